@@ -1,0 +1,5 @@
+import sys
+
+from zhnews.cli import main
+
+sys.exit(main())

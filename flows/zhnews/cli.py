@@ -1,0 +1,249 @@
+"""`zhnews`: run the ETL, query the warehouse, see what happened."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import unicodedata
+from pathlib import Path
+
+from zhnews.settings import DEFAULT_DB, configure_prefect_env
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
+
+SUMMARY_TABLES = ("raw.documents", "marts.articles", "marts.paragraphs", "marts.sentences",
+                  "marts.stock_mentions", "ops.quarantine")
+
+
+def _width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def _cell(v, max_width: int) -> str:
+    s = "NULL" if v is None else str(v)
+    s = s.replace("\n", "⏎")
+    if _width(s) > max_width:
+        out, w = [], 0
+        for ch in s:
+            w += _width(ch)
+            if w > max_width - 1:
+                break
+            out.append(ch)
+        s = "".join(out) + "…"
+    return s
+
+
+def format_table(columns: list[str], rows: list[tuple], max_width: int = 40) -> str:
+    cells = [[_cell(v, max_width) for v in row] for row in rows]
+    widths = [max([_width(c)] + [_width(r[i]) for r in cells]) for i, c in enumerate(columns)]
+
+    def line(values):
+        return " │ ".join(v + " " * (w - _width(v)) for v, w in zip(values, widths, strict=True))
+
+    sep = "─┼─".join("─" * w for w in widths)
+    out = [line(columns), sep, *(line(r) for r in cells)]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out)
+
+
+def _print_result(columns: list[str], rows: list[tuple], fmt: str) -> None:
+    if fmt == "csv":
+        w = csv.writer(sys.stdout)
+        w.writerow(columns)
+        w.writerows(rows)
+    elif fmt == "json":
+        print(json.dumps([dict(zip(columns, r, strict=True)) for r in rows], ensure_ascii=False,
+                         default=str, indent=1))
+    else:
+        print(format_table(columns, rows))
+
+
+def _summary(db: Path) -> str:
+    from zhnews.db import open_published
+
+    con = open_published(db)
+    try:
+        lines = [f"warehouse: {db}"]
+        for t in SUMMARY_TABLES:
+            n = con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            lines.append(f"  {t:<22} {n:>8} rows")
+        cols = ["load_id", "status", "files_new", "files_unchanged", "files_quarantined",
+                "articles_published", "message"]
+        row = con.execute(f"SELECT {', '.join(cols)} FROM ops.loads ORDER BY started_at DESC LIMIT 1").fetchone()
+        if row:
+            lines.append("last load: " + ", ".join(f"{c}={v}" for c, v in zip(cols, row, strict=True) if v is not None))
+        return "\n".join(lines)
+    finally:
+        con.close()
+
+
+def cmd_run(args) -> int:
+    configure_prefect_env()
+    from zhnews import progress
+    from zhnews.db import WarehouseError, WarehouseLocked
+    from zhnews.flow import LoadFailed, etl
+
+    flow_fn = etl
+    if args.runner == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        flow_fn = etl.with_options(task_runner=DaskTaskRunner(address=args.address) if args.address
+                                   else DaskTaskRunner())
+    if args.workers:
+        import os
+
+        os.environ["ZHNEWS_WORKERS"] = str(args.workers)
+    if not args.quiet and sys.stderr.isatty():
+        progress.current = progress.RichProgress()
+    paths = args.paths or None
+    try:
+        flow_fn(paths=paths, db=str(args.db))
+    except LoadFailed as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        print(_summary(args.db))
+        return EXIT_FAILED
+    except WarehouseLocked as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_LOCKED
+    except WarehouseError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(_summary(args.db))
+    return EXIT_OK
+
+
+def cmd_sql(args) -> int:
+    import duckdb
+
+    from zhnews.db import WarehouseError, open_published
+
+    try:
+        con = open_published(args.db)
+    except WarehouseError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        cur = con.execute(args.query)
+        columns = [d[0] for d in cur.description] if cur.description else []
+        rows = cur.fetchall() if columns else []
+    except duckdb.Error as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        con.close()
+    _print_result(columns, rows, args.format)
+    return EXIT_OK
+
+
+def cmd_status(args) -> int:
+    from zhnews.db import WarehouseError, open_published
+
+    try:
+        con = open_published(args.db)
+    except WarehouseError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        cur = con.execute(
+            "SELECT load_id, status, started_at::TIMESTAMP(0) AS started, "
+            "round(epoch(finished_at - started_at), 1) AS seconds, files_seen AS seen, "
+            "files_new AS new, files_unchanged AS unchanged, files_quarantined AS quarantined, "
+            "articles_published AS articles, message FROM ops.loads ORDER BY started_at DESC LIMIT ?",
+            [args.limit])
+        _print_result([d[0] for d in cur.description], cur.fetchall(), args.format)
+    finally:
+        con.close()
+    return EXIT_OK
+
+
+def cmd_retry(args) -> int:
+    """Forget the quarantine outcome of files so the next run reads them again."""
+    from zhnews.db import Warehouse, WriterLock
+    from zhnews.settings import Settings
+
+    settings = Settings()
+    with WriterLock(args.db, settings.lock_timeout_s):
+        wh = Warehouse(args.db, settings.lock_timeout_s)
+        try:
+            rows = wh.con.execute(
+                "SELECT source_path FROM ops.files WHERE status = 'quarantined'").fetchall()
+            paths = [p for (p,) in rows if not args.paths or any(p.startswith(str(Path(a).resolve())) for a in args.paths)]
+            if paths:
+                wh.con.executemany("DELETE FROM ops.files WHERE source_path = ?", [(p,) for p in paths])
+        finally:
+            wh.close()
+    if not paths:
+        print("nothing quarantined to retry")
+        return EXIT_OK
+    print(f"retrying {len(paths)} quarantined file(s)")
+    args.paths = [p for p in paths if Path(p).exists()]
+    if not args.paths:
+        print("none of them exist any more")
+        return EXIT_OK
+    return cmd_run(args)
+
+
+def cmd_eval(args) -> int:
+    from zhnews.evaluate import main as eval_main
+
+    return eval_main([str(args.gold_dir)] + (["--docs", str(args.docs)] if args.docs else []))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="zhnews",
+        description="Load Chinese news documents into a DuckDB warehouse and query it.",
+        epilog="Start with `zhnews run` (loads the bundled seeds/), then "
+        "`zhnews sql \"SELECT title FROM marts.articles\"`.",
+    )
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add_db(sp):
+        sp.add_argument("--db", type=Path, default=DEFAULT_DB,
+                        help=f"warehouse file analysts open (default: {DEFAULT_DB.relative_to(Path.cwd()) if DEFAULT_DB.is_relative_to(Path.cwd()) else DEFAULT_DB})")
+
+    r = sub.add_parser("run", help="load files into the warehouse (new and changed files only)",
+                       description="Run the ETL flow once: discover, parse, stage, check quality, publish. "
+                       "Exit code 0 when the load published (or had nothing new), 1 when it published nothing.")
+    r.add_argument("paths", nargs="*", help="files, folders or globs (default: seeds/)")
+    add_db(r)
+    r.add_argument("--runner", choices=["process", "dask"], default="process",
+                   help="where parse shards run: local worker processes (default) or a Dask cluster")
+    r.add_argument("--address", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
+    r.add_argument("--workers", type=int, help="worker processes (default: number of CPUs)")
+    r.add_argument("--quiet", action="store_true", help="no progress bar")
+    r.set_defaults(func=cmd_run)
+
+    s = sub.add_parser("sql", help="run a SQL query on the warehouse (read-only)")
+    s.add_argument("query", help='e.g. "SELECT title, publisher FROM marts.articles LIMIT 5"')
+    add_db(s)
+    s.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    s.set_defaults(func=cmd_sql)
+
+    st = sub.add_parser("status", help="recent loads with their counts and outcome")
+    add_db(st)
+    st.add_argument("--limit", type=int, default=10)
+    st.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    st.set_defaults(func=cmd_status)
+
+    rt = sub.add_parser("retry", help="load quarantined files again (all, or those under PATHs)")
+    rt.add_argument("paths", nargs="*")
+    add_db(rt)
+    rt.set_defaults(func=cmd_retry, runner="process", address=None, workers=None, quiet=False)
+
+    ev = sub.add_parser("eval", help="measure the parser against gold JSON files")
+    ev.add_argument("gold_dir", type=Path)
+    ev.add_argument("--docs", type=Path, help="folder the gold files' `file` paths are relative to")
+    ev.set_defaults(func=cmd_eval)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

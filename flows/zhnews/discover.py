@@ -1,0 +1,105 @@
+"""Find input files and decide which ones need reading (pure: no Prefect, no DuckDB)."""
+
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+# Extensions taken when walking a folder; a file named explicitly is always taken.
+DOCUMENT_EXTENSIONS = (".md", ".markdown", ".txt", ".html", ".htm", ".shtml", ".xhtml")
+
+
+@dataclass(frozen=True)
+class FileRef:
+    path: str  # the OS path used to read (may hold surrogate escapes for non-UTF-8 names)
+    source_path: str  # the same path as valid UTF-8 text, stored in the warehouse
+    size: int
+    mtime_ns: int
+    known_sha256: str | None = None  # sha256 of the last version loaded from this path
+
+
+@dataclass
+class Discovery:
+    files: list[FileRef]
+    skipped: list[tuple[str, str]]  # (source_path, reason) for things seen but not taken
+
+
+def display_path(path: str) -> str:
+    """A UTF-8-safe rendering of an OS path (non-UTF-8 bytes become \\xNN escapes)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _is_hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def _walk(folder: str) -> Iterator[str]:
+    # followlinks=False: a symlink loop cannot make the walk endless.
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not _is_hidden(d))
+        for name in sorted(files):
+            # '<post>.md@<commit>.md' version copies end in .md too
+            if not _is_hidden(name) and name.lower().endswith(DOCUMENT_EXTENSIONS):
+                yield os.path.join(root, name)
+
+
+def expand(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
+    """Yield (path, problem) for every file named by `paths` (files, folders or globs)."""
+    for raw in paths:
+        if os.path.isdir(raw):
+            for p in _walk(raw):
+                yield p, None
+        elif os.path.lexists(raw):
+            yield raw, None
+        elif glob.has_magic(raw):
+            matches = sorted(glob.glob(raw, recursive=True))
+            if not matches:
+                yield raw, "glob matched no files"
+            for p in matches:
+                if os.path.isdir(p):
+                    yield from ((q, None) for q in _walk(p))
+                else:
+                    yield p, None
+        else:
+            yield raw, "no such file or folder"
+
+
+def discover(paths: Iterable[str], known: dict[str, tuple[int, int, str]] | None = None) -> tuple[Discovery, int]:
+    """List files to read and count unchanged ones.
+
+    `known` maps source_path -> (size, mtime_ns, sha256) of the last loaded version; a file with
+    the same size and mtime is unchanged without reading it (what makes a no-op re-run cheap).
+    A file with a new mtime is read and hashed by the worker, which compares with known_sha256.
+    """
+    known = known or {}
+    seen: set[str] = set()
+    files: list[FileRef] = []
+    skipped: list[tuple[str, str]] = []
+    unchanged = 0
+    for path, problem in expand(paths):
+        abspath = os.path.abspath(path)
+        source_path = display_path(abspath)
+        if source_path in seen:
+            continue
+        seen.add(source_path)
+        if problem:
+            skipped.append((source_path, problem))
+            continue
+        try:
+            st = os.stat(abspath)  # follows symlinks; a dangling or looping link fails here
+        except OSError:
+            # Still handed to the worker so the failure is quarantined with its reason.
+            files.append(FileRef(abspath, source_path, -1, -1, None))
+            continue
+        prior = known.get(source_path)
+        if prior and prior[0] == st.st_size and prior[1] == st.st_mtime_ns:
+            unchanged += 1
+            continue
+        files.append(FileRef(abspath, source_path, st.st_size, st.st_mtime_ns, prior[2] if prior else None))
+    return Discovery(files, skipped), unchanged
+
+
+def shards(files: list[FileRef], size: int) -> list[list[FileRef]]:
+    return [files[i : i + size] for i in range(0, len(files), max(1, size))]

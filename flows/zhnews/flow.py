@@ -1,0 +1,178 @@
+"""The Prefect flow: thin wiring of coarse tasks around the pure modules.
+
+discover → (parse-shard × N, in worker processes) → stage (single writer) → quality gate →
+publish (one transaction) → serving copy. One task per shard of files, never per document.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, deque
+from pathlib import Path
+
+from zhnews.settings import DEFAULT_DB, DEFAULT_SEEDS, Settings, configure_prefect_env
+
+configure_prefect_env()
+
+from prefect import flow, get_run_logger, task  # noqa: E402
+from prefect.artifacts import (  # noqa: E402
+    create_markdown_artifact,
+    create_progress_artifact,
+    create_table_artifact,
+    update_progress_artifact,
+)
+from prefect.cache_policies import NO_CACHE  # noqa: E402
+from prefect.runtime import flow_run  # noqa: E402
+from prefect.task_runners import ProcessPoolTaskRunner  # noqa: E402
+
+from zhnews import progress  # noqa: E402
+from zhnews.db import Warehouse, WriterLock  # noqa: E402
+from zhnews.discover import FileRef, discover, shards  # noqa: E402
+from zhnews.shard import ShardResult, process_shard  # noqa: E402
+
+
+class LoadFailed(RuntimeError):
+    """The load published nothing; the message says why (e.g. the failing expectations)."""
+
+
+@task(name="parse-shard", cache_policy=NO_CACHE, persist_result=False, retries=2,
+      retry_delay_seconds=[1, 5])
+def parse_shard(files: list[FileRef], load_id: str, settings: Settings) -> ShardResult:
+    """Read, decode, parse, segment and enrich one shard (retried on transient I/O errors)."""
+    return process_shard(files, load_id, settings)
+
+
+@task(name="discover", cache_policy=NO_CACHE, persist_result=False)
+def discover_files(wh: Warehouse, paths: list[str]):
+    return discover(paths, wh.known_files())
+
+
+@task(name="stage-shard", cache_policy=NO_CACHE, persist_result=False)
+def stage_shard(wh: Warehouse, result: ShardResult) -> None:
+    wh.stage(result.tables, result.rejections)
+    wh.touch_unchanged(result.unchanged)
+
+
+@task(name="quality-gate", cache_policy=NO_CACHE, persist_result=False)
+def quality_gate(wh: Warehouse, load_id: str, settings: Settings):
+    from zhnews.gate import render_markdown, run_gate
+
+    report = run_gate(wh.con, load_id, settings.expectations_dir)
+    create_markdown_artifact(render_markdown(report), key="dq-report",
+                             description=f"Quality gate decision for load {load_id}")
+    return report
+
+
+@task(name="publish", cache_policy=NO_CACHE, persist_result=False)
+def publish(wh: Warehouse, load_id: str, report, message: str | None) -> dict:
+    from zhnews.gate import dq_rows
+
+    ok = report.decision != "fail"
+    return wh.publish(load_id, report.rejected if ok else {}, ok, dq_rows(report), message)
+
+
+@task(name="serve-copy", cache_policy=NO_CACHE, persist_result=False)
+def serve_copy(wh: Warehouse) -> None:
+    wh.publish_serving_copy()
+
+
+def _parse_all(batches: list[list[FileRef]], load_id: str, settings: Settings, wh: Warehouse,
+               inline: bool) -> Counter:
+    """Parse shards (in workers unless `inline`) and stage each result as soon as it arrives.
+
+    At most 2 × workers shards are in flight, so memory does not grow with the corpus.
+    """
+    totals: Counter = Counter()
+    total_files = sum(len(b) for b in batches)
+    artifact_id = create_progress_artifact(0.0, key="etl-progress", description="files parsed")
+    done_files = 0
+
+    def consume(result: ShardResult, n_files: int) -> None:
+        nonlocal done_files
+        stage_shard(wh, result)
+        totals.update(result.counters)
+        done_files += n_files
+        progress.current.advance(n_files, result.counters.get("documents", 0))
+        update_progress_artifact(artifact_id, 100.0 * done_files / max(total_files, 1))
+
+    if inline:
+        for batch in batches:
+            consume(parse_shard(batch, load_id, settings), len(batch))
+        return totals
+    window = max(2, 2 * settings.workers)
+    pending: deque = deque()
+    queue = deque(batches)
+    while queue or pending:
+        while queue and len(pending) < window:
+            batch = queue.popleft()
+            pending.append((parse_shard.submit(batch, load_id, settings), len(batch)))
+        future, n = pending.popleft()
+        consume(future.result(), n)
+    return totals
+
+
+@flow(name="etl", task_runner=ProcessPoolTaskRunner(max_workers=Settings().workers),
+      log_prints=False)
+def etl(paths: list[str] | None = None, db: str | None = None) -> dict:
+    """Load news files into the warehouse: new and changed files only, gated, published atomically."""
+    log = get_run_logger()
+    settings = Settings()
+    db_path = Path(db) if db else DEFAULT_DB
+    paths = [str(p) for p in (paths or [DEFAULT_SEEDS])]
+    with WriterLock(db_path, settings.lock_timeout_s):
+        wh = Warehouse(db_path, settings.lock_timeout_s)
+        try:
+            return _load(wh, paths, settings, log)
+        finally:
+            wh.close()
+
+
+def _load(wh: Warehouse, paths: list[str], settings: Settings, log) -> dict:
+    aborted = wh.recover()
+    if aborted:
+        log.warning("cleaned up %d load(s) left unfinished by a killed run", aborted)
+    load_id = wh.begin_load(str(flow_run.get_id() or ""))
+    try:
+        found, unchanged = discover_files(wh, paths)
+        for path, why in found.skipped:
+            log.warning("skipped %s: %s", path, why)
+        wh.record_counts(load_id, files_seen=len(found.files) + unchanged,
+                         files_new=len(found.files), files_unchanged=unchanged)
+        if not found.files:
+            wh.finish_noop(load_id, unchanged)
+            log.info("nothing new: %d file(s) unchanged", unchanged)
+            return {"load_id": load_id, "status": "noop", "files_unchanged": unchanged}
+        batches = shards(found.files, settings.shard_size)
+        progress.current.start(len(found.files))
+        try:
+            inline = len(batches) == 1 or settings.workers <= 1
+            totals = _parse_all(batches, load_id, settings, wh, inline)
+        finally:
+            progress.current.stop()
+        touched = totals.get("unchanged", 0)
+        if touched:
+            wh.record_counts(load_id, files_new=len(found.files) - touched,
+                             files_unchanged=unchanged + touched)
+        report = quality_gate(wh, load_id, settings)
+        message = "; ".join(report.reasons) if report.decision == "fail" else None
+        counts = publish(wh, load_id, report, message)
+        create_table_artifact(
+            [
+                {"stage": "files read", "in": len(found.files), "kept": totals.get("documents", 0),
+                 "quarantined": sum(v for k, v in totals.items() if k.startswith("rejected_"))},
+                {"stage": "quality gate", "in": report.documents_in,
+                 "kept": report.documents_in - len(report.rejected) if report.decision != "fail" else 0,
+                 "quarantined": len(report.rejected)},
+                {"stage": "published articles", "in": totals.get("articles", 0),
+                 "kept": counts["articles_published"], "quarantined": 0},
+            ],
+            key="stage-counts", description=f"Rows per stage for load {load_id}",
+        )
+        serve_copy(wh)
+    except Exception as exc:
+        wh.fail(load_id, f"{type(exc).__name__}: {exc}")
+        raise
+    summary = {"load_id": load_id, "files_unchanged": unchanged + touched, **counts}
+    if counts["status"] == "failed":
+        raise LoadFailed(f"load {load_id} published nothing: {message}")
+    log.info("load %s %s: %s", load_id, counts["status"], summary)
+    return summary

@@ -1,0 +1,49 @@
+"""All tunables in one place: environment variables override the defaults here."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PARSER_VERSION = "1.0.0"  # bump when parse/segment output changes; stamped on every row
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+WAREHOUSE_SQL_DIR = PROJECT_ROOT / "warehouse"
+EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
+DEFAULT_DB = PROJECT_ROOT / "warehouse" / "zhnews.duckdb"
+DEFAULT_SEEDS = PROJECT_ROOT / "seeds"
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(name, default)
+
+
+@dataclass(frozen=True)
+class Settings:
+    default_tz: str = field(default_factory=lambda: _env("ZHNEWS_DEFAULT_TZ", "Asia/Shanghai"))
+    shard_size: int = field(default_factory=lambda: int(_env("ZHNEWS_SHARD_SIZE", "500")))
+    workers: int = field(default_factory=lambda: int(_env("ZHNEWS_WORKERS", str(os.cpu_count() or 1))))
+    max_file_bytes: int = field(
+        default_factory=lambda: int(_env("ZHNEWS_MAX_FILE_BYTES", str(20 * 1024 * 1024)))
+    )
+    lock_timeout_s: float = field(default_factory=lambda: float(_env("ZHNEWS_LOCK_TIMEOUT", "60")))
+    expectations_dir: Path = field(
+        default_factory=lambda: Path(_env("ZHNEWS_EXPECTATIONS_DIR", str(EXPECTATIONS_DIR)))
+    )
+
+
+def configure_prefect_env() -> None:
+    """Project-local, offline, telemetry-free Prefect unless the user already chose otherwise.
+
+    Must run before `import prefect`: Prefect reads its settings at import time.
+    """
+    home = PROJECT_ROOT / ".prefect"
+    os.environ.setdefault("PREFECT_HOME", str(home))
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_UI_ENABLED", "true")
+    # Great Expectations' usage statistics
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")

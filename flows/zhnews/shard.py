@@ -1,0 +1,208 @@
+"""Read → decode → parse → segment → enrich one shard of files (pure: no Prefect, no DuckDB).
+
+Runs in worker processes. Returns columnar Arrow tables, one per staging table, so the single
+writer appends a whole shard with one INSERT per table and memory stays bounded by shard size.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC
+
+import pyarrow as pa
+
+from zhnews.decode import decode_bytes
+from zhnews.discover import FileRef
+from zhnews.enrich import enrich
+from zhnews.model import Article, RejectedDocument
+from zhnews.parse import parse_document
+from zhnews.settings import PARSER_VERSION, Settings
+from zhnews.text import split_sentences, tokenize
+
+# Keep a rejected file's bytes in ops.quarantine up to this size; larger files stay on disk only.
+MAX_QUARANTINE_BYTES = 64 * 1024 * 1024
+
+
+@dataclass
+class ShardResult:
+    tables: dict[str, pa.Table]
+    rejections: list[dict]
+    unchanged: list[tuple[str, int, int, str]]  # touched but identical: (source_path, size, mtime_ns, sha256)
+    counters: Counter = field(default_factory=Counter)
+
+    @property
+    def documents(self) -> int:
+        t = self.tables.get("documents")
+        return 0 if t is None else t.num_rows
+
+
+def document_id_for(source_path: str, sha256: str) -> str:
+    return hashlib.sha256(f"{source_path}\0{sha256}".encode()).hexdigest()[:16]
+
+
+def article_id_for(source_path: str, story_id: str | None, ordinal: int) -> str:
+    """Stable across re-runs; story-based so that a later version of a story replaces it."""
+    key = f"story:{story_id}" if story_id else f"path:{source_path}"
+    if ordinal != 1 or not story_id:
+        key += f"#{ordinal}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+class _Rows:
+    """Column-wise buffers for one staging table."""
+
+    def __init__(self) -> None:
+        self.columns: dict[str, list] = defaultdict(list)
+        self.n = 0
+
+    def add(self, row: dict) -> None:
+        for k, v in row.items():
+            col = self.columns[k]
+            if len(col) < self.n:  # a column absent from earlier rows
+                col.extend([None] * (self.n - len(col)))
+            col.append(v)
+        self.n += 1
+        for col in self.columns.values():
+            if len(col) < self.n:
+                col.append(None)
+
+    def table(self) -> pa.Table:
+        return pa.table(dict(self.columns))
+
+
+def _read(ref: FileRef, settings: Settings) -> bytes:
+    try:
+        st = os.stat(ref.path)
+    except OSError as exc:
+        raise RejectedDocument("read", f"cannot stat file: {exc.strerror or exc}") from exc
+    if st.st_size > settings.max_file_bytes:
+        raise RejectedDocument(
+            "read",
+            f"file is {st.st_size:,} bytes, over the limit of {settings.max_file_bytes:,} "
+            "(raise ZHNEWS_MAX_FILE_BYTES to load it)",
+        )
+    try:
+        with open(ref.path, "rb") as fh:
+            return fh.read(settings.max_file_bytes + 1)
+    except OSError as exc:
+        raise RejectedDocument("read", f"cannot read file: {exc.strerror or exc}") from exc
+
+
+def segment_article(article: Article) -> tuple[list[dict], list[dict], dict]:
+    """Paragraph rows, sentence rows and counts (body only) for one article."""
+    paragraphs, sentences = [], []
+    n_sent = n_tok = 0
+    for p_ord, para in enumerate(article.paragraphs, start=1):
+        paragraphs.append({"ordinal": p_ord, "kind": para.kind, "text": para.text})
+        for s_ord, sentence in enumerate(split_sentences(para.text), start=1):
+            tokens = tokenize(sentence)
+            sentences.append(
+                {"paragraph_ordinal": p_ord, "ordinal": s_ord, "text": sentence, "tokens": tokens}
+            )
+            if para.kind == "body":
+                n_sent += 1
+                n_tok += len(tokens)
+    return paragraphs, sentences, {"n_sentences": n_sent, "n_tokens": n_tok}
+
+
+def _document_rows(ref: FileRef, data: bytes, sha: str, load_id: str, settings: Settings,
+                   out: dict[str, _Rows]) -> int:
+    text, encoding = decode_bytes(data)
+    parsed = parse_document(text, ref.source_path, settings)
+    if not parsed.articles:
+        raise RejectedDocument("parse", "no article found in the document")
+    doc_id = document_id_for(ref.source_path, sha)
+    staged: list[tuple[str, dict[str, list[dict]]]] = []
+    for ordinal, art in enumerate(parsed.articles, start=1):
+        article_id = article_id_for(ref.source_path, art.story_id, ordinal)
+        try:
+            paragraphs, sentences, counts = segment_article(art)
+        except RecursionError as exc:
+            raise RejectedDocument("segment", "text too deeply nested to segment") from exc
+        published = art.published_at.astimezone(UTC) if art.published_at else None
+        body = art.body_paragraphs
+        rows: dict[str, list[dict]] = defaultdict(list)
+        rows["articles"].append({
+            "article_id": article_id, "source_path": ref.source_path, "sha256": sha,
+            "parser_version": PARSER_VERSION, "ordinal": ordinal, "story_id": art.story_id,
+            "title": art.title, "title_derived": art.title_derived, "kicker": art.kicker,
+            "subtitle": art.subtitle, "authors": [a.name for a in art.authors],
+            "byline_raw": art.byline_raw, "published_at": published,
+            "published_at_source": art.published_at_source, "category": art.category,
+            "tags": list(art.tags), "publisher": art.publisher, "url": art.url,
+            "summary": art.summary, "body_text": "\n".join(body), "n_paragraphs": len(body),
+            "n_sentences": counts["n_sentences"], "n_tokens": counts["n_tokens"],
+            "flags": list(art.flags),
+        })
+        for p in paragraphs:
+            rows["paragraphs"].append({"article_id": article_id, **p})
+        for s in sentences:
+            rows["sentences"].append({"article_id": article_id, **s})
+        for i, a in enumerate(art.authors, start=1):
+            rows["article_authors"].append({"article_id": article_id, "ordinal": i, "name": a.name, "role": a.role})
+        for i, m in enumerate(art.stocks, start=1):
+            rows["stock_mentions"].append({
+                "article_id": article_id, "ordinal": i, "code": m.code, "market": m.market,
+                "name": m.name, "kind": m.kind, "raw_code": m.raw,
+            })
+        sentence_tuples = [(s["paragraph_ordinal"], s["ordinal"], s["text"], s["tokens"]) for s in sentences]
+        for table, extra in enrich(art, article_id, sentence_tuples).items():
+            rows[table].extend(extra)
+        staged.append((article_id, rows))
+    # Only now, with every article segmented, does the document count as staged.
+    out["documents"].add({
+        "load_id": load_id, "document_id": doc_id, "source_path": ref.source_path, "sha256": sha,
+        "bytes": len(data), "mtime_ns": ref.mtime_ns, "encoding": encoding, "format": parsed.format,
+        "content": text, "parser_version": PARSER_VERSION, "n_articles": len(parsed.articles),
+        "warnings": list(parsed.warnings),
+    })
+    for _, rows in staged:
+        for table, table_rows in rows.items():
+            for row in table_rows:
+                out[table].add({"load_id": load_id, "document_id": doc_id, **row})
+    return len(staged)
+
+
+def process_shard(files: list[FileRef], load_id: str, settings: Settings | None = None) -> ShardResult:
+    settings = settings or Settings()
+    out: dict[str, _Rows] = defaultdict(_Rows)
+    rejections: list[dict] = []
+    unchanged: list[tuple[str, int, int, str]] = []
+    counters: Counter = Counter()
+    for ref in files:
+        counters["files_in"] += 1
+        data = b""
+        sha = None
+        try:
+            data = _read(ref, settings)
+            sha = hashlib.sha256(data).hexdigest()
+            if ref.known_sha256 == sha:
+                unchanged.append((ref.source_path, len(data), ref.mtime_ns, sha))
+                counters["unchanged"] += 1
+                continue
+            counters["articles"] += _document_rows(ref, data, sha, load_id, settings, out)
+            counters["documents"] += 1
+        except RejectedDocument as exc:
+            counters[f"rejected_{exc.stage}"] += 1
+            rejections.append(_rejection(ref, load_id, sha, data, exc.stage, exc.reason))
+        except (RecursionError, MemoryError) as exc:
+            counters["rejected_parse"] += 1
+            rejections.append(_rejection(ref, load_id, sha, data, "parse", f"{type(exc).__name__}: input too complex"))
+        except Exception as exc:  # noqa: BLE001 — an unknown input must never crash the load
+            counters["rejected_parse"] += 1
+            rejections.append(_rejection(ref, load_id, sha, data, "parse", f"unexpected {type(exc).__name__}: {exc}"[:500]))
+    tables = {name: rows.table() for name, rows in out.items() if rows.n}
+    return ShardResult(tables, rejections, unchanged, counters)
+
+
+def _rejection(ref: FileRef, load_id: str, sha: str | None, data: bytes, stage: str, reason: str) -> dict:
+    return {
+        "load_id": load_id,
+        "document_id": document_id_for(ref.source_path, sha) if sha else None,
+        "source_path": ref.source_path, "sha256": sha, "bytes": len(data) if sha else None,
+        "mtime_ns": ref.mtime_ns, "stage": stage, "reason": reason,
+        "raw_bytes": data if sha and len(data) <= MAX_QUARANTINE_BYTES else None,
+    }

@@ -1,0 +1,13 @@
+-- Grain: one row per file a worker could not read, decode, parse or segment in a load.
+-- Key: (load_id, source_path). Moved to ops.quarantine when the load finishes.
+CREATE TABLE IF NOT EXISTS staging.rejections (
+    load_id VARCHAR NOT NULL,
+    document_id VARCHAR,
+    source_path VARCHAR NOT NULL,
+    sha256 VARCHAR,
+    bytes BIGINT,
+    mtime_ns BIGINT,
+    stage VARCHAR NOT NULL,
+    reason VARCHAR NOT NULL,
+    raw_bytes BLOB
+);
