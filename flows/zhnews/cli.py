@@ -99,7 +99,7 @@ def cmd_run(args) -> int:
         progress.current = progress.RichProgress()
     paths = args.paths or None
     try:
-        flow_fn(paths=paths, db=str(args.db))
+        result = flow_fn(paths=paths, db=str(args.db))
     except LoadFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
         print(_summary(args.db))
@@ -110,6 +110,8 @@ def cmd_run(args) -> int:
     except WarehouseError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    if result.get("status") == "noop":
+        print(f"nothing new: {result['files_unchanged']} file(s) unchanged since they were loaded")
     print(_summary(args.db))
     return EXIT_OK
 

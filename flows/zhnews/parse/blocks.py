@@ -1,0 +1,324 @@
+"""Markdown and HTML bodies → a flat list of `Block`s, the parser's common currency.
+
+Both front ends produce the same block kinds so the article assembler does not care where
+the text came from:
+`text` (a paragraph), `heading` (with level), `image` (alt text), `quote` (blockquote),
+`url` (a `<http://…>` line), `boundary` (start of an HTML <article>).
+
+Markdown text is never fed through an HTML parser: only tag-shaped `<…>` runs are removed,
+so a literal `<1%` survives. HTML is parsed with lxml via BeautifulSoup and walked
+iteratively (no recursion), with site chrome (nav, footer, scripts, menus) removed first.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from dataclasses import dataclass, field
+
+from zhnews.model import StockMention
+from zhnews.parse.stocks import parse_data_code
+from zhnews.text import ends_sentence, join_fragments
+
+
+@dataclass
+class Block:
+    kind: str  # text | heading | image | quote | url | boundary
+    text: str = ""
+    level: int = 0  # heading level 1–6
+    bold: bool = False  # the whole paragraph is <strong>/<b>/**…**
+    in_figure: bool = False  # inside <figure>/<center>/figcaption or a picture container
+    stocks: list[StockMention] = field(default_factory=list)
+    line: int = 0  # 1-based source line where known, for error messages
+
+
+# ---------------------------------------------------------------------------------------
+# Markdown
+
+_HEADING_RE = re.compile(r"^ {0,3}(#{1,6})(?:\s+|(?=[^\s#\x00-\x7f]))(.*?)\s*#*\s*$")
+_AUTOLINK_LINE_RE = re.compile(r"^\s*<((?:https?|ftp)://[^\s<>]*|)>\s*$")
+_IMAGE_MD_RE = re.compile(r"!\[([^\]]*)\]\(([^)]*)\)")
+_LINK_MD_RE = re.compile(r"\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_HTML_LINE_RE = re.compile(
+    r"^\s*<(p|div|center|img|figure|figcaption|table|section|article|h[1-6]|br|span|strong|b|"
+    r"blockquote|ul|ol|li|a|font|iframe|script|style|video)\b",
+    re.IGNORECASE,
+)
+_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>")
+_STOCK_A_RE = re.compile(
+    r"<a\b[^>]*?data-code\s*=\s*[\"']([^\"']*)[\"'][^>]*>(.*?)</a>", re.IGNORECASE | re.DOTALL
+)
+_HR_RE = re.compile(r"^\s*(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
+_LIST_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.、)])\s+")
+_INDENT_RE = re.compile(r"^(?:\u3000|\s{2,})")
+
+
+def inline_markdown(text: str) -> tuple[str, list[StockMention], bool]:
+    """Strip inline Markdown/HTML from one paragraph; returns (text, stock links, all-bold)."""
+    stocks = [
+        mention
+        for raw, inner in _STOCK_A_RE.findall(text)
+        if (mention := parse_data_code(htmllib.unescape(raw), htmllib.unescape(_TAG_RE.sub("", inner))))
+    ]
+    bold = bool(re.fullmatch(r"\s*(\*\*|__)(.+)\1\s*", text)) or bool(
+        re.fullmatch(r"\s*<(strong|b)>.*</\1>\s*", text, re.IGNORECASE | re.DOTALL)
+    )
+    text = _IMAGE_MD_RE.sub("", text)
+    text = _LINK_MD_RE.sub(r"\1", text)
+    text = re.sub(r"<((?:https?|ftp)://[^\s<>]+)>", r"\1", text)
+    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+    text = re.sub(r"<br\s*/?>", " ", text, flags=re.IGNORECASE)
+    text = _TAG_RE.sub("", text)
+    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!>])", r"\1", text)
+    text = htmllib.unescape(text)
+    text = re.sub(r"[ \t\u00a0]+", " ", text).strip()
+    return text, stocks, bold
+
+
+def markdown_blocks(text: str, first_line: int = 1) -> list[Block]:
+    """Blocks of a Markdown (or plain text) body; embedded HTML runs go to the HTML walker."""
+    blocks: list[Block] = []
+    lines = text.split("\n")
+    i = 0
+    para: list[str] = []
+    para_line = 0
+
+    def flush() -> None:
+        nonlocal para
+        if para:
+            raw = para[0]
+            for nxt in para[1:]:
+                raw = join_fragments(raw, nxt)
+            clean, stocks, bold = inline_markdown(raw)
+            if clean:
+                blocks.append(Block("text", clean, bold=bold, stocks=stocks, line=para_line))
+            para = []
+
+    while i < len(lines):
+        line = lines[i]
+        lineno = first_line + i
+        stripped = line.strip()
+        if not stripped or _HR_RE.match(line):
+            flush()
+            i += 1
+            continue
+        autolink = _AUTOLINK_LINE_RE.match(line)
+        if autolink:
+            flush()
+            blocks.append(Block("url", autolink.group(1), line=lineno))
+            i += 1
+            continue
+        heading = _HEADING_RE.match(line)
+        if heading:
+            flush()
+            clean, stocks, _ = inline_markdown(heading.group(2))
+            if clean:
+                blocks.append(Block("heading", clean, level=len(heading.group(1)), stocks=stocks, line=lineno))
+            i += 1
+            continue
+        if stripped.startswith(">"):
+            flush()
+            quote: list[str] = []
+            while i < len(lines) and lines[i].strip().startswith(">"):
+                quote.append(re.sub(r"^\s*>+\s?", "", lines[i]))
+                i += 1
+            clean, stocks, _ = inline_markdown(" ".join(q.strip() for q in quote if q.strip()))
+            if clean:
+                blocks.append(Block("quote", clean, stocks=stocks, line=lineno))
+            continue
+        if _HTML_LINE_RE.match(line):
+            flush()
+            chunk = [line]
+            i += 1
+            while i < len(lines) and lines[i].strip() and not _AUTOLINK_LINE_RE.match(lines[i]):
+                chunk.append(lines[i])
+                i += 1
+            for block in html_blocks("\n".join(chunk)):
+                block.line = block.line or lineno
+                blocks.append(block)
+            continue
+        images = _IMAGE_MD_RE.findall(stripped)
+        if images and not _IMAGE_MD_RE.sub("", stripped).strip():
+            flush()
+            for alt, _src in images:
+                blocks.append(Block("image", alt.strip(), in_figure=True, line=lineno))
+            i += 1
+            continue
+        is_link = _is_link_line(stripped)
+        starts_new = bool(_LIST_RE.match(line) or _INDENT_RE.match(line))
+        if para and (starts_new or is_link or _ends_line(para[-1])):
+            flush()
+        if not para:
+            para_line = lineno
+        para.append(_LIST_RE.sub("", line, count=1).strip() if _LIST_RE.match(line) else stripped)
+        if is_link:
+            flush()
+        i += 1
+    flush()
+    return blocks
+
+
+def _ends_line(line: str) -> bool:
+    """A physical line that should not be merged with the next (soft-wrap test)."""
+    clean = line.strip()
+    return ends_sentence(clean) or len(clean) < 20
+
+
+def _is_link_line(line: str) -> bool:
+    return bool(re.fullmatch(r"(?:\[[^\]]*\]\([^)]*\)\s*[｜|/·]?\s*)+", line))
+
+
+# ---------------------------------------------------------------------------------------
+# HTML
+
+_SKIP_TAGS = {
+    "script", "style", "noscript", "template", "iframe", "svg", "canvas", "button", "select",
+    "input", "textarea", "nav", "head", "object", "embed", "map", "audio", "video",
+}  # fmt: skip
+_BLOCK_TAGS = {
+    "p", "div", "section", "article", "header", "footer", "main", "aside", "h1", "h2", "h3",
+    "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "center", "figure", "figcaption", "table",
+    "tr", "td", "th", "dl", "dt", "dd", "pre", "address", "hr", "body", "html", "form", "tbody",
+    "thead", "caption",
+}  # fmt: skip
+_FIGURE_TAGS = {"figure", "figcaption", "center"}
+_CHROME_RE = re.compile(
+    r"(^|[\s_-])(nav|navbar|menu|footer|foot|header|head|top|topbar|breadcrumbs?|crumb|"
+    r"sidebar|side|aside|copyright|share|sharing|comments?|ad|ads|advert|banner|toolbar|login|"
+    r"search|related|recommend|hot|rank|links|friendlink|pager|pagination)($|[\s_-])",
+    re.IGNORECASE,
+)
+_FIGURE_CLASS_RE = re.compile(r"(pic|img|image|photo|figure|caption)", re.IGNORECASE)
+
+
+def html_document_title(html: str) -> str | None:
+    """The page's <title>, without the site-name suffix (`标题_河南日报` → `标题`)."""
+    match = re.search(r"<title[^>]*>(.*?)</title>", html[:200_000], re.IGNORECASE | re.DOTALL)
+    if not match:
+        return None
+    title = htmllib.unescape(_TAG_RE.sub("", match.group(1))).strip()
+    title = re.split(r"\s*(?:_|\||｜| - | — |--|－)\s*", title)[0].strip()
+    return title or None
+
+
+def html_blocks(html: str) -> list[Block]:
+    """Walk an HTML fragment or page and return its blocks, chrome removed."""
+    from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+    soup = BeautifulSoup(html, "lxml")
+    for element in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        element.extract()
+    _strip_chrome(soup)
+
+    blocks: list[Block] = []
+    parts: list[str] = []
+    bold_chars = 0
+    stocks: list[StockMention] = []
+    state = {"figure": 0, "heading": 0, "quote": 0, "bold": 0}
+
+    def flush() -> None:
+        nonlocal parts, bold_chars, stocks
+        text = re.sub(r"\s+", " ", "".join(parts)).strip()
+        text = re.sub(r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef])", "", text)
+        if text:
+            compact = len(re.sub(r"\s", "", text))
+            bold = compact > 0 and bold_chars >= compact
+            if state["heading"]:
+                blocks.append(Block("heading", text, level=state["heading"], stocks=stocks))
+            elif state["quote"]:
+                blocks.append(Block("quote", text, stocks=stocks))
+            else:
+                blocks.append(Block("text", text, bold=bold, in_figure=state["figure"] > 0, stocks=stocks))
+        parts, bold_chars, stocks = [], 0, []
+
+    # Iterative walk: a stack of (tag, child iterator, undo action) avoids recursion limits.
+    stack: list[tuple[object, object, object]] = [(soup, iter(list(soup.children)), None)]
+    while stack:
+        node, children, undo = stack[-1]
+        child = next(children, None)  # type: ignore[call-overload]
+        if child is None:
+            stack.pop()
+            if undo is not None:
+                undo()  # type: ignore[operator]
+            continue
+        if isinstance(child, NavigableString):
+            if type(child) is NavigableString:
+                text = str(child)
+                parts.append(text)
+                if state["bold"]:
+                    bold_chars += len(re.sub(r"\s", "", text))
+            continue
+        if not isinstance(child, Tag):
+            continue
+        name = (child.name or "").lower()
+        if name in _SKIP_TAGS:
+            continue
+        if name == "br":
+            flush()
+            continue
+        if name == "img":
+            flush()
+            alt = (child.get("alt") or child.get("title") or "").strip()
+            blocks.append(Block("image", alt, in_figure=True))
+            continue
+        if name == "a" and child.get("data-code"):
+            mention = parse_data_code(str(child.get("data-code")), child.get_text())
+            if mention:
+                stocks.append(mention)
+        undo = _enter(child, name, state, flush, blocks)
+        stack.append((child, iter(list(child.children)), undo))
+    flush()
+    return blocks
+
+
+def _enter(child, name: str, state: dict, flush, blocks: list[Block]):
+    """Update walker state on entering a tag; return the callable that restores it."""
+    is_block = name in _BLOCK_TAGS
+    classes = " ".join(child.get("class") or []) + " " + str(child.get("id") or "")
+    figure = name in _FIGURE_TAGS or bool(_FIGURE_CLASS_RE.search(classes))
+    heading = int(name[1]) if re.fullmatch(r"h[1-6]", name) else 0
+    quote = name == "blockquote"
+    bold = name in ("strong", "b")
+    if is_block:
+        flush()
+    if name == "article":
+        blocks.append(Block("boundary"))
+    state["figure"] += figure
+    state["quote"] += quote
+    state["bold"] += bold
+    previous_heading = state["heading"]
+    if heading:
+        state["heading"] = heading
+
+    def undo() -> None:
+        if is_block:
+            flush()
+        state["figure"] -= figure
+        state["quote"] -= quote
+        state["bold"] -= bold
+        state["heading"] = previous_heading
+
+    return undo
+
+
+def _strip_chrome(soup) -> None:
+    """Remove navigation, footers, menus … unless the element holds the article text."""
+    for tag_name in ("nav", "footer", "aside", "header", "form"):
+        for element in soup.find_all(tag_name):
+            if not getattr(element, "decomposed", False) and not _holds_content(element):
+                element.decompose()
+    for element in soup.find_all(True):
+        if getattr(element, "decomposed", False) or element.attrs is None:
+            continue
+        marker = " ".join(element.get("class") or []) + " " + str(element.get("id") or "")
+        if marker.strip() and _CHROME_RE.search(marker) and not _holds_content(element):
+            element.decompose()
+
+
+def _holds_content(element) -> bool:
+    if element.find(["h1", "article"]):
+        return True
+    for paragraph in element.find_all("p", limit=200):
+        if len(paragraph.get_text(strip=True)) >= 40:
+            return True
+    return False

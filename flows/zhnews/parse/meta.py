@@ -1,0 +1,239 @@
+"""Front matter, dates and story ids: the metadata around an article body.
+
+YAML is loaded with a SafeLoader subclass that refuses anchors/aliases: news front matter
+never needs them, and refusing them is the simplest complete defence against alias bombs.
+Tags such as `!!python/object` are refused by the safe loader itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import PurePosixPath
+from zoneinfo import ZoneInfo
+
+import yaml
+
+from zhnews.model import RejectedDocument
+
+MAX_FRONT_MATTER_CHARS = 64 * 1024
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """SafeLoader that rejects anchors and aliases instead of expanding them."""
+
+    def compose_node(self, parent, index):  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _AliasRefused(f"alias *{event.anchor} at line {event.start_mark.line + 1}")
+        event = self.peek_event()
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise _AliasRefused(f"anchor &{anchor} at line {event.start_mark.line + 1}")
+        return super().compose_node(parent, index)
+
+
+class _AliasRefused(Exception):
+    pass
+
+
+@dataclass
+class FrontMatter:
+    data: dict
+    body: str
+    body_line: int  # 1-based line number where the body starts
+    warnings: list[str]
+
+
+_FM_OPEN = re.compile(r"\A(?:\ufeff)?(?:[ \t]*\n)*---[ \t]*\n")
+_FM_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+_KEY_LINE = re.compile(r"^([A-Za-z_][\w\-]*)\s*:\s?(.*)$")
+
+
+def has_front_matter(text: str) -> bool:
+    return bool(_FM_OPEN.match(text))
+
+
+def split_front_matter(text: str) -> FrontMatter:
+    """Split `---` front matter from the body; tolerates blank lines before the opening line."""
+    opening = _FM_OPEN.match(text)
+    assert opening is not None
+    rest = text[opening.end() :]
+    open_line = text[: opening.end()].count("\n")
+    warnings: list[str] = []
+    close = _FM_CLOSE.search(rest)
+    if close:
+        raw, body = rest[: close.start()], rest[close.end() :]
+        body = body[1:] if body.startswith("\n") else body
+    else:
+        # The closing `---` is missing: keep the leading `key: value` lines as front matter.
+        lines = rest.split("\n")
+        count = 0
+        while count < len(lines) and (
+            _KEY_LINE.match(lines[count]) or lines[count].startswith(("  ", "- ", "\t"))
+        ):
+            count += 1
+        raw, body = "\n".join(lines[:count]), "\n".join(lines[count:])
+        if not body.strip():
+            raise RejectedDocument(
+                "parse",
+                f"front matter opened with '---' on line {open_line} is never closed and no body "
+                "follows; add the closing '---' line after the metadata",
+            )
+        warnings.append(f"front matter opened on line {open_line} is not closed with '---'")
+    if len(raw) > MAX_FRONT_MATTER_CHARS:
+        raise RejectedDocument(
+            "parse", f"front matter is {len(raw)} characters (limit {MAX_FRONT_MATTER_CHARS})"
+        )
+    body_line = open_line + raw.count("\n") + 2
+    data = _load_yaml(raw, warnings)
+    return FrontMatter(data=data, body=body, body_line=body_line, warnings=warnings)
+
+
+def _load_yaml(raw: str, warnings: list[str]) -> dict:
+    if not raw.strip():
+        return {}
+    try:
+        data = yaml.load(raw, Loader=_NoAliasLoader)  # noqa: S506 - SafeLoader subclass
+    except _AliasRefused as exc:
+        raise RejectedDocument(
+            "parse", f"front matter uses YAML anchors/aliases ({exc}); these are refused"
+        ) from exc
+    except yaml.constructor.ConstructorError as exc:
+        raise RejectedDocument(
+            "parse", f"front matter uses a YAML tag that is not allowed: {exc.problem} {exc.problem_mark}"
+        ) from exc
+    except yaml.YAMLError as exc:
+        # Typical cause: an unquoted title containing ': ' or starting with '*'. Fall back to
+        # one `key: value` per line, as a human reading the header would.
+        data = _line_front_matter(raw)
+        if not data:
+            raise RejectedDocument("parse", f"front matter is not valid YAML: {exc}") from exc
+        warnings.append(f"front matter is not valid YAML, read line by line ({type(exc).__name__})")
+        return data
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise RejectedDocument(
+            "parse",
+            f"front matter is a YAML {type(data).__name__}, expected a mapping of 'key: value' lines",
+        )
+    return {str(k): v for k, v in data.items()}
+
+
+def _line_front_matter(raw: str) -> dict:
+    data: dict = {}
+    for line in raw.split("\n"):
+        match = _KEY_LINE.match(line)
+        if match:
+            value = match.group(2).strip()
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1]
+            data[match.group(1)] = value
+    return data
+
+
+# ---------------------------------------------------------------------------------------
+# Dates
+
+_DATE_RE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
+    r"(?:[ T\u3000]*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{2})(?:\s*[:：分]\s*(?P<S>\d{2}))?"
+    r"(?:\.\d+)?\s*(?:秒)?)?"
+    r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2}|UTC[+-]?\d{0,2})?"
+)
+
+
+def parse_date_text(value: str, tz: ZoneInfo) -> datetime | None:
+    """`2021-12-08 10:46:18 +0800`, `2010年09月10日09:14`, … → aware datetime, or None."""
+    match = _DATE_RE.search(value)
+    if not match:
+        return None
+    try:
+        stamp = datetime(
+            int(match["y"]),
+            int(match["m"]),
+            int(match["d"]),
+            int(match["H"] or 0),
+            int(match["M"] or 0),
+            int(match["S"] or 0),
+        )
+    except ValueError:
+        return None
+    return stamp.replace(tzinfo=_offset(match["tz"], tz))
+
+
+def _offset(token: str | None, tz: ZoneInfo):
+    from datetime import timedelta, timezone
+
+    if not token:
+        return tz
+    if token == "Z":
+        return timezone.utc
+    if token.startswith("UTC"):
+        hours = token[3:]
+        return timezone(timedelta(hours=int(hours))) if hours not in ("", "+", "-") else timezone.utc
+    sign = -1 if token[0] == "-" else 1
+    digits = token[1:].replace(":", "")
+    return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+
+
+def coerce_date(value: object, tz: ZoneInfo) -> datetime | None:
+    """A front-matter `date` (YAML may already have made it a datetime/date) → aware datetime."""
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=tz)
+    if isinstance(value, date):
+        return datetime.combine(value, time(0, 0), tzinfo=tz)
+    if isinstance(value, str):
+        return parse_date_text(value, tz)
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# Story ids
+
+_INFOCODE_RE = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2}\d{18})(?!\d)")
+_NUMERIC_ID_RE = re.compile(r"(?<!\d)(\d{18})(?!\d)")
+_FILE_DATE_RE = re.compile(r"^((?:19|20)\d{2})-(\d{2})-(\d{2})-")
+
+
+def story_id_from(text: str | None) -> str | None:
+    """An Eastmoney infoCode (`NW202201282265506876`) or an 18-digit id whose head is a date."""
+    if not text:
+        return None
+    for pattern in (_INFOCODE_RE, _NUMERIC_ID_RE):
+        for match in pattern.finditer(text):
+            if _id_date(match.group(1)) is not None:
+                return match.group(1)
+    return None
+
+
+def _id_date(story_id: str) -> date | None:
+    digits = story_id[-18:]
+    try:
+        return date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        return None
+
+
+def date_from_story_id(story_id: str | None, tz: ZoneInfo) -> datetime | None:
+    if not story_id:
+        return None
+    day = _id_date(story_id)
+    return datetime.combine(day, time(0, 0), tzinfo=tz) if day else None
+
+
+def date_from_file_name(source_path: str, tz: ZoneInfo) -> datetime | None:
+    """Jekyll post names start with the date: `2021-12-08-<slug>.md` (also `…md@commit.md`)."""
+    match = _FILE_DATE_RE.match(PurePosixPath(source_path.replace("\\", "/")).name)
+    if not match:
+        return None
+    try:
+        return datetime(int(match[1]), int(match[2]), int(match[3]), tzinfo=tz)
+    except ValueError:
+        return None
+
+
+def file_name(source_path: str) -> str:
+    return PurePosixPath(source_path.replace("\\", "/")).name
