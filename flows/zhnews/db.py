@@ -19,6 +19,7 @@ from pathlib import Path
 
 import duckdb
 
+from zhnews import faults
 from zhnews.settings import PARSER_VERSION, WAREHOUSE_SQL_DIR
 
 SCHEMAS = ("raw", "staging", "marts", "ops")
@@ -228,6 +229,7 @@ class Warehouse:
         except Exception:
             self.con.execute("ROLLBACK")
             raise
+        faults.point("stage.after_shard")
 
     def touch_unchanged(self, unchanged: list[tuple[str, int, int, str]]) -> None:
         """Files whose mtime moved but bytes did not: remember the new mtime, load nothing."""
@@ -252,6 +254,7 @@ class Warehouse:
         """
         c = self.con
         c.execute("BEGIN")
+        faults.point("publish.begin")
         try:
             c.execute("CREATE OR REPLACE TEMP TABLE publish_load AS SELECT ?::VARCHAR AS load_id", [load_id])
             c.execute("CREATE OR REPLACE TEMP TABLE gate_rejected (document_id VARCHAR, expectations VARCHAR[])")
@@ -265,6 +268,9 @@ class Warehouse:
                             c.execute(stmt)
                         except duckdb.Error as exc:
                             raise WarehouseError(f"publish step in {f.path.name} failed: {exc}") from exc
+                    if f.path.parent.name == "raw":
+                        faults.point("publish.after_raw")
+                faults.point("publish.after_marts")
                 self._record_files("accepted_documents", "published")
                 self._record_files("gate_rejected", "quarantined")
                 self._quarantine_gate_rejections(load_id)
@@ -284,10 +290,12 @@ class Warehouse:
                 [status, counts["files_quarantined"], counts["documents_published"],
                  counts["articles_published"], counts["articles_retired"], message, load_id],
             )
+            faults.point("publish.before_commit")
             c.execute("COMMIT")
         except Exception:
             c.execute("ROLLBACK")
             raise
+        faults.point("publish.after_commit")
         self.clear_staging()
         return {**counts, "status": status}
 
@@ -386,8 +394,31 @@ class Warehouse:
 
     # -- serving copy
 
+    @property
+    def marker(self) -> Path:
+        return self.db.with_name(f".{self.db.name}.published")
+
+    def _last_finished_load(self) -> str:
+        row = self.con.execute(
+            "SELECT load_id FROM ops.loads WHERE status IN ('published', 'partial', 'failed') "
+            "ORDER BY finished_at DESC LIMIT 1").fetchone()
+        return row[0] if row else ""
+
+    def serving_is_current(self) -> bool:
+        """False when a run died after committing but before its serving copy was in place."""
+        try:
+            published = self.marker.read_text().strip()
+        except OSError:
+            published = None
+        return self.db.exists() and published == self._last_finished_load()
+
+    def remove_stale_temp_copies(self) -> None:
+        for tmp in self.db.parent.glob(f".{self.db.name}.tmp-*"):
+            tmp.unlink(missing_ok=True)
+
     def publish_serving_copy(self) -> None:
         """Checkpoint the work file and atomically replace the analysts' copy with it."""
+        load_id = self._last_finished_load()
         self.con.execute("CHECKPOINT")
         self.con.close()
         tmp = self.db.with_name(f".{self.db.name}.tmp-{os.getpid()}")
@@ -395,7 +426,12 @@ class Warehouse:
             shutil.copyfile(self.work, tmp)
             with open(tmp, "rb+") as fh:
                 os.fsync(fh.fileno())
+            faults.point("serving.after_copy")
             os.replace(tmp, self.db)
+            faults.point("serving.after_replace")
+            marker_tmp = self.marker.with_suffix(".tmp")
+            marker_tmp.write_text(load_id)
+            os.replace(marker_tmp, self.marker)
         finally:
             if tmp.exists():
                 tmp.unlink()

@@ -24,7 +24,7 @@ from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.runtime import flow_run  # noqa: E402
 from prefect.task_runners import ProcessPoolTaskRunner  # noqa: E402
 
-from zhnews import progress  # noqa: E402
+from zhnews import faults, progress  # noqa: E402
 from zhnews.db import Warehouse, WriterLock  # noqa: E402
 from zhnews.discover import FileRef, discover, shards  # noqa: E402
 from zhnews.shard import ShardResult, process_shard  # noqa: E402
@@ -127,6 +127,7 @@ def etl(paths: list[str] | None = None, db: str | None = None) -> dict:
 
 
 def _load(wh: Warehouse, paths: list[str], settings: Settings, log) -> dict:
+    wh.remove_stale_temp_copies()
     aborted = wh.recover()
     if aborted:
         log.warning("cleaned up %d load(s) left unfinished by a killed run", aborted)
@@ -139,6 +140,8 @@ def _load(wh: Warehouse, paths: list[str], settings: Settings, log) -> dict:
                          files_new=len(found.files), files_unchanged=unchanged)
         if not found.files:
             wh.finish_noop(load_id, unchanged)
+            if not wh.serving_is_current():
+                serve_copy(wh)
             log.info("nothing new: %d file(s) unchanged", unchanged)
             return {"load_id": load_id, "status": "noop", "files_unchanged": unchanged}
         batches = shards(found.files, settings.shard_size)
@@ -152,6 +155,7 @@ def _load(wh: Warehouse, paths: list[str], settings: Settings, log) -> dict:
         if touched:
             wh.record_counts(load_id, files_new=len(found.files) - touched,
                              files_unchanged=unchanged + touched)
+        faults.point("gate.before")
         report = quality_gate(wh, load_id, settings)
         message = "; ".join(report.reasons) if report.decision == "fail" else None
         counts = publish(wh, load_id, report, message)

@@ -14,6 +14,7 @@ from datetime import UTC
 
 import pyarrow as pa
 
+from zhnews import faults
 from zhnews.decode import decode_bytes
 from zhnews.discover import FileRef
 from zhnews.enrich import enrich
@@ -185,6 +186,7 @@ def process_shard(files: list[FileRef], load_id: str, settings: Settings | None 
                 continue
             counters["articles"] += _document_rows(ref, data, sha, load_id, settings, out)
             counters["documents"] += 1
+            faults.point("parse.after_document")
         except RejectedDocument as exc:
             counters[f"rejected_{exc.stage}"] += 1
             rejections.append(_rejection(ref, load_id, sha, data, exc.stage, exc.reason))

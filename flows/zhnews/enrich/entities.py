@@ -20,6 +20,9 @@ name are not mentions of their own, but they are remembered for step 5.
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -34,7 +37,7 @@ STRONG_ORG_SUFFIXES = (
     "检察院", "医院", "管理局", "管理处", "人社局", "扶贫办", "税务局", "公安局", "派出所",
 )
 WEAK_ORG_SUFFIXES = (
-    "公司", "中心", "局", "办", "处", "厅", "站", "所", "产业园", "产业基地", "证券", "基金",
+    "公司", "中心", "局", "办", "处", "站", "所", "产业园", "产业基地", "证券", "基金",
     "保险", "MALL",
 )
 _SUFFIXES = sorted(STRONG_ORG_SUFFIXES + WEAK_ORG_SUFFIXES, key=len, reverse=True)
@@ -43,7 +46,7 @@ _STRONG = frozenset(STRONG_ORG_SUFFIXES)
 
 # Tags that end a leftward organisation span: verbs, prepositions, conjunctions, particles,
 # pronouns, time words, numerals, punctuation ...
-STOP_TAGS = frozenset("v p c uj ul uz ug uv ud u r t y e o w x q m d zg".split())
+STOP_TAGS = frozenset("v p c uj ul uz ug uv ud u r t y e o w x q m d zg i a ad".split())
 # Verbs and adverbs that do occur inside organisation names.
 ORG_INNER_WORDS = frozenset(
     "创新 发展 管理 服务 投资 建设 科技 信息 开发 招商 运营 研究 卫生 环境 高新 生物工程 "
@@ -52,7 +55,7 @@ ORG_INNER_WORDS = frozenset(
 ORG_BOUNDARY_WORDS = frozenset("目前 我们 这 该 其中 由此 相关 以及 其 国有 专业 各 全".split())
 BRACKETS = frozenset("()（）")
 PROPER_TAGS = frozenset("ns nr nrt nrfg nz nt j eng".split())
-LEADING_FUNCTION_CHARS = "由在对从向与和经被将及"
+LEADING_FUNCTION_CHARS = "由在对从向与和经被将及以"
 MAX_ORG_TOKENS = 8
 MAX_ORG_CHARS = 24
 
@@ -63,6 +66,7 @@ ADMIN_UNIT_RE = re.compile(
 )
 ZONE_UNITS = frozenset({"高新区", "开发区", "经开区", "新区", "自贸区", "保税区"})
 PLACE_TAGS = frozenset({"ns"})
+ADMIN_SUFFIXES = ("省", "市", "县", "区", "镇", "乡", "村", "州", "旗")
 PERSON_TAGS = frozenset({"nr", "nrfg"})
 SPLIT_NAME_TAGS = frozenset({"nr", "nrfg", "ns", "nz", "n"})
 SPEECH_VERBS = ("说", "介绍", "表示", "指出", "认为", "告诉", "称", "坦言", "透露")
@@ -134,6 +138,8 @@ def _organisations(s: _Sentence) -> None:
         if not m:
             continue
         suffix = m.group(0)
+        if len(suffix) == 1 and token != suffix and (tags[j] in STOP_TAGS or len(token) > 3):
+            continue  # 举办, 处处: a verb or word ending in 办/处, no organisation
         k = j
         while (
             k - 1 >= 0
@@ -166,12 +172,18 @@ def _organisations(s: _Sentence) -> None:
         s.claim(_Span(start, end, name, "organization", None, "rule"))
 
 
+@functools.cache
+def _curated_prefixes() -> frozenset[str]:
+    return frozenset(name[:k] for name in curated_entities() for k in range(1, len(name)))
+
+
 def _dictionary(s: _Sentence) -> None:
     curated = curated_entities()
+    prefixes = _curated_prefixes()
     tokens = s.tokens
     i = 0
     while i < len(tokens):
-        for n in (4, 3, 2, 1):
+        for n in (4, 3, 2, 1) if tokens[i] in prefixes else (1,):
             if i + n > len(tokens):
                 continue
             cand = "".join(tokens[i : i + n])
@@ -212,8 +224,8 @@ def _admin_chain(s: _Sentence, pos: int, hidden: bool) -> None:
 def _places(s: _Sentence) -> None:
     claimed_org = [sp for sp in s.spans if sp.type == "organization"]
     for i, (token, tag) in enumerate(zip(s.tokens, s.tags, strict=True)):
-        if tag not in PLACE_TAGS:
-            continue
+        if tag not in PLACE_TAGS or not token.endswith(ADMIN_SUFFIXES):
+            continue  # jieba tags 美丽, 东西, 宜居 ns: bare ns words come from entities.tsv
         start, end = s.starts[i], s.end(i)
         name = normalise_place(token)
         if _blocked(name, "place") or _blocked(token, "place"):
@@ -233,9 +245,10 @@ def _places(s: _Sentence) -> None:
 
 
 def _is_name(token: str, tag: str) -> bool:
+    """A 3-character surname-initial word the dictionary does not know, or tags nr."""
     return (
         tag in PERSON_TAGS
-        and 2 <= len(token) <= 3
+        and len(token) == 3
         and token[0] in surnames()
         and _CJK_RE.match(token) is not None
     )
@@ -257,8 +270,13 @@ def _person_at(s: _Sentence, i: int, after_title: bool) -> tuple[int, int] | Non
         and token[0] in surnames()
     ):
         return start, s.end(i + 1)
+    speaks = i + 1 < len(tokens) and (
+        tokens[i + 1] in SPEECH_VERBS or _SPEECH_TAIL_RE.match(tokens[i + 1]) is not None
+        or (i + 2 < len(tokens) and len(tokens[i + 1]) == 1 and tokens[i + 2] in SPEECH_VERBS)
+    )
+    two_ok = (after_title or speaks) and tag in PERSON_TAGS | {"nz"}
     if _is_name(token, tag) or (
-        after_title and token[0] in surnames() and 2 <= len(token) <= 3 and _CJK_RE.match(token)
+        two_ok and token[0] in surnames() and 2 <= len(token) <= 3 and _CJK_RE.match(token)
     ):
         end = s.end(i)
         # 宋军/nr 继说/v and 耿付/nr 年/m 说/v: the third character went to the next token
@@ -300,15 +318,21 @@ def _persons(s: _Sentence) -> None:
                 s.claim(_Span(span[0], span[1], name, "person", None, "pos"))
 
 
-def _recur(s: _Sentence, known: dict[str, str]) -> None:
-    """Mentions of names found elsewhere in the article (step 5)."""
+def _recur(sentences: list[_Sentence], known: dict[str, str]) -> None:
+    """Mentions of names found elsewhere in the article (step 5): one find per name over the
+    article's text, then mapped back to sentences."""
+    joined = "\n".join(s.text for s in sentences)
+    offsets = list(itertools.accumulate((len(s.text) + 1 for s in sentences), initial=0))
     for name, type_ in known.items():
-        pos = s.text.find(name)
+        pos = joined.find(name)
         while pos >= 0:
-            end = pos + len(name)
-            if s.free(pos, end):
-                s.claim(_Span(pos, end, name, type_, None, "recurrence"))
-            pos = s.text.find(name, end)
+            k = bisect.bisect_right(offsets, pos) - 1
+            s = sentences[k]
+            start = pos - offsets[k]
+            end = start + len(name)
+            if end <= len(s.text) and s.free(start, end):
+                s.claim(_Span(start, end, name, type_, None, "recurrence"))
+            pos = joined.find(name, pos + len(name))
 
 
 def extract_entities(
@@ -338,8 +362,8 @@ def extract_entities(
             "start": author_ordinal - 1, "name": author.name, "type": "person",
             "role": author.role or "作者", "source": "byline",
         })
+    _recur([s for _, _, s in parsed], known)
     for p_ord, s_ord, s in parsed:
-        _recur(s, known)
         for sp in sorted(s.spans, key=lambda sp: sp.start):
             rows.append({
                 "article_id": article_id, "paragraph_ordinal": p_ord, "sentence_ordinal": s_ord,

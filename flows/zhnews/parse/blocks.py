@@ -218,8 +218,9 @@ def html_blocks(html: str) -> list[Block]:
 
     def flush() -> None:
         nonlocal parts, bold_chars, stocks
-        text = re.sub(r"\s+", " ", "".join(parts)).strip()
-        text = re.sub(r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef])", "", text)
+        # A source line break between two CJK characters is layout, not a word gap.
+        text = re.sub(r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t]*\n\s*(?=[\u3000-\u9fff\uff00-\uffef])", "", "".join(parts))
+        text = re.sub(r"\s+", " ", text).strip()
         if text:
             compact = len(re.sub(r"\s", "", text))
             bold = compact > 0 and bold_chars >= compact

@@ -1,0 +1,37 @@
+"""Named crash points for fault-injection tests.
+
+`ZHNEWS_CRASH_AT=<point>[:<n>]` makes the process SIGKILL itself the n-th time (default 1st) it
+reaches <point>. Unset in production, this costs one dict lookup per call.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+
+POINTS = (
+    "parse.after_document",      # in a worker, after parsing a document
+    "stage.after_shard",         # staging rows of a shard committed
+    "gate.before",               # before the quality gate runs
+    "publish.begin",             # publish transaction opened
+    "publish.after_raw",         # raw.documents written, marts not yet
+    "publish.after_marts",       # marts written, ops bookkeeping not yet
+    "publish.before_commit",     # everything written, not committed
+    "publish.after_commit",      # committed, staging not cleared, serving copy not made
+    "serving.after_copy",        # temp copy written, not yet renamed into place
+    "serving.after_replace",     # serving copy in place, work db not reopened
+)
+
+_counts: dict[str, int] = {}
+
+
+def point(name: str) -> None:
+    spec = os.environ.get("ZHNEWS_CRASH_AT")
+    if not spec:
+        return
+    target, _, nth = spec.partition(":")
+    if target != name:
+        return
+    _counts[name] = _counts.get(name, 0) + 1
+    if _counts[name] == int(nth or 1):
+        os.kill(os.getpid(), signal.SIGKILL)

@@ -1,0 +1,249 @@
+"""Parse one decoded document into articles: `parse_document(text, source_path, settings)`.
+
+Formats (detected in this order):
+- `jekyll-markdown` / `jekyll-html`: YAML front matter + a Markdown or HTML body; one article.
+- `newspaper-html`: a saved HTML page; one or several articles inside site chrome.
+- `newspaper-markdown`: a print page converted to Markdown (headings, □ bylines, △ captions).
+- `text`: anything else, one article (first short line as title when it looks like one).
+
+Documented choices:
+- Jekyll `categories`/`tags` given as a string are split on whitespace, as Jekyll does;
+  `category` is the first category (the others are dropped with a warning).
+- A Jekyll Markdown body consisting of exactly one paragraph is the feed's summary: it is kept
+  as the body paragraph AND copied to `summary`. A blockquote (`> …`) is always the summary.
+- Dates: front matter → file name (`2021-12-08-…`) → story id (`20211208…`, `NW20220128…`)
+  → page date line; a date without offset is in `settings.default_tz`.
+- `story_id` is only set for single-article documents (URL id first, then file name), so the
+  articles of one newspaper page never supersede each other.
+"""
+
+from __future__ import annotations
+
+import re
+from zoneinfo import ZoneInfo
+
+from zhnews.model import Article, ParsedDocument, RejectedDocument
+from zhnews.parse import meta
+from zhnews.parse.assemble import classify, finish_article, relocate_misplaced, split_articles
+from zhnews.parse.blocks import Block, html_blocks, html_document_title, markdown_blocks
+from zhnews.parse.stocks import find_text_stocks
+from zhnews.settings import Settings
+from zhnews.text import split_sentences
+
+__all__ = ["parse_document"]
+
+MAX_LINE_CHARS = 2_000_000  # longer "lines" are minified blobs or garbage, never news text
+_HTML_HINT = re.compile(
+    r"<(?:p|div|br|center|img|h[1-6]|table|section|article|span|a|strong|figure|ul|li)\b[^>]*>",
+    re.IGNORECASE,
+)
+_HTML_PAGE = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
+_NEWSPAPER_MD = re.compile(r"^(?: {0,3}#{1,6}\s|[□△▲■])", re.MULTILINE)
+
+
+def parse_document(text: str, source_path: str, settings: Settings | None = None) -> ParsedDocument:
+    """Parse `text` (already decoded) from `source_path` into a ParsedDocument.
+
+    Raises RejectedDocument("parse", reason) when nothing usable is in the document.
+    """
+    settings = settings or Settings()
+    tz = ZoneInfo(settings.default_tz)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    if not text.strip():
+        raise RejectedDocument("parse", "document is empty (no text after decoding)")
+    try:
+        return _parse(text, source_path, tz)
+    except RecursionError as exc:
+        raise RejectedDocument(
+            "parse", "document structure is nested too deeply to parse (HTML nesting or similar)"
+        ) from exc
+
+
+def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
+    warnings: list[str] = []
+    if meta.has_front_matter(text):
+        front = meta.split_front_matter(text)
+        warnings.extend(front.warnings)
+        return _parse_jekyll(front, source_path, tz, warnings)
+    _check_lines(text, 1)
+    if _HTML_PAGE.search(text[:5000]) or len(_HTML_HINT.findall(text[:200_000])) >= 3:
+        blocks = html_blocks(text)
+        fmt = "newspaper-html"
+        page_title = html_document_title(text)
+    elif _NEWSPAPER_MD.search(text):
+        blocks, fmt, page_title = markdown_blocks(text), "newspaper-markdown", None
+    else:
+        blocks, fmt, page_title = markdown_blocks(text), "text", None
+    items = classify(blocks, tz)
+    multi = fmt != "text"
+    drafts, page = split_articles(items, multi=multi)
+    for draft in drafts:
+        finish_article(draft)
+    articles = [d.article for d in drafts if d.article.paragraphs or d.article.title]
+    articles = [a for a in articles if a.body_paragraphs or (a.title and a.paragraphs)]
+    if not articles:
+        raise RejectedDocument(
+            "parse", f"no article text found ({fmt}: {len(blocks)} blocks, none is body text)"
+        )
+    if len(articles) == 1 and articles[0].title is None:
+        _title_from_first_line(articles[0], page_title, fmt)
+    if len(articles) > 1:
+        relocate_misplaced(articles)
+    file_date = meta.date_from_file_name(source_path, tz)
+    for article in articles:
+        if article.published_at is None and page.get("date") is not None:
+            article.published_at, article.published_at_source = page["date"], "page"
+        if article.published_at is None and file_date is not None:
+            article.published_at, article.published_at_source = file_date, "file_name"
+        if article.publisher is None and page.get("publisher"):
+            article.publisher = page["publisher"]
+        _finish_common(article)
+    if len(articles) == 1:
+        _set_story_id(articles[0], source_path, tz)
+    return ParsedDocument(format=fmt, articles=articles, warnings=warnings)
+
+
+def _parse_jekyll(front: meta.FrontMatter, source_path: str, tz: ZoneInfo, warnings: list[str]) -> ParsedDocument:
+    data = front.data
+    body = front.body
+    _check_lines(body, front.body_line)
+    is_html = bool(_HTML_HINT.search(body))
+    blocks = _jekyll_html_blocks(body, front.body_line) if is_html else markdown_blocks(body, front.body_line)
+    items = classify(blocks, tz)
+    drafts, _page = split_articles(items, multi=False)
+    if not drafts:
+        drafts, _ = split_articles([], multi=False)
+    article = drafts[0].article if drafts else Article()
+    if drafts:
+        finish_article(drafts[0])
+    for extra in drafts[1:]:
+        finish_article(extra)
+        article.paragraphs.extend(extra.article.paragraphs)
+    title = data.get("title")
+    article.title = str(title).strip() if title is not None and str(title).strip() else None
+    article.category, extra_categories = _category(data)
+    if extra_categories:
+        warnings.append(f"front matter lists several categories; kept {article.category!r}")
+    article.tags = _word_list(data.get("tags", data.get("tag")))
+    if not is_html and len(article.body_paragraphs) == 1 and not article.summary:
+        article.summary = article.body_paragraphs[0]
+    if not article.paragraphs and not article.title and not article.summary:
+        raise RejectedDocument(
+            "parse", f"front matter has no title and the body (from line {front.body_line}) has no text"
+        )
+    if not article.body_paragraphs and not article.summary:
+        raise RejectedDocument(
+            "parse", f"the body (from line {front.body_line}) has no paragraph of text; expected the article text"
+        )
+    if "date" in data:
+        stamp = meta.coerce_date(data["date"], tz)
+        if stamp is not None:
+            article.published_at, article.published_at_source = stamp, "front_matter"
+        else:
+            warnings.append(f"front matter date {data['date']!r} is not a date; using a fallback")
+    if article.published_at is None:
+        stamp = meta.date_from_file_name(source_path, tz)
+        if stamp is not None:
+            article.published_at, article.published_at_source = stamp, "file_name"
+    _set_story_id(article, source_path, tz)
+    if article.title is None:
+        _derive_title(article)
+    _finish_common(article)
+    fmt = "jekyll-html" if is_html else "jekyll-markdown"
+    return ParsedDocument(format=fmt, articles=[article], warnings=warnings)
+
+
+def _jekyll_html_blocks(body: str, first_line: int) -> list[Block]:
+    """HTML body with Markdown leftovers (autolink and footer lines) around it."""
+    markdown_lines: list[str] = []
+    html_lines: list[str] = []
+    for line in body.split("\n"):
+        stripped = line.strip()
+        if re.fullmatch(r"<(?:(?:https?|ftp)://[^\s<>]*)?>", stripped) or re.fullmatch(
+            r"(?:!?\[[^\]]*\]\([^)]*\)\s*[｜|/·]?\s*)+", stripped
+        ):
+            markdown_lines.append(stripped)
+        else:
+            html_lines.append(line)
+    blocks = html_blocks("\n".join(html_lines))
+    blocks.extend(markdown_blocks("\n\n".join(markdown_lines), first_line))
+    return blocks
+
+
+def _check_lines(text: str, first_line: int) -> None:
+    start = 0
+    number = first_line
+    while True:
+        end = text.find("\n", start)
+        length = (len(text) if end < 0 else end) - start
+        if length > MAX_LINE_CHARS:
+            raise RejectedDocument(
+                "parse", f"line {number} is {length} characters long (limit {MAX_LINE_CHARS}); not a news document"
+            )
+        if end < 0:
+            return
+        start, number = end + 1, number + 1
+
+
+def _word_list(value: object) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return [str(v).strip() for v in value if v is not None and str(v).strip()]
+    return [w for w in str(value).split() if w]
+
+
+def _category(data: dict) -> tuple[str | None, list[str]]:
+    values = _word_list(data.get("categories", data.get("category")))
+    if not values:
+        return None, []
+    return values[0], values[1:]
+
+
+def _set_story_id(article: Article, source_path: str, tz: ZoneInfo) -> None:
+    article.story_id = meta.story_id_from(article.url) or meta.story_id_from(meta.file_name(source_path))
+    if article.published_at is None and article.story_id:
+        stamp = meta.date_from_story_id(article.story_id, tz)
+        if stamp is not None:
+            article.published_at, article.published_at_source = stamp, "story_id"
+
+
+def _derive_title(article: Article) -> None:
+    source = article.summary or next(iter(article.body_paragraphs), None)
+    if not source:
+        return
+    sentences = split_sentences(source)
+    if not sentences:
+        return
+    title = sentences[0].rstrip("。.")
+    article.title = title[:80]
+    article.title_derived = True
+    article.flags.append("title_derived")
+
+
+def _title_from_first_line(article: Article, page_title: str | None, fmt: str) -> None:
+    """Single untitled article: a short first line is the title, else the page <title>."""
+    first = article.paragraphs[0] if article.paragraphs else None
+    if (
+        first is not None
+        and first.kind in ("body", "subhead")
+        and len(first.text) <= 40
+        and not re.search(r"[。；;，,]", first.text.rstrip("！？!?"))
+        and len(article.paragraphs) > 1
+    ):
+        article.title = first.text
+        article.paragraphs = article.paragraphs[1:]
+        return
+    if page_title:
+        article.title = page_title
+        return
+    _derive_title(article)
+
+
+def _finish_common(article: Article) -> None:
+    seen = {(s.code, s.market) for s in article.stocks}
+    for paragraph in [article.summary or "", *article.body_paragraphs]:
+        for mention in find_text_stocks(paragraph):
+            if (mention.code, mention.market) not in seen:
+                seen.add((mention.code, mention.market))
+                article.stocks.append(mention)

@@ -1,0 +1,391 @@
+"""Blocks → articles: classification, article boundaries, subheads, bylines, column breaks.
+
+Decisions (each from layout shape, never from known strings):
+- Boilerplate: footer navigation (`返回…` links), share/print/editor lines → dropped.
+- `文章来源：X` / `来源：X` → publisher; a short line with a date (and 来源/作者/时间) → page meta.
+- `△…`, `图片来源：…`, text inside <figure>/<center> or right after an image → caption.
+- Article boundaries on multi-article pages: a run of consecutive headings opens a new
+  article when (1) no article is open or the open one was closed by a closing byline,
+  (2) the run contains a heading at the page's title level, (3) the run is followed by a
+  byline (box or run-in), or (4) the section under it ends with a closing byline. Otherwise
+  its headings are subheads. In a new article the highest-ranked heading of the run is the
+  title, headings above it the kicker, below it the subtitle.
+- Shape subheads: 1–4 consecutive short paragraphs (≤ 24 characters, no sentence or clause
+  punctuation) after a finished sentence and before more body → one subhead, joined by spaces.
+- Column breaks: a body paragraph that does not end a sentence is joined with the next body
+  paragraph when nothing (subhead, caption, byline, heading) lies between them.
+- Misplaced paragraphs: on multi-article pages, paragraphs of a long article whose vocabulary
+  belongs clearly to a short article on the page are moved to the start of that article
+  (flags `misplaced_paragraph` on the source, `relocated_paragraph` on the target).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from zhnews.model import Article, Paragraph, StockMention
+from zhnews.parse.blocks import Block
+from zhnews.parse.bylines import Byline, parse_byline_line, split_run_in
+from zhnews.parse.meta import parse_date_text
+from zhnews.text import ends_sentence, join_fragments
+
+
+@dataclass
+class Item:
+    kind: str  # heading|body|subhead|caption|byline|source|meta|url|boilerplate|quote|image|boundary
+    text: str = ""
+    level: int = 0
+    byline: Byline | None = None
+    publisher: str | None = None
+    date: datetime | None = None
+    stocks: list[StockMention] = field(default_factory=list)
+    bold: bool = False
+
+
+_BOILERPLATE_RE = re.compile(
+    r"^(?:(?:\[?返回[^｜|\]]{0,24}\]?(?:\([^)]*\))?\s*[｜|/·]?\s*)+"
+    r"|(?:上一篇|下一篇|上一页|下一页)[：:].*|分享到.{0,40}|【?\s*(?:打印|关闭|关闭窗口|打印本页|收藏)\s*】?.{0,20}"
+    r"|(?:责任编辑|责编|编辑|校对|审核|值班编辑)\s*[：:].{0,30}|【\s*字号.{0,20}】?|扫一扫.{0,40}"
+    r"|(?:版权所有|Copyright|©).{0,120}|相关(?:新闻|阅读|文章|链接)[：:]?|点击(?:进入|查看|阅读).{0,30}"
+    r"|(?:首页|主页)(?:\s*[>›»/｜|]\s*[^\s]{1,12})+)$",
+    re.IGNORECASE,
+)
+_SOURCE_RE = re.compile(r"^[（(]?\s*(?:文章|稿件|新闻)?来源\s*[：:]\s*(?P<pub>[^（）()]{1,40}?)\s*[)）]?$")
+_META_KEYS = re.compile(r"(来源|作者|发布时间|时间|日期|编辑|浏览|阅读|字号)\s*[：:]")
+_PUBLISHER_IN_META = re.compile(r"来源\s*[：:]\s*(?P<pub>[^\s\u3000|｜（）()]+)")
+_CAPTION_RE = re.compile(r"^[（(]?\s*(?:图片来源|图片|图源|图为|资料图片?|供图|图\s*[：:]|视频截图)")
+_CAPTION_MARK = "△▲"
+_CLAUSE_PUNCT = re.compile(r"[。！？!?；;：:，,…]")
+
+
+def classify(blocks: list[Block], tz: ZoneInfo) -> list[Item]:
+    """Give every block its role in the document."""
+    items: list[Item] = []
+    previous: Block | None = None
+    for block in blocks:
+        items.append(_classify_one(block, previous, tz))
+        previous = block
+    return items
+
+
+def _classify_one(block: Block, previous: Block | None, tz: ZoneInfo) -> Item:
+    text = block.text.strip()
+    if block.kind in ("url", "image", "boundary", "quote"):
+        return Item(block.kind, text, stocks=block.stocks)
+    if text and text[0] in _CAPTION_MARK:
+        return Item("caption", text[1:].strip())
+    if block.kind == "heading":
+        if text.startswith(("□", "■")):
+            return Item("byline", text, byline=parse_byline_line(text))
+        return Item("heading", text, level=block.level, stocks=block.stocks)
+    if _BOILERPLATE_RE.match(text):
+        return Item("boilerplate", text)
+    source = _SOURCE_RE.match(text)
+    if source:
+        return Item("source", text, publisher=source.group("pub").strip())
+    if len(text) <= 90 and not re.search(r"[。！？]", text):
+        stamp = parse_date_text(text, tz)
+        if stamp is not None and (_META_KEYS.search(text) or len(re.sub(r"[\d\s年月日:：\-/.]", "", text)) <= 2):
+            pub = _PUBLISHER_IN_META.search(text)
+            return Item("meta", text, date=stamp, publisher=pub.group("pub") if pub else None)
+    if _CAPTION_RE.match(text) or (block.in_figure and len(text) <= 80):
+        return Item("caption", text)
+    if previous is not None and previous.kind == "image" and len(text) <= 60 and "。" not in text[:-1]:
+        return Item("caption", text)
+    if len(text) <= 60:
+        byline = parse_byline_line(text)
+        if byline is not None:
+            return Item("byline", text, byline=byline)
+    return Item("body", text, stocks=block.stocks, bold=block.bold)
+
+
+# ---------------------------------------------------------------------------------------
+# Article boundaries
+
+
+@dataclass
+class _Draft:
+    article: Article
+    items: list[Item] = field(default_factory=list)
+    bylines: list[Byline] = field(default_factory=list)
+    ended: bool = False
+
+
+def split_articles(items: list[Item], multi: bool) -> tuple[list[_Draft], dict]:
+    """Group items into article drafts; returns the drafts and page-level metadata."""
+    page: dict = {}
+    drafts: list[_Draft] = []
+    current: _Draft | None = None
+    title_level = min((it.level for it in items if it.kind == "heading"), default=1)
+    i = 0
+    while i < len(items):
+        item = items[i]
+        if item.kind == "boundary":
+            if current is not None:
+                current.ended = True
+            i += 1
+            continue
+        if item.kind == "meta":
+            if current is None or not _has_body(current):
+                page.setdefault("date", item.date)
+                if item.publisher:
+                    page.setdefault("publisher", item.publisher)
+            if current is not None:
+                current.items.append(item)
+            i += 1
+            continue
+        if item.kind == "heading" and multi:
+            j = i
+            while j < len(items) and items[j].kind == "heading":
+                j += 1
+            run = items[i:j]
+            if _opens_article(run, items, j, current, title_level):
+                current = _Draft(Article())
+                drafts.append(current)
+                _set_titles(current.article, run)
+            elif current is not None:
+                current.items.extend(Item("subhead", h.text) for h in run)
+            i = j
+            continue
+        if current is None:
+            current = _Draft(Article())
+            drafts.append(current)
+        if item.kind == "heading":
+            current.items.append(Item("subhead", item.text))
+        else:
+            current.items.append(item)
+            if item.kind == "byline" and item.byline is not None and item.byline.kind in ("closing", "wire"):
+                current.ended = multi and _has_body(current)
+            elif item.kind == "body":
+                current.ended = False
+        i += 1
+    return drafts, page
+
+
+def _has_body(draft: _Draft) -> bool:
+    return any(it.kind == "body" for it in draft.items)
+
+
+def _opens_article(run: list[Item], items: list[Item], after: int, current: _Draft | None, title_level: int) -> bool:
+    if current is None or current.ended or (current.article.title is None and not _has_body(current)):
+        return current is None or current.ended or not current.items
+    if any(h.level <= title_level for h in run):
+        return True
+    k = after
+    while k < len(items) and items[k].kind in ("image", "caption"):
+        k += 1
+    if k < len(items):
+        nxt = items[k]
+        if nxt.kind == "byline" and nxt.byline is not None and nxt.byline.kind in ("byline", "run_in"):
+            return True
+        if nxt.kind == "body" and split_run_in(nxt.text) is not None:
+            return True
+    last = None
+    while k < len(items) and items[k].kind not in ("heading", "boundary"):
+        if items[k].kind not in ("image", "caption", "boilerplate", "url"):
+            last = items[k]
+        k += 1
+    return bool(last and last.kind == "byline" and last.byline and last.byline.kind in ("closing", "wire"))
+
+
+def _set_titles(article: Article, run: list[Item]) -> None:
+    top = min(range(len(run)), key=lambda idx: (run[idx].level, idx))
+    if len(run) == 2 and run[0].level == run[1].level:
+        top = 0
+    article.title = run[top].text
+    if top > 0:
+        article.kicker = " ".join(h.text for h in run[:top])
+    if top + 1 < len(run):
+        article.subtitle = " ".join(h.text for h in run[top + 1 :])
+
+
+# ---------------------------------------------------------------------------------------
+# Inside one article
+
+
+def finish_article(draft: _Draft) -> None:
+    """Fill paragraphs, authors, publisher, url, summary and joins from the draft's items."""
+    article = draft.article
+    items = _subtitle_paragraph(article, draft.items)
+    items = _run_in_byline(items, draft)
+    items = _shape_subheads(items)
+    paragraphs: list[Paragraph] = []
+    summary: list[str] = []
+    previous_kind = None
+    for item in items:
+        kind = item.kind
+        if kind == "body":
+            if previous_kind == "body" and paragraphs and not ends_sentence(paragraphs[-1].text):
+                left = paragraphs[-1].text
+                joined = join_fragments(left, item.text)
+                article.joins.append(joined[max(0, len(left) - 12) : len(left) + 12])
+                paragraphs[-1] = Paragraph("body", joined)
+            else:
+                paragraphs.append(Paragraph("body", item.text))
+            article.stocks.extend(item.stocks)
+        elif kind == "subhead":
+            paragraphs.append(Paragraph("subhead", item.text))
+        elif kind == "caption":
+            paragraphs.append(Paragraph("caption", item.text))
+        elif kind == "byline" and item.byline is not None:
+            draft.bylines.append(item.byline)
+        elif kind == "source" and item.publisher:
+            article.publisher = article.publisher or item.publisher
+        elif kind == "meta":
+            if article.published_at is None and item.date is not None:
+                article.published_at, article.published_at_source = item.date, "page"
+            if item.publisher and not article.publisher:
+                article.publisher = item.publisher
+        elif kind == "url" and item.text and not article.url:
+            article.url = item.text
+        elif kind == "quote":
+            summary.append(item.text)
+            article.stocks.extend(item.stocks)
+        previous_kind = kind if kind not in ("image", "url", "boilerplate", "source", "meta") else previous_kind
+    article.paragraphs = paragraphs
+    if summary and not article.summary:
+        article.summary = " ".join(summary)
+    for byline in draft.bylines:
+        for author in byline.authors:
+            if all(a.name != author.name for a in article.authors):
+                article.authors.append(author)
+        if byline.credit and not article.publisher and byline.kind == "wire":
+            article.publisher = byline.credit
+    if draft.bylines:
+        article.byline_raw = " | ".join(b.raw for b in draft.bylines)
+
+
+def _subtitle_paragraph(article: Article, items: list[Item]) -> list[Item]:
+    """A `——…` paragraph right under the title, before any body, is the subtitle."""
+    out = list(items)
+    for idx, item in enumerate(out):
+        if item.kind == "body":
+            if article.title and not article.subtitle and item.text.startswith(("——", "—", "--")) and len(item.text) <= 60:
+                article.subtitle = item.text
+                del out[idx]
+            break
+    return out
+
+
+def _run_in_byline(items: list[Item], draft: _Draft) -> list[Item]:
+    """`本报讯（记者…）` opening the first body paragraph: strip it, keep it as a byline."""
+    for idx, item in enumerate(items):
+        if item.kind != "body":
+            continue
+        split = split_run_in(item.text)
+        if split is not None:
+            byline, rest = split
+            draft.bylines.append(byline)
+            items = list(items)
+            if rest.strip():
+                items[idx] = Item("body", rest.strip(), stocks=item.stocks)
+            else:
+                del items[idx]
+        break
+    return items
+
+
+def _subhead_shaped(text: str) -> bool:
+    compact = re.sub(r"\s", "", text)
+    return 0 < len(compact) <= 24 and not _CLAUSE_PUNCT.search(compact)
+
+
+def _shape_subheads(items: list[Item]) -> list[Item]:
+    out: list[Item] = []
+    i = 0
+    while i < len(items):
+        item = items[i]
+        if item.kind == "body" and (_subhead_shaped(item.text) or (item.bold and len(item.text) <= 30)):
+            j = i
+            while j < len(items) and j - i < 4 and items[j].kind == "body" and (
+                _subhead_shaped(items[j].text) or (items[j].bold and len(items[j].text) <= 30)
+            ):
+                j += 1
+            before = next((it for it in reversed(out) if it.kind not in ("image", "url")), None)
+            after = next((it for it in items[j:] if it.kind not in ("image",)), None)
+            clean_before = before is not None and (
+                before.kind in ("subhead", "caption", "byline")
+                or (before.kind == "body" and ends_sentence(before.text))
+            )
+            if clean_before and after is not None and after.kind == "body" and not _subhead_shaped(after.text):
+                out.append(Item("subhead", " ".join(it.text for it in items[i:j])))
+                i = j
+                continue
+        out.append(item)
+        i += 1
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# Misplaced paragraphs
+
+
+def _bigrams(text: str) -> set[str]:
+    chars = re.sub(r"[^\u4e00-\u9fff]", " ", text)
+    grams: set[str] = set()
+    for run in chars.split():
+        grams.update(run[k : k + 2] for k in range(len(run) - 1))
+    return grams
+
+
+def relocate_misplaced(articles: list[Article]) -> None:
+    """Move paragraphs printed inside the wrong article back where their vocabulary belongs.
+
+    Heuristic for a print-layout accident (a short story's column laid out inside a long
+    one), so it is deliberately strict: the source article has ≥ 6 body paragraphs, the
+    target ≤ 3; the paragraph (never the first) shares little with its own article once its
+    neighbours are set aside (they may be misplaced too), and the rare words it shares only
+    with the target outweigh those shared with its own article 1.5 to 1.
+    """
+    if len(articles) < 2:
+        return
+    texts = [_article_grams(a) for a in articles]
+    df = Counter(g for grams in texts for g in grams)
+    n = len(articles)
+    moves: dict[int, list[tuple[int, str]]] = {}
+    for a_idx, article in enumerate(articles):
+        body = [p for p in article.paragraphs if p.kind == "body"]
+        if len(body) < 6:
+            continue
+        for p_idx, paragraph in enumerate(body[1:], start=1):
+            grams = _bigrams(paragraph.text)
+            if not grams:
+                continue
+            neighbours = {id(q) for q in body[max(0, p_idx - 1) : p_idx + 2]}
+            own_rest = _article_grams(article, exclude=neighbours)
+            weight = {g: math.log((n + 1) / df[g]) for g in grams if df[g]}
+            own = sum(w for g, w in weight.items() if g in own_rest)
+            best, best_idx = 0.0, None
+            for b_idx in range(n):
+                if b_idx == a_idx or len(articles[b_idx].body_paragraphs) > 3:
+                    continue
+                score = sum(w for g, w in weight.items() if g in texts[b_idx] and g not in own_rest)
+                if score > best:
+                    best, best_idx = score, b_idx
+            if best_idx is not None and best >= 8 and best >= 1.5 * own and own / len(grams) < 0.12:
+                moves.setdefault(a_idx, []).append((best_idx, paragraph.text))
+    inserted: Counter[int] = Counter()
+    for a_idx, moved in moves.items():
+        source = articles[a_idx]
+        for b_idx, text in moved:
+            target = articles[b_idx]
+            source.paragraphs = [p for p in source.paragraphs if not (p.kind == "body" and p.text == text)]
+            target.paragraphs.insert(inserted[b_idx], Paragraph("body", text))
+            inserted[b_idx] += 1
+            if "relocated_paragraph" not in target.flags:
+                target.flags.append("relocated_paragraph")
+        if "misplaced_paragraph" not in source.flags:
+            source.flags.append("misplaced_paragraph")
+
+
+def _article_grams(article: Article, exclude: set[int] | None = None) -> set[str]:
+    grams = _bigrams(" ".join(filter(None, [article.title, article.kicker, article.subtitle])))
+    for paragraph in article.paragraphs:
+        if not exclude or id(paragraph) not in exclude:
+            grams |= _bigrams(paragraph.text)
+    return grams
