@@ -6,6 +6,7 @@ writer appends a whole shard with one INSERT per table and memory stays bounded 
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 from collections import Counter, defaultdict
@@ -22,6 +23,9 @@ from zhnews.model import Article, RejectedDocument
 from zhnews.parse import parse_document
 from zhnews.settings import PARSER_VERSION, Settings
 from zhnews.text import split_sentences, tokenize
+
+# I/O errors worth retrying (the parse-shard task retries with backoff); others quarantine.
+TRANSIENT_ERRNOS = {errno.EIO, errno.EAGAIN, errno.EMFILE, errno.ENFILE, errno.ESTALE, errno.EINTR}
 
 # Keep a rejected file's bytes in ops.quarantine up to this size; larger files stay on disk only.
 MAX_QUARANTINE_BYTES = 64 * 1024 * 1024
@@ -78,7 +82,11 @@ def _read(ref: FileRef, settings: Settings) -> bytes:
     try:
         st = os.stat(ref.path)
     except OSError as exc:
+        if exc.errno in TRANSIENT_ERRNOS:
+            raise
         raise RejectedDocument("read", f"cannot stat file: {exc.strerror or exc}") from exc
+    if not os.path.isfile(ref.path):
+        raise RejectedDocument("read", "not a regular file (a folder, FIFO or device)")
     if st.st_size > settings.max_file_bytes:
         raise RejectedDocument(
             "read",
@@ -89,6 +97,8 @@ def _read(ref: FileRef, settings: Settings) -> bytes:
         with open(ref.path, "rb") as fh:
             return fh.read(settings.max_file_bytes + 1)
     except OSError as exc:
+        if exc.errno in TRANSIENT_ERRNOS:
+            raise
         raise RejectedDocument("read", f"cannot read file: {exc.strerror or exc}") from exc
 
 
@@ -193,7 +203,12 @@ def process_shard(files: list[FileRef], load_id: str, settings: Settings | None 
         except (RecursionError, MemoryError) as exc:
             counters["rejected_parse"] += 1
             rejections.append(_rejection(ref, load_id, sha, data, "parse", f"{type(exc).__name__}: input too complex"))
-        except Exception as exc:  # noqa: BLE001 — an unknown input must never crash the load
+        except OSError as exc:
+            if exc.errno in TRANSIENT_ERRNOS:
+                raise  # the task is retried with backoff
+            counters["rejected_read"] += 1
+            rejections.append(_rejection(ref, load_id, sha, data, "read", str(exc)[:500]))
+        except Exception as exc:  # an unknown input must never crash the load
             counters["rejected_parse"] += 1
             rejections.append(_rejection(ref, load_id, sha, data, "parse", f"unexpected {type(exc).__name__}: {exc}"[:500]))
     tables = {name: rows.table() for name, rows in out.items() if rows.n}

@@ -5,7 +5,7 @@ Forms handled (see tests/test_bylines.py):
 - run-in bylines opening the first paragraph: `本报讯（记者李铮通讯员王飞李永）…`,
   `新华社北京9月9日电（记者 张三）…` — `split_run_in` returns the rest of the paragraph;
 - closing bylines: `(孙亚飞 马泽磊)` / `（孙亚飞 马泽磊）`;
-- photo credits ending in 摄, with desk codes such as `⑧3`: `本报记者 王磊 摄⑧3`;
+- photo credits ending in 摄, with desk codes such as `⑧3`: `本报记者 王磊 摄⑧3` (role 摄影);
 - wire credits `（据新华社郑州9月9日电）`: a credit (publisher-ish), never an author.
 
 Names printed without separators (`王飞李永`) are split on common surnames, because print
@@ -55,7 +55,7 @@ _COMPOUND_SURNAMES = (
     "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 令狐 夏侯 轩辕 端木 西门 南宫 司徒 申屠 宇文 "
     "澹台 太史 闻人 呼延 万俟 独孤 百里 钟离"
 ).split()
-_SURNAMES = set(
+_SURNAME_ORDER = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
     "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴"
     "莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪"
@@ -65,6 +65,8 @@ _SURNAMES = set(
     "郜练展郗亓諸劉陳楊黃趙吳孫馬許韓馮鄧蕭董葉蘇魏呂盧薑鍾譚陸範賈韋鄒熊邱閻雷龍陶賀顧龔萬錢嚴藍遊靳"
     "鮑饒聶莊"
 )
+_SURNAMES = set(_SURNAME_ORDER)
+_SURNAME_RANK = {char: rank for rank, char in reversed(list(enumerate(_SURNAME_ORDER)))}
 _NAME_CHAR = r"[\u4e00-\u9fff·•]"
 _DESK_CODE = re.compile(r"[①-⑳㉑-㉟]\d*|[（(]?\d{1,2}[)）]?$")
 _WIRE_RE = re.compile(
@@ -120,8 +122,9 @@ def _segment(run: str) -> list[str] | None:
     walk(0, [])
     if not results:
         return None
-    # Prefer fewer names of ordinary length; 3-character given names are as common as 2.
-    results.sort(key=lambda names: (len(names), sum(len(n) != 3 for n in names)))
+    # Prefer fewer names, then names starting with more common surnames (王小明|李强 over
+    # 王小|明李强), the surname list being ordered by frequency.
+    results.sort(key=lambda names: (len(names), sum(_SURNAME_RANK.get(n[0], 50) for n in names)))
     return results[0]
 
 
@@ -165,7 +168,7 @@ def parse_box_byline(line: str) -> Byline | None:
     body = stripped[1:].strip()
     photo = re.search(r"摄\s*(?:[①-⑳]\d*)?$", body)
     if photo:
-        authors = parse_people(body[: photo.start()], default_role="摄影")
+        authors = [Author(a.name, "摄影") for a in parse_people(body[: photo.start()])]
         return Byline(raw=stripped, authors=authors, kind="photo")
     return Byline(raw=stripped, authors=parse_people(body), kind="byline")
 
@@ -202,7 +205,9 @@ def parse_closing_byline(line: str) -> Byline | None:
             return None
     if any(len(t) > 8 or _MEDIA_SUFFIX.search(t) for t in tokens):
         return None
-    authors = parse_people(inner, default_role="摄影" if photo else None)
+    authors = parse_people(inner)
+    if photo:
+        authors = [Author(a.name, "摄影") for a in authors]
     if not authors:
         return None
     return Byline(raw=stripped, authors=authors, kind="photo" if photo else "closing")
@@ -223,7 +228,7 @@ def parse_photo_credit(line: str) -> Byline | None:
     match = re.fullmatch(r"(.{2,30}?)\s*摄\s*(?:[①-⑳]\d*)?", stripped)
     if not match:
         return None
-    authors = parse_people(match.group(1), default_role="摄影")
+    authors = [Author(a.name, "摄影") for a in parse_people(match.group(1))]
     if not authors:
         return None
     return Byline(raw=line.strip(), authors=authors, kind="photo")

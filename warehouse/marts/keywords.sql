@@ -1,0 +1,35 @@
+-- Grain: one row per keyword rank of a current article. Key: (article_id, rank).
+CREATE TABLE IF NOT EXISTS marts.keywords (
+    article_id VARCHAR NOT NULL,
+    rank INTEGER NOT NULL,
+    term VARCHAR NOT NULL,
+    tf INTEGER NOT NULL,
+    idf DOUBLE NOT NULL,
+    tfidf DOUBLE NOT NULL,
+    load_id VARCHAR NOT NULL,
+    PRIMARY KEY (article_id, rank)
+);
+COMMENT ON TABLE marts.keywords IS 'Top 10 tf-idf terms per current article (grain: article x rank; key: article_id, rank). Computed once, when the article is published, with the df and article count of that moment; older articles keep their keywords until they are republished.';
+COMMENT ON COLUMN marts.keywords.article_id IS 'marts.articles.article_id';
+COMMENT ON COLUMN marts.keywords.rank IS '1 = highest tf-idf; ties broken by term';
+COMMENT ON COLUMN marts.keywords.term IS 'marts.term_df.term';
+COMMENT ON COLUMN marts.keywords.tf IS 'Occurrences in the article';
+COMMENT ON COLUMN marts.keywords.idf IS 'ln((1 + N) / (1 + df)) + 1 with N = current articles and df from marts.term_df at publish time';
+COMMENT ON COLUMN marts.keywords.tfidf IS 'tf * idf';
+COMMENT ON COLUMN marts.keywords.load_id IS 'Load that published the article';
+
+-- @publish
+DELETE FROM marts.keywords WHERE article_id IN (SELECT article_id FROM retired_articles);
+INSERT INTO marts.keywords
+SELECT article_id, rank, term, tf, idf, tfidf, load_id FROM (
+    SELECT a.article_id, a.term, a.tf, a.load_id,
+           ln((1 + n.n) / (1 + d.df)) + 1 AS idf,
+           a.tf * (ln((1 + n.n) / (1 + d.df)) + 1) AS tfidf,
+           row_number() OVER (PARTITION BY a.article_id
+                              ORDER BY a.tf * (ln((1 + n.n) / (1 + d.df)) + 1) DESC, a.term)::INTEGER AS rank
+    FROM marts.article_terms a
+    JOIN marts.term_df d USING (term)
+    CROSS JOIN (SELECT count(*)::DOUBLE AS n FROM marts.articles) n
+    WHERE a.load_id = (SELECT load_id FROM publish_load)
+      AND a.article_id IN (SELECT article_id FROM publish_articles))
+WHERE rank <= 10;
