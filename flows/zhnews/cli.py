@@ -83,7 +83,9 @@ def cmd_run(args) -> int:
     configure_prefect_env()
     from zhnews import progress
     from zhnews.db import WarehouseError, WarehouseLocked
-    from zhnews.flow import LoadFailed, etl
+    from zhnews.flow import LoadFailed, etl, prewarm_gate
+
+    prewarm_gate()  # overlaps with the Prefect API start-up
 
     flow_fn = etl
     if args.runner == "dask":

@@ -44,6 +44,8 @@ def configure_prefect_env() -> None:
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    os.environ.setdefault("PREFECT_UI_ENABLED", "true")
+    # A run's ephemeral API needs no UI (building its static files slows every start);
+    # `zhnews ui` turns it on for the long-running server.
+    os.environ.setdefault("PREFECT_UI_ENABLED", "false")
     # Great Expectations' usage statistics
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")

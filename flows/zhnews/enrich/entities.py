@@ -31,14 +31,59 @@ from zhnews.model import Article
 
 # Organisation suffixes. Strong ones make an organisation of any 2+ character name before them.
 STRONG_ORG_SUFFIXES = (
-    "股份有限公司", "有限责任公司", "有限公司", "集团", "银行", "管委会", "委员会", "研究院",
-    "研究所", "大学", "学院", "协会", "学会", "商会", "政府", "党委", "党支部", "海关", "电视台",
-    "日报", "晚报", "报社", "总工会", "妇联", "理事会", "联合会", "基金会", "交易所", "法院",
-    "检察院", "医院", "管理局", "管理处", "人社局", "扶贫办", "税务局", "公安局", "派出所",
+    "股份有限公司",
+    "有限责任公司",
+    "有限公司",
+    "集团",
+    "银行",
+    "管委会",
+    "委员会",
+    "研究院",
+    "研究所",
+    "大学",
+    "学院",
+    "协会",
+    "学会",
+    "商会",
+    "政府",
+    "党委",
+    "党支部",
+    "海关",
+    "电视台",
+    "日报",
+    "晚报",
+    "报社",
+    "总工会",
+    "妇联",
+    "理事会",
+    "联合会",
+    "基金会",
+    "交易所",
+    "法院",
+    "检察院",
+    "医院",
+    "管理局",
+    "管理处",
+    "人社局",
+    "扶贫办",
+    "税务局",
+    "公安局",
+    "派出所",
 )
 WEAK_ORG_SUFFIXES = (
-    "公司", "中心", "局", "办", "处", "站", "所", "产业园", "产业基地", "证券", "基金",
-    "保险", "MALL",
+    "公司",
+    "中心",
+    "局",
+    "办",
+    "处",
+    "站",
+    "所",
+    "产业园",
+    "产业基地",
+    "证券",
+    "基金",
+    "保险",
+    "MALL",
 )
 _SUFFIXES = sorted(STRONG_ORG_SUFFIXES + WEAK_ORG_SUFFIXES, key=len, reverse=True)
 ORG_SUFFIX_RE = re.compile("(?:" + "|".join(map(re.escape, _SUFFIXES)) + ")$")
@@ -271,7 +316,8 @@ def _person_at(s: _Sentence, i: int, after_title: bool) -> tuple[int, int] | Non
     ):
         return start, s.end(i + 1)
     speaks = i + 1 < len(tokens) and (
-        tokens[i + 1] in SPEECH_VERBS or _SPEECH_TAIL_RE.match(tokens[i + 1]) is not None
+        tokens[i + 1] in SPEECH_VERBS
+        or _SPEECH_TAIL_RE.match(tokens[i + 1]) is not None
         or (i + 2 < len(tokens) and len(tokens[i + 1]) == 1 and tokens[i + 2] in SPEECH_VERBS)
     )
     two_ok = (after_title or speaks) and tag in PERSON_TAGS | {"nz"}
@@ -283,7 +329,9 @@ def _person_at(s: _Sentence, i: int, after_title: bool) -> tuple[int, int] | Non
         if len(token) == 2 and i + 1 < len(tokens):
             nxt = tokens[i + 1]
             if _SPEECH_TAIL_RE.match(nxt) or (
-                len(nxt) == 1 and _CJK_RE.match(nxt) and i + 2 < len(tokens)
+                len(nxt) == 1
+                and _CJK_RE.match(nxt)
+                and i + 2 < len(tokens)
                 and tokens[i + 2] in SPEECH_VERBS
             ):
                 end += 1
@@ -357,17 +405,31 @@ def extract_entities(
     known = dict(sorted(known.items(), key=lambda kv: -len(kv[0])))
     rows: list[dict] = []
     for author_ordinal, author in enumerate(article.authors, start=1):
-        rows.append({
-            "article_id": article_id, "paragraph_ordinal": None, "sentence_ordinal": None,
-            "start": author_ordinal - 1, "name": author.name, "type": "person",
-            "role": author.role or "作者", "source": "byline",
-        })
+        rows.append(
+            {
+                "article_id": article_id,
+                "paragraph_ordinal": None,
+                "sentence_ordinal": None,
+                "start": author_ordinal - 1,
+                "name": author.name,
+                "type": "person",
+                "role": author.role or "作者",
+                "source": "byline",
+            }
+        )
     _recur([s for _, _, s in parsed], known)
     for p_ord, s_ord, s in parsed:
         for sp in sorted(s.spans, key=lambda sp: sp.start):
-            rows.append({
-                "article_id": article_id, "paragraph_ordinal": p_ord, "sentence_ordinal": s_ord,
-                "start": sp.start, "name": sp.name, "type": sp.type, "role": sp.role,
-                "source": sp.source,
-            })
+            rows.append(
+                {
+                    "article_id": article_id,
+                    "paragraph_ordinal": p_ord,
+                    "sentence_ordinal": s_ord,
+                    "start": sp.start,
+                    "name": sp.name,
+                    "type": sp.type,
+                    "role": sp.role,
+                    "source": sp.source,
+                }
+            )
     return rows

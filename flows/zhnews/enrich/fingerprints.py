@@ -25,7 +25,9 @@ ROWS = NUM_PERM // BANDS
 SHINGLE = 5
 _MAX32 = np.uint64(0xFFFFFFFF)
 _rng = np.random.RandomState(1)  # fixed seed: fingerprints must compare across loads
-_A = _rng.randint(0, 1 << 62, size=NUM_PERM, dtype=np.int64).astype(np.uint64) * np.uint64(2) + np.uint64(1)
+_A = _rng.randint(0, 1 << 62, size=NUM_PERM, dtype=np.int64).astype(np.uint64) * np.uint64(
+    2
+) + np.uint64(1)
 _B = _rng.randint(0, 1 << 62, size=NUM_PERM, dtype=np.int64).astype(np.uint64)
 _POLY = np.uint64(1_000_003)
 _CHUNK = 8192
@@ -90,8 +92,13 @@ def fingerprint_rows(article_id: str, text: str) -> list[dict]:
     for band in range(BANDS):
         values = signature[band * ROWS : (band + 1) * ROWS]
         band_hash = hashlib.sha1(values.tobytes()).hexdigest()[:16]
-        rows.append({
-            "article_id": article_id, "text_hash": digest, "band": band,
-            "band_hash": band_hash, "minhashes": [int(v) for v in values],
-        })
+        rows.append(
+            {
+                "article_id": article_id,
+                "text_hash": digest,
+                "band": band,
+                "band_hash": band_hash,
+                "minhashes": [int(v) for v in values],
+            }
+        )
     return rows

@@ -76,8 +76,10 @@ def guess_tag(token: str) -> str:
     tag = pos_dictionary().get(token)
     if tag is not None:
         return tag
-    if 2 <= len(token) <= 3 and token[0] in surnames() and all(
-        "\u4e00" <= c <= "\u9fff" for c in token
+    if (
+        2 <= len(token) <= 3
+        and token[0] in surnames()
+        and all("\u4e00" <= c <= "\u9fff" for c in token)
     ):
         return "nr"
     if all("\u4e00" <= c <= "\u9fff" for c in token):

@@ -91,8 +91,10 @@ def score(predicted: set[tuple[str, str]], gold: dict[str, list]) -> dict[str, d
         out[type_] = {
             "precision": len(right) / len(names) if names else 1.0,
             "recall": len(found) / len(entries) if entries else 1.0,
-            "predicted": len(names), "gold": len(entries),
-            "false_positives": [n for n in names if n not in right], "missed": missed,
+            "predicted": len(names),
+            "gold": len(entries),
+            "false_positives": [n for n in names if n not in right],
+            "missed": missed,
         }
     return out
 
@@ -127,8 +129,11 @@ def bench(articles: list[tuple[Article, list]], repeat: int) -> dict[str, float]
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m zhnews.enrich.measure", description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        prog="python -m zhnews.enrich.measure",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     ap.add_argument("--bench-repeat", type=int, default=20, help="passes over the seeds (0: skip)")
     ap.add_argument("--show", action="store_true", help="list every entity and figure found")
     args = ap.parse_args(argv)
@@ -155,15 +160,19 @@ def main(argv: list[str] | None = None) -> int:
             t[1] += s["predicted"]
             t[2] += s["gold"] - len(s["missed"])
             t[3] += s["gold"]
-            print(f"{type_:13} P={s['precision']:.2f} R={s['recall']:.2f} "
-                  f"(predicted {s['predicted']}, gold {s['gold']})")
+            print(
+                f"{type_:13} P={s['precision']:.2f} R={s['recall']:.2f} "
+                f"(predicted {s['predicted']}, gold {s['gold']})"
+            )
             print(f"{'':13} false positives: {'、'.join(s['false_positives']) or '-'}")
             print(f"{'':13} missed: {'、'.join(s['missed']) or '-'}")
         print(f"figures: {len(figures)}")
         if args.show:
             for f in figures:
-                print(f"  {f['raw']:<14} {f['value_base']:>16,.2f} {f['base_unit'] or '':<12} "
-                      f"{f['category']:<10} {'≈' if f['approximate'] else ''}")
+                print(
+                    f"  {f['raw']:<14} {f['value_base']:>16,.2f} {f['base_unit'] or '':<12} "
+                    f"{f['category']:<10} {'≈' if f['approximate'] else ''}"
+                )
             for name, type_ in sorted(predicted, key=lambda x: (x[1], x[0])):
                 print(f"  {type_:13} {name}")
     print("\n== both seeds")
