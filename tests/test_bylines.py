@@ -14,7 +14,11 @@ def names(byline):
 
 
 def test_box_byline_with_spaces():
-    assert names(parse_box_byline("□孙亚飞 王兆锋 杨成涛")) == [("孙亚飞", None), ("王兆锋", None), ("杨成涛", None)]
+    assert names(parse_box_byline("□孙亚飞 王兆锋 杨成涛")) == [
+        ("孙亚飞", None),
+        ("王兆锋", None),
+        ("杨成涛", None),
+    ]
 
 
 def test_box_byline_with_roles_no_spaces():
@@ -28,7 +32,9 @@ def test_run_in_byline_is_split_off():
     assert names(byline) == [("李铮", "记者"), ("王飞", "通讯员"), ("李永", "通讯员")]
     assert rest == "9月9日，记者获悉。"
     byline, rest = split_run_in("新华社北京9月9日电（记者 张三）国务院今天…")
-    assert names(byline) == [("张三", "记者")] and byline.credit == "新华社" and rest == "国务院今天…"
+    assert (
+        names(byline) == [("张三", "记者")] and byline.credit == "新华社" and rest == "国务院今天…"
+    )
 
 
 def test_run_in_requires_people():

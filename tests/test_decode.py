@@ -1,7 +1,6 @@
 import codecs
 
 import pytest
-
 from zhnews.decode import decode_bytes
 from zhnews.model import RejectedDocument
 

@@ -65,7 +65,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                 text = data.decode(decoder)
             except UnicodeDecodeError as exc:
                 raise RejectedDocument(
-                    "decode", f"file starts with a {name} byte-order mark but is not valid {name}: {exc}"
+                    "decode",
+                    f"file starts with a {name} byte-order mark but is not valid {name}: {exc}",
                 ) from exc
             return _finish(text.lstrip("\ufeff"), name)
 
@@ -73,7 +74,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if nul_share > _MAX_NUL_SHARE:
         raise RejectedDocument(
             "decode",
-            f"looks binary: {nul_share:.0%} of the bytes are NUL; expected a text/HTML/Markdown file",
+            f"looks binary: {nul_share:.0%} of the bytes are NUL; "
+            "expected a text/HTML/Markdown file",
         )
 
     try:
@@ -196,6 +198,7 @@ def _finish(text: str, name: str) -> tuple[str, str]:
     if not _plausible(text):
         raise RejectedDocument(
             "decode",
-            f"decoded as {name} but the text is mostly control characters; expected a text document",
+            f"decoded as {name} but the text is mostly control characters; "
+            "expected a text document",
         )
     return text, name

@@ -18,7 +18,18 @@ from zhnews.model import Article, RejectedDocument
 from zhnews.parse import parse_document
 from zhnews.settings import PROJECT_ROOT
 
-FIELDS = ("title", "kicker", "subtitle", "authors", "publisher", "url", "story_id", "date", "paragraphs", "joins")
+FIELDS = (
+    "title",
+    "kicker",
+    "subtitle",
+    "authors",
+    "publisher",
+    "url",
+    "story_id",
+    "date",
+    "paragraphs",
+    "joins",
+)
 
 
 def _resolve(file: str, gold_path: Path, docs_root: Path | None) -> Path | None:
@@ -36,7 +47,9 @@ def _match(gold: dict, predicted: list[Article], used: set[int]) -> int | None:
     for idx, article in enumerate(predicted):
         if idx not in used and gold.get("title") and _norm(article.title) == _norm(gold["title"]):
             return idx
-    prefixes = [gold.get("first_paragraph_prefix")] + list(gold.get("relocated_from_article_2") or [])[:1]
+    prefixes = [gold.get("first_paragraph_prefix")] + list(
+        gold.get("relocated_from_article_2") or []
+    )[:1]
     for idx, article in enumerate(predicted):
         body = article.body_paragraphs
         if idx not in used and body and any(p and body[0].startswith(p) for p in prefixes):

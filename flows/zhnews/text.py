@@ -31,7 +31,13 @@ def split_sentences(text: str) -> list[str]:
     while i < n:
         char = text[i]
         is_end = char in SENTENCE_END or char == ELLIPSIS
-        if is_end and char in "!?" and i + 1 < n and text[i + 1].isascii() and text[i + 1].isalnum():
+        if (
+            is_end
+            and char in "!?"
+            and i + 1 < n
+            and text[i + 1].isascii()
+            and text[i + 1].isalnum()
+        ):
             is_end = False
         if not is_end:
             i += 1
@@ -74,8 +80,11 @@ def _realign(sentence: str, tokens: list[str]) -> list[str]:
 
 def is_cjk(char: str) -> bool:
     code = ord(char)
-    return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x20000 <= code <= 0x2FA1F or (
-        0xF900 <= code <= 0xFAFF
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0x20000 <= code <= 0x2FA1F
+        or (0xF900 <= code <= 0xFAFF)
     )
 
 
@@ -122,8 +131,13 @@ def join_fragments(left: str, right: str) -> str:
     """Join two pieces of one paragraph: no space between CJK, one space between Latin words."""
     left = left.rstrip()
     right = right.lstrip()
-    if left and right and left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and (
-        right[0].isalnum()
+    if (
+        left
+        and right
+        and left[-1].isascii()
+        and left[-1].isalnum()
+        and right[0].isascii()
+        and (right[0].isalnum())
     ):
         return f"{left} {right}"
     return left + right

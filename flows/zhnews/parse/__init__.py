@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 
 from zhnews.model import Article, ParsedDocument, RejectedDocument
 from zhnews.parse import meta
-from zhnews.parse.assemble import classify, finish_article, relocate_misplaced, split_articles
+from zhnews.parse.assemble import Item, classify, finish_article, relocate_misplaced, split_articles
 from zhnews.parse.blocks import Block, html_blocks, html_document_title, markdown_blocks
 from zhnews.parse.stocks import find_text_stocks
 from zhnews.settings import Settings
@@ -75,6 +75,7 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
     else:
         blocks, fmt, page_title = markdown_blocks(text), "text", None
     items = classify(blocks, tz)
+    first_line_title = _pop_first_line_title(items)
     multi = fmt != "text"
     drafts, page = split_articles(items, multi=multi)
     for draft in drafts:
@@ -86,7 +87,9 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
             "parse", f"no article text found ({fmt}: {len(blocks)} blocks, none is body text)"
         )
     if len(articles) == 1 and articles[0].title is None:
-        _title_from_first_line(articles[0], page_title, fmt)
+        articles[0].title = first_line_title or page_title
+        if articles[0].title is None:
+            _derive_title(articles[0])
     if len(articles) > 1:
         relocate_misplaced(articles)
     file_date = meta.date_from_file_name(source_path, tz)
@@ -103,12 +106,18 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
     return ParsedDocument(format=fmt, articles=articles, warnings=warnings)
 
 
-def _parse_jekyll(front: meta.FrontMatter, source_path: str, tz: ZoneInfo, warnings: list[str]) -> ParsedDocument:
+def _parse_jekyll(
+    front: meta.FrontMatter, source_path: str, tz: ZoneInfo, warnings: list[str]
+) -> ParsedDocument:
     data = front.data
     body = front.body
     _check_lines(body, front.body_line)
     is_html = bool(_HTML_HINT.search(body))
-    blocks = _jekyll_html_blocks(body, front.body_line) if is_html else markdown_blocks(body, front.body_line)
+    blocks = (
+        _jekyll_html_blocks(body, front.body_line)
+        if is_html
+        else markdown_blocks(body, front.body_line)
+    )
     items = classify(blocks, tz)
     drafts, _page = split_articles(items, multi=False)
     if not drafts:
@@ -129,11 +138,14 @@ def _parse_jekyll(front: meta.FrontMatter, source_path: str, tz: ZoneInfo, warni
         article.summary = article.body_paragraphs[0]
     if not article.paragraphs and not article.title and not article.summary:
         raise RejectedDocument(
-            "parse", f"front matter has no title and the body (from line {front.body_line}) has no text"
+            "parse",
+            f"front matter has no title and the body (from line {front.body_line}) has no text",
         )
     if not article.body_paragraphs and not article.summary:
         raise RejectedDocument(
-            "parse", f"the body (from line {front.body_line}) has no paragraph of text; expected the article text"
+            "parse",
+            f"the body (from line {front.body_line}) has no paragraph of text; "
+            "expected the article text",
         )
     if "date" in data:
         stamp = meta.coerce_date(data["date"], tz)
@@ -178,7 +190,9 @@ def _check_lines(text: str, first_line: int) -> None:
         length = (len(text) if end < 0 else end) - start
         if length > MAX_LINE_CHARS:
             raise RejectedDocument(
-                "parse", f"line {number} is {length} characters long (limit {MAX_LINE_CHARS}); not a news document"
+                "parse",
+                f"line {number} is {length} characters long (limit {MAX_LINE_CHARS}); "
+                "not a news document",
             )
         if end < 0:
             return
@@ -201,7 +215,9 @@ def _category(data: dict) -> tuple[str | None, list[str]]:
 
 
 def _set_story_id(article: Article, source_path: str, tz: ZoneInfo) -> None:
-    article.story_id = meta.story_id_from(article.url) or meta.story_id_from(meta.file_name(source_path))
+    article.story_id = meta.story_id_from(article.url) or meta.story_id_from(
+        meta.file_name(source_path)
+    )
     if article.published_at is None and article.story_id:
         stamp = meta.date_from_story_id(article.story_id, tz)
         if stamp is not None:
@@ -221,23 +237,22 @@ def _derive_title(article: Article) -> None:
     article.flags.append("title_derived")
 
 
-def _title_from_first_line(article: Article, page_title: str | None, fmt: str) -> None:
-    """Single untitled article: a short first line is the title, else the page <title>."""
-    first = article.paragraphs[0] if article.paragraphs else None
-    if (
-        first is not None
-        and first.kind in ("body", "subhead")
-        and len(first.text) <= 40
-        and not re.search(r"[。；;，,]", first.text.rstrip("！？!?"))
-        and len(article.paragraphs) > 1
-    ):
-        article.title = first.text
-        article.paragraphs = article.paragraphs[1:]
-        return
-    if page_title:
-        article.title = page_title
-        return
-    _derive_title(article)
+def _pop_first_line_title(items: list[Item]) -> str | None:
+    """Headless document: a short first paragraph without clause punctuation is its title.
+
+    Taken out before column-break joining, which would otherwise glue it to the first
+    paragraph (a title has no sentence-ending punctuation either).
+    """
+    if any(item.kind == "heading" for item in items):
+        return None
+    bodies = [idx for idx, item in enumerate(items) if item.kind == "body"]
+    if len(bodies) < 2:
+        return None
+    first = items[bodies[0]]
+    if len(first.text) <= 40 and not re.search(r"[。；;，,：:]", first.text.rstrip("！？!?")):
+        del items[bodies[0]]
+        return first.text
+    return None
 
 
 def _finish_common(article: Article) -> None:

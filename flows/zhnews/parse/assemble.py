@@ -37,7 +37,9 @@ from zhnews.text import ends_sentence, join_fragments
 
 @dataclass
 class Item:
-    kind: str  # heading|body|subhead|caption|byline|source|meta|url|boilerplate|quote|image|boundary
+    kind: (
+        str  # heading|body|subhead|caption|byline|source|meta|url|boilerplate|quote|image|boundary
+    )
     text: str = ""
     level: int = 0
     byline: Byline | None = None
@@ -55,10 +57,14 @@ _BOILERPLATE_RE = re.compile(
     r"|(?:首页|主页)(?:\s*[>›»/｜|]\s*[^\s]{1,12})+)$",
     re.IGNORECASE,
 )
-_SOURCE_RE = re.compile(r"^[（(]?\s*(?:文章|稿件|新闻)?来源\s*[：:]\s*(?P<pub>[^（）()]{1,40}?)\s*[)）]?$")
+_SOURCE_RE = re.compile(
+    r"^[（(]?\s*(?:文章|稿件|新闻)?来源\s*[：:]\s*(?P<pub>[^（）()]{1,40}?)\s*[)）]?$"
+)
 _META_KEYS = re.compile(r"(来源|作者|发布时间|时间|日期|编辑|浏览|阅读|字号)\s*[：:]")
 _PUBLISHER_IN_META = re.compile(r"来源\s*[：:]\s*(?P<pub>[^\s\u3000|｜（）()]+)")
-_CAPTION_RE = re.compile(r"^[（(]?\s*(?:图片来源|图片|图源|图为|资料图片?|供图|图\s*[：:]|视频截图)")
+_CAPTION_RE = re.compile(
+    r"^[（(]?\s*(?:图片来源|图片|图源|图为|资料图片?|供图|图\s*[：:]|视频截图)"
+)
 _CAPTION_MARK = "△▲"
 _CLAUSE_PUNCT = re.compile(r"[。！？!?；;：:，,…]")
 
@@ -90,12 +96,19 @@ def _classify_one(block: Block, previous: Block | None, tz: ZoneInfo) -> Item:
         return Item("source", text, publisher=source.group("pub").strip())
     if len(text) <= 90 and not re.search(r"[。！？]", text):
         stamp = parse_date_text(text, tz)
-        if stamp is not None and (_META_KEYS.search(text) or len(re.sub(r"[\d\s年月日:：\-/.]", "", text)) <= 2):
+        if stamp is not None and (
+            _META_KEYS.search(text) or len(re.sub(r"[\d\s年月日:：\-/.]", "", text)) <= 2
+        ):
             pub = _PUBLISHER_IN_META.search(text)
             return Item("meta", text, date=stamp, publisher=pub.group("pub") if pub else None)
     if _CAPTION_RE.match(text) or (block.in_figure and len(text) <= 80):
         return Item("caption", text)
-    if previous is not None and previous.kind == "image" and len(text) <= 60 and "。" not in text[:-1]:
+    if (
+        previous is not None
+        and previous.kind == "image"
+        and len(text) <= 60
+        and "。" not in text[:-1]
+    ):
         return Item("caption", text)
     if len(text) <= 60:
         byline = parse_byline_line(text)
@@ -159,7 +172,11 @@ def split_articles(items: list[Item], multi: bool) -> tuple[list[_Draft], dict]:
             current.items.append(Item("subhead", item.text))
         else:
             current.items.append(item)
-            if item.kind == "byline" and item.byline is not None and item.byline.kind in ("closing", "wire"):
+            if (
+                item.kind == "byline"
+                and item.byline is not None
+                and item.byline.kind in ("closing", "wire")
+            ):
                 current.ended = multi and _has_body(current)
             elif item.kind == "body":
                 current.ended = False
@@ -171,8 +188,14 @@ def _has_body(draft: _Draft) -> bool:
     return any(it.kind == "body" for it in draft.items)
 
 
-def _opens_article(run: list[Item], items: list[Item], after: int, current: _Draft | None, title_level: int) -> bool:
-    if current is None or current.ended or (current.article.title is None and not _has_body(current)):
+def _opens_article(
+    run: list[Item], items: list[Item], after: int, current: _Draft | None, title_level: int
+) -> bool:
+    if (
+        current is None
+        or current.ended
+        or (current.article.title is None and not _has_body(current))
+    ):
         return current is None or current.ended or not current.items
     if any(h.level <= title_level for h in run):
         return True
@@ -181,7 +204,11 @@ def _opens_article(run: list[Item], items: list[Item], after: int, current: _Dra
         k += 1
     if k < len(items):
         nxt = items[k]
-        if nxt.kind == "byline" and nxt.byline is not None and nxt.byline.kind in ("byline", "run_in"):
+        if (
+            nxt.kind == "byline"
+            and nxt.byline is not None
+            and nxt.byline.kind in ("byline", "run_in")
+        ):
             return True
         if nxt.kind == "body" and split_run_in(nxt.text) is not None:
             return True
@@ -190,7 +217,9 @@ def _opens_article(run: list[Item], items: list[Item], after: int, current: _Dra
         if items[k].kind not in ("image", "caption", "boilerplate", "url"):
             last = items[k]
         k += 1
-    return bool(last and last.kind == "byline" and last.byline and last.byline.kind in ("closing", "wire"))
+    return bool(
+        last and last.kind == "byline" and last.byline and last.byline.kind in ("closing", "wire")
+    )
 
 
 def _set_titles(article: Article, run: list[Item]) -> None:
@@ -246,7 +275,9 @@ def finish_article(draft: _Draft) -> None:
         elif kind == "quote":
             summary.append(item.text)
             article.stocks.extend(item.stocks)
-        previous_kind = kind if kind not in ("image", "url", "boilerplate", "source", "meta") else previous_kind
+        previous_kind = (
+            kind if kind not in ("image", "url", "boilerplate", "source", "meta") else previous_kind
+        )
     article.paragraphs = paragraphs
     if summary and not article.summary:
         article.summary = " ".join(summary)
@@ -265,7 +296,12 @@ def _subtitle_paragraph(article: Article, items: list[Item]) -> list[Item]:
     out = list(items)
     for idx, item in enumerate(out):
         if item.kind == "body":
-            if article.title and not article.subtitle and item.text.startswith(("——", "—", "--")) and len(item.text) <= 60:
+            if (
+                article.title
+                and not article.subtitle
+                and item.text.startswith(("——", "—", "--"))
+                and len(item.text) <= 60
+            ):
                 article.subtitle = item.text
                 del out[idx]
             break
@@ -300,10 +336,15 @@ def _shape_subheads(items: list[Item]) -> list[Item]:
     i = 0
     while i < len(items):
         item = items[i]
-        if item.kind == "body" and (_subhead_shaped(item.text) or (item.bold and len(item.text) <= 30)):
+        if item.kind == "body" and (
+            _subhead_shaped(item.text) or (item.bold and len(item.text) <= 30)
+        ):
             j = i
-            while j < len(items) and j - i < 4 and items[j].kind == "body" and (
-                _subhead_shaped(items[j].text) or (items[j].bold and len(items[j].text) <= 30)
+            while (
+                j < len(items)
+                and j - i < 4
+                and items[j].kind == "body"
+                and (_subhead_shaped(items[j].text) or (items[j].bold and len(items[j].text) <= 30))
             ):
                 j += 1
             before = next((it for it in reversed(out) if it.kind not in ("image", "url")), None)
@@ -312,7 +353,12 @@ def _shape_subheads(items: list[Item]) -> list[Item]:
                 before.kind in ("subhead", "caption", "byline")
                 or (before.kind == "body" and ends_sentence(before.text))
             )
-            if clean_before and after is not None and after.kind == "body" and not _subhead_shaped(after.text):
+            if (
+                clean_before
+                and after is not None
+                and after.kind == "body"
+                and not _subhead_shaped(after.text)
+            ):
                 out.append(Item("subhead", " ".join(it.text for it in items[i:j])))
                 i = j
                 continue
@@ -374,7 +420,9 @@ def relocate_misplaced(articles: list[Article]) -> None:
         source = articles[a_idx]
         for b_idx, text in moved:
             target = articles[b_idx]
-            source.paragraphs = [p for p in source.paragraphs if not (p.kind == "body" and p.text == text)]
+            source.paragraphs = [
+                p for p in source.paragraphs if not (p.kind == "body" and p.text == text)
+            ]
             target.paragraphs.insert(inserted[b_idx], Paragraph("body", text))
             inserted[b_idx] += 1
             if "relocated_paragraph" not in target.flags:

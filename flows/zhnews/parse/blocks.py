@@ -58,7 +58,11 @@ def inline_markdown(text: str) -> tuple[str, list[StockMention], bool]:
     stocks = [
         mention
         for raw, inner in _STOCK_A_RE.findall(text)
-        if (mention := parse_data_code(htmllib.unescape(raw), htmllib.unescape(_TAG_RE.sub("", inner))))
+        if (
+            mention := parse_data_code(
+                htmllib.unescape(raw), htmllib.unescape(_TAG_RE.sub("", inner))
+            )
+        )
     ]
     bold = bool(re.fullmatch(r"\s*(\*\*|__)(.+)\1\s*", text)) or bool(
         re.fullmatch(r"\s*<(strong|b)>.*</\1>\s*", text, re.IGNORECASE | re.DOTALL)
@@ -113,7 +117,9 @@ def markdown_blocks(text: str, first_line: int = 1) -> list[Block]:
             flush()
             clean, stocks, _ = inline_markdown(heading.group(2))
             if clean:
-                blocks.append(Block("heading", clean, level=len(heading.group(1)), stocks=stocks, line=lineno))
+                blocks.append(
+                    Block("heading", clean, level=len(heading.group(1)), stocks=stocks, line=lineno)
+                )
             i += 1
             continue
         if stripped.startswith(">"):
@@ -219,7 +225,11 @@ def html_blocks(html: str) -> list[Block]:
     def flush() -> None:
         nonlocal parts, bold_chars, stocks
         # A source line break between two CJK characters is layout, not a word gap.
-        text = re.sub(r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t]*\n\s*(?=[\u3000-\u9fff\uff00-\uffef])", "", "".join(parts))
+        text = re.sub(
+            r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t]*\n\s*(?=[\u3000-\u9fff\uff00-\uffef])",
+            "",
+            "".join(parts),
+        )
         text = re.sub(r"\s+", " ", text).strip()
         if text:
             compact = len(re.sub(r"\s", "", text))
@@ -229,7 +239,9 @@ def html_blocks(html: str) -> list[Block]:
             elif state["quote"]:
                 blocks.append(Block("quote", text, stocks=stocks))
             else:
-                blocks.append(Block("text", text, bold=bold, in_figure=state["figure"] > 0, stocks=stocks))
+                blocks.append(
+                    Block("text", text, bold=bold, in_figure=state["figure"] > 0, stocks=stocks)
+                )
         parts, bold_chars, stocks = [], 0, []
 
     # Iterative walk: a stack of (tag, child iterator, undo action) avoids recursion limits.
@@ -303,17 +315,31 @@ def _enter(child, name: str, state: dict, flush, blocks: list[Block]):
 
 
 def _strip_chrome(soup) -> None:
-    """Remove navigation, footers, menus … unless the element holds the article text."""
-    for tag_name in ("nav", "footer", "aside", "header", "form"):
-        for element in soup.find_all(tag_name):
-            if not getattr(element, "decomposed", False) and not _holds_content(element):
-                element.decompose()
-    for element in soup.find_all(True):
-        if getattr(element, "decomposed", False) or element.attrs is None:
+    """Remove navigation, footers, menus … unless the element holds the article text.
+
+    Runs in linear time on deep trees: removed subtrees are remembered instead of asking
+    each element whether an ancestor was removed.
+    """
+    removed: set[int] = set()
+    checked = 0
+    for element in list(soup.find_all(True)):
+        if id(element) in removed or element.attrs is None:
             continue
+        name = (element.name or "").lower()
         marker = " ".join(element.get("class") or []) + " " + str(element.get("id") or "")
-        if marker.strip() and _CHROME_RE.search(marker) and not _holds_content(element):
-            element.decompose()
+        chrome = name in ("nav", "footer", "aside", "header", "form") or (
+            marker.strip() and _CHROME_RE.search(marker)
+        )
+        if not chrome or checked >= _MAX_CHROME_CHECKS:
+            continue
+        checked += 1
+        if _holds_content(element):
+            continue
+        removed.update(id(d) for d in element.descendants)
+        element.extract()
+
+
+_MAX_CHROME_CHECKS = 2000
 
 
 def _holds_content(element) -> bool:

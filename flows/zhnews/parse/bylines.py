@@ -52,7 +52,8 @@ _ROLE_RE = re.compile("|".join(re.escape(word) for word, _ in _ROLES))
 _ROLE_OF = dict(_ROLES)
 
 _COMPOUND_SURNAMES = (
-    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 令狐 夏侯 轩辕 端木 西门 南宫 司徒 申屠 宇文 "
+    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 令狐 夏侯 轩辕 端木 "
+    "西门 南宫 司徒 申屠 宇文 "
     "澹台 太史 闻人 呼延 万俟 独孤 百里 钟离"
 ).split()
 _SURNAME_ORDER = (
@@ -174,7 +175,9 @@ def parse_box_byline(line: str) -> Byline | None:
 
 
 _CLOSING_RE = re.compile(r"^[（(]\s*([^（）()]{2,60}?)\s*[)）]$")
-_MEDIA_SUFFIX = re.compile(r"(新闻|日报|晚报|早报|时报|商报|社|网|台|报|公司|数据|研究院|证券|基金)$")
+_MEDIA_SUFFIX = re.compile(
+    r"(新闻|日报|晚报|早报|时报|商报|社|网|台|报|公司|数据|研究院|证券|基金)$"
+)
 
 
 def parse_closing_byline(line: str) -> Byline | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from pathlib import PurePosixPath
 from zoneinfo import ZoneInfo
 
@@ -102,7 +102,8 @@ def _load_yaml(raw: str, warnings: list[str]) -> dict:
         ) from exc
     except yaml.constructor.ConstructorError as exc:
         raise RejectedDocument(
-            "parse", f"front matter uses a YAML tag that is not allowed: {exc.problem} {exc.problem_mark}"
+            "parse",
+            f"front matter uses a YAML tag that is not allowed: {exc.problem} {exc.problem_mark}",
         ) from exc
     except yaml.YAMLError as exc:
         # Typical cause: an unquoted title containing ': ' or starting with '*'. Fall back to
@@ -117,7 +118,8 @@ def _load_yaml(raw: str, warnings: list[str]) -> dict:
     if not isinstance(data, dict):
         raise RejectedDocument(
             "parse",
-            f"front matter is a YAML {type(data).__name__}, expected a mapping of 'key: value' lines",
+            f"front matter is a YAML {type(data).__name__}, "
+            "expected a mapping of 'key: value' lines",
         )
     return {str(k): v for k, v in data.items()}
 
@@ -170,10 +172,10 @@ def _offset(token: str | None, tz: ZoneInfo):
     if not token:
         return tz
     if token == "Z":
-        return timezone.utc
+        return UTC
     if token.startswith("UTC"):
         hours = token[3:]
-        return timezone(timedelta(hours=int(hours))) if hours not in ("", "+", "-") else timezone.utc
+        return timezone(timedelta(hours=int(hours))) if hours not in ("", "+", "-") else UTC
     sign = -1 if token[0] == "-" else 1
     digits = token[1:].replace(":", "")
     return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))

@@ -42,7 +42,9 @@ _TEXT_CODE_RE = re.compile(
     r"(?P<name>[\u4e00-\u9fffA-Za-z0-9·\-]{1,20}?)\s*[（(](?P<raw>(?P<code>[A-Za-z]{1,6}|\d{4,6})"
     r"(?:\.(?P<suffix>HK|hk|N|O|US|SH|SS|SZ|BJ|A))?)[)）]"
 )
-_NAME_LEAD = re.compile(r"^.*(其中|包括|旗下|以及|下调|上调|维持|首予|给予|予以|重申|升|降|将|和|及|与|在|对|即|如|含)")
+_NAME_LEAD = re.compile(
+    r"^.*(其中|包括|旗下|以及|下调|上调|维持|首予|给予|予以|重申|升|降|将|和|及|与|在|对|即|如|含)"
+)
 
 
 def find_text_stocks(text: str) -> list[StockMention]:
@@ -63,14 +65,22 @@ def find_text_stocks(text: str) -> list[StockMention]:
         elif suffix in ("SZ", "BJ"):
             market = suffix
         elif code.isdigit() and len(code) == 6:
-            market = {"6": "SH", "9": "SH", "5": "SH", "0": "SZ", "2": "SZ", "3": "SZ", "1": "SZ"}.get(
-                code[0], "BJ"
-            )
+            market = {
+                "6": "SH",
+                "9": "SH",
+                "5": "SH",
+                "0": "SZ",
+                "2": "SZ",
+                "3": "SZ",
+                "1": "SZ",
+            }.get(code[0], "BJ")
         else:
             continue
         name = _NAME_LEAD.sub("", match.group("name"))
         name = re.sub(r"^[^\u4e00-\u9fffA-Za-z]+", "", name)
         if not name:
             continue
-        found.append(StockMention(code=code, market=market, name=name, kind="stock", raw=match.group("raw")))
+        found.append(
+            StockMention(code=code, market=market, name=name, kind="stock", raw=match.group("raw"))
+        )
     return found
