@@ -6,7 +6,6 @@ stages them; each test breaks one thing and checks what the gate decides.
 
 from __future__ import annotations
 
-
 import hashlib
 import json
 import re
@@ -17,7 +16,6 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
 from zhnews.gate import (
     SuiteError,
     dq_rows,
@@ -34,6 +32,7 @@ FINEWS_DIRS = [ROOT / "tests" / "fixtures" / "finews", Path("/work/shared/corpus
 SEED_HTML = ROOT / "seeds" / "000_66bb122d1a376937.txt"
 CST = timezone(timedelta(hours=8))
 LOAD = "load-0001"
+TABLES = ("documents", "articles", "paragraphs", "sentences", "article_authors", "stock_mentions")
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -160,52 +159,96 @@ def new_warehouse() -> duckdb.DuckDBPyConnection:
     con = duckdb.connect()
     con.execute("CREATE SCHEMA staging")
     con.execute("CREATE SCHEMA ops")
-    for sql in sorted((WAREHOUSE / "staging").glob("*.sql")) + [WAREHOUSE / "ops" / "dq_results.sql"]:
+    for sql in sorted((WAREHOUSE / "staging").glob("*.sql")) + [
+        WAREHOUSE / "ops" / "dq_results.sql"
+    ]:
         ddl = sql.read_text(encoding="utf-8").split("\n-- @publish\n")[0]
         con.execute(ddl)
     return con
 
 
 def stage(con: duckdb.DuckDBPyConnection, docs: list[Document], load_id: str = LOAD) -> None:
-    rows: dict[str, list[tuple]] = {t: [] for t in ("d", "a", "p", "s", "au", "sm")}
+    """Write the rows of `docs` to the staging tables, in bulk (Arrow), like the shard writer."""
+    import pyarrow as pa
+
+    rows: dict[str, list[dict]] = {t: [] for t in TABLES}
     for doc in docs:
         sha = hashlib.sha256(doc.content.encode()).hexdigest()
-        n_articles = len(doc.articles) if doc.n_articles is None else doc.n_articles
-        rows["d"].append((load_id, doc.document_id, doc.source_path, sha, len(doc.content.encode()),
-                          None, "utf-8", "jekyll-markdown", doc.content, "1.0.0", n_articles, []))
+        ids = {"load_id": load_id, "document_id": doc.document_id}
+        rows["documents"].append(
+            {
+                **ids,
+                "source_path": doc.source_path,
+                "sha256": sha,
+                "bytes": len(doc.content.encode()),
+                "mtime_ns": None,
+                "encoding": "utf-8",
+                "format": "jekyll-markdown",
+                "content": doc.content,
+                "parser_version": "1.0.0",
+                "n_articles": len(doc.articles) if doc.n_articles is None else doc.n_articles,
+            }
+        )
         for ordinal, art in enumerate(doc.articles, 1):
             body = [p.text for p in art.paragraphs if p.kind == "body"]
-            body_text = "\n".join(body) if art.body_text is None else art.body_text
             sentences = [s for p in art.paragraphs if p.kind == "body" for s in p.sentences]
-            rows["a"].append((
-                load_id, doc.document_id, art.article_id, doc.source_path, sha, "1.0.0", ordinal,
-                art.article_id, art.title, art.title_derived, art.authors, art.published_at,
-                art.published_at_source, "emnews", ["东财滚动新闻"], body_text, len(body),
-                len(sentences), sum(len(s.tokens) for s in sentences), [],
-            ))
+            aid = {**ids, "article_id": art.article_id}
+            rows["articles"].append(
+                {
+                    **aid,
+                    "source_path": doc.source_path,
+                    "sha256": sha,
+                    "parser_version": "1.0.0",
+                    "ordinal": ordinal,
+                    "story_id": art.article_id,
+                    "title": art.title,
+                    "title_derived": art.title_derived,
+                    "authors": art.authors,
+                    "published_at": art.published_at,
+                    "published_at_source": art.published_at_source,
+                    "category": "emnews",
+                    "tags": ["东财滚动新闻"],
+                    "body_text": "\n".join(body) if art.body_text is None else art.body_text,
+                    "n_paragraphs": len(body),
+                    "n_sentences": len(sentences),
+                    "n_tokens": sum(len(s.tokens) for s in sentences),
+                    "flags": [],
+                }
+            )
             for p_ord, par in enumerate(art.paragraphs, 1):
-                rows["p"].append((load_id, doc.document_id, art.article_id, p_ord, par.kind, par.text))
+                rows["paragraphs"].append(
+                    {**aid, "ordinal": p_ord, "kind": par.kind, "text": par.text}
+                )
                 for s_ord, sent in enumerate(par.sentences, 1):
-                    rows["s"].append((load_id, doc.document_id, art.article_id, p_ord, s_ord,
-                                      sent.text, sent.tokens))
+                    rows["sentences"].append(
+                        {
+                            **aid,
+                            "paragraph_ordinal": p_ord,
+                            "ordinal": s_ord,
+                            "text": sent.text,
+                            "tokens": sent.tokens,
+                        }
+                    )
             for a_ord, name in enumerate(art.authors, 1):
-                rows["au"].append((load_id, doc.document_id, art.article_id, a_ord, name, "记者"))
+                rows["article_authors"].append(
+                    {**aid, "ordinal": a_ord, "name": name, "role": "记者"}
+                )
             for m_ord, code in enumerate(art.stock_codes, 1):
-                rows["sm"].append((load_id, doc.document_id, art.article_id, m_ord, code,
-                                   "0", None, "stock", code))
-    con.executemany("INSERT INTO staging.documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows["d"])
-    con.executemany(
-        "INSERT INTO staging.articles (load_id, document_id, article_id, source_path, sha256,"
-        " parser_version, ordinal, story_id, title, title_derived, authors, published_at,"
-        " published_at_source, category, tags, body_text, n_paragraphs, n_sentences, n_tokens,"
-        " flags) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        rows["a"],
-    )
-    for table, name in (("p", "paragraphs"), ("s", "sentences"), ("au", "article_authors"),
-                        ("sm", "stock_mentions")):
-        if rows[table]:
-            marks = ",".join("?" * len(rows[table][0]))
-            con.executemany(f"INSERT INTO staging.{name} VALUES ({marks})", rows[table])
+                rows["stock_mentions"].append(
+                    {
+                        **aid,
+                        "ordinal": m_ord,
+                        "code": code,
+                        "market": "0",
+                        "kind": "stock",
+                        "raw_code": code,
+                    }
+                )
+    for table, records in rows.items():
+        if records:
+            con.register("batch", pa.Table.from_pylist(records))
+            con.execute(f"INSERT INTO staging.{table} BY NAME SELECT * FROM batch")
+            con.unregister("batch")
 
 
 def gate(docs: list[Document], directory: Path = EXPECTATIONS, **kwargs):
@@ -231,8 +274,14 @@ def test_clean_real_load_publishes_everything(docs):
     assert report.reasons == []
     assert not [r for r in report.failed_expectations if r.severity == "critical"]
     suites = {r.suite for r in report.results}
-    assert suites == {"documents", "articles", "paragraphs", "sentences", "article_authors",
-                      "stock_mentions"}
+    assert suites == {
+        "documents",
+        "articles",
+        "paragraphs",
+        "sentences",
+        "article_authors",
+        "stock_mentions",
+    }
 
 
 def _break_html(doc: Document) -> None:
@@ -298,11 +347,18 @@ def test_sample_shows_the_offending_value(docs):
     ]
 
 
-def test_duplicate_article_id_rejects_both_documents(docs):
+def test_two_versions_of_one_story_in_a_load_pass_the_gate(docs):
+    """Two documents may carry the same article_id (versions of one story); publish keeps one."""
     docs[2].articles[0].article_id = docs[1].articles[0].article_id
     report = gate(docs, max_rejected_share=0.1)
+    assert report.decision == "publish"
+
+
+def test_same_article_twice_in_one_document_is_rejected(docs):
+    docs[1].articles.append(replace(docs[1].articles[0]))
+    report = gate(docs, max_rejected_share=0.1)
     assert report.decision == "partial"
-    assert set(report.rejected) == {docs[1].document_id, docs[2].document_id}
+    assert set(report.rejected) == {docs[1].document_id}
 
 
 def test_failed_table_level_critical_expectation_fails_the_load(docs):
@@ -353,7 +409,9 @@ def test_one_document_load_with_a_broken_document_fails(docs):
 
 def test_warnings_never_block(docs):
     """A body that is mostly figures (row warning) and mostly derived titles (table warning)."""
-    docs[0].articles[0].paragraphs = [paragraph("上证指数 3589.12 +0.32%，深证成指 14862.35 +0.87%。")]
+    docs[0].articles[0].paragraphs = [
+        paragraph("上证指数 3589.12 +0.32%，深证成指 14862.35 +0.87%。")
+    ]
     for doc in docs[1:]:
         doc.articles[0].title_derived = True
 
@@ -405,19 +463,28 @@ def test_new_expectation_is_a_json_edit(docs, tmp_path):
     directory = _copy_expectations(tmp_path)
     suite_path = directory / "stock_mentions.json"
     suite = json.loads(suite_path.read_text(encoding="utf-8"))
-    suite["expectations"].append({
-        "type": "expect_column_values_to_match_regex",
-        "kwargs": {"column": "code", "regex": "^6"},
-        "meta": {"name": "shanghai_only", "severity": "critical", "scope": "row",
-                 "why": "test: only Shanghai codes"},
-    })
+    suite["expectations"].append(
+        {
+            "type": "expect_column_values_to_match_regex",
+            "kwargs": {"column": "code", "regex": "^6"},
+            "meta": {
+                "name": "shanghai_only",
+                "severity": "critical",
+                "scope": "row",
+                "why": "test: only Shanghai codes",
+            },
+        }
+    )
     suite_path.write_text(json.dumps(suite, ensure_ascii=False), encoding="utf-8")
 
     report = gate(docs, directory, max_rejected_share=1.0)
 
     assert report.decision == "partial"
-    with_sz_codes = {d.document_id for d in docs
-                     if any(not c.startswith("6") for a in d.articles for c in a.stock_codes)}
+    with_sz_codes = {
+        d.document_id
+        for d in docs
+        if any(not c.startswith("6") for a in d.articles for c in a.stock_codes)
+    }
     assert with_sz_codes and set(report.rejected) == with_sz_codes
 
 
@@ -431,14 +498,22 @@ def test_malformed_json_names_the_file(tmp_path):
 @pytest.mark.parametrize(
     ("edit", "message"),
     [
-        (lambda s: s["expectations"][0]["meta"].update(severity="high"),
-         r"paragraphs\.json: expectations\[0\]\.meta\.severity: expected one of"),
-        (lambda s: s.update(query="SELECT * FROM staging.paragraphs"),
-         r"paragraphs\.json: query: must filter to the load with the named parameter \$load_id"),
-        (lambda s: s.update(key_columns=["article_id"]),
-         r"paragraphs\.json: key_columns: must include 'document_id'"),
-        (lambda s: s["expectations"][0]["meta"].pop("why"),
-         r"paragraphs\.json: expectations\[0\]\.meta\.why"),
+        (
+            lambda s: s["expectations"][0]["meta"].update(severity="high"),
+            r"paragraphs\.json: expectations\[0\]\.meta\.severity: expected one of",
+        ),
+        (
+            lambda s: s.update(query="SELECT * FROM staging.paragraphs"),
+            r"paragraphs\.json: query: must filter to the load with the named parameter \$load_id",
+        ),
+        (
+            lambda s: s.update(key_columns=["article_id"]),
+            r"paragraphs\.json: key_columns: must include 'document_id'",
+        ),
+        (
+            lambda s: s["expectations"][0]["meta"].pop("why"),
+            r"paragraphs\.json: expectations\[0\]\.meta\.why",
+        ),
     ],
 )
 def test_invalid_suite_names_the_file_and_field(tmp_path, edit, message):
@@ -459,6 +534,22 @@ def test_aggregate_expectation_cannot_be_row_scoped(docs, tmp_path):
     path.write_text(json.dumps(suite, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(SuiteError, match=r"documents\.json: expectations\[3\]\.meta\.scope"):
         gate(docs[:3], directory)
+
+
+def test_expectation_that_cannot_run_fails_the_load(docs, tmp_path):
+    """A critical row check GX cannot evaluate names no documents, so nothing publishes."""
+    directory = _copy_expectations(tmp_path)
+    path = directory / "paragraphs.json"
+    suite = json.loads(path.read_text(encoding="utf-8"))
+    suite["expectations"][2]["kwargs"]["column"] = "paragraph_kind"  # not in the query
+    path.write_text(json.dumps(suite, ensure_ascii=False), encoding="utf-8")
+
+    report = gate(docs, directory)
+
+    assert report.decision == "fail"
+    [result] = report.failed_expectations
+    assert result.error and "paragraph_kind" in result.error
+    assert "paragraphs.expect_column_values_to_be_in_set(paragraph_kind)" in report.reasons[0]
 
 
 def test_shipped_suites_load():

@@ -189,6 +189,62 @@ def cmd_retry(args) -> int:
     return cmd_run(args)
 
 
+def cmd_ui(args) -> int:
+    """Local Prefect server + UI (project-local PREFECT_HOME, offline, no telemetry)."""
+    configure_prefect_env()
+    from zhnews.ops import OpsError, run_ui
+
+    try:
+        return run_ui(args.port, args.host)
+    except OpsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def cmd_serve(args) -> int:
+    """Register the scheduled inbox deployment on the Prefect server and run its runs."""
+    import os
+
+    from zhnews.ops import OpsError, resolve_api_url
+
+    if not args.inbox.is_dir():
+        print(f"error: --inbox {args.inbox} is not a folder", file=sys.stderr)
+        return EXIT_USAGE
+    # A long-running service: its console is the operations log (runs started, skipped, failed).
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
+    configure_prefect_env()
+    try:
+        os.environ["PREFECT_API_URL"] = resolve_api_url()  # before prefect is imported
+        from zhnews.ops import serve_inbox
+
+        return serve_inbox(args.inbox, args.db, args.cron, args.name, args.timezone)
+    except OpsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return EXIT_OK
+
+
+def cmd_cookbook(args) -> int:
+    from zhnews import cookbook
+    from zhnews.db import WarehouseError, open_published
+
+    try:
+        con = open_published(args.db)
+    except WarehouseError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        if args.write_readme:
+            cookbook.write_readme(con)
+            print("README.md cookbook section rewritten")
+        else:
+            print(cookbook.render_markdown(con))
+    finally:
+        con.close()
+    return EXIT_OK
+
+
 def cmd_eval(args) -> int:
     from zhnews.evaluate import main as eval_main
 
@@ -236,6 +292,31 @@ def build_parser() -> argparse.ArgumentParser:
     rt.add_argument("paths", nargs="*")
     add_db(rt)
     rt.set_defaults(func=cmd_retry, runner="process", address=None, workers=None, quiet=False)
+
+    ui = sub.add_parser("ui", help="start a local Prefect server and UI (runs, logs, artifacts)",
+                        description="Start `prefect server start` on 127.0.0.1 with the project's "
+                        ".prefect/ home and telemetry off; prints the PREFECT_API_URL to export.")
+    ui.add_argument("--port", type=int, default=4200)
+    ui.add_argument("--host", default="127.0.0.1", help="bind address (default: local only)")
+    ui.set_defaults(func=cmd_ui)
+
+    sv = sub.add_parser("serve", help="load an inbox folder on a cron schedule (needs `zhnews ui`)",
+                        description="Register the ETL flow as a Prefect deployment with a cron "
+                        "schedule on the server at PREFECT_API_URL (default: a local `zhnews ui`) "
+                        "and run its scheduled runs until Ctrl-C. Each run loads what is new in "
+                        "the inbox. One run at a time: a run that fires while one is running is "
+                        "cancelled. Stopping leaves the schedule active.")
+    sv.add_argument("--inbox", type=Path, required=True, help="folder to load new files from")
+    add_db(sv)
+    sv.add_argument("--cron", default="*/5 * * * *", help='schedule (default: "*/5 * * * *")')
+    sv.add_argument("--timezone", default="UTC", help="time zone of the cron (default: UTC)")
+    sv.add_argument("--name", default="inbox", help="deployment name (default: inbox → etl/inbox)")
+    sv.set_defaults(func=cmd_serve)
+
+    cb = sub.add_parser("cookbook", help="run the SQL cookbook (warehouse/cookbook/*.sql) and print it as markdown")
+    add_db(cb)
+    cb.add_argument("--write-readme", action="store_true", help="replace the README's cookbook section")
+    cb.set_defaults(func=cmd_cookbook)
 
     ev = sub.add_parser("eval", help="measure the parser against gold JSON files")
     ev.add_argument("gold_dir", type=Path)

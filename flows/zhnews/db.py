@@ -275,6 +275,7 @@ class Warehouse:
                 self._record_files("gate_rejected", "quarantined")
                 self._quarantine_gate_rejections(load_id)
             self._move_worker_rejections(load_id)
+            c.execute("DELETE FROM ops.dq_results WHERE load_id = ?", [load_id])
             if dq_rows:
                 import pyarrow as pa
 

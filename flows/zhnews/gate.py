@@ -25,7 +25,7 @@ import math
 import os
 import re
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -144,6 +144,15 @@ def load_gate_config(directory: Path) -> GateConfig:
     raw: dict[str, Any] = _read_json(path) if path.exists() else {}
     if not isinstance(raw, dict):
         raise SuiteError(path, "", "expected a JSON object at the top level")
+    unknown = set(raw) - {
+        "description",
+        "why",
+        "max_rejected_share",
+        "sample_size",
+        "documents_query",
+    }
+    if unknown:
+        raise SuiteError(path, "", f"unknown field(s) {sorted(unknown)}")
     share = raw.get("max_rejected_share", DEFAULT_MAX_REJECTED_SHARE)
     env_share = os.environ.get(MAX_REJECTED_SHARE_ENV)
     if env_share not in (None, ""):
@@ -175,7 +184,9 @@ def load_suites(directory: Path) -> list[Suite]:
             continue
         suite = _parse_suite(path, _read_json(path))
         if suite.name in seen:
-            raise SuiteError(path, "name", f"suite {suite.name!r} is also defined in {seen[suite.name]}")
+            raise SuiteError(
+                path, "name", f"suite {suite.name!r} is also defined in {seen[suite.name]}"
+            )
         seen[suite.name] = path
         suites.append(suite)
     if not suites:
@@ -187,7 +198,9 @@ def _read_json(path: Path) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as err:
-        raise SuiteError(path, f"line {err.lineno} column {err.colno}", f"invalid JSON: {err.msg}") from None
+        raise SuiteError(
+            path, f"line {err.lineno} column {err.colno}", f"invalid JSON: {err.msg}"
+        ) from None
     except UnicodeDecodeError as err:
         raise SuiteError(path, "", f"not UTF-8: {err}") from None
 
@@ -201,9 +214,13 @@ def _parse_suite(path: Path, raw: Any) -> Suite:
     query = _query_text(path, "query", raw.get("query"))
     keys = raw.get("key_columns")
     if not isinstance(keys, list) or not keys or not all(isinstance(k, str) and k for k in keys):
-        raise SuiteError(path, "key_columns", f"expected a non-empty list of column names, got {keys!r}")
+        raise SuiteError(
+            path, "key_columns", f"expected a non-empty list of column names, got {keys!r}"
+        )
     if "document_id" not in keys:
-        raise SuiteError(path, "key_columns", "must include 'document_id' so failures map to documents")
+        raise SuiteError(
+            path, "key_columns", "must include 'document_id' so failures map to documents"
+        )
     items = raw.get("expectations")
     if not isinstance(items, list) or not items:
         raise SuiteError(path, "expectations", "expected a non-empty list")
@@ -251,20 +268,28 @@ def _parse_expectation(path: Path, where: str, suite: str, item: Any) -> Expecta
         raise SuiteError(path, f"{where}.meta", "expected an object with severity, scope and why")
     severity = meta.get("severity")
     if severity not in SEVERITIES:
-        raise SuiteError(path, f"{where}.meta.severity", f"expected one of {SEVERITIES}, got {severity!r}")
+        raise SuiteError(
+            path, f"{where}.meta.severity", f"expected one of {SEVERITIES}, got {severity!r}"
+        )
     scope = meta.get("scope")
     if scope not in SCOPES:
         raise SuiteError(path, f"{where}.meta.scope", f"expected one of {SCOPES}, got {scope!r}")
     why = meta.get("why")
     if not isinstance(why, str) or not why.strip():
-        raise SuiteError(path, f"{where}.meta.why", "expected a sentence saying why this check exists")
+        raise SuiteError(
+            path, f"{where}.meta.why", "expected a sentence saying why this check exists"
+        )
     short = meta.get("name")
     if short is None:
         column = _column_of(kwargs)
         short = f"{etype}({column})" if column else etype
     elif not isinstance(short, str) or not _NAME.match(short):
-        raise SuiteError(path, f"{where}.meta.name", f"expected letters, digits, _ . ( ) -, got {short!r}")
-    return ExpectationSpec(f"{suite}.{short}", etype, kwargs, severity, scope, why.strip(), dict(meta))
+        raise SuiteError(
+            path, f"{where}.meta.name", f"expected letters, digits, _ . ( ) -, got {short!r}"
+        )
+    return ExpectationSpec(
+        f"{suite}.{short}", etype, kwargs, severity, scope, why.strip(), dict(meta)
+    )
 
 
 def _query_text(path: Path, where: str, query: Any) -> str:
@@ -315,38 +340,41 @@ def run_gate(
         raise ValueError(f"max_rejected_share must be between 0 and 1, got {limit}")
 
     params = {"load_id": load_id}
-    documents = [
-        str(row[0]) for row in con.execute(config.documents_query, params).fetchall()
-    ]
+    documents = [str(row[0]) for row in con.execute(config.documents_query, params).fetchall()]
     report = GateReport(load_id, "publish", len(documents), {}, [], [], limit)
     if not documents:
         return report
 
-    frames: list[tuple[Suite, pd.DataFrame]] = []
-    for suite in suites:
-        started = time.perf_counter()
-        try:
-            frame = con.execute(suite.query, params).df()
-        except Exception as err:  # a broken query is a suite bug: name the file
-            raise SuiteError(suite.path, "query", f"DuckDB could not run it: {err}") from err
-        missing = [k for k in suite.key_columns if k not in frame.columns]
-        if missing:
-            raise SuiteError(suite.path, "key_columns", f"{missing} are not columns of the query result")
-        frames.append((suite, frame.reset_index(drop=True)))
-        report.suite_seconds[suite.name] = time.perf_counter() - started
+    def frames() -> Iterator[tuple[Suite, pd.DataFrame]]:
+        """One suite's rows at a time, so only one frame is held in memory."""
+        for suite in suites:
+            started = time.perf_counter()
+            try:
+                frame = con.execute(suite.query, params).df()
+            except Exception as err:  # a broken query is a suite bug: name the file
+                raise SuiteError(suite.path, "query", f"DuckDB could not run it: {err}") from err
+            missing = [k for k in suite.key_columns if k not in frame.columns]
+            if missing:
+                raise SuiteError(
+                    suite.path, "key_columns", f"{missing} are not columns of the query result"
+                )
+            report.suite_seconds[suite.name] = time.perf_counter() - started
+            yield suite, frame.reset_index(drop=True)
 
-    for suite, frame, gx_results, seconds in _validate(frames, config.sample_size):
+    for suite, frame, gx_results, seconds in _validate(frames(), config.sample_size):
         report.suite_seconds[suite.name] += seconds
         for spec, gx_result, is_map in gx_results:
-            report.results.append(_to_result(suite, spec, gx_result, is_map, frame, config.sample_size))
+            report.results.append(
+                _to_result(suite, spec, gx_result, is_map, frame, config.sample_size)
+            )
 
     _decide(report)
     return report
 
 
 def _validate(
-    frames: list[tuple[Suite, pd.DataFrame]], sample_size: int
-) -> Iterable[tuple[Suite, pd.DataFrame, list[tuple[ExpectationSpec, Any, bool]], float]]:
+    frames: Iterable[tuple[Suite, pd.DataFrame]], sample_size: int
+) -> Iterator[tuple[Suite, pd.DataFrame, list[tuple[ExpectationSpec, Any, bool]], float]]:
     """Run each suite on its frame in one ephemeral GX context."""
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
     import great_expectations as gx
@@ -506,7 +534,9 @@ def _exception_message(info: Any) -> str | None:
     """GX reports either {raised_exception, exception_message} or {metric_id: {...}}."""
     if not isinstance(info, dict) or not info:
         return None
-    entries = [info] if "raised_exception" in info else [v for v in info.values() if isinstance(v, dict)]
+    entries = (
+        [info] if "raised_exception" in info else [v for v in info.values() if isinstance(v, dict)]
+    )
     messages = [str(e.get("exception_message")) for e in entries if e.get("raised_exception")]
     return "; ".join(messages) if messages else None
 
@@ -577,7 +607,9 @@ def render_markdown(report: GateReport) -> str:
 
 
 def _md(text: str) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    """Table-cell safe: samples such as '<p>' or '&nbsp;' must show, not render."""
+    text = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def dq_rows(report: GateReport) -> list[dict[str, Any]]:

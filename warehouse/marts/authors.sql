@@ -14,7 +14,8 @@ COMMENT ON COLUMN marts.authors.n_articles IS 'Current articles crediting the au
 -- @publish
 DELETE FROM marts.authors;
 INSERT INTO marts.authors
-SELECT author_id, any_value(name), list_sort(list(DISTINCT role) FILTER (WHERE role IS NOT NULL)),
+SELECT author_id, any_value(name),
+       coalesce(list_sort(list(DISTINCT role) FILTER (WHERE role IS NOT NULL)), []::VARCHAR[]),
        count(DISTINCT article_id)::INTEGER
 FROM marts.article_authors
 GROUP BY author_id;
