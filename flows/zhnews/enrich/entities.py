@@ -358,7 +358,12 @@ def _persons(s: _Sentence) -> None:
                     i = role_end + 1
                     continue
         i += 1
+    # Without a title in front, every branch of _person_at needs a person-ish tag and a
+    # surname first character: test that here instead of calling it for every token.
+    tags, family = s.tags, surnames()
     for i in range(len(tokens)):
+        if (tags[i] not in PERSON_TAGS and tags[i] != "nz") or tokens[i][:1] not in family:
+            continue
         span = _person_at(s, i, after_title=False)
         if span and s.free(*span):
             name = s.text[span[0] : span[1]]
