@@ -74,3 +74,12 @@ def test_hk_codes_normalised():
     assert [(s.code, s.market, s.name) for s in a.stocks] == [("03301", "HK", "融信中国")]
     (b,) = parse(FIXTURES / "finews" / "2021-12-08-202112082206797286.md").articles
     assert ("02888", "HK", "渣打集团") in [(s.code, s.market, s.name) for s in b.stocks]
+
+
+def test_publisher_from_the_sites_url_is_flagged():
+    (article,) = parse(FIXTURES / "finews" / "2021-12-08-202112082206672930.md").articles
+    assert article.publisher == "东方财富网"
+    assert "publisher_from_url" in article.flags
+    seed = Path(__file__).resolve().parents[1] / "seeds" / "000_66bb122d1a376937.txt"
+    (printed,) = parse(seed).articles
+    assert printed.publisher == "齐鲁晚报" and "publisher_from_url" not in printed.flags

@@ -20,6 +20,7 @@ Documented choices:
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from zhnews.model import Article, ParsedDocument, RejectedDocument
@@ -255,7 +256,33 @@ def _pop_first_line_title(items: list[Item]) -> str | None:
     return None
 
 
+# News sites whose name is not printed in their posts: publisher from the URL's host,
+# flagged `publisher_from_url` so nobody mistakes it for a printed 文章来源 line.
+SITE_PUBLISHERS = {
+    "eastmoney.com": "东方财富网",
+    "xinhuanet.com": "新华网",
+    "news.cn": "新华网",
+    "people.com.cn": "人民网",
+    "chinanews.com.cn": "中国新闻网",
+    "chinanews.com": "中国新闻网",
+    "dahe.cn": "大河网",
+}
+
+
+def _publisher_from_url(url: str) -> str | None:
+    host = urlsplit(url).hostname or ""
+    for domain, name in SITE_PUBLISHERS.items():
+        if host == domain or host.endswith("." + domain):
+            return name
+    return None
+
+
 def _finish_common(article: Article) -> None:
+    if article.publisher is None and article.url:
+        publisher = _publisher_from_url(article.url)
+        if publisher:
+            article.publisher = publisher
+            article.flags.append("publisher_from_url")
     seen = {(s.code, s.market) for s in article.stocks}
     for paragraph in [article.summary or "", *article.body_paragraphs]:
         for mention in find_text_stocks(paragraph):
