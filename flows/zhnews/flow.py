@@ -70,8 +70,11 @@ def stage_shard(wh: Warehouse, result: ShardResult) -> None:
 
 @task(name="quality-gate", cache_policy=NO_CACHE, persist_result=False)
 def quality_gate(wh: Warehouse, load_id: str, settings: Settings):
+    import logging
+
     from zhnews.gate import render_markdown, run_gate
 
+    logging.getLogger("great_expectations").setLevel(logging.WARNING)
     report = run_gate(wh.con, load_id, settings.expectations_dir)
     create_markdown_artifact(render_markdown(report), key="dq-report",
                              description=f"Quality gate decision for load {load_id}")
