@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import shutil
 import time
 import uuid
@@ -23,6 +24,9 @@ from zhnews import faults
 from zhnews.settings import PARSER_VERSION, WAREHOUSE_SQL_DIR
 
 SCHEMAS = ("raw", "staging", "marts", "ops")
+DUCKDB_MEMORY_LIMIT = os.environ.get("ZHNEWS_DUCKDB_MEMORY", "512MB")
+if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", DUCKDB_MEMORY_LIMIT):
+    raise ValueError(f"ZHNEWS_DUCKDB_MEMORY={DUCKDB_MEMORY_LIMIT!r}: expected a size such as 512MB")
 PUBLISH_MARKER = "-- @publish"
 
 
@@ -156,11 +160,17 @@ class Warehouse:
         self.work = work_path(self.db)
         self.work.parent.mkdir(parents=True, exist_ok=True)
         self.con = connect_with_retry(self.work, read_only=False, timeout_s=timeout_s)
+        self._configure()
         self.sql = load_sql_files()
         self.ensure_schema()
 
     def close(self) -> None:
         self.con.close()
+
+    def _configure(self) -> None:
+        # DuckDB defaults to 80% of RAM; a bounded buffer pool (it spills to disk beyond it)
+        # keeps the writer's memory flat however large the load.
+        self.con.execute(f"SET memory_limit = '{DUCKDB_MEMORY_LIMIT}'")
 
     def ensure_schema(self) -> None:
         for schema in SCHEMAS:
@@ -437,6 +447,7 @@ class Warehouse:
             if tmp.exists():
                 tmp.unlink()
             self.con = duckdb.connect(str(self.work))
+            self._configure()
 
 
 def _reread_bytes(source_path: str, sha: str) -> bytes | None:
