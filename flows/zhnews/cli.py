@@ -212,6 +212,7 @@ def cmd_serve(args) -> int:
         return EXIT_USAGE
     # A long-running service: its console is the operations log (runs started, skipped, failed).
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
+    os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "INFO")
     configure_prefect_env()
     try:
         os.environ["PREFECT_API_URL"] = resolve_api_url()  # before prefect is imported

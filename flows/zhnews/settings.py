@@ -43,7 +43,9 @@ def configure_prefect_env() -> None:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    # Quiet terminal, full record in the UI: only the console handler is raised to WARNING,
+    # so INFO logs ("load … published: {counts}") still reach the Prefect API.
+    os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
     # A run's ephemeral API needs no UI (building its static files slows every start);
     # `zhnews ui` turns it on for the long-running server.
     os.environ.setdefault("PREFECT_UI_ENABLED", "false")

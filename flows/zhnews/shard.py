@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import stat
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC
@@ -85,7 +86,7 @@ def _read(ref: FileRef, settings: Settings) -> bytes:
         if exc.errno in TRANSIENT_ERRNOS:
             raise
         raise RejectedDocument("read", f"cannot stat file: {exc.strerror or exc}") from exc
-    if not os.path.isfile(ref.path):
+    if not stat.S_ISREG(st.st_mode):
         raise RejectedDocument("read", "not a regular file (a folder, FIFO or device)")
     if st.st_size > settings.max_file_bytes:
         raise RejectedDocument(
