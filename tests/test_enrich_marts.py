@@ -10,54 +10,31 @@ import pytest
 from zhnews.enrich import enrich
 from zhnews.enrich.measure import segment, simple_parse
 from zhnews.model import Article, Author, Paragraph, StockMention
+from zhnews.db import SCHEMAS, load_sql_files
 from zhnews.settings import PROJECT_ROOT
 
 WAREHOUSE = PROJECT_ROOT / "warehouse"
 CORPUS = Path("/work/shared/corpus/finews")
-MARKER = "\n-- @publish\n"
-LEAD_FILES = [
-    "staging/articles.sql",
-    "staging/sentences.sql",
-    "staging/article_authors.sql",
-    "staging/stock_mentions.sql",
-    "marts/articles.sql",
-    "marts/sentences.sql",
-]
 CST = timezone(timedelta(hours=8))
 # The finews pair with identical summaries under different ids (story 202112082206672930
 # and 202112082206781916): written out so the test runs without the shared corpus too.
 PAIR_TEXT = "离岸人民币兑美元升至6.3512，为2018年以来最高水平。"
 
 
-def _statements(sql: str) -> list[str]:
-    out, buf = [], []
-    for line in sql.splitlines():
-        buf.append(line)
-        if line.rstrip().endswith(";"):
-            if any(ln.strip() and not ln.strip().startswith("--") for ln in buf):
-                out.append("\n".join(buf))
-            buf = []
-    return out
-
-
-def _files() -> list[str]:
-    lines = (WAREHOUSE / "manifest_enrich.txt").read_text(encoding="utf-8").splitlines()
-    return LEAD_FILES + [ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")]
+def _files():
+    """Every table's SQL, in the product's manifest order (the same loader the writer uses)."""
+    return load_sql_files()
 
 
 @pytest.fixture()
 def con():
     c = duckdb.connect()
-    c.execute("CREATE SCHEMA staging; CREATE SCHEMA marts")
-    for name in _files():
-        ddl = (WAREHOUSE / name).read_text(encoding="utf-8").partition(MARKER)[0]
-        for stmt in _statements(ddl):
-            c.execute(stmt)
-    for name in _files():  # DDL runs on every start: it must be idempotent
-        for stmt in _statements(
-            (WAREHOUSE / name).read_text(encoding="utf-8").partition(MARKER)[0]
-        ):
-            c.execute(stmt)
+    for schema in SCHEMAS:
+        c.execute(f"CREATE SCHEMA {schema}")
+    for _ in range(2):  # DDL runs on every start: it must be idempotent
+        for f in _files():
+            for stmt in f.ddl:
+                c.execute(stmt)
     yield c
     c.close()
 
@@ -171,17 +148,20 @@ def _publish(c, load_id: str, retired: list[str]) -> None:
         "CREATE OR REPLACE TEMP TABLE publish_documents AS "
         "SELECT DISTINCT document_id FROM publish_articles"
     )
+    c.execute(
+        "CREATE OR REPLACE TEMP TABLE accepted_documents AS "
+        "SELECT DISTINCT document_id FROM publish_articles"
+    )
     c.execute("CREATE OR REPLACE TEMP TABLE retired_articles (article_id VARCHAR)")
     for a in retired:
         c.execute("INSERT INTO retired_articles VALUES (?)", [a])
     c.execute("INSERT INTO retired_articles SELECT article_id FROM publish_articles")
-    for name in _files():
-        publish = (WAREHOUSE / name).read_text(encoding="utf-8").partition(MARKER)[2]
-        for stmt in _statements(publish):
+    for f in _files():
+        for stmt in f.publish:
             try:
                 c.execute(stmt)
             except duckdb.Error as exc:
-                raise AssertionError(f"{name}: {exc}\n{stmt}") from exc
+                raise AssertionError(f"{f.path.name}: {exc}\n{stmt}") from exc
     c.execute("COMMIT")
 
 

@@ -158,4 +158,7 @@ def test_broken_files_are_quarantined_and_the_rest_publishes(corpus, tmp_path):
     # unchanged broken files are not re-read, a repaired one is
     assert run_etl([corpus], db)["status"] == "noop"
     shutil.copy(corpus / "finews" / "2021-12-08-202112082206672930.md", bad / "empty.md")
-    assert run_etl([corpus], db)["documents_published"] == 1
+    repaired = run_etl([corpus], db)
+    assert repaired["documents_published"] == 1
+    assert query(db, "SELECT retried_by_load_id FROM ops.quarantine WHERE source_path LIKE '%empty.md'") == [
+        (repaired["load_id"],)]

@@ -284,6 +284,13 @@ class Warehouse:
                 self._record_files("accepted_documents", "published")
                 self._record_files("gate_rejected", "quarantined")
                 self._quarantine_gate_rejections(load_id)
+            # Earlier quarantine rows of files this load read again now point at this load.
+            c.execute("""
+                UPDATE ops.quarantine SET retried_by_load_id = $load
+                WHERE retried_by_load_id IS NULL AND load_id <> $load
+                  AND source_path IN (SELECT source_path FROM staging.documents WHERE load_id = $load
+                                      UNION SELECT source_path FROM staging.rejections WHERE load_id = $load)""",
+                {"load": load_id})
             self._move_worker_rejections(load_id)
             c.execute("DELETE FROM ops.dq_results WHERE load_id = ?", [load_id])
             if dq_rows:

@@ -96,11 +96,15 @@ def _read(ref: FileRef, settings: Settings) -> bytes:
         )
     try:
         with open(ref.path, "rb") as fh:
-            return fh.read(settings.max_file_bytes + 1)
+            data = fh.read(settings.max_file_bytes + 1)
     except OSError as exc:
         if exc.errno in TRANSIENT_ERRNOS:
             raise
         raise RejectedDocument("read", f"cannot read file: {exc.strerror or exc}") from exc
+    if len(data) > settings.max_file_bytes:  # it grew between stat and read
+        raise RejectedDocument(
+            "read", f"file grew past the limit of {settings.max_file_bytes:,} bytes while being read")
+    return data
 
 
 def segment_article(article: Article) -> tuple[list[dict], list[dict], dict]:
@@ -134,7 +138,12 @@ def _document_rows(ref: FileRef, data: bytes, sha: str, load_id: str, settings: 
             paragraphs, sentences, counts = segment_article(art)
         except RecursionError as exc:
             raise RejectedDocument("segment", "text too deeply nested to segment") from exc
-        published = art.published_at.astimezone(UTC) if art.published_at else None
+        try:
+            published = art.published_at.astimezone(UTC) if art.published_at else None
+        except (OverflowError, ValueError):
+            raise RejectedDocument(
+                "parse", f"published date {art.published_at.isoformat()} is out of range "
+                "(years 1-9999 in UTC)") from None
         body = art.body_paragraphs
         rows: dict[str, list[dict]] = defaultdict(list)
         rows["articles"].append({

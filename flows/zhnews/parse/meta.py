@@ -121,7 +121,7 @@ def _load_yaml(raw: str, warnings: list[str]) -> dict:
             "parse",
             f"front matter uses a YAML tag that is not allowed: {exc.problem} {exc.problem_mark}",
         ) from exc
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:  # e.g. `date: 0000-01-01`
         # Typical cause: an unquoted title containing ': ' or starting with '*'. Fall back to
         # one `key: value` per line, as a human reading the header would.
         data = _line_front_matter(raw)

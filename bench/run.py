@@ -1,0 +1,568 @@
+"""Measure zhnews at scale: cold load, floor, naive baseline, no-op, increment, memory, queries.
+
+    .venv/bin/python bench/run.py [--n 100000] [--cache bench/.cache] [--naive-subset 300]
+                                  [--workers 2] [--profile] [--skip-small]
+
+Prints a table with each figure, its ratio and PASS/FAIL against the targets of the scale
+issue, and writes bench/results/latest.json and latest.md. `zhnews run` is always timed as a
+subprocess (what a user waits for, Prefect and Great Expectations start-up included); Prefect
+uses a warm PREFECT_HOME under the cache folder so the first-ever migration is not counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from datetime import UTC, datetime
+from multiprocessing import get_context
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import corpus  # noqa: E402
+
+ZHNEWS = ROOT / ".venv" / "bin" / "zhnews"
+PYTHON = ROOT / ".venv" / "bin" / "python"
+
+TARGETS = {
+    "floor_ratio": 0.8,  # cold-load throughput ≥ 0.8 × floor
+    "naive_ratio": 20.0,  # ≥ 20 × naive baseline
+    "noop_share": 0.03,  # no-op re-run ≤ 3% of cold load time
+    "increment_s": 15.0,
+    "peak_mb": 1024.0,
+    "peak_growth": 1.5,  # peak(N) / peak(N/10): "roughly the same"
+    "query_s": 1.0,
+}
+
+
+# ---------------------------------------------------------------- process-tree memory
+
+
+def _children_map() -> dict[int, list[int]]:
+    kids: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as fh:
+                stat = fh.read()
+        except OSError:
+            continue
+        # pid (comm) state ppid ...: comm may hold spaces/parentheses, so split after the last ')'
+        ppid = int(stat[stat.rindex(b")") + 2 :].split()[1])
+        kids.setdefault(ppid, []).append(int(entry))
+    return kids
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status", "rb") as fh:
+            for line in fh:
+                if line.startswith(b"VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def tree_rss_kb(root: int) -> int:
+    kids = _children_map()
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += _rss_kb(pid)
+        todo.extend(kids.get(pid, ()))
+    return total
+
+
+class TreeMemorySampler(threading.Thread):
+    """Peak RSS of a process and all its descendants, sampled every `interval` seconds."""
+
+    def __init__(self, pid: int, interval: float = 0.2):
+        super().__init__(daemon=True)
+        self.pid, self.interval = pid, interval
+        self.peak_kb = 0
+        self._halt = threading.Event()
+
+    def run(self) -> None:
+        while not self._halt.is_set():
+            self.peak_kb = max(self.peak_kb, tree_rss_kb(self.pid))
+            self._halt.wait(self.interval)
+
+    def stop(self) -> float:
+        self._halt.set()
+        self.join()
+        return self.peak_kb / 1024
+
+
+# ---------------------------------------------------------------- zhnews runs
+
+
+def bench_env(cache: Path, workers: int) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        {
+            "PREFECT_HOME": str(cache / "prefect-home"),
+            "ZHNEWS_WORKERS": str(workers),
+            "PREFECT_LOGGING_LEVEL": "WARNING",
+        }
+    )
+    env.pop("ZHNEWS_CRASH_AT", None)
+    if env.pop("PYTHONDONTWRITEBYTECODE", None):
+        # Without .pyc files every process compiles Prefect, GX and pydantic from source: the
+        # profile showed ~40% of a cold load in source_to_code. Cache bytecode under the cache.
+        env["PYTHONPYCACHEPREFIX"] = str(cache / "pycache")
+    return env
+
+
+def run_zhnews(
+    paths: list[Path], db: Path, env: dict, prefix: list[str] | None = None, timeout: float = 7200
+) -> dict:
+    cmd = [*(prefix or []), str(ZHNEWS), "run", *map(str, paths), "--db", str(db), "--quiet"]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    sampler = TreeMemorySampler(proc.pid)
+    sampler.start()
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    finally:
+        peak = sampler.stop()
+    seconds = time.perf_counter() - t0
+    if proc.returncode != 0:
+        tail = "\n".join(ln for ln in err.splitlines() if "leaked" not in ln)[-3000:]
+        raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}:\n{out[-2000:]}\n{tail}")
+    return {"seconds": seconds, "peak_mb": peak, "stdout": out}
+
+
+def published_counts(db: Path) -> dict:
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        out = {
+            t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in (
+                "raw.documents",
+                "marts.articles",
+                "marts.paragraphs",
+                "marts.sentences",
+                "ops.quarantine",
+            )
+        }
+        out["last_status"] = con.execute(
+            "SELECT status FROM ops.loads ORDER BY started_at DESC LIMIT 1"
+        ).fetchone()[0]
+        return out
+    finally:
+        con.close()
+
+
+def warm_prefect(cache: Path, env: dict) -> None:
+    """First use of a PREFECT_HOME migrates its database; do it outside the measurements."""
+    marker = cache / "prefect-home" / ".bench-warm"
+    if marker.exists():
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        run_zhnews([corpus.SEEDS], Path(tmp) / "warm.duckdb", env)
+    marker.write_text("ok")
+
+
+# ---------------------------------------------------------------- floor and naive
+
+
+def _floor_chunk(paths: list[str]) -> tuple[int, int, int]:
+    from zhnews.decode import decode_bytes
+    from zhnews.parse import parse_document
+    from zhnews.shard import segment_article
+
+    docs = articles = sentences = 0
+    for path in paths:
+        with open(path, "rb") as fh:
+            data = fh.read()
+        text, _ = decode_bytes(data)
+        parsed = parse_document(text, path)
+        for art in parsed.articles:
+            _, sent, _ = segment_article(art)
+            sentences += len(sent)
+        docs += 1
+        articles += len(parsed.articles)
+    return docs, articles, sentences
+
+
+def measure_floor(files: list[Path], workers: int, chunk: int = 500) -> dict:
+    """decode + parse + segment in a plain Pool: the work zhnews cannot avoid."""
+    chunks = [[str(p) for p in files[i : i + chunk]] for i in range(0, len(files), chunk)]
+    t0 = time.perf_counter()
+    with get_context("spawn").Pool(workers) as pool:
+        totals = [0, 0, 0]
+        for d, a, s in pool.imap_unordered(_floor_chunk, chunks):
+            totals[0] += d
+            totals[1] += a
+            totals[2] += s
+    seconds = time.perf_counter() - t0
+    return {
+        "seconds": seconds,
+        "documents": totals[0],
+        "articles": totals[1],
+        "sentences": totals[2],
+    }
+
+
+def measure_naive(files: list[Path], env: dict) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        lst = Path(tmp) / "files.txt"
+        lst.write_text("\n".join(str(p) for p in files), encoding="utf-8")
+        proc = subprocess.run(
+            [str(PYTHON), str(HERE / "naive.py"), str(lst), str(Path(tmp) / "n.duckdb")],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=3600,
+        )
+        if proc.returncode != 0:
+            raise RuntimeError(f"naive baseline failed:\n{proc.stderr[-3000:]}")
+        line = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")][-1]
+        return json.loads(line)
+
+
+# ---------------------------------------------------------------- cookbook queries
+
+
+def time_cookbook(db: Path) -> list[dict]:
+    import duckdb
+
+    out = []
+    files = sorted((ROOT / "warehouse" / "cookbook").glob("*.sql"))
+    if not files:
+        return out
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        for f in files:
+            sql = f.read_text(encoding="utf-8")
+            t0 = time.perf_counter()
+            try:
+                rows = len(con.execute(sql).fetchall())
+                error = None
+            except Exception as exc:  # report, do not stop the benchmark
+                rows, error = None, f"{type(exc).__name__}: {exc}"[:200]
+            out.append(
+                {"query": f.name, "seconds": time.perf_counter() - t0, "rows": rows, "error": error}
+            )
+    finally:
+        con.close()
+    return out
+
+
+# ---------------------------------------------------------------- profile
+
+
+def profile_cold_load(paths: list[Path], env: dict, out_dir: Path, top: int = 25) -> dict:
+    """Record the cold load with py-spy (all processes) and aggregate self and total time."""
+    spy = (
+        os.environ.get("PY_SPY")
+        or next(
+            (
+                str(p)
+                for p in (
+                    ROOT / ".venv" / "bin" / "py-spy",
+                    HERE / ".cache" / "tools" / "bin" / "py-spy",
+                )
+                if p.exists()
+            ),
+            None,
+        )
+        or shutil.which("py-spy")
+    )
+    if not spy:
+        return {
+            "error": "py-spy not found: uv pip install --target bench/.cache/tools py-spy "
+            "(outside the venv, so `uv sync` does not remove it) or set PY_SPY"
+        }
+    raw = out_dir / "profile.collapsed.txt"
+    with tempfile.TemporaryDirectory() as tmp:
+        run_zhnews(
+            paths,
+            Path(tmp) / "p.duckdb",
+            env,
+            prefix=[
+                spy,
+                "record",
+                "--subprocesses",
+                "--rate",
+                "25",
+                "--format",
+                "raw",
+                "--output",
+                str(raw),
+                "--",
+            ],
+        )
+    self_t: Counter = Counter()
+    total_t: Counter = Counter()
+    by_file: Counter = Counter()
+    samples = 0
+    for line in raw.read_text(encoding="utf-8", errors="replace").splitlines():
+        stack, _, count = line.rpartition(" ")
+        if not count.isdigit():
+            continue
+        n = int(count)
+        samples += n
+        frames = [f for f in stack.split(";") if not f.startswith("process ")]
+        if not frames:
+            continue
+        names = [_frame_name(f) for f in frames]
+        self_t[names[-1]] += n
+        by_file[_frame_file(frames[-1])] += n
+        for name in set(names):
+            total_t[name] += n
+
+    def pct(c: Counter) -> list[tuple[str, float]]:
+        return [(k, 100.0 * v / max(samples, 1)) for k, v in c.most_common(top)]
+
+    return {
+        "samples": samples,
+        "self": pct(self_t),
+        "total": pct(total_t),
+        "self_by_file": pct(by_file),
+        "raw": str(raw),
+    }
+
+
+def _frame_name(frame: str) -> str:
+    # "func (path/to/file.py:123)" -> "func (file.py)" so lines of one function add up
+    func, _, loc = frame.partition(" (")
+    path = loc.rstrip(")").rsplit(":", 1)[0]
+    return f"{func} ({_short(path)})"
+
+
+def _frame_file(frame: str) -> str:
+    _, _, loc = frame.partition(" (")
+    return _short(loc.rstrip(")").rsplit(":", 1)[0])
+
+
+def _short(path: str) -> str:
+    for marker in ("site-packages/", "flows/", "lib/python3.11/"):
+        if marker in path:
+            return path.split(marker, 1)[1]
+    return path
+
+
+# ---------------------------------------------------------------- report
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def build_rows(r: dict) -> list[tuple[str, str, str, str]]:
+    n = r["n"]
+    cold, floor, naive = r["cold"], r["floor"], r["naive"]
+    cold_dps = n / cold["seconds"]
+    floor_dps = floor["documents"] / floor["seconds"]
+    naive_dps = naive["documents"] / naive["seconds"]
+    rows = [
+        (
+            "cold load (zhnews run)",
+            f"{cold['seconds']:.1f} s = {cold_dps:.0f} docs/s, "
+            f"{r['mb'] / cold['seconds']:.2f} MB/s",
+            "",
+            "",
+        ),
+        (
+            "floor (decode+parse+segment, Pool)",
+            f"{floor['seconds']:.1f} s = {floor_dps:.0f} docs/s",
+            f"cold/floor = {cold_dps / floor_dps:.2f} (≥ {TARGETS['floor_ratio']})",
+            verdict(cold_dps / floor_dps >= TARGETS["floor_ratio"]),
+        ),
+        (
+            f"naive (task/doc, row INSERTs, {naive['documents']} docs)",
+            f"{naive['seconds']:.1f} s = {naive_dps:.1f} docs/s",
+            f"cold/naive = {cold_dps / naive_dps:.1f}× (≥ {TARGETS['naive_ratio']:.0f}×)",
+            verdict(cold_dps / naive_dps >= TARGETS["naive_ratio"]),
+        ),
+        (
+            "no-op re-run",
+            f"{r['noop']['seconds']:.1f} s",
+            f"noop/cold = {100 * r['noop']['seconds'] / cold['seconds']:.1f}%"
+            f" (≤ {100 * TARGETS['noop_share']:.0f}%)",
+            verdict(r["noop"]["seconds"] <= TARGETS["noop_share"] * cold["seconds"]),
+        ),
+        (
+            "increment (+10 docs)",
+            f"{r['increment']['seconds']:.1f} s",
+            f"≤ {TARGETS['increment_s']:.0f} s",
+            verdict(r["increment"]["seconds"] <= TARGETS["increment_s"]),
+        ),
+        (
+            f"peak RSS, cold load N={n}",
+            f"{cold['peak_mb']:.0f} MB",
+            f"≤ {TARGETS['peak_mb']:.0f} MB",
+            verdict(cold["peak_mb"] <= TARGETS["peak_mb"]),
+        ),
+    ]
+    small = r.get("cold_small")
+    if small:
+        growth = cold["peak_mb"] / max(small["peak_mb"], 1)
+        rows.append(
+            (
+                f"peak RSS, cold load N/10={r['n_small']}",
+                f"{small['peak_mb']:.0f} MB ({r['n_small'] / small['seconds']:.0f} docs/s)",
+                f"N vs N/10 = {growth:.2f}× (≤ {TARGETS['peak_growth']}×)",
+                verdict(growth <= TARGETS["peak_growth"]),
+            )
+        )
+    for q in r.get("queries", []):
+        if q["error"]:
+            rows.append((f"query {q['query']}", q["error"], "", "FAIL"))
+        else:
+            rows.append(
+                (
+                    f"query {q['query']}",
+                    f"{q['seconds'] * 1000:.0f} ms ({q['rows']} rows)",
+                    f"< {TARGETS['query_s']:.0f} s",
+                    verdict(q["seconds"] < TARGETS["query_s"]),
+                )
+            )
+    return rows
+
+
+def render(r: dict) -> str:
+    rows = build_rows(r)
+    head = ("measure", "value", "target / ratio", "")
+    widths = [max(len(str(x[i])) for x in [head, *rows]) for i in range(4)]
+    lines = [
+        " | ".join(str(c).ljust(w) for c, w in zip(x, widths, strict=True)) for x in [head, *rows]
+    ]
+    lines.insert(1, "-+-".join("-" * w for w in widths))
+    meta = (
+        f"N={r['n']} documents, {r['mb']:.1f} MB, workers={r['workers']}, "
+        f"{platform.node()} {os.cpu_count()} CPUs, load average at start {r['loadavg']}, "
+        f"published: {r['published']}"
+    )
+    return meta + "\n" + "\n".join(lines)
+
+
+def render_profile(p: dict) -> str:
+    if "error" in p:
+        return p["error"]
+    out = [f"py-spy: {p['samples']} samples over all processes (raw: {p['raw']})"]
+    for key, title in (
+        ("self_by_file", "self time by file"),
+        ("self", "self time by function"),
+        ("total", "inclusive time by function"),
+    ):
+        out.append(f"-- top {title}")
+        out.extend(f"{share:5.1f}%  {name}" for name, share in p[key][:15])
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--n", type=int, default=100_000)
+    ap.add_argument("--cache", type=Path, default=HERE / ".cache")
+    ap.add_argument("--naive-subset", type=int, default=300)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--profile", action="store_true", help="also profile a cold load with py-spy")
+    ap.add_argument("--profile-n", type=int, help="documents in the profiled load (default: N)")
+    ap.add_argument("--skip-small", action="store_true", help="skip the N/10 memory run")
+    ap.add_argument("--results", type=Path, default=HERE / "results")
+    args = ap.parse_args(argv)
+
+    cache = args.cache.resolve()
+    cache.mkdir(parents=True, exist_ok=True)
+    env = bench_env(cache, args.workers)
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # the floor's Pool workers, same as zhnews
+    if "PYTHONPYCACHEPREFIX" in env:
+        os.environ["PYTHONPYCACHEPREFIX"] = env["PYTHONPYCACHEPREFIX"]
+    r: dict = {
+        "n": args.n,
+        "workers": args.workers,
+        "loadavg": os.getloadavg()[0],
+        "started": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+
+    def say(msg: str) -> None:
+        # every phase leaves its figures on disk, so a run cut short still reports what it measured
+        args.results.mkdir(parents=True, exist_ok=True)
+        (args.results / "partial.json").write_text(
+            json.dumps(r, indent=1, default=str), encoding="utf-8"
+        )
+        print(f"[{time.strftime('%H:%M:%S')}] {msg}", flush=True)
+
+    say(f"corpus of {args.n} documents in {cache}")
+    folder = corpus.build(args.n, cache)
+    files = corpus.corpus_files(folder)
+    r["mb"] = sum(p.stat().st_size for p in files) / 1e6
+    say("warming Prefect home")
+    warm_prefect(cache, env)
+
+    say("floor: decode + parse + segment in a Pool")
+    r["floor"] = measure_floor(files, args.workers)
+
+    say(f"naive baseline on {args.naive_subset} documents")
+    r["naive"] = measure_naive(files[: args.naive_subset], env)
+
+    work = Path(tempfile.mkdtemp(prefix="zhnews-bench-"))
+    try:
+        db = work / "bench.duckdb"
+        say("cold load")
+        r["cold"] = run_zhnews([folder], db, env)
+        r["published"] = published_counts(db)
+        say(f"published {r['published']}")
+        say("no-op re-run")
+        r["noop"] = run_zhnews([folder], db, env)
+        say("increment of 10 documents")
+        extra = corpus.write_new_documents(10, work / "new", start=10_000_000)
+        r["increment"] = run_zhnews([folder, extra], db, env)
+        r["queries"] = time_cookbook(db)
+        for d in (r["cold"], r["noop"], r["increment"]):
+            d.pop("stdout", None)
+        if not args.skip_small and args.n >= 20:
+            n_small = args.n // 10
+            r["n_small"] = n_small
+            say(f"cold load of N/10 = {n_small} for memory")
+            small = corpus.build(n_small, cache)
+            r["cold_small"] = run_zhnews([small], work / "small.duckdb", env)
+            r["cold_small"].pop("stdout", None)
+        if args.profile:
+            pn = args.profile_n or args.n
+            say(f"profiling a cold load of {pn} documents")
+            pfolder = corpus.build(pn, cache)
+            args.results.mkdir(parents=True, exist_ok=True)
+            r["profile"] = profile_cold_load([pfolder], env, args.results)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    table = render(r)
+    print()
+    print(table)
+    if "profile" in r:
+        print()
+        print(render_profile(r["profile"]))
+    args.results.mkdir(parents=True, exist_ok=True)
+    (args.results / "latest.json").write_text(
+        json.dumps(r, indent=1, default=str), encoding="utf-8"
+    )
+    md = f"# zhnews benchmark {r['started']}\n\n```\n{table}\n```\n"
+    if "profile" in r:
+        md += f"\n## Profile\n\n```\n{render_profile(r['profile'])}\n```\n"
+    (args.results / "latest.md").write_text(md, encoding="utf-8")
+    (args.results / f"n{args.n}.md").write_text(md, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,329 @@
+"""Kill `zhnews run` at each named crash point; the published warehouse is never half a load.
+
+Every scenario starts from a copy of one warehouse that holds a published load (state A) and
+runs `zhnews run A B` as a subprocess with ZHNEWS_CRASH_AT set (the process SIGKILLs itself).
+After each kill the analysts' copy must equal state A (crash before commit, or before the
+serving copy was replaced) or the clean result B (serving copy replaced); a final run without a
+crash must reach exactly what a clean run reaches on the same input.
+
+Cost control: the subprocesses talk to the session's Prefect test API (no ephemeral server per
+run), crash points are chained on one warehouse (each run first recovers from the previous
+kill), and the two chains run concurrently.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import duckdb
+import pytest
+from conftest import FIXTURES, ROOT, run_etl
+
+RUN_TIMEOUT_S = 300
+# The scenarios fixture runs ~18 subprocesses; on a busy 2-core runner that exceeds the default
+# per-test timeout, which also covers fixture set-up.
+pytestmark = pytest.mark.timeout(1800)
+
+FINGERPRINT_SQL = {
+    "marts.articles": "article_id || '|' || coalesce(title, '') || '|' || coalesce(body_text, '') "
+    "|| '|' || source_path || '|' || sha256",
+    "marts.paragraphs": "article_id || '|' || ordinal || '|' || kind || '|' || text",
+    "marts.sentences": "article_id || '|' || paragraph_ordinal || '|' || ordinal || '|' || text",
+    "raw.documents": "document_id || '|' || source_path || '|' || sha256",
+    "ops.files": "source_path || '|' || sha256 || '|' || status",
+}
+KEYS = {
+    "marts.articles": "article_id",
+    "marts.paragraphs": "article_id, ordinal",
+    "marts.sentences": "article_id, paragraph_ordinal, ordinal",
+    "raw.documents": "document_id",
+    "ops.files": "source_path",
+}
+
+
+def fingerprint(db: Path) -> dict:
+    """Row count, duplicate-key count and a content checksum per table (load ids excluded)."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        out = {}
+        for table, expr in FINGERPRINT_SQL.items():
+            n, distinct, digest = con.execute(
+                f"SELECT count(*), count(DISTINCT ({KEYS[table]})), "
+                f"md5(coalesce(string_agg({expr}, '\n' ORDER BY {expr}), '')) FROM {table}"
+            ).fetchone()
+            out[table] = (n, n - distinct, digest)
+        return out
+    finally:
+        con.close()
+
+
+def work_state(db: Path) -> tuple[dict, list[str]]:
+    """Fingerprint and load statuses of the writer's work file as a restarted writer sees it.
+
+    (A no-op run does not refresh the published copy, so load statuses are read here.)
+    """
+    work = db.with_name(db.stem + ".work" + db.suffix)
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / work.name
+        shutil.copy(work, copy)
+        wal = work.with_name(work.name + ".wal")
+        if wal.exists():
+            shutil.copy(wal, copy.with_name(copy.name + ".wal"))
+        duckdb.connect(str(copy)).close()  # replay the WAL into the copy
+        return fingerprint(copy), load_statuses(copy)
+
+
+def load_statuses(db: Path) -> list[str]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return [
+            s for (s,) in con.execute("SELECT status FROM ops.loads ORDER BY started_at").fetchall()
+        ]
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory, prefect_api):
+    """Inputs A and B, state A, the clean reference B, and an environment for subprocesses."""
+    from prefect.settings import PREFECT_API_URL
+
+    base = tmp_path_factory.mktemp("crash")
+    a, b = base / "inputs" / "a", base / "inputs" / "b"
+    shutil.copytree(FIXTURES / "finews", a)
+    b.mkdir(parents=True)
+    for src in [
+        *sorted((ROOT / "seeds").iterdir()),
+        *sorted((FIXTURES / "posts").iterdir()),
+        *sorted((FIXTURES / "finews-versions").iterdir()),
+    ]:
+        shutil.copy(src, b / src.name)  # versions supersede stories published in A
+        os.chmod(b / src.name, 0o644)
+
+    state_a = base / "state-a"
+    state_a.mkdir()
+    assert run_etl([a], state_a / "w.duckdb")["status"] == "published"
+    reference = base / "reference"
+    shutil.copytree(state_a, reference)
+    assert run_etl([a, b], reference / "w.duckdb")["status"] in ("published", "partial")
+    one_shot = base / "one-shot"
+    one_shot.mkdir()
+    run_etl([a, b], one_shot / "w.duckdb")
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ZHNEWS_CRASH")}
+    if env.pop("PYTHONDONTWRITEBYTECODE", None):
+        # Without bytecode caching every subprocess compiles Prefect and GX from source
+        # (~2x the CPU of a run); cache it for this session outside the source tree.
+        env["PYTHONPYCACHEPREFIX"] = str(base / "pycache")
+    env.update(
+        {
+            "PREFECT_API_URL": str(PREFECT_API_URL.value()),
+            "PREFECT_HOME": str(base / "prefect"),
+            "ZHNEWS_LOCK_TIMEOUT": "30",
+            "ZHNEWS_WORKERS": "1",
+            "PREFECT_LOGGING_LEVEL": "ERROR",
+        }
+    )
+    return {
+        "base": base,
+        "inputs": [a, b],
+        "state_a": state_a,
+        "A": fingerprint(state_a / "w.duckdb"),
+        "B": fingerprint(reference / "w.duckdb"),
+        "one_shot": fingerprint(one_shot / "w.duckdb"),
+        "env": env,
+    }
+
+
+class Scenario:
+    """One warehouse (a copy of state A) driven through a sequence of `zhnews run`s."""
+
+    def __init__(self, world: dict, name: str):
+        self.world = world
+        self.dir = world["base"] / name
+        shutil.copytree(world["state_a"], self.dir)
+        self.db = self.dir / "w.duckdb"
+        self.steps: dict[str, dict] = {}
+
+    def run(self, label: str, crash_at: str | None, **env) -> dict:
+        full_env = {**self.world["env"], **{k: str(v) for k, v in env.items()}}
+        if crash_at:
+            full_env["ZHNEWS_CRASH_AT"] = crash_at
+        cmd = [
+            sys.executable,
+            "-m",
+            "zhnews",
+            "run",
+            *map(str, self.world["inputs"]),
+            "--db",
+            str(self.db),
+            "--quiet",
+        ]
+        try:
+            proc = subprocess.run(
+                cmd, env=full_env, capture_output=True, text=True, timeout=RUN_TIMEOUT_S
+            )
+            rc, out, err = proc.returncode, proc.stdout, proc.stderr
+        except subprocess.TimeoutExpired as exc:
+            rc, out, err = "timeout", str(exc.stdout), str(exc.stderr)
+        step = {
+            "rc": rc,
+            "output": (out or "")[-1500:]
+            + "\n".join(
+                ln for ln in (err or "").splitlines() if "leaked" not in ln and "nanobind" not in ln
+            )[-3000:],
+            "published": fingerprint(self.db),
+            "stale_tmp": sorted(p.name for p in self.dir.glob(".w.duckdb.tmp-*")),
+        }
+        step["work"], step["statuses"] = work_state(self.db)
+        self.steps[label] = step
+        return step
+
+
+PRE_COMMIT = [
+    # (label, ZHNEWS_CRASH_AT, extra env)
+    (
+        "parse.after_document[worker]",
+        "parse.after_document:2",
+        {"ZHNEWS_WORKERS": 2, "ZHNEWS_SHARD_SIZE": 4},
+    ),
+    ("parse.after_document[inline]", "parse.after_document:3", {}),
+    ("stage.after_shard", "stage.after_shard:2", {"ZHNEWS_SHARD_SIZE": 4}),
+    ("gate.before", "gate.before", {}),
+    ("publish.begin", "publish.begin", {}),
+    ("publish.after_raw", "publish.after_raw", {}),
+    ("publish.after_marts", "publish.after_marts", {}),
+    ("publish.before_commit", "publish.before_commit", {}),
+]
+POST_COMMIT = ["publish.after_commit", "serving.after_copy", "serving.after_replace"]
+
+
+def _pre_commit_chain(world: dict) -> Scenario:
+    s = Scenario(world, "chain-pre-commit")
+    for label, spec, env in PRE_COMMIT:
+        s.run(label, spec, **env)
+    s.run("recovery", None)
+    s.run("rerun", None)
+    return s
+
+
+def _post_commit_chain(world: dict) -> Scenario:
+    """Commit, then die before/while the serving copy is replaced; the repair path dies too."""
+    s = Scenario(world, "chain-post-commit")
+    s.run("publish.after_commit", "publish.after_commit")
+    s.run("serving.after_copy[repair]", "serving.after_copy")  # a no-op run repairing the copy
+    s.run("serving.after_replace[repair]", "serving.after_replace")
+    s.run("recovery", None)
+    return s
+
+
+def _serving_in_load(world: dict, point: str) -> Scenario:
+    s = Scenario(world, f"serving-{point}")
+    s.run(point, point)
+    s.run("recovery", None)
+    return s
+
+
+@pytest.fixture(scope="module")
+def scenarios(world):
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        pre = pool.submit(_pre_commit_chain, world)
+        post = pool.submit(_post_commit_chain, world)
+        copy_ = pool.submit(_serving_in_load, world, "serving.after_copy")
+        replace = pool.submit(_serving_in_load, world, "serving.after_replace")
+        return {
+            "pre": pre.result(),
+            "post": post.result(),
+            "serving.after_copy": copy_.result(),
+            "serving.after_replace": replace.result(),
+        }
+
+
+def test_reference_is_a_real_change(world):
+    assert world["A"] != world["B"]
+    assert world["B"]["marts.articles"][1] == 0
+    # an incremental clean load reaches what a one-shot load of the same input reaches (marts)
+    for table in ("marts.articles", "marts.paragraphs", "marts.sentences"):
+        assert world["B"][table] == world["one_shot"][table], table
+
+
+@pytest.mark.parametrize("label", [p[0] for p in PRE_COMMIT])
+def test_kill_before_commit_leaves_state_a(world, scenarios, label):
+    step = scenarios["pre"].steps[label]
+    assert step["rc"] != 0 and step["rc"] != "timeout", step["output"]
+    if not label.endswith("[worker]"):
+        assert step["rc"] == -9, f"expected SIGKILL, got {step['rc']}: {step['output']}"
+    assert step["published"] == world["A"], step["output"]
+    # nothing of the killed load is visible to a restarted writer either
+    for table in (
+        "marts.articles",
+        "marts.paragraphs",
+        "marts.sentences",
+        "raw.documents",
+        "ops.files",
+    ):
+        assert step["work"][table] == world["A"][table], (table, step["output"])
+    assert "published" not in step["statuses"][1:], step["statuses"]
+
+
+def test_pre_commit_recovery_reaches_the_clean_result(world, scenarios):
+    s = scenarios["pre"]
+    rec = s.steps["recovery"]
+    assert rec["rc"] == 0, rec["output"]
+    assert rec["published"] == world["B"] == rec["work"]
+    assert "running" not in rec["statuses"]
+    assert rec["statuses"].count("aborted") + rec["statuses"].count("failed") == len(PRE_COMMIT)
+    again = s.steps["rerun"]
+    assert again["rc"] == 0 and again["statuses"][-1] == "noop", again["output"]
+    assert again["published"] == world["B"]
+
+
+def test_kill_after_commit_before_serving_copy(world, scenarios):
+    s = scenarios["post"]
+    step = s.steps["publish.after_commit"]
+    assert step["rc"] == -9, step["output"]
+    assert step["published"] == world["A"]  # analysts still see A, never half a load
+    assert step["work"] == world["B"]  # the load itself is durable
+
+
+def test_kills_while_repairing_the_serving_copy(world, scenarios):
+    s = scenarios["post"]
+    copy_ = s.steps["serving.after_copy[repair]"]
+    assert copy_["rc"] == -9, copy_["output"]
+    assert copy_["published"] == world["A"] and copy_["work"] == world["B"]
+    assert copy_["stale_tmp"], "expected the temp copy left behind by the kill"
+    replace = s.steps["serving.after_replace[repair]"]
+    assert replace["rc"] == -9, replace["output"]
+    assert replace["published"] == world["B"] == replace["work"]
+    assert not replace["stale_tmp"]
+    rec = s.steps["recovery"]
+    assert rec["rc"] == 0, rec["output"]
+    assert rec["published"] == world["B"] == rec["work"]
+    assert rec["statuses"][-1] == "noop" and "running" not in rec["statuses"]
+
+
+@pytest.mark.parametrize("point", ["serving.after_copy", "serving.after_replace"])
+def test_kill_while_publishing_the_serving_copy(world, scenarios, point):
+    s = scenarios[point]
+    step = s.steps[point]
+    assert step["rc"] == -9, step["output"]
+    assert step["work"] == world["B"]
+    expected = world["A"] if point == "serving.after_copy" else world["B"]
+    assert step["published"] == expected
+    rec = s.steps["recovery"]
+    assert rec["rc"] == 0, rec["output"]
+    assert rec["published"] == world["B"] == rec["work"]
+    assert not rec["stale_tmp"]
+
+
+def test_every_crash_point_is_covered():
+    from zhnews.faults import POINTS
+
+    covered = {spec.split(":")[0] for _, spec, _ in PRE_COMMIT} | set(POST_COMMIT)
+    assert covered == set(POINTS)
