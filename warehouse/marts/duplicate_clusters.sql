@@ -13,25 +13,34 @@ COMMENT ON COLUMN marts.duplicate_clusters.kind IS 'exact, near or story';
 COMMENT ON COLUMN marts.duplicate_clusters.similarity IS 'exact: 1; near: highest estimated Jaccard similarity to another member; story: NULL';
 
 -- @publish
+-- Connected components by min-label propagation (USING KEY keeps one label per article, so the
+-- work grows with the number of pairs, not with the square of cluster sizes).
 DELETE FROM marts.duplicate_clusters;
 INSERT INTO marts.duplicate_clusters
 WITH RECURSIVE edges AS (
     SELECT article_a AS x, article_b AS y, exact FROM marts.duplicate_pairs
     UNION ALL
     SELECT article_b, article_a, exact FROM marts.duplicate_pairs),
-reach(kind, node, other) AS (
-    SELECT DISTINCT 'near', x, x FROM edges
+near(node, label) USING KEY (node) AS (
+    SELECT DISTINCT x, x FROM edges
     UNION
-    SELECT DISTINCT 'exact', x, x FROM edges WHERE exact
+    SELECT e.y, min(l.label) FROM near l JOIN edges e ON e.x = l.node
+    GROUP BY e.y
+    HAVING min(l.label) < (SELECT r.label FROM recurring.near r WHERE r.node = e.y)),
+exact(node, label) USING KEY (node) AS (
+    SELECT DISTINCT x, x FROM edges WHERE exact
     UNION
-    SELECT r.kind, r.node, e.y FROM reach r JOIN edges e ON e.x = r.other
-    WHERE r.kind = 'near' OR e.exact),
-components AS (SELECT kind, node, min(other) AS root FROM reach GROUP BY kind, node)
-SELECT c.kind || ':' || c.root, c.node, c.kind,
-       CASE WHEN c.kind = 'exact' THEN 1.0
-            ELSE (SELECT max(similarity) FROM marts.duplicate_pairs p
-                  WHERE p.article_a = c.node OR p.article_b = c.node) END
-FROM components c;
+    SELECT e.y, min(l.label) FROM exact l JOIN edges e ON e.x = l.node AND e.exact
+    GROUP BY e.y
+    HAVING min(l.label) < (SELECT r.label FROM recurring.exact r WHERE r.node = e.y)),
+best AS (SELECT x AS node, max(similarity) AS similarity
+         FROM (SELECT article_a AS x, similarity FROM marts.duplicate_pairs
+               UNION ALL SELECT article_b, similarity FROM marts.duplicate_pairs)
+         GROUP BY x)
+SELECT 'near:' || n.label, n.node, 'near', b.similarity
+FROM near n JOIN best b USING (node)
+UNION ALL
+SELECT 'exact:' || x.label, x.node, 'exact', 1.0 FROM exact x;
 INSERT INTO marts.duplicate_clusters
 SELECT 'story:' || story_id, article_id, 'story', NULL
 FROM marts.articles

@@ -42,4 +42,8 @@ scored AS (
     GROUP BY c.article_a, c.article_b)
 SELECT article_a, article_b, similarity, exact, (SELECT load_id FROM publish_load)
 FROM scored
-WHERE similarity >= 0.5 OR exact;
+WHERE similarity >= 0.5 OR exact
+-- Each new article keeps its 10 closest matches: a story republished a thousand times makes
+-- a connected cluster, not half a million pairs.
+QUALIFY row_number() OVER (PARTITION BY article_a ORDER BY exact DESC, similarity DESC, article_b) <= 10
+     OR row_number() OVER (PARTITION BY article_b ORDER BY exact DESC, similarity DESC, article_a) <= 10;
