@@ -172,7 +172,7 @@ def cmd_retry(args) -> int:
         wh = Warehouse(args.db, settings.lock_timeout_s)
         try:
             rows = wh.con.execute(
-                "SELECT source_path FROM ops.files WHERE status = 'quarantined'").fetchall()
+                "SELECT source_path FROM ops.files WHERE status IN ('quarantined', 'unreadable')").fetchall()
             paths = [p for (p,) in rows if not args.paths or any(p.startswith(str(Path(a).resolve())) for a in args.paths)]
             if paths:
                 wh.con.executemany("DELETE FROM ops.files WHERE source_path = ?", [(p,) for p in paths])

@@ -374,12 +374,15 @@ class Warehouse:
                                         raw_bytes, quarantined_at)
             SELECT load_id, source_path, document_id, sha256, stage, reason, raw_bytes, now()
             FROM staging.rejections WHERE load_id = ?""", [load_id])
-        # Remember rejected files by hash so an unchanged broken file is not re-read every run;
-        # files that could not even be read are retried next time.
+        # Remember rejected files so an unchanged broken file is not re-read every run: by hash
+        # when it could be read, else (unreadable, too large, dangling link) by size and mtime
+        # as discovery saw them (-1 when even stat failed).
         c.execute("""
             INSERT OR REPLACE INTO ops.files
-            SELECT source_path, sha256, bytes, mtime_ns, document_id, 'quarantined', load_id, now()
-            FROM staging.rejections WHERE load_id = ? AND sha256 IS NOT NULL""", [load_id])
+            SELECT source_path, coalesce(sha256, ''), coalesce(bytes, -1), mtime_ns,
+                   coalesce(document_id, ''),
+                   CASE WHEN sha256 IS NULL THEN 'unreadable' ELSE 'quarantined' END, load_id, now()
+            FROM staging.rejections WHERE load_id = ?""", [load_id])
 
     def _finish_counts(self, load_id: str, publish_ok: bool) -> dict:
         c = self.con

@@ -90,7 +90,12 @@ def discover(paths: Iterable[str], known: dict[str, tuple[int, int, str]] | None
         try:
             st = os.stat(abspath)  # follows symlinks; a dangling or looping link fails here
         except OSError:
-            # Still handed to the worker so the failure is quarantined with its reason.
+            # Handed to the worker so the failure is quarantined with its reason, unless the
+            # last run already found it unreadable (recorded with size and mtime -1).
+            prior = known.get(source_path)
+            if prior and prior[0] == -1 and prior[1] == -1:
+                unchanged += 1
+                continue
             files.append(FileRef(abspath, source_path, -1, -1, None))
             continue
         prior = known.get(source_path)

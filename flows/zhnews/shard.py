@@ -229,7 +229,7 @@ def _rejection(ref: FileRef, load_id: str, sha: str | None, data: bytes, stage: 
     return {
         "load_id": load_id,
         "document_id": document_id_for(ref.source_path, sha) if sha else None,
-        "source_path": ref.source_path, "sha256": sha, "bytes": len(data) if sha else None,
+        "source_path": ref.source_path, "sha256": sha, "bytes": len(data) if sha else ref.size,
         "mtime_ns": ref.mtime_ns, "stage": stage, "reason": reason,
         "raw_bytes": data if sha and len(data) <= MAX_QUARANTINE_BYTES else None,
     }

@@ -5,8 +5,8 @@ CREATE TABLE IF NOT EXISTS ops.files (
     bytes BIGINT NOT NULL,
     mtime_ns BIGINT,
     document_id VARCHAR NOT NULL,
-    status VARCHAR NOT NULL,           -- published | quarantined
+    status VARCHAR NOT NULL,           -- published | quarantined | unreadable
     load_id VARCHAR NOT NULL,
     updated_at TIMESTAMPTZ NOT NULL
 );
-COMMENT ON TABLE ops.files IS 'Last outcome per source path (grain: path; key: source_path). A file whose size, mtime and hash are unchanged is skipped.';
+COMMENT ON TABLE ops.files IS 'Last outcome per source path (grain: path; key: source_path). A file whose size, mtime and hash are unchanged is skipped; unreadable files (no hash) are remembered by size and mtime.';
