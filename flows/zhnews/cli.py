@@ -118,15 +118,22 @@ def cmd_run(args) -> int:
     return EXIT_OK
 
 
-def cmd_sql(args) -> int:
-    import duckdb
-
+def _open_published(db: Path):
+    """Read-only connection to the analysts' copy, or None after printing why not."""
     from zhnews.db import WarehouseError, open_published
 
     try:
-        con = open_published(args.db)
+        return open_published(db)
     except WarehouseError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return None
+
+
+def cmd_sql(args) -> int:
+    import duckdb
+
+    con = _open_published(args.db)
+    if con is None:
         return EXIT_FAILED
     try:
         cur = con.execute(args.query)
@@ -142,12 +149,8 @@ def cmd_sql(args) -> int:
 
 
 def cmd_status(args) -> int:
-    from zhnews.db import WarehouseError, open_published
-
-    try:
-        con = open_published(args.db)
-    except WarehouseError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    con = _open_published(args.db)
+    if con is None:
         return EXIT_FAILED
     try:
         cur = con.execute(
@@ -228,12 +231,9 @@ def cmd_serve(args) -> int:
 
 def cmd_cookbook(args) -> int:
     from zhnews import cookbook
-    from zhnews.db import WarehouseError, open_published
 
-    try:
-        con = open_published(args.db)
-    except WarehouseError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    con = _open_published(args.db)
+    if con is None:
         return EXIT_FAILED
     try:
         if args.write_readme:
