@@ -7,7 +7,6 @@ import datetime as dt
 
 import duckdb
 import pytest
-
 from conftest import FIXTURES, ROOT, run_etl
 from zhnews import cookbook
 
@@ -116,5 +115,7 @@ def test_readme_shows_the_cookbook_sql_as_it_is_in_the_files():
     assert cookbook.BEGIN in readme and cookbook.END in readme
     section = readme.split(cookbook.BEGIN, 1)[1].split(cookbook.END, 1)[0]
     for recipe in cookbook.recipes():
-        assert f"```sql\n{recipe.sql}\n```" in section, f"{recipe.path.name} differs from the README"
+        assert f"```sql\n{recipe.sql}\n```" in section, (
+            f"{recipe.path.name} differs from the README"
+        )
         assert recipe.question in section

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from zhnews.db import SCHEMAS, load_sql_files
 from zhnews.enrich import enrich
 from zhnews.enrich.measure import segment, simple_parse
 from zhnews.model import Article, Author, Paragraph, StockMention
-from zhnews.db import SCHEMAS, load_sql_files
 from zhnews.settings import PROJECT_ROOT
 
 WAREHOUSE = PROJECT_ROOT / "warehouse"

@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, query, run_etl
 
 pytestmark = pytest.mark.usefixtures("prefect_api")
@@ -34,9 +33,12 @@ def seeds_db(tmp_path_factory, prefect_api):
 def test_seeds_publish_six_articles_matching_gold(seeds_db):
     db, summary = seeds_db
     assert summary["status"] == "published"
-    rows = query(db, """
+    rows = query(
+        db,
+        """
         SELECT split_part(source_path, '/', -1), ordinal, title, kicker, subtitle, authors, n_paragraphs
-        FROM marts.articles ORDER BY source_path, ordinal""")
+        FROM marts.articles ORDER BY source_path, ordinal""",
+    )
     gold = _gold_articles()
     assert len(rows) == len(gold) == 6
     for row, g in zip(rows, gold, strict=True):
@@ -52,38 +54,63 @@ def test_seeds_publish_six_articles_matching_gold(seeds_db):
 
 def test_seed_000_metadata_and_joins(seeds_db):
     db, _ = seeds_db
-    (row,) = query(db, """
+    (row,) = query(
+        db,
+        """
         SELECT published_at, category, tags, publisher, url, story_id, body_text
-        FROM marts.articles WHERE source_path LIKE '%000_66bb122d1a376937.txt'""")
+        FROM marts.articles WHERE source_path LIKE '%000_66bb122d1a376937.txt'""",
+    )
     g = json.loads((GOLD / "000_66bb122d1a376937.json").read_text())["articles"][0]
     assert row[0].isoformat() == "2022-01-28T03:06:08+00:00"  # 11:06:08 +08:00
     assert (row[1], row[2], row[3], row[4], row[5]) == (
-        g["category"], g["tags"], g["source_name"], g["source_url"], g["external_id"])
+        g["category"],
+        g["tags"],
+        g["source_name"],
+        g["source_url"],
+        g["external_id"],
+    )
     for junk in g["not_in_body"]:
         assert junk not in row[6]
-    subheads = [t for (t,) in query(db, """
+    subheads = [
+        t
+        for (t,) in query(
+            db,
+            """
         SELECT text FROM marts.paragraphs p JOIN marts.articles a USING (article_id)
-        WHERE a.source_path LIKE '%000_%' AND kind = 'subhead' ORDER BY p.ordinal""")]
+        WHERE a.source_path LIKE '%000_%' AND kind = 'subhead' ORDER BY p.ordinal""",
+        )
+    ]
     assert " ".join(subheads).replace(" ", "") == "".join(g["subheads"]).replace(" ", "")
 
 
 def test_every_row_is_traceable(seeds_db):
     db, summary = seeds_db
-    (bad,) = query(db, """
+    (bad,) = query(
+        db,
+        """
         SELECT count(*) FROM marts.articles a
         LEFT JOIN raw.documents d USING (document_id)
         LEFT JOIN ops.loads l ON l.load_id = a.load_id
         WHERE d.document_id IS NULL OR l.status NOT IN ('published', 'partial')
-           OR a.sha256 <> d.sha256 OR a.parser_version IS NULL""")[0]
+           OR a.sha256 <> d.sha256 OR a.parser_version IS NULL""",
+    )[0]
     assert bad == 0
-    (orphans,) = query(db, """
-        SELECT count(*) FROM marts.sentences s ANTI JOIN marts.articles a USING (article_id)""")[0]
+    (orphans,) = query(
+        db,
+        """
+        SELECT count(*) FROM marts.sentences s ANTI JOIN marts.articles a USING (article_id)""",
+    )[0]
     assert orphans == 0
 
 
 def test_tokens_join_back_to_sentences(seeds_db):
     db, _ = seeds_db
-    assert query(db, "SELECT count(*) FROM marts.sentences WHERE array_to_string(tokens, '') <> text")[0][0] == 0
+    assert (
+        query(db, "SELECT count(*) FROM marts.sentences WHERE array_to_string(tokens, '') <> text")[
+            0
+        ][0]
+        == 0
+    )
     assert query(db, "SELECT count(*) FROM marts.sentences")[0][0] > 100
 
 
@@ -119,14 +146,21 @@ def test_modified_file_supersedes_its_earlier_version(corpus, tmp_path):
     run_etl([corpus], db)
     before = _counts(db)
     post = corpus / "finews" / "2021-12-08-202112082206672930.md"
-    post.write_text(post.read_text().replace("离岸人民币兑美元升至2018年以来最高水平",
-                                             "离岸人民币兑美元创三年新高"), encoding="utf-8")
+    post.write_text(
+        post.read_text().replace(
+            "离岸人民币兑美元升至2018年以来最高水平", "离岸人民币兑美元创三年新高"
+        ),
+        encoding="utf-8",
+    )
     summary = run_etl([corpus], db)
     assert summary["documents_published"] == 1
     after = _counts(db)
     assert after["marts.articles"] == before["marts.articles"]
     assert after["raw.documents"] == before["raw.documents"] + 1  # history kept in raw
-    titles = [t for (t,) in query(db, "SELECT title FROM marts.articles WHERE source_path = ?", [str(post)])]
+    titles = [
+        t
+        for (t,) in query(db, "SELECT title FROM marts.articles WHERE source_path = ?", [str(post)])
+    ]
     assert titles == ["离岸人民币兑美元创三年新高"]
 
 
@@ -138,8 +172,14 @@ def test_later_versions_supersede_by_story_id(tmp_path):
     summary = run_etl([fixtures / "finews-versions"], db)
     assert summary["documents_published"] >= 4
     assert query(db, "SELECT count(*) FROM marts.articles")[0][0] == n
-    assert query(db, "SELECT count(*) FROM (SELECT story_id FROM marts.articles "
-                     "GROUP BY story_id HAVING count(*) > 1)")[0][0] == 0
+    assert (
+        query(
+            db,
+            "SELECT count(*) FROM (SELECT story_id FROM marts.articles "
+            "GROUP BY story_id HAVING count(*) > 1)",
+        )[0][0]
+        == 0
+    )
     versions = query(db, "SELECT count(*) FROM raw.documents WHERE source_path LIKE '%@%'")[0][0]
     assert versions == len(list((fixtures / "finews-versions").iterdir()))
 
@@ -160,5 +200,6 @@ def test_broken_files_are_quarantined_and_the_rest_publishes(corpus, tmp_path):
     shutil.copy(corpus / "finews" / "2021-12-08-202112082206672930.md", bad / "empty.md")
     repaired = run_etl([corpus], db)
     assert repaired["documents_published"] == 1
-    assert query(db, "SELECT retried_by_load_id FROM ops.quarantine WHERE source_path LIKE '%empty.md'") == [
-        (repaired["load_id"],)]
+    assert query(
+        db, "SELECT retried_by_load_id FROM ops.quarantine WHERE source_path LIKE '%empty.md'"
+    ) == [(repaired["load_id"],)]

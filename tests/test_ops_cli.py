@@ -10,17 +10,27 @@ from zhnews.cli import EXIT_USAGE, build_parser, main
 
 
 def test_server_env_is_local_offline_and_ignores_a_foreign_api_url(tmp_path: Path):
-    env = ops.server_env(4321, base={"PREFECT_API_URL": "http://elsewhere:4200/api",
-                                     "PATH": "/bin"}, home=tmp_path)
+    env = ops.server_env(
+        4321, base={"PREFECT_API_URL": "http://elsewhere:4200/api", "PATH": "/bin"}, home=tmp_path
+    )
     assert "PREFECT_API_URL" not in env
     assert env["PREFECT_HOME"] == str(tmp_path)
     assert env["PREFECT_UI_API_URL"] == "http://127.0.0.1:4321/api"
     assert env["PREFECT_SERVER_ANALYTICS_ENABLED"] == "false" and env["DO_NOT_TRACK"] == "1"
     assert env["PATH"] == "/bin"
     assert env["PREFECT_SERVER_UI_ENABLED"] == env["PREFECT_UI_ENABLED"] == "true"
-    assert ops.server_command(4321) == [sys.executable, "-m", "prefect", "server", "start",
-                                        "--host", "127.0.0.1", "--port", "4321",
-                                        "--analytics-off"]
+    assert ops.server_command(4321) == [
+        sys.executable,
+        "-m",
+        "prefect",
+        "server",
+        "start",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        "4321",
+        "--analytics-off",
+    ]
 
 
 def test_project_home_is_the_default(monkeypatch):
@@ -40,7 +50,9 @@ def test_parser_knows_ui_and_serve():
 def test_inbox_parameters_are_absolute(tmp_path: Path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert ops.inbox_parameters(Path("in"), Path("w/z.duckdb")) == {
-        "paths": [str(tmp_path / "in")], "db": str(tmp_path / "w" / "z.duckdb")}
+        "paths": [str(tmp_path / "in")],
+        "db": str(tmp_path / "w" / "z.duckdb"),
+    }
 
 
 def test_serve_without_a_server_says_how_to_start_one(tmp_path: Path, monkeypatch, capsys):

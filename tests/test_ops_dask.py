@@ -16,16 +16,23 @@ CHECKED_MARTS = ("marts.articles", "marts.paragraphs", "marts.sentences")
 
 def fingerprint(db: Path, table: str) -> tuple[int, str]:
     """Row count and an order-independent checksum of every column except the load id."""
-    (n, digest), = query(db, f"""
+    ((n, digest),) = query(
+        db,
+        f"""
         SELECT count(*), md5(coalesce(string_agg(row_text, '\n' ORDER BY row_text), ''))
         FROM (SELECT CAST(t AS VARCHAR) AS row_text
-              FROM (SELECT * EXCLUDE (load_id) FROM {table}) t)""")
+              FROM (SELECT * EXCLUDE (load_id) FROM {table}) t)""",
+    )
     return n, digest
 
 
 def marts_row_counts(db: Path) -> dict[str, int]:
-    tables = [f"marts.{t}" for (t,) in query(
-        db, "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'marts' ORDER BY 1")]
+    tables = [
+        f"marts.{t}"
+        for (t,) in query(
+            db, "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'marts' ORDER BY 1"
+        )
+    ]
     return {t: query(db, f"SELECT count(*) FROM {t}")[0][0] for t in tables}
 
 
@@ -41,7 +48,8 @@ def parse_shard_runs(flow_run_id) -> int:
     with get_client(sync_client=True) as client:
         runs = client.read_task_runs(
             flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id])),
-            task_run_filter=TaskRunFilter(name=TaskRunFilterName(like_="parse-shard")))
+            task_run_filter=TaskRunFilter(name=TaskRunFilterName(like_="parse-shard")),
+        )
     return sum(1 for r in runs if r.state and r.state.is_completed())
 
 
@@ -63,7 +71,8 @@ def test_shard_task_arguments_and_results_pickle():
     back = cloudpickle.loads(cloudpickle.dumps(result))
     assert back.counters == result.counters
     assert {k: t.to_pylist() for k, t in back.tables.items()} == {
-        k: t.to_pylist() for k, t in result.tables.items()}
+        k: t.to_pylist() for k, t in result.tables.items()
+    }
 
 
 def test_dask_runner_builds_the_same_marts(tmp_path: Path, monkeypatch):
@@ -78,9 +87,16 @@ def test_dask_runner_builds_the_same_marts(tmp_path: Path, monkeypatch):
     for k, v in SHARD_ENV.items():
         monkeypatch.setenv(k, v)
     dask_db = tmp_path / "dask.duckdb"
-    on_dask = etl.with_options(task_runner=DaskTaskRunner(
-        cluster_kwargs={"n_workers": 2, "threads_per_worker": 1, "processes": True,
-                        "dashboard_address": None}))
+    on_dask = etl.with_options(
+        task_runner=DaskTaskRunner(
+            cluster_kwargs={
+                "n_workers": 2,
+                "threads_per_worker": 1,
+                "processes": True,
+                "dashboard_address": None,
+            }
+        )
+    )
     state = on_dask(paths=[str(p) for p in inputs], db=str(dask_db), return_state=True)
     dask_summary = state.result()
     assert dask_summary["status"] == "published"

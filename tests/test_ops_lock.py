@@ -29,8 +29,12 @@ def lock_holder(tmp_path: Path):
     db = tmp_path / "zhnews.duckdb"
     script = tmp_path / "hold_lock.py"
     script.write_text(HOLD_LOCK)
-    proc = subprocess.Popen([sys.executable, str(script), str(db)], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, str(script), str(db)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert proc.stdout.readline().strip() == "locked"
         yield db, proc
@@ -50,9 +54,14 @@ def test_locked_warehouse_fails_with_exit_3_naming_the_holder(lock_holder):
     # the test's Prefect API, so the CLI does not start a temporary server of its own
     env = {**os.environ, "ZHNEWS_LOCK_TIMEOUT": "2", "PREFECT_API_URL": PREFECT_API_URL.value()}
     started = time.monotonic()  # CLI start-up (imports) dominates; the wait itself is 2 s
-    run = subprocess.run([sys.executable, "-m", "zhnews", "run", "--quiet", "--db", str(db),
-                          str(SEEDS)], env=env, cwd=ROOT, capture_output=True, text=True,
-                         timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-m", "zhnews", "run", "--quiet", "--db", str(db), str(SEEDS)],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert run.returncode == 3, run.stderr[-3000:]
     (message,) = [ln for ln in run.stderr.splitlines() if ln.startswith("error:")]
     assert f"pid {holder.pid}" in message

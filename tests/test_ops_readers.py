@@ -56,8 +56,11 @@ READER = textwrap.dedent("""
 
 
 def start_reader(db: Path, mode: str, stop: Path, out: Path) -> subprocess.Popen:
-    proc = subprocess.Popen([sys.executable, "-c", READER, str(db), mode, str(stop), str(out),
-                             STATE_SQL], stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", READER, str(db), mode, str(stop), str(out), STATE_SQL],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stdout.readline().strip() == "reading"
     return proc
 

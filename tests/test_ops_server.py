@@ -42,17 +42,38 @@ def serving(prefect_server, tmp_path: Path):
     inbox = tmp_path / "inbox"
     shutil.copytree(SEEDS, inbox)
     db = tmp_path / "zhnews.duckdb"
-    env = {**os.environ, "PREFECT_API_URL": prefect_server.api_url,
-           "PREFECT_HOME": str(tmp_path / "client-home"), "PREFECT_RUNNER_POLL_FREQUENCY": "2",
-           "ZHNEWS_LOCK_TIMEOUT": "30"}
+    env = {
+        **os.environ,
+        "PREFECT_API_URL": prefect_server.api_url,
+        "PREFECT_HOME": str(tmp_path / "client-home"),
+        "PREFECT_RUNNER_POLL_FREQUENCY": "2",
+        "ZHNEWS_LOCK_TIMEOUT": "30",
+    }
     for quiet in ("PREFECT_LOGGING_LEVEL", "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL"):
         env.pop(quiet, None)  # serve's own default (INFO) applies, as for a user
     log = open(tmp_path / "serve.log", "w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "zhnews", "serve", "--inbox", str(inbox), "--db", str(db),
-         "--cron", CRON, "--name", DEPLOYMENT],
-        env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-        start_new_session=True)
+        [
+            sys.executable,
+            "-m",
+            "zhnews",
+            "serve",
+            "--inbox",
+            str(inbox),
+            "--db",
+            str(db),
+            "--cron",
+            CRON,
+            "--name",
+            DEPLOYMENT,
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     try:
         yield proc, inbox, db, tmp_path / "serve.log"
     finally:
@@ -86,7 +107,8 @@ async def _artifact_keys(client, flow_run_id) -> set[str]:
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
 
     artifacts = await client.read_artifacts(
-        artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[flow_run_id])))
+        artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[flow_run_id]))
+    )
     return {a.key for a in artifacts}
 
 
@@ -101,24 +123,31 @@ def test_served_deployment_runs_once_at_a_time_with_artifacts(prefect_server, se
         async with get_client() as client:
             deployment = await _wait_for_deployment(client, proc, 120)
             assert deployment.entrypoint == "zhnews.flow.etl"
-            assert deployment.parameters == {"paths": [str(inbox.resolve())],
-                                             "db": str(db.resolve())}
+            assert deployment.parameters == {
+                "paths": [str(inbox.resolve())],
+                "db": str(db.resolve()),
+            }
             assert [(s.active, s.schedule.cron) for s in deployment.schedules] == [(True, CRON)]
             assert deployment.global_concurrency_limit.limit == 1
-            assert (deployment.concurrency_options.collision_strategy
-                    == ConcurrencyLimitStrategy.CANCEL_NEW)
+            assert (
+                deployment.concurrency_options.collision_strategy
+                == ConcurrencyLimitStrategy.CANCEL_NEW
+            )
 
             # two runs at once: one loads, the other finds the slot taken and is cancelled
-            ids = [(await client.create_flow_run_from_deployment(deployment.id)).id
-                   for _ in range(2)]
+            ids = [
+                (await client.create_flow_run_from_deployment(deployment.id)).id for _ in range(2)
+            ]
             runs = await _wait_final(client, ids, 240)
             by_type = {r.state.type: r for r in runs}
             assert set(by_type) == {StateType.COMPLETED, StateType.CANCELLED}, [
-                (r.state.type, r.state.message) for r in runs]
+                (r.state.type, r.state.message) for r in runs
+            ]
             assert "concurrency limit" in by_type[StateType.CANCELLED].state.message
             done = by_type[StateType.COMPLETED]
             assert {"dq-report", "stage-counts", "etl-progress"} <= await _artifact_keys(
-                client, done.id)
+                client, done.id
+            )
             assert await _artifact_keys(client, by_type[StateType.CANCELLED].id) == set()
             return deployment.id
 

@@ -13,8 +13,14 @@ from zhnews.settings import DEFAULT_DB, configure_prefect_env
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
 
-SUMMARY_TABLES = ("raw.documents", "marts.articles", "marts.paragraphs", "marts.sentences",
-                  "marts.stock_mentions", "ops.quarantine")
+SUMMARY_TABLES = (
+    "raw.documents",
+    "marts.articles",
+    "marts.paragraphs",
+    "marts.sentences",
+    "marts.stock_mentions",
+    "ops.quarantine",
+)
 
 
 def _width(s: str) -> int:
@@ -54,8 +60,14 @@ def _print_result(columns: list[str], rows: list[tuple], fmt: str) -> None:
         w.writerow(columns)
         w.writerows(rows)
     elif fmt == "json":
-        print(json.dumps([dict(zip(columns, r, strict=True)) for r in rows], ensure_ascii=False,
-                         default=str, indent=1))
+        print(
+            json.dumps(
+                [dict(zip(columns, r, strict=True)) for r in rows],
+                ensure_ascii=False,
+                default=str,
+                indent=1,
+            )
+        )
     else:
         print(format_table(columns, rows))
 
@@ -69,11 +81,23 @@ def _summary(db: Path) -> str:
         for t in SUMMARY_TABLES:
             n = con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
             lines.append(f"  {t:<22} {n:>8} rows")
-        cols = ["load_id", "status", "files_new", "files_unchanged", "files_quarantined",
-                "articles_published", "message"]
-        row = con.execute(f"SELECT {', '.join(cols)} FROM ops.loads ORDER BY started_at DESC LIMIT 1").fetchone()
+        cols = [
+            "load_id",
+            "status",
+            "files_new",
+            "files_unchanged",
+            "files_quarantined",
+            "articles_published",
+            "message",
+        ]
+        row = con.execute(
+            f"SELECT {', '.join(cols)} FROM ops.loads ORDER BY started_at DESC LIMIT 1"
+        ).fetchone()
         if row:
-            lines.append("last load: " + ", ".join(f"{c}={v}" for c, v in zip(cols, row, strict=True) if v is not None))
+            lines.append(
+                "last load: "
+                + ", ".join(f"{c}={v}" for c, v in zip(cols, row, strict=True) if v is not None)
+            )
         return "\n".join(lines)
     finally:
         con.close()
@@ -91,8 +115,9 @@ def cmd_run(args) -> int:
     if args.runner == "dask":
         from prefect_dask import DaskTaskRunner
 
-        flow_fn = etl.with_options(task_runner=DaskTaskRunner(address=args.address) if args.address
-                                   else DaskTaskRunner())
+        flow_fn = etl.with_options(
+            task_runner=DaskTaskRunner(address=args.address) if args.address else DaskTaskRunner()
+        )
     if args.workers:
         import os
 
@@ -158,7 +183,8 @@ def cmd_status(args) -> int:
             "round(epoch(finished_at - started_at), 1) AS seconds, files_seen AS seen, "
             "files_new AS new, files_unchanged AS unchanged, files_quarantined AS quarantined, "
             "articles_published AS articles, message FROM ops.loads ORDER BY started_at DESC LIMIT ?",
-            [args.limit])
+            [args.limit],
+        )
         _print_result([d[0] for d in cur.description], cur.fetchall(), args.format)
     finally:
         con.close()
@@ -175,10 +201,17 @@ def cmd_retry(args) -> int:
         wh = Warehouse(args.db, settings.lock_timeout_s)
         try:
             rows = wh.con.execute(
-                "SELECT source_path FROM ops.files WHERE status IN ('quarantined', 'unreadable')").fetchall()
-            paths = [p for (p,) in rows if not args.paths or any(p.startswith(str(Path(a).resolve())) for a in args.paths)]
+                "SELECT source_path FROM ops.files WHERE status IN ('quarantined', 'unreadable')"
+            ).fetchall()
+            paths = [
+                p
+                for (p,) in rows
+                if not args.paths or any(p.startswith(str(Path(a).resolve())) for a in args.paths)
+            ]
             if paths:
-                wh.con.executemany("DELETE FROM ops.files WHERE source_path = ?", [(p,) for p in paths])
+                wh.con.executemany(
+                    "DELETE FROM ops.files WHERE source_path = ?", [(p,) for p in paths]
+                )
         finally:
             wh.close()
     if not paths:
@@ -257,22 +290,36 @@ def build_parser() -> argparse.ArgumentParser:
         prog="zhnews",
         description="Load Chinese news documents into a DuckDB warehouse and query it.",
         epilog="Start with `zhnews run` (loads the bundled seeds/), then "
-        "`zhnews sql \"SELECT title FROM marts.articles\"`.",
+        '`zhnews sql "SELECT title FROM marts.articles"`.',
     )
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def add_db(sp):
-        sp.add_argument("--db", type=Path, default=DEFAULT_DB,
-                        help=f"warehouse file analysts open (default: {DEFAULT_DB.relative_to(Path.cwd()) if DEFAULT_DB.is_relative_to(Path.cwd()) else DEFAULT_DB})")
+        sp.add_argument(
+            "--db",
+            type=Path,
+            default=DEFAULT_DB,
+            help=f"warehouse file analysts open (default: {DEFAULT_DB.relative_to(Path.cwd()) if DEFAULT_DB.is_relative_to(Path.cwd()) else DEFAULT_DB})",
+        )
 
-    r = sub.add_parser("run", help="load files into the warehouse (new and changed files only)",
-                       description="Run the ETL flow once: discover, parse, stage, check quality, publish. "
-                       "Exit code 0 when the load published (or had nothing new), 1 when it published nothing.")
+    r = sub.add_parser(
+        "run",
+        help="load files into the warehouse (new and changed files only)",
+        description="Run the ETL flow once: discover, parse, stage, check quality, publish. "
+        "Exit code 0 when the load published (or had nothing new), 1 when it published nothing.",
+    )
     r.add_argument("paths", nargs="*", help="files, folders or globs (default: seeds/)")
     add_db(r)
-    r.add_argument("--runner", choices=["process", "dask"], default="process",
-                   help="where parse shards run: local worker processes (default) or a Dask cluster")
-    r.add_argument("--address", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
+    r.add_argument(
+        "--runner",
+        choices=["process", "dask"],
+        default="process",
+        help="where parse shards run: local worker processes (default) or a Dask cluster",
+    )
+    r.add_argument(
+        "--address",
+        help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)",
+    )
     r.add_argument("--workers", type=int, help="worker processes (default: number of CPUs)")
     r.add_argument("--quiet", action="store_true", help="no progress bar")
     r.set_defaults(func=cmd_run)
@@ -294,19 +341,25 @@ def build_parser() -> argparse.ArgumentParser:
     add_db(rt)
     rt.set_defaults(func=cmd_retry, runner="process", address=None, workers=None, quiet=False)
 
-    ui = sub.add_parser("ui", help="start a local Prefect server and UI (runs, logs, artifacts)",
-                        description="Start `prefect server start` on 127.0.0.1 with the project's "
-                        ".prefect/ home and telemetry off; prints the PREFECT_API_URL to export.")
+    ui = sub.add_parser(
+        "ui",
+        help="start a local Prefect server and UI (runs, logs, artifacts)",
+        description="Start `prefect server start` on 127.0.0.1 with the project's "
+        ".prefect/ home and telemetry off; prints the PREFECT_API_URL to export.",
+    )
     ui.add_argument("--port", type=int, default=4200)
     ui.add_argument("--host", default="127.0.0.1", help="bind address (default: local only)")
     ui.set_defaults(func=cmd_ui)
 
-    sv = sub.add_parser("serve", help="load an inbox folder on a cron schedule (needs `zhnews ui`)",
-                        description="Register the ETL flow as a Prefect deployment with a cron "
-                        "schedule on the server at PREFECT_API_URL (default: a local `zhnews ui`) "
-                        "and run its scheduled runs until Ctrl-C. Each run loads what is new in "
-                        "the inbox. One run at a time: a run that fires while one is running is "
-                        "cancelled. Stopping leaves the schedule active.")
+    sv = sub.add_parser(
+        "serve",
+        help="load an inbox folder on a cron schedule (needs `zhnews ui`)",
+        description="Register the ETL flow as a Prefect deployment with a cron "
+        "schedule on the server at PREFECT_API_URL (default: a local `zhnews ui`) "
+        "and run its scheduled runs until Ctrl-C. Each run loads what is new in "
+        "the inbox. One run at a time: a run that fires while one is running is "
+        "cancelled. Stopping leaves the schedule active.",
+    )
     sv.add_argument("--inbox", type=Path, required=True, help="folder to load new files from")
     add_db(sv)
     sv.add_argument("--cron", default="*/5 * * * *", help='schedule (default: "*/5 * * * *")')
@@ -314,9 +367,13 @@ def build_parser() -> argparse.ArgumentParser:
     sv.add_argument("--name", default="inbox", help="deployment name (default: inbox → etl/inbox)")
     sv.set_defaults(func=cmd_serve)
 
-    cb = sub.add_parser("cookbook", help="run the SQL cookbook (warehouse/cookbook/*.sql) and print it as markdown")
+    cb = sub.add_parser(
+        "cookbook", help="run the SQL cookbook (warehouse/cookbook/*.sql) and print it as markdown"
+    )
     add_db(cb)
-    cb.add_argument("--write-readme", action="store_true", help="replace the README's cookbook section")
+    cb.add_argument(
+        "--write-readme", action="store_true", help="replace the README's cookbook section"
+    )
     cb.set_defaults(func=cmd_cookbook)
 
     ev = sub.add_parser("eval", help="measure the parser against gold JSON files")

@@ -52,8 +52,10 @@ def render_markdown(con: duckdb.DuckDBPyConnection, max_rows: int = 8) -> str:
         shown = format_table(cols, rows[:max_rows], max_width=28)
         if len(rows) > max_rows:
             shown = shown.rsplit("\n", 1)[0] + f"\n({len(rows)} rows, first {max_rows} shown)"
-        parts.append(f"**{i}. {r.question}** (`{r.path.relative_to(PROJECT_ROOT)}`)\n\n"
-                     f"```sql\n{r.sql}\n```\n\n```text\n{shown}\n```")
+        parts.append(
+            f"**{i}. {r.question}** (`{r.path.relative_to(PROJECT_ROOT)}`)\n\n"
+            f"```sql\n{r.sql}\n```\n\n```text\n{shown}\n```"
+        )
     parts.append(END)
     return "\n\n".join(parts)
 

@@ -254,8 +254,14 @@ class Warehouse:
             "SELECT count(*) FROM staging.documents WHERE load_id = ?", [load_id]
         ).fetchone()[0]
 
-    def publish(self, load_id: str, rejected: dict[str, list[str]], publish_ok: bool,
-                dq_rows: list[dict], message: str | None = None) -> dict:
+    def publish(
+        self,
+        load_id: str,
+        rejected: dict[str, list[str]],
+        publish_ok: bool,
+        dq_rows: list[dict],
+        message: str | None = None,
+    ) -> dict:
         """Finish a load in ONE transaction.
 
         publish_ok=False (gate failed): nothing reaches raw or the marts; worker rejections and
@@ -266,8 +272,13 @@ class Warehouse:
         c.execute("BEGIN")
         faults.point("publish.begin")
         try:
-            c.execute("CREATE OR REPLACE TEMP TABLE publish_load AS SELECT ?::VARCHAR AS load_id", [load_id])
-            c.execute("CREATE OR REPLACE TEMP TABLE gate_rejected (document_id VARCHAR, expectations VARCHAR[])")
+            c.execute(
+                "CREATE OR REPLACE TEMP TABLE publish_load AS SELECT ?::VARCHAR AS load_id",
+                [load_id],
+            )
+            c.execute(
+                "CREATE OR REPLACE TEMP TABLE gate_rejected (document_id VARCHAR, expectations VARCHAR[])"
+            )
             if rejected:
                 c.executemany("INSERT INTO gate_rejected VALUES (?, ?)", list(rejected.items()))
             if publish_ok:
@@ -277,7 +288,9 @@ class Warehouse:
                         try:
                             c.execute(stmt)
                         except duckdb.Error as exc:
-                            raise WarehouseError(f"publish step in {f.path.name} failed: {exc}") from exc
+                            raise WarehouseError(
+                                f"publish step in {f.path.name} failed: {exc}"
+                            ) from exc
                     if f.path.parent.name == "raw":
                         faults.point("publish.after_raw")
                 faults.point("publish.after_marts")
@@ -285,28 +298,43 @@ class Warehouse:
                 self._record_files("gate_rejected", "quarantined")
                 self._quarantine_gate_rejections(load_id)
             # Earlier quarantine rows of files this load read again now point at this load.
-            c.execute("""
+            c.execute(
+                """
                 UPDATE ops.quarantine SET retried_by_load_id = $load
                 WHERE retried_by_load_id IS NULL AND load_id <> $load
                   AND source_path IN (SELECT source_path FROM staging.documents WHERE load_id = $load
                                       UNION SELECT source_path FROM staging.rejections WHERE load_id = $load)""",
-                {"load": load_id})
+                {"load": load_id},
+            )
             self._move_worker_rejections(load_id)
             c.execute("DELETE FROM ops.dq_results WHERE load_id = ?", [load_id])
             if dq_rows:
                 import pyarrow as pa
 
-                c.register("dq_rows", pa.Table.from_pylist([{**r, "load_id": load_id} for r in dq_rows]))
+                c.register(
+                    "dq_rows", pa.Table.from_pylist([{**r, "load_id": load_id} for r in dq_rows])
+                )
                 c.execute("INSERT INTO ops.dq_results BY NAME SELECT * FROM dq_rows")
                 c.unregister("dq_rows")
             counts = self._finish_counts(load_id, publish_ok)
-            status = "failed" if not publish_ok else ("partial" if counts["files_quarantined"] else "published")
+            status = (
+                "failed"
+                if not publish_ok
+                else ("partial" if counts["files_quarantined"] else "published")
+            )
             c.execute(
                 "UPDATE ops.loads SET status = ?, finished_at = now(), files_quarantined = ?, "
                 "documents_published = ?, articles_published = ?, articles_retired = ?, message = ? "
                 "WHERE load_id = ?",
-                [status, counts["files_quarantined"], counts["documents_published"],
-                 counts["articles_published"], counts["articles_retired"], message, load_id],
+                [
+                    status,
+                    counts["files_quarantined"],
+                    counts["documents_published"],
+                    counts["articles_published"],
+                    counts["articles_retired"],
+                    message,
+                    load_id,
+                ],
             )
             faults.point("publish.before_commit")
             c.execute("COMMIT")
@@ -334,8 +362,10 @@ class Warehouse:
                 FROM staging.articles a JOIN accepted_documents d USING (document_id)
                 WHERE a.load_id = (SELECT load_id FROM publish_load))
             WHERE rn = 1""")
-        c.execute("CREATE OR REPLACE TEMP TABLE publish_documents AS "
-                  "SELECT DISTINCT document_id FROM publish_articles")
+        c.execute(
+            "CREATE OR REPLACE TEMP TABLE publish_documents AS "
+            "SELECT DISTINCT document_id FROM publish_articles"
+        )
         # Retire what the new rows replace: the same article ids, and every article of an
         # earlier version of a file read again in this load (its article count may differ).
         c.execute("""
@@ -346,71 +376,107 @@ class Warehouse:
             WHERE m.source_path IN (SELECT source_path FROM accepted_documents)""")
 
     def _record_files(self, table: str, status: str) -> None:
-        self.con.execute(f"""
+        self.con.execute(
+            f"""
             INSERT OR REPLACE INTO ops.files
             SELECT d.source_path, d.sha256, d.bytes, d.mtime_ns, d.document_id, ?, d.load_id, now()
             FROM staging.documents d
             WHERE d.load_id = (SELECT load_id FROM publish_load)
-              AND d.document_id IN (SELECT document_id FROM {table})""", [status])
+              AND d.document_id IN (SELECT document_id FROM {table})""",
+            [status],
+        )
 
     def _quarantine_gate_rejections(self, load_id: str) -> None:
-        rows = self.con.execute("""
+        rows = self.con.execute(
+            """
             SELECT d.source_path, d.document_id, d.sha256, r.expectations
             FROM staging.documents d JOIN gate_rejected r USING (document_id)
-            WHERE d.load_id = ?""", [load_id]).fetchall()
+            WHERE d.load_id = ?""",
+            [load_id],
+        ).fetchall()
         for source_path, document_id, sha, expectations in rows:
             self.con.execute(
                 "INSERT INTO ops.quarantine (load_id, source_path, document_id, sha256, stage, reason, "
                 "expectations, raw_bytes, quarantined_at) VALUES (?, ?, ?, ?, 'gate', ?, ?, ?, now())",
-                [load_id, source_path, document_id, sha,
-                 "failed quality expectations: " + ", ".join(expectations), expectations,
-                 _reread_bytes(source_path, sha)],
+                [
+                    load_id,
+                    source_path,
+                    document_id,
+                    sha,
+                    "failed quality expectations: " + ", ".join(expectations),
+                    expectations,
+                    _reread_bytes(source_path, sha),
+                ],
             )
 
     def _move_worker_rejections(self, load_id: str) -> None:
         c = self.con
-        c.execute("""
+        c.execute(
+            """
             INSERT INTO ops.quarantine (load_id, source_path, document_id, sha256, stage, reason,
                                         raw_bytes, quarantined_at)
             SELECT load_id, source_path, document_id, sha256, stage, reason, raw_bytes, now()
-            FROM staging.rejections WHERE load_id = ?""", [load_id])
+            FROM staging.rejections WHERE load_id = ?""",
+            [load_id],
+        )
         # Remember rejected files so an unchanged broken file is not re-read every run: by hash
         # when it could be read, else (unreadable, too large, dangling link) by size and mtime
         # as discovery saw them (-1 when even stat failed).
-        c.execute("""
+        c.execute(
+            """
             INSERT OR REPLACE INTO ops.files
             SELECT source_path, coalesce(sha256, ''), coalesce(bytes, -1), mtime_ns,
                    coalesce(document_id, ''),
                    CASE WHEN sha256 IS NULL THEN 'unreadable' ELSE 'quarantined' END, load_id, now()
-            FROM staging.rejections WHERE load_id = ?""", [load_id])
+            FROM staging.rejections WHERE load_id = ?""",
+            [load_id],
+        )
 
     def _finish_counts(self, load_id: str, publish_ok: bool) -> dict:
         c = self.con
-        q = c.execute("SELECT count(*) FROM staging.rejections WHERE load_id = ?", [load_id]).fetchone()[0]
+        q = c.execute(
+            "SELECT count(*) FROM staging.rejections WHERE load_id = ?", [load_id]
+        ).fetchone()[0]
         if not publish_ok:
-            return {"files_quarantined": q, "documents_published": 0, "articles_published": 0,
-                    "articles_retired": 0}
+            return {
+                "files_quarantined": q,
+                "documents_published": 0,
+                "articles_published": 0,
+                "articles_retired": 0,
+            }
         g = c.execute("SELECT count(*) FROM gate_rejected").fetchone()[0]
         docs, arts = c.execute(
-            "SELECT count(DISTINCT document_id), count(*) FROM publish_articles").fetchone()
-        new_ids = c.execute("SELECT count(*) FROM retired_articles WHERE article_id NOT IN "
-                            "(SELECT article_id FROM publish_articles)").fetchone()[0]
-        return {"files_quarantined": q + g, "documents_published": docs, "articles_published": arts,
-                "articles_retired": new_ids}
+            "SELECT count(DISTINCT document_id), count(*) FROM publish_articles"
+        ).fetchone()
+        new_ids = c.execute(
+            "SELECT count(*) FROM retired_articles WHERE article_id NOT IN "
+            "(SELECT article_id FROM publish_articles)"
+        ).fetchone()[0]
+        return {
+            "files_quarantined": q + g,
+            "documents_published": docs,
+            "articles_published": arts,
+            "articles_retired": new_ids,
+        }
 
     def record_counts(self, load_id: str, **counts: int) -> None:
         sets = ", ".join(f"{k} = ?" for k in counts)
-        self.con.execute(f"UPDATE ops.loads SET {sets} WHERE load_id = ?", [*counts.values(), load_id])
+        self.con.execute(
+            f"UPDATE ops.loads SET {sets} WHERE load_id = ?", [*counts.values(), load_id]
+        )
 
     def finish_noop(self, load_id: str, unchanged: int) -> None:
         self.con.execute(
             "UPDATE ops.loads SET status = 'noop', finished_at = now(), files_unchanged = ? "
-            "WHERE load_id = ?", [unchanged, load_id])
+            "WHERE load_id = ?",
+            [unchanged, load_id],
+        )
 
     def fail(self, load_id: str, message: str) -> None:
         self.con.execute(
             "UPDATE ops.loads SET status = 'failed', finished_at = now(), message = ? WHERE load_id = ?",
-            [message[:2000], load_id])
+            [message[:2000], load_id],
+        )
         self.clear_staging()
 
     # -- serving copy
@@ -422,7 +488,8 @@ class Warehouse:
     def _last_finished_load(self) -> str:
         row = self.con.execute(
             "SELECT load_id FROM ops.loads WHERE status IN ('published', 'partial', 'failed') "
-            "ORDER BY finished_at DESC LIMIT 1").fetchone()
+            "ORDER BY finished_at DESC LIMIT 1"
+        ).fetchone()
         return row[0] if row else ""
 
     def serving_is_current(self) -> bool:

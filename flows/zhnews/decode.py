@@ -196,7 +196,9 @@ def _plausible(text: str) -> bool:
 def _finish(text: str, name: str) -> tuple[str, str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise RejectedDocument("decode", "file is empty (only whitespace); expected a text document")
+        raise RejectedDocument(
+            "decode", "file is empty (only whitespace); expected a text document"
+        )
     text = text.replace("\x00", "")  # a few stray NULs; many are rejected as binary earlier
     if not _plausible(text):
         raise RejectedDocument(

@@ -66,7 +66,9 @@ def expand(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
             yield raw, "no such file or folder"
 
 
-def discover(paths: Iterable[str], known: dict[str, tuple[int, int, str]] | None = None) -> tuple[Discovery, int]:
+def discover(
+    paths: Iterable[str], known: dict[str, tuple[int, int, str]] | None = None
+) -> tuple[Discovery, int]:
     """List files to read and count unchanged ones.
 
     `known` maps source_path -> (size, mtime_ns, sha256) of the last loaded version; a file with
@@ -102,7 +104,9 @@ def discover(paths: Iterable[str], known: dict[str, tuple[int, int, str]] | None
         if prior and prior[0] == st.st_size and prior[1] == st.st_mtime_ns:
             unchanged += 1
             continue
-        files.append(FileRef(abspath, source_path, st.st_size, st.st_mtime_ns, prior[2] if prior else None))
+        files.append(
+            FileRef(abspath, source_path, st.st_size, st.st_mtime_ns, prior[2] if prior else None)
+        )
     return Discovery(files, skipped), unchanged
 
 

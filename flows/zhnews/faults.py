@@ -10,16 +10,16 @@ import os
 import signal
 
 POINTS = (
-    "parse.after_document",      # in a worker, after parsing a document
-    "stage.after_shard",         # staging rows of a shard committed
-    "gate.before",               # before the quality gate runs
-    "publish.begin",             # publish transaction opened
-    "publish.after_raw",         # raw.documents written, marts not yet
-    "publish.after_marts",       # marts written, ops bookkeeping not yet
-    "publish.before_commit",     # everything written, not committed
-    "publish.after_commit",      # committed, staging not cleared, serving copy not made
-    "serving.after_copy",        # temp copy written, not yet renamed into place
-    "serving.after_replace",     # serving copy in place, work db not reopened
+    "parse.after_document",  # in a worker, after parsing a document
+    "stage.after_shard",  # staging rows of a shard committed
+    "gate.before",  # before the quality gate runs
+    "publish.begin",  # publish transaction opened
+    "publish.after_raw",  # raw.documents written, marts not yet
+    "publish.after_marts",  # marts written, ops bookkeeping not yet
+    "publish.before_commit",  # everything written, not committed
+    "publish.after_commit",  # committed, staging not cleared, serving copy not made
+    "serving.after_copy",  # temp copy written, not yet renamed into place
+    "serving.after_replace",  # serving copy in place, work db not reopened
 )
 
 _counts: dict[str, int] = {}

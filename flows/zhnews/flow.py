@@ -31,7 +31,6 @@ from zhnews.db import Warehouse, WriterLock  # noqa: E402
 from zhnews.discover import FileRef, discover, shards  # noqa: E402
 from zhnews.shard import ShardResult, process_shard  # noqa: E402
 
-
 _prewarm: list = []
 
 
@@ -42,8 +41,12 @@ def prewarm_gate() -> None:
         import importlib
         import threading
 
-        t = threading.Thread(target=importlib.import_module, args=("great_expectations",),
-                             name="gx-import", daemon=True)
+        t = threading.Thread(
+            target=importlib.import_module,
+            args=("great_expectations",),
+            name="gx-import",
+            daemon=True,
+        )
         t.start()
         _prewarm.append(t)
 
@@ -52,8 +55,13 @@ class LoadFailed(RuntimeError):
     """The load published nothing; the message says why (e.g. the failing expectations)."""
 
 
-@task(name="parse-shard", cache_policy=NO_CACHE, persist_result=False, retries=2,
-      retry_delay_seconds=[1, 5])
+@task(
+    name="parse-shard",
+    cache_policy=NO_CACHE,
+    persist_result=False,
+    retries=2,
+    retry_delay_seconds=[1, 5],
+)
 def parse_shard(files: list[FileRef], load_id: str, settings: Settings) -> ShardResult:
     """Read, decode, parse, segment and enrich one shard (retried on transient I/O errors)."""
     return process_shard(files, load_id, settings)
@@ -78,8 +86,11 @@ def quality_gate(wh: Warehouse, load_id: str, settings: Settings):
 
     logging.getLogger("great_expectations").setLevel(logging.WARNING)
     report = run_gate(wh.con, load_id, settings.expectations_dir)
-    create_markdown_artifact(render_markdown(report), key="dq-report",
-                             description=f"Quality gate decision for load {load_id}")
+    create_markdown_artifact(
+        render_markdown(report),
+        key="dq-report",
+        description=f"Quality gate decision for load {load_id}",
+    )
     return report
 
 
@@ -96,8 +107,9 @@ def serve_copy(wh: Warehouse) -> None:
     wh.publish_serving_copy()
 
 
-def _parse_all(batches: list[list[FileRef]], load_id: str, settings: Settings, wh: Warehouse,
-               inline: bool) -> Counter:
+def _parse_all(
+    batches: list[list[FileRef]], load_id: str, settings: Settings, wh: Warehouse, inline: bool
+) -> Counter:
     """Parse shards (in workers unless `inline`) and stage each result as soon as it arrives.
 
     At most 2 × workers shards are in flight, so memory does not grow with the corpus.
@@ -156,8 +168,9 @@ def _parse_in_workers(batches, load_id, settings, consume, totals) -> Counter:
     return totals
 
 
-@flow(name="etl", task_runner=ProcessPoolTaskRunner(max_workers=Settings().workers),
-      log_prints=False)
+@flow(
+    name="etl", task_runner=ProcessPoolTaskRunner(max_workers=Settings().workers), log_prints=False
+)
 def etl(paths: list[str] | None = None, db: str | None = None) -> dict:
     """Load news files into the warehouse: new and changed files only, gated, published atomically."""
     prewarm_gate()
@@ -183,8 +196,12 @@ def _load(wh: Warehouse, paths: list[str], settings: Settings, log) -> dict:
         found, unchanged = discover_files(wh, paths)
         for path, why in found.skipped:
             log.warning("skipped %s: %s", path, why)
-        wh.record_counts(load_id, files_seen=len(found.files) + unchanged,
-                         files_new=len(found.files), files_unchanged=unchanged)
+        wh.record_counts(
+            load_id,
+            files_seen=len(found.files) + unchanged,
+            files_new=len(found.files),
+            files_unchanged=unchanged,
+        )
         if not found.files:
             wh.finish_noop(load_id, unchanged)
             if not wh.serving_is_current():
@@ -200,23 +217,38 @@ def _load(wh: Warehouse, paths: list[str], settings: Settings, log) -> dict:
             progress.current.stop()
         touched = totals.get("unchanged", 0)
         if touched:
-            wh.record_counts(load_id, files_new=len(found.files) - touched,
-                             files_unchanged=unchanged + touched)
+            wh.record_counts(
+                load_id, files_new=len(found.files) - touched, files_unchanged=unchanged + touched
+            )
         faults.point("gate.before")
         report = quality_gate(wh, load_id, settings)
         message = "; ".join(report.reasons) if report.decision == "fail" else None
         counts = publish(wh, load_id, report, message)
         create_table_artifact(
             [
-                {"stage": "files read", "in": len(found.files), "kept": totals.get("documents", 0),
-                 "quarantined": sum(v for k, v in totals.items() if k.startswith("rejected_"))},
-                {"stage": "quality gate", "in": report.documents_in,
-                 "kept": report.documents_in - len(report.rejected) if report.decision != "fail" else 0,
-                 "quarantined": len(report.rejected)},
-                {"stage": "published articles", "in": totals.get("articles", 0),
-                 "kept": counts["articles_published"], "quarantined": 0},
+                {
+                    "stage": "files read",
+                    "in": len(found.files),
+                    "kept": totals.get("documents", 0),
+                    "quarantined": sum(v for k, v in totals.items() if k.startswith("rejected_")),
+                },
+                {
+                    "stage": "quality gate",
+                    "in": report.documents_in,
+                    "kept": report.documents_in - len(report.rejected)
+                    if report.decision != "fail"
+                    else 0,
+                    "quarantined": len(report.rejected),
+                },
+                {
+                    "stage": "published articles",
+                    "in": totals.get("articles", 0),
+                    "kept": counts["articles_published"],
+                    "quarantined": 0,
+                },
             ],
-            key="stage-counts", description=f"Rows per stage for load {load_id}",
+            key="stage-counts",
+            description=f"Rows per stage for load {load_id}",
         )
         serve_copy(wh)
     except Exception as exc:

@@ -42,6 +42,7 @@ COLLISION_STRATEGY = "CANCEL_NEW"
 # the next `zhnews serve` runs one of them (the others are cancelled, see COLLISION_STRATEGY).
 PAUSE_ON_SHUTDOWN = False
 
+
 class OpsError(RuntimeError):
     """An operational problem the user can fix (port taken, no server, bad cron, …)."""
 
@@ -61,8 +62,12 @@ def prefect_home() -> Path:
     return Path(os.environ.get("PREFECT_HOME", PROJECT_ROOT / ".prefect"))
 
 
-def server_env(port: int, host: str = LOCAL_HOST, base: Mapping[str, str] | None = None,
-               home: Path | None = None) -> dict[str, str]:
+def server_env(
+    port: int,
+    host: str = LOCAL_HOST,
+    base: Mapping[str, str] | None = None,
+    home: Path | None = None,
+) -> dict[str, str]:
     """Environment for `prefect server start`: local home, offline, no telemetry.
 
     PREFECT_API_URL is removed so a value exported for another server cannot leak into the UI,
@@ -71,22 +76,34 @@ def server_env(port: int, host: str = LOCAL_HOST, base: Mapping[str, str] | None
     env = dict(os.environ if base is None else base)
     env.pop("PREFECT_API_URL", None)
     env["PREFECT_HOME"] = str(home or env.get("PREFECT_HOME") or PROJECT_ROOT / ".prefect")
-    env.update({
-        "PREFECT_SERVER_API_HOST": host,
-        "PREFECT_SERVER_API_PORT": str(port),
-        "PREFECT_UI_API_URL": api_url(port, host),
-        "PREFECT_SERVER_UI_ENABLED": "true",
-        "PREFECT_UI_ENABLED": "true",  # runs' temporary servers keep it off (settings.py)
-        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-        "PREFECT_SERVER_UI_SHOW_PROMOTIONAL_CONTENT": "false",
-        "DO_NOT_TRACK": "1",
-    })
+    env.update(
+        {
+            "PREFECT_SERVER_API_HOST": host,
+            "PREFECT_SERVER_API_PORT": str(port),
+            "PREFECT_UI_API_URL": api_url(port, host),
+            "PREFECT_SERVER_UI_ENABLED": "true",
+            "PREFECT_UI_ENABLED": "true",  # runs' temporary servers keep it off (settings.py)
+            "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+            "PREFECT_SERVER_UI_SHOW_PROMOTIONAL_CONTENT": "false",
+            "DO_NOT_TRACK": "1",
+        }
+    )
     return env
 
 
 def server_command(port: int, host: str = LOCAL_HOST) -> list[str]:
-    return [sys.executable, "-m", "prefect", "server", "start", "--host", host,
-            "--port", str(port), "--analytics-off"]
+    return [
+        sys.executable,
+        "-m",
+        "prefect",
+        "server",
+        "start",
+        "--host",
+        host,
+        "--port",
+        str(port),
+        "--analytics-off",
+    ]
 
 
 def port_is_free(port: int, host: str = LOCAL_HOST) -> bool:
@@ -118,8 +135,9 @@ def wait_healthy(api: str, timeout_s: float, proc: subprocess.Popen | None = Non
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if proc is not None and proc.poll() is not None:
-            raise OpsError(f"the Prefect server exited with code {proc.returncode} before it "
-                           f"answered at {api}")
+            raise OpsError(
+                f"the Prefect server exited with code {proc.returncode} before it answered at {api}"
+            )
         if is_healthy(api):
             return
         time.sleep(0.5)
@@ -145,8 +163,13 @@ class Server:
         stop_process_group(self.proc, timeout_s)
 
 
-def start_server(port: int, host: str = LOCAL_HOST, home: Path | None = None,
-                 base_env: Mapping[str, str] | None = None, timeout_s: float = 180.0) -> Server:
+def start_server(
+    port: int,
+    host: str = LOCAL_HOST,
+    home: Path | None = None,
+    base_env: Mapping[str, str] | None = None,
+    timeout_s: float = 180.0,
+) -> Server:
     """Start `prefect server start` in its own process group and wait until it is healthy.
 
     Its output goes to `<PREFECT_HOME>/server.log`. The caller owns the returned Server and
@@ -159,9 +182,15 @@ def start_server(port: int, host: str = LOCAL_HOST, home: Path | None = None,
     home_dir.mkdir(parents=True, exist_ok=True)
     log_path = home_dir / "server.log"
     with open(log_path, "ab") as out:
-        proc = subprocess.Popen(server_command(port, host), env=env, stdout=out,
-                                stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                start_new_session=True, preexec_fn=_die_with_parent)
+        proc = subprocess.Popen(
+            server_command(port, host),
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+            preexec_fn=_die_with_parent,
+        )
     server = Server(proc, port, host, log_path)
     try:
         wait_healthy(server.api_url, timeout_s, proc)
@@ -209,17 +238,19 @@ def log_tail(path: Path, lines: int = 20) -> str:
 
 
 def ui_banner(server: Server) -> str:
-    return "\n".join([
-        f"Prefect UI:  {server.ui_url}",
-        f"Prefect API: {server.api_url}",
-        "",
-        "Send runs here (flow runs, logs, artifacts dq-report / stage-counts / etl-progress):",
-        f"  export PREFECT_API_URL={server.api_url}",
-        "then `zhnews run …` or `zhnews serve --inbox DIR` in that shell.",
-        "",
-        f"Prefect home: {prefect_home()}   server log: {server.log_path}",
-        "Ctrl-C stops the server.",
-    ])
+    return "\n".join(
+        [
+            f"Prefect UI:  {server.ui_url}",
+            f"Prefect API: {server.api_url}",
+            "",
+            "Send runs here (flow runs, logs, artifacts dq-report / stage-counts / etl-progress):",
+            f"  export PREFECT_API_URL={server.api_url}",
+            "then `zhnews run …` or `zhnews serve --inbox DIR` in that shell.",
+            "",
+            f"Prefect home: {prefect_home()}   server log: {server.log_path}",
+            "Ctrl-C stops the server.",
+        ]
+    )
 
 
 def _raise_keyboard_interrupt(signum, frame) -> None:
@@ -229,23 +260,30 @@ def _raise_keyboard_interrupt(signum, frame) -> None:
 def run_ui(port: int = DEFAULT_PORT, host: str = LOCAL_HOST, out=sys.stdout) -> int:
     """Foreground `zhnews ui`: start the server, print where it is, wait for Ctrl-C."""
     if is_healthy(api_url(port, host)):
-        print(f"A Prefect server already answers at {base_url(port, host)}.\n"
-              f"  export PREFECT_API_URL={api_url(port, host)}", file=out)
+        print(
+            f"A Prefect server already answers at {base_url(port, host)}.\n"
+            f"  export PREFECT_API_URL={api_url(port, host)}",
+            file=out,
+        )
         return 0
     if not port_is_free(port, host):
         raise OpsError(f"port {port} on {host} is already in use; choose another with --port")
     print(f"starting the Prefect server on {base_url(port, host)} …", file=out, flush=True)
     # `kill`, a closed terminal or a supervisor's stop must stop the server too, not orphan it.
-    previous = {sig: signal.signal(sig, _raise_keyboard_interrupt)
-                for sig in (signal.SIGTERM, signal.SIGHUP)}
+    previous = {
+        sig: signal.signal(sig, _raise_keyboard_interrupt)
+        for sig in (signal.SIGTERM, signal.SIGHUP)
+    }
     try:
         server = start_server(port, host)
         try:
             print(ui_banner(server), file=out, flush=True)
             server.proc.wait()
             if server.proc.returncode:
-                raise OpsError(f"the Prefect server stopped with code {server.proc.returncode}:"
-                               "\n" + log_tail(server.log_path))
+                raise OpsError(
+                    f"the Prefect server stopped with code {server.proc.returncode}:"
+                    "\n" + log_tail(server.log_path)
+                )
         finally:
             server.stop()
     except KeyboardInterrupt:
@@ -268,8 +306,10 @@ def resolve_api_url(env: Mapping[str, str] | None = None) -> str:
     url = env.get("PREFECT_API_URL")
     if url:
         if not is_healthy(url):
-            raise OpsError(f"no Prefect server answers at PREFECT_API_URL={url}; start it with "
-                           "`zhnews ui` (or fix the variable)")
+            raise OpsError(
+                f"no Prefect server answers at PREFECT_API_URL={url}; start it with "
+                "`zhnews ui` (or fix the variable)"
+            )
         return url
     default = api_url(DEFAULT_PORT)
     if is_healthy(default):
@@ -285,8 +325,13 @@ def inbox_parameters(inbox: Path, db: Path) -> dict:
     return {"paths": [str(Path(inbox).resolve())], "db": str(Path(db).resolve())}
 
 
-def inbox_deployment(inbox: Path, db: Path, cron: str = DEFAULT_CRON,
-                     name: str = DEFAULT_DEPLOYMENT, timezone: str = DEFAULT_TIMEZONE):
+def inbox_deployment(
+    inbox: Path,
+    db: Path,
+    cron: str = DEFAULT_CRON,
+    name: str = DEFAULT_DEPLOYMENT,
+    timezone: str = DEFAULT_TIMEZONE,
+):
     """The ETL flow as a deployment: cron schedule, one run at a time, this inbox and warehouse."""
     from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
     from prefect.deployments.runner import EntrypointType
@@ -303,9 +348,10 @@ def inbox_deployment(inbox: Path, db: Path, cron: str = DEFAULT_CRON,
         schedules=[schedule],
         parameters=inbox_parameters(inbox, db),
         concurrency_limit=ConcurrencyLimitConfig(
-            limit=1, collision_strategy=ConcurrencyLimitStrategy(COLLISION_STRATEGY)),
+            limit=1, collision_strategy=ConcurrencyLimitStrategy(COLLISION_STRATEGY)
+        ),
         description=f"Load new and changed files from {Path(inbox).resolve()} into "
-                    f"{Path(db).resolve()} ({cron}, {timezone}).",
+        f"{Path(db).resolve()} ({cron}, {timezone}).",
         tags=["zhnews", "inbox"],
         entrypoint_type=EntrypointType.MODULE_PATH,  # zhnews.flow.etl, importable anywhere
     )
@@ -314,30 +360,44 @@ def inbox_deployment(inbox: Path, db: Path, cron: str = DEFAULT_CRON,
 def serve_banner(deployment, cron: str, timezone: str, api: str) -> str:
     ui = api.removesuffix("/api")
     overlap = "cancelled (skipped)" if COLLISION_STRATEGY == "CANCEL_NEW" else "queued"
-    on_stop = ("paused" if PAUSE_ON_SHUTDOWN else
-               "still active; missed ticks show as Late runs until the next `zhnews serve`")
+    on_stop = (
+        "paused"
+        if PAUSE_ON_SHUTDOWN
+        else "still active; missed ticks show as Late runs until the next `zhnews serve`"
+    )
     params = json.dumps(deployment.parameters, ensure_ascii=False)
-    return "\n".join([
-        f"serving deployment 'etl/{deployment.name}' on {api}",
-        f"  schedule: {cron} ({timezone}); parameters: {params}",
-        f"  overlap: one run at a time; a run firing while another runs is {overlap} "
-        f"[deployment concurrency limit 1, {COLLISION_STRATEGY}]",
-        "           any other writer waits on the warehouse writer lock (ZHNEWS_LOCK_TIMEOUT)",
-        f"  when serving stops the schedule is {on_stop}",
-        f"  run now: prefect deployment run 'etl/{deployment.name}'   UI: {ui}/deployments",
-        "Ctrl-C stops serving.",
-    ])
+    return "\n".join(
+        [
+            f"serving deployment 'etl/{deployment.name}' on {api}",
+            f"  schedule: {cron} ({timezone}); parameters: {params}",
+            f"  overlap: one run at a time; a run firing while another runs is {overlap} "
+            f"[deployment concurrency limit 1, {COLLISION_STRATEGY}]",
+            "           any other writer waits on the warehouse writer lock (ZHNEWS_LOCK_TIMEOUT)",
+            f"  when serving stops the schedule is {on_stop}",
+            f"  run now: prefect deployment run 'etl/{deployment.name}'   UI: {ui}/deployments",
+            "Ctrl-C stops serving.",
+        ]
+    )
 
 
-def serve_inbox(inbox: Path, db: Path, cron: str = DEFAULT_CRON, name: str = DEFAULT_DEPLOYMENT,
-                timezone: str = DEFAULT_TIMEZONE, out=sys.stdout) -> int:
+def serve_inbox(
+    inbox: Path,
+    db: Path,
+    cron: str = DEFAULT_CRON,
+    name: str = DEFAULT_DEPLOYMENT,
+    timezone: str = DEFAULT_TIMEZONE,
+    out=sys.stdout,
+) -> int:
     """Register the inbox deployment on the server (PREFECT_API_URL) and run its scheduled runs."""
     from prefect import serve
 
     deployment = inbox_deployment(inbox, db, cron, name, timezone)
     from prefect.settings import PREFECT_API_URL
 
-    print(serve_banner(deployment, cron, timezone, PREFECT_API_URL.value() or "?"),
-          file=out, flush=True)
+    print(
+        serve_banner(deployment, cron, timezone, PREFECT_API_URL.value() or "?"),
+        file=out,
+        flush=True,
+    )
     serve(deployment, pause_on_shutdown=PAUSE_ON_SHUTDOWN, print_starting_message=False)
     return 0

@@ -19,12 +19,26 @@ class RichProgress(Progress):
         self._docs = 0
 
     def start(self, total_files: int) -> None:
-        from rich.progress import (BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn,
-                                   TimeElapsedColumn, TimeRemainingColumn)
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+        from rich.progress import (
+            Progress as Bar,
+        )
 
-        self._bar = Bar(TextColumn("loading"), BarColumn(), MofNCompleteColumn(),
-                        TextColumn("files · {task.fields[rate]}"), TimeElapsedColumn(),
-                        TimeRemainingColumn(), transient=False)
+        self._bar = Bar(
+            TextColumn("loading"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("files · {task.fields[rate]}"),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            transient=False,
+        )
         self._bar.start()
         self._task = self._bar.add_task("files", total=total_files, rate="")
 
@@ -35,7 +49,9 @@ class RichProgress(Progress):
         self._bar.advance(self._task, files)
         elapsed = self._bar.tasks[0].elapsed or 1e-9
         done = self._bar.tasks[0].completed
-        self._bar.update(self._task, rate=f"{done / elapsed:,.0f} files/s, {self._docs / elapsed:,.0f} docs/s")
+        self._bar.update(
+            self._task, rate=f"{done / elapsed:,.0f} files/s, {self._docs / elapsed:,.0f} docs/s"
+        )
 
     def stop(self) -> None:
         if self._bar is not None:

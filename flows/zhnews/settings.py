@@ -23,7 +23,9 @@ def _env(name: str, default: str) -> str:
 class Settings:
     default_tz: str = field(default_factory=lambda: _env("ZHNEWS_DEFAULT_TZ", "Asia/Shanghai"))
     shard_size: int = field(default_factory=lambda: int(_env("ZHNEWS_SHARD_SIZE", "500")))
-    workers: int = field(default_factory=lambda: int(_env("ZHNEWS_WORKERS", str(os.cpu_count() or 1))))
+    workers: int = field(
+        default_factory=lambda: int(_env("ZHNEWS_WORKERS", str(os.cpu_count() or 1)))
+    )
     max_file_bytes: int = field(
         default_factory=lambda: int(_env("ZHNEWS_MAX_FILE_BYTES", str(20 * 1024 * 1024)))
     )

@@ -36,7 +36,9 @@ MAX_QUARANTINE_BYTES = 64 * 1024 * 1024
 class ShardResult:
     tables: dict[str, pa.Table]
     rejections: list[dict]
-    unchanged: list[tuple[str, int, int, str]]  # touched but identical: (source_path, size, mtime_ns, sha256)
+    unchanged: list[
+        tuple[str, int, int, str]
+    ]  # touched but identical: (source_path, size, mtime_ns, sha256)
     counters: Counter = field(default_factory=Counter)
 
     @property
@@ -103,7 +105,9 @@ def _read(ref: FileRef, settings: Settings) -> bytes:
         raise RejectedDocument("read", f"cannot read file: {exc.strerror or exc}") from exc
     if len(data) > settings.max_file_bytes:  # it grew between stat and read
         raise RejectedDocument(
-            "read", f"file grew past the limit of {settings.max_file_bytes:,} bytes while being read")
+            "read",
+            f"file grew past the limit of {settings.max_file_bytes:,} bytes while being read",
+        )
     return data
 
 
@@ -124,8 +128,9 @@ def segment_article(article: Article) -> tuple[list[dict], list[dict], dict]:
     return paragraphs, sentences, {"n_sentences": n_sent, "n_tokens": n_tok}
 
 
-def _document_rows(ref: FileRef, data: bytes, sha: str, load_id: str, settings: Settings,
-                   out: dict[str, _Rows]) -> int:
+def _document_rows(
+    ref: FileRef, data: bytes, sha: str, load_id: str, settings: Settings, out: dict[str, _Rows]
+) -> int:
     text, encoding = decode_bytes(data)
     parsed = parse_document(text, ref.source_path, settings)
     if not parsed.articles:
@@ -142,44 +147,83 @@ def _document_rows(ref: FileRef, data: bytes, sha: str, load_id: str, settings: 
             published = art.published_at.astimezone(UTC) if art.published_at else None
         except (OverflowError, ValueError):
             raise RejectedDocument(
-                "parse", f"published date {art.published_at.isoformat()} is out of range "
-                "(years 1-9999 in UTC)") from None
+                "parse",
+                f"published date {art.published_at.isoformat()} is out of range "
+                "(years 1-9999 in UTC)",
+            ) from None
         body = art.body_paragraphs
         rows: dict[str, list[dict]] = defaultdict(list)
-        rows["articles"].append({
-            "article_id": article_id, "source_path": ref.source_path, "sha256": sha,
-            "parser_version": PARSER_VERSION, "ordinal": ordinal, "story_id": art.story_id,
-            "title": art.title, "title_derived": art.title_derived, "kicker": art.kicker,
-            "subtitle": art.subtitle, "authors": [a.name for a in art.authors],
-            "byline_raw": art.byline_raw, "published_at": published,
-            "published_at_source": art.published_at_source, "category": art.category,
-            "tags": list(art.tags), "publisher": art.publisher, "url": art.url,
-            "summary": art.summary, "body_text": "\n".join(body), "n_paragraphs": len(body),
-            "n_sentences": counts["n_sentences"], "n_tokens": counts["n_tokens"],
-            "flags": list(art.flags),
-        })
+        rows["articles"].append(
+            {
+                "article_id": article_id,
+                "source_path": ref.source_path,
+                "sha256": sha,
+                "parser_version": PARSER_VERSION,
+                "ordinal": ordinal,
+                "story_id": art.story_id,
+                "title": art.title,
+                "title_derived": art.title_derived,
+                "kicker": art.kicker,
+                "subtitle": art.subtitle,
+                "authors": [a.name for a in art.authors],
+                "byline_raw": art.byline_raw,
+                "published_at": published,
+                "published_at_source": art.published_at_source,
+                "category": art.category,
+                "tags": list(art.tags),
+                "publisher": art.publisher,
+                "url": art.url,
+                "summary": art.summary,
+                "body_text": "\n".join(body),
+                "n_paragraphs": len(body),
+                "n_sentences": counts["n_sentences"],
+                "n_tokens": counts["n_tokens"],
+                "flags": list(art.flags),
+            }
+        )
         for p in paragraphs:
             rows["paragraphs"].append({"article_id": article_id, **p})
         for s in sentences:
             rows["sentences"].append({"article_id": article_id, **s})
         for i, a in enumerate(art.authors, start=1):
-            rows["article_authors"].append({"article_id": article_id, "ordinal": i, "name": a.name, "role": a.role})
+            rows["article_authors"].append(
+                {"article_id": article_id, "ordinal": i, "name": a.name, "role": a.role}
+            )
         for i, m in enumerate(art.stocks, start=1):
-            rows["stock_mentions"].append({
-                "article_id": article_id, "ordinal": i, "code": m.code, "market": m.market,
-                "name": m.name, "kind": m.kind, "raw_code": m.raw,
-            })
-        sentence_tuples = [(s["paragraph_ordinal"], s["ordinal"], s["text"], s["tokens"]) for s in sentences]
+            rows["stock_mentions"].append(
+                {
+                    "article_id": article_id,
+                    "ordinal": i,
+                    "code": m.code,
+                    "market": m.market,
+                    "name": m.name,
+                    "kind": m.kind,
+                    "raw_code": m.raw,
+                }
+            )
+        sentence_tuples = [
+            (s["paragraph_ordinal"], s["ordinal"], s["text"], s["tokens"]) for s in sentences
+        ]
         for table, extra in enrich(art, article_id, sentence_tuples).items():
             rows[table].extend(extra)
         staged.append((article_id, rows))
     # Only now, with every article segmented, does the document count as staged.
-    out["documents"].add({
-        "load_id": load_id, "document_id": doc_id, "source_path": ref.source_path, "sha256": sha,
-        "bytes": len(data), "mtime_ns": ref.mtime_ns, "encoding": encoding, "format": parsed.format,
-        "content": text, "parser_version": PARSER_VERSION, "n_articles": len(parsed.articles),
-        "warnings": list(parsed.warnings),
-    })
+    out["documents"].add(
+        {
+            "load_id": load_id,
+            "document_id": doc_id,
+            "source_path": ref.source_path,
+            "sha256": sha,
+            "bytes": len(data),
+            "mtime_ns": ref.mtime_ns,
+            "encoding": encoding,
+            "format": parsed.format,
+            "content": text,
+            "parser_version": PARSER_VERSION,
+            "n_articles": len(parsed.articles),
+            "warnings": list(parsed.warnings),
+        }
+    )
     for _, rows in staged:
         for table, table_rows in rows.items():
             for row in table_rows:
@@ -187,7 +231,9 @@ def _document_rows(ref: FileRef, data: bytes, sha: str, load_id: str, settings: 
     return len(staged)
 
 
-def process_shard(files: list[FileRef], load_id: str, settings: Settings | None = None) -> ShardResult:
+def process_shard(
+    files: list[FileRef], load_id: str, settings: Settings | None = None
+) -> ShardResult:
     settings = settings or Settings()
     out: dict[str, _Rows] = defaultdict(_Rows)
     rejections: list[dict] = []
@@ -212,7 +258,11 @@ def process_shard(files: list[FileRef], load_id: str, settings: Settings | None 
             rejections.append(_rejection(ref, load_id, sha, data, exc.stage, exc.reason))
         except (RecursionError, MemoryError) as exc:
             counters["rejected_parse"] += 1
-            rejections.append(_rejection(ref, load_id, sha, data, "parse", f"{type(exc).__name__}: input too complex"))
+            rejections.append(
+                _rejection(
+                    ref, load_id, sha, data, "parse", f"{type(exc).__name__}: input too complex"
+                )
+            )
         except OSError as exc:
             if exc.errno in TRANSIENT_ERRNOS:
                 raise  # the task is retried with backoff
@@ -220,16 +270,31 @@ def process_shard(files: list[FileRef], load_id: str, settings: Settings | None 
             rejections.append(_rejection(ref, load_id, sha, data, "read", str(exc)[:500]))
         except Exception as exc:  # an unknown input must never crash the load
             counters["rejected_parse"] += 1
-            rejections.append(_rejection(ref, load_id, sha, data, "parse", f"unexpected {type(exc).__name__}: {exc}"[:500]))
+            rejections.append(
+                _rejection(
+                    ref,
+                    load_id,
+                    sha,
+                    data,
+                    "parse",
+                    f"unexpected {type(exc).__name__}: {exc}"[:500],
+                )
+            )
     tables = {name: rows.table() for name, rows in out.items() if rows.n}
     return ShardResult(tables, rejections, unchanged, counters)
 
 
-def _rejection(ref: FileRef, load_id: str, sha: str | None, data: bytes, stage: str, reason: str) -> dict:
+def _rejection(
+    ref: FileRef, load_id: str, sha: str | None, data: bytes, stage: str, reason: str
+) -> dict:
     return {
         "load_id": load_id,
         "document_id": document_id_for(ref.source_path, sha) if sha else None,
-        "source_path": ref.source_path, "sha256": sha, "bytes": len(data) if sha else ref.size,
-        "mtime_ns": ref.mtime_ns, "stage": stage, "reason": reason,
+        "source_path": ref.source_path,
+        "sha256": sha,
+        "bytes": len(data) if sha else ref.size,
+        "mtime_ns": ref.mtime_ns,
+        "stage": stage,
+        "reason": reason,
         "raw_bytes": data if sha and len(data) <= MAX_QUARANTINE_BYTES else None,
     }
