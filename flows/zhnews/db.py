@@ -249,11 +249,6 @@ class Warehouse:
                 [(m, b, p) for p, b, m, _ in unchanged],
             )
 
-    def staged_documents(self, load_id: str) -> int:
-        return self.con.execute(
-            "SELECT count(*) FROM staging.documents WHERE load_id = ?", [load_id]
-        ).fetchone()[0]
-
     def publish(
         self,
         load_id: str,
