@@ -103,6 +103,26 @@ def test_every_row_is_traceable(seeds_db):
     assert orphans == 0
 
 
+def test_load_steps_say_where_the_time_went(seeds_db):
+    db, summary = seeds_db
+    steps = dict(
+        query(
+            db, "SELECT step, seconds FROM ops.load_steps WHERE load_id = ?", [summary["load_id"]]
+        )
+    )
+    for step in (
+        "discover",
+        "parse and stage",
+        "quality gate",
+        "publish",
+        "publish marts/articles",
+    ):
+        assert step in steps and steps[step] >= 0
+    # the per-table publish steps happen inside the publish step
+    inner = sum(v for k, v in steps.items() if k.startswith("publish "))
+    assert inner <= steps["publish"]
+
+
 def test_tokens_join_back_to_sentences(seeds_db):
     db, _ = seeds_db
     assert (

@@ -8,6 +8,7 @@ or the new published state, never half a load.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import re
@@ -162,6 +163,7 @@ class Warehouse:
         self.con = connect_with_retry(self.work, read_only=False, timeout_s=timeout_s)
         self._configure()
         self.sql = load_sql_files()
+        self.step_seconds: dict[str, float] = {}  # wall time per load step, see ops.load_steps
         self.ensure_schema()
 
     def close(self) -> None:
@@ -206,6 +208,7 @@ class Warehouse:
 
     def begin_load(self, flow_run_id: str | None) -> str:
         load_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
+        self.step_seconds = {}
         self.con.execute(
             "INSERT INTO ops.loads (load_id, flow_run_id, started_at, status, parser_version) "
             "VALUES (?, ?, now(), 'running', ?)",
@@ -264,6 +267,7 @@ class Warehouse:
         and the rest is published. Returns the counts recorded in ops.loads.
         """
         c = self.con
+        publish_started = time.perf_counter()
         c.execute("BEGIN")
         faults.point("publish.begin")
         try:
@@ -279,6 +283,7 @@ class Warehouse:
             if publish_ok:
                 self._prepare_publish_sets()
                 for f in self.sql:
+                    started = time.perf_counter()
                     for stmt in f.publish:
                         try:
                             c.execute(stmt)
@@ -286,6 +291,10 @@ class Warehouse:
                             raise WarehouseError(
                                 f"publish step in {f.path.name} failed: {exc}"
                             ) from exc
+                    if f.publish:
+                        self.step_seconds[f"publish {f.path.parent.name}/{f.path.stem}"] = (
+                            time.perf_counter() - started
+                        )
                     if f.path.parent.name == "raw":
                         faults.point("publish.after_raw")
                 faults.point("publish.after_marts")
@@ -330,6 +339,12 @@ class Warehouse:
                     message,
                     load_id,
                 ],
+            )
+            self.step_seconds["publish"] = time.perf_counter() - publish_started
+            c.execute("DELETE FROM ops.load_steps WHERE load_id = ?", [load_id])
+            c.executemany(
+                "INSERT INTO ops.load_steps VALUES (?, ?, ?)",
+                [[load_id, step, seconds] for step, seconds in self.step_seconds.items()],
             )
             faults.point("publish.before_commit")
             c.execute("COMMIT")
@@ -453,6 +468,15 @@ class Warehouse:
             "articles_published": arts,
             "articles_retired": new_ids,
         }
+
+    @contextlib.contextmanager
+    def timed(self, step: str):
+        """Time a step of the current load into ops.load_steps (written at publish)."""
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.step_seconds[step] = time.perf_counter() - started
 
     def record_counts(self, load_id: str, **counts: int) -> None:
         sets = ", ".join(f"{k} = ?" for k in counts)

@@ -193,7 +193,8 @@ def _load(wh: Warehouse, paths: list[str], settings: Settings, log) -> dict:
         log.warning("cleaned up %d load(s) left unfinished by a killed run", aborted)
     load_id = wh.begin_load(str(flow_run.get_id() or ""))
     try:
-        found, unchanged = discover_files(wh, paths)
+        with wh.timed("discover"):
+            found, unchanged = discover_files(wh, paths)
         for path, why in found.skipped:
             log.warning("skipped %s: %s", path, why)
         wh.record_counts(
@@ -212,7 +213,8 @@ def _load(wh: Warehouse, paths: list[str], settings: Settings, log) -> dict:
         progress.current.start(len(found.files))
         try:
             inline = len(batches) == 1 or settings.workers <= 1
-            totals = _parse_all(batches, load_id, settings, wh, inline)
+            with wh.timed("parse and stage"):
+                totals = _parse_all(batches, load_id, settings, wh, inline)
         finally:
             progress.current.stop()
         touched = totals.get("unchanged", 0)
@@ -221,7 +223,8 @@ def _load(wh: Warehouse, paths: list[str], settings: Settings, log) -> dict:
                 load_id, files_new=len(found.files) - touched, files_unchanged=unchanged + touched
             )
         faults.point("gate.before")
-        report = quality_gate(wh, load_id, settings)
+        with wh.timed("quality gate"):
+            report = quality_gate(wh, load_id, settings)
         message = "; ".join(report.reasons) if report.decision == "fail" else None
         counts = publish(wh, load_id, report, message)
         create_table_artifact(

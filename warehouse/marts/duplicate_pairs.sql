@@ -7,7 +7,7 @@ CREATE TABLE IF NOT EXISTS marts.duplicate_pairs (
     load_id VARCHAR NOT NULL,
     PRIMARY KEY (article_a, article_b)
 );
-COMMENT ON TABLE marts.duplicate_pairs IS 'Pairs of current articles whose estimated Jaccard similarity of character 5-grams is at least 0.5 (grain: pair; key: article_a, article_b with article_a < article_b). Maintained incrementally: only pairs involving newly published articles are computed, from a self-join of marts.article_fingerprints on (band, band_hash).';
+COMMENT ON TABLE marts.duplicate_pairs IS 'Pairs of current articles whose estimated Jaccard similarity of character 5-grams is at least 0.5 (grain: pair; key: article_a, article_b with article_a < article_b). Maintained incrementally: only pairs involving newly published articles are computed. A new article is compared with at most 10 members (lowest article_id) of each LSH bucket (band, band_hash) it falls in, and keeps its 10 closest matches, so a story republished a thousand times forms one connected cluster in linear rather than quadratic time.';
 COMMENT ON COLUMN marts.duplicate_pairs.article_a IS 'The smaller article_id of the pair';
 COMMENT ON COLUMN marts.duplicate_pairs.article_b IS 'The larger article_id of the pair';
 COMMENT ON COLUMN marts.duplicate_pairs.similarity IS 'Share of equal MinHash values (64), an estimate of the Jaccard similarity';
@@ -18,28 +18,38 @@ COMMENT ON COLUMN marts.duplicate_pairs.load_id IS 'Load that found the pair';
 DELETE FROM marts.duplicate_pairs
 WHERE article_a IN (SELECT article_id FROM retired_articles)
    OR article_b IN (SELECT article_id FROM retired_articles);
-INSERT INTO marts.duplicate_pairs
+-- Candidates: each new article against up to 10 representatives of every bucket it is in.
+-- Comparing with all members would be quadratic in the size of a group of near-copies.
+CREATE OR REPLACE TEMP TABLE dup_candidates AS
 WITH fresh AS (
-    SELECT DISTINCT article_id FROM marts.article_fingerprints
+    SELECT article_id, band, band_hash FROM marts.article_fingerprints
     WHERE load_id = (SELECT load_id FROM publish_load)
       AND article_id IN (SELECT article_id FROM publish_articles)),
-candidates AS (
-    SELECT DISTINCT least(x.article_id, y.article_id) AS article_a,
-                    greatest(x.article_id, y.article_id) AS article_b
-    FROM marts.article_fingerprints x
-    JOIN marts.article_fingerprints y
-      ON y.band = x.band AND y.band_hash = x.band_hash AND y.article_id <> x.article_id
-    WHERE x.article_id IN (SELECT article_id FROM fresh)),
-scored AS (
+representatives AS (
+    SELECT f.band, f.band_hash, f.article_id FROM marts.article_fingerprints f
+    SEMI JOIN fresh b ON b.band = f.band AND b.band_hash = f.band_hash
+    QUALIFY row_number() OVER (PARTITION BY f.band, f.band_hash ORDER BY f.article_id) <= 10)
+SELECT DISTINCT least(x.article_id, r.article_id) AS article_a,
+                greatest(x.article_id, r.article_id) AS article_b
+FROM fresh x
+JOIN representatives r
+  ON r.band = x.band AND r.band_hash = x.band_hash AND r.article_id <> x.article_id;
+-- One row of all 64 MinHash values per article involved, so a pair is scored in one row.
+CREATE OR REPLACE TEMP TABLE dup_signatures AS
+SELECT article_id, any_value(text_hash) AS text_hash,
+       flatten(list(minhashes ORDER BY band)) AS minhashes
+FROM marts.article_fingerprints
+WHERE article_id IN (SELECT article_a FROM dup_candidates UNION SELECT article_b FROM dup_candidates)
+GROUP BY article_id;
+INSERT INTO marts.duplicate_pairs
+WITH scored AS (
     SELECT c.article_a, c.article_b,
-           sum(list_sum(list_transform(range(1, len(x.minhashes) + 1),
-                                       lambda i: (x.minhashes[i] = y.minhashes[i])::INTEGER)))
-             / sum(len(x.minhashes)) AS similarity,
-           bool_and(x.text_hash = y.text_hash) AS exact
-    FROM candidates c
-    JOIN marts.article_fingerprints x ON x.article_id = c.article_a
-    JOIN marts.article_fingerprints y ON y.article_id = c.article_b AND y.band = x.band
-    GROUP BY c.article_a, c.article_b)
+           list_sum(list_transform(list_zip(x.minhashes, y.minhashes),
+                                   lambda p: (p[1] = p[2])::INTEGER)) / len(x.minhashes) AS similarity,
+           x.text_hash = y.text_hash AS exact
+    FROM dup_candidates c
+    JOIN dup_signatures x ON x.article_id = c.article_a
+    JOIN dup_signatures y ON y.article_id = c.article_b)
 SELECT article_a, article_b, similarity, exact, (SELECT load_id FROM publish_load)
 FROM scored
 WHERE similarity >= 0.5 OR exact
@@ -47,3 +57,5 @@ WHERE similarity >= 0.5 OR exact
 -- a connected cluster, not half a million pairs.
 QUALIFY row_number() OVER (PARTITION BY article_a ORDER BY exact DESC, similarity DESC, article_b) <= 10
      OR row_number() OVER (PARTITION BY article_b ORDER BY exact DESC, similarity DESC, article_a) <= 10;
+DROP TABLE dup_candidates;
+DROP TABLE dup_signatures;
