@@ -104,6 +104,16 @@ def _summary(db: Path) -> str:
 
 
 def cmd_run(args) -> int:
+    if not getattr(args, "always_flow", False):
+        from zhnews.fastpath import try_noop
+        from zhnews.settings import DEFAULT_SEEDS, Settings
+
+        paths = [str(p) for p in (args.paths or [DEFAULT_SEEDS])]
+        done = try_noop(paths, args.db, Settings())
+        if done:
+            print(f"nothing new: {done['files_unchanged']} file(s) unchanged since they were loaded")
+            print(_summary(args.db))
+            return EXIT_OK
     configure_prefect_env()
     from zhnews import progress
     from zhnews.db import WarehouseError, WarehouseLocked
@@ -322,6 +332,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     r.add_argument("--workers", type=int, help="worker processes (default: number of CPUs)")
     r.add_argument("--quiet", action="store_true", help="no progress bar")
+    r.add_argument(
+        "--always-flow",
+        action="store_true",
+        help="start a Prefect flow run even when no file changed (by default such a run is "
+        "recorded in ops.loads as noop without starting Prefect)",
+    )
     r.set_defaults(func=cmd_run)
 
     s = sub.add_parser("sql", help="run a SQL query on the warehouse (read-only)")

@@ -484,11 +484,16 @@ class Warehouse:
             f"UPDATE ops.loads SET {sets} WHERE load_id = ?", [*counts.values(), load_id]
         )
 
+    def has_unfinished_loads(self) -> bool:
+        return bool(
+            self.con.execute("SELECT count(*) FROM ops.loads WHERE status = 'running'").fetchone()[0]
+        )
+
     def finish_noop(self, load_id: str, unchanged: int) -> None:
         self.con.execute(
-            "UPDATE ops.loads SET status = 'noop', finished_at = now(), files_unchanged = ? "
-            "WHERE load_id = ?",
-            [unchanged, load_id],
+            "UPDATE ops.loads SET status = 'noop', finished_at = now(), files_seen = ?, "
+            "files_new = 0, files_unchanged = ? WHERE load_id = ?",
+            [unchanged, unchanged, load_id],
         )
 
     def fail(self, load_id: str, message: str) -> None:
