@@ -60,25 +60,23 @@ def article_id_for(source_path: str, story_id: str | None, ordinal: int) -> str:
 
 
 class _Rows:
-    """Column-wise buffers for one staging table."""
+    """Rows of one staging table, turned into columns once per shard."""
 
     def __init__(self) -> None:
-        self.columns: dict[str, list] = defaultdict(list)
-        self.n = 0
+        self.rows: list[dict] = []
+
+    @property
+    def n(self) -> int:
+        return len(self.rows)
 
     def add(self, row: dict) -> None:
-        for k, v in row.items():
-            col = self.columns[k]
-            if len(col) < self.n:  # a column absent from earlier rows
-                col.extend([None] * (self.n - len(col)))
-            col.append(v)
-        self.n += 1
-        for col in self.columns.values():
-            if len(col) < self.n:
-                col.append(None)
+        self.rows.append(row)
 
     def table(self) -> pa.Table:
-        return pa.table(dict(self.columns))
+        names: dict[str, None] = {}
+        for keys in dict.fromkeys(tuple(r) for r in self.rows):  # rows may lack columns
+            names.update(dict.fromkeys(keys))
+        return pa.table({k: [r.get(k) for r in self.rows] for k in names})
 
 
 def _read(ref: FileRef, settings: Settings) -> bytes:
