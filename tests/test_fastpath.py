@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, SEEDS, query, run_etl
-
 from zhnews.db import Warehouse, WriterLock, work_path
 from zhnews.fastpath import try_noop
 from zhnews.settings import Settings

@@ -111,7 +111,9 @@ def cmd_run(args) -> int:
         paths = [str(p) for p in (args.paths or [DEFAULT_SEEDS])]
         done = try_noop(paths, args.db, Settings())
         if done:
-            print(f"nothing new: {done['files_unchanged']} file(s) unchanged since they were loaded")
+            print(
+                f"nothing new: {done['files_unchanged']} file(s) unchanged since they were loaded"
+            )
             print(_summary(args.db))
             return EXIT_OK
     configure_prefect_env()

@@ -486,7 +486,9 @@ class Warehouse:
 
     def has_unfinished_loads(self) -> bool:
         return bool(
-            self.con.execute("SELECT count(*) FROM ops.loads WHERE status = 'running'").fetchone()[0]
+            self.con.execute("SELECT count(*) FROM ops.loads WHERE status = 'running'").fetchone()[
+                0
+            ]
         )
 
     def finish_noop(self, load_id: str, unchanged: int) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 
 from zhnews.model import RejectedDocument
 
@@ -180,16 +179,18 @@ def _chinese_score(text: str) -> float:
     return sum(c in _COMMON for c in cjk) / len(cjk)
 
 
+# Characters of Unicode categories Cc (control, except tab and line ends), Co (private use)
+# and Cs (lone surrogates), and U+FFFD: what a wrong decoding or a binary file produces.
+_GARBAGE_RE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\uf8ff\ufffd"
+    "\U000f0000-\U000ffffd\U00100000-\U0010fffd]"
+)
+
+
 def _plausible(text: str) -> bool:
     if not text.strip():
         return False
-    bad = 0
-    for char in text:
-        if char in "\n\r\t":
-            continue
-        category = unicodedata.category(char)
-        if char == "\ufffd" or category in ("Cc", "Co", "Cs"):
-            bad += 1
+    bad = sum(1 for _ in _GARBAGE_RE.finditer(text))
     return bad / len(text) <= _MAX_GARBAGE_SHARE
 
 

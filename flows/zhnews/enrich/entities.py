@@ -228,7 +228,14 @@ def _dictionary(s: _Sentence) -> None:
     tokens = s.tokens
     i = 0
     while i < len(tokens):
-        for n in (4, 3, 2, 1) if tokens[i] in prefixes else (1,):
+        if tokens[i] in prefixes:
+            lengths: tuple[int, ...] = (4, 3, 2, 1)
+        elif tokens[i] in curated:
+            lengths = (1,)
+        else:  # most tokens: no dictionary name starts here
+            i += 1
+            continue
+        for n in lengths:
             if i + n > len(tokens):
                 continue
             cand = "".join(tokens[i : i + n])

@@ -71,6 +71,7 @@ def stopwords() -> frozenset[str]:
     return frozenset(_lines("stopwords.txt"))
 
 
+@functools.lru_cache(maxsize=1 << 17)  # news vocabulary repeats: most calls are hits
 def guess_tag(token: str) -> str:
     """POS tag of `token`: the dictionary's, else nr for surname-initial 2-3 character words."""
     tag = pos_dictionary().get(token)

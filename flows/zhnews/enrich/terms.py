@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -14,17 +15,20 @@ _TERM_RE = re.compile(r"[\u4e00-\u9fff]|^[A-Za-z][A-Za-z0-9.+-]+$")
 _NUMERIC_RE = re.compile(r"^[\d.,%％]+")
 
 
+@functools.lru_cache(maxsize=1 << 17)
+def _term(token: str) -> str | None:
+    """The keyword a token counts as (upper-cased if Latin), or None if it is not one."""
+    if len(token) < 2 or token in stopwords():
+        return None
+    if _NUMERIC_RE.match(token) or not _TERM_RE.search(token):
+        return None
+    return token.upper() if token.isascii() else token
+
+
 def term_counts(token_lists: Iterable[list[str]]) -> Counter:
     """tf of every keyword-worthy token: 2+ characters, not a stop word, not a number."""
-    stop = stopwords()
-    counts: Counter = Counter()
-    for tokens in token_lists:
-        for token in tokens:
-            if len(token) < 2 or token in stop:
-                continue
-            if _NUMERIC_RE.match(token) or not _TERM_RE.search(token):
-                continue
-            counts[token.upper() if token.isascii() else token] += 1
+    counts: Counter = Counter(_term(t) for tokens in token_lists for t in tokens)
+    counts.pop(None, None)
     return counts
 
 

@@ -390,7 +390,8 @@ def relocate_misplaced(articles: list[Article]) -> None:
     """
     if len(articles) < 2:
         return
-    texts = [_article_grams(a) for a in articles]
+    grams_of = [_ArticleGrams(a) for a in articles]
+    texts = [g.counts.keys() for g in grams_of]
     df = Counter(g for grams in texts for g in grams)
     n = len(articles)
     moves: dict[int, list[tuple[int, str]]] = {}
@@ -399,11 +400,10 @@ def relocate_misplaced(articles: list[Article]) -> None:
         if len(body) < 6:
             continue
         for p_idx, paragraph in enumerate(body[1:], start=1):
-            grams = _bigrams(paragraph.text)
+            grams = grams_of[a_idx].of(paragraph)
             if not grams:
                 continue
-            neighbours = {id(q) for q in body[max(0, p_idx - 1) : p_idx + 2]}
-            own_rest = _article_grams(article, exclude=neighbours)
+            own_rest = grams_of[a_idx].without(grams, body[max(0, p_idx - 1) : p_idx + 2])
             weight = {g: math.log((n + 1) / df[g]) for g in grams if df[g]}
             own = sum(w for g, w in weight.items() if g in own_rest)
             best, best_idx = 0.0, None
@@ -431,9 +431,24 @@ def relocate_misplaced(articles: list[Article]) -> None:
             source.flags.append("misplaced_paragraph")
 
 
-def _article_grams(article: Article, exclude: set[int] | None = None) -> set[str]:
-    grams = _bigrams(" ".join(filter(None, [article.title, article.kicker, article.subtitle])))
-    for paragraph in article.paragraphs:
-        if not exclude or id(paragraph) not in exclude:
-            grams |= _bigrams(paragraph.text)
-    return grams
+class _ArticleGrams:
+    """Bigrams of an article's header and of each paragraph, computed once.
+
+    `counts[g]` is how many parts (header, paragraphs) contain g, so the article's vocabulary
+    without some paragraphs is known without re-reading the others.
+    """
+
+    def __init__(self, article: Article) -> None:
+        header = " ".join(filter(None, [article.title, article.kicker, article.subtitle]))
+        self.parts = {id(p): _bigrams(p.text) for p in article.paragraphs}
+        self.counts: Counter[str] = Counter(_bigrams(header))
+        for grams in self.parts.values():
+            self.counts.update(grams)
+
+    def of(self, paragraph: Paragraph) -> set[str]:
+        return self.parts[id(paragraph)]
+
+    def without(self, grams: set[str], excluded: list[Paragraph]) -> set[str]:
+        """Which of `grams` the article still contains once `excluded` paragraphs are removed."""
+        removed = [self.parts[id(p)] for p in excluded]
+        return {g for g in grams if self.counts[g] > sum(g in r for r in removed)}
