@@ -120,6 +120,7 @@ def cmd_run(args) -> int:
     from zhnews import progress
     from zhnews.db import WarehouseError, WarehouseLocked
     from zhnews.flow import LoadFailed, etl, prewarm_gate
+    from zhnews.pool import WorkerDied
 
     prewarm_gate()  # overlaps with the Prefect API start-up
 
@@ -146,7 +147,7 @@ def cmd_run(args) -> int:
     except WarehouseLocked as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_LOCKED
-    except WarehouseError as exc:
+    except (WarehouseError, WorkerDied) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILED
     if result.get("status") == "noop":

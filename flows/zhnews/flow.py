@@ -23,12 +23,14 @@ from prefect.artifacts import (  # noqa: E402
     update_progress_artifact,
 )
 from prefect.cache_policies import NO_CACHE  # noqa: E402
+from prefect.context import FlowRunContext  # noqa: E402
 from prefect.runtime import flow_run  # noqa: E402
-from prefect.task_runners import ProcessPoolTaskRunner  # noqa: E402
+from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
 from zhnews import faults, progress  # noqa: E402
 from zhnews.db import Warehouse, WriterLock  # noqa: E402
 from zhnews.discover import FileRef, discover, shards  # noqa: E402
+from zhnews.pool import RETRY_DELAYS_S, parse_shards  # noqa: E402
 from zhnews.shard import ShardResult, process_shard  # noqa: E402
 
 _prewarm: list = []
@@ -59,8 +61,8 @@ class LoadFailed(RuntimeError):
     name="parse-shard",
     cache_policy=NO_CACHE,
     persist_result=False,
-    retries=2,
-    retry_delay_seconds=[1, 5],
+    retries=len(RETRY_DELAYS_S),
+    retry_delay_seconds=list(RETRY_DELAYS_S),
 )
 def parse_shard(files: list[FileRef], load_id: str, settings: Settings) -> ShardResult:
     """Read, decode, parse, segment and enrich one shard (retried on transient I/O errors)."""
@@ -70,12 +72,6 @@ def parse_shard(files: list[FileRef], load_id: str, settings: Settings) -> Shard
 @task(name="discover", cache_policy=NO_CACHE, persist_result=False)
 def discover_files(wh: Warehouse, paths: list[str]):
     return discover(paths, wh.known_files())
-
-
-@task(name="stage-shard", cache_policy=NO_CACHE, persist_result=False)
-def stage_shard(wh: Warehouse, result: ShardResult) -> None:
-    wh.stage(result.tables, result.rejections)
-    wh.touch_unchanged(result.unchanged)
 
 
 @task(name="quality-gate", cache_policy=NO_CACHE, persist_result=False)
@@ -108,11 +104,13 @@ def serve_copy(wh: Warehouse) -> None:
 
 
 def _parse_all(
-    batches: list[list[FileRef]], load_id: str, settings: Settings, wh: Warehouse, inline: bool
+    batches: list[list[FileRef]], load_id: str, settings: Settings, wh: Warehouse
 ) -> Counter:
-    """Parse shards (in workers unless `inline`) and stage each result as soon as it arrives.
+    """Parse shards and stage each result as soon as it arrives (single writer).
 
     At most 2 × workers shards are in flight, so memory does not grow with the corpus.
+    Local workers are plain processes (zhnews.pool); a Dask task runner gets one
+    `parse-shard` task per shard instead.
     """
     totals: Counter = Counter()
     total_files = sum(len(b) for b in batches)
@@ -121,18 +119,35 @@ def _parse_all(
 
     def consume(result: ShardResult, n_files: int) -> None:
         nonlocal done_files
-        stage_shard(wh, result)
+        wh.stage(result.tables, result.rejections)
+        wh.touch_unchanged(result.unchanged)
         totals.update(result.counters)
         done_files += n_files
         progress.current.advance(n_files, result.counters.get("documents", 0))
         update_progress_artifact(artifact_id, 100.0 * done_files / max(total_files, 1))
 
-    if inline:
-        for batch in batches:
-            consume(parse_shard(batch, load_id, settings), len(batch))
-        return totals
-    with _api_shared_with_workers():
-        return _parse_in_workers(batches, load_id, settings, consume, totals)
+    runner = FlowRunContext.get().task_runner
+    if isinstance(runner, ThreadPoolTaskRunner):
+        parse_and_stage(batches, load_id, settings, consume)
+    else:
+        with _api_shared_with_workers():
+            _parse_with_task_runner(batches, load_id, settings, consume)
+    return totals
+
+
+@task(name="parse-and-stage", cache_policy=NO_CACHE, persist_result=False)
+def parse_and_stage(batches, load_id: str, settings: Settings, consume) -> None:
+    """Read, decode, parse, segment and enrich every shard in local worker processes."""
+    log = get_run_logger()
+
+    def on_retry(index: int, exc: BaseException, delay: float) -> None:
+        log.warning("shard %d: %s; retrying in %s s", index + 1, exc, delay)
+
+    for i, (result, n_files) in enumerate(
+        parse_shards(batches, load_id, settings, settings.workers, on_retry), start=1
+    ):
+        consume(result, n_files)
+        log.info("shard %d/%d staged: %s", i, len(batches), dict(result.counters))
 
 
 @contextlib.contextmanager
@@ -155,7 +170,7 @@ def _api_shared_with_workers():
         os.environ.pop("PREFECT_API_URL", None)
 
 
-def _parse_in_workers(batches, load_id, settings, consume, totals) -> Counter:
+def _parse_with_task_runner(batches, load_id, settings, consume) -> None:
     window = max(2, 2 * settings.workers)
     pending: deque = deque()
     queue = deque(batches)
@@ -165,12 +180,9 @@ def _parse_in_workers(batches, load_id, settings, consume, totals) -> Counter:
             pending.append((parse_shard.submit(batch, load_id, settings), len(batch)))
         future, n = pending.popleft()
         consume(future.result(), n)
-    return totals
 
 
-@flow(
-    name="etl", task_runner=ProcessPoolTaskRunner(max_workers=Settings().workers), log_prints=False
-)
+@flow(name="etl", task_runner=ThreadPoolTaskRunner(max_workers=1), log_prints=False)
 def etl(paths: list[str] | None = None, db: str | None = None) -> dict:
     """Load news files into the warehouse: new and changed files only, gated, published atomically."""
     prewarm_gate()
@@ -212,9 +224,8 @@ def _load(wh: Warehouse, paths: list[str], settings: Settings, log) -> dict:
         batches = shards(found.files, settings.shard_size)
         progress.current.start(len(found.files))
         try:
-            inline = len(batches) == 1 or settings.workers <= 1
             with wh.timed("parse and stage"):
-                totals = _parse_all(batches, load_id, settings, wh, inline)
+                totals = _parse_all(batches, load_id, settings, wh)
         finally:
             progress.current.stop()
         touched = totals.get("unchanged", 0)

@@ -1,0 +1,112 @@
+"""Parse shards in local worker processes that never import Prefect.
+
+Prefect's process-pool task runner starts its task engine in every worker (~150 MB and a few
+seconds each) and ships every result through a Prefect state. Parsing is pure, so the flow
+runs it here instead: a plain `ProcessPoolExecutor` whose workers import only the parser,
+with at most `window` shards in flight so memory does not grow with the corpus, and the
+parse-shard retry policy (transient I/O errors: retried after 1 s, then 5 s).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from multiprocessing import get_context
+
+from zhnews.discover import FileRef
+from zhnews.settings import Settings
+from zhnews.shard import TRANSIENT_ERRNOS, ShardResult, process_shard
+
+# Delays before the 1st and 2nd retry of a shard that failed with a transient I/O error.
+RETRY_DELAYS_S = (1, 5)
+
+
+class WorkerDied(RuntimeError):
+    """A worker process ended abruptly (native crash, out-of-memory kill)."""
+
+
+def _warm() -> None:
+    """Load the segmenter and word lists once per worker, before the first shard arrives."""
+    from zhnews.enrich import lexicon
+    from zhnews.text import tokenize
+
+    tokenize("聊城市人民政府")
+    for load in (
+        lexicon.pos_dictionary,
+        lexicon.surnames,
+        lexicon.titles,
+        lexicon.curated_entities,
+        lexicon.not_entities,
+        lexicon.stopwords,
+    ):
+        load()
+
+
+class _InlineExecutor:
+    """Runs each submitted call at once in this process (one shard, or --workers 1)."""
+
+    def submit(self, fn, *args) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args))
+        except BaseException as exc:  # handed to the caller through the future
+            future.set_exception(exc)
+        return future
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        pass
+
+
+def parse_shards(
+    batches: list[list[FileRef]],
+    load_id: str,
+    settings: Settings,
+    workers: int,
+    on_retry: Callable[[int, BaseException, float], None] | None = None,
+) -> Iterator[tuple[ShardResult, int]]:
+    """Yield (result, number of files) per shard, in submission order.
+
+    `workers` ≤ 1 or a single shard parses in this process, with the same retry policy.
+    """
+    inline = workers <= 1 or len(batches) <= 1
+    window = 1 if inline else 2 * workers
+    # spawn: the flow process has threads (Prefect, DuckDB), which fork would copy half-way
+    pool = (
+        _InlineExecutor()
+        if inline
+        else ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_warm)
+    )
+    pending: deque = deque()
+    queue = deque(enumerate(batches))
+    try:
+        while queue or pending:
+            while queue and len(pending) < window:
+                index, batch = queue.popleft()
+                pending.append(
+                    (index, batch, 0, pool.submit(process_shard, batch, load_id, settings))
+                )
+            index, batch, attempt, future = pending.popleft()
+            try:
+                result = future.result()
+            except BrokenProcessPool as exc:
+                raise WorkerDied(
+                    f"a parser worker process died while shard {index + 1} of {len(batches)} "
+                    f"({len(batch)} files from {batch[0].source_path}) was in flight: a native "
+                    "crash or the out-of-memory killer; nothing was published"
+                ) from exc
+            except OSError as exc:
+                if exc.errno not in TRANSIENT_ERRNOS or attempt >= len(RETRY_DELAYS_S):
+                    raise
+                delay = RETRY_DELAYS_S[attempt]
+                if on_retry:
+                    on_retry(index, exc, delay)
+                time.sleep(delay)
+                retry = pool.submit(process_shard, batch, load_id, settings)
+                pending.appendleft((index, batch, attempt + 1, retry))
+                continue
+            yield result, len(batch)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
