@@ -173,6 +173,9 @@ class Warehouse:
         # DuckDB defaults to 80% of RAM; a bounded buffer pool (it spills to disk beyond it)
         # keeps the writer's memory flat however large the load.
         self.con.execute(f"SET memory_limit = '{DUCKDB_MEMORY_LIMIT}'")
+        # Marts never rely on insertion order (queries ORDER BY); without it DuckDB's
+        # INSERT … SELECT and CREATE TABLE AS stream instead of buffering whole results.
+        self.con.execute("SET preserve_insertion_order = false")
 
     def ensure_schema(self) -> None:
         for schema in SCHEMAS:

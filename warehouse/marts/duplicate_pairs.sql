@@ -7,7 +7,7 @@ CREATE TABLE IF NOT EXISTS marts.duplicate_pairs (
     load_id VARCHAR NOT NULL,
     PRIMARY KEY (article_a, article_b)
 );
-COMMENT ON TABLE marts.duplicate_pairs IS 'Pairs of current articles whose estimated Jaccard similarity of character 5-grams is at least 0.5 (grain: pair; key: article_a, article_b with article_a < article_b). Maintained incrementally: only pairs involving newly published articles are computed. A new article is compared with at most 10 members (lowest article_id) of each LSH bucket (band, band_hash) it falls in, and keeps its 10 closest matches, so a story republished a thousand times forms one connected cluster in linear rather than quadratic time.';
+COMMENT ON TABLE marts.duplicate_pairs IS 'Pairs of current articles whose estimated Jaccard similarity of character 5-grams is at least 0.5 (grain: pair; key: article_a, article_b with article_a < article_b). Maintained incrementally: only pairs involving newly published articles are computed. A new article is compared with at most 5 members (lowest article_id) of each of its 16 LSH buckets (band, band_hash), so an article has at most 80 candidate pairs from its load and a story republished a thousand times forms one connected cluster (through the buckets'' lowest ids) in linear rather than quadratic time.';
 COMMENT ON COLUMN marts.duplicate_pairs.article_a IS 'The smaller article_id of the pair';
 COMMENT ON COLUMN marts.duplicate_pairs.article_b IS 'The larger article_id of the pair';
 COMMENT ON COLUMN marts.duplicate_pairs.similarity IS 'Share of equal MinHash values (64), an estimate of the Jaccard similarity';
@@ -18,17 +18,19 @@ COMMENT ON COLUMN marts.duplicate_pairs.load_id IS 'Load that found the pair';
 DELETE FROM marts.duplicate_pairs
 WHERE article_a IN (SELECT article_id FROM retired_articles)
    OR article_b IN (SELECT article_id FROM retired_articles);
--- Candidates: each new article against up to 10 representatives of every bucket it is in.
--- Comparing with all members would be quadratic in the size of a group of near-copies.
+-- Candidates: each new article against the 5 lowest article_ids of every bucket it is in.
+-- Comparing with all members would be quadratic in the size of a group of near-copies, and
+-- aggregates (unlike window functions) spill to disk when memory runs short.
 CREATE OR REPLACE TEMP TABLE dup_candidates AS
 WITH fresh AS (
     SELECT article_id, band, band_hash FROM marts.article_fingerprints
     WHERE load_id = (SELECT load_id FROM publish_load)
       AND article_id IN (SELECT article_id FROM publish_articles)),
 representatives AS (
-    SELECT f.band, f.band_hash, f.article_id FROM marts.article_fingerprints f
+    SELECT f.band, f.band_hash, unnest(min(f.article_id, 5)) AS article_id
+    FROM marts.article_fingerprints f
     SEMI JOIN fresh b ON b.band = f.band AND b.band_hash = f.band_hash
-    QUALIFY row_number() OVER (PARTITION BY f.band, f.band_hash ORDER BY f.article_id) <= 10)
+    GROUP BY f.band, f.band_hash)
 SELECT DISTINCT least(x.article_id, r.article_id) AS article_a,
                 greatest(x.article_id, r.article_id) AS article_b
 FROM fresh x
@@ -52,10 +54,6 @@ WITH scored AS (
     JOIN dup_signatures y ON y.article_id = c.article_b)
 SELECT article_a, article_b, similarity, exact, (SELECT load_id FROM publish_load)
 FROM scored
-WHERE similarity >= 0.5 OR exact
--- Each new article keeps its 10 closest matches: a story republished a thousand times makes
--- a connected cluster, not half a million pairs.
-QUALIFY row_number() OVER (PARTITION BY article_a ORDER BY exact DESC, similarity DESC, article_b) <= 10
-     OR row_number() OVER (PARTITION BY article_b ORDER BY exact DESC, similarity DESC, article_a) <= 10;
+WHERE similarity >= 0.5 OR exact;
 DROP TABLE dup_candidates;
 DROP TABLE dup_signatures;
