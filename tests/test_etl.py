@@ -202,6 +202,23 @@ def test_later_versions_supersede_by_story_id(tmp_path):
     )
     versions = query(db, "SELECT count(*) FROM raw.documents WHERE source_path LIKE '%@%'")[0][0]
     assert versions == len(list((fixtures / "finews-versions").iterdir()))
+    # the fact tables' keys are not enforced by an index (memory): supersede must keep them unique
+    for table, key in UNINDEXED_KEYS.items():
+        dupes = query(db, f"SELECT count(*) - count(DISTINCT ({key})) FROM marts.{table}")[0][0]
+        assert dupes == 0, table
+
+
+# Documented keys of the marts that carry no PRIMARY KEY index (see warehouse/CONVENTIONS.md).
+UNINDEXED_KEYS = {
+    "paragraphs": "article_id, ordinal",
+    "sentences": "article_id, paragraph_ordinal, ordinal",
+    "article_terms": "article_id, term",
+    "article_entities": "article_id, entity_id",
+    "article_fingerprints": "article_id, band",
+    "figures": "article_id, paragraph_ordinal, sentence_ordinal, start",
+    "duplicate_pairs": "article_a, article_b",
+    "duplicate_clusters": "kind, article_id",
+}
 
 
 def test_broken_files_are_quarantined_and_the_rest_publishes(corpus, tmp_path):

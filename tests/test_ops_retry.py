@@ -50,3 +50,54 @@ def test_parse_shard_task_retries_with_backoff():
 
     assert parse_shard.retries == 2
     assert list(parse_shard.retry_delay_seconds) == [1, 5]
+
+
+def test_local_pool_retries_a_transient_failure_then_gives_up(monkeypatch):
+    """zhnews.pool (the default runner) applies the same policy as the parse-shard task."""
+    from zhnews import pool
+
+    calls, sleeps, retried = [], [], []
+
+    def flaky(files, load_id, settings):
+        calls.append(len(calls))
+        if len(calls) <= 2:
+            raise OSError(errno.EIO, "injected")
+        return shard.process_shard(files, load_id, settings)
+
+    monkeypatch.setattr(pool, "process_shard", flaky)
+    monkeypatch.setattr(pool.time, "sleep", sleeps.append)
+    results = list(
+        pool.parse_shards(
+            [[_ref()]], "load-x", Settings(), workers=1, on_retry=lambda *a: retried.append(a[0])
+        )
+    )
+    assert [n for _, n in results] == [1] and results[0][0].counters["documents"] == 1
+    assert sleeps == [1, 5] and retried == [0, 0] and len(calls) == 3
+
+    monkeypatch.setattr(pool, "process_shard", lambda *a: _eio())
+    with pytest.raises(OSError):
+        list(pool.parse_shards([[_ref()]], "load-x", Settings(), workers=1))
+
+
+def _eio():
+    raise OSError(errno.EIO, "still failing")
+
+
+def test_local_pool_does_not_retry_other_errors(monkeypatch):
+    from zhnews import pool
+
+    sleeps = []
+    monkeypatch.setattr(pool.time, "sleep", sleeps.append)
+    monkeypatch.setattr(pool, "process_shard", lambda *a: (_ for _ in ()).throw(ValueError("bug")))
+    with pytest.raises(ValueError):
+        list(pool.parse_shards([[_ref()]], "load-x", Settings(), workers=1))
+    assert sleeps == []
+
+
+def test_a_worker_that_dies_fails_the_load_with_a_clear_error(monkeypatch):
+    """SIGKILL inside a real worker process (native crash, OOM killer) -> WorkerDied, no hang."""
+    from zhnews import pool
+
+    monkeypatch.setenv("ZHNEWS_CRASH_AT", "parse.after_document")  # inherited by the workers
+    with pytest.raises(pool.WorkerDied, match="worker process died"):
+        list(pool.parse_shards([[_ref()], [_ref()]], "load-x", Settings(), workers=2))

@@ -8,8 +8,7 @@ CREATE TABLE IF NOT EXISTS marts.article_entities (
     mention_count INTEGER NOT NULL,
     first_paragraph_ordinal INTEGER,
     first_sentence_ordinal INTEGER,
-    load_id VARCHAR NOT NULL,
-    PRIMARY KEY (article_id, entity_id)
+    load_id VARCHAR NOT NULL
 );
 COMMENT ON TABLE marts.article_entities IS 'Entities mentioned in a current article (grain: article x entity; key: article_id, entity_id). Persons, places and organisations from text rules and bylines; stocks and sectors from stock links.';
 COMMENT ON COLUMN marts.article_entities.article_id IS 'marts.articles.article_id';

@@ -5,8 +5,7 @@ CREATE TABLE IF NOT EXISTS marts.article_fingerprints (
     band INTEGER NOT NULL,
     band_hash VARCHAR NOT NULL,
     minhashes BIGINT[] NOT NULL,
-    load_id VARCHAR NOT NULL,
-    PRIMARY KEY (article_id, band)
+    load_id VARCHAR NOT NULL
 );
 COMMENT ON TABLE marts.article_fingerprints IS 'Duplicate-detection fingerprints of current articles (grain: article x LSH band; key: article_id, band): 64 MinHash values over character 5-grams in 16 bands of 4. Articles sharing a (band, band_hash) are near-duplicate candidates.';
 COMMENT ON COLUMN marts.article_fingerprints.article_id IS 'marts.articles.article_id';

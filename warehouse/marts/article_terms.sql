@@ -3,8 +3,7 @@ CREATE TABLE IF NOT EXISTS marts.article_terms (
     article_id VARCHAR NOT NULL,
     term VARCHAR NOT NULL,
     tf INTEGER NOT NULL,
-    load_id VARCHAR NOT NULL,
-    PRIMARY KEY (article_id, term)
+    load_id VARCHAR NOT NULL
 );
 COMMENT ON TABLE marts.article_terms IS 'Term frequencies of current articles (grain: article x term; key: article_id, term); the input of marts.term_df and marts.keywords.';
 COMMENT ON COLUMN marts.article_terms.article_id IS 'marts.articles.article_id';

@@ -3,8 +3,7 @@ CREATE TABLE IF NOT EXISTS marts.duplicate_clusters (
     cluster_id VARCHAR NOT NULL,
     article_id VARCHAR NOT NULL,
     kind VARCHAR NOT NULL,
-    similarity DOUBLE,
-    PRIMARY KEY (kind, article_id)
+    similarity DOUBLE
 );
 COMMENT ON TABLE marts.duplicate_clusters IS 'Groups of current articles that tell the same thing (grain: article x kind; key: kind, article_id; only articles with at least one partner). exact = identical normalised text, near = connected components of marts.duplicate_pairs (exact pairs included), story = articles sharing a story_id. Recomputed at publish from marts.duplicate_pairs (small) and a GROUP BY over marts.articles.';
 COMMENT ON COLUMN marts.duplicate_clusters.cluster_id IS 'kind:<smallest article_id in the cluster> (kind:story_id for story clusters)';

@@ -11,8 +11,7 @@ CREATE TABLE IF NOT EXISTS marts.figures (
     base_unit VARCHAR,
     category VARCHAR NOT NULL,
     approximate BOOLEAN NOT NULL,
-    load_id VARCHAR NOT NULL,
-    PRIMARY KEY (article_id, paragraph_ordinal, sentence_ordinal, start)
+    load_id VARCHAR NOT NULL
 );
 COMMENT ON TABLE marts.figures IS 'Quantities stated in current articles (grain: figure; key: article_id, paragraph_ordinal, sentence_ordinal, start). Years, dates, ordinals (第81位) and bare integers are not figures.';
 COMMENT ON COLUMN marts.figures.article_id IS 'marts.articles.article_id';

@@ -4,8 +4,7 @@ CREATE TABLE IF NOT EXISTS marts.paragraphs (
     ordinal INTEGER NOT NULL,
     kind VARCHAR NOT NULL,
     text VARCHAR NOT NULL,
-    load_id VARCHAR NOT NULL,
-    PRIMARY KEY (article_id, ordinal)
+    load_id VARCHAR NOT NULL
 );
 COMMENT ON TABLE marts.paragraphs IS 'One row per paragraph of a current article (grain: paragraph; key: article_id, ordinal), in reading order.';
 COMMENT ON COLUMN marts.paragraphs.ordinal IS '1-based, contiguous within the article';

@@ -5,8 +5,7 @@ CREATE TABLE IF NOT EXISTS marts.sentences (
     ordinal INTEGER NOT NULL,
     text VARCHAR NOT NULL,
     tokens VARCHAR[] NOT NULL,
-    load_id VARCHAR NOT NULL,
-    PRIMARY KEY (article_id, paragraph_ordinal, ordinal)
+    load_id VARCHAR NOT NULL
 );
 COMMENT ON TABLE marts.sentences IS 'One row per sentence of any paragraph of a current article (grain: sentence; key: article_id, paragraph_ordinal, ordinal).';
 COMMENT ON COLUMN marts.sentences.ordinal IS '1-based, contiguous within the paragraph';
