@@ -103,6 +103,37 @@ def _summary(db: Path) -> str:
         con.close()
 
 
+def _start_ephemeral_api():
+    """Start Prefect's temporary API server in a thread, unless PREFECT_API_URL names one.
+
+    Prefect would start it when the flow is called, after importing the flow's modules. Started
+    here, its subprocess boots on the other core meanwhile, and Great Expectations imports
+    while the thread waits for the server to answer. The flow then reuses the same server
+    (`SubprocessASGIServer` is a singleton). If the start fails, the flow starts it itself.
+    """
+    import os
+    import threading
+
+    if os.environ.get("PREFECT_API_URL"):
+        return None
+
+    def start() -> None:
+        from prefect.server.api.server import SubprocessASGIServer
+
+        from zhnews.flow import prewarm_gate
+
+        server = SubprocessASGIServer()
+        prewarm_gate()  # GX imports during the server's health wait, not before its launch
+        try:
+            server.start()
+        except Exception:  # noqa: BLE001 - the flow retries the start and reports errors
+            pass
+
+    thread = threading.Thread(target=start, name="prefect-api-start", daemon=True)
+    thread.start()
+    return thread
+
+
 def cmd_run(args) -> int:
     if not getattr(args, "always_flow", False):
         from zhnews.fastpath import try_noop
@@ -117,12 +148,16 @@ def cmd_run(args) -> int:
             print(_summary(args.db))
             return EXIT_OK
     configure_prefect_env()
+    api_start = _start_ephemeral_api()  # runs while the flow's modules import
     from zhnews import progress
     from zhnews.db import WarehouseError, WarehouseLocked
     from zhnews.flow import LoadFailed, etl, prewarm_gate
     from zhnews.pool import WorkerDied
 
-    prewarm_gate()  # overlaps with the Prefect API start-up
+    if api_start is not None:
+        api_start.join()  # the flow must find the server up, not start a second one
+    else:
+        prewarm_gate()
 
     flow_fn = etl
     if args.runner == "dask":
