@@ -211,9 +211,8 @@ def warm_prefect(cache: Path, env: dict) -> None:
 
 def _floor_chunk(paths: list[str], with_enrich: bool = False) -> tuple[int, int, int]:
     from zhnews.decode import decode_bytes
-    from zhnews.enrich import enrich
     from zhnews.parse import parse_document
-    from zhnews.shard import segment_article
+    from zhnews.shard import enrich_segmented, segment_article
 
     docs = articles = sentences = 0
     for path in paths:
@@ -225,10 +224,7 @@ def _floor_chunk(paths: list[str], with_enrich: bool = False) -> tuple[int, int,
             _, sent, _ = segment_article(art)
             sentences += len(sent)
             if with_enrich:
-                rows = [
-                    (s["paragraph_ordinal"], s["ordinal"], s["text"], s["tokens"]) for s in sent
-                ]
-                enrich(art, f"{path}#{ordinal}", rows)
+                enrich_segmented(art, f"{path}#{ordinal}", sent)
         docs += 1
         articles += len(parsed.articles)
     return docs, articles, sentences

@@ -1,6 +1,7 @@
 """Time (or profile) the pure per-shard work: read, decode, parse, segment, enrich, Arrow rows.
 
-    .venv/bin/python bench/shard.py bench/.cache/corpus-20000 [--shards 4] [--size 500] [--profile]
+    .venv/bin/python bench/shard.py bench/.cache/corpus-20000 [--shards 4] [--size 500]
+                                   [--profile [--start I]]
 
 Runs zhnews.shard.process_shard in this process, no Prefect and no DuckDB, on shards taken
 from evenly spaced places in the sorted file list (after a small warm-up for the word lists).
@@ -26,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shards", type=int, default=4)
     ap.add_argument("--size", type=int, default=500)
     ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--start", type=int, help="profile the shard starting at this file index")
     args = ap.parse_args(argv)
     files = sorted(str(p) for p in args.folder.rglob("*") if p.is_file())
     found, _ = discover(files, {})
@@ -36,7 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.profile:
         prof = cProfile.Profile()
         prof.enable()
-        process_shard(refs[starts[0] : starts[0] + args.size], "profile")
+        first = starts[0] if args.start is None else args.start
+        process_shard(refs[first : first + args.size], "profile")
         prof.disable()
         pstats.Stats(prof).sort_stats("cumulative").print_stats(40)
         return 0

@@ -126,6 +126,12 @@ def segment_article(article: Article) -> tuple[list[dict], list[dict], dict]:
     return paragraphs, sentences, {"n_sentences": n_sent, "n_tokens": n_tok}
 
 
+def enrich_segmented(article: Article, article_id: str, sentences: list[dict]) -> dict:
+    """Enrichment rows per staging table for an article and its segment_article() sentences."""
+    tuples = [(s["paragraph_ordinal"], s["ordinal"], s["text"], s["tokens"]) for s in sentences]
+    return enrich(article, article_id, tuples)
+
+
 def _document_rows(
     ref: FileRef, data: bytes, sha: str, load_id: str, settings: Settings, out: dict[str, _Rows]
 ) -> int:
@@ -199,10 +205,7 @@ def _document_rows(
                     "raw_code": m.raw,
                 }
             )
-        sentence_tuples = [
-            (s["paragraph_ordinal"], s["ordinal"], s["text"], s["tokens"]) for s in sentences
-        ]
-        for table, extra in enrich(art, article_id, sentence_tuples).items():
+        for table, extra in enrich_segmented(art, article_id, sentences).items():
             rows[table].extend(extra)
         staged.append((article_id, rows))
     # Only now, with every article segmented, does the document count as staged.
