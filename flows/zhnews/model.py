@@ -42,6 +42,7 @@ class Article:
     subtitle: str | None = None  # 副题
     authors: list[Author] = field(default_factory=list)
     byline_raw: str | None = None  # bylines exactly as printed, joined by " | "
+    editor: str | None = None  # 责任编辑 / 编辑 credit: not an author, not body text
     published_at: datetime | None = None  # timezone-aware
     published_at_source: str = "unknown"  # front_matter|file_name|story_id|page|unknown
     category: str | None = None
