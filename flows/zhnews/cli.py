@@ -6,9 +6,9 @@ import argparse
 import csv
 import json
 import sys
-import unicodedata
 from pathlib import Path
 
+from zhnews.formatting import format_table
 from zhnews.settings import DEFAULT_DB, configure_prefect_env
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
@@ -21,37 +21,6 @@ SUMMARY_TABLES = (
     "marts.stock_mentions",
     "ops.quarantine",
 )
-
-
-def _width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
-
-
-def _cell(v, max_width: int) -> str:
-    s = "NULL" if v is None else str(v)
-    s = s.replace("\n", "⏎")
-    if _width(s) > max_width:
-        out, w = [], 0
-        for ch in s:
-            w += _width(ch)
-            if w > max_width - 1:
-                break
-            out.append(ch)
-        s = "".join(out) + "…"
-    return s
-
-
-def format_table(columns: list[str], rows: list[tuple], max_width: int = 40) -> str:
-    cells = [[_cell(v, max_width) for v in row] for row in rows]
-    widths = [max([_width(c)] + [_width(r[i]) for r in cells]) for i, c in enumerate(columns)]
-
-    def line(values):
-        return " │ ".join(v + " " * (w - _width(v)) for v, w in zip(values, widths, strict=True))
-
-    sep = "─┼─".join("─" * w for w in widths)
-    out = [line(columns), sep, *(line(r) for r in cells)]
-    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(out)
 
 
 def _print_result(columns: list[str], rows: list[tuple], fmt: str) -> None:

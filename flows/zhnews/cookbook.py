@@ -12,6 +12,7 @@ from pathlib import Path
 
 import duckdb
 
+from zhnews.formatting import format_table
 from zhnews.settings import PROJECT_ROOT, WAREHOUSE_SQL_DIR
 
 COOKBOOK_DIR = WAREHOUSE_SQL_DIR / "cookbook"
@@ -44,8 +45,6 @@ def run(con: duckdb.DuckDBPyConnection, recipe: Recipe) -> tuple[list[str], list
 
 
 def render_markdown(con: duckdb.DuckDBPyConnection, max_rows: int = 8) -> str:
-    from zhnews.cli import format_table
-
     parts = [BEGIN]
     for i, r in enumerate(recipes(), start=1):
         cols, rows = run(con, r)
