@@ -297,9 +297,9 @@ def cmd_cookbook(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from zhnews.evaluate import main as eval_main
+    from zhnews.evaluate import run as eval_run
 
-    return eval_main([str(args.gold_dir)] + (["--docs", str(args.docs)] if args.docs else []))
+    return eval_run(args.path, args.docs, args.peers, args.json, args.per_doc)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -399,9 +399,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cb.set_defaults(func=cmd_cookbook)
 
-    ev = sub.add_parser("eval", help="measure the parser against gold JSON files")
-    ev.add_argument("gold_dir", type=Path)
-    ev.add_argument("--docs", type=Path, help="folder the gold files' `file` paths are relative to")
+    ev = sub.add_parser(
+        "eval",
+        help="measure the parser against gold (bench/extraction: side by side with --peers)",
+        description="Score zhnews (and peers) on an extraction dev set (a folder with gold/ "
+        "and docs/, per source and overall; metric definitions in zhnews/evaluate.py) or "
+        "on a folder of gold JSON files (tests/gold).",
+    )
+    ev.add_argument("path", type=Path, help="bench dir with gold/ and docs/, or a gold dir")
+    ev.add_argument("--docs", type=Path, help="(gold dir only) root of the `file` paths")
+    ev.add_argument(
+        "--peers", action="store_true", help="also run trafilatura, gne and newspaper4k"
+    )
+    ev.add_argument("--json", action="store_true", help="print the full result as JSON")
+    ev.add_argument(
+        "--per-doc", type=int, nargs="?", const=10, default=0, metavar="N",
+        help="list the N worst documents per system (default 10)",
+    )  # fmt: skip
     ev.set_defaults(func=cmd_eval)
     return p
 
