@@ -1,5 +1,8 @@
 """Scaled benchmark corpus: N unique documents replicated from the real ones, cached on disk.
 
+The templates are files inside the repository: the real posts in `tests/fixtures/finews` and
+`tests/fixtures/finews-versions` (origin in `tests/fixtures/README.md`) and the two `seeds/`.
+
 Every copy gets a new story id (the 18-digit id in file name and URL, the infoCode of seed 000),
 newspaper pages get a unique file name, and one small text perturbation (a body digit or a
 sentence-final character) so that no two files have the same bytes. Files are spread over
@@ -14,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED_CORPUS = Path("/work/shared/corpus")
+FIXTURES = ROOT / "tests" / "fixtures"
 SEEDS = ROOT / "seeds"
 FILES_PER_FOLDER = 1000
 
@@ -34,7 +37,7 @@ class Template:
 def templates() -> list[Template]:
     out: list[Template] = []
     for folder in ("finews", "finews-versions"):
-        for f in sorted((SHARED_CORPUS / folder).iterdir()):
+        for f in sorted((FIXTURES / folder).iterdir()):
             out.append(Template(f.name, f.read_text(encoding="utf-8"), "post"))
     for f in sorted(SEEDS.iterdir()):
         kind = "seed000" if f.name.startswith("000_") else "page"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import duckdb
 import pytest
@@ -14,10 +13,10 @@ from zhnews.model import Article, Author, Paragraph, StockMention
 from zhnews.settings import PROJECT_ROOT
 
 WAREHOUSE = PROJECT_ROOT / "warehouse"
-CORPUS = Path("/work/shared/corpus/finews")
+CORPUS = PROJECT_ROOT / "tests" / "fixtures" / "finews"
 CST = timezone(timedelta(hours=8))
 # The finews pair with identical summaries under different ids (story 202112082206672930
-# and 202112082206781916): written out so the test runs without the shared corpus too.
+# and 202112082206781916); test_two_loads checks that both fixture posts really carry it.
 PAIR_TEXT = "离岸人民币兑美元升至6.3512，为2018年以来最高水平。"
 
 
@@ -195,13 +194,12 @@ def _df_full(c) -> list[tuple]:
 
 def test_two_loads(con):
     c = con
-    if CORPUS.exists():  # the pair really is in the shared corpus
-        texts = [
-            p.read_text(encoding="utf-8")
-            for p in sorted(CORPUS.glob("*.md"))
-            if p.name.endswith(("202112082206672930.md", "202112082206781916.md"))
-        ]
-        assert len(texts) == 2 and all(PAIR_TEXT in t for t in texts)
+    texts = [
+        p.read_text(encoding="utf-8")
+        for p in sorted(CORPUS.glob("*.md"))
+        if p.name.endswith(("202112082206672930.md", "202112082206781916.md"))
+    ]
+    assert len(texts) == 2 and all(PAIR_TEXT in t for t in texts)
     _stage(c, "L1", "d1", "a1", _finews("202112082206672930", 46))
     _stage(c, "L1", "d2", "a2", _finews("202112082206781916", 59))
     _stage(c, "L1", "d3", "a3", _seed())
