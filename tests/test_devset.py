@@ -1,0 +1,164 @@
+"""The extraction dev set (bench/extraction) stays consistent: every gold file names an existing
+document, has the keys bench/extraction/README.md requires, and its strings are really in the
+document, so gold cannot silently rot when a document or a gold file is edited."""
+
+from __future__ import annotations
+
+import copy
+import html
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from lxml import html as lxml_html
+
+ROOT = Path(__file__).resolve().parents[1]
+DEVSET = ROOT / "bench" / "extraction"
+GOLD_FILES = sorted((DEVSET / "gold").rglob("*.json"))
+KINDS = {"html-article", "jekyll-post", "newspaper-page", "archive-item", "feed-item"}
+TOP_KEYS = {"file", "source", "kind", "origin", "licence", "articles", "notes"}
+ARTICLE_KEYS = {
+    "title",
+    "published_day",
+    "authors",
+    "editor",
+    "first_sentence",
+    "last_sentence",
+    "body",
+    "must_not_contain",
+}
+ROLE_WORDS = ("记者", "编辑", "通讯员", "作者", "来源")
+_META_CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.I)
+_CHARSET_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs"}
+
+
+def decode(raw: bytes) -> str:
+    """Bytes -> text the way a browser would: BOM, then the declared charset, then UTF-8, GB18030."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", "replace")
+    candidates = []
+    declared = _META_CHARSET.search(raw[:4096])
+    if declared:
+        name = declared.group(1).decode("ascii").lower()
+        candidates.append(_CHARSET_ALIASES.get(name, name))
+    candidates += ["utf-8", "gb18030"]
+    for name in candidates:
+        try:
+            return raw.decode(name)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return raw.decode("gb18030", "replace")
+
+
+def squeeze(text: str) -> str:
+    """Whitespace-free form: gold paragraphs are whitespace-normalised, pages wrap lines anywhere."""
+    return re.sub(r"\s+", "", text)
+
+
+def visible_text(text: str) -> str:
+    """Text of an HTML page without script/style contents (what a reader can see)."""
+    text = re.sub(r"^\s*<\?xml[^>]*>", "", text)
+    root = lxml_html.document_fromstring(text)
+    root = copy.deepcopy(root)
+    etree.strip_elements(root, "script", "style", "noscript", "template", with_tail=False)
+    return root.text_content()
+
+
+def load(gold_path: Path) -> tuple[dict, Path]:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    return gold, DEVSET / gold["file"]
+
+
+def document_texts(doc_path: Path) -> tuple[str, str | None]:
+    """(raw text with entities resolved, visible text when the document is markup)."""
+    raw = decode(doc_path.read_bytes())
+    visible = None
+    if re.search(r"<(html|body|p|div)\b", raw[:200_000], re.I):
+        visible = visible_text(raw)
+    return html.unescape(raw), visible
+
+
+@pytest.fixture(scope="module")
+def texts():
+    cache: dict[Path, tuple[str, str | None]] = {}
+
+    def get(doc_path: Path) -> tuple[str, str | None]:
+        if doc_path not in cache:
+            cache[doc_path] = document_texts(doc_path)
+        return cache[doc_path]
+
+    return get
+
+
+def test_devset_has_gold_files():
+    assert GOLD_FILES, f"no gold files under {DEVSET / 'gold'}"
+
+
+@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: str(p.relative_to(DEVSET / "gold")))
+def test_gold_file_is_well_formed(gold_path: Path):
+    gold, doc_path = load(gold_path)
+    rel = gold_path.relative_to(DEVSET / "gold")
+    assert set(gold) >= TOP_KEYS, f"{rel}: missing keys {TOP_KEYS - set(gold)}"
+    assert gold["file"] == f"docs/{rel.as_posix()[: -len('.json')]}", f"{rel}: file does not match the gold path"
+    assert doc_path.is_file(), f"{rel}: document {gold['file']} does not exist"
+    assert gold["source"] == rel.parts[0], f"{rel}: source must be the folder name"
+    assert gold["kind"] in KINDS, f"{rel}: unknown kind {gold['kind']!r}"
+    assert gold["origin"].strip() and gold["licence"].strip(), f"{rel}: origin and licence are required"
+    assert isinstance(gold["articles"], list) and gold["articles"], f"{rel}: articles must be a non-empty list"
+    for n, article in enumerate(gold["articles"], 1):
+        where = f"{rel} article {n}"
+        assert set(article) >= ARTICLE_KEYS, f"{where}: missing keys {ARTICLE_KEYS - set(article)}"
+        assert isinstance(article["title"], str) and article["title"].strip(), f"{where}: empty title"
+        day = article["published_day"]
+        if day is not None:
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) and date.fromisoformat(day), f"{where}: bad day {day!r}"
+        assert isinstance(article["authors"], list), f"{where}: authors must be a list"
+        for name in article["authors"]:
+            assert name.strip() == name and name, f"{where}: bad author {name!r}"
+            assert not any(w in name for w in ROLE_WORDS), f"{where}: role word in author {name!r}"
+        assert article["editor"] is None or (isinstance(article["editor"], str) and article["editor"].strip())
+        body = article["body"]
+        assert isinstance(body, list) and body, f"{where}: body must be a non-empty list"
+        for para in body:
+            assert para and para == re.sub(r"\s+", " ", para).strip(), f"{where}: paragraph not normalised: {para[:40]!r}"
+        assert body[0].startswith(article["first_sentence"]) and article["first_sentence"], f"{where}: first_sentence"
+        assert body[-1].endswith(article["last_sentence"]) and article["last_sentence"], f"{where}: last_sentence"
+        debris = article["must_not_contain"]
+        assert isinstance(debris, list) and 1 <= len(debris) <= 5, f"{where}: must_not_contain needs 1-5 strings"
+        for junk in debris:
+            assert junk.strip(), f"{where}: empty must_not_contain string"
+            hits = [p[:40] for p in body if squeeze(junk) in squeeze(p)]
+            assert not hits, f"{where}: must_not_contain {junk!r} is inside the gold body: {hits}"
+
+
+@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: str(p.relative_to(DEVSET / "gold")))
+def test_gold_strings_occur_in_document(gold_path: Path, texts):
+    gold, doc_path = load(gold_path)
+    if not doc_path.is_file():
+        pytest.fail(f"{gold['file']} does not exist")
+    raw, visible = texts(doc_path)
+    haystacks = [squeeze(raw)] + ([squeeze(visible)] if visible is not None else [])
+    for n, article in enumerate(gold["articles"], 1):
+        for junk in article["must_not_contain"]:
+            assert any(squeeze(junk) in h for h in haystacks), (
+                f"{gold_path.name} article {n}: must_not_contain {junk!r} is not in {gold['file']}"
+            )
+        if gold["kind"] != "html-article":
+            continue
+        assert visible is not None, f"{gold['file']}: html-article but no HTML found"
+        page = squeeze(visible)
+        printed = [article["title"], *article["authors"], *article["body"]]
+        if article["editor"]:
+            printed.append(article["editor"])
+        for text in printed:
+            assert squeeze(text) in page, f"{gold_path.name} article {n}: not on the page: {text[:50]!r}"
+
+
+def test_every_source_has_a_row_in_sources_md():
+    table = (DEVSET / "SOURCES.md").read_text(encoding="utf-8")
+    sources = {json.loads(p.read_text(encoding="utf-8"))["source"] for p in GOLD_FILES}
+    missing = [s for s in sorted(sources) if not re.search(rf"^\|\s*`?{re.escape(s)}`?\s*\|", table, re.M)]
+    assert not missing, f"SOURCES.md has no row for: {missing}"
