@@ -150,11 +150,17 @@ def test_gold_strings_occur_in_document(gold_path: Path, texts):
             continue
         assert visible is not None, f"{gold['file']}: html-article but no HTML found"
         page = squeeze(visible)
+        # debris printed inside a paragraph (e.g. a search widget after a keyword) is listed in
+        # must_not_contain; the paragraph must then read through once that debris is taken out
+        cleaned = page
+        for junk in article["must_not_contain"]:
+            cleaned = cleaned.replace(squeeze(junk), "")
         printed = [article["title"], *article["authors"], *article["body"]]
         if article["editor"]:
             printed.append(article["editor"])
         for text in printed:
-            assert squeeze(text) in page, f"{gold_path.name} article {n}: not on the page: {text[:50]!r}"
+            found = squeeze(text) in page or squeeze(text) in cleaned
+            assert found, f"{gold_path.name} article {n}: not on the page: {text[:50]!r}"
 
 
 def test_every_source_has_a_row_in_sources_md():
