@@ -53,9 +53,10 @@ def run_etl(paths, db: Path, **env):
 
 
 def query(db: Path, sql: str, params=None):
-    import duckdb
+    """Read the published warehouse the way analysts do (sandboxed, read-only)."""
+    from zhnews.db import open_published
 
-    con = duckdb.connect(str(db), read_only=True)
+    con = open_published(db)
     try:
         return con.execute(sql, params or []).fetchall()
     finally:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-import duckdb
 import pytest
 from conftest import FIXTURES, ROOT, run_etl
 from zhnews import cookbook
+from zhnews.db import open_published
 
 pytestmark = pytest.mark.usefixtures("prefect_api")
 
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.usefixtures("prefect_api")
 def results(tmp_path_factory, prefect_api) -> dict[str, tuple[list[str], list[tuple]]]:
     db = tmp_path_factory.mktemp("demo") / "zhnews.duckdb"
     run_etl([ROOT / "seeds", FIXTURES / "finews", FIXTURES / "finews-versions"], db)
-    con = duckdb.connect(str(db), read_only=True)
+    con = open_published(db)
     try:
         return {r.path.stem[:2]: cookbook.run(con, r) for r in cookbook.recipes()}
     finally:

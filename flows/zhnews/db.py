@@ -1,193 +1,92 @@
-"""The warehouse file: schema from warehouse/*.sql, the writer lock, staging, publish, serving copy.
+"""The single writer: staging in the work file, the publish transaction into the lake.
 
-Two files per warehouse. The writer works in `<name>.work.duckdb`; after every load it publishes
-an exact copy as `<name>.duckdb` with an atomic rename. Analysts (and `zhnews sql`) open only the
-published copy, so a long-open analyst session never blocks a load, and a reader sees the previous
-or the new published state, never half a load.
+See `zhnews.store` for the layout. Only the process holding the writer lock creates a
+`Warehouse`; readers use `open_published` (a sandboxed read-only connection).
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
-import re
-import shutil
 import time
 import uuid
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
 
 from zhnews import faults
-from zhnews.settings import PARSER_VERSION, WAREHOUSE_SQL_DIR
+from zhnews.settings import PARSER_VERSION
+from zhnews.store.lake import (
+    WarehouseDamaged,
+    WarehouseError,
+    WarehousePaths,
+    connect_writer,
+    ensure_schema,
+    load_sql_files,
+)
+from zhnews.store.lock import WarehouseLocked, WriterLock
+from zhnews.store.reader import open_reader
 
-SCHEMAS = ("raw", "staging", "marts", "ops")
-# The publish transaction holds the load's new mart rows and the duplicate-cluster recursion;
-# a 100,000-document cold load failed at 512MB (bench/run.py --n 100000).
-DUCKDB_MEMORY_LIMIT = os.environ.get("ZHNEWS_DUCKDB_MEMORY", "1GB")
-if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", DUCKDB_MEMORY_LIMIT):
-    raise ValueError(f"ZHNEWS_DUCKDB_MEMORY={DUCKDB_MEMORY_LIMIT!r}: expected a size such as 512MB")
-PUBLISH_MARKER = "-- @publish"
-
-
-class WarehouseError(RuntimeError):
-    """An error a user can act on (message says what and where)."""
-
-
-class WarehouseLocked(WarehouseError):
-    pass
+__all__ = [
+    "Warehouse",
+    "WarehouseDamaged",
+    "WarehouseError",
+    "WarehouseLocked",
+    "WriterLock",
+    "open_published",
+    "work_path",
+]
 
 
 def work_path(db: Path) -> Path:
-    return db.with_name(db.stem + ".work" + db.suffix)
+    return WarehousePaths.of(db).work
 
 
-# ---------------------------------------------------------------- SQL files
-
-
-@dataclass(frozen=True)
-class SqlFile:
-    path: Path
-    ddl: list[str]
-    publish: list[str]
-
-
-def _statements(sql: str) -> list[str]:
-    """Split on ';' at line ends (the convention in warehouse/CONVENTIONS.md)."""
-    out, buf = [], []
-    for line in sql.splitlines():
-        buf.append(line)
-        if line.rstrip().endswith(";"):
-            stmt = "\n".join(buf).strip()
-            if any(ln.strip() and not ln.strip().startswith("--") for ln in buf):
-                out.append(stmt)
-            buf = []
-    if any(ln.strip() and not ln.strip().startswith("--") for ln in buf):
-        out.append("\n".join(buf).strip())
-    return out
-
-
-def load_sql_files(root: Path = WAREHOUSE_SQL_DIR) -> list[SqlFile]:
-    manifest = root / "manifest.txt"
-    files = []
-    for line in manifest.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        path = root / line
-        if not path.exists():
-            raise WarehouseError(f"{manifest}: lists {line}, which does not exist")
-        text = path.read_text(encoding="utf-8")
-        ddl, _, publish = text.partition("\n" + PUBLISH_MARKER + "\n")
-        files.append(SqlFile(path, _statements(ddl), _statements(publish)))
-    return files
-
-
-# ---------------------------------------------------------------- lock
-
-
-class WriterLock:
-    """One writer per warehouse, across processes (flock on `<work>.lock`)."""
-
-    def __init__(self, db: Path, timeout_s: float):
-        self.path = work_path(db).with_suffix(".lock")
-        self.timeout_s = timeout_s
-        self.fh = None
-
-    def __enter__(self) -> WriterLock:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.fh = open(self.path, "a+")
-        deadline = time.monotonic() + self.timeout_s
-        while True:
-            try:
-                fcntl.flock(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    self.fh.seek(0)
-                    holder = self.fh.read().strip() or "unknown process"
-                    self.fh.close()
-                    raise WarehouseLocked(
-                        f"another load holds the warehouse writer lock {self.path} "
-                        f"({holder}); waited {self.timeout_s:.0f}s. Wait for it to finish "
-                        "or raise ZHNEWS_LOCK_TIMEOUT."
-                    ) from None
-                time.sleep(0.2)
-        self.fh.seek(0)
-        self.fh.truncate()
-        self.fh.write(f"pid {os.getpid()}: {_cmdline(os.getpid())}\n")
-        self.fh.flush()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self.fh:
-            self.fh.truncate(0)
-            fcntl.flock(self.fh, fcntl.LOCK_UN)
-            self.fh.close()
-            self.fh = None
-
-
-def _cmdline(pid: int) -> str:
-    try:
-        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
-        return raw.replace(b"\0", b" ").decode(errors="replace").strip()[:200]
-    except OSError:
-        return "?"
-
-
-def connect_with_retry(path: Path, read_only: bool, timeout_s: float) -> duckdb.DuckDBPyConnection:
-    """Open a DuckDB file, waiting while another process holds a conflicting lock."""
+def _connect_with_retry(paths: WarehousePaths, timeout_s: float) -> duckdb.DuckDBPyConnection:
+    """Open the writer's connection, waiting while another process holds the work file."""
     deadline = time.monotonic() + timeout_s
     delay = 0.1
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
-        except duckdb.IOException as exc:
-            if "lock" not in str(exc).lower() or time.monotonic() >= deadline:
-                raise WarehouseLocked(f"cannot open {path}: {exc}") from exc
+            return connect_writer(paths)
+        except WarehouseDamaged as exc:
+            cause = str(exc.__cause__ or exc)
+            if "lock" not in cause.lower():
+                raise
+            if time.monotonic() >= deadline:
+                raise WarehouseLocked(
+                    f"another process holds {paths.work} open ({_lock_holder(cause)}); "
+                    f"waited {timeout_s:.0f}s. Only zhnews may open the work file: close that "
+                    "connection (analysts open the lake read-only, see the README)."
+                ) from None
             time.sleep(delay)
             delay = min(delay * 2, 2.0)
 
 
-# ---------------------------------------------------------------- the writer
+def _lock_holder(message: str) -> str:
+    import re
+
+    m = re.search(r"PID (\d+)", message)
+    if not m:
+        return "unknown process"
+    from zhnews.store.lock import cmdline
+
+    return f"pid {m.group(1)}: {cmdline(int(m.group(1)))}"
 
 
 class Warehouse:
     """The single writer's view of the work database."""
 
     def __init__(self, db: Path, timeout_s: float = 60.0):
-        self.db = Path(db)
-        self.work = work_path(self.db)
-        self.work.parent.mkdir(parents=True, exist_ok=True)
-        self.con = connect_with_retry(self.work, read_only=False, timeout_s=timeout_s)
-        self._configure()
+        self.paths = WarehousePaths.of(db)
+        self.con = _connect_with_retry(self.paths, timeout_s)
         self.sql = load_sql_files()
         self.step_seconds: dict[str, float] = {}  # wall time per load step, see ops.load_steps
-        self.ensure_schema()
+        ensure_schema(self.con, self.sql)
 
     def close(self) -> None:
         self.con.close()
-
-    def _configure(self) -> None:
-        # DuckDB defaults to 80% of RAM; a bounded buffer pool (it spills to disk beyond it)
-        # keeps the writer's memory flat however large the load.
-        self.con.execute(f"SET memory_limit = '{DUCKDB_MEMORY_LIMIT}'")
-        # Marts never rely on insertion order (queries ORDER BY); without it DuckDB's
-        # INSERT … SELECT and CREATE TABLE AS stream instead of buffering whole results.
-        self.con.execute("SET preserve_insertion_order = false")
-
-    def ensure_schema(self) -> None:
-        for schema in SCHEMAS:
-            self.con.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
-        for f in self.sql:
-            for stmt in f.ddl:
-                try:
-                    self.con.execute(stmt)
-                except duckdb.Error as exc:
-                    raise WarehouseError(f"{f.path}: {exc}") from exc
 
     # -- load lifecycle
 
@@ -207,7 +106,8 @@ class Warehouse:
 
     def clear_staging(self) -> None:
         for (table,) in self.con.execute(
-            "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'staging' AND NOT temporary"
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = 'work' "
+            "AND schema_name = 'staging'"
         ).fetchall():
             self.con.execute(f'DELETE FROM staging."{table}"')
 
@@ -252,10 +152,17 @@ class Warehouse:
     def touch_unchanged(self, unchanged: list[tuple[str, int, int, str]]) -> None:
         """Files whose mtime moved but bytes did not: remember the new mtime, load nothing."""
         if unchanged:
-            self.con.executemany(
-                "UPDATE ops.files SET mtime_ns = ?, bytes = ? WHERE source_path = ?",
-                [(m, b, p) for p, b, m, _ in unchanged],
+            import pyarrow as pa
+
+            rows = pa.Table.from_pylist(
+                [{"source_path": p, "bytes": b, "mtime_ns": m} for p, b, m, _ in unchanged]
             )
+            self.con.register("touched_files", rows)
+            self.con.execute(
+                "UPDATE ops.files SET mtime_ns = t.mtime_ns, bytes = t.bytes "
+                "FROM touched_files t WHERE ops.files.source_path = t.source_path"
+            )
+            self.con.unregister("touched_files")
 
     def publish(
         self,
@@ -323,7 +230,9 @@ class Warehouse:
                 c.register(
                     "dq_rows", pa.Table.from_pylist([{**r, "load_id": load_id} for r in dq_rows])
                 )
-                c.execute("INSERT INTO ops.dq_results BY NAME SELECT * FROM dq_rows")
+                c.execute(
+                    "INSERT INTO ops.dq_results BY NAME SELECT *, now() AS checked_at FROM dq_rows"
+                )
                 c.unregister("dq_rows")
             counts = self._finish_counts(load_id, publish_ok)
             status = (
@@ -347,9 +256,13 @@ class Warehouse:
             )
             self.step_seconds["publish"] = time.perf_counter() - publish_started
             c.execute("DELETE FROM ops.load_steps WHERE load_id = ?", [load_id])
-            c.executemany(
-                "INSERT INTO ops.load_steps VALUES (?, ?, ?)",
-                [[load_id, step, seconds] for step, seconds in self.step_seconds.items()],
+            _insert_rows(
+                c,
+                "ops.load_steps",
+                [
+                    {"load_id": load_id, "step": step, "seconds": seconds}
+                    for step, seconds in self.step_seconds.items()
+                ],
             )
             faults.point("publish.before_commit")
             c.execute("COMMIT")
@@ -391,13 +304,17 @@ class Warehouse:
             WHERE m.source_path IN (SELECT source_path FROM accepted_documents)""")
 
     def _record_files(self, table: str, status: str) -> None:
-        self.con.execute(
-            f"""
-            INSERT OR REPLACE INTO ops.files
-            SELECT d.source_path, d.sha256, d.bytes, d.mtime_ns, d.document_id, ?, d.load_id, now()
+        selected = f"""
             FROM staging.documents d
             WHERE d.load_id = (SELECT load_id FROM publish_load)
-              AND d.document_id IN (SELECT document_id FROM {table})""",
+              AND d.document_id IN (SELECT document_id FROM {table})"""
+        self.con.execute(
+            f"DELETE FROM ops.files WHERE source_path IN (SELECT d.source_path {selected})"
+        )
+        self.con.execute(
+            f"""INSERT INTO ops.files
+            SELECT d.source_path, d.sha256, d.bytes, d.mtime_ns, d.document_id, ?, d.load_id, now()
+            {selected}""",
             [status],
         )
 
@@ -438,8 +355,13 @@ class Warehouse:
         # when it could be read, else (unreadable, too large, dangling link) by size and mtime
         # as discovery saw them (-1 when even stat failed).
         c.execute(
+            "DELETE FROM ops.files WHERE source_path IN "
+            "(SELECT source_path FROM staging.rejections WHERE load_id = ?)",
+            [load_id],
+        )
+        c.execute(
             """
-            INSERT OR REPLACE INTO ops.files
+            INSERT INTO ops.files
             SELECT source_path, coalesce(sha256, ''), coalesce(bytes, -1), mtime_ns,
                    coalesce(document_id, ''),
                    CASE WHEN sha256 IS NULL THEN 'unreadable' ELSE 'quarantined' END, load_id, now()
@@ -510,52 +432,15 @@ class Warehouse:
         )
         self.clear_staging()
 
-    # -- serving copy
 
-    @property
-    def marker(self) -> Path:
-        return self.db.with_name(f".{self.db.name}.published")
+def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
+    if not rows:
+        return
+    import pyarrow as pa
 
-    def _last_finished_load(self) -> str:
-        row = self.con.execute(
-            "SELECT load_id FROM ops.loads WHERE status IN ('published', 'partial', 'failed') "
-            "ORDER BY finished_at DESC LIMIT 1"
-        ).fetchone()
-        return row[0] if row else ""
-
-    def serving_is_current(self) -> bool:
-        """False when a run died after committing but before its serving copy was in place."""
-        try:
-            published = self.marker.read_text().strip()
-        except OSError:
-            published = None
-        return self.db.exists() and published == self._last_finished_load()
-
-    def remove_stale_temp_copies(self) -> None:
-        for tmp in self.db.parent.glob(f".{self.db.name}.tmp-*"):
-            tmp.unlink(missing_ok=True)
-
-    def publish_serving_copy(self) -> None:
-        """Checkpoint the work file and atomically replace the analysts' copy with it."""
-        load_id = self._last_finished_load()
-        self.con.execute("CHECKPOINT")
-        self.con.close()
-        tmp = self.db.with_name(f".{self.db.name}.tmp-{os.getpid()}")
-        try:
-            shutil.copyfile(self.work, tmp)
-            with open(tmp, "rb+") as fh:
-                os.fsync(fh.fileno())
-            faults.point("serving.after_copy")
-            os.replace(tmp, self.db)
-            faults.point("serving.after_replace")
-            marker_tmp = self.marker.with_suffix(".tmp")
-            marker_tmp.write_text(load_id)
-            os.replace(marker_tmp, self.marker)
-        finally:
-            if tmp.exists():
-                tmp.unlink()
-            self.con = duckdb.connect(str(self.work))
-            self._configure()
+    con.register("new_rows", pa.Table.from_pylist(rows))
+    con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM new_rows")
+    con.unregister("new_rows")
 
 
 def _reread_bytes(source_path: str, sha: str) -> bytes | None:
@@ -569,8 +454,6 @@ def _reread_bytes(source_path: str, sha: str) -> bytes | None:
     return data if hashlib.sha256(data).hexdigest() == sha else None
 
 
-def open_published(db: Path, timeout_s: float = 30.0) -> duckdb.DuckDBPyConnection:
-    """Read-only connection to the analysts' copy."""
-    if not Path(db).exists():
-        raise WarehouseError(f"{db} does not exist yet: run `zhnews run` first")
-    return connect_with_retry(Path(db), read_only=True, timeout_s=timeout_s)
+def open_published(db: Path, allow_dirs=()) -> duckdb.DuckDBPyConnection:
+    """Sandboxed read-only connection to the last published snapshot (see zhnews.store.reader)."""
+    return open_reader(db, allow_dirs)

@@ -3,7 +3,7 @@
 A re-run over an unchanged archive only needs to stat the files and compare them with
 ops.files; starting Prefect's API and the flow engine for that costs ten times more than the
 check itself. `zhnews run` tries this first. It still records the load in ops.loads (status
-noop, no flow_run_id) and repairs a stale serving copy; anything else (new or changed files,
+noop, no flow_run_id); anything else (new or changed files,
 paths that cannot be read, a load left unfinished by a killed run, another writer holding
 the lock) goes through the Prefect flow as usual.
 """
@@ -12,14 +12,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from zhnews.db import Warehouse, WarehouseLocked, WriterLock, work_path
+from zhnews.db import Warehouse, WarehouseLocked, WriterLock
+from zhnews.store.lake import WarehousePaths
 from zhnews.discover import discover
 from zhnews.settings import Settings
 
 
 def try_noop(paths: list[str], db: Path, settings: Settings) -> dict | None:
     """The noop summary if nothing changed under `paths`, else None (run the flow)."""
-    if not work_path(db).exists():
+    if not WarehousePaths.of(db).exists():
         return None
     try:
         lock = WriterLock(db, timeout_s=0).__enter__()
@@ -33,11 +34,8 @@ def try_noop(paths: list[str], db: Path, settings: Settings) -> dict | None:
             found, unchanged = discover(paths, wh.known_files())
             if found.files or found.skipped:
                 return None
-            wh.remove_stale_temp_copies()
             load_id = wh.begin_load(None)
             wh.finish_noop(load_id, unchanged)
-            if not wh.serving_is_current():
-                wh.publish_serving_copy()
             return {"load_id": load_id, "status": "noop", "files_unchanged": unchanged}
         finally:
             wh.close()

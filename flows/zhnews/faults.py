@@ -17,9 +17,7 @@ POINTS = (
     "publish.after_raw",  # raw.documents written, marts not yet
     "publish.after_marts",  # marts written, ops bookkeeping not yet
     "publish.before_commit",  # everything written, not committed
-    "publish.after_commit",  # committed, staging not cleared, serving copy not made
-    "serving.after_copy",  # temp copy written, not yet renamed into place
-    "serving.after_replace",  # serving copy in place, work db not reopened
+    "publish.after_commit",  # committed, staging not cleared
 )
 
 _counts: dict[str, int] = {}

@@ -1,7 +1,7 @@
 """The Prefect flow: thin wiring of coarse tasks around the pure modules.
 
 discover → (parse-shard × N, in worker processes) → stage (single writer) → quality gate →
-publish (one transaction) → serving copy. One task per shard of files, never per document.
+publish (one DuckLake transaction: readers see the new snapshot at once). One task per shard of files, never per document.
 """
 
 from __future__ import annotations
@@ -96,11 +96,6 @@ def publish(wh: Warehouse, load_id: str, report, message: str | None) -> dict:
 
     ok = report.decision != "fail"
     return wh.publish(load_id, report.rejected if ok else {}, ok, dq_rows(report), message)
-
-
-@task(name="serve-copy", cache_policy=NO_CACHE, persist_result=False)
-def serve_copy(wh: Warehouse) -> None:
-    wh.publish_serving_copy()
 
 
 def _parse_all(
@@ -199,7 +194,6 @@ def etl(paths: list[str] | None = None, db: str | None = None) -> dict:
 
 
 def _load(wh: Warehouse, paths: list[str], settings: Settings, log) -> dict:
-    wh.remove_stale_temp_copies()
     aborted = wh.recover()
     if aborted:
         log.warning("cleaned up %d load(s) left unfinished by a killed run", aborted)
@@ -217,8 +211,6 @@ def _load(wh: Warehouse, paths: list[str], settings: Settings, log) -> dict:
         )
         if not found.files:
             wh.finish_noop(load_id, unchanged)
-            if not wh.serving_is_current():
-                serve_copy(wh)
             log.info("nothing new: %d file(s) unchanged", unchanged)
             return {"load_id": load_id, "status": "noop", "files_unchanged": unchanged}
         batches = shards(found.files, settings.shard_size)
@@ -264,7 +256,6 @@ def _load(wh: Warehouse, paths: list[str], settings: Settings, log) -> dict:
             key="stage-counts",
             description=f"Rows per stage for load {load_id}",
         )
-        serve_copy(wh)
     except Exception as exc:
         wh.fail(load_id, f"{type(exc).__name__}: {exc}")
         raise

@@ -5,8 +5,7 @@ CREATE TABLE IF NOT EXISTS marts.article_authors (
     author_id VARCHAR NOT NULL,
     name VARCHAR NOT NULL,
     role VARCHAR,
-    load_id VARCHAR NOT NULL,
-    PRIMARY KEY (article_id, ordinal)
+    load_id VARCHAR NOT NULL
 );
 COMMENT ON TABLE marts.article_authors IS 'Bylines of current articles (grain: credit; key: article_id, ordinal).';
 COMMENT ON COLUMN marts.article_authors.article_id IS 'marts.articles.article_id';

@@ -1,6 +1,6 @@
 -- Grain: one row per current article (latest published version of each story). Key: article_id.
 CREATE TABLE IF NOT EXISTS marts.articles (
-    article_id VARCHAR PRIMARY KEY,
+    article_id VARCHAR NOT NULL,
     document_id VARCHAR NOT NULL,
     source_path VARCHAR NOT NULL,
     sha256 VARCHAR NOT NULL,

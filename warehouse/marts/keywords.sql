@@ -6,8 +6,7 @@ CREATE TABLE IF NOT EXISTS marts.keywords (
     tf INTEGER NOT NULL,
     idf DOUBLE NOT NULL,
     tfidf DOUBLE NOT NULL,
-    load_id VARCHAR NOT NULL,
-    PRIMARY KEY (article_id, rank)
+    load_id VARCHAR NOT NULL
 );
 COMMENT ON TABLE marts.keywords IS 'Top 10 tf-idf terms per current article (grain: article x rank; key: article_id, rank). Computed once, when the article is published, with the df and article count of that moment; older articles keep their keywords until they are republished.';
 COMMENT ON COLUMN marts.keywords.article_id IS 'marts.articles.article_id';

@@ -1,23 +1,13 @@
 -- Grain: one row per canonical publisher of current articles. Key: publisher_id.
-CREATE TABLE IF NOT EXISTS marts.publishers (
-    publisher_id VARCHAR PRIMARY KEY,
-    name VARCHAR NOT NULL,
-    variants VARCHAR[] NOT NULL,
-    n_articles INTEGER NOT NULL,
-    first_published_at TIMESTAMPTZ,
-    last_published_at TIMESTAMPTZ
-);
-COMMENT ON TABLE marts.publishers IS 'Publishers of current articles (grain: canonical publisher; key: publisher_id). Name = marts.articles.publisher without brackets and whitespace, mapped through marts.publisher_aliases. Recomputed at each publish (one GROUP BY).';
-COMMENT ON COLUMN marts.publishers.publisher_id IS 'First 12 hex digits of md5(name); stable while the name is';
-COMMENT ON COLUMN marts.publishers.name IS 'Canonical name (东财 and 东方财富 -> 东方财富网)';
-COMMENT ON COLUMN marts.publishers.variants IS 'Spellings found in marts.articles.publisher';
-COMMENT ON COLUMN marts.publishers.n_articles IS 'Current articles from this publisher';
-COMMENT ON COLUMN marts.publishers.first_published_at IS 'Earliest published_at of those articles';
-COMMENT ON COLUMN marts.publishers.last_published_at IS 'Latest published_at of those articles';
-
--- @publish
-DELETE FROM marts.publishers;
-INSERT INTO marts.publishers
+-- A view: always consistent with the current articles, nothing to maintain at publish.
+-- Columns:
+--   publisher_id: First 12 hex digits of md5(name); stable while the name is
+--   name: Canonical name (东财 and 东方财富 -> 东方财富网)
+--   variants: Spellings found in marts.articles.publisher
+--   n_articles: Current articles from this publisher
+--   first_published_at: Earliest published_at of those articles
+--   last_published_at: Latest published_at of those articles
+CREATE OR REPLACE VIEW marts.publishers AS
 WITH named AS (
     SELECT a.publisher AS variant, a.published_at,
            coalesce(p.name, regexp_replace(a.publisher, '[\s\[\]【】()（）<>《》「」]', '', 'g')) AS name
@@ -25,8 +15,10 @@ WITH named AS (
     LEFT JOIN marts.publisher_aliases p
       ON p.alias = regexp_replace(a.publisher, '[\s\[\]【】()（）<>《》「」]', '', 'g')
     WHERE a.publisher IS NOT NULL)
-SELECT substr(md5(name), 1, 12), name, list_sort(list(DISTINCT variant)), count(*)::INTEGER,
-       min(published_at), max(published_at)
+SELECT substr(md5(name), 1, 12) AS publisher_id, name, list_sort(list(DISTINCT variant)) AS variants,
+       count(*)::INTEGER AS n_articles, min(published_at) AS first_published_at,
+       max(published_at) AS last_published_at
 FROM named
 WHERE name <> ''
 GROUP BY name;
+COMMENT ON VIEW marts.publishers IS 'Publishers of current articles (grain: canonical publisher; key: publisher_id). Name = marts.articles.publisher without brackets and whitespace, mapped through marts.publisher_aliases. Computed when queried.';

@@ -7,8 +7,7 @@ CREATE TABLE IF NOT EXISTS marts.stock_mentions (
     name VARCHAR,
     kind VARCHAR NOT NULL,
     raw_code VARCHAR,
-    load_id VARCHAR NOT NULL,
-    PRIMARY KEY (article_id, ordinal)
+    load_id VARCHAR NOT NULL
 );
 COMMENT ON TABLE marts.stock_mentions IS 'Stocks and sectors linked from a current article (grain: link; key: article_id, ordinal), from Eastmoney data-code attributes and codes in text.';
 COMMENT ON COLUMN marts.stock_mentions.market IS 'Market code as given by the source (1 = Shanghai, 0 = Shenzhen, 116 = HK, 105/106 = US, HK for codes in text)';

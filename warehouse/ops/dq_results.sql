@@ -12,7 +12,7 @@ CREATE TABLE IF NOT EXISTS ops.dq_results (
     unexpected_count BIGINT,
     unexpected_sample VARCHAR[],
     observed_value VARCHAR,
-    checked_at TIMESTAMPTZ DEFAULT now()
+    checked_at TIMESTAMPTZ NOT NULL
 );
 COMMENT ON TABLE ops.dq_results IS 'Quality-gate results: one row per expectation checked for a load. Key: (load_id, expectation).';
 COMMENT ON COLUMN ops.dq_results.load_id IS 'The load whose staging rows were checked (ops.loads.load_id).';

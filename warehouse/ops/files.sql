@@ -1,6 +1,6 @@
 -- Grain: one row per source path seen. Key: source_path. The skip-unchanged registry.
 CREATE TABLE IF NOT EXISTS ops.files (
-    source_path VARCHAR PRIMARY KEY,
+    source_path VARCHAR NOT NULL,
     sha256 VARCHAR NOT NULL,
     bytes BIGINT NOT NULL,
     mtime_ns BIGINT,

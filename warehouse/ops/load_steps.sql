@@ -4,8 +4,7 @@
 CREATE TABLE IF NOT EXISTS ops.load_steps (
     load_id VARCHAR NOT NULL,
     step VARCHAR NOT NULL,
-    seconds DOUBLE NOT NULL,
-    PRIMARY KEY (load_id, step)
+    seconds DOUBLE NOT NULL
 );
 COMMENT ON TABLE ops.load_steps IS 'Wall time per step of a load (grain: load x step; key: load_id, step): discover, parse and stage, quality gate, publish (total) and "publish <schema>/<table>" for each table''s publish SQL. The serving copy made after the commit is not included.';
 COMMENT ON COLUMN ops.load_steps.load_id IS 'ops.loads.load_id';

@@ -1,6 +1,6 @@
 -- Grain: one row per run of the ETL flow. Key: load_id.
 CREATE TABLE IF NOT EXISTS ops.loads (
-    load_id VARCHAR PRIMARY KEY,
+    load_id VARCHAR NOT NULL,
     flow_run_id VARCHAR,
     started_at TIMESTAMPTZ NOT NULL,
     finished_at TIMESTAMPTZ,

@@ -1,7 +1,7 @@
 -- Grain: one row per distinct file version ever published or quarantined. Key: document_id.
 -- History stays here: a changed file adds a row; nothing is updated or deleted.
 CREATE TABLE IF NOT EXISTS raw.documents (
-    document_id VARCHAR PRIMARY KEY,   -- sha256(source_path || NUL || sha256)[:16]
+    document_id VARCHAR NOT NULL,   -- sha256(source_path || NUL || sha256)[:16]
     source_path VARCHAR NOT NULL,
     sha256 VARCHAR NOT NULL,           -- of the file's bytes
     bytes BIGINT NOT NULL,

@@ -1,0 +1,273 @@
+"""The DuckLake catalog and the writer's work file: paths, extensions, connections, schema."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from zhnews.settings import WAREHOUSE_SQL_DIR
+
+PUBLISH_MARKER = "-- @publish"
+LAKE_SCHEMAS = ("raw", "marts", "ops")
+WORK_SCHEMAS = ("staging",)
+# Small commits (the ops rows of every run, a load of a few posts) are stored inside the
+# catalog instead of as one tiny Parquet file per table and commit.
+INLINING_ROW_LIMIT = 100
+# The writer's buffer pool; joins and aggregates spill to <name>.work.tmp/ beyond it.
+DUCKDB_MEMORY_LIMIT = os.environ.get("ZHNEWS_DUCKDB_MEMORY", "1GB")
+if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", DUCKDB_MEMORY_LIMIT):
+    raise ValueError(f"ZHNEWS_DUCKDB_MEMORY={DUCKDB_MEMORY_LIMIT!r}: expected a size such as 512MB")
+
+
+class WarehouseError(RuntimeError):
+    """An error a user can act on (message says what and where)."""
+
+
+class WarehouseDamaged(WarehouseError):
+    """A warehouse file is not what it must be (not a database, wrong schema version)."""
+
+
+@dataclass(frozen=True)
+class WarehousePaths:
+    base: Path  # warehouse/zhnews
+
+    @classmethod
+    def of(cls, db: str | os.PathLike) -> WarehousePaths:
+        path = Path(db)
+        return cls(path.with_suffix("") if path.suffix == ".duckdb" else path)
+
+    @property
+    def lake(self) -> Path:
+        return self.base.with_name(self.base.name + ".lake")
+
+    @property
+    def catalog(self) -> Path:
+        return self.lake / "catalog.sqlite"
+
+    @property
+    def data(self) -> Path:
+        return self.lake / "data"
+
+    @property
+    def work(self) -> Path:
+        return self.base.with_name(self.base.name + ".work.duckdb")
+
+    @property
+    def lock(self) -> Path:
+        return self.base.with_name(self.base.name + ".work.lock")
+
+    @property
+    def spill(self) -> Path:
+        return self.base.with_name(self.base.name + ".work.tmp")
+
+    def exists(self) -> bool:
+        return self.catalog.exists()
+
+
+def extension_directory() -> Path:
+    """The DuckDB extension files shipped by the duckdb-ext-* packages (no download ever)."""
+    import duckdb_ext
+
+    return Path(next(iter(duckdb_ext.__path__))) / "extensions"  # a namespace package
+
+
+def _extension_file(name: str) -> Path:
+    version = duckdb.__version__
+    root = extension_directory() / f"v{version}"
+    found = sorted(root.glob(f"*/{name}.duckdb_extension"))
+    if not found:
+        raise WarehouseError(
+            f"DuckDB extension {name} for duckdb {version} is not installed under {root}; "
+            "reinstall with `uv sync --locked`"
+        )
+    return found[0]
+
+
+def sql_literal(value: str | os.PathLike) -> str:
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def new_connection(memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB with the DuckLake extensions loaded from the installed packages."""
+    config = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+    if memory_limit:
+        config["memory_limit"] = memory_limit
+    con = duckdb.connect(config=config)
+    for name in ("sqlite_scanner", "ducklake"):
+        con.execute(f"LOAD {sql_literal(_extension_file(name))}")
+    return con
+
+
+def check_catalog(paths: WarehousePaths) -> None:
+    """Refuse to trust a catalog file that is not a SQLite DuckLake catalog."""
+    if not paths.catalog.exists():
+        return
+    try:
+        with sqlite3.connect(f"file:{paths.catalog}?mode=ro", uri=True) as db:
+            db.execute("SELECT count(*) FROM ducklake_snapshot").fetchone()
+    except sqlite3.Error as exc:
+        raise WarehouseDamaged(
+            f"{paths.catalog} is not a DuckLake catalog ({exc}); restore the folder "
+            f"{paths.lake} from a backup, or move it away and start fresh with `zhnews run`"
+        ) from None
+
+
+def attach_lake(con: duckdb.DuckDBPyConnection, paths: WarehousePaths, read_only: bool) -> None:
+    check_catalog(paths)
+    if read_only and not paths.exists():
+        raise WarehouseError(f"{paths.lake} does not exist yet: run `zhnews run` first")
+    paths.data.mkdir(parents=True, exist_ok=True) if not read_only else None
+    options = [
+        f"DATA_PATH {sql_literal(str(paths.data.resolve()) + os.sep)}",
+        "OVERRIDE_DATA_PATH true",
+    ]
+    options.append("READ_ONLY" if read_only else f"DATA_INLINING_ROW_LIMIT {INLINING_ROW_LIMIT}")
+    try:
+        con.execute(
+            f"ATTACH {sql_literal('ducklake:sqlite:' + str(paths.catalog))} AS lake "
+            f"({', '.join(options)})"
+        )
+    except duckdb.Error as exc:
+        raise WarehouseDamaged(f"cannot open the warehouse catalog {paths.catalog}: {exc}") from exc
+
+
+def connect_writer(paths: WarehousePaths) -> duckdb.DuckDBPyConnection:
+    """The writer's connection: work file (staging) as default catalog, the lake attached.
+
+    Unqualified-catalog names resolve as the SQL files expect: `staging.x` in the work file,
+    `raw.x`, `marts.x`, `ops.x` in the lake.
+    """
+    paths.base.parent.mkdir(parents=True, exist_ok=True)
+    con = new_connection(DUCKDB_MEMORY_LIMIT)
+    try:
+        con.execute(f"SET temp_directory = {sql_literal(paths.spill)}")
+        # Marts never rely on insertion order (queries ORDER BY); without it INSERT … SELECT
+        # streams instead of buffering whole results.
+        con.execute("SET preserve_insertion_order = false")
+        try:
+            con.execute(f"ATTACH {sql_literal(paths.work)} AS work")
+        except duckdb.Error as exc:
+            raise WarehouseDamaged(
+                f"{paths.work} is not a DuckDB file ({str(exc).splitlines()[0]}); it only holds "
+                f"staging rows of an unfinished load: delete it and run again"
+            ) from exc
+        attach_lake(con, paths, read_only=False)
+        con.execute("USE work")
+        present = {
+            name
+            for (name,) in con.execute(
+                "SELECT schema_name FROM duckdb_schemas() WHERE database_name = 'lake'"
+            ).fetchall()
+        }
+        for schema in LAKE_SCHEMAS:
+            if schema not in present:
+                con.execute(f"CREATE SCHEMA lake.{schema}")
+        con.execute("SET search_path = 'work.main,lake.raw,lake.marts,lake.ops'")
+    except Exception:
+        con.close()
+        raise
+    return con
+
+
+# ---------------------------------------------------------------- SQL files
+
+
+@dataclass(frozen=True)
+class SqlFile:
+    path: Path
+    ddl: list[str]
+    publish: list[str]
+
+    @property
+    def schema(self) -> str:
+        return self.path.parent.name
+
+
+def statements(sql: str) -> list[str]:
+    """Split on ';' at line ends (the convention in warehouse/CONVENTIONS.md)."""
+    out, buf = [], []
+    for line in sql.splitlines():
+        buf.append(line)
+        if line.rstrip().endswith(";"):
+            stmt = "\n".join(buf).strip()
+            if any(ln.strip() and not ln.strip().startswith("--") for ln in buf):
+                out.append(stmt)
+            buf = []
+    if any(ln.strip() and not ln.strip().startswith("--") for ln in buf):
+        out.append("\n".join(buf).strip())
+    return out
+
+
+def load_sql_files(root: Path = WAREHOUSE_SQL_DIR) -> list[SqlFile]:
+    manifest = root / "manifest.txt"
+    files = []
+    for line in manifest.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        path = root / line
+        if not path.exists():
+            raise WarehouseError(f"{manifest}: lists {line}, which does not exist")
+        text = path.read_text(encoding="utf-8")
+        ddl, _, publish = text.partition("\n" + PUBLISH_MARKER + "\n")
+        files.append(SqlFile(path, statements(ddl), statements(publish)))
+    return files
+
+
+def schema_hash(files: list[SqlFile]) -> str:
+    h = hashlib.sha256()
+    for f in files:
+        if f.schema in LAKE_SCHEMAS:
+            h.update(f.path.name.encode() + b"\0" + "\n".join(f.ddl).encode())
+    return h.hexdigest()[:16]
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection, files: list[SqlFile]) -> None:
+    """Create staging in the work file, and the lake's schemas when the DDL changed.
+
+    The lake's DDL runs only when `ops.schema_version` does not hold this DDL's hash, so an
+    ordinary load adds no catalog snapshot for it.
+    """
+    for schema in WORK_SCHEMAS:
+        con.execute(f"CREATE SCHEMA IF NOT EXISTS work.{schema}")
+    current = schema_hash(files)
+    applied = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE database_name = 'lake' "
+        "AND schema_name = 'ops' AND table_name = 'schema_version'"
+    ).fetchone()[0] and con.execute(
+        "SELECT count(*) FROM lake.ops.schema_version WHERE ddl_hash = ?", [current]
+    ).fetchone()[0]
+    for f in files:
+        if f.schema not in LAKE_SCHEMAS:
+            _run_ddl(con, f)
+    if applied:
+        return
+    # One transaction, so the lake gets one snapshot for its whole schema.
+    con.execute("BEGIN")
+    try:
+        for f in files:
+            if f.schema in LAKE_SCHEMAS:
+                _run_ddl(con, f)
+        from zhnews.settings import PARSER_VERSION
+
+        con.execute(
+            "INSERT INTO lake.ops.schema_version VALUES (?, ?, now())", [current, PARSER_VERSION]
+        )
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
+def _run_ddl(con: duckdb.DuckDBPyConnection, f: SqlFile) -> None:
+    for stmt in f.ddl:
+        try:
+            con.execute(stmt)
+        except duckdb.Error as exc:
+            raise WarehouseError(f"{f.path}: {exc}") from exc
