@@ -102,32 +102,52 @@ def test_gold_file_is_well_formed(gold_path: Path):
     gold, doc_path = load(gold_path)
     rel = gold_path.relative_to(DEVSET / "gold")
     assert set(gold) >= TOP_KEYS, f"{rel}: missing keys {TOP_KEYS - set(gold)}"
-    assert gold["file"] == f"docs/{rel.as_posix()[: -len('.json')]}", f"{rel}: file does not match the gold path"
+    assert gold["file"] == f"docs/{rel.as_posix()[: -len('.json')]}", (
+        f"{rel}: file does not match the gold path"
+    )
     assert doc_path.is_file(), f"{rel}: document {gold['file']} does not exist"
     assert gold["source"] == rel.parts[0], f"{rel}: source must be the folder name"
     assert gold["kind"] in KINDS, f"{rel}: unknown kind {gold['kind']!r}"
-    assert gold["origin"].strip() and gold["licence"].strip(), f"{rel}: origin and licence are required"
-    assert isinstance(gold["articles"], list) and gold["articles"], f"{rel}: articles must be a non-empty list"
+    assert gold["origin"].strip() and gold["licence"].strip(), (
+        f"{rel}: origin and licence are required"
+    )
+    assert isinstance(gold["articles"], list) and gold["articles"], (
+        f"{rel}: articles must be a non-empty list"
+    )
     for n, article in enumerate(gold["articles"], 1):
         where = f"{rel} article {n}"
         assert set(article) >= ARTICLE_KEYS, f"{where}: missing keys {ARTICLE_KEYS - set(article)}"
-        assert isinstance(article["title"], str) and article["title"].strip(), f"{where}: empty title"
+        assert isinstance(article["title"], str) and article["title"].strip(), (
+            f"{where}: empty title"
+        )
         day = article["published_day"]
         if day is not None:
-            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) and date.fromisoformat(day), f"{where}: bad day {day!r}"
+            assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) and date.fromisoformat(day), (
+                f"{where}: bad day {day!r}"
+            )
         assert isinstance(article["authors"], list), f"{where}: authors must be a list"
         for name in article["authors"]:
             assert name.strip() == name and name, f"{where}: bad author {name!r}"
             assert not any(w in name for w in ROLE_WORDS), f"{where}: role word in author {name!r}"
-        assert article["editor"] is None or (isinstance(article["editor"], str) and article["editor"].strip())
+        assert article["editor"] is None or (
+            isinstance(article["editor"], str) and article["editor"].strip()
+        )
         body = article["body"]
         assert isinstance(body, list) and body, f"{where}: body must be a non-empty list"
         for para in body:
-            assert para and para == re.sub(r"\s+", " ", para).strip(), f"{where}: paragraph not normalised: {para[:40]!r}"
-        assert body[0].startswith(article["first_sentence"]) and article["first_sentence"], f"{where}: first_sentence"
-        assert body[-1].endswith(article["last_sentence"]) and article["last_sentence"], f"{where}: last_sentence"
+            assert para and para == re.sub(r"\s+", " ", para).strip(), (
+                f"{where}: paragraph not normalised: {para[:40]!r}"
+            )
+        assert body[0].startswith(article["first_sentence"]) and article["first_sentence"], (
+            f"{where}: first_sentence"
+        )
+        assert body[-1].endswith(article["last_sentence"]) and article["last_sentence"], (
+            f"{where}: last_sentence"
+        )
         debris = article["must_not_contain"]
-        assert isinstance(debris, list) and 1 <= len(debris) <= 5, f"{where}: must_not_contain needs 1-5 strings"
+        assert isinstance(debris, list) and 1 <= len(debris) <= 5, (
+            f"{where}: must_not_contain needs 1-5 strings"
+        )
         for junk in debris:
             assert junk.strip(), f"{where}: empty must_not_contain string"
             hits = [p[:40] for p in body if squeeze(junk) in squeeze(p)]
@@ -163,8 +183,20 @@ def test_gold_strings_occur_in_document(gold_path: Path, texts):
             assert found, f"{gold_path.name} article {n}: not on the page: {text[:50]!r}"
 
 
+def test_every_document_has_a_gold_file():
+    docs = sorted(p for p in (DEVSET / "docs").rglob("*") if p.is_file())
+    orphans = [
+        str(p.relative_to(DEVSET))
+        for p in docs
+        if not (DEVSET / "gold" / f"{p.relative_to(DEVSET / 'docs').as_posix()}.json").is_file()
+    ]
+    assert not orphans, f"documents without gold: {orphans}"
+
+
 def test_every_source_has_a_row_in_sources_md():
     table = (DEVSET / "SOURCES.md").read_text(encoding="utf-8")
     sources = {json.loads(p.read_text(encoding="utf-8"))["source"] for p in GOLD_FILES}
-    missing = [s for s in sorted(sources) if not re.search(rf"^\|\s*`?{re.escape(s)}`?\s*\|", table, re.M)]
+    missing = [
+        s for s in sorted(sources) if not re.search(rf"^\|\s*`?{re.escape(s)}`?\s*\|", table, re.M)
+    ]
     assert not missing, f"SOURCES.md has no row for: {missing}"
