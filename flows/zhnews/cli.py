@@ -174,19 +174,54 @@ def _open_published(db: Path):
 def cmd_sql(args) -> int:
     import duckdb
 
+    from zhnews import frames
+
+    writing = frames.writing_statements(args.query)
+    if writing:
+        print(
+            f"error: `zhnews sql` is read-only and does not run {', '.join(writing)}; "
+            "export with --format csv|json|parquet -o FILE",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    target = None
+    try:
+        if args.out is not None:
+            target = frames.check_target(args.out, Path(args.db).resolve().parent)
+        elif args.format == "parquet":
+            raise frames.ExportError("--format parquet writes a binary file: give -o FILE")
+    except frames.ExportError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     con = _open_published(args.db)
     if con is None:
         return EXIT_FAILED
     try:
         cur = con.execute(args.query)
-        columns = [d[0] for d in cur.description] if cur.description else []
-        rows = cur.fetchall() if columns else []
+        if args.format == "table":
+            columns = [d[0] for d in cur.description] if cur.description else []
+            rows = cur.fetchall() if columns else []
+            text = format_table(columns, rows)
+            data = (text + "\n").encode("utf-8")
+        else:  # from Arrow, written by polars / pyarrow (see zhnews.frames)
+            table = frames.fetch_arrow(cur)
+            rows = table.num_rows
+            if target is not None:
+                frames.export(con, table, args.format, target)
+            else:
+                data = frames.render(con, table, args.format)
     except duckdb.Error as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILED
     finally:
         con.close()
-    _print_result(columns, rows, args.format)
+    if target is None:
+        sys.stdout.write(data.decode("utf-8"))
+    elif args.format == "table":
+        target.write_text(text + "\n", encoding="utf-8")
+    if target is not None:
+        n = rows if isinstance(rows, int) else len(rows)
+        print(f"wrote {n} row{'s' if n != 1 else ''} to {target} ({args.format})", file=sys.stderr)
     return EXIT_OK
 
 
@@ -350,7 +385,18 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("sql", help="run a SQL query on the warehouse (read-only)")
     s.add_argument("query", help='e.g. "SELECT title, publisher FROM marts.articles LIMIT 5"')
     add_db(s)
-    s.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    s.add_argument(
+        "--format",
+        choices=["table", "csv", "json", "parquet"],
+        default="table",
+        help="table (default), csv, json (an array of row objects) or parquet (needs -o)",
+    )
+    s.add_argument(
+        "-o",
+        "--out",
+        type=Path,
+        help="write the result to FILE instead of stdout (not inside the warehouse folder)",
+    )
     s.set_defaults(func=cmd_sql)
 
     st = sub.add_parser("status", help="recent loads with their counts and outcome")
