@@ -11,8 +11,9 @@ Documented choices:
   `category` is the first category (the others are dropped with a warning).
 - A Jekyll Markdown body consisting of exactly one paragraph is the feed's summary: it is kept
   as the body paragraph AND copied to `summary`. A blockquote (`> …`) is always the summary.
-- Dates: front matter → file name (`2021-12-08-…`) → story id (`20211208…`, `NW20220128…`)
-  → page date line; a date without offset is in `settings.default_tz`.
+- Dates: every clue votes (front matter, <meta>, JSON-LD, URL, story id, visible timestamp,
+  page date line, dateline, file name), see `parse/dates.py`; a date without offset is in
+  `settings.default_tz`.
 - `story_id` is only set for single-article documents (URL id first, then file name), so the
   articles of one newspaper page never supersede each other.
 """
@@ -24,7 +25,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from zhnews.model import Article, ParsedDocument, RejectedDocument
-from zhnews.parse import meta
+from zhnews.parse import dates, meta
 from zhnews.parse.assemble import Item, classify, finish_article, relocate_misplaced, split_articles
 from zhnews.parse.blocks import Block, html_blocks, html_document_title, markdown_blocks
 from zhnews.parse.stocks import find_text_stocks
@@ -93,17 +94,18 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
             _derive_title(articles[0])
     if len(articles) > 1:
         relocate_misplaced(articles)
-    file_date = meta.date_from_file_name(source_path, tz)
     for article in articles:
-        if article.published_at is None and page.get("date") is not None:
-            article.published_at, article.published_at_source = page["date"], "page"
-        if article.published_at is None and file_date is not None:
-            article.published_at, article.published_at_source = file_date, "file_name"
         if article.publisher is None and page.get("publisher"):
             article.publisher = page["publisher"]
         _finish_common(article)
     if len(articles) == 1:
         _set_story_id(articles[0], source_path, tz)
+    document_dates = dates.DocumentDates(
+        tz, source_path, html=text if fmt == "newspaper-html" else None
+    )
+    for article in articles:
+        document_dates.date_article(article, page_date=page.get("date"), shared=len(articles) > 1)
+    warnings.extend(document_dates.warnings)
     return ParsedDocument(format=fmt, articles=articles, warnings=warnings)
 
 
@@ -148,17 +150,12 @@ def _parse_jekyll(
             f"the body (from line {front.body_line}) has no paragraph of text; "
             "expected the article text",
         )
-    if "date" in data:
-        stamp = meta.coerce_date(data["date"], tz)
-        if stamp is not None:
-            article.published_at, article.published_at_source = stamp, "front_matter"
-        else:
-            warnings.append(f"front matter date {data['date']!r} is not a date; using a fallback")
-    if article.published_at is None:
-        stamp = meta.date_from_file_name(source_path, tz)
-        if stamp is not None:
-            article.published_at, article.published_at_source = stamp, "file_name"
     _set_story_id(article, source_path, tz)
+    document_dates = dates.DocumentDates(
+        tz, source_path, front_matter=data, html=body if is_html else None
+    )
+    document_dates.date_article(article)
+    warnings.extend(document_dates.warnings)
     if article.title is None:
         _derive_title(article)
     _finish_common(article)
@@ -219,10 +216,6 @@ def _set_story_id(article: Article, source_path: str, tz: ZoneInfo) -> None:
     article.story_id = meta.story_id_from(article.url) or meta.story_id_from(
         meta.file_name(source_path)
     )
-    if article.published_at is None and article.story_id:
-        stamp = meta.date_from_story_id(article.story_id, tz)
-        if stamp is not None:
-            article.published_at, article.published_at_source = stamp, "story_id"
 
 
 def _derive_title(article: Article) -> None:

@@ -156,30 +156,89 @@ def _line_front_matter(raw: str) -> dict:
 # Dates
 
 _DATE_RE = re.compile(
-    r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})(?:\s*[-/.年]\s*|[ \u3000]+(?=\d{1,2}\s*[-/]\s*\d))"
+    r"(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)\s*日?"
+    r"(?:\s*[（(]?(?:星期|周|礼拜)[一二三四五六日天][)）]?)?"
     r"(?:[ T\u3000]*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{2})(?:\s*[:：分]\s*(?P<S>\d{2}))?"
     r"(?:\.\d+)?\s*(?:秒)?)?"
-    r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2}|UTC[+-]?\d{0,2})?"
+    r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2}(?!\d)|UTC[+-]?\d{0,2})?"
+)
+# Archive mastheads and datelines print dates in Chinese numerals: 一九四六年五月十五日.
+_CN_DIGITS = "〇○零一二三四五六七八九"
+_CN_DATE_RE = re.compile(
+    r"(?P<y>[〇○零一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,3})\s*月"
+    r"\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日"
 )
 
 
-def parse_date_text(value: str, tz: ZoneInfo) -> datetime | None:
-    """`2021-12-08 10:46:18 +0800`, `2010年09月10日09:14`, … → aware datetime, or None."""
-    match = _DATE_RE.search(value)
-    if not match:
+@dataclass(frozen=True)
+class DateMatch:
+    """A date found in text: the aware datetime, whether a time of day was printed, and where."""
+
+    stamp: datetime
+    has_time: bool
+    start: int
+    end: int
+
+
+def cn_number(text: str) -> int | None:
+    """`五` → 5, `十四` → 14, `二十` → 20, `三十一` → 31, `14` → 14; None if not a number."""
+    if text.isdigit():
+        return int(text)
+    if not text or any(ch not in "〇○零一二三四五六七八九十" for ch in text):
         return None
-    try:
-        stamp = datetime(
-            int(match["y"]),
-            int(match["m"]),
-            int(match["d"]),
-            int(match["H"] or 0),
-            int(match["M"] or 0),
-            int(match["S"] or 0),
+    if "十" not in text:
+        value = 0
+        for ch in text:
+            value = value * 10 + max(_CN_DIGITS.index(ch) - 2, 0)
+        return value
+    tens, _, units = text.partition("十")
+    if "十" in units:
+        return None
+    high = cn_number(tens) if tens else 1
+    low = cn_number(units) if units else 0
+    return None if high is None or low is None else high * 10 + low
+
+
+def find_dates(value: str, tz: ZoneInfo):
+    """Every valid date in `value`, in order (Arabic-numeral forms, then Chinese numerals)."""
+    for match in _DATE_RE.finditer(value):
+        try:
+            naive = datetime(
+                int(match["y"]),
+                int(match["m"]),
+                int(match["d"]),
+                int(match["H"] or 0),
+                int(match["M"] or 0),
+                int(match["S"] or 0),
+            )
+        except ValueError:
+            continue
+        yield DateMatch(
+            naive.replace(tzinfo=_offset(match["tz"], tz)),
+            match["H"] is not None,
+            match.start(),
+            match.end(),
         )
-    except ValueError:
-        return None
-    return stamp.replace(tzinfo=_offset(match["tz"], tz))
+    if "年" in value:
+        for match in _CN_DATE_RE.finditer(value):
+            year = "".join(str(max(_CN_DIGITS.index(ch) - 2, 0)) for ch in match["y"])
+            month, day = cn_number(match["m"]), cn_number(match["d"])
+            try:
+                stamp = datetime(int(year), month or 0, day or 0, tzinfo=tz)
+            except ValueError:
+                continue
+            yield DateMatch(stamp, False, match.start(), match.end())
+
+
+def parse_date_text(value: str, tz: ZoneInfo) -> datetime | None:
+    """`2021-12-08 10:46:18 +0800`, `2010年09月10日09:14`, `2019 09/07 19:02`,
+    `2018年12月28日 星期五 19:55`, `一九四六年五月十五日` … → aware datetime, or None.
+
+    A date without offset is local time in `tz` (zoneinfo applies that day's offset, so
+    Asia/Shanghai's 1946 and 1986–1991 summer time keep the printed calendar day).
+    """
+    return next((found.stamp for found in find_dates(value, tz)), None)
 
 
 def _offset(token: str | None, tz: ZoneInfo):

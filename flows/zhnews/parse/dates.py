@@ -1,0 +1,833 @@
+"""Publication dates by voting over every clue a document carries.
+
+A scraped post or a saved page usually says when it was published in several places, and
+some of them are wrong: a Jekyll `date` that is the scrape day, a `<meta>` left by a template,
+the dates of related links and comments, the page's "last updated" stamp. Each clue becomes
+an `Evidence` (a datetime, the kind of clue, a weight); clues vote for a calendar day in
+China time (`settings.default_tz`) and the best-supported day wins.
+
+Evidence kinds, the values of `Article.published_at_source` (`unknown` when there is none):
+- `front_matter`: the Jekyll header's `date` (or `published`, `publish_date`, `pubdate` …);
+- `meta`: machine-readable page metadata: `<meta>` tags (article:published_time, pubdate,
+  publishdate, PubDate, og:release_date …), `<time datetime>`, itemprop=datePublished, and
+  page-data script fields (`"pubtime": …`, `newsTime`, `ptime`);
+- `json_ld`: JSON-LD `datePublished` / `dateCreated`;
+- `url`: a date in the article URL's path (`/2019-09/07/`, `/20190907/`, `/2019/0907/`,
+  `/2019/09-07/`, `t20190907_`, `/1946/5/15/`);
+- `story_id`: a story id that encodes its date (`202112082206672930`, `NW2022…`);
+- `visible`: a timestamp printed with the article (`2019 09/07 19:02`, `发布时间：…`,
+  `来源：… 2019-09-07`, `一九四六年五月十五日`) between its title and its first paragraph,
+  or after a date label anywhere outside the body and outside link lists;
+- `page`: the date printed once for a page of several stories (newspaper page header);
+- `dateline`: `新华社北京9月7日电`, `本报延安五月十四日讯` (month and day only: the year is the one
+  that puts it nearest the other evidence, or a year in the URL or path);
+- `file_name`: a date in the file name (`2021-12-08-slug.md`, `20190907_x.html`) or, weaker,
+  in its folders (`1946/05/15/`).
+
+Voting rules:
+- one clue, one vote: clues that restate the same fact form a group (a Jekyll post's file
+  name is written with its front matter; `<meta>` and JSON-LD come from the same CMS field;
+  a story id counts once wherever it appears) and each group votes once, for the day of its
+  strongest evidence;
+- a day's score is the sum of its groups' weights; ties go to the day with the strongest
+  single clue, then to the earlier day (a later date is more often an update than the
+  original);
+- modified/updated dates are never collected (`article:modified_time`, `dateModified`,
+  `更新时间` …), nor dates inside links (related-article lists) or after the body
+  without a label (comments);
+- a front-matter date that disagrees by a year or more with every other clue is not trusted
+  (typically the day a scraper saved the page), and a warning says so;
+- dates before 1900 or in a later year than next year are not plausible; 1970-01-01 in
+  machine fields is an epoch placeholder;
+- the winning stamp is the strongest clue on the winning day, a printed time of day breaking
+  near-ties, so a precise `2019-09-07 19:02` is kept when it agrees with a bare day.
+
+Dates without offset are local time in `tz`: zoneinfo gives each day its own offset, so a
+1946 or 1986–1991 summer date in Asia/Shanghai (UTC+9 then) keeps its printed calendar day.
+Never convert with a fixed +08:00.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time
+from email.utils import parsedate_to_datetime
+from pathlib import PurePosixPath
+from zoneinfo import ZoneInfo
+
+from zhnews.model import Article
+from zhnews.parse import meta
+
+__all__ = ["SOURCES", "DocumentDates", "Evidence", "vote"]
+
+SOURCES = (
+    "front_matter",
+    "meta",
+    "json_ld",
+    "url",
+    "story_id",
+    "visible",
+    "page",
+    "dateline",
+    "file_name",
+    "unknown",
+)
+
+# Weights: machine-readable publication fields first, then what the site printed or encoded
+# next to the article, then what a saver or scraper added around it.
+WEIGHTS = {
+    "front_matter": 4.0,
+    "json_ld": 4.0,
+    "meta": 4.0,
+    "url": 3.0,
+    "visible": 3.0,
+    "page": 3.0,
+    "story_id": 2.0,
+    "file_name": 1.5,
+    "dateline": 1.0,
+}
+_LABELLED_VISIBLE_WEIGHT = 2.0  # a labelled date line away from the title
+_ABOVE_TITLE_WEIGHT = 2.5  # a date line just above the title (e-paper issue date)
+# `2005-04-05 06:40更新`: portals print the posting time so, but it may be a later edit;
+# it dates the page only when nothing else does.
+_UPDATED_WEIGHT = 0.5
+_FOLDER_WEIGHT = 1.0  # a date spelled by the file's folders rather than its name
+_DISTRUST_DAYS = 365
+
+
+@dataclass(frozen=True)
+class Evidence:
+    stamp: datetime  # timezone-aware
+    source: str  # one of SOURCES
+    weight: float
+    group: str  # clues of one group restate one fact and vote once
+    has_time: bool = False
+    detail: str = ""  # the text the date was read from, for warnings and debugging
+
+    def day(self, tz: ZoneInfo) -> date:
+        return self.stamp.astimezone(tz).date()
+
+
+def vote(
+    evidence: list[Evidence], tz: ZoneInfo, warnings: list[str] | None = None
+) -> Evidence | None:
+    """The winning evidence (its stamp and source), or None when there is none."""
+    current_year = datetime.now(tz).year
+    usable = [e for e in evidence if _plausible(e, current_year)]
+    usable = _drop_untrusted_front_matter(usable, tz, warnings)
+    usable = _front_matter_as_upper_bound(usable, tz)
+    if not usable:
+        return None
+    votes: dict[str, Evidence] = {}
+    for item in usable:
+        held = votes.get(item.group)
+        if held is None or (item.weight, -item.day(tz).toordinal()) > (
+            held.weight,
+            -held.day(tz).toordinal(),
+        ):
+            votes[item.group] = item
+    scores: dict[date, list[float]] = {}
+    for item in votes.values():
+        scores.setdefault(item.day(tz), []).append(item.weight)
+    best_day = max(scores, key=lambda d: (sum(scores[d]), max(scores[d]), -d.toordinal()))
+    on_day = [e for e in usable if e.day(tz) == best_day]
+    return max(on_day, key=lambda e: (e.weight + 0.5 * e.has_time, -SOURCES.index(e.source)))
+
+
+def _plausible(item: Evidence, current_year: int) -> bool:
+    year = item.stamp.year
+    if year < 1900 or year > current_year + 1:
+        return False
+    machine = item.source in ("meta", "json_ld", "front_matter")
+    return not (machine and item.stamp.date() == date(1970, 1, 1))
+
+
+def _drop_untrusted_front_matter(
+    evidence: list[Evidence], tz: ZoneInfo, warnings: list[str] | None
+) -> list[Evidence]:
+    others = [e for e in evidence if e.group != "post"]
+    front = [e for e in evidence if e.source == "front_matter"]
+    if not front or not others:
+        return evidence
+    untrusted = [
+        f for f in front if all(abs((f.day(tz) - o.day(tz)).days) >= _DISTRUST_DAYS for o in others)
+    ]
+    if untrusted and warnings is not None:
+        witnesses = ", ".join(sorted({f"{o.source} {o.day(tz)}" for o in others}))
+        for f in untrusted:
+            warnings.append(
+                f"front matter date {f.day(tz)} disagrees by years with every other clue "
+                f"({witnesses}); not trusted"
+            )
+    return [e for e in evidence if e not in untrusted]
+
+
+def _front_matter_as_upper_bound(evidence: list[Evidence], tz: ZoneInfo) -> list[Evidence]:
+    """A post cannot precede what it reposts: a page clue printed with the article (visible,
+    meta, JSON-LD, URL) that is days earlier than the front matter is the original's date,
+    and the front matter (the scraper's posting time) drops to a file name's weight."""
+    front = [e for e in evidence if e.source == "front_matter"]
+    if not front:
+        return evidence
+    first = min(f.day(tz) for f in front)
+    earlier = any(
+        e.source in _PAGE_SOURCES
+        and 0 < (first - e.day(tz)).days < _DISTRUST_DAYS
+        and e.weight >= WEIGHTS["url"]
+        for e in evidence
+    )
+    if not earlier:
+        return evidence
+    return [
+        replace(e, weight=WEIGHTS["file_name"]) if e.source == "front_matter" else e
+        for e in evidence
+    ]
+
+
+_PAGE_SOURCES = ("visible", "meta", "json_ld", "url")
+
+
+# ---------------------------------------------------------------------------------------
+# Front matter
+
+_FRONT_KEYS = (
+    "date",
+    "published",
+    "published_at",
+    "published_date",
+    "publish_date",
+    "publishdate",
+    "pubdate",
+    "pub_date",
+    "pubDate",
+    "publish_time",
+    "pubtime",
+    "created",
+    "created_at",
+    "datetime",
+    "time",
+)
+_FRONT_URL_KEYS = ("source_url", "original_url", "origin_url", "url", "link", "source", "canonical")
+
+
+def front_matter_evidence(data: dict, tz: ZoneInfo, warnings: list[str]) -> list[Evidence]:
+    """Publication keys of a Jekyll header (modified/updated keys are not publication)."""
+    found: list[Evidence] = []
+    for key in _FRONT_KEYS:
+        if key not in data or isinstance(data[key], bool):
+            continue
+        value = data[key]
+        stamp = meta.coerce_date(value, tz)
+        if stamp is None:
+            if key == "date":
+                warnings.append(f"front matter date {value!r} is not a date; using a fallback")
+            continue
+        has_time = isinstance(value, datetime) or (
+            isinstance(value, str) and bool(re.search(r"\d[:：时]\d", value))
+        )
+        found.append(
+            Evidence(
+                stamp, "front_matter", WEIGHTS["front_matter"], "post", has_time, f"{key}: {value}"
+            )
+        )
+    return found
+
+
+def front_matter_urls(data: dict) -> list[str]:
+    return [
+        str(data[k]).strip()
+        for k in _FRONT_URL_KEYS
+        if isinstance(data.get(k), str) and re.match(r"https?://", str(data[k]).strip())
+    ]
+
+
+# ---------------------------------------------------------------------------------------
+# URLs, story ids, file names
+
+_URL_DATE_RES = (
+    # /2019-09/07/, /2019/09/07/, /2019/09-07/, /2019-09-07/, /1946/5/15/, /2019_09_07
+    re.compile(
+        r"(?<![\d])(?P<y>(?:19|20)\d{2})[-/_](?P<m>0?[1-9]|1[0-2])[-/_](?P<d>0?[1-9]|[12]\d|3[01])(?=[/_.\-]|$)"
+    ),
+    # /2019/0907/ (people.com.cn), /201909/07/
+    re.compile(
+        r"(?<![\d])(?P<y>(?:19|20)\d{2})/?(?P<m>0[1-9]|1[0-2])/?(?P<d>0[1-9]|[12]\d|3[01])(?=/)"
+    ),
+    # /20190907/, t20190907_123.html, 20190907A0K7XB00
+    re.compile(
+        r"(?<![\d])(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"
+    ),
+)
+_YEAR_SEGMENT_RE = re.compile(r"(?:^|[/_\-])((?:19|20)\d{2})(?:年|[/_\-]|$)")
+_FILE_DATE_RES = (
+    re.compile(r"(?<![\d])(?P<y>(?:19|20)\d{2})[-_.年](?P<m>\d{1,2})[-_.月](?P<d>\d{1,2})(?!\d)"),
+    re.compile(
+        r"(?<![\d])(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"
+    ),
+)
+
+
+def url_evidence(url: str, tz: ZoneInfo) -> list[Evidence]:
+    """A date in the URL's path (host and query are not looked at)."""
+    path = re.sub(r"^[a-z]+://[^/]*", "", url.strip(), flags=re.IGNORECASE).split("?")[0]
+    for pattern in _URL_DATE_RES:
+        for match in pattern.finditer(path):
+            day = _day(match["y"], match["m"], match["d"])
+            if day is not None:
+                stamp = datetime.combine(day, time(0, 0), tzinfo=tz)
+                return [Evidence(stamp, "url", WEIGHTS["url"], "url", False, url)]
+    return []
+
+
+def story_id_evidence(text: str | None, tz: ZoneInfo) -> list[Evidence]:
+    story_id = meta.story_id_from(text)
+    stamp = meta.date_from_story_id(story_id, tz)
+    if stamp is None:
+        return []
+    return [
+        Evidence(stamp, "story_id", WEIGHTS["story_id"], f"story_id:{story_id}", False, story_id)
+    ]
+
+
+def file_evidence(source_path: str, tz: ZoneInfo, group: str) -> list[Evidence]:
+    """A date in the file name, else (weaker) one spelled by its folders: `1946/05/15/x.html`."""
+    path = PurePosixPath(source_path.replace("\\", "/"))
+    for pattern in _FILE_DATE_RES:
+        for match in pattern.finditer(path.name):
+            day = _day(match["y"], match["m"], match["d"])
+            if day is not None:
+                stamp = datetime.combine(day, time(0, 0), tzinfo=tz)
+                return [Evidence(stamp, "file_name", WEIGHTS["file_name"], group, False, path.name)]
+    folders = "/" + "/".join(path.parent.parts[-4:]) + "/"
+    match = _URL_DATE_RES[0].search(folders) or _URL_DATE_RES[2].search(folders)
+    if match:
+        day = _day(match["y"], match["m"], match["d"])
+        if day is not None:
+            stamp = datetime.combine(day, time(0, 0), tzinfo=tz)
+            return [Evidence(stamp, "file_name", _FOLDER_WEIGHT, group, False, str(path.parent))]
+    return []
+
+
+def _day(year: str, month: str, day: str) -> date | None:
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def _year_hints(texts: list[str]) -> list[int]:
+    return [int(m.group(1)) for t in texts for m in _YEAR_SEGMENT_RE.finditer(t)]
+
+
+# ---------------------------------------------------------------------------------------
+# HTML: <meta>, JSON-LD, page-data scripts, visible lines
+
+_META_PUBLISHED = {
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "og:release_date",
+    "article:published",
+    "published_time",
+    "publish_time",
+    "publishtime",
+    "publish-time",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "pubdate",
+    "pub_date",
+    "pubtime",
+    "datepublished",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "dcterms.issued",
+    "citation_publication_date",
+    "citation_date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "weibo:article:create_at",
+    "weibo: article:create_at",
+    "firstpublishedtime",
+    "created",
+    "createtime",
+}
+_SCRIPT_FIELD_RE = re.compile(
+    r"[\"']?\b(pubtime|pubTime|pub_time|publishTime|publish_time|publishtime|newsTime|"
+    r"ptime|pubDate|pubdate|publishDate|publish_date|datePublished|firstPublishTime)\b[\"']?"
+    r"\s*[:=]\s*[\"']([^\"']{8,40})[\"']"
+)
+_JSON_LD_RE = re.compile(
+    r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", re.IGNORECASE | re.DOTALL
+)
+_URL_HINT_RES = (
+    re.compile(r"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.IGNORECASE),
+    re.compile(r"<link[^>]+rel=[\"']?canonical[\"']?[^>]*>", re.IGNORECASE),
+    re.compile(r"<meta[^>]+(?:og:url|twitter:url)[^>]*>", re.IGNORECASE),
+)
+_HREF_RE = re.compile(r"(?:href|content)\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
+
+
+def machine_date(value: str, tz: ZoneInfo) -> tuple[datetime, bool] | None:
+    """A metadata value: ISO 8601, RFC 2822, `20190907`, `20190907190200` or any text date."""
+    value = value.strip()
+    compact = re.fullmatch(r"((?:19|20)\d{6})(\d{6})?", value)
+    if compact:
+        digits = compact.group(0)
+        try:
+            naive = datetime.strptime(digits, "%Y%m%d%H%M%S" if compact.group(2) else "%Y%m%d")
+        except ValueError:
+            return None
+        return naive.replace(tzinfo=tz), bool(compact.group(2))
+    if re.match(r"[A-Za-z]{3},?\s+\d", value):
+        try:
+            stamp = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        return (stamp if stamp.tzinfo else stamp.replace(tzinfo=tz)), True
+    found = next(meta.find_dates(value, tz), None)
+    return (found.stamp, found.has_time) if found else None
+
+
+def page_urls(html: str) -> list[str]:
+    """Where a saved page came from: the browser's `saved from url` note, canonical, og:url."""
+    head = html[:200_000]
+    urls: list[str] = []
+    for pattern in _URL_HINT_RES:
+        for match in pattern.finditer(head):
+            if match.groups():
+                urls.append(match.group(1))
+            else:
+                href = _HREF_RE.search(match.group(0))
+                if href:
+                    urls.append(href.group(1))
+    return [u for u in urls if re.match(r"https?://", u)]
+
+
+def _json_ld_dates(text: str, tz: ZoneInfo) -> list[Evidence]:
+    found: list[Evidence] = []
+    for block in _JSON_LD_RE.finditer(text):
+        raw = block.group(1).strip()
+        try:
+            values = list(_walk_json(json.loads(raw)))
+        except (ValueError, RecursionError):
+            values = re.findall(r"\"(datePublished|dateCreated)\"\s*:\s*\"([^\"]+)\"", raw)
+        for key, value in values:
+            parsed = machine_date(value, tz)
+            if parsed:
+                weight = WEIGHTS["json_ld"] - (0.5 if key == "dateCreated" else 0)
+                found.append(Evidence(parsed[0], "json_ld", weight, "markup", parsed[1], value))
+    return found
+
+
+def _walk_json(node, depth: int = 0):
+    if depth > 20:
+        return
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("datePublished", "dateCreated") and isinstance(value, str):
+                yield key, value
+            elif isinstance(value, (dict, list)):
+                yield from _walk_json(value, depth + 1)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _walk_json(value, depth + 1)
+
+
+_BLOCK_TAGS = {
+    "p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "table", "h1", "h2", "h3", "h4",
+    "h5", "h6", "section", "article", "header", "footer", "aside", "nav", "dd", "dt", "dl",
+    "blockquote", "center", "figure", "figcaption", "form", "main", "hr", "title", "pre",
+}  # fmt: skip
+_SKIP_TAGS = {"script", "style", "noscript", "template", "head", "select", "option", "textarea"}
+_DATE_LABEL_RE = re.compile(
+    r"(?:发布|发表|发稿|刊发|出版|上传|创建)?(?:时间|日期)\s*[：:]|来源\s*[：:]|发布于|发表于|稿源\s*[：:]"
+    r"|日\s*\d{1,2}\s*版\s*[)）]"
+)
+_NOT_PUBLISHED_RE = re.compile(r"修改|最后编辑|编辑于|评论|回复|留言|截止|截至|活动|报名")
+_UPDATED_RE = re.compile(r"更新")
+
+
+@dataclass
+class _Line:
+    text: str
+    plain: str  # the text outside links: a date inside a link belongs to another article
+    linked: bool  # most of its characters are link text: a related-article list entry
+    key: str = field(default="")  # whitespace-free text, for matching against the article
+
+
+class _HtmlPage:
+    """The page parsed once: metadata evidence and the visible lines in reading order.
+
+    Not htmldate: on the dev set's HTML pages (bench/extraction, 57 documents) htmldate
+    1.11 (`find_date(original_date=True, extensive_search=True, min_date="1900-01-01")`)
+    found the published day of 45, this module of 57; its misses were related-link and
+    header-bar dates, which it cannot tell apart because it returns a date without saying
+    where it came from. It is not a voter either: it restates these same clues (so it would
+    count them twice) and costs a second full parse of the page. Its default `min_date`
+    (1995) would also drop every archive date.
+    """
+
+    def __init__(self, html: str, tz: ZoneInfo):
+        self.evidence: list[Evidence] = []
+        self.lines: list[_Line] = []
+        self._parse(html, tz)
+
+    def _parse(self, html: str, tz: ZoneInfo) -> None:
+        from lxml import etree
+        from lxml import html as lxml_html
+
+        self.evidence.extend(_json_ld_dates(html, tz))
+        try:
+            parser = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True)
+            root = lxml_html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
+        except (etree.ParserError, ValueError):
+            return
+        for element in root.iter("meta"):
+            name = (
+                (element.get("property") or element.get("name") or element.get("itemprop") or "")
+                .strip()
+                .lower()
+            )
+            value = element.get("content") or ""
+            if name in _META_PUBLISHED and value:
+                parsed = machine_date(value, tz)
+                if parsed:
+                    self.evidence.append(
+                        Evidence(
+                            parsed[0],
+                            "meta",
+                            WEIGHTS["meta"],
+                            "markup",
+                            parsed[1],
+                            f"{name}={value}",
+                        )
+                    )
+        for element in root.iter("time", "span", "div", "p", "abbr"):
+            prop = (element.get("itemprop") or "").lower()
+            if (element.tag == "time" and element.get("pubdate") is not None) or (
+                prop == "datepublished"
+            ):
+                value = element.get("datetime") or element.get("content") or element.text_content()
+                parsed = machine_date(value or "", tz)
+                if parsed:
+                    self.evidence.append(
+                        Evidence(parsed[0], "meta", WEIGHTS["meta"], "markup", parsed[1], value)
+                    )
+        for element in root.iter("script"):
+            for match in _SCRIPT_FIELD_RE.finditer(element.text or ""):
+                parsed = machine_date(match.group(2), tz)
+                if parsed:
+                    self.evidence.append(
+                        Evidence(
+                            parsed[0],
+                            "meta",
+                            WEIGHTS["meta"] - 0.5,
+                            "markup",
+                            parsed[1],
+                            match.group(0),
+                        )
+                    )
+                    break
+        self.lines = _visible_lines(root)
+
+
+def _visible_lines(root) -> list[_Line]:
+    from lxml import etree
+
+    lines: list[_Line] = []
+    parts: list[tuple[str, bool]] = []
+    link_depth = skip_depth = 0
+
+    def flush() -> None:
+        text = re.sub(r"\s+", " ", "".join(t for t, _ in parts)).strip()
+        if text:
+            plain = re.sub(r"\s+", " ", " ".join(t for t, in_link in parts if not in_link)).strip()
+            linked = len(text) - len(plain)
+            lines.append(_Line(text, plain, linked * 2 > len(text), re.sub(r"\s", "", text)))
+        parts.clear()
+
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        if event == "start":
+            if tag in _SKIP_TAGS:
+                skip_depth += 1
+            if tag in _BLOCK_TAGS:
+                flush()
+            if tag == "a":
+                link_depth += 1
+            if tag and not skip_depth and element.text:
+                parts.append((element.text, link_depth > 0))
+        else:
+            if tag in _SKIP_TAGS:
+                skip_depth -= 1
+            if tag == "a":
+                link_depth -= 1
+            if tag in _BLOCK_TAGS:
+                flush()
+            if not skip_depth and element.tail:
+                parts.append((element.tail, link_depth > 0))
+    flush()
+    return lines
+
+
+# ---------------------------------------------------------------------------------------
+# Datelines
+
+_NUM = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
+_DATELINE_RE = re.compile(
+    rf"^[\s【\[（(]{{0,2}}[^。，,；;！？\s]{{0,16}}?(?:(?P<m>{_NUM})月)?(?P<d>{_NUM})日"
+    r"\s*[^\s。，,\d]{0,3}?(?:电|讯)"
+)
+
+
+def _dateline(text: str) -> tuple[int | None, int] | None:
+    match = _DATELINE_RE.match(text[:60])
+    if not match:
+        return None
+    day = meta.cn_number(match["d"])
+    month = meta.cn_number(match["m"]) if match["m"] else None
+    if not day or day > 31 or (month is not None and not 1 <= month <= 12):
+        return None
+    return month, day
+
+
+def _place_dateline(month: int | None, day: int, reference: date) -> date | None:
+    """The date with this month/day (or day) nearest to `reference`, within half a year."""
+    options: list[date] = []
+    if month is not None:
+        for year in (reference.year - 1, reference.year, reference.year + 1):
+            found = _day(str(year), str(month), str(day))
+            if found:
+                options.append(found)
+        limit = 183
+    else:
+        for shift in (-1, 0, 1):
+            y, m = divmod(reference.month - 1 + shift, 12)
+            found = _day(str(reference.year + y), str(m + 1), str(day))
+            if found:
+                options.append(found)
+        limit = 20
+    best = min(options, key=lambda d: abs((d - reference).days), default=None)
+    if best is None or abs((best - reference).days) > limit:
+        return None
+    return best
+
+
+# ---------------------------------------------------------------------------------------
+# Per document
+
+
+class DocumentDates:
+    """Evidence collected once per document; `date_article` adds each article's own and votes.
+
+    `front_matter`: the Jekyll header (its file name then restates the header's date);
+    `html`: the page or HTML body, for `<meta>`, JSON-LD and visible timestamps.
+    """
+
+    def __init__(
+        self,
+        tz: ZoneInfo,
+        source_path: str,
+        *,
+        front_matter: dict | None = None,
+        html: str | None = None,
+    ):
+        self.tz = tz
+        self.warnings: list[str] = []
+        self.evidence: list[Evidence] = []
+        self.urls: list[str] = []
+        self.hint_texts: list[str] = [source_path.replace("\\", "/")]
+        if front_matter is not None:
+            self.evidence.extend(front_matter_evidence(front_matter, tz, self.warnings))
+            self.urls.extend(front_matter_urls(front_matter))
+        self.evidence.extend(
+            file_evidence(source_path, tz, "post" if front_matter is not None else "file")
+        )
+        self.evidence.extend(story_id_evidence(meta.file_name(source_path), tz))
+        self._page: _HtmlPage | None = None
+        if html is not None:
+            self._page = _HtmlPage(html, tz)
+            self.evidence.extend(self._page.evidence)
+            self.urls.extend(page_urls(html))
+        for url in self.urls:
+            self.evidence.extend(url_evidence(url, tz))
+            self.evidence.extend(story_id_evidence(url, tz))
+        self.hint_texts.extend(self.urls)
+
+    def date_article(
+        self, article: Article, *, page_date: datetime | None = None, shared: bool = False
+    ) -> None:
+        """Set `article.published_at` and `published_at_source` from the vote.
+
+        `page_date`: the date line of the page (newspaper header); `shared`: the document holds
+        several articles, so a date line found by the layout pass is the page's.
+        """
+        evidence = list(self.evidence)
+        evidence.extend(self._article_evidence(article, page_date, shared))
+        winner = vote(evidence, self.tz, self.warnings)
+        lead = _dateline_candidates(article)
+        if lead is not None:
+            reference = winner.day(self.tz) if winner else self._hinted_reference(lead)
+            placed = _place_dateline(lead[0], lead[1], reference) if reference else None
+            if placed is not None:
+                stamp = datetime.combine(placed, time(0, 0), tzinfo=self.tz)
+                evidence.append(Evidence(stamp, "dateline", WEIGHTS["dateline"], "dateline"))
+                winner = vote(evidence, self.tz)
+        if winner is None:
+            article.published_at, article.published_at_source = None, "unknown"
+        else:
+            article.published_at, article.published_at_source = winner.stamp, winner.source
+
+    def _article_evidence(
+        self, article: Article, page_date: datetime | None, shared: bool
+    ) -> list[Evidence]:
+        found: list[Evidence] = []
+        kind = "page" if shared else "visible"
+        # A date line the layout pass read (`2019-09-07 来源：…` above the text).
+        if article.published_at is not None and article.published_at_source == "page":
+            found.append(
+                Evidence(
+                    article.published_at, kind, WEIGHTS[kind], kind, _timed(article.published_at)
+                )
+            )
+        if page_date is not None:
+            found.append(Evidence(page_date, kind, WEIGHTS[kind], kind, _timed(page_date)))
+        if article.url and article.url not in self.urls:
+            found.extend(url_evidence(article.url, self.tz))
+            found.extend(story_id_evidence(article.url, self.tz))
+        if article.story_id:
+            found.extend(story_id_evidence(article.story_id, self.tz))
+        if self._page is not None:
+            found.extend(_visible_evidence(self._page.lines, article, self.tz))
+        return found
+
+    def _hinted_reference(self, lead: tuple[int | None, int]) -> date | None:
+        """No dated evidence: a year in the URL or path gives a dateline its year."""
+        years = _year_hints(self.hint_texts)
+        if not years or lead[0] is None:
+            return None
+        return date(years[0], lead[0], 1) if 1 <= lead[0] <= 12 else None
+
+
+def _timed(stamp: datetime) -> bool:
+    return (stamp.hour, stamp.minute, stamp.second) != (0, 0, 0)
+
+
+def _dateline_candidates(article: Article) -> tuple[int | None, int] | None:
+    texts = [article.byline_raw or "", *article.body_paragraphs[:2], article.summary or ""]
+    for text in texts:
+        for piece in text.split(" | "):
+            found = _dateline(piece.strip())
+            if found:
+                return found
+    return None
+
+
+_PROSE_RE = re.compile(r"[。！？；，]")
+_SENTENCE_END_RE = re.compile(r"[。！？]")
+
+
+def _visible_evidence(lines: list[_Line], article: Article, tz: ZoneInfo) -> list[Evidence]:
+    """A date printed with the article's title; else the first labelled date line.
+
+    Near the title: the lines between the title and the first paragraph (at most 8), then
+    the two lines above the title (an e-paper's issue date). Dates inside links never count,
+    nor lines about updates, comments or events. Labelled: `发布时间：…`, `来源：… 2019-09-07`,
+    `（2022年02月13日 02版）`, outside the body and link lists.
+    """
+    title_key = re.sub(r"\s", "", article.title or "")
+    body = [re.sub(r"\s", "", p) for p in article.body_paragraphs if p.strip()]
+    probe = body[0][:8] if body else ""
+    start = next((i for i, ln in enumerate(lines) if probe and probe in ln.key), None)
+    titles = [
+        i
+        for i, ln in enumerate(lines)
+        if title_key
+        and not ln.linked
+        and title_key in ln.key
+        and len(ln.key) <= len(title_key) + 30
+    ]
+    zones: list[tuple[list[int], float]] = []
+    if titles:
+        before = [i for i in titles if start is not None and start - 40 <= i < start]
+        top = before[-1] if before else _title_before_prose(titles, lines)
+        # up to the first paragraph, itself included: a header line may have been taken
+        # into the extracted body (the prose test stops at real text)
+        end = start + 1 if start is not None and start > top else len(lines)
+        zones.append((list(range(top + 1, min(end, top + 9))), WEIGHTS["visible"]))
+        above = [i for i in range(top - 1, max(-1, top - 6), -1) if lines[i].plain]
+        zones.append((above[:2], _ABOVE_TITLE_WEIGHT))
+    else:
+        if start is None:  # the body was not found as extracted: the first line of prose
+            start = next((i for i, ln in enumerate(lines) if _is_prose(ln)), None)
+        if start is not None:
+            # No title line: the nearest date line above the text, across prose the
+            # extracted body may have left out (lead paragraphs), at most 6 other lines.
+            above = [
+                i for i in range(start - 1, max(-1, start - 40), -1) if not _is_prose(lines[i])
+            ]
+            zones.append((above[:6], WEIGHTS["visible"]))
+    updated: list[Evidence] = []
+    for zone, weight in zones:
+        for i in zone:
+            line = lines[i]
+            if _is_prose(line):
+                break  # the text has begun: its dates are what it reports on
+            if _NOT_PUBLISHED_RE.search(line.plain):
+                continue
+            found = next(meta.find_dates(line.plain, tz), None)
+            if found is None:
+                continue
+            if _UPDATED_RE.search(line.plain):
+                updated.append(
+                    Evidence(
+                        found.stamp,
+                        "visible",
+                        _UPDATED_WEIGHT,
+                        "visible",
+                        found.has_time,
+                        line.text,
+                    )
+                )
+                continue
+            return [Evidence(found.stamp, "visible", weight, "visible", found.has_time, line.text)]
+    body_keys = set(body)
+    for line in lines:
+        if line.linked or len(line.plain) > 120 or line.key in body_keys:
+            continue
+        if not _DATE_LABEL_RE.search(line.plain) or _NOT_PUBLISHED_RE.search(line.plain):
+            continue
+        found = next(meta.find_dates(line.plain, tz), None)
+        if found and not _UPDATED_RE.search(line.plain):
+            return [
+                Evidence(
+                    found.stamp,
+                    "visible",
+                    _LABELLED_VISIBLE_WEIGHT,
+                    "visible",
+                    found.has_time,
+                    line.text,
+                )
+            ]
+    return updated[:1]
+
+
+def _is_prose(line: _Line) -> bool:
+    text = line.plain
+    return (len(text) >= 20 and bool(_SENTENCE_END_RE.search(text))) or (
+        len(text) >= 40 and bool(_PROSE_RE.search(text))
+    )
+
+
+def _title_before_prose(titles: list[int], lines: list[_Line]) -> int:
+    """Without a located body: the title line soonest followed by prose."""
+    for i in titles:
+        if any(_is_prose(ln) for ln in lines[i + 1 : i + 10]):
+            return i
+    return titles[-1]
