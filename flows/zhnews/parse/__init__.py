@@ -69,7 +69,7 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
         return _parse_jekyll(front, source_path, tz, warnings)
     _check_lines(text, 1)
     if _HTML_PAGE.search(text[:5000]) or len(_HTML_HINT.findall(text[:200_000])) >= 3:
-        blocks = html_blocks(text)
+        blocks = html_blocks(text, main_content=True)
         fmt = "newspaper-html"
         page_title = html_document_title(text)
     elif _NEWSPAPER_MD.search(text):
@@ -175,7 +175,7 @@ def _jekyll_html_blocks(body: str, first_line: int) -> list[Block]:
             markdown_lines.append(stripped)
         else:
             html_lines.append(line)
-    blocks = html_blocks("\n".join(html_lines))
+    blocks = html_blocks("\n".join(html_lines), main_content=True)
     blocks.extend(markdown_blocks("\n\n".join(markdown_lines), first_line))
     return blocks
 

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from zhnews.model import StockMention
+from zhnews.parse import content
 from zhnews.parse.stocks import parse_data_code
 from zhnews.text import ends_sentence, join_fragments
 
@@ -30,6 +31,8 @@ class Block:
     in_figure: bool = False  # inside <figure>/<center>/figcaption or a picture container
     stocks: list[StockMention] = field(default_factory=list)
     line: int = 0  # 1-based source line where known, for error messages
+    link_chars: int = 0  # HTML: non-space characters inside <a> (link density evidence)
+    dom_path: tuple[int, ...] = ()  # HTML: ids of the enclosing block elements, outermost first
 
 
 # ---------------------------------------------------------------------------------------
@@ -178,7 +181,7 @@ def _is_link_line(line: str) -> bool:
 # HTML
 
 _SKIP_TAGS = {
-    "script", "style", "noscript", "template", "iframe", "svg", "canvas", "button", "select",
+    "script", "style", "template", "iframe", "svg", "canvas", "button", "select",
     "input", "textarea", "nav", "head", "object", "embed", "map", "audio", "video",
 }  # fmt: skip
 _BLOCK_TAGS = {
@@ -207,23 +210,54 @@ def html_document_title(html: str) -> str | None:
     return title or None
 
 
-def html_blocks(html: str) -> list[Block]:
-    """Walk an HTML fragment or page and return its blocks, chrome removed."""
-    from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+def html_blocks(html: str, main_content: bool = False) -> list[Block]:
+    """Walk an HTML fragment or page and return its blocks, chrome removed.
+
+    `main_content`: keep only the article (`content.select_main`: the densest run of prose
+    blocks, the title above it, the credits below it) and skip what a browser would not
+    show (`display:none`, `hidden`) unless that leaves no prose at all. For whole pages and
+    post bodies, not for a snippet of HTML inside Markdown.
+    """
+    from bs4 import BeautifulSoup, Comment
 
     soup = BeautifulSoup(html, "lxml")
     for element in soup.find_all(string=lambda s: isinstance(s, Comment)):
         element.extract()
-    _strip_chrome(soup)
+    if main_content and content.METHOD.startswith(("gne", "mass")):
+        content.keep_main_content(soup, html_document_title(html))
+    if not (main_content and content.METHOD == "linear-nochrome"):
+        _strip_chrome(soup)
+    if main_content and content.METHOD == "trafilatura":
+        blocks = _walk(soup, skip_hidden=True)
+        return content.select_by_trafilatura(blocks, html, html_document_title(html))
+    if not main_content or not content.METHOD.startswith("linear"):
+        return _walk(soup, skip_hidden=False)
+    blocks = _walk(soup, skip_hidden=True)
+    if not any(content.block_weight(b.kind, b.text, b.link_chars) > 0 for b in blocks):
+        blocks = _walk(soup, skip_hidden=False)  # a page that reveals its text by script
+    return content.select_main(blocks, html_document_title(html))
+
+
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def _hidden(tag) -> bool:
+    return tag.has_attr("hidden") or bool(_HIDDEN_STYLE.search(str(tag.get("style") or "")))
+
+
+def _walk(soup, skip_hidden: bool) -> list[Block]:
+    from bs4 import NavigableString, Tag
 
     blocks: list[Block] = []
     parts: list[str] = []
     bold_chars = 0
+    link_chars = 0
     stocks: list[StockMention] = []
-    state = {"figure": 0, "heading": 0, "quote": 0, "bold": 0}
+    state = {"figure": 0, "heading": 0, "quote": 0, "bold": 0, "link": 0, "next_id": 0}
+    state["path"] = []  # type: ignore[assignment]
 
     def flush() -> None:
-        nonlocal parts, bold_chars, stocks
+        nonlocal parts, bold_chars, link_chars, stocks
         # A source line break between two CJK characters is layout, not a word gap.
         text = re.sub(
             r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t]*\n\s*(?=[\u3000-\u9fff\uff00-\uffef])",
@@ -235,14 +269,15 @@ def html_blocks(html: str) -> list[Block]:
             compact = len(re.sub(r"\s", "", text))
             bold = compact > 0 and bold_chars >= compact
             if state["heading"]:
-                blocks.append(Block("heading", text, level=state["heading"], stocks=stocks))
+                block = Block("heading", text, level=state["heading"], stocks=stocks)
             elif state["quote"]:
-                blocks.append(Block("quote", text, stocks=stocks))
+                block = Block("quote", text, stocks=stocks)
             else:
-                blocks.append(
-                    Block("text", text, bold=bold, in_figure=state["figure"] > 0, stocks=stocks)
-                )
-        parts, bold_chars, stocks = [], 0, []
+                block = Block("text", text, bold=bold, in_figure=state["figure"] > 0, stocks=stocks)
+            block.link_chars = min(link_chars, compact)
+            block.dom_path = tuple(state["path"])  # type: ignore[arg-type]
+            blocks.append(block)
+        parts, bold_chars, link_chars, stocks = [], 0, 0, []
 
     # Iterative walk: a stack of (tag, child iterator, undo action) avoids recursion limits.
     stack: list[tuple[object, object, object]] = [(soup, iter(list(soup.children)), None)]
@@ -260,19 +295,29 @@ def html_blocks(html: str) -> list[Block]:
                 parts.append(text)
                 if state["bold"]:
                     bold_chars += len(re.sub(r"\s", "", text))
+                if state["link"]:
+                    link_chars += len(re.sub(r"\s", "", text))
             continue
         if not isinstance(child, Tag):
             continue
         name = (child.name or "").lower()
-        if name in _SKIP_TAGS:
+        if name in _SKIP_TAGS or (skip_hidden and _hidden(child)):
             continue
+        if (
+            skip_hidden
+            and name in ("a", "span", "em", "i")
+            and content.is_control(child.get_text())
+        ):
+            continue  # `来源：新京报<a>举报</a>`: a page control glued to the line, not text
+        if name == "noscript" and not _holds_prose(child):
+            continue  # a <noscript> with prose is what scrapers and script-less readers see
         if name == "br":
             flush()
             continue
         if name == "img":
             flush()
             alt = (child.get("alt") or child.get("title") or "").strip()
-            blocks.append(Block("image", alt, in_figure=True))
+            blocks.append(Block("image", alt, in_figure=True, dom_path=tuple(state["path"])))
             continue
         if name == "a" and child.get("data-code"):
             mention = parse_data_code(str(child.get("data-code")), child.get_text())
@@ -284,21 +329,32 @@ def html_blocks(html: str) -> list[Block]:
     return blocks
 
 
+def _holds_prose(tag) -> bool:
+    text = tag.get_text()
+    return len(text) >= 40 and bool(re.search(r"[，。！？；]", text))
+
+
 def _enter(child, name: str, state: dict, flush, blocks: list[Block]):
     """Update walker state on entering a tag; return the callable that restores it."""
     is_block = name in _BLOCK_TAGS
     classes = " ".join(child.get("class") or []) + " " + str(child.get("id") or "")
-    figure = name in _FIGURE_TAGS or bool(_FIGURE_CLASS_RE.search(classes))
+    figure = name in ("figure", "figcaption") or (
+        (name in _FIGURE_TAGS or bool(_FIGURE_CLASS_RE.search(classes))) and _figure_sized(child)
+    )
     heading = int(name[1]) if re.fullmatch(r"h[1-6]", name) else 0
     quote = name == "blockquote"
     bold = name in ("strong", "b")
+    link = name == "a"
     if is_block:
         flush()
+        state["next_id"] += 1
+        state["path"].append(state["next_id"])
     if name == "article":
-        blocks.append(Block("boundary"))
+        blocks.append(Block("boundary", dom_path=tuple(state["path"])))
     state["figure"] += figure
     state["quote"] += quote
     state["bold"] += bold
+    state["link"] += link
     previous_heading = state["heading"]
     if heading:
         state["heading"] = heading
@@ -306,12 +362,25 @@ def _enter(child, name: str, state: dict, flush, blocks: list[Block]):
     def undo() -> None:
         if is_block:
             flush()
+            state["path"].pop()
         state["figure"] -= figure
         state["quote"] -= quote
         state["bold"] -= bold
+        state["link"] -= link
         state["heading"] = previous_heading
 
     return undo
+
+
+MAX_FIGURE_TEXT = 200
+
+
+def _figure_sized(element) -> bool:
+    """A picture box by size, not by name: a class like `jsTopicTheme` or a <center> that
+    wraps a whole old-style page is not a figure; a figure holds an image and little text."""
+    if element.find("img") is None:
+        return False
+    return len(re.sub(r"\s", "", element.get_text())) <= MAX_FIGURE_TEXT
 
 
 def _strip_chrome(soup) -> None:
