@@ -54,7 +54,6 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from email.utils import parsedate_to_datetime
-from pathlib import PurePosixPath
 from zoneinfo import ZoneInfo
 
 from zhnews.model import Article
@@ -97,7 +96,7 @@ _FOLDER_WEIGHT = 1.0  # a date spelled by the file's folders rather than its nam
 _DISTRUST_DAYS = 365
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Evidence:
     stamp: datetime  # timezone-aware
     source: str  # one of SOURCES
@@ -114,75 +113,87 @@ def vote(
     evidence: list[Evidence], tz: ZoneInfo, warnings: list[str] | None = None
 ) -> Evidence | None:
     """The winning evidence (its stamp and source), or None when there is none."""
-    current_year = datetime.now(tz).year
-    usable = [e for e in evidence if _plausible(e, current_year)]
-    usable = _drop_untrusted_front_matter(usable, tz, warnings)
-    usable = _front_matter_as_upper_bound(usable, tz)
-    if not usable:
+    dated = [(e, e.stamp.astimezone(tz).date()) for e in evidence if _plausible(e)]
+    if not dated:
         return None
-    votes: dict[str, Evidence] = {}
-    for item in usable:
-        held = votes.get(item.group)
-        if held is None or (item.weight, -item.day(tz).toordinal()) > (
-            held.weight,
-            -held.day(tz).toordinal(),
-        ):
-            votes[item.group] = item
-    scores: dict[date, list[float]] = {}
-    for item in votes.values():
-        scores.setdefault(item.day(tz), []).append(item.weight)
-    best_day = max(scores, key=lambda d: (sum(scores[d]), max(scores[d]), -d.toordinal()))
-    on_day = [e for e in usable if e.day(tz) == best_day]
+    if any(e.source == "front_matter" for e, _ in dated):
+        dated = _drop_untrusted_front_matter(dated, warnings)
+        dated = _front_matter_as_upper_bound(dated)
+        if not dated:
+            return None
+    days = {d for _, d in dated}
+    if len(days) == 1:
+        best_day = days.pop()
+    else:
+        votes: dict[str, tuple[float, int, date]] = {}
+        for item, d in dated:
+            ballot = (item.weight, -d.toordinal(), d)
+            if item.group not in votes or ballot[:2] > votes[item.group][:2]:
+                votes[item.group] = ballot
+        scores: dict[date, list[float]] = {}
+        for weight, _, d in votes.values():
+            scores.setdefault(d, []).append(weight)
+        best_day = max(scores, key=lambda d: (sum(scores[d]), max(scores[d]), -d.toordinal()))
+    on_day = [e for e, d in dated if d == best_day]
     return max(on_day, key=lambda e: (e.weight + 0.5 * e.has_time, -SOURCES.index(e.source)))
 
 
-def _plausible(item: Evidence, current_year: int) -> bool:
+# A process running across New Year's Eve accepts next year's dates one year longer: harmless.
+_LATEST_YEAR = datetime.now().year + 1
+
+
+def _plausible(item: Evidence) -> bool:
     year = item.stamp.year
-    if year < 1900 or year > current_year + 1:
+    if year < 1900 or year > _LATEST_YEAR:
         return False
     machine = item.source in ("meta", "json_ld", "front_matter")
     return not (machine and item.stamp.date() == date(1970, 1, 1))
 
 
-def _drop_untrusted_front_matter(
-    evidence: list[Evidence], tz: ZoneInfo, warnings: list[str] | None
-) -> list[Evidence]:
-    others = [e for e in evidence if e.group != "post"]
-    front = [e for e in evidence if e.source == "front_matter"]
-    if not front or not others:
-        return evidence
+_Dated = list[tuple[Evidence, date]]
+
+
+def _drop_untrusted_front_matter(dated: _Dated, warnings: list[str] | None) -> _Dated:
+    others = [(e, d) for e, d in dated if e.group != "post"]
+    if not others:
+        return dated
     untrusted = [
-        f for f in front if all(abs((f.day(tz) - o.day(tz)).days) >= _DISTRUST_DAYS for o in others)
+        (f, fd)
+        for f, fd in dated
+        if f.source == "front_matter"
+        and all(abs((fd - od).days) >= _DISTRUST_DAYS for _, od in others)
     ]
-    if untrusted and warnings is not None:
-        witnesses = ", ".join(sorted({f"{o.source} {o.day(tz)}" for o in others}))
-        for f in untrusted:
+    if not untrusted:
+        return dated
+    if warnings is not None:
+        witnesses = ", ".join(sorted({f"{o.source} {od}" for o, od in others}))
+        for _, fd in untrusted:
             warnings.append(
-                f"front matter date {f.day(tz)} disagrees by years with every other clue "
+                f"front matter date {fd} disagrees by years with every other clue "
                 f"({witnesses}); not trusted"
             )
-    return [e for e in evidence if e not in untrusted]
+    return [pair for pair in dated if pair not in untrusted]
 
 
-def _front_matter_as_upper_bound(evidence: list[Evidence], tz: ZoneInfo) -> list[Evidence]:
+def _front_matter_as_upper_bound(dated: _Dated) -> _Dated:
     """A post cannot precede what it reposts: a page clue printed with the article (visible,
     meta, JSON-LD, URL) that is days earlier than the front matter is the original's date,
     and the front matter (the scraper's posting time) drops to a file name's weight."""
-    front = [e for e in evidence if e.source == "front_matter"]
-    if not front:
-        return evidence
-    first = min(f.day(tz) for f in front)
+    front_days = [d for e, d in dated if e.source == "front_matter"]
+    if not front_days:
+        return dated
+    first = min(front_days)
     earlier = any(
         e.source in _PAGE_SOURCES
-        and 0 < (first - e.day(tz)).days < _DISTRUST_DAYS
+        and 0 < (first - d).days < _DISTRUST_DAYS
         and e.weight >= WEIGHTS["url"]
-        for e in evidence
+        for e, d in dated
     )
     if not earlier:
-        return evidence
+        return dated
     return [
-        replace(e, weight=WEIGHTS["file_name"]) if e.source == "front_matter" else e
-        for e in evidence
+        (replace(e, weight=WEIGHTS["file_name"]) if e.source == "front_matter" else e, d)
+        for e, d in dated
     ]
 
 
@@ -260,6 +271,7 @@ _URL_DATE_RES = (
         r"(?<![\d])(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"
     ),
 )
+_SCHEME_HOST_RE = re.compile(r"^[a-z][a-z0-9+.\-]*://[^/]*", re.IGNORECASE)
 _YEAR_SEGMENT_RE = re.compile(r"(?:^|[/_\-])((?:19|20)\d{2})(?:年|[/_\-]|$)")
 _FILE_DATE_RES = (
     re.compile(r"(?<![\d])(?P<y>(?:19|20)\d{2})[-_.年](?P<m>\d{1,2})[-_.月](?P<d>\d{1,2})(?!\d)"),
@@ -271,7 +283,7 @@ _FILE_DATE_RES = (
 
 def url_evidence(url: str, tz: ZoneInfo) -> list[Evidence]:
     """A date in the URL's path (host and query are not looked at)."""
-    path = re.sub(r"^[a-z]+://[^/]*", "", url.strip(), flags=re.IGNORECASE).split("?")[0]
+    path = _SCHEME_HOST_RE.sub("", url.strip()).split("?")[0]
     for pattern in _URL_DATE_RES:
         for match in pattern.finditer(path):
             day = _day(match["y"], match["m"], match["d"])
@@ -293,20 +305,22 @@ def story_id_evidence(text: str | None, tz: ZoneInfo) -> list[Evidence]:
 
 def file_evidence(source_path: str, tz: ZoneInfo, group: str) -> list[Evidence]:
     """A date in the file name, else (weaker) one spelled by its folders: `1946/05/15/x.html`."""
-    path = PurePosixPath(source_path.replace("\\", "/"))
+    *folders, name = source_path.replace("\\", "/").split("/")
     for pattern in _FILE_DATE_RES:
-        for match in pattern.finditer(path.name):
+        for match in pattern.finditer(name):
             day = _day(match["y"], match["m"], match["d"])
             if day is not None:
                 stamp = datetime.combine(day, time(0, 0), tzinfo=tz)
-                return [Evidence(stamp, "file_name", WEIGHTS["file_name"], group, False, path.name)]
-    folders = "/" + "/".join(path.parent.parts[-4:]) + "/"
-    match = _URL_DATE_RES[0].search(folders) or _URL_DATE_RES[2].search(folders)
+                return [Evidence(stamp, "file_name", WEIGHTS["file_name"], group, False, name)]
+    if not folders:
+        return []
+    spelled = "/" + "/".join(folders[-4:]) + "/"
+    match = _URL_DATE_RES[0].search(spelled) or _URL_DATE_RES[2].search(spelled)
     if match:
         day = _day(match["y"], match["m"], match["d"])
         if day is not None:
             stamp = datetime.combine(day, time(0, 0), tzinfo=tz)
-            return [Evidence(stamp, "file_name", _FOLDER_WEIGHT, group, False, str(path.parent))]
+            return [Evidence(stamp, "file_name", _FOLDER_WEIGHT, group, False, spelled)]
     return []
 
 
@@ -698,11 +712,10 @@ class DocumentDates:
             )
         if page_date is not None:
             found.append(Evidence(page_date, kind, WEIGHTS[kind], kind, _timed(page_date)))
+        # (`article.story_id` comes from this URL or the file name: already counted)
         if article.url and article.url not in self.urls:
             found.extend(url_evidence(article.url, self.tz))
             found.extend(story_id_evidence(article.url, self.tz))
-        if article.story_id:
-            found.extend(story_id_evidence(article.story_id, self.tz))
         if self._page is not None:
             found.extend(_visible_evidence(self._page.lines, article, self.tz))
         return found

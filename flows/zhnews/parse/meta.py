@@ -313,4 +313,4 @@ def date_from_file_name(source_path: str, tz: ZoneInfo) -> datetime | None:
 
 
 def file_name(source_path: str) -> str:
-    return PurePosixPath(source_path.replace("\\", "/")).name
+    return source_path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
