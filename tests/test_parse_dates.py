@@ -282,3 +282,25 @@ def test_utc_timestamp_is_dated_in_china_time():
     text = "---\ntitle: t\ndate: 2019-09-07T20:30:00Z\n---\n\n正文。\n"
     (article,) = parse_document(text, "post.md").articles
     assert day(article) == "2019-09-08"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "新华社北京9月7日电（记者 张三）今天举行了会议，内容很多。",
+        "（中央社記者邱俊欽桃園7日電）桃園市今天清晨發生大火，內容很多。",
+        "本报讯 9月7日讯 今天举行了会议，内容很多。",
+    ],
+)
+def test_dateline_forms(lead):
+    document = dates.DocumentDates(CN, "x.txt")
+    document.evidence.append(Evidence(datetime(2019, 9, 8, tzinfo=CN), "page", 0.5, "page"))
+    (article,) = parse_document(lead + "\n", "x.txt").articles
+    document.date_article(article)
+    assert day(article) == "2019-09-07" and article.published_at_source == "dateline"
+
+
+def test_traditional_chinese_labels():
+    after = "<div class='foot'>發布時間：2019-09-07 19:02</div>"
+    article, _ = one(page(after=after))
+    assert day(article) == "2019-09-07" and article.published_at_source == "visible"
