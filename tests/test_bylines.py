@@ -6,6 +6,7 @@ from zhnews.parse.bylines import (
     parse_wire_credit,
     split_names,
     split_run_in,
+    split_trailing_credit,
 )
 
 
@@ -73,3 +74,76 @@ def test_split_names():
 def test_non_bylines():
     assert parse_byline_line("北向资金净流入超40亿元。") is None
     assert parse_box_byline("孙亚飞") is None
+
+
+# Issue 12, class 2: bylines in the forms newsrooms use --------------------------------
+
+
+def test_run_in_bylines_newsrooms_use():
+    cases = {
+        "新京报快讯（记者 裴剑飞）9月7日，北京市教委宣布": (["裴剑飞"], "9月7日，北京市教委宣布"),
+        "新京报讯（记者 张三 李四）近日，": (["张三", "李四"], "近日，"),
+        "中新网北京9月7日电（记者 王五）今天，": (["王五"], "今天，"),
+        "（中央社記者蘇思云、葉冠吟台北1日電）52台空頻": (["蘇思云", "葉冠吟"], "52台空頻"),
+        "记者 张三 报道 近日，北京": (["张三"], "近日，北京"),
+        "本报记者 张三 李四 北京报道：近日": (["张三", "李四"], "近日"),
+        "文/张三 近日，北京市": (["张三"], "近日，北京市"),
+        "作者：约翰·史密斯、王小明 这是": (["约翰·史密斯", "王小明"], "这是"),
+    }
+    for paragraph, (expected, rest_start) in cases.items():
+        byline, rest = split_run_in(paragraph)
+        assert [a.name for a in byline.authors] == expected, paragraph
+        assert rest.startswith(rest_start) and byline.raw not in rest, paragraph
+
+
+def test_run_in_false_positives_and_wire_datelines():
+    for paragraph in (
+        "北京9月7日讯 今天，市政府召开会议。",  # a place and 讯, nobody named
+        "北京报道说，今天的会议很重要。",
+        "“记者同志，你们辛苦了！”他说。",  # a quote
+        "记者从市教委获悉，今年将新建学校。",
+        "新华社北京9月7日电 国务院今天发布通知。",  # a wire dateline names no author
+    ):
+        assert split_run_in(paragraph) is None, paragraph
+    byline, _ = split_run_in("（中央社台北1日電）行政院今天表示")
+    assert byline.authors == [] and byline.credit == "中央社"
+
+
+def test_closing_and_credit_lines():
+    cases = {
+        "（作者：张三）": (["张三"], None),
+        "（张三 编译）": (["张三"], None),
+        "撰稿：王小明": (["王小明"], None),
+        "（本文作者为中国人民大学教授）": ([], None),
+        "（作者：张三，北京大学教授）": (["张三"], None),
+        "新京报记者 裴剑飞 编辑 王四 校对 赵五": (["裴剑飞"], "王四"),
+        "半月谈记者 史卫燕": (["史卫燕"], None),
+        "記者林悅／南市報導": (["林悅"], None),
+        "（记者 张三 实习生 李四）": (["张三", "李四"], None),
+        "张三/文 李四/图": (["张三", "李四"], None),
+        "【责任编辑：王五】": ([], "王五"),
+        "（編輯：張均懋）1100201": ([], "張均懋"),
+        "(责编：萧潇、张妍)": ([], "萧潇、张妍"),
+        "责任编辑：张玉 SF065": ([], "张玉"),
+        "（松花江网编辑 孙桂芳）": ([], "孙桂芳"),
+    }
+    for line, (authors, editor) in cases.items():
+        byline = parse_byline_line(line)
+        assert byline is not None, line
+        assert [a.name for a in byline.authors] == authors, line
+        assert byline.editor == editor, line
+    photo = parse_byline_line("中新社记者 张三 摄")
+    assert photo.kind == "photo" and names(photo) == [("张三", "摄影")]
+    for line in ("记者获悉", "记者说这件事很重要", "图片来源：新华社", "■风湿、类风湿已被攻破"):
+        byline = parse_byline_line(line)
+        assert byline is None or not byline.authors, line
+
+
+def test_trailing_credits_split_off_the_paragraph():
+    rest, byline = split_trailing_credit("恐怕還有變數。（編輯：張均懋）1100201")
+    assert rest == "恐怕還有變數。" and byline.editor == "張均懋"
+    rest, byline = split_trailing_credit("推动云南工业高质量发展。（记者 胡晓蓉）")
+    assert rest == "推动云南工业高质量发展。" and [a.name for a in byline.authors] == ["胡晓蓉"]
+    rest, byline = split_trailing_credit("累计打击恶意商标注册申请37.6万件。(央视新闻)")
+    assert byline.kind == "source" and byline.credit == "央视新闻" and byline.authors == []
+    assert split_trailing_credit("他在会上发言（摘要）") is None

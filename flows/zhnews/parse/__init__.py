@@ -26,8 +26,16 @@ from zoneinfo import ZoneInfo
 
 from zhnews.model import Article, ParsedDocument, RejectedDocument
 from zhnews.parse import dates, meta
-from zhnews.parse.assemble import Item, classify, finish_article, relocate_misplaced, split_articles
+from zhnews.parse.assemble import (
+    Item,
+    classify,
+    drop_title_echo,
+    finish_article,
+    relocate_misplaced,
+    split_articles,
+)
 from zhnews.parse.blocks import Block, html_blocks, html_document_title, markdown_blocks
+from zhnews.parse.bylines import front_matter_authors
 from zhnews.parse.stocks import find_text_stocks
 from zhnews.settings import Settings
 from zhnews.text import split_sentences
@@ -115,13 +123,14 @@ def _parse_jekyll(
     data = front.data
     body = front.body
     _check_lines(body, front.body_line)
-    is_html = bool(_HTML_HINT.search(body))
+    is_html = _is_html_body(body)
     blocks = (
         _jekyll_html_blocks(body, front.body_line)
         if is_html
         else markdown_blocks(body, front.body_line)
     )
-    items = classify(blocks, tz)
+    title = _clean_title(data.get("title"))
+    items = drop_title_echo(classify(blocks, tz), title)
     drafts, _page = split_articles(items, multi=False)
     if not drafts:
         drafts, _ = split_articles([], multi=False)
@@ -131,8 +140,9 @@ def _parse_jekyll(
     for extra in drafts[1:]:
         finish_article(extra)
         article.paragraphs.extend(extra.article.paragraphs)
-    title = data.get("title")
-    article.title = str(title).strip() if title is not None and str(title).strip() else None
+    article.title = title
+    if not article.authors:
+        article.authors = front_matter_authors(data.get("author", data.get("authors")))
     article.category, extra_categories = _category(data)
     if extra_categories:
         warnings.append(f"front matter lists several categories; kept {article.category!r}")
@@ -161,6 +171,31 @@ def _parse_jekyll(
     _finish_common(article)
     fmt = "jekyll-html" if is_html else "jekyll-markdown"
     return ParsedDocument(format=fmt, articles=[article], warnings=warnings)
+
+
+def _is_html_body(body: str) -> bool:
+    """An HTML post body, as opposed to Markdown with some HTML in it (`<figure>` blocks).
+
+    HTML when tags are there and the lines that start with a tag carry most of the text.
+    """
+    if not _HTML_HINT.search(body):
+        return False
+    tagged = plain = 0
+    for line in body.split("\n"):
+        size = len(line.strip())
+        if line.lstrip().startswith("<"):
+            tagged += size
+        else:
+            plain += size
+    return tagged >= plain
+
+
+def _clean_title(value: object) -> str | None:
+    """A front-matter title as printed, without Markdown blockquote markers (`> 标题`)."""
+    if value is None:
+        return None
+    title = re.sub(r"^(?:\s*>)+\s*", "", str(value)).strip()
+    return title or None
 
 
 def _jekyll_html_blocks(body: str, first_line: int) -> list[Block]:

@@ -28,18 +28,28 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from zhnews.model import Article, Paragraph, StockMention
+from zhnews.model import Article, Author, Paragraph, StockMention
+from zhnews.parse import debris
 from zhnews.parse.blocks import Block
-from zhnews.parse.bylines import Byline, parse_byline_line, split_run_in
+from zhnews.parse.bylines import (
+    Byline,
+    credits_in_meta,
+    parse_byline_line,
+    parse_credit_line,
+    split_run_in,
+    split_trailing_credit,
+    strict_names,
+)
 from zhnews.parse.meta import parse_date_text
 from zhnews.text import ends_sentence, join_fragments
 
 
 @dataclass
 class Item:
-    kind: (
-        str  # heading|body|subhead|caption|byline|source|meta|url|boilerplate|quote|image|boundary
-    )
+    # heading|body|subhead|caption|byline|source|meta|url|boilerplate|quote|image|boundary|
+    # debris (scraper/site debris, see parse/debris.py)|related (related-links header)|
+    # page (archive page header)|rule (Markdown thematic break; gone after `classify`)
+    kind: str
     text: str = ""
     level: int = 0
     byline: Byline | None = None
@@ -47,6 +57,7 @@ class Item:
     date: datetime | None = None
     stocks: list[StockMention] = field(default_factory=list)
     bold: bool = False
+    links: bool = False  # mostly link text (a Markdown link line, an HTML anchor run)
 
 
 _BOILERPLATE_RE = re.compile(
@@ -60,61 +71,196 @@ _BOILERPLATE_RE = re.compile(
 _SOURCE_RE = re.compile(
     r"^[（(]?\s*(?:文章|稿件|新闻)?来源\s*[：:]\s*(?P<pub>[^（）()]{1,40}?)\s*[)）]?$"
 )
+# `来源：巴彦淖尔日报   编辑：苏亮`: the source line also carries the credits
+_SOURCE_CREDITS = re.compile(
+    r"^[（(]?\s*(?:文章|稿件|新闻)?来源\s*[：:]\s*(?P<pub>[^\s（）()]{1,30})\s+"
+    r"(?P<credits>(?:作者|编辑|責任編輯|责任编辑|责编|記者|记者|撰稿|編輯)\s*[：:].{1,40}?)\s*[)）]?$"
+)
+_LEADING_STAMP = re.compile(
+    r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*"
+)
 _META_KEYS = re.compile(r"(来源|作者|发布时间|时间|日期|编辑|浏览|阅读|字号)\s*[：:]")
 _PUBLISHER_IN_META = re.compile(r"来源\s*[：:]\s*(?P<pub>[^\s\u3000|｜（）()]+)")
 _CAPTION_RE = re.compile(
     r"^[（(]?\s*(?:图片来源|图片|图源|图为|资料图片?|供图|图\s*[：:]|视频截图)"
 )
 _CAPTION_MARK = "△▲"
+# `《光明日报》（ 2022年02月13日 02版）`: the print edition a web copy comes from.
+_PRINT_EDITION = re.compile(
+    r"^《(?P<pub>[^》]{2,16})》\s*[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"\s*(?:第?\s*[A-Z]?\d{1,3}\s*版)?\s*[)）]$"
+)
 _CLAUSE_PUNCT = re.compile(r"[。！？!?；;：:，,…]")
 
 
 def classify(blocks: list[Block], tz: ZoneInfo) -> list[Item]:
-    """Give every block its role in the document."""
+    """Give every block its role in the document, then mark debris that needs context."""
     items: list[Item] = []
     previous: Block | None = None
     for block in blocks:
-        items.append(_classify_one(block, previous, tz))
+        item = _classify_one(block, previous, tz)
+        item.links = block.link_chars >= 0.5 * len(re.sub(r"\s", "", block.text) or "x")
+        items.append(item)
         previous = block
-    return items
+    _mark_related_lists(items)
+    _mark_footers(items)
+    _mark_name_lines(items)
+    return [item for item in items if item.kind != "rule"]
+
+
+_SKIPPED_KINDS = ("debris", "related", "page")  # not text, not metadata an article keeps
 
 
 def _classify_one(block: Block, previous: Block | None, tz: ZoneInfo) -> Item:
     text = block.text.strip()
-    if block.kind in ("url", "image", "boundary", "quote"):
+    if block.kind in ("url", "image", "boundary", "quote", "rule"):
+        if block.kind == "quote" and debris.debris_reason(text):
+            return Item("debris", text)
         return Item(block.kind, text, stocks=block.stocks)
     if text and text[0] in _CAPTION_MARK:
         return Item("caption", text[1:].strip())
     if block.kind == "heading":
         if text.startswith(("□", "■")):
             return Item("byline", text, byline=parse_byline_line(text))
+        if debris.debris_reason(text):
+            return Item("debris", text)
+        if debris.related_header(text) is not None:
+            return Item("related", text)
         return Item("heading", text, level=block.level, stocks=block.stocks)
+    if debris.debris_reason(text):
+        return Item("debris", text)
+    if debris.page_header(text) is not None:
+        return Item("page", text)
+    print_line = _PRINT_EDITION.match(text)
+    if print_line:
+        return Item("meta", text, date=parse_date_text(text, tz), publisher=print_line.group("pub"))
+    if not block.in_figure and debris.related_header(text) is not None:
+        return Item("related", text)
+    after_image = (
+        previous is not None
+        and previous.kind == "image"
+        and (
+            (len(text) <= 60 and "。" not in text[:-1])
+            or _ends_with_photo_credit(text)  # `…拍照留念。新华社记者 才扬 摄`
+        )
+    )
+    credit = parse_credit_line(text) if len(text) <= 90 and not block.in_figure else None
+    if credit is not None and not (after_image and credit.kind in ("photo", "credit")):
+        return Item("byline", text, byline=credit)  # a photo credit under a picture: caption
     if _BOILERPLATE_RE.match(text):
         return Item("boilerplate", text)
-    source = _SOURCE_RE.match(text)
+    source = _SOURCE_CREDITS.match(text) or _SOURCE_RE.match(text)
     if source:
-        return Item("source", text, publisher=source.group("pub").strip())
+        credits = source.groupdict().get("credits")
+        return Item(
+            "source",
+            text,
+            publisher=source.group("pub").strip(),
+            byline=parse_credit_line(credits) if credits else None,
+        )
     if len(text) <= 90 and not re.search(r"[。！？]", text):
         stamp = parse_date_text(text, tz)
         if stamp is not None and (
             _META_KEYS.search(text) or len(re.sub(r"[\d\s年月日:：\-/.]", "", text)) <= 2
         ):
             pub = _PUBLISHER_IN_META.search(text)
-            return Item("meta", text, date=stamp, publisher=pub.group("pub") if pub else None)
-    if _CAPTION_RE.match(text) or (block.in_figure and len(text) <= 80):
-        return Item("caption", text)
-    if (
-        previous is not None
-        and previous.kind == "image"
-        and len(text) <= 60
-        and "。" not in text[:-1]
-    ):
+            return Item(
+                "meta",
+                text,
+                date=stamp,
+                publisher=pub.group("pub") if pub else None,
+                byline=credits_in_meta(text),
+            )
+        stamped = _LEADING_STAMP.match(text)
+        if stamp is not None and stamped:
+            # `2019-03-18 23:59聯合報 記者陳嘉寧／桃園機場報導`: the dateline of a byline block
+            credit = parse_credit_line(text[stamped.end() :])
+            if credit is not None:
+                return Item("meta", text, date=stamp, byline=credit)
+    if _CAPTION_RE.match(text) or (block.in_figure and len(text) <= 80) or after_image:
         return Item("caption", text)
     if len(text) <= 60:
         byline = parse_byline_line(text)
         if byline is not None:
             return Item("byline", text, byline=byline)
     return Item("body", text, stocks=block.stocks, bold=block.bold)
+
+
+def _ends_with_photo_credit(text: str) -> bool:
+    split = split_trailing_credit(text)
+    return split is not None and split[1].kind == "photo"
+
+
+def _mark_related_lists(items: list[Item]) -> None:
+    """A related-links header takes the headlines listed under it (links, or short lines)."""
+    for index, item in enumerate(items):
+        if item.kind != "related" or debris.related_header(item.text):
+            continue  # `相关阅读：<headline>` carries its one link inline
+        k = index + 1
+        while k < len(items):
+            nxt = items[k]
+            if nxt.kind in ("image", "caption", "url", "boilerplate", "debris"):
+                k += 1
+                continue
+            if nxt.kind in ("body", "heading") and debris.headline_shaped(nxt.text, nxt.links):
+                nxt.kind = "debris"
+                k += 1
+                continue
+            break
+
+
+def _mark_footers(items: list[Item]) -> None:
+    """A thematic break whose section opens with debris or a credit starts a post footer.
+
+    `---` + a subscription appeal, `---` + avatar + `博客 | 林兆彬` + bio: the section's
+    credits are kept (they name the writer), the rest of it is not body.
+    """
+    for index, item in enumerate(items):
+        if item.kind != "rule":
+            continue
+        section = []
+        k = index + 1
+        while k < len(items) and items[k].kind != "rule":
+            section.append(items[k])
+            k += 1
+        opener = next((it for it in section if it.kind not in ("image", "url")), None)
+        if opener is None or not (
+            opener.kind in ("debris", "related", "boilerplate") or opener.kind == "byline"
+        ):
+            continue
+        for it in section:
+            if it.kind in ("body", "heading", "caption", "quote", "subhead"):
+                it.kind = "debris"
+
+
+def _mark_name_lines(items: list[Item]) -> None:
+    """A names-only line next to the dateline timestamp above the text is the byline (DW)."""
+    for index, item in enumerate(items):
+        if item.kind == "body" and len(item.text) > 40:
+            return
+        if item.kind != "body" or len(item.text) > 20:
+            continue
+        neighbours = items[max(0, index - 1) : index] + items[index + 1 : index + 2]
+        if not any(it.kind == "meta" for it in neighbours):
+            continue
+        names = strict_names(item.text, surname=True)
+        if names and len(names) <= 3:
+            authors = [Author(name, None) for name in names]
+            item.kind, item.byline = "byline", Byline(raw=item.text, authors=authors)
+
+
+def drop_title_echo(items: list[Item], title: str | None) -> list[Item]:
+    """The title printed again as the first or last line of a post body is not text."""
+    if not title:
+        return items
+    key = _echo_key(title)
+    contents = [i for i, it in enumerate(items) if it.kind in ("heading", "body", "subhead")]
+    drop = {i for i in contents[:1] + contents[-1:] if _echo_key(items[i].text) == key}
+    return [it for i, it in enumerate(items) if i not in drop]
+
+
+def _echo_key(text: str) -> str:
+    return re.sub(r"[\s\u3000]+", "", text).strip("#>")
 
 
 # ---------------------------------------------------------------------------------------
@@ -141,6 +287,11 @@ def split_articles(items: list[Item], multi: bool) -> tuple[list[_Draft], dict]:
         if item.kind == "boundary":
             if current is not None:
                 current.ended = True
+            i += 1
+            continue
+        if item.kind in _SKIPPED_KINDS:
+            if item.kind == "page":
+                page.setdefault("page_label", debris.page_header(item.text))
             i += 1
             continue
         if item.kind == "meta":
@@ -175,7 +326,7 @@ def split_articles(items: list[Item], multi: bool) -> tuple[list[_Draft], dict]:
             if (
                 item.kind == "byline"
                 and item.byline is not None
-                and item.byline.kind in ("closing", "wire")
+                and item.byline.kind in ("closing", "wire", "editor")
             ):
                 current.ended = multi and _has_body(current)
             elif item.kind == "body":
@@ -240,8 +391,11 @@ def _set_titles(article: Article, run: list[Item]) -> None:
 def finish_article(draft: _Draft) -> None:
     """Fill paragraphs, authors, publisher, url, summary and joins from the draft's items."""
     article = draft.article
-    items = _subtitle_paragraph(article, draft.items)
+    items = [it for it in draft.items if it.kind not in _SKIPPED_KINDS]
+    items = _names_under_title(drop_title_echo(items, article.title))
+    items = _subtitle_paragraph(article, items)
     items = _run_in_byline(items, draft)
+    items = _closing_credit(items, draft)
     items = _shape_subheads(items)
     paragraphs: list[Paragraph] = []
     summary: list[str] = []
@@ -265,7 +419,11 @@ def finish_article(draft: _Draft) -> None:
             draft.bylines.append(item.byline)
         elif kind == "source" and item.publisher:
             article.publisher = article.publisher or item.publisher
+            if item.byline is not None:
+                draft.bylines.append(item.byline)
         elif kind == "meta":
+            if item.byline is not None:
+                draft.bylines.append(item.byline)
             if article.published_at is None and item.date is not None:
                 article.published_at, article.published_at_source = item.date, "page"
             if item.publisher and not article.publisher:
@@ -273,7 +431,10 @@ def finish_article(draft: _Draft) -> None:
         elif kind == "url" and item.text and not article.url:
             article.url = item.text
         elif kind == "quote":
-            summary.append(item.text)
+            if any(p.kind == "body" for p in paragraphs):
+                paragraphs.append(Paragraph("body", item.text))  # a passage quoted in the text
+            else:
+                summary.append(item.text)  # a lead blockquote is the summary
             article.stocks.extend(item.stocks)
         previous_kind = (
             kind if kind not in ("image", "url", "boilerplate", "source", "meta") else previous_kind
@@ -285,10 +446,26 @@ def finish_article(draft: _Draft) -> None:
         for author in byline.authors:
             if all(a.name != author.name for a in article.authors):
                 article.authors.append(author)
-        if byline.credit and not article.publisher and byline.kind == "wire":
+        if byline.credit and not article.publisher and byline.kind in ("wire", "source"):
             article.publisher = byline.credit
-    if draft.bylines:
-        article.byline_raw = " | ".join(b.raw for b in draft.bylines)
+    editors = [b for b in draft.bylines if b.editor]
+    if editors and not article.editor:
+        article.editor = max(editors, key=lambda b: b.editor_rank).editor  # first of the best
+    printed = [b.raw for b in draft.bylines if b.kind not in ("editor", "credit", "source")]
+    if printed:
+        article.byline_raw = " | ".join(printed)
+
+
+def _names_under_title(items: list[Item]) -> list[Item]:
+    """A first line that is only names (`方德`) is the byline printed under the title."""
+    first = next((i for i, it in enumerate(items) if it.kind in ("body", "subhead")), None)
+    if first is None or items[first].kind != "body" or len(items[first].text) > 20:
+        return items
+    names = strict_names(items[first].text, surname=True)
+    if not names or len(names) > 3:
+        return items
+    byline = Byline(raw=items[first].text, authors=[Author(n, None) for n in names])
+    return [*items[:first], Item("byline", byline.raw, byline=byline), *items[first + 1 :]]
 
 
 def _subtitle_paragraph(article: Article, items: list[Item]) -> list[Item]:
@@ -309,21 +486,61 @@ def _subtitle_paragraph(article: Article, items: list[Item]) -> list[Item]:
 
 
 def _run_in_byline(items: list[Item], draft: _Draft) -> list[Item]:
-    """`本报讯（记者…）` opening the first body paragraph: strip it, keep it as a byline."""
-    for idx, item in enumerate(items):
-        if item.kind != "body":
-            continue
+    """`本报讯（记者…）` opening the first paragraph: strip it, keep it as a byline.
+
+    The story's first paragraph is looked for among the first three body items: a deck, a
+    date line or a widget's text may come before it on a page. The byline stays in the item
+    list, between what came before and the text, so a deck is never joined to it.
+    """
+    bodies = [idx for idx, item in enumerate(items) if item.kind == "body"][:3]
+    for idx in bodies:
+        item = items[idx]
         split = split_run_in(item.text)
         if split is not None:
             byline, rest = split
-            draft.bylines.append(byline)
-            items = list(items)
+            replacement = [Item("byline", byline.raw, byline=byline)]
             if rest.strip():
-                items[idx] = Item("body", rest.strip(), stocks=item.stocks)
-            else:
-                del items[idx]
-        break
+                replacement.append(Item("body", rest.strip(), stocks=item.stocks))
+            return [*items[:idx], *replacement, *items[idx + 1 :]]
     return items
+
+
+def _closing_credit(items: list[Item], draft: _Draft) -> list[Item]:
+    """Credits glued to the end of a paragraph: `…。（记者 胡晓蓉）`, `…。（編輯：X）1141128`.
+
+    A credit with a role word (记者, 编辑, 报道, 编译 …) closes whichever paragraph it ends;
+    bare names in brackets (`（常书香 马丹阳）`) only close the last one. Wire end marks
+    (`（完）`) go too. The credit is recorded like any byline.
+    """
+    bodies = [i for i, it in enumerate(items) if it.kind == "body"]
+    if not bodies:
+        return items
+    out = list(items)
+    for index in reversed(bodies):
+        text = out[index].text
+        for _ in range(4):
+            if index == bodies[-1]:
+                text = debris.END_MARK.sub("", text)
+            split = split_trailing_credit(text)
+            if split is None:
+                break
+            names_only = not _ROLE_WORD.search(split[1].raw)
+            if names_only and index != bodies[-1]:
+                break
+            text, byline = split
+            draft.bylines.append(byline)
+        if text == out[index].text:
+            continue
+        if text.strip():
+            out[index] = Item("body", text.strip(), stocks=out[index].stocks, bold=out[index].bold)
+        else:
+            del out[index]
+    return out
+
+
+_ROLE_WORD = re.compile(
+    r"记者|記者|编辑|編輯|责编|責編|通讯员|通訊員|作者|撰稿|编译|編譯|译者|譯者|报道|報導|摄|攝|评论员|評論員"
+)
 
 
 def _subhead_shaped(text: str) -> bool:

@@ -3,7 +3,8 @@
 Both front ends produce the same block kinds so the article assembler does not care where
 the text came from:
 `text` (a paragraph), `heading` (with level), `image` (alt text), `quote` (blockquote),
-`url` (a `<http://…>` line), `boundary` (start of an HTML <article>).
+`url` (a `<http://…>` line), `boundary` (start of an HTML <article>), `rule` (a Markdown
+thematic break, where post footers begin).
 
 Markdown text is never fed through an HTML parser: only tag-shaped `<…>` runs are removed,
 so a literal `<1%` survives. HTML is parsed with lxml via BeautifulSoup and walked
@@ -24,7 +25,7 @@ from zhnews.text import ends_sentence, join_fragments
 
 @dataclass
 class Block:
-    kind: str  # text | heading | image | quote | url | boundary
+    kind: str  # text | heading | image | quote | url | boundary | rule
     text: str = ""
     level: int = 0  # heading level 1–6
     bold: bool = False  # the whole paragraph is <strong>/<b>/**…**
@@ -52,6 +53,8 @@ _STOCK_A_RE = re.compile(
     r"<a\b[^>]*?data-code\s*=\s*[\"']([^\"']*)[\"'][^>]*>(.*?)</a>", re.IGNORECASE | re.DOTALL
 )
 _HR_RE = re.compile(r"^\s*(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
+_SETEXT_RE = re.compile(r"^ {0,3}(?:(?P<h1>=+)|(?P<h2>-+))[ \t]*$")
+_HASHTAG_LINE_RE = re.compile(r"^\s*#[^\s#]{1,40}(?:#|(?:\s+#[^\s#]{1,40})+#?)\s*$")
 _LIST_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.、)])\s+")
 _INDENT_RE = re.compile(r"^(?:\u3000|\s{2,})")
 
@@ -98,15 +101,36 @@ def markdown_blocks(text: str, first_line: int = 1) -> list[Block]:
                 raw = join_fragments(raw, nxt)
             clean, stocks, bold = inline_markdown(raw)
             if clean:
-                blocks.append(Block("text", clean, bold=bold, stocks=stocks, line=para_line))
+                block = Block("text", clean, bold=bold, stocks=stocks, line=para_line)
+                if _is_link_line(raw):
+                    block.link_chars = len(re.sub(r"\s", "", clean))
+                blocks.append(block)
             para = []
 
     while i < len(lines):
         line = lines[i]
         lineno = first_line + i
         stripped = line.strip()
+        setext = _SETEXT_RE.match(line) if len(para) == 1 else None
+        if setext:
+            # `Title` / `[Title](url)` underlined with === or ---: a heading (CommonMark setext)
+            clean, stocks, _ = inline_markdown(para[0])
+            para = []
+            if clean:
+                level = 1 if setext.group("h1") else 2
+                blocks.append(Block("heading", clean, level=level, stocks=stocks, line=lineno - 1))
+            i += 1
+            continue
         if not stripped or _HR_RE.match(line):
             flush()
+            if stripped:
+                blocks.append(Block("rule", line=lineno))  # thematic break: sections, footers
+            i += 1
+            continue
+        if _HASHTAG_LINE_RE.match(line):
+            flush()  # `#台灣 #選舉`, `#话题#`: hashtags, never a heading
+            clean, stocks, _ = inline_markdown(stripped)
+            blocks.append(Block("text", clean, stocks=stocks, line=lineno))
             i += 1
             continue
         autolink = _AUTOLINK_LINE_RE.match(line)
@@ -254,10 +278,17 @@ def _walk(soup, skip_hidden: bool) -> list[Block]:
     link_chars = 0
     stocks: list[StockMention] = []
     state = {"figure": 0, "heading": 0, "quote": 0, "bold": 0, "link": 0, "next_id": 0}
+    state["link_id"] = 0
     state["path"] = []  # type: ignore[assignment]
 
+    link_of_part: list[int] = []  # the <a> each text part sits in (0: none)
+
     def flush() -> None:
-        nonlocal parts, bold_chars, link_chars, stocks
+        nonlocal parts, bold_chars, link_chars, stocks, link_of_part
+        if skip_hidden and content.is_link_row(parts, link_of_part):
+            # share bars and tag rows glued to a date line: keep the line, drop the links
+            parts = [p for p, link in zip(parts, link_of_part, strict=True) if not link]
+            link_chars = 0
         # A source line break between two CJK characters is layout, not a word gap.
         text = re.sub(
             r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t]*\n\s*(?=[\u3000-\u9fff\uff00-\uffef])",
@@ -277,7 +308,7 @@ def _walk(soup, skip_hidden: bool) -> list[Block]:
             block.link_chars = min(link_chars, compact)
             block.dom_path = tuple(state["path"])  # type: ignore[arg-type]
             blocks.append(block)
-        parts, bold_chars, link_chars, stocks = [], 0, 0, []
+        parts, bold_chars, link_chars, stocks, link_of_part = [], 0, 0, [], []
 
     # Iterative walk: a stack of (tag, child iterator, undo action) avoids recursion limits.
     stack: list[tuple[object, object, object]] = [(soup, iter(list(soup.children)), None)]
@@ -293,6 +324,7 @@ def _walk(soup, skip_hidden: bool) -> list[Block]:
             if type(child) is NavigableString:
                 text = str(child)
                 parts.append(text)
+                link_of_part.append(state["link_id"] if state["link"] else 0)
                 if state["bold"]:
                     bold_chars += len(re.sub(r"\s", "", text))
                 if state["link"]:
@@ -355,6 +387,8 @@ def _enter(child, name: str, state: dict, flush, blocks: list[Block]):
     state["quote"] += quote
     state["bold"] += bold
     state["link"] += link
+    if link:
+        state["link_id"] = state.get("link_id", 0) + 1
     previous_heading = state["heading"]
     if heading:
         state["heading"] = heading

@@ -1,15 +1,24 @@
-"""Bylines as Chinese newspapers print them, turned into `Author(name, role)` lists.
+"""Bylines and credits as Chinese newsrooms print them, turned into `Author(name, role)` lists.
 
 Forms handled (see tests/test_bylines.py):
 - leading box bylines: `□孙亚飞 王兆锋`, `□本报记者张靖本报通讯员郜敏`;
-- run-in bylines opening the first paragraph: `本报讯（记者李铮通讯员王飞李永）…`,
-  `新华社北京9月9日电（记者 张三）…` — `split_run_in` returns the rest of the paragraph;
-- closing bylines: `(孙亚飞 马泽磊)` / `（孙亚飞 马泽磊）`;
+- run-in bylines opening the first paragraph (`split_run_in` returns the rest of it):
+  `本报讯（记者李铮通讯员王飞李永）…`, `新京报快讯（记者 裴剑飞）…`, `新华社北京9月9日电（记者 张三）…`,
+  CNA's `（中央社記者蘇思云、葉冠吟台北1日電）…`, `记者 张三 报道 …`, `文/张三 …`;
+- credit lines (`parse_credit_line`): role words and names and nothing else, bracketed or not —
+  `文/X`, `作者：X`, `撰稿：X`, `（X 编译）`, `新京报记者 X 编辑 Y 校对 Z`, `記者X／台中報導`,
+  `（本文作者为…）`; editors (`责任编辑：X`, `【编辑:X】`, `（編輯：X）1100201`) fill `editor`
+  and are never authors; 校对/审核/监制 credits name nobody;
+- closing bylines `(孙亚飞 马泽磊)` and credits glued to a paragraph's end
+  (`split_trailing_credit`), including source credits `（央视新闻）` (a publisher, no author);
 - photo credits ending in 摄, with desk codes such as `⑧3`: `本报记者 王磊 摄⑧3` (role 摄影);
-- wire credits `（据新华社郑州9月9日电）`: a credit (publisher-ish), never an author.
+- wire credits `（据新华社郑州9月9日电）` and bare datelines: a credit (publisher), never an author.
 
-Names printed without separators (`王飞李永`) are split on common surnames, because print
-layouts drop the spaces; when no split is convincing the run is kept as one name.
+Names are 2–4 CJK characters, transliterations with `·`/`‧`, or Latin names, separated by
+spaces, 、, ， or /. Names printed without separators (`王飞李永`) are split on common
+surnames, because print layouts drop the spaces; when no split is convincing the run is kept
+as one name by the lenient readers and refused by the strict ones (credit lines must hold
+nothing but roles and names, so prose that mentions a 记者 is never taken).
 """
 
 from __future__ import annotations
@@ -19,37 +28,62 @@ from dataclasses import dataclass, field
 
 from zhnews.model import Author
 
-# Role words, longest first so `本报记者` wins over `记者`.
-_ROLES = [
-    ("本报特约记者", "特约记者"),
-    ("本报见习记者", "见习记者"),
-    ("本报实习生", "实习生"),
-    ("本报通讯员", "通讯员"),
-    ("本报记者", "记者"),
-    ("特约记者", "特约记者"),
-    ("见习记者", "见习记者"),
-    ("首席记者", "记者"),
-    ("实习记者", "记者"),
-    ("特约通讯员", "通讯员"),
-    ("通讯员", "通讯员"),
-    ("实习生", "实习生"),
-    ("摄影记者", "摄影"),
-    ("摄影", "摄影"),
-    ("记者", "记者"),
-    ("编辑", "编辑"),
-    ("撰稿", "撰稿"),
-    ("文/图", "文图"),
-    ("文／图", "文图"),
-    ("图/文", "文图"),
-    ("文图", "文图"),
-    ("本报", None),
-    ("文/", "文"),
-    ("文／", "文"),
-    ("图/", "摄影"),
-    ("图／", "摄影"),
+# Role words (simplified and traditional), longest first so `本报记者` wins over `记者`.
+# Each maps to (role recorded on the Author, class): class `author`/`photo` name authors,
+# `editor` fills Article.editor, `other` (校对, 审核, 监制 …) is credited in byline_raw only.
+_ROLES: list[tuple[str, str | None, str]] = [
+    (r"(?:本报|本報|本台|本刊)?(?:特约|特約)(?:记者|記者)", "特约记者", "author"),
+    (r"(?:本报|本報|本台|本刊)?(?:见习|見習)(?:记者|記者)", "见习记者", "author"),
+    (r"(?:本报|本報|本台|本刊)?(?:特约|特約)?(?:通讯员|通訊員)", "通讯员", "author"),
+    (r"(?:本报|本報|本台|本刊)?(?:实习生|實習生)", "实习生", "author"),
+    (r"(?:摄影|攝影)(?:记者|記者)", "摄影", "photo"),
+    (r"(?:本报|本報|本台|本刊)?(?:首席|实习|實習|驻站|駐站)?(?:记者|記者)", "记者", "author"),
+    (r"(?:特约|特約|本报|本報)?(?:评论员|評論員)", "评论员", "author"),
+    (r"(?:本文|专栏|專欄)?作者|博客|部落客|博主|专栏|專欄", "作者", "author"),
+    (r"撰稿人?|撰文|采写|採寫|执笔|執筆|主笔|主筆", "撰稿", "author"),
+    (r"编译|編譯|译者|譯者|翻译|翻譯", "编译", "author"),
+    (r"文\s*[/／]\s*(?:图|圖)|(?:图|圖)\s*[/／]\s*文|图文|圖文|文图|文圖", "文图", "author"),
+    (r"文(?=\s*[/／|｜︱:：])|(?<=[/／])文", "文", "author"),
+    (
+        r"(?:摄影|攝影|摄像|攝像)|(?:图|圖|摄|攝)(?=\s*[/／|｜︱:：])|(?<=[/／])(?:图|圖|摄|攝)",
+        "摄影",
+        "photo",
+    ),
+    (
+        r"责任编辑|責任編輯|责编|責編|本文编辑|本文編輯|值班编辑|值班編輯|编辑|編輯",
+        "编辑",
+        "editor",
+    ),
+    (
+        r"校对|校對|审核|審核|审校|審校|核稿|编审|編審|监制|監製|终审|終審|二审|三审|初审|"
+        r"策划|策劃|统筹|統籌|出品人?|设计|設計|制图|製圖|美编|美編|视频|視頻|剪辑|剪輯|"
+        r"海报|海報|排版|运营|運營|配音|视觉|視覺|主编|主編",
+        None,
+        "other",
+    ),
+    (r"本报|本報", None, "author"),
 ]
-_ROLE_RE = re.compile("|".join(re.escape(word) for word, _ in _ROLES))
-_ROLE_OF = dict(_ROLES)
+_ROLE_RE = re.compile("|".join(f"(?P<r{i}>{pattern})" for i, (pattern, _, _) in enumerate(_ROLES)))
+# Printed after the names: `王磊 摄`, `（X 编译）`, `记者 X 报道`, `张三/文 李四/图`.
+_SUFFIX_ROLES = [
+    (r"(?:摄|攝)(?:影)?", "摄影", "photo"),
+    (r"编译|編譯", "编译", "author"),
+    (r"整理", "整理", "author"),
+    (r"供图|供圖|提供", None, "source"),
+    (r"(?:(?<=[\s/／])[\u4e00-\u9fff]{2,6})?(?:报道|報導|报导)", None, "neutral"),
+]
+_SUFFIX_RE = re.compile(
+    r"\s*(?:"
+    + "|".join(f"(?P<s{i}>{pattern})" for i, (pattern, _, _) in enumerate(_SUFFIX_ROLES))
+    + r")[\d①-⑳]*$"
+)
+
+
+def _role_of(match: re.Match) -> tuple[str | None, str]:
+    index = int(match.lastgroup[1:])  # type: ignore[index]
+    _, role, cls = _ROLES[index]
+    return role, cls
+
 
 _COMPOUND_SURNAMES = (
     "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 令狐 夏侯 轩辕 端木 "
@@ -68,7 +102,7 @@ _SURNAME_ORDER = (
 )
 _SURNAMES = set(_SURNAME_ORDER)
 _SURNAME_RANK = {char: rank for rank, char in reversed(list(enumerate(_SURNAME_ORDER)))}
-_NAME_CHAR = r"[\u4e00-\u9fff·•]"
+_NAME_CHAR = r"[\u4e00-\u9fff·•‧・]"
 _DESK_CODE = re.compile(r"[①-⑳㉑-㉟]\d*|[（(]?\d{1,2}[)）]?$")
 _WIRE_RE = re.compile(
     r"^[（(]\s*(据|来源[：:]?)?\s*(?P<agency>新华社|中新社|人民网|央视新闻|人民日报|新华网|中新网|[^\s（）()]{2,8}?社)"
@@ -76,7 +110,7 @@ _WIRE_RE = re.compile(
 )
 _RUN_IN_RE = re.compile(
     r"^\s*(?P<lead>(本报|本刊|新华社|中新社|中新网|人民网|央视网|[\u4e00-\u9fff]{2,6}(报|网|社|台)))?"
-    r"(?P<place>[\u4e00-\u9fff\d]{0,14}?)(?P<kind>讯|电)\s*"
+    r"(?P<place>[\u4e00-\u9fff\d]{0,14}?)(?P<kind>讯|电|訊|電)\s*"
     r"[（(](?P<inner>[^（）()]{2,80})[)）]\s*"
 )
 
@@ -88,7 +122,9 @@ class Byline:
     raw: str
     authors: list[Author] = field(default_factory=list)
     credit: str | None = None  # wire/agency credit such as 新华社 (not an author)
-    kind: str = "byline"  # byline | closing | photo | wire | run_in
+    kind: str = "byline"  # byline | closing | photo | wire | run_in | editor | credit | source
+    editor: str | None = None  # 责任编辑/编辑 names printed with the credits (not authors)
+    editor_rank: int = 0  # 2: 责任编辑/责编, 1: 编辑 — the 责任编辑 wins when both are printed
 
 
 def split_names(run: str) -> list[str]:
@@ -145,20 +181,323 @@ def _names(text: str) -> list[str]:
     return [n for n in names if 2 <= len(n) <= 12]
 
 
-def parse_people(text: str, default_role: str | None = None) -> list[Author]:
-    """Names and roles from a byline body such as `本报记者张靖本报通讯员郜敏`."""
-    authors: list[Author] = []
-    role = default_role
+@dataclass
+class _Credits:
+    authors: list[Author] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+    roles: int = 0  # role words found
+    classes: set[str] = field(default_factory=set)  # classes of the names found
+    clean: bool = True  # every segment was names (nothing else) and the line starts with a role
+
+
+def _segments(text: str, default_role: str | None) -> list[tuple[str, str | None, str, bool]]:
+    """Cut `text` at role words: (names text, role, class, credited) per stretch of names.
+
+    `credited` is False for text before any role word (it may still carry a suffix role).
+    """
+    out: list[tuple[str, str | None, str, bool]] = []
+    role, cls, credited = default_role, "author", default_role is not None
     pos = 0
     for match in _ROLE_RE.finditer(text):
         segment = text[pos : match.start()]
-        authors.extend(Author(name, role) for name in _names(segment))
-        found = _ROLE_OF[match.group(0)]
-        if found is not None or match.group(0) == "本报":
-            role = found if found is not None else role
+        found, found_cls = _role_of(match)
+        after = text[match.end() :].lstrip(" \t\u3000")
+        printed_after = segment.strip(" /／") and (
+            not after.rstrip("）)】]")
+            or (
+                text[match.start() - 1] in "/／"
+                and text[match.end() : match.end() + 1]
+                in ("", " ", "\u3000", "|", "｜", "，", "、")
+            )
+            or (
+                match.end() < len(text)
+                and text[match.end()] in " \t\u3000"
+                and _ROLE_RE.match(after)
+            )
+        )
+        if printed_after:
+            # `张三/文 李四/图`, `（张三 编译）`: the role is printed after the names it credits
+            out.append((segment.rstrip(" /／"), found, found_cls, True))
+            role, cls, credited = default_role, "author", default_role is not None
+        else:
+            out.append((segment, role, cls, credited))
+            if found is not None or found_cls != "author":
+                role, cls = found, found_cls
+            credited = True
         pos = match.end()
-    authors.extend(Author(name, role) for name in _names(text[pos:]))
-    return authors
+    out.append((text[pos:], role, cls, credited))
+    return out
+
+
+def _credits(text: str, default_role: str | None = None, strict: bool = False) -> _Credits:
+    """Authors and editors named in `text`; `strict` also checks it holds nothing else."""
+    result = _Credits()
+    segments = _segments(text, default_role)
+    for index, (segment, role, cls, credited) in enumerate(segments):
+        glued = index > 0 and segment[:1] not in " \t\u3000：:/／|｜︱"
+        # `半月谈记者 X`: a newsroom name printed straight before the role word
+        role_follows = (
+            index == 0
+            and len(segments) > 1
+            and not segment[-1:].isspace()
+            and segments[1][2] in ("author", "editor")
+        )
+        segment = segment.strip(" \t\u3000：:/／|｜︱，,、;；")
+        if not segment:
+            continue
+        suffix = _SUFFIX_RE.search(segment)
+        if suffix and suffix.start() > 0:
+            s_role, s_cls = _suffix_role(suffix)
+            if s_cls != "neutral":
+                role, cls = s_role, s_cls
+            segment = segment[: suffix.start()].strip()
+            credited = True
+            result.roles += 1
+        if cls == "source":
+            result.roles += 1  # `受访者供图`: a picture source, not a person
+            continue
+        if strict:
+            if not credited:
+                if not (index == 0 and _is_media(segment, glued_role=role_follows)):
+                    result.clean = False
+                continue
+            names = _strict_names(segment, glued=glued)
+            if names is None:
+                result.clean = False
+                continue
+        else:
+            names = _names(segment)
+        result.classes.add(cls)
+        if cls == "editor":
+            result.editors.extend(names)
+        elif cls in ("author", "photo"):
+            result.authors.extend(Author(n, "摄影" if cls == "photo" else role) for n in names)
+    result.roles += len(_ROLE_RE.findall(text))
+    return result
+
+
+def _suffix_role(match: re.Match) -> tuple[str | None, str]:
+    index = int(match.lastgroup[1:])  # type: ignore[index]
+    _, role, cls = _SUFFIX_ROLES[index]
+    return role, cls
+
+
+_MEDIA_PREFIX = re.compile(
+    r"[\u4e00-\u9fffA-Za-z·]{1,14}?(?:报|報|网|網|社|台|新闻|新聞|刊|杂志|雜誌|周刊|客户端|客戶端)"
+)
+_NOT_NAMES = set(
+    "受访者 受訪者 资料 資料 网络 網絡 网友 網友 本报 本報 本台 记者 記者 编辑 編輯 通讯员 "
+    "新华社 中新社 视觉中国 視覺中國 图虫创意 东方IC 供图 供圖 官方 微博 微信".split()
+)
+
+
+def _is_media(segment: str, glued_role: bool = False) -> bool:
+    """A newsroom name before a credit: `新京报`, `澎湃新闻`, or any short name glued to
+    the role word that follows it (`半月谈记者`, `总台记者`)."""
+    stripped = segment.strip()
+    if _MEDIA_PREFIX.fullmatch(stripped):
+        return True
+    return glued_role and bool(re.fullmatch(r"[\u4e00-\u9fffA-Za-z·]{1,10}", stripped))
+
+
+def _strict_names(segment: str, glued: bool = False) -> list[str] | None:
+    """Names only (2–4 CJK characters, `·` transliterations, Latin names), or None.
+
+    `glued`: the names follow a role word without any separator (`记者张三`), as print
+    layouts do; then a name must start with a surname so `记者获悉` is not a credit.
+    """
+    segment = _DESK_CODE.sub("", re.sub(r"\s*_?[A-Z]{1,4}\d{2,6}\b", "", segment)).strip()
+    if glued:
+        first = re.split(r"[\s、，,；;/／|｜]+", segment)[0]
+        if first and first[0] not in _SURNAMES and first[:2] not in _COMPOUND_SURNAMES:
+            if "·" not in first and not first.isascii():
+                return None
+    names: list[str] = []
+    for chunk in re.split(r"[\s、，,；;/／|｜︱]+", segment):
+        chunk = chunk.strip("：:　 ")
+        if not chunk:
+            continue
+        if chunk in _NOT_NAMES or _MEDIA_SUFFIX.search(chunk) and len(chunk) > 2:
+            return None
+        if re.fullmatch(r"[A-Za-z][A-Za-z.\-]{1,20}(?: [A-Za-z][A-Za-z.\-]{1,20}){0,2}", chunk):
+            names.append(chunk)
+        elif re.fullmatch(r"[\u4e00-\u9fff]{1,8}[·•．‧・][\u4e00-\u9fff·•．‧・]{1,16}", chunk):
+            names.append(chunk)
+        elif re.fullmatch(r"[\u4e00-\u9fff]{2,3}", chunk):
+            names.append(chunk)
+        elif re.fullmatch(r"[\u4e00-\u9fff]{4,9}", chunk):
+            split = _segment(chunk)
+            if split is None and len(chunk) == 4 and chunk[:2] in _COMPOUND_SURNAMES:
+                split = [chunk]
+            if split is None:
+                return None
+            names.extend(split)
+        else:
+            return None
+    return names or None
+
+
+def strict_names(text: str, surname: bool = False) -> list[str] | None:
+    """The names a line consists of (`周依恩`, `罗博 萧海川`), or None when it holds anything else.
+
+    `surname`: every Chinese name must start with a surname (a line with no role word to vouch
+    for it, such as `分享`, is not a name).
+    """
+    names = _strict_names(text)
+    if names and surname:
+        for name in names:
+            if not name.isascii() and "·" not in name and name[0] not in _SURNAMES:
+                if name[:2] not in _COMPOUND_SURNAMES:
+                    return None
+    return names
+
+
+_META_ROLES = r"作者|記者|记者|撰稿|责任编辑|責任編輯|责编|責編|编辑|編輯"
+_META_CREDIT = re.compile(
+    rf"(?P<credit>(?:{_META_ROLES})\s*[：:]\s*(?!{_META_ROLES})"
+    r"[^\s|｜:：\[\]【】]{2,12}(?:\s+[^\s|｜:：\[\]【】]{2,4}(?![：:]))*)"
+)
+_BRACKETED_NAME = re.compile(r"[\[【]\s*(?P<name>[^\s\[\]【】]{2,4})\s*[\]】]")
+
+
+def credits_in_meta(line: str) -> Byline | None:
+    """Credits inside a page's date/source line: `作者：张三`, `编辑：李四`, `[ 黄宇 ]`."""
+    authors: list[Author] = []
+    editor, rank, raws = None, 0, []
+    for match in _META_CREDIT.finditer(line):
+        credit = parse_credit_line(match.group("credit"))
+        if credit is None:
+            continue
+        raws.append(match.group("credit"))
+        authors.extend(credit.authors)
+        if credit.editor and credit.editor_rank > rank:
+            editor, rank = credit.editor, credit.editor_rank
+    for match in _BRACKETED_NAME.finditer(line):
+        names = strict_names(match.group("name"), surname=True)
+        if names:
+            raws.append(match.group(0))
+            authors.extend(Author(n, None) for n in names)
+    if not raws:
+        return None
+    kind = "byline" if authors else "editor"
+    return Byline(raw=" ".join(raws), authors=authors, kind=kind, editor=editor, editor_rank=rank)
+
+
+def parse_people(text: str, default_role: str | None = None) -> list[Author]:
+    """Names and roles from a byline body such as `本报记者张靖本报通讯员郜敏`.
+
+    Names credited as editors (编辑, 责任编辑) or for other desk work (校对, 审核) are not
+    authors and are left out.
+    """
+    return _credits(text, default_role).authors
+
+
+def editors_in(text: str) -> list[str]:
+    """Names credited as editors in a byline body (`记者 张三 编辑 李四` → 李四)."""
+    return _credits(text).editors
+
+
+_OUTER = re.compile(
+    r"^[（(【\[〔]\s*(?P<inner>[^（）()【】\[\]〔〕]{2,80}?)\s*[)）】\]〕](?P<code>\s*\d{7})?$"
+)
+
+
+def parse_credit_line(line: str) -> Byline | None:
+    """A line of role-labelled credits, bracketed or not, and nothing else.
+
+    `文/张三`, `作者：张三`, `记者 张三 李四 报道`, `新京报记者 裴剑飞 编辑 王四 校对 赵五`,
+    `（作者：张三）`, `（张三 编译）`, `责任编辑：王五`, `【责任编辑：王五】`, `（編輯：張均懋）1100201`,
+    `（譯者：陳怡君/核稿：劉學源）1100201`, `摄影：李四`. Every stretch between role words must
+    be names, so prose that mentions a 记者 is never taken.
+    """
+    stripped = line.strip()
+    if not stripped or len(stripped) > 90:
+        return None
+    outer = _OUTER.match(stripped)
+    inner = outer.group("inner") if outer else stripped
+    if re.search(r"[。！？!?]", inner):
+        return None
+    described = _described_author(inner)
+    if described is not None:
+        return Byline(raw=stripped, authors=described, kind="closing")
+    credits = _credits(inner, strict=True)
+    if not credits.roles or not credits.clean:
+        return None
+    editor = "、".join(dict.fromkeys(credits.editors)) or None
+    if not credits.authors:
+        kind = "editor" if editor else "credit"  # 责任编辑 / 校对 only: nobody wrote it here
+    elif all(a.role == "摄影" for a in credits.authors):
+        kind = "photo"
+    else:
+        kind = "closing" if outer else "byline"
+    rank = 0 if editor is None else 2 if _MAIN_EDITOR.search(inner) else 1
+    return Byline(raw=stripped, authors=credits.authors, kind=kind, editor=editor, editor_rank=rank)
+
+
+_MAIN_EDITOR = re.compile(r"责任编辑|責任編輯|责编|責編")
+
+
+_DESCRIBED = re.compile(
+    r"^(?:本文)?作者(?:为|為|是|系|係)(?P<desc>.{2,60})$|^(?:本文)?作者[：:]\s*(?P<name>[^，,。]{2,12})[，,](?P<rest>.{2,60})$"
+)
+
+
+def _described_author(inner: str) -> list[Author] | None:
+    """`本文作者为中国人民大学教授` / `作者：张三，北京大学教授`: a credit with a description.
+
+    Only a leading name is taken as the author; a description alone names nobody.
+    """
+    match = _DESCRIBED.match(inner.strip())
+    if not match:
+        return None
+    if match.group("name"):
+        names = _strict_names(match.group("name"))
+        return [Author(n, "作者") for n in names] if names else None
+    desc = match.group("desc")
+    head = re.split(r"[，,、]", desc)[0].strip()
+    names = _strict_names(head) if len(head) <= 4 else None
+    return [Author(n, "作者") for n in names] if names else []
+
+
+_TRAILING_BRACKET = re.compile(
+    r"(?<=[。！？!?”」』…])\s*(?P<credit>[（(【\[〔][^（）()【】\[\]〔〕]{2,80}[)）】\]〕](?:\s*\d{7})?)\s*$"
+)
+
+
+_SOURCE_CREDIT = re.compile(
+    r"^[（(]\s*(?:来源[：:]\s*|據|据)?(?P<name>[\u4e00-\u9fffA-Za-z]{1,14}?"
+    r"(?:新闻|新聞|日报|日報|晚报|早报|时报|時報|商报|社|网|網|台|报|報|数据|數據|网站|網站|客户端|公司))"
+    r"\s*[)）]$"
+)
+
+
+def _source_credit(credit: str) -> Byline | None:
+    """`（央视新闻）`, `(东方财富Choice数据)`, `（财联社）`: the newsroom a story comes from."""
+    match = _SOURCE_CREDIT.match(credit.strip())
+    if not match:
+        return None
+    return Byline(raw=credit.strip(), credit=match.group("name"), kind="source")
+
+
+def split_trailing_credit(paragraph: str) -> tuple[str, Byline] | None:
+    """A closing credit printed at the end of the last paragraph.
+
+    `…还有变数。（编辑：张均懋）1100201`, `…他说。（作者：张三）`, `…。（张三 编译）`,
+    `…。（本文作者为北京大学教授）`, `…。责任编辑：王五`.
+    """
+    match = _TRAILING_BRACKET.search(paragraph)
+    if match:
+        credit = match.group("credit")
+        byline = parse_credit_line(credit) or parse_closing_byline(credit) or _source_credit(credit)
+        if byline is not None:
+            return paragraph[: match.start()].rstrip(), byline
+    sentences = re.split(r"(?<=[。！？!?”」』])", paragraph)
+    if len(sentences) >= 2 and sentences[-1].strip():
+        byline = parse_credit_line(sentences[-1])
+        if byline is not None and not byline.raw.startswith(("（", "(", "【", "[")):
+            rest = paragraph[: len(paragraph) - len(sentences[-1])].rstrip()
+            return rest, byline
+    return None
 
 
 def parse_box_byline(line: str) -> Byline | None:
@@ -167,11 +506,21 @@ def parse_box_byline(line: str) -> Byline | None:
     if not stripped or stripped[0] not in "□■◎◇":
         return None
     body = stripped[1:].strip()
+    if not body or not _names_only(body):
+        return None  # `■风湿、类风湿已被攻破`: a bullet, not a byline
     photo = re.search(r"摄\s*(?:[①-⑳]\d*)?$", body)
     if photo:
         authors = [Author(a.name, "摄影") for a in parse_people(body[: photo.start()])]
         return Byline(raw=stripped, authors=authors, kind="photo")
     return Byline(raw=stripped, authors=parse_people(body), kind="byline")
+
+
+def _names_only(body: str) -> bool:
+    """Role words and names, nothing else (print drops the spaces: `本报记者张靖本报通讯员郜敏`)."""
+    rest = re.sub(r"摄\s*(?:[①-⑳]\d*)?$", "", body)
+    if _ROLE_RE.search(rest):
+        return _credits(rest, strict=True).clean
+    return _strict_names(rest) is not None
 
 
 _CLOSING_RE = re.compile(r"^[（(]\s*([^（）()]{2,60}?)\s*[)）]$")
@@ -238,12 +587,23 @@ def parse_photo_credit(line: str) -> Byline | None:
 
 
 def split_run_in(paragraph: str) -> tuple[Byline, str] | None:
-    """Split a run-in byline off the start of a paragraph.
+    """Split a run-in byline off the start of a paragraph; returns it and the rest.
 
-    `本报讯（记者李铮通讯员王飞李永）今天…` → (Byline(李铮 记者, 王飞/李永 通讯员), "今天…").
-    Only bracket contents that name people (a role word, or only names) qualify, so a
-    paragraph that merely starts with a place and 讯 is left alone.
+    Forms: `本报讯（记者李铮通讯员王飞李永）今天…`, `新京报快讯（记者 裴剑飞）…`,
+    `中新网北京9月7日电（记者 X）…`, CNA's `（中央社記者蘇思云、葉冠吟台北1日電）…`,
+    `记者 张三 报道 …` / `本报记者 张三 北京报道：…`, `文/张三 …`, `作者：张三 …`.
+    Only credits that name people (or, bracketed, a wire agency's dateline) qualify, so a
+    paragraph that merely starts with a place, a quote or 讯 is left alone.
     """
+    for splitter in (_split_dateline_bracket, _split_bracket_dateline, _split_reported_by):
+        result = splitter(paragraph)
+        if result is not None:
+            return result
+    return None
+
+
+def _split_dateline_bracket(paragraph: str) -> tuple[Byline, str] | None:
+    """`本报讯（记者…）`, `新华社北京9月9日电（记者 张三）`."""
     match = _RUN_IN_RE.match(paragraph)
     if not match:
         return None
@@ -251,19 +611,132 @@ def split_run_in(paragraph: str) -> tuple[Byline, str] | None:
     has_role = bool(_ROLE_RE.search(inner))
     if not has_role and not re.fullmatch(r"[\u4e00-\u9fff·\s、，,]+", inner):
         return None
-    authors = parse_people(inner)
-    if not authors:
+    credits = _credits(inner)
+    if not credits.authors:
         return None
     lead = match.group("lead") or ""
-    credit = lead if lead and lead not in ("本报", "本刊") else None
+    credit = lead if lead and lead not in ("本报", "本刊", "本報") else None
     raw = match.group(0).strip()
-    return Byline(raw=raw, authors=authors, credit=credit, kind="run_in"), paragraph[match.end() :]
+    editor = "、".join(dict.fromkeys(credits.editors)) or None
+    byline = Byline(raw=raw, authors=credits.authors, credit=credit, kind="run_in", editor=editor)
+    return byline, paragraph[match.end() :]
+
+
+_BRACKET_DATELINE = re.compile(
+    r"^\s*[（(]\s*(?P<agency>(?:(?!記者|记者|特派|通訊|通讯)[\u4e00-\u9fff]){1,8}?"
+    r"(?:社|報|报|網|网|台|新聞|新闻))?"
+    r"(?P<people>(?:特約|特约|駐\S{1,3}|驻\S{1,3})?(?:記者|记者|特派員|特派员|通訊員|通讯员)"
+    r"[^（）()]{2,40}?)?"
+    r"(?P<place>[\u4e00-\u9fff]{0,6}?)(?P<date>\d{1,2}(?:月\d{1,2})?日)"
+    r"(?:專|专|綜合外|综合外|外|綜合|综合)?(?:電|电|訊|讯|報導|报道)\s*[)）]\s*"
+)
+
+
+def _split_bracket_dateline(paragraph: str) -> tuple[Byline, str] | None:
+    """CNA style: `（中央社記者蘇思云、葉冠吟台北1日電）…`, `（中央社台北1日電）…`.
+
+    Names run straight into the dateline's place (`葉冠吟台北`); the split takes 3-character
+    names (the common length) and leaves at least 2 characters to the place.
+    """
+    match = _BRACKET_DATELINE.match(paragraph)
+    if not match or not (match.group("agency") or match.group("people")):
+        return None
+    authors: list[Author] = []
+    people = match.group("people")
+    if people:
+        role_match = _ROLE_RE.match(people)
+        body = people[role_match.end() :] if role_match else people
+        chunks = [c for c in re.split(r"[、，,\s]+", body + match.group("place")) if c]
+        names: list[str] = []
+        for index, chunk in enumerate(chunks):
+            if index == len(chunks) - 1 and len(chunk) >= 4:
+                chunk = chunk[:3] if len(chunk) >= 5 else chunk[:2]
+            names.append(chunk)
+        checked = _strict_names(" ".join(names))
+        if not checked:
+            return None
+        role, _ = _role_of(role_match) if role_match else ("记者", "author")
+        authors = [Author(n, role) for n in checked]
+    raw = match.group(0).strip()
+    byline = Byline(raw=raw, authors=authors, credit=match.group("agency"), kind="run_in")
+    return byline, paragraph[match.end() :]
+
+
+_LEADING_CREDIT = re.compile(
+    r"^\s*(?P<credit>"
+    # `记者 张三 报道`, `本报记者 张三 李四 北京报道：`
+    r"[^，。：:（）()\s]{0,10}?(?:记者|記者)[^，。：:（）()]{2,30}?(?:报道|報導)\s*[：:]?"
+    # `文/张三`, `作者：张三`, `文｜张三、李四` followed by a space
+    r"|(?:文|作者|撰文|撰稿|文字|记者|記者|本报记者|本報記者)\s*[/／|｜：:]\s*"
+    r"[\u4e00-\u9fff·A-Za-z]{2,12}(?:[、，,][\u4e00-\u9fff·A-Za-z]{2,12})*(?=[ \u3000])"
+    r")\s*"
+)
+
+
+def _split_reported_by(paragraph: str) -> tuple[Byline, str] | None:
+    match = _LEADING_CREDIT.match(paragraph)
+    if not match:
+        return None
+    rest = paragraph[match.end() :]
+    if not rest.strip():
+        return None
+    byline = parse_credit_line(match.group("credit").rstrip("：: "))
+    if byline is None or not byline.authors:
+        return None
+    byline.kind = "run_in"
+    byline.raw = match.group("credit").strip()
+    return byline, rest
 
 
 def parse_byline_line(line: str) -> Byline | None:
     """Any stand-alone byline/credit line, or None when the line is not one."""
-    for parser in (parse_box_byline, parse_wire_credit, parse_closing_byline, parse_photo_credit):
+    for parser in (
+        parse_box_byline,
+        parse_wire_credit,
+        parse_credit_line,
+        parse_closing_byline,
+        parse_photo_credit,
+        parse_empty_field_byline,
+    ):
         result = parser(line)
         if result is not None:
             return result
     return None
+
+
+def parse_empty_field_byline(line: str) -> Byline | None:
+    """`null 周依恩`: a byline whose role-prefix field the scraper printed as `null`."""
+    match = re.fullmatch(r"\s*(?:null|None|undefined)\s+(?P<names>\S.{0,30})", line)
+    if not match:
+        return None
+    names = _strict_names(match.group("names"))
+    if not names:
+        return None
+    return Byline(raw=line.strip(), authors=[Author(n, None) for n in names], kind="byline")
+
+
+def front_matter_authors(value: object) -> list[Author]:
+    """Authors from a post's `author:` field: `記者林勵` → 林勵, `眾新聞記者` → nobody.
+
+    A value with role words is read as a credit (a newsroom's staff credit names no one);
+    a plain value is a name or pen name as the site prints it (`骷髏小姐在挪威`).
+    """
+    values = value if isinstance(value, (list, tuple)) else [value]
+    authors: list[Author] = []
+    for raw in values:
+        if raw is None or isinstance(raw, (dict, list)):
+            continue
+        text = str(raw).strip()
+        if not text or len(text) > 40 or re.search(r"[。！？!?]", text):
+            continue
+        if _ROLE_RE.search(text):
+            credit = parse_credit_line(text)
+            authors.extend(a for a in (credit.authors if credit else []) if a.role != "摄影")
+            continue
+        for name in re.split(r"\s*(?:[、，,;/；]|\band\b|&)\s*", text):
+            if name.strip():
+                authors.append(Author(name.strip(), None))
+    unique: dict[str, Author] = {}
+    for author in authors:
+        unique.setdefault(author.name, author)
+    return list(unique.values())

@@ -1,0 +1,191 @@
+"""Scraper and site debris inside article text, recognised by shape (issue 12, class 1).
+
+None of these is body text:
+- a field a scraper printed while empty: `null`, `None`, `undefined`, `NaN`;
+- hashtag lines: `#台灣 #選舉`, `#话题#`;
+- related-link blocks: a header (延伸閱讀, 聚焦新聞, 相关阅读, 推荐阅读 …) and the headlines
+  listed under it (`headline_shaped`; the assembler walks the list);
+- copyright and disclaimer lines: 版权声明…, 本文仅代表作者观点, 免责声明：本文来自…,
+  未经授权不得转载…, 转载请注明出处;
+- promotion of the site's channels (订阅/关注/下载 + App/Instagram/订户 + 欢迎/請/您);
+- unrendered template markup (`{{< video … >}}`), 原标题 lines, wire end marks (（完）);
+- archive page headers (`第4版()`, `第1版(要闻)`) and empty column labels: page metadata
+  (`page_header`), not the first paragraph.
+
+Editor credits (责任编辑：X) are not debris but credits: see `bylines.parse_credit_line`.
+
+Only short lines qualify (a disclaimer is one or two sentences): a long paragraph that merely
+mentions 版权 or 转载 is a story about copyright, not debris.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_DEBRIS_CHARS = 200
+
+_EMPTY_FIELD = re.compile(r"(?i)(?:null|none|undefined|nan|nil)")
+_HASHTAGS = re.compile(r"(?:#[^\s#]{1,40}#\s*)+|#[^\s#]{1,40}(?:\s+#[^\s#]{1,40})+")
+
+_RELATED_WORDS = (
+    "延伸閱讀 延伸阅读 聚焦新聞 聚焦新闻 相关阅读 相關閱讀 相关新闻 相關新聞 相关文章 相關文章 "
+    "相关链接 相關連結 相关报道 相關報導 相关推荐 相關推薦 推荐阅读 推薦閱讀 推荐新闻 推薦新聞 "
+    "更多新闻 更多新聞 更多阅读 更多閱讀 更多精彩 热门推荐 熱門推薦 热门新闻 熱門新聞 热门文章 "
+    "精彩推荐 精彩推薦 猜你喜欢 猜你喜歡 往期回顾 往期回顧 往期推荐 往期推薦 大家都在看 "
+    "你可能也想看 你可能感兴趣 你可能感興趣 看更多 深度阅读 深度閱讀 热点推荐 熱點推薦 "
+    "编辑推荐 編輯推薦 今日推荐 今日推薦 专题推荐 專題推薦"
+).split()
+_RELATED_HEADER = re.compile(
+    r"^[【\[〖<《(（]?\s*(?:" + "|".join(_RELATED_WORDS) + r")\s*[】\]〗>》)）]?\s*[：:]?\s*"
+)
+
+# A disclaimer line opens with one of these (after an optional 注：/【…】 lead-in) or holds
+# two of them; one marker inside a sentence (`他说未经授权不得转载…`) is reporting.
+_DISCLAIMER_LEAD = re.compile(
+    r"^[\s*【\[（(]*(?:注|备注|備註|说明|說明|特别说明|特別說明|编者按|編者按)?\s*[】\]）)]?\s*[：:]?\s*"
+)
+_DISCLAIMER_MARKERS = re.compile(
+    r"(?:版权声明|版權聲明|免责声明|免責聲明|特别声明|特別聲明|郑重声明|鄭重聲明|风险提示|風險提示)"
+    r"\s*[】\]）)]?\s*[：:]"
+    r"|(?:版权所有|版權所有)"
+    r"|本文(?:仅|僅|只)?代表.{0,12}(?:观点|觀點|看法|立场|立場)"
+    r"|不代表本(?:站|网|網|报|報|刊|台|平台|号|號|社)"
+    r"|(?:未经|未經|未获|未獲)[^，。]{0,12}(?:授权|授權|许可|許可|同意)[^。]{0,12}"
+    r"(?:不得|禁止|严禁|嚴禁|請勿|请勿)[^。]{0,6}(?:转载|轉載|复制|複製|使用|摘编|摘編)"
+    r"|(?:转载|轉載)(?:请|請)(?:注明|註明|联系|聯繫|聯絡)|如需(?:转载|轉載)"
+    r"|本文(?:来自|來自|来源于|來源於|转载自|轉載自|转自|轉自|系|為|为).{0,40}?"
+    r"(?:授权|授權|原创|原創|公众号|公眾號|微信|转载|轉載)"
+    r"|(?:版权|版權)(?:归|歸|属于|屬於).{0,20}所有"
+    r"|(?:如有侵权|如有侵權|如涉侵权|如涉及侵权|侵权请|侵權請)"
+    r"|(?:投资|投資)有风险|(?:仅供|僅供)参考[，,]?不构成"
+    r"|Copyright|©|\(c\)\s*\d{4}|All rights reserved",
+    re.IGNORECASE,
+)
+
+
+# Template markup a static-site scraper left unrendered: Hugo `{{< video … >}}`, Liquid `{% … %}`.
+_TEMPLATE = re.compile(r"(?:\{\{[<%].*?[%>]\}\}|\{%.*?%\}|\{\{.*?\}\})+")
+_ORIGINAL_TITLE = re.compile(r"^[【\[（(]?\s*原(?:标题|標題|題|题)\s*[】\]）)]?\s*[：:]")
+# Promotion of the site's channels: an action, a channel, and a word that addresses the reader.
+_PROMO_ACTION = re.compile(
+    r"订阅|訂閱|关注|關注|追踪|追蹤|下载|下載|扫码|掃碼|扫描|掃描|长按|長按|加入|搜寻|搜尋|搜索"
+    r"|收听|收聽|支持我们|支持我們|成为|成為"
+)
+_PROMO_CHANNEL = re.compile(
+    r"Instagram|Facebook|YouTube|Telegram|Twitter|LINE|WhatsApp|Podcast|推特|脸书|臉書|微信|微博"
+    r"|抖音|App|APP|应用程序|應用程式|客户端|客戶端|公众号|公眾號|小程序|二维码|二維碼|新闻信|新聞信"
+    r"|电子报|電子報|订户|訂戶|会员|會員|频道|頻道|播客"
+)
+_PROMO_ADDRESS = re.compile(
+    r"欢迎|歡迎|请|請|敬请|敬請|点击|點擊|扫码|掃碼|长按|長按|一键|一鍵|立即|马上|馬上|记得|記得"
+    r"|快来|快來|您|有Instagram|有Facebook"
+)
+# A newspaper archive's page header (`第4版()`, `第1版(要闻)`, `A01版：要闻`, `版次：02`) and
+# its empty column label (`专栏：`): page metadata, not the first paragraph.
+_PAGE_HEADER = re.compile(
+    r"^(?:第\s*(?P<n1>[0-9０-９一二三四五六七八九十百]{1,4})\s*版\s*(?:[（(](?P<s1>[^（）()]{0,12})[)）])?"
+    r"|第?\s*(?P<n2>[A-Z]?\d{1,3})\s*版\s*[：:]\s*(?P<s2>\S{0,12})"
+    r"|版次\s*[：:]\s*(?P<n3>[A-Z]?\d{1,3})(?:\s*版)?)\s*$"
+)
+_COLUMN_LABEL = re.compile(r"^(?:专栏|專欄|栏目|欄目)\s*[：:]\s*\S{0,8}$")
+# Wire end marks: （完）, 【完】, -完-, （全文完）, （终）
+END_MARK = re.compile(
+    r"\s*(?:[（(【\[]\s*(?:全文)?(?:完|终|終)\s*[）)】\]]|[-—－]+\s*(?:完|终)\s*[-—－]+)\s*$"
+)
+
+
+def page_header(text: str) -> str | None:
+    """The page label of an archive page header (`第4版()` → `4`), None when not one."""
+    stripped = text.strip()
+    match = _PAGE_HEADER.match(stripped)
+    if match:
+        number = match.group("n1") or match.group("n2") or match.group("n3")
+        section = (match.group("s1") or match.group("s2") or "").strip()
+        return f"{number} {section}".strip()
+    if _COLUMN_LABEL.match(stripped):
+        return ""
+    return None
+
+
+def is_promo(text: str) -> bool:
+    """`DW中文有Instagram！欢迎搜寻…`, `請加入成為…的月費訂戶`, `…订阅…下载…应用程序`."""
+    stripped = text.strip()
+    return (
+        len(stripped) <= 120
+        and bool(_PROMO_ACTION.search(stripped))
+        and bool(_PROMO_CHANNEL.search(stripped))
+        and bool(_PROMO_ADDRESS.search(stripped))
+    )
+
+
+def is_empty_field(text: str) -> bool:
+    return bool(_EMPTY_FIELD.fullmatch(text.strip()))
+
+
+def is_hashtag_line(text: str) -> bool:
+    return bool(_HASHTAGS.fullmatch(text.strip()))
+
+
+def related_header(text: str) -> str | None:
+    """The rest of the line after a related-links header (`""` when only the header), else None."""
+    stripped = text.strip()
+    if len(stripped) > 80:
+        return None
+    match = _RELATED_HEADER.match(stripped)
+    if not match:
+        return None
+    rest = stripped[match.end() :].strip()
+    if rest and not match.group(0).rstrip().endswith((":", "：", "】", "]", "〗", "》", ")", "）")):
+        # `相关新闻显示，…` is a sentence, not a header
+        return None
+    return rest
+
+
+def is_disclaimer(text: str) -> bool:
+    """Copyright/disclaimer/reprint-policy line: opens with a marker, or holds two."""
+    stripped = text.strip()
+    if len(stripped) > MAX_DEBRIS_CHARS:
+        return False
+    lead = _DISCLAIMER_LEAD.match(stripped)
+    rest = stripped[lead.end() :] if lead else stripped
+    if _DISCLAIMER_MARKERS.match(rest):
+        return True
+    return len({m.group(0)[:4] for m in _DISCLAIMER_MARKERS.finditer(stripped)}) >= 2
+
+
+def debris_reason(text: str) -> str | None:
+    """Why a whole paragraph/line is debris, or None when it may be text."""
+    stripped = text.strip()
+    if not stripped:
+        return None
+    if is_empty_field(stripped):
+        return "empty_field"
+    if is_hashtag_line(stripped):
+        return "hashtags"
+    if is_disclaimer(stripped):
+        return "disclaimer"
+    if _TEMPLATE.fullmatch(stripped):
+        return "template"
+    if _ORIGINAL_TITLE.match(stripped):
+        return "original_title"
+    if END_MARK.fullmatch(stripped):
+        return "end_mark"
+    if is_promo(stripped):
+        return "promo"
+    return None
+
+
+def headline_shaped(text: str, links: bool = False) -> bool:
+    """A line of a related-links list: a headline, not prose.
+
+    A link line may be up to 80 characters (one sentence at most); a plain line must be short
+    (≤ 40) and not end like a sentence, so the prose after a list is never taken.
+    """
+    stripped = text.strip()
+    if not stripped:
+        return True
+    if re.search(r"[。！？!?][^”」』）)\s]", stripped[:-1]):
+        return False
+    if links:
+        return len(stripped) <= 80
+    return len(stripped) <= 40 and not stripped.endswith("。")
