@@ -51,6 +51,16 @@ def document_id_for(source_path: str, sha256: str) -> str:
     return hashlib.sha256(f"{source_path}\0{sha256}".encode()).hexdigest()[:16]
 
 
+def source_for(source_path: str) -> str:
+    """The source of a document: the name of its file's parent folder.
+
+    Each feed or site drops its files in a folder of its own, so the folder names the source
+    even for a file that could not be read or parsed. The quality gate judges each source
+    against its own history (zhnews.gate.decide_sources).
+    """
+    return os.path.basename(os.path.dirname(source_path)) or os.path.dirname(source_path)
+
+
 def article_id_for(source_path: str, story_id: str | None, ordinal: int) -> str:
     """Stable across re-runs; story-based so that a later version of a story replaces it."""
     key = f"story:{story_id}" if story_id else f"path:{source_path}"
@@ -171,6 +181,7 @@ def _document_rows(
                 "subtitle": art.subtitle,
                 "authors": [a.name for a in art.authors],
                 "byline_raw": art.byline_raw,
+                "editor": art.editor,
                 "published_at": published,
                 "published_at_source": art.published_at_source,
                 "category": art.category,
@@ -214,6 +225,7 @@ def _document_rows(
             "load_id": load_id,
             "document_id": doc_id,
             "source_path": ref.source_path,
+            "source": source_for(ref.source_path),
             "sha256": sha,
             "bytes": len(data),
             "mtime_ns": ref.mtime_ns,
@@ -292,6 +304,7 @@ def _rejection(
         "load_id": load_id,
         "document_id": document_id_for(ref.source_path, sha) if sha else None,
         "source_path": ref.source_path,
+        "source": source_for(ref.source_path),
         "sha256": sha,
         "bytes": len(data) if sha else ref.size,
         "mtime_ns": ref.mtime_ns,

@@ -3,6 +3,7 @@ CREATE TABLE IF NOT EXISTS staging.documents (
     load_id VARCHAR NOT NULL,
     document_id VARCHAR NOT NULL,      -- sha256(source_path NUL sha256)[:16]
     source_path VARCHAR NOT NULL,
+    source VARCHAR NOT NULL,           -- name of the file's parent folder: the feed/site (gate)
     sha256 VARCHAR NOT NULL,
     bytes BIGINT NOT NULL,
     mtime_ns BIGINT,

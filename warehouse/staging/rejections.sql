@@ -4,6 +4,7 @@ CREATE TABLE IF NOT EXISTS staging.rejections (
     load_id VARCHAR NOT NULL,
     document_id VARCHAR,
     source_path VARCHAR NOT NULL,
+    source VARCHAR NOT NULL,           -- name of the file's parent folder, as in staging.documents
     sha256 VARCHAR,
     bytes BIGINT,
     mtime_ns BIGINT,
