@@ -1,16 +1,25 @@
-"""The data-quality gate: decide which documents of a load may be published.
+"""The data-quality gate: decide what of a load may be published.
 
 Each JSON file in `expectations/` is one suite: a SQL `query` over the staging tables
 (filtered to the load by `$load_id`, free to compute derived columns), the `key_columns` that
-name a failing row (always including `document_id`) and a list of Great Expectations 1.x
-expectation configurations whose `meta` says `severity` (critical|warning) and `scope`
-(row|table). `expectations/gate.json` holds the global settings.
+name a failing row (always including `document_id`), what a failing row `rejects` (`article`
+or `document`) and a list of Great Expectations 1.x expectation configurations whose `meta`
+says `severity` (critical|warning) and `scope` (row|table). `expectations/gate.json` holds the
+global settings and the per-source thresholds, each with the reason for its value.
 
 Decision rules:
-- a failed critical row-scope expectation quarantines the documents of its failing rows;
-- a failed critical table-scope expectation fails the whole load;
-- so does a rejected share (rejected documents / documents in the load) above
-  `max_rejected_share`;
+- a failed critical row-scope expectation of an article-level suite (rows keyed by
+  article_id: articles, paragraphs, sentences, authors, stock mentions) rejects those
+  articles; their sibling articles publish and the document is partial. A document whose
+  articles are all rejected is rejected as a document;
+- a failed critical row-scope expectation of a document-level suite rejects the documents of
+  its failing rows;
+- a failed critical table-scope expectation (keys, referential integrity, the schema of the
+  suite's query) fails the whole load;
+- each source (the parent folder of a document's file) is judged against its own history:
+  its rejected share (documents refused while reading/decoding/parsing plus documents
+  rejected here, each once) far above its baseline holds the source: none of its documents
+  publish in this load (`decide_sources`); the other sources publish;
 - warnings are recorded and never block.
 
 GX 1.24's SQL route cannot validate DuckDB, so each suite's query result is validated as a
@@ -25,8 +34,9 @@ import math
 import os
 import re
 import time
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, fields
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,14 +46,21 @@ if TYPE_CHECKING:
 
 SEVERITIES = ("critical", "warning")
 SCOPES = ("row", "table")
-DECISIONS = ("publish", "partial", "fail")
+REJECTS = ("article", "document")  # what a failing row of a suite rejects
+DECISIONS = ("publish", "partial", "held", "fail")
 GATE_CONFIG_FILE = "gate.json"
-MAX_REJECTED_SHARE_ENV = "ZHNEWS_MAX_REJECTED_SHARE"
-DEFAULT_MAX_REJECTED_SHARE = 0.05
 DEFAULT_SAMPLE_SIZE = 10
 DEFAULT_DOCUMENTS_QUERY = (
-    "SELECT DISTINCT document_id FROM staging.documents WHERE load_id = $load_id"
+    "SELECT d.document_id, d.source, count(DISTINCT a.article_id) AS articles "
+    "FROM staging.documents d LEFT JOIN staging.articles a "
+    "ON a.load_id = d.load_id AND a.document_id = d.document_id "
+    "WHERE d.load_id = $load_id GROUP BY d.document_id, d.source"
 )
+DEFAULT_REFUSED_QUERY = (
+    "SELECT source, count(DISTINCT source_path) AS refused FROM staging.rejections "
+    "WHERE load_id = $load_id GROUP BY source"
+)
+SOURCE_STATS_TABLE = "ops.source_stats"
 _LOAD_ID_PARAM = re.compile(r"\$load_id\b")
 _NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.()\-]*$")
 _SAMPLE_VALUE_CHARS = 60
@@ -84,14 +101,57 @@ class Suite:
     key_columns: tuple[str, ...]  # name a failing row; includes document_id
     expectations: tuple[ExpectationSpec, ...]
     description: str = ""
+    rejects: str = "document"  # article: a failing row rejects (document_id, article_id)
+
+
+@dataclass(frozen=True)
+class SourceGateConfig:
+    """Thresholds of the per-source decision; values and reasons live in gate.json."""
+
+    prior_share: float = 0.05  # rejected share expected from a source with no history
+    prior_weight: float = 20.0  # how many documents that expectation is worth
+    history_loads: int = 10  # the last K loads of a source (not held) form its baseline
+    history_max_weight: float = 200.0  # the history counts as at most this many documents
+    alpha: float = 0.001  # hold when so many rejections have less than this probability
+    min_rejected: int = 3  # fewer rejected documents never hold a source
+    floor_share: float = 0.10  # a rejected share below this never holds a source
+    margin: float = 0.05  # nor a share less than this above the baseline
 
 
 @dataclass(frozen=True)
 class GateConfig:
-    max_rejected_share: float = DEFAULT_MAX_REJECTED_SHARE
     sample_size: int = DEFAULT_SAMPLE_SIZE
-    documents_query: str = DEFAULT_DOCUMENTS_QUERY  # the documents a load is made of
+    documents_query: str = DEFAULT_DOCUMENTS_QUERY  # staged documents: id, source, articles
+    refused_query: str = DEFAULT_REFUSED_QUERY  # files refused before the gate, per source
+    sources: SourceGateConfig = field(default_factory=SourceGateConfig)
     path: Path | None = None
+
+
+@dataclass(frozen=True)
+class SourceCounts:
+    """One source in one load: documents read and how many of them did not publish."""
+
+    documents: int  # staged documents + files refused while reading, decoding or parsing
+    rejected: int  # refused files + documents rejected by a critical row expectation
+    held: bool = False  # history rows: the gate held the source in that load
+
+
+@dataclass(frozen=True)
+class SourceDecision:
+    source: str
+    documents: int
+    rejected: int
+    baseline_share: float  # expected rejected share: prior and recent history together
+    baseline_loads: int  # loads of the history used (0: prior only, a new source)
+    baseline_documents: int  # documents of those loads
+    allowed_rejected: int  # the most rejected documents that would not hold the source
+    tail_probability: float  # P(at least `rejected` of `documents`) under the baseline
+    held: bool
+    message: str  # one line naming the source, its share and its baseline
+
+    @property
+    def share(self) -> float:
+        return self.rejected / self.documents if self.documents else 0.0
 
 
 @dataclass
@@ -107,19 +167,41 @@ class ExpectationResult:
     unexpected_count: int | None
     unexpected_sample: list[str]  # <= sample_size keys of failing rows (with their value)
     observed_value: str | None
-    failed_document_ids: list[str]
+    failed_document_ids: list[str]  # documents with a failing row (both levels)
     error: str | None = None  # set when GX could not evaluate the expectation
+    rejects: str = "document"  # the suite's level
+    # article-level suites: (document_id, article_id) of failing rows; article_id None when
+    # the row had none (such a row rejects its document)
+    failed_articles: list[tuple[str, str | None]] = field(default_factory=list)
 
 
 @dataclass
 class GateReport:
+    """The gate's verdict on one load; `decision` says what the publish step must do.
+
+    - publish: everything staged publishes;
+    - partial: publish all but `rejected` documents and `rejected_articles` (quarantine
+      them), and files refused before the gate are quarantined too;
+    - held: as partial, and additionally keep `held_documents` (the documents of
+      `held_sources`) out of this load for `zhnews retry`; the run ends non-zero with the
+      messages of `held_sources`;
+    - fail: publish nothing (`reasons` says why).
+    """
+
     load_id: str
-    decision: str  # "publish" (nothing rejected), "partial" (some docs quarantined), "fail"
-    documents_in: int
-    rejected: dict[str, list[str]]  # document_id -> names of expectations that rejected it
+    decision: str
+    documents_in: int  # staged documents the suites checked
+    rejected: dict[str, list[str]]  # document_id -> expectations that rejected the document
     results: list[ExpectationResult]
     reasons: list[str]  # why a "fail" happened, human readable
-    max_rejected_share: float = DEFAULT_MAX_REJECTED_SHARE
+    # document_id -> article_id -> expectations that rejected that article (its siblings
+    # publish); never lists a document of `rejected` or of `held_documents`
+    rejected_articles: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    refused: int = 0  # files refused before the gate (staging.rejections)
+    sources: dict[str, SourceDecision] = field(default_factory=dict)
+    held_sources: dict[str, str] = field(default_factory=dict)  # source -> message
+    held_documents: list[str] = field(default_factory=list)  # staged, not rejected
+    decided_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     suite_seconds: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -127,19 +209,33 @@ class GateReport:
         return [r for r in self.results if not r.success]
 
     @property
-    def rejected_share(self) -> float:
-        return len(self.rejected) / self.documents_in if self.documents_in else 0.0
+    def articles_rejected(self) -> int:
+        return sum(len(a) for a in self.rejected_articles.values())
 
     @property
     def published(self) -> bool:
+        """Whether the publish step runs at all (held sources aside)."""
         return self.decision != "fail"
+
+    @property
+    def message(self) -> str | None:
+        """One line for ops.loads.message and the run's exit: why it failed or what was held."""
+        if self.decision == "fail":
+            return "; ".join(self.reasons)
+        if self.decision == "held":
+            return "; ".join(self.held_sources[s] for s in sorted(self.held_sources))
+        return None
 
 
 # --------------------------------------------------------------------------- suite files
 
 
 def load_gate_config(directory: Path) -> GateConfig:
-    """Read `gate.json` (optional); the env var ZHNEWS_MAX_REJECTED_SHARE overrides it."""
+    """Read `gate.json` (optional: defaults otherwise).
+
+    Each per-source threshold is written as `{"value": ..., "why": "..."}` under `sources`, so
+    its reason sits next to it.
+    """
     path = Path(directory) / GATE_CONFIG_FILE
     raw: dict[str, Any] = _read_json(path) if path.exists() else {}
     if not isinstance(raw, dict):
@@ -147,29 +243,66 @@ def load_gate_config(directory: Path) -> GateConfig:
     unknown = set(raw) - {
         "description",
         "why",
-        "max_rejected_share",
         "sample_size",
         "documents_query",
+        "refused_query",
+        "sources",
     }
     if unknown:
         raise SuiteError(path, "", f"unknown field(s) {sorted(unknown)}")
-    share = raw.get("max_rejected_share", DEFAULT_MAX_REJECTED_SHARE)
-    env_share = os.environ.get(MAX_REJECTED_SHARE_ENV)
-    if env_share not in (None, ""):
-        try:
-            share = float(env_share)
-        except ValueError:
-            raise SuiteError(
-                path, f"env {MAX_REJECTED_SHARE_ENV}", f"expected a number, got {env_share!r}"
-            ) from None
-    _check_share(path, "max_rejected_share", share)
     sample_size = raw.get("sample_size", DEFAULT_SAMPLE_SIZE)
     if not isinstance(sample_size, int) or isinstance(sample_size, bool) or sample_size < 0:
         raise SuiteError(path, "sample_size", f"expected an integer >= 0, got {sample_size!r}")
     documents_query = _query_text(
         path, "documents_query", raw.get("documents_query", DEFAULT_DOCUMENTS_QUERY)
     )
-    return GateConfig(float(share), min(sample_size, DEFAULT_SAMPLE_SIZE), documents_query, path)
+    refused_query = _query_text(
+        path, "refused_query", raw.get("refused_query", DEFAULT_REFUSED_QUERY)
+    )
+    return GateConfig(
+        min(sample_size, DEFAULT_SAMPLE_SIZE),
+        documents_query,
+        refused_query,
+        _source_config(path, raw.get("sources", {})),
+        path,
+    )
+
+
+def _source_config(path: Path, raw: Any) -> SourceGateConfig:
+    if not isinstance(raw, dict):
+        raise SuiteError(path, "sources", "expected an object of thresholds")
+    known = {f.name: f for f in fields(SourceGateConfig)}
+    unknown = set(raw) - set(known)
+    if unknown:
+        raise SuiteError(
+            path, "sources", f"unknown threshold(s) {sorted(unknown)}; known: {sorted(known)}"
+        )
+    values: dict[str, Any] = {}
+    for name, entry in raw.items():
+        where = f"sources.{name}"
+        if not isinstance(entry, dict) or set(entry) != {"value", "why"}:
+            raise SuiteError(path, where, 'expected {"value": ..., "why": "..."}')
+        if not isinstance(entry["why"], str) or not entry["why"].strip():
+            raise SuiteError(path, f"{where}.why", "expected a sentence saying why this value")
+        value = entry["value"]
+        integral = known[name].type in ("int", int)
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or (integral and not isinstance(value, int))
+            or value < 0
+        ):
+            kind = "an integer" if integral else "a number"
+            raise SuiteError(path, f"{where}.value", f"expected {kind} >= 0, got {value!r}")
+        values[name] = value
+    config = SourceGateConfig(**values)
+    for name in ("prior_share", "alpha", "floor_share", "margin"):
+        _check_share(path, f"sources.{name}.value", getattr(config, name))
+    if not 0 < config.prior_share < 1 or config.prior_weight <= 0:
+        raise SuiteError(
+            path, "sources", "prior_share must be strictly between 0 and 1, prior_weight > 0"
+        )
+    return config
 
 
 def load_suites(directory: Path) -> list[Suite]:
@@ -227,7 +360,18 @@ def _parse_suite(path: Path, raw: Any) -> Suite:
     description = raw.get("description", "")
     if not isinstance(description, str):
         raise SuiteError(path, "description", "expected a string")
-    unknown = set(raw) - {"name", "description", "query", "key_columns", "expectations"}
+    rejects = raw.get("rejects")
+    if rejects not in REJECTS:
+        raise SuiteError(
+            path,
+            "rejects",
+            f"expected one of {REJECTS} (what a failing row quarantines), got {rejects!r}",
+        )
+    if rejects == "article" and "article_id" not in keys:
+        raise SuiteError(
+            path, "key_columns", "must include 'article_id' when the suite rejects articles"
+        )
+    unknown = set(raw) - {"name", "description", "query", "key_columns", "rejects", "expectations"}
     if unknown:
         raise SuiteError(path, "", f"unknown field(s) {sorted(unknown)}")
 
@@ -243,7 +387,7 @@ def _parse_suite(path: Path, raw: Any) -> Suite:
             )
         names.add(spec.name)
         specs.append(spec)
-    return Suite(name, path, query, tuple(keys), tuple(specs), description)
+    return Suite(name, path, query, tuple(keys), tuple(specs), description, rejects)
 
 
 def _parse_expectation(path: Path, where: str, suite: str, item: Any) -> ExpectationSpec:
@@ -325,25 +469,24 @@ def run_gate(
     con: duckdb.DuckDBPyConnection,
     load_id: str,
     directory: Path,
-    max_rejected_share: float | None = None,
+    history: Mapping[str, list[SourceCounts]] | None = None,
 ) -> GateReport:
-    """Validate the staging rows of `load_id` against every suite in `directory`.
+    """Validate the staging rows of `load_id` against every suite in `directory`, then judge
+    each source against its history.
 
-    `max_rejected_share` overrides ZHNEWS_MAX_REJECTED_SHARE, which overrides gate.json.
-    A load without documents publishes nothing and is not a failure (re-runs are no-ops).
+    `history` maps a source to its recent loads, newest first; None reads it from
+    ops.source_stats on `con` (`source_history`). A load with nothing staged and nothing
+    refused publishes nothing and is not a failure (re-runs are no-ops).
     """
     directory = Path(directory)
     config = load_gate_config(directory)
     suites = load_suites(directory)
-    limit = config.max_rejected_share if max_rejected_share is None else float(max_rejected_share)
-    if not 0 <= limit <= 1:
-        raise ValueError(f"max_rejected_share must be between 0 and 1, got {limit}")
 
     params = {"load_id": load_id}
-    documents = [str(row[0]) for row in con.execute(config.documents_query, params).fetchall()]
-    report = GateReport(load_id, "publish", len(documents), {}, [], [], limit)
-    if not documents:
-        return report
+    documents = _staged_documents(con, config, params)
+    refused = _refused_per_source(con, config, params)
+    report = GateReport(load_id, "publish", len(documents), {}, [], [])
+    report.refused = sum(refused.values())
 
     def frames() -> Iterator[tuple[Suite, pd.DataFrame]]:
         """One suite's rows at a time, so only one frame is held in memory."""
@@ -361,15 +504,92 @@ def run_gate(
             report.suite_seconds[suite.name] = time.perf_counter() - started
             yield suite, frame.reset_index(drop=True)
 
-    for suite, frame, gx_results, seconds in _validate(frames(), config.sample_size):
-        report.suite_seconds[suite.name] += seconds
-        for spec, gx_result, is_map in gx_results:
-            report.results.append(
-                _to_result(suite, spec, gx_result, is_map, frame, config.sample_size)
-            )
+    if documents:
+        for suite, frame, gx_results, seconds in _validate(frames(), config.sample_size):
+            report.suite_seconds[suite.name] += seconds
+            for spec, gx_result, is_map in gx_results:
+                report.results.append(
+                    _to_result(suite, spec, gx_result, is_map, frame, config.sample_size)
+                )
 
-    _decide(report)
+    _reject(report, {d: n for d, (_, n) in documents.items()})
+    current = _source_counts(documents, refused, report.rejected)
+    if history is None:
+        history = source_history(con, list(current), config.sources.history_loads)
+    report.sources = decide_sources(current, history, config.sources)
+    _decide(report, {d: s for d, (s, _) in documents.items()})
     return report
+
+
+def _staged_documents(
+    con: duckdb.DuckDBPyConnection, config: GateConfig, params: dict
+) -> dict[str, tuple[str, int]]:
+    """document_id -> (source, articles staged) for the load."""
+    try:
+        rows = con.execute(config.documents_query, params).fetchall()
+    except Exception as err:
+        raise SuiteError(
+            config.path or Path(GATE_CONFIG_FILE), "documents_query", f"DuckDB: {err}"
+        ) from err
+    return {str(d): (str(s), int(n or 0)) for d, s, n, *_ in rows}
+
+
+def _refused_per_source(
+    con: duckdb.DuckDBPyConnection, config: GateConfig, params: dict
+) -> dict[str, int]:
+    try:
+        rows = con.execute(config.refused_query, params).fetchall()
+    except Exception as err:
+        raise SuiteError(
+            config.path or Path(GATE_CONFIG_FILE), "refused_query", f"DuckDB: {err}"
+        ) from err
+    return {str(s): int(n) for s, n, *_ in rows if n}
+
+
+def _source_counts(
+    documents: Mapping[str, tuple[str, int]],
+    refused: Mapping[str, int],
+    rejected: Collection[str],
+) -> dict[str, SourceCounts]:
+    """Every document of the load counted once per source: staged or refused, and rejected
+    when refused before the gate or rejected by it."""
+    staged: dict[str, int] = dict.fromkeys(refused, 0)
+    bad: dict[str, int] = dict(refused)
+    for document_id, (source, _) in documents.items():
+        staged[source] = staged.get(source, 0) + 1
+        if document_id in rejected:
+            bad[source] = bad.get(source, 0) + 1
+    return {s: SourceCounts(staged[s] + refused.get(s, 0), bad.get(s, 0)) for s in sorted(staged)}
+
+
+def source_history(
+    con: duckdb.DuckDBPyConnection,
+    sources: Collection[str],
+    k: int,
+    table: str = SOURCE_STATS_TABLE,
+) -> dict[str, list[SourceCounts]]:
+    """The last `k` loads of each source that were not held, newest first (ops.source_stats).
+
+    Held loads are left out: a broken batch must not teach the gate that broken is normal.
+    """
+    if not sources or k <= 0:
+        return {}
+    rows = con.execute(
+        f"""
+        SELECT source, documents, rejected FROM (
+            SELECT source, documents, rejected,
+                   row_number() OVER (PARTITION BY source
+                                      ORDER BY decided_at DESC, load_id DESC) AS recency
+            FROM {table}
+            WHERE NOT held AND list_contains($sources, source))
+        WHERE recency <= $k
+        ORDER BY source, recency""",
+        {"sources": sorted(sources), "k": k},
+    ).fetchall()
+    history: dict[str, list[SourceCounts]] = {}
+    for source, documents, rejected in rows:
+        history.setdefault(source, []).append(SourceCounts(int(documents), int(rejected)))
+    return history
 
 
 def _validate(
@@ -464,10 +684,17 @@ def _to_result(
 
     sample: list[str] = []
     failed_documents: list[str] = []
+    failed_articles: list[tuple[str, str | None]] = []
     positions = details.get("unexpected_index_list")
     if is_map and not success and positions:
         failing = frame.take(positions)
         failed_documents = [str(d) for d in failing["document_id"].drop_duplicates().tolist()]
+        if suite.rejects == "article":
+            pairs = failing[["document_id", "article_id"]].drop_duplicates()
+            failed_articles = [
+                (str(d), None if _is_missing(a) else str(a))
+                for d, a in pairs.itertuples(index=False, name=None)
+            ]
         sample = _sample(failing.head(sample_size), suite.key_columns, spec.column)
     elif not is_map and not success and observed is not None:
         sample = [observed]
@@ -483,6 +710,8 @@ def _to_result(
         observed_value=observed if error is None else f"error: {error}",
         failed_document_ids=failed_documents,
         error=error,
+        rejects=suite.rejects,
+        failed_articles=failed_articles,
     )
 
 
@@ -499,7 +728,10 @@ def _sample(rows: pd.DataFrame, keys: tuple[str, ...], column: str | None) -> li
     return out
 
 
-def _decide(report: GateReport) -> None:
+def _reject(report: GateReport, articles_per_document: Mapping[str, int]) -> None:
+    """Turn failed critical expectations into rejected documents and articles, or reasons to
+    fail the load. A document whose staged articles are all rejected is rejected whole."""
+    articles: dict[str, dict[str, list[str]]] = {}
     for result in report.results:
         if result.success or result.severity != "critical":
             continue
@@ -513,21 +745,172 @@ def _decide(report: GateReport) -> None:
                 f"row-level critical expectation {result.expectation} failed without naming"
                 f" documents ({result.observed_value})"
             )
+        elif result.rejects == "article":
+            for document_id, article_id in result.failed_articles:
+                if article_id is None:  # no article to blame: the document goes
+                    _add(report.rejected.setdefault(document_id, []), result.expectation)
+                else:
+                    names = articles.setdefault(document_id, {}).setdefault(article_id, [])
+                    _add(names, result.expectation)
         else:
             for document_id in result.failed_document_ids:
-                report.rejected.setdefault(document_id, []).append(result.expectation)
-    if report.rejected and report.rejected_share > report.max_rejected_share:
-        report.reasons.append(
-            f"{len(report.rejected)} of {report.documents_in} documents rejected"
-            f" ({report.rejected_share:.1%}), above max_rejected_share"
-            f" {report.max_rejected_share:.1%}"
+                _add(report.rejected.setdefault(document_id, []), result.expectation)
+    for document_id, by_article in articles.items():
+        if document_id in report.rejected:
+            continue
+        if len(by_article) >= articles_per_document.get(document_id, 0):
+            names = report.rejected.setdefault(document_id, [])
+            for article_names in by_article.values():
+                for name in article_names:
+                    _add(names, name)
+        else:
+            report.rejected_articles[document_id] = by_article
+
+
+def _add(names: list[str], name: str) -> None:
+    if name not in names:
+        names.append(name)
+
+
+def _decide(report: GateReport, document_sources: Mapping[str, str]) -> None:
+    """Held sources keep their documents for a retry; the decision names the outcome."""
+    report.held_sources = {s: d.message for s, d in report.sources.items() if d.held}
+    if report.held_sources:
+        report.held_documents = sorted(
+            d
+            for d, s in document_sources.items()
+            if s in report.held_sources and d not in report.rejected
         )
+        held = set(report.held_documents)
+        report.rejected_articles = {
+            d: a for d, a in report.rejected_articles.items() if d not in held
+        }
     if report.reasons:
         report.decision = "fail"
-    elif report.rejected:
+    elif report.held_sources:
+        report.decision = "held"
+    elif report.rejected or report.rejected_articles or report.refused:
         report.decision = "partial"
     else:
         report.decision = "publish"
+
+
+# --------------------------------------------------------------------------- sources
+
+
+def decide_sources(
+    current: Mapping[str, SourceCounts],
+    history: Mapping[str, list[SourceCounts]],
+    cfg: SourceGateConfig,
+) -> dict[str, SourceDecision]:
+    """Hold the sources whose rejected share is far above their own baseline.
+
+    The baseline of a source is a Beta distribution over its rejection rate: the prior
+    Beta(prior_share x prior_weight, (1 - prior_share) x prior_weight), updated with the
+    documents and rejections of its last `history_loads` loads that were not held, whose
+    weight is capped at `history_max_weight` documents (load-to-load variation is larger than
+    binomial sampling). The number of rejections in this load is then Beta-binomial; a
+    source is held when all of these hold:
+    - at least `min_rejected` documents were rejected (one bad file is a file problem);
+    - its share is at least `floor_share` and at least the baseline mean + `margin`;
+    - that many rejections or more had probability below `alpha` under the baseline.
+    `allowed_rejected` is the most rejections that pass all of them for this load's size.
+    """
+    decisions: dict[str, SourceDecision] = {}
+    for source, now in sorted(current.items()):
+        past = [h for h in history.get(source, []) if not h.held][: cfg.history_loads]
+        seen = sum(h.documents for h in past)
+        bad = sum(h.rejected for h in past)
+        scale = min(1.0, cfg.history_max_weight / seen) if seen else 0.0
+        a = cfg.prior_share * cfg.prior_weight + scale * bad
+        b = (1 - cfg.prior_share) * cfg.prior_weight + scale * (seen - bad)
+        baseline = a / (a + b)
+        n, r = now.documents, now.rejected
+        first_held = max(
+            cfg.min_rejected,
+            math.ceil(cfg.floor_share * n - 1e-9),
+            math.ceil((baseline + cfg.margin) * n - 1e-9),
+            _first_improbable_count(n, a, b, cfg.alpha),
+            1,
+        )
+        allowed = min(n, first_held - 1)
+        held = n > 0 and r > allowed
+        tail = _beta_binomial_tail(r, n, a, b)
+        decisions[source] = SourceDecision(
+            source=source,
+            documents=n,
+            rejected=r,
+            baseline_share=baseline,
+            baseline_loads=len(past),
+            baseline_documents=seen,
+            allowed_rejected=allowed,
+            tail_probability=tail,
+            held=held,
+            message=_source_message(source, n, r, baseline, len(past), seen, allowed, held),
+        )
+    return decisions
+
+
+def _source_message(
+    source: str, n: int, r: int, baseline: float, loads: int, seen: int, allowed: int, held: bool
+) -> str:
+    share = r / n if n else 0.0
+    basis = (
+        f"over its last {loads} load{'s' if loads != 1 else ''} ({seen} documents)"
+        if loads
+        else "(prior for a new source)"
+    )
+    verdict = "held" if held else "accepted"
+    return (
+        f"source {source!r} {verdict}: {r} of {n} documents rejected ({share:.1%});"
+        f" baseline {baseline:.1%} {basis}, at most {allowed} of {n}"
+        f" ({allowed / n if n else 0:.1%}) pass"
+    )
+
+
+def _log_beta_binomial(k: int, n: int, a: float, b: float) -> float:
+    """log P(X = k) for X ~ BetaBinomial(n, a, b)."""
+    lg = math.lgamma
+    return (
+        lg(n + 1)
+        - lg(k + 1)
+        - lg(n - k + 1)
+        + lg(k + a)
+        + lg(n - k + b)
+        - lg(n + a + b)
+        - lg(a)
+        - lg(b)
+        + lg(a + b)
+    )
+
+
+def _beta_binomial_tail(r: int, n: int, a: float, b: float) -> float:
+    """P(X >= r); terms past the mean shrink fast, so the sum stops once they are negligible."""
+    if r <= 0:
+        return 1.0
+    if r > n:
+        return 0.0
+    mean = n * a / (a + b)
+    total = 0.0
+    for k in range(r, n + 1):
+        term = math.exp(_log_beta_binomial(k, n, a, b))
+        total += term
+        if k > mean and term < total * 1e-12:
+            break
+    return min(total, 1.0)
+
+
+def _first_improbable_count(n: int, a: float, b: float, alpha: float) -> int:
+    """The smallest r with P(X >= r) < alpha (n + 1 when no count is that improbable)."""
+    total = 0.0
+    log_term = _log_beta_binomial(n, n, a, b)
+    for k in range(n, -1, -1):
+        total += math.exp(log_term)
+        if total >= alpha:
+            return k + 1
+        if k:  # P(k-1) / P(k) = k (n - k + b) / ((n - k + 1) (k - 1 + a))
+            log_term += math.log(k * (n - k + b)) - math.log((n - k + 1) * (k - 1 + a))
+    return 0
 
 
 def _exception_message(info: Any) -> str | None:
@@ -573,14 +956,38 @@ def render_markdown(report: GateReport) -> str:
         f"# Data-quality gate — load `{report.load_id}`: **{report.decision.upper()}**",
         "",
         f"- decision: **{report.decision}**",
-        f"- documents in load: {report.documents_in}",
-        f"- documents rejected: {len(report.rejected)} ({report.rejected_share:.1%};"
-        f" max {report.max_rejected_share:.1%})",
+        f"- documents checked: {report.documents_in}; refused before the gate: {report.refused}",
+        f"- documents rejected: {len(report.rejected)}; articles rejected (siblings publish):"
+        f" {report.articles_rejected}",
+        f"- sources held: {len(report.held_sources)} of {len(report.sources)}"
+        f" ({len(report.held_documents)} documents kept for `zhnews retry`)",
         f"- expectations passed: {passed} of {len(report.results)}",
     ]
     if report.reasons:
         lines += ["", "## Why the load failed", ""]
         lines += [f"- {_md(reason)}" for reason in report.reasons]
+    if report.held_sources:
+        lines += ["", "## Held sources", ""]
+        lines += [f"- {_md(report.held_sources[s])}" for s in sorted(report.held_sources)]
+    if report.sources:
+        lines += [
+            "",
+            "## Sources",
+            "",
+            "| source | documents | rejected | share | baseline | history | allowed | decision |",
+            "|---|---:|---:|---:|---:|---|---:|---|",
+        ]
+        for d in report.sources.values():
+            history = (
+                f"{d.baseline_loads} loads, {d.baseline_documents} docs"
+                if d.baseline_loads
+                else "new (prior)"
+            )
+            lines.append(
+                f"| {_md(d.source)} | {d.documents} | {d.rejected} | {d.share:.1%}"
+                f" | {d.baseline_share:.1%} | {history} | {d.allowed_rejected}"
+                f" | {'**held**' if d.held else 'publish'} |"
+            )
     failed = report.failed_expectations
     if failed:
         lines += [
@@ -603,6 +1010,22 @@ def render_markdown(report: GateReport) -> str:
         lines += [f"| `{doc}` | {_md(', '.join(names))} |" for doc, names in shown]
         if len(report.rejected) > len(shown):
             lines.append(f"| … | {len(report.rejected) - len(shown)} more |")
+    if report.rejected_articles:
+        rows = [
+            (doc, art, names)
+            for doc, by_article in sorted(report.rejected_articles.items())
+            for art, names in sorted(by_article.items())
+        ]
+        lines += [
+            "",
+            "## Quarantined articles (the rest of their documents publishes)",
+            "",
+            "| document_id | article_id | rejected by |",
+            "|---|---|---|",
+        ]
+        lines += [f"| `{d}` | `{a}` | {_md(', '.join(n))} |" for d, a, n in rows[:50]]
+        if len(rows) > 50:
+            lines.append(f"| … | | {len(rows) - 50} more |")
     return "\n".join(lines) + "\n"
 
 
@@ -628,4 +1051,27 @@ def dq_rows(report: GateReport) -> list[dict[str, Any]]:
             "observed_value": r.observed_value,
         }
         for r in report.results
+    ]
+
+
+def source_rows(report: GateReport) -> list[dict[str, Any]]:
+    """Rows for ops.source_stats, one per source of the load.
+
+    None for a failed load: it published nothing, its documents come back in the next load
+    and would otherwise count twice in the baseline.
+    """
+    if report.decision == "fail":
+        return []
+    return [
+        {
+            "load_id": report.load_id,
+            "source": d.source,
+            "documents": d.documents,
+            "rejected": d.rejected,
+            "held": d.held,
+            "baseline_share": d.baseline_share,
+            "allowed_rejected": d.allowed_rejected,
+            "decided_at": report.decided_at,
+        }
+        for d in report.sources.values()
     ]
