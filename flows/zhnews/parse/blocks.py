@@ -256,9 +256,7 @@ def html_blocks(html: str, main_content: bool = False) -> list[Block]:
         return content.select_by_trafilatura(blocks, html, html_document_title(html))
     if not main_content or not content.METHOD.startswith("linear"):
         return _walk(soup, skip_hidden=False)
-    blocks = _walk(soup, skip_hidden=True)
-    if not any(content.block_weight(b.kind, b.text, b.link_chars) > 0 for b in blocks):
-        blocks = _walk(soup, skip_hidden=False)  # a page that reveals its text by script
+    blocks = _walk(soup, skip_hidden=not _mostly_hidden(soup))
     return content.select_main(blocks, html_document_title(html))
 
 
@@ -267,6 +265,28 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 
 def _hidden(tag) -> bool:
     return tag.has_attr("hidden") or bool(_HIDDEN_STYLE.search(str(tag.get("style") or "")))
+
+
+_CLAUSE_MARK = re.compile(r"[，。！？；]")
+
+
+def _mostly_hidden(soup) -> bool:
+    """The hidden elements hold more prose of their own than the visible page: a page that
+    reveals its story by script (`展开全文`). Hidden copies of visible text (print/mobile
+    versions) and hidden dialogs do not count as the story."""
+    hidden = [tag for tag in soup.find_all(_hidden) if not tag.find_parent(_hidden)]
+    if not hidden:
+        return False
+    visible = re.sub(r"\s", "", soup.get_text())
+    hidden_texts = [re.sub(r"\s", "", tag.get_text()) for tag in hidden]
+    for text in hidden_texts:
+        visible = visible.replace(text, "", 1)
+    own = 0
+    for text in hidden_texts:
+        for sentence in re.findall(r"[^。！？]*[。！？]", text):
+            if sentence not in visible:
+                own += len(_CLAUSE_MARK.findall(sentence))
+    return own > len(_CLAUSE_MARK.findall(visible))
 
 
 def _walk(soup, skip_hidden: bool) -> list[Block]:
@@ -285,10 +305,11 @@ def _walk(soup, skip_hidden: bool) -> list[Block]:
 
     def flush() -> None:
         nonlocal parts, bold_chars, link_chars, stocks, link_of_part
-        if skip_hidden and content.is_link_row(parts, link_of_part):
-            # share bars and tag rows glued to a date line: keep the line, drop the links
-            parts = [p for p, link in zip(parts, link_of_part, strict=True) if not link]
-            link_chars = 0
+        if skip_hidden and len(link_of_part) >= 3 and any(link_of_part):
+            kept = content.drop_link_runs(parts, link_of_part)
+            if len(kept) < len(parts):  # share bar / tag row glued to a line: drop the links
+                link_chars = sum(len(re.sub(r"\s", "", parts[k])) for k in kept if link_of_part[k])
+                parts = [parts[k] for k in kept]
         # A source line break between two CJK characters is layout, not a word gap.
         text = re.sub(
             r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t]*\n\s*(?=[\u3000-\u9fff\uff00-\uffef])",

@@ -311,6 +311,7 @@ def select_main(blocks: list, page_title: str | None) -> list:
     """Keep the densest run of prose plus its title zone above and credits below."""
     weights = [block_weight(b.kind, b.text, b.link_chars) for b in blocks]
     run = _anchored_run(blocks, weights, page_title) if METHOD != "linear-global" else None
+    title_idx = run[0] if run is not None else None
     if run is None:
         run = densest_run(weights)
         if run is None:
@@ -328,16 +329,45 @@ def select_main(blocks: list, page_title: str | None) -> list:
         block = blocks[idx]
         compact = _WS.sub("", block.text)
         body_started = body_started or weights[idx] > 0
-        if block.kind == "text" and block.link_chars * 2 > len(compact):
-            if body_started or not _LINKED_NAME.fullmatch(compact):
+        if _link_dense(block):
+            if body_started or not _linked_byline(blocks, idx):
                 continue  # a link list inside the article (related stories, tags)
         if block.kind == "text" and widget_reason(compact):
             continue
         if len(compact) >= 30 and compact in seen:
             continue  # the same paragraph printed twice (print/mobile copies of the body)
         seen.add(compact)
+        if title_idx is not None and METHOD != "linear-nodeck":
+            block = _headline_role(block, idx, title_idx, body_started)
         kept.append(block)
     return kept
+
+
+MIN_DECK_CHARS = 6
+
+
+def _headline_role(block, idx: int, title_idx: int, body_started: bool):
+    """The block repeating the page <title> is the headline; a short line between it and
+    the body that is neither a date, a credit nor a sentence is its deck or standfirst,
+    kept as the summary (a quote block), not as body text."""
+    from dataclasses import replace
+
+    if idx == title_idx and block.kind == "text":
+        return replace(block, kind="heading", level=1)
+    if idx <= title_idx or body_started or block.kind != "text" or block.link_chars:
+        return block
+    compact = _WS.sub("", block.text)
+    if (
+        len(compact) >= MIN_DECK_CHARS
+        and len(compact) <= 60
+        and not _PROSE.search(compact)
+        and not re.search(r"[:：]", compact)
+        and not _DATE_LIKE.search(compact)
+        and not _CREDIT_WORDS.search(compact)
+        and not block.in_figure
+    ):
+        return replace(block, kind="quote")
+    return block
 
 
 def _anchored_run(blocks: list, weights: list[float], page_title: str | None):
@@ -378,11 +408,35 @@ def _same_title(text: str, key: str) -> bool:
 # ---------------------------------------------------------------------------------------
 # Page widgets printed among the story's lines
 
-# A linked reporter name above the body (`<a>謝明俊</a>`) stays for the byline parser.
+# A linked reporter name above the body (`<a>謝明俊</a>`) stays for the byline parser; a
+# run of linked words (share bar: 豆瓣, 新浪微博 …) does not.
 _LINKED_NAME = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff·‧]{1,7}")
+
+
+def _link_dense(block) -> bool:
+    return block.kind == "text" and block.link_chars * 2 > len(_WS.sub("", block.text))
+
+
+def _linked_byline(blocks: list, idx: int) -> bool:
+    if not _LINKED_NAME.fullmatch(_WS.sub("", blocks[idx].text)):
+        return False
+    neighbours = [
+        b
+        for b in (
+            blocks[idx - 1] if idx else None,
+            blocks[idx + 1] if idx + 1 < len(blocks) else None,
+        )
+        if b is not None
+    ]
+    return not any(_link_dense(b) for b in neighbours)
+
+
 _SIZE_TOKEN = r"(?:[小中大特超]|特大|超大|[AaＡTt][+\-＋－]?|[+\-＋－]|標準|标准|默認|默认)"
 _FONT_WIDGET = re.compile(
-    r"(?:(?:字[号號級级體体型]|文字|字體大小|字体大小|字号大小)(?:大小|設定|设定|設置|设置|調整|调整)?[:：]?"
+    r"(?:(?:字[号號級级體体型]|文字|字體大小|字体大小|字号大小)(?:大小|設定|设定|設置|设置|調整|调整)?[:：]"
+    + _SIZE_TOKEN
+    + r"{0,6}"
+    + r"|(?:字[号號級级體体型]|文字)(?:大小|設定|设定|設置|设置|調整|调整)?"
     + _SIZE_TOKEN
     + r"{2,6}"
     + r"|[Tt]"
@@ -397,14 +451,14 @@ _PLAYER_WORDS = re.compile(
     r"(?i)video\s*player|play\s*video|current\s*time|duration|remaining\s*time|stream\s*type|"
     r"loaded:|seek\s*to\s*live|playback\s*rate|captions?\s*settings|fullscreen|mute|"
     r"this\s*is\s*a\s*modal\s*window|flash\s*player|html5|播放器|视频加载|視頻加載|"
-    r"您的浏览器不支持|您的瀏覽器不支援|请升级|請升級"
+    r"您的浏览器不支持|您的瀏覽器不支援|请升级|請升級|正在加载|加载中|載入中"
 )
 _VERSION = re.compile(r"[vV]?\d+(?:\.\d+){2,}(?:[-.][0-9A-Za-z]+)*")
 
 
 _CONTROL_WORDS = frozenset(
     "举报 舉報 纠错 糾錯 我要纠错 我要糾錯 打印 列印 收藏 分享 分享到 关闭 關閉 关闭窗口 關閉視窗 "
-    "返回顶部 回到顶部 回到頁首 返回頂部 复制链接 複製連結 复制地址".split()
+    "返回顶部 回到顶部 回到頁首 返回頂部 复制链接 複製連結 复制地址 留言 评论 評論 发表评论 發表評論".split()
 )
 
 
@@ -412,6 +466,40 @@ def is_control(text: str) -> bool:
     """A link or label whose whole text is a page command (report, print, share, size)."""
     compact = re.sub(r"[\s\[\]【】()（）|｜]", "", text)
     return compact in _CONTROL_WORDS
+
+
+MAX_ROW_LINK_CHARS = 12
+_SEPARATOR = re.compile(r"[\s|｜/／·•、,，【】\[\]]*")
+
+
+def drop_link_runs(parts: list[str], link_of_part: list[int]) -> list[int]:
+    """Indices of the text parts to keep: runs of three or more adjacent short links (share
+    bars, tag rows, toolbars glued to a date line) are dropped; links inside running text
+    are separated by words and stay."""
+    out: list[int] = []
+    run: list[int] = []  # indices of the current candidate run
+
+    def close_run() -> None:
+        links: dict[int, str] = {}
+        for k in run:
+            if link_of_part[k]:
+                links[link_of_part[k]] = links.get(link_of_part[k], "") + _WS.sub("", parts[k])
+        texts = [t for t in links.values() if t]
+        is_row = len(texts) >= 3 and all(
+            len(t) <= MAX_ROW_LINK_CHARS and not _PROSE.search(t) for t in texts
+        )
+        if not is_row:
+            out.extend(run)
+        run.clear()
+
+    for k, (text, link) in enumerate(zip(parts, link_of_part, strict=True)):
+        if link or (run and _SEPARATOR.fullmatch(text)):
+            run.append(k)
+            continue
+        close_run()
+        out.append(k)
+    close_run()
+    return out
 
 
 def widget_reason(compact: str) -> str | None:
@@ -450,7 +538,7 @@ def _title_zone_start(blocks: list, start: int, page_title: str | None) -> int:
     return start
 
 
-CONTAINER_SHARE = 0.8
+CONTAINER_SHARE = 0.7
 
 
 def _container_end(blocks: list, weights: list[float], start: int, end: int) -> int:

@@ -1,0 +1,168 @@
+"""HTML main content by evidence (issue 12, failure class 3): one test per failure class.
+
+Pages are made up, small, and built so that class/id names point the wrong way: the
+selector must find the story by its text, links and punctuation, never by names.
+"""
+
+from zhnews.parse import content, parse_document
+from zhnews.parse.blocks import Block, html_blocks
+
+P1 = "今年全省小麦开镰收割，预计总产量与去年持平，农机手们日夜作业。"
+P2 = "据省农业农村厅介绍，今年夏粮播种面积稳定，单产略有提高，丰收在望。"
+P3 = "有关负责人表示，下一步将加强技术指导，做好烘干仓储，确保颗粒归仓。"
+MENU = "".join(f'<li><a href="/c{i}">频道{i}</a></li>' for i in range(12))
+RELATED = "".join(
+    f'<li><a href="/n{i}">相关新闻标题第{i}条：某地召开会议部署工作</a></li>' for i in range(12)
+)
+
+
+def page(body: str, title: str = "小麦开镰收割") -> str:
+    return (
+        f"<html><head><title>{title}_示例新闻网</title></head><body>"
+        f'<div class="content"><ul>{MENU}</ul></div>{body}'
+        '<div class="main-article">版权所有，示例新闻网。未经授权，不得转载。</div></body></html>'
+    )
+
+
+def body_of(html: str) -> list[str]:
+    (article,) = parse_document(html, "page.html").articles
+    return article.body_paragraphs
+
+
+def test_story_found_by_density_even_when_class_names_lie():
+    html = page(
+        f'<div class="sidebar"><h1>小麦开镰收割</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>'
+        f'<div class="article-body"><ul>{RELATED}</ul></div>'
+    )
+    doc = parse_document(html, "page.html")
+    (article,) = doc.articles
+    assert article.title == "小麦开镰收割"
+    assert article.body_paragraphs == [P1, P2, P3]
+    everything = " ".join(p.text for p in article.paragraphs)
+    assert (
+        "频道" not in everything and "相关新闻" not in everything and "版权所有" not in everything
+    )
+
+
+def test_prose_far_below_the_story_is_not_body():
+    """A comment policy (prose) after a long related list: the story ended at the list."""
+    policy = "".join(
+        f"<p>请遵守留言规则第{i}条，发言涉及攻击、侮辱、影射等内容的，本网站将会删除并封锁帐号。</p>"
+        for i in range(6)
+    )
+    html = page(f"<h1>小麦开镰收割</h1><p>{P1}</p><ul>{RELATED}</ul>{policy}")
+    assert body_of(html) == [P1]
+
+
+def test_site_footer_outside_the_story_container_is_cut_credit_kept():
+    footer = (
+        "<div><p>示例日报报业集团 版权所有，未经许可不得转载；举报电话：0000-1234567。</p></div>"
+    )
+    story = "".join(f"<p>{p}</p>" for p in (P1, P2, P3, P1[::-1], P2[::-1]))
+    html = (
+        "<html><head><title>小麦开镰收割</title></head><body><div><h1>小麦开镰收割</h1>"
+        f"<div>{story}<p>责任编辑：孙小红</p></div></div>{footer}"
+        "</body></html>"
+    )
+    blocks = html_blocks(html, main_content=True)
+    texts = [b.text for b in blocks]
+    assert texts[:4] == ["小麦开镰收割", P1, P2, P3]
+    assert "责任编辑：孙小红" in texts  # credits stay for the byline/editor parser
+    assert not any("版权所有" in t for t in texts)
+
+
+def test_link_list_inside_the_story_is_dropped():
+    related = "".join(f'<p><a href="/r{i}">延伸阅读：另一篇报道的标题{i}</a></p>' for i in range(4))
+    html = page(f"<h1>小麦开镰收割</h1><p>{P1}</p>{related}<p>{P2}</p><p>{P3}</p>")
+    assert body_of(html) == [P1, P2, P3]
+
+
+def test_font_size_widgets_are_not_text():
+    widgets = (
+        '<div>字號：<a href="#">大</a><a href="#">中</a><a href="#">小</a></div>'
+        '<div><span>T</span><a href="#">+</a><a href="#">-</a></div>'
+        '<div><span class="title">字級設定：</span><a>小</a><a>中</a><a>大</a><a>特</a></div>'
+    )
+    html = page(f"<h1>小麦开镰收割</h1>{widgets}<p>{P1}</p><p>{P2}</p>")
+    assert body_of(html) == [P1, P2]
+    for text in ("T+-", "T + -", "字号：大中小", "字級設定：小中大特"):
+        assert content.widget_reason(text.replace(" ", "")) == "font_size"
+    assert content.widget_reason("中大") is None  # 中大 is also a university
+
+
+def test_report_link_glued_to_the_publisher_line():
+    html = page(
+        '<h1>小麦开镰收割</h1><div>2023-06-01 10:00 来源：新京报<a href="/jubao">举报</a></div>'
+        f"<p>{P1}</p><p>{P2}</p>"
+    )
+    (article,) = parse_document(html, "page.html").articles
+    assert article.publisher == "新京报"
+    assert "举报" not in " ".join(article.body_paragraphs)
+
+
+def test_player_strings_and_comment_counts_are_not_text():
+    furniture = (
+        "<div>Video Player is loading. Play Video Mute Current Time 0:00 Duration 0:00</div>"
+        "<div>v6.0.1</div><div>跟贴 1,234 | 参与 5678</div><div>评论(3)</div>"
+    )
+    html = page(f"<h1>小麦开镰收割</h1>{furniture}<p>{P1}</p><p>{P2}</p>")
+    assert body_of(html) == [P1, P2]
+    assert content.widget_reason("3条评论") == "comment_count"
+    assert content.widget_reason("发表评论") is None
+
+
+def test_hidden_copies_are_skipped_but_a_hidden_only_story_is_read():
+    hidden_copy = f'<div style="display: none"><p>{P1}</p><p>{P2}</p></div>'
+    html = page(f"<h1>小麦开镰收割</h1><p>{P1}</p><p>{P2}</p>{hidden_copy}")
+    assert body_of(html) == [P1, P2]
+    only_hidden = page(f"<h1>小麦开镰收割</h1><div hidden><p>{P1}</p><p>{P2}</p></div>")
+    assert body_of(only_hidden) == [P1, P2]
+
+
+def test_noscript_holding_the_story_is_read():
+    html = page(f"<h1>小麦开镰收割</h1><p>{P1}</p><noscript><p>{P2}</p><p>{P3}</p></noscript>")
+    assert body_of(html) == [P1, P2, P3]
+    tracking = page(f'<h1>小麦开镰收割</h1><p>{P1}</p><noscript><img src="t.gif"></noscript>')
+    assert body_of(tracking) == [P1]
+
+
+def test_picture_boxes_by_size_not_by_class_name():
+    # `jsTopicTheme` contains "pic"; the box holds the whole story, so it is no figure
+    html = page(f'<div class="jsTopicTheme"><h1>小麦开镰收割</h1><p>{P1}</p><p>{P2}</p></div>')
+    assert body_of(html) == [P1, P2]
+    photo = '<div class="photo"><img src="a.jpg"><p>图为农机手在田间作业。</p></div>'
+    html = page(f"<h1>小麦开镰收割</h1>{photo}<p>{P1}</p><p>{P2}</p>")
+    (article,) = parse_document(html, "page.html").articles
+    assert [p.text for p in article.paragraphs if p.kind == "caption"] == ["图为农机手在田间作业。"]
+
+
+def test_headline_without_heading_tag_and_its_deck():
+    html = page(
+        '<div class="t">小麦开镰收割</div><div>全省夏粮丰收在望</div>'
+        f"<div>2023-06-01 10:00 来源：示例日报</div><p>{P1}</p><p>{P2}</p>"
+    )
+    (article,) = parse_document(html, "page.html").articles
+    assert article.title == "小麦开镰收割"
+    assert article.summary == "全省夏粮丰收在望" and article.body_paragraphs == [P1, P2]
+
+
+def test_share_bar_glued_to_the_date_line():
+    share = "".join(
+        f'<a href="/s{i}">{name}</a>' for i, name in enumerate(["豆瓣", "微博", "微信"])
+    )
+    html = page(
+        f"<h1>小麦开镰收割</h1><div>2023年6月1日 10:00 {share}</div><p>{P1}</p><p>{P2}</p>"
+    )
+    (article,) = parse_document(html, "page.html").articles
+    assert article.body_paragraphs == [P1, P2]
+    assert article.published_at is not None and article.published_at.day == 1
+
+
+def test_densest_run_and_block_weights():
+    assert content.densest_run([-5, 10, -2, 10, -30, 8]) == (1, 4)
+    assert content.densest_run([-1, -2]) is None
+    assert content.block_weight("text", P1, 0) > 0
+    assert content.block_weight("text", "首页 新闻 体育", 10) < 0  # links
+    assert content.block_weight("text", "编号：滇B-2-4", 0) < 0  # a label is not prose
+    blocks = [Block("text", t) for t in ("导航", P1, P2)]
+    assert [b.text for b in content.select_main(blocks, None)] == [P1, P2]
