@@ -2,9 +2,9 @@
 
 Every scenario starts from a copy of one warehouse that holds a published load (state A) and
 runs `zhnews run A B` as a subprocess with ZHNEWS_CRASH_AT set (the process SIGKILLs itself).
-After each kill the analysts' copy must equal state A (crash before commit, or before the
-serving copy was replaced) or the clean result B (serving copy replaced); a final run without a
-crash must reach exactly what a clean run reaches on the same input.
+After each kill what a reader of the lake sees must equal state A (crash before the DuckLake
+commit) or the clean result B (after it); a final run without a crash must reach exactly what a
+clean run reaches on the same input.
 
 Cost control: the subprocesses talk to the session's Prefect test API (no ephemeral server per
 run), crash points are chained on one warehouse (each run first recovers from the previous
@@ -17,13 +17,12 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import duckdb
 import pytest
 from conftest import FIXTURES, ROOT, run_etl
+from zhnews.db import open_published
 
 RUN_TIMEOUT_S = 300
 # The scenarios fixture runs ~18 subprocesses; on a busy 2-core runner that exceeds the default
@@ -49,7 +48,7 @@ KEYS = {
 
 def fingerprint(db: Path) -> dict:
     """Row count, duplicate-key count and a content checksum per table (load ids excluded)."""
-    con = duckdb.connect(str(db), read_only=True)
+    con = open_published(db)
     try:
         out = {}
         for table, expr in FINGERPRINT_SQL.items():
@@ -63,24 +62,8 @@ def fingerprint(db: Path) -> dict:
         con.close()
 
 
-def work_state(db: Path) -> tuple[dict, list[str]]:
-    """Fingerprint and load statuses of the writer's work file as a restarted writer sees it.
-
-    (A no-op run does not refresh the published copy, so load statuses are read here.)
-    """
-    work = db.with_name(db.stem + ".work" + db.suffix)
-    with tempfile.TemporaryDirectory() as tmp:
-        copy = Path(tmp) / work.name
-        shutil.copy(work, copy)
-        wal = work.with_name(work.name + ".wal")
-        if wal.exists():
-            shutil.copy(wal, copy.with_name(copy.name + ".wal"))
-        duckdb.connect(str(copy)).close()  # replay the WAL into the copy
-        return fingerprint(copy), load_statuses(copy)
-
-
 def load_statuses(db: Path) -> list[str]:
-    con = duckdb.connect(str(db), read_only=True)
+    con = open_published(db)
     try:
         return [
             s for (s,) in con.execute("SELECT status FROM ops.loads ORDER BY started_at").fetchall()
@@ -179,9 +162,8 @@ class Scenario:
                 ln for ln in (err or "").splitlines() if "leaked" not in ln and "nanobind" not in ln
             )[-3000:],
             "published": fingerprint(self.db),
-            "stale_tmp": sorted(p.name for p in self.dir.glob(".w.duckdb.tmp-*")),
+            "statuses": load_statuses(self.db),
         }
-        step["work"], step["statuses"] = work_state(self.db)
         self.steps[label] = step
         return step
 
@@ -201,7 +183,7 @@ PRE_COMMIT = [
     ("publish.after_marts", "publish.after_marts", {}),
     ("publish.before_commit", "publish.before_commit", {}),
 ]
-POST_COMMIT = ["publish.after_commit", "serving.after_copy", "serving.after_replace"]
+POST_COMMIT = ["publish.after_commit"]
 
 
 def _pre_commit_chain(world: dict) -> Scenario:
@@ -214,18 +196,9 @@ def _pre_commit_chain(world: dict) -> Scenario:
 
 
 def _post_commit_chain(world: dict) -> Scenario:
-    """Commit, then die before/while the serving copy is replaced; the repair path dies too."""
+    """Commit, then die before staging is cleared; the next runs clean up and find nothing new."""
     s = Scenario(world, "chain-post-commit")
     s.run("publish.after_commit", "publish.after_commit")
-    s.run("serving.after_copy[repair]", "serving.after_copy")  # a no-op run repairing the copy
-    s.run("serving.after_replace[repair]", "serving.after_replace")
-    s.run("recovery", None)
-    return s
-
-
-def _serving_in_load(world: dict, point: str) -> Scenario:
-    s = Scenario(world, f"serving-{point}")
-    s.run(point, point)
     s.run("recovery", None)
     return s
 
@@ -235,14 +208,7 @@ def scenarios(world):
     with ThreadPoolExecutor(max_workers=2) as pool:
         pre = pool.submit(_pre_commit_chain, world)
         post = pool.submit(_post_commit_chain, world)
-        copy_ = pool.submit(_serving_in_load, world, "serving.after_copy")
-        replace = pool.submit(_serving_in_load, world, "serving.after_replace")
-        return {
-            "pre": pre.result(),
-            "post": post.result(),
-            "serving.after_copy": copy_.result(),
-            "serving.after_replace": replace.result(),
-        }
+        return {"pre": pre.result(), "post": post.result()}
 
 
 def test_reference_is_a_real_change(world):
@@ -260,15 +226,6 @@ def test_kill_before_commit_leaves_state_a(world, scenarios, label):
     if not label.endswith("[worker]"):
         assert step["rc"] == -9, f"expected SIGKILL, got {step['rc']}: {step['output']}"
     assert step["published"] == world["A"], step["output"]
-    # nothing of the killed load is visible to a restarted writer either
-    for table in (
-        "marts.articles",
-        "marts.paragraphs",
-        "marts.sentences",
-        "raw.documents",
-        "ops.files",
-    ):
-        assert step["work"][table] == world["A"][table], (table, step["output"])
     assert "published" not in step["statuses"][1:], step["statuses"]
 
 
@@ -276,7 +233,7 @@ def test_pre_commit_recovery_reaches_the_clean_result(world, scenarios):
     s = scenarios["pre"]
     rec = s.steps["recovery"]
     assert rec["rc"] == 0, rec["output"]
-    assert rec["published"] == world["B"] == rec["work"]
+    assert rec["published"] == world["B"]
     assert "running" not in rec["statuses"]
     assert rec["statuses"].count("aborted") + rec["statuses"].count("failed") == len(PRE_COMMIT)
     again = s.steps["rerun"]
@@ -284,42 +241,15 @@ def test_pre_commit_recovery_reaches_the_clean_result(world, scenarios):
     assert again["published"] == world["B"]
 
 
-def test_kill_after_commit_before_serving_copy(world, scenarios):
+def test_kill_after_commit_is_the_new_state(world, scenarios):
     s = scenarios["post"]
     step = s.steps["publish.after_commit"]
     assert step["rc"] == -9, step["output"]
-    assert step["published"] == world["A"]  # analysts still see A, never half a load
-    assert step["work"] == world["B"]  # the load itself is durable
-
-
-def test_kills_while_repairing_the_serving_copy(world, scenarios):
-    s = scenarios["post"]
-    copy_ = s.steps["serving.after_copy[repair]"]
-    assert copy_["rc"] == -9, copy_["output"]
-    assert copy_["published"] == world["A"] and copy_["work"] == world["B"]
-    assert copy_["stale_tmp"], "expected the temp copy left behind by the kill"
-    replace = s.steps["serving.after_replace[repair]"]
-    assert replace["rc"] == -9, replace["output"]
-    assert replace["published"] == world["B"] == replace["work"]
-    assert not replace["stale_tmp"]
+    assert step["published"] == world["B"]  # committed: durable and what readers see
     rec = s.steps["recovery"]
     assert rec["rc"] == 0, rec["output"]
-    assert rec["published"] == world["B"] == rec["work"]
+    assert rec["published"] == world["B"]
     assert rec["statuses"][-1] == "noop" and "running" not in rec["statuses"]
-
-
-@pytest.mark.parametrize("point", ["serving.after_copy", "serving.after_replace"])
-def test_kill_while_publishing_the_serving_copy(world, scenarios, point):
-    s = scenarios[point]
-    step = s.steps[point]
-    assert step["rc"] == -9, step["output"]
-    assert step["work"] == world["B"]
-    expected = world["A"] if point == "serving.after_copy" else world["B"]
-    assert step["published"] == expected
-    rec = s.steps["recovery"]
-    assert rec["rc"] == 0, rec["output"]
-    assert rec["published"] == world["B"] == rec["work"]
-    assert not rec["stale_tmp"]
 
 
 def test_every_crash_point_is_covered():

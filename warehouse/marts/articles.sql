@@ -13,6 +13,7 @@ CREATE TABLE IF NOT EXISTS marts.articles (
     subtitle VARCHAR,
     authors VARCHAR[],
     byline_raw VARCHAR,
+    editor VARCHAR,
     published_at TIMESTAMPTZ,
     published_at_source VARCHAR NOT NULL,
     category VARCHAR,
@@ -37,6 +38,7 @@ COMMENT ON COLUMN marts.articles.kicker IS '引题: the line printed above the t
 COMMENT ON COLUMN marts.articles.subtitle IS '副题: the line printed below the title';
 COMMENT ON COLUMN marts.articles.authors IS 'Author names only (no role words such as 记者 or 通讯员)';
 COMMENT ON COLUMN marts.articles.byline_raw IS 'Bylines exactly as printed';
+COMMENT ON COLUMN marts.articles.editor IS 'Editor credit (责任编辑 / 编辑) as printed; editors are never authors';
 COMMENT ON COLUMN marts.articles.published_at IS 'Publication time; NULL when unknown (then published_at_source = unknown)';
 COMMENT ON COLUMN marts.articles.published_at_source IS 'Where published_at came from: front_matter, file_name, story_id, page or unknown';
 COMMENT ON COLUMN marts.articles.publisher IS 'Publisher from 文章来源 lines, page metadata or front matter';
@@ -51,7 +53,7 @@ COMMENT ON COLUMN marts.articles.load_id IS 'Load that published this row (ops.l
 DELETE FROM marts.articles WHERE article_id IN (SELECT article_id FROM retired_articles);
 INSERT INTO marts.articles
 SELECT article_id, document_id, source_path, sha256, parser_version, ordinal, story_id, title,
-       title_derived, kicker, subtitle, authors, byline_raw, published_at, published_at_source,
+       title_derived, kicker, subtitle, authors, byline_raw, editor, published_at, published_at_source,
        category, tags, publisher, url, summary, body_text, n_paragraphs, n_sentences, n_tokens,
        flags, load_id
 FROM staging.articles s

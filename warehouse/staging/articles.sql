@@ -14,6 +14,7 @@ CREATE TABLE IF NOT EXISTS staging.articles (
     subtitle VARCHAR,
     authors VARCHAR[],
     byline_raw VARCHAR,
+    editor VARCHAR,
     published_at TIMESTAMPTZ,
     published_at_source VARCHAR NOT NULL,  -- front_matter|file_name|story_id|page|unknown
     category VARCHAR,

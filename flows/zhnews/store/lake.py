@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -53,6 +54,11 @@ class WarehousePaths:
     @property
     def data(self) -> Path:
         return self.lake / "data"
+
+    @property
+    def attach_script(self) -> Path:
+        """Init file for the stock DuckDB CLI: `duckdb -init <name>.lake/attach.sql`."""
+        return self.lake / "attach.sql"
 
     @property
     def work(self) -> Path:
@@ -118,8 +124,23 @@ def check_catalog(paths: WarehousePaths) -> None:
         ) from None
 
 
+def _use_wal(paths: WarehousePaths) -> None:
+    """Put the SQLite catalog in WAL mode (persistent in the file).
+
+    In SQLite's default rollback-journal mode a reader's open transaction makes the writer's
+    COMMIT fail with "database is locked"; in WAL mode readers never block the writer and keep
+    the snapshot they started with.
+    """
+    paths.lake.mkdir(parents=True, exist_ok=True)
+    with contextlib.closing(sqlite3.connect(paths.catalog)) as db:
+        if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            db.execute("PRAGMA journal_mode=WAL")
+
+
 def attach_lake(con: duckdb.DuckDBPyConnection, paths: WarehousePaths, read_only: bool) -> None:
     check_catalog(paths)
+    if not read_only:
+        _use_wal(paths)
     if read_only and not paths.exists():
         raise WarehouseError(f"{paths.lake} does not exist yet: run `zhnews run` first")
     paths.data.mkdir(parents=True, exist_ok=True) if not read_only else None
@@ -172,7 +193,30 @@ def connect_writer(paths: WarehousePaths) -> duckdb.DuckDBPyConnection:
     except Exception:
         con.close()
         raise
+    write_attach_script(paths)
     return con
+
+
+def write_attach_script(paths: WarehousePaths) -> None:
+    """What the stock DuckDB CLI needs to open the lake read-only, offline, from any folder."""
+    text = (
+        "-- Written by zhnews: open this warehouse read-only in the stock DuckDB CLI\n"
+        "--   duckdb -init " + str(paths.attach_script) + "\n"
+        "SET autoinstall_known_extensions = false;\n"
+        f"SET extension_directory = {sql_literal(extension_directory())};\n"
+        f"ATTACH {sql_literal('ducklake:sqlite:' + str(paths.catalog.resolve()))} AS zhnews "
+        f"(READ_ONLY, DATA_PATH {sql_literal(str(paths.data.resolve()) + os.sep)}, "
+        "OVERRIDE_DATA_PATH true);\n"
+        "USE zhnews;\n"
+    )
+    try:
+        if paths.attach_script.read_text(encoding="utf-8") == text:
+            return
+    except OSError:
+        pass
+    tmp = paths.attach_script.with_suffix(".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, paths.attach_script)
 
 
 # ---------------------------------------------------------------- SQL files
