@@ -76,13 +76,23 @@ _SOURCE_CREDITS = re.compile(
     r"^[（(]?\s*(?:文章|稿件|新闻)?来源\s*[：:]\s*(?P<pub>[^\s（）()]{1,30})\s+"
     r"(?P<credits>(?:作者|编辑|責任編輯|责任编辑|责编|記者|记者|撰稿|編輯)\s*[：:].{1,40}?)\s*[)）]?$"
 )
+_DATE_LABEL = re.compile(
+    r"^(?:(?:发表|发布|發布|發表|更新|出版|刊出)(?:时间|時間|日期)|最后更新|最後更新|最新更新"
+    r"|更新[于於])\s*[：:]"
+)
+# `光明网`, `中央社 澎湖縣28日電`: the newsroom (and dateline) printed after a timestamp
+_MEDIA_NAME = re.compile(
+    r"(?:[\u4e00-\u9fffA-Za-z]{1,10}(?:网|網|报|報|社|台|新闻|新聞|日报|日報|客户端|客戶端))?"
+    r"(?:\s*[\u4e00-\u9fff]{1,8}\d{1,2}日(?:專|专)?(?:電|电|訊|讯))?"
+)
 _LEADING_STAMP = re.compile(
     r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*"
 )
 _META_KEYS = re.compile(r"(来源|作者|发布时间|时间|日期|编辑|浏览|阅读|字号)\s*[：:]")
 _PUBLISHER_IN_META = re.compile(r"来源\s*[：:]\s*(?P<pub>[^\s\u3000|｜（）()]+)")
 _CAPTION_RE = re.compile(
-    r"^[（(]?\s*(?:图片来源|图片|图源|图为|资料图片?|供图|图\s*[：:]|视频截图)"
+    r"^[（(]?\s*(?:图片来源|图像来源|圖片來源|图片|图源|图为|资料图片?|供图|图\s*[：:]|视频截图"
+    r"|题图|頭圖|头图|图片来自|圖片來自)"
 )
 _CAPTION_MARK = "△▲"
 # `《光明日报》（ 2022年02月13日 02版）`: the print edition a web copy comes from.
@@ -158,6 +168,8 @@ def _classify_one(block: Block, previous: Block | None, tz: ZoneInfo) -> Item:
             publisher=source.group("pub").strip(),
             byline=parse_credit_line(credits) if credits else None,
         )
+    if len(text) <= 60 and _DATE_LABEL.match(text):
+        return Item("meta", text, date=parse_date_text(text, tz))  # `发表时间： 06/02/2022 - 13:48`
     if len(text) <= 90 and not re.search(r"[。！？]", text):
         stamp = parse_date_text(text, tz)
         if stamp is not None and (
@@ -172,6 +184,14 @@ def _classify_one(block: Block, previous: Block | None, tz: ZoneInfo) -> Item:
                 byline=credits_in_meta(text),
             )
         stamped = _LEADING_STAMP.match(text)
+        rest = text[stamped.end() :].strip() if stamped else ""
+        media = _MEDIA_NAME.fullmatch(rest) if stamp is not None and rest else None
+        if media:
+            # `2022-02-13 09:57 光明网`: when and where the page says the story ran
+            publisher = re.match(r"[^\s\d]+?(?:网|網|报|報|社|台|新闻|新聞|客户端|客戶端)", rest)
+            return Item(
+                "meta", text, date=stamp, publisher=publisher.group(0) if publisher else None
+            )
         if stamp is not None and stamped:
             # `2019-03-18 23:59聯合報 記者陳嘉寧／桃園機場報導`: the dateline of a byline block
             credit = parse_credit_line(text[stamped.end() :])
@@ -215,6 +235,7 @@ def _mark_footers(items: list[Item]) -> None:
     `---` + a subscription appeal, `---` + avatar + `博客 | 林兆彬` + bio: the section's
     credits are kept (they name the writer), the rest of it is not body.
     """
+    in_footer = False
     for index, item in enumerate(items):
         if item.kind != "rule":
             continue
@@ -224,10 +245,11 @@ def _mark_footers(items: list[Item]) -> None:
             section.append(items[k])
             k += 1
         opener = next((it for it in section if it.kind not in ("image", "url")), None)
-        if opener is None or not (
-            opener.kind in ("debris", "related", "boilerplate") or opener.kind == "byline"
-        ):
-            continue
+        in_footer = in_footer or (
+            opener is not None and opener.kind in ("debris", "related", "boilerplate", "byline")
+        )
+        if not in_footer:
+            continue  # a footer, once begun, runs to the end of the post
         for it in section:
             if it.kind in ("body", "heading", "caption", "quote", "subhead"):
                 it.kind = "debris"
@@ -250,13 +272,27 @@ def _mark_name_lines(items: list[Item]) -> None:
 
 
 def drop_title_echo(items: list[Item], title: str | None) -> list[Item]:
-    """The title printed again as the first or last line of a post body is not text."""
+    """The title printed again at the top or the end of a post body is not text.
+
+    At the top it may be broken over up to three lines (`四平街保卫战` / `——解放日报时评`).
+    """
     if not title:
         return items
     key = _echo_key(title)
     contents = [i for i, it in enumerate(items) if it.kind in ("heading", "body", "subhead")]
-    drop = {i for i in contents[:1] + contents[-1:] if _echo_key(items[i].text) == key}
+    drop: set[int] = set()
+    for size in (1, 2, 3):
+        # `新华社北京4月24日电 题：<title>`: a wire story's header line is an echo too
+        lines = [_WIRE_HEADLINE.sub("", items[i].text) for i in contents[:size]]
+        if "".join(_echo_key(line) for line in lines) == key:
+            drop.update(contents[:size])
+            break
+    if contents and _echo_key(items[contents[-1]].text) == key:
+        drop.add(contents[-1])
     return [it for i, it in enumerate(items) if i not in drop]
+
+
+_WIRE_HEADLINE = re.compile(r"^[^，。：:]{2,30}?(?:电|電|讯|訊)\s*(?:题|題)\s*[：:]\s*")
 
 
 def _echo_key(text: str) -> str:
@@ -348,6 +384,8 @@ def _opens_article(
         or (current.article.title is None and not _has_body(current))
     ):
         return current is None or current.ended or not current.items
+    if not _has_body(current) and not any(it.kind == "byline" for it in current.items):
+        return False  # headings between a title and its first paragraph: kicker, widget
     if any(h.level <= title_level for h in run):
         return True
     k = after
@@ -521,6 +559,7 @@ def _closing_credit(items: list[Item], draft: _Draft) -> list[Item]:
         for _ in range(4):
             if index == bodies[-1]:
                 text = debris.END_MARK.sub("", text)
+                text = _TRAILING_NAV.sub("", text)
             split = split_trailing_credit(text)
             if split is None:
                 break
@@ -538,6 +577,9 @@ def _closing_credit(items: list[Item], draft: _Draft) -> list[Item]:
     return out
 
 
+_TRAILING_NAV = re.compile(
+    r"(?<=[。！？”」』])\s*(?:返回[^，。\s]{1,10}[，,]\s*查看更多|展开全文|展開全文)\s*$"
+)
 _ROLE_WORD = re.compile(
     r"记者|記者|编辑|編輯|责编|責編|通讯员|通訊員|作者|撰稿|编译|編譯|译者|譯者|报道|報導|摄|攝|评论员|評論員"
 )

@@ -190,6 +190,9 @@ class _Credits:
     clean: bool = True  # every segment was names (nothing else) and the line starts with a role
 
 
+_ROLES_PRINTED_AFTER = ("编译", "摄影", "文", "文图", "撰稿")  # `（张三 编译）`, `王磊 摄影`
+
+
 def _segments(text: str, default_role: str | None) -> list[tuple[str, str | None, str, bool]]:
     """Cut `text` at role words: (names text, role, class, credited) per stretch of names.
 
@@ -203,7 +206,7 @@ def _segments(text: str, default_role: str | None) -> list[tuple[str, str | None
         found, found_cls = _role_of(match)
         after = text[match.end() :].lstrip(" \t\u3000")
         printed_after = segment.strip(" /／") and (
-            not after.rstrip("）)】]")
+            (not after.rstrip("）)】]") and found in _ROLES_PRINTED_AFTER)
             or (
                 text[match.start() - 1] in "/／"
                 and text[match.end() : match.end() + 1]
@@ -321,7 +324,7 @@ def _strict_names(segment: str, glued: bool = False) -> list[str] | None:
             return None
         if re.fullmatch(r"[A-Za-z][A-Za-z.\-]{1,20}(?: [A-Za-z][A-Za-z.\-]{1,20}){0,2}", chunk):
             names.append(chunk)
-        elif re.fullmatch(r"[\u4e00-\u9fff]{1,8}[·•．‧・][\u4e00-\u9fff·•．‧・]{1,16}", chunk):
+        elif re.fullmatch(r"[\u4e00-\u9fff]{1,8}(?:[·•．‧・][\u4e00-\u9fff]{1,8}){1,3}", chunk):
             names.append(chunk)
         elif re.fullmatch(r"[\u4e00-\u9fff]{2,3}", chunk):
             names.append(chunk)
@@ -397,6 +400,10 @@ def editors_in(text: str) -> list[str]:
     return _credits(text).editors
 
 
+_DESK_CREDIT = re.compile(
+    r"^[（(]?[\u4e00-\u9fff]{1,8}(?:中心|組|组|部|台|社|室|新聞|新闻)\s*[/／]\s*"
+    r"(?:綜合|综合|編譯|编译)?(?:外電)?(?:報導|报道)[)）]?$"
+)
 _OUTER = re.compile(
     r"^[（(【\[〔]\s*(?P<inner>[^（）()【】\[\]〔〕]{2,80}?)\s*[)）】\]〕](?P<code>\s*\d{7})?$"
 )
@@ -413,6 +420,8 @@ def parse_credit_line(line: str) -> Byline | None:
     stripped = line.strip()
     if not stripped or len(stripped) > 90:
         return None
+    if _DESK_CREDIT.match(stripped):
+        return Byline(raw=stripped, kind="credit")  # a desk, not a person
     outer = _OUTER.match(stripped)
     inner = outer.group("inner") if outer else stripped
     if re.search(r"[。！？!?]", inner):
@@ -471,9 +480,16 @@ _SOURCE_CREDIT = re.compile(
 )
 
 
+_PRINTED_IN = re.compile(
+    r"^[（(]\s*(?:刊于|刊於|原载|原載|刊载|刊載|载于|載於|选自|選自|转自|轉自)\s*《(?P<name>[^》]{2,16})》"
+    r"[^（）()]{0,24}[)）]$"
+)
+
+
 def _source_credit(credit: str) -> Byline | None:
-    """`（央视新闻）`, `(东方财富Choice数据)`, `（财联社）`: the newsroom a story comes from."""
-    match = _SOURCE_CREDIT.match(credit.strip())
+    """`（央视新闻）`, `(东方财富Choice数据)`, `（刊于《半月谈》2019年第24期）`: where a story
+    comes from (a publisher, nobody's byline)."""
+    match = _SOURCE_CREDIT.match(credit.strip()) or _PRINTED_IN.match(credit.strip())
     if not match:
         return None
     return Byline(raw=credit.strip(), credit=match.group("name"), kind="source")
@@ -697,11 +713,30 @@ def parse_byline_line(line: str) -> Byline | None:
         parse_closing_byline,
         parse_photo_credit,
         parse_empty_field_byline,
+        parse_labelled_byline,
     ):
         result = parser(line)
         if result is not None:
             return result
     return None
+
+
+_LABELLED = re.compile(r"^(?:Author|By|作者)\s*[,，:：]\s*(?P<name>.{2,40}?)\s*$", re.IGNORECASE)
+
+
+def parse_labelled_byline(line: str) -> Byline | None:
+    """`Author, 珍‧维克菲尔德（Jane Wakefield）`: a byline widget's label and name.
+
+    A name given twice, the second time in brackets in another script, is one person.
+    """
+    match = _LABELLED.match(line.strip())
+    if not match:
+        return None
+    name = re.sub(r"\s*[（(][A-Za-z .\-]{2,40}[)）]$", "", match.group("name"))
+    names = _strict_names(name)
+    if not names or len(names) > 3:
+        return None
+    return Byline(raw=line.strip(), authors=[Author(n, "作者") for n in names])
 
 
 def parse_empty_field_byline(line: str) -> Byline | None:

@@ -8,6 +8,8 @@ None of these is body text:
 - copyright and disclaimer lines: 版权声明…, 本文仅代表作者观点, 免责声明：本文来自…,
   未经授权不得转载…, 转载请注明出处;
 - promotion of the site's channels (订阅/关注/下载 + App/Instagram/订户 + 欢迎/請/您);
+- public-service notices (hotline numbers, 珍惜生命), list-widget screen-reader labels,
+  relative timestamps (`19 分钟前`), contributor lines (`X对本文有报道贡献`);
 - unrendered template markup (`{{< video … >}}`), 原标题 lines, wire end marks (（完）);
 - archive page headers (`第4版()`, `第1版(要闻)`) and empty column labels: page metadata
   (`page_header`), not the first paragraph.
@@ -33,7 +35,8 @@ _RELATED_WORDS = (
     "更多新闻 更多新聞 更多阅读 更多閱讀 更多精彩 热门推荐 熱門推薦 热门新闻 熱門新聞 热门文章 "
     "精彩推荐 精彩推薦 猜你喜欢 猜你喜歡 往期回顾 往期回顧 往期推荐 往期推薦 大家都在看 "
     "你可能也想看 你可能感兴趣 你可能感興趣 看更多 深度阅读 深度閱讀 热点推荐 熱點推薦 "
-    "编辑推荐 編輯推薦 今日推荐 今日推薦 专题推荐 專題推薦"
+    "编辑推荐 編輯推薦 今日推荐 今日推薦 专题推荐 專題推薦 阅读更多 閱讀更多 精彩视频推荐 "
+    "精彩視頻推薦 视频推荐 視頻推薦 热门视频 熱門視頻 相关视频 相關視頻"
 ).split()
 _RELATED_HEADER = re.compile(
     r"^[【\[〖<《(（]?\s*(?:" + "|".join(_RELATED_WORDS) + r")\s*[】\]〗>》)）]?\s*[：:]?\s*"
@@ -42,20 +45,22 @@ _RELATED_HEADER = re.compile(
 # A disclaimer line opens with one of these (after an optional 注：/【…】 lead-in) or holds
 # two of them; one marker inside a sentence (`他说未经授权不得转载…`) is reporting.
 _DISCLAIMER_LEAD = re.compile(
-    r"^[\s*【\[（(]*(?:注|备注|備註|说明|說明|特别说明|特別說明|编者按|編者按)?\s*[】\]）)]?\s*[：:]?\s*"
+    r"^[\s*【\[（(]*(?:注|备注|備註|说明|說明|特别说明|特別說明|编者按|編者按)?"
+    r"\s*[】\]）)]?\s*[：:]?\s*"
 )
 _DISCLAIMER_MARKERS = re.compile(
-    r"(?:版权声明|版權聲明|免责声明|免責聲明|特别声明|特別聲明|郑重声明|鄭重聲明|风险提示|風險提示)"
+    r"(?:版权声明|版權聲明|免责声明|免責聲明|特别声明|特別聲明|郑重声明|鄭重聲明|风险提示|風險提示|声明|聲明)"
     r"\s*[】\]）)]?\s*[：:]"
     r"|(?:版权所有|版權所有)"
     r"|本文(?:仅|僅|只)?代表.{0,12}(?:观点|觀點|看法|立场|立場)"
-    r"|不代表本(?:站|网|網|报|報|刊|台|平台|号|號|社)"
+    r"|(?:观点|觀點)(?:仅|僅|只)代表|(?:摘编|摘編|转载|轉載)自"
+    r"|不代表本(?:站|网|網|报|報|刊|台|平台|号|號|社)|不代表.{1,12}(?:的)?(?:立场|立場)"
     r"|(?:未经|未經|未获|未獲)[^，。]{0,12}(?:授权|授權|许可|許可|同意)[^。]{0,12}"
     r"(?:不得|禁止|严禁|嚴禁|請勿|请勿)[^。]{0,6}(?:转载|轉載|复制|複製|使用|摘编|摘編)"
     r"|(?:转载|轉載)(?:请|請)(?:注明|註明|联系|聯繫|聯絡)|如需(?:转载|轉載)"
     r"|本文(?:来自|來自|来源于|來源於|转载自|轉載自|转自|轉自|系|為|为).{0,40}?"
     r"(?:授权|授權|原创|原創|公众号|公眾號|微信|转载|轉載)"
-    r"|(?:版权|版權)(?:归|歸|属于|屬於).{0,20}所有"
+    r"|(?:版权|版權|权益|權益)(?:归|歸|属于|屬於).{0,30}(?:所有|独家|獨家)"
     r"|(?:如有侵权|如有侵權|如涉侵权|如涉及侵权|侵权请|侵權請)"
     r"|(?:投资|投資)有风险|(?:仅供|僅供)参考[，,]?不构成"
     r"|Copyright|©|\(c\)\s*\d{4}|All rights reserved",
@@ -88,6 +93,18 @@ _PAGE_HEADER = re.compile(
     r"|版次\s*[：:]\s*(?P<n3>[A-Z]?\d{1,3})(?:\s*版)?)\s*$"
 )
 _COLUMN_LABEL = re.compile(r"^(?:专栏|專欄|栏目|欄目)\s*[：:]\s*\S{0,8}$")
+# Public-service notices sites append (suicide-prevention hotlines and their exhortations).
+_HOTLINE = re.compile(
+    r"(?:專線|专线|熱線|热线|諮詢|咨询|協談|协谈)[^：:，。]{0,8}[：:]\s*[\d\-－ ]{3,}"
+    r"|自[殺杀]解[決决]不了|珍惜生命|[給给]自己(?:一次)?機會|[给給]自己(?:一次)?机会|自[殺杀]防治"
+)
+# Screen-reader labels of a list widget: `list of 4 items`, `list 1 of 4`, `end of list`.
+_A11Y_LABEL = re.compile(
+    r"(?i)^(?:list of \d+ items|list \d+ of \d+.*|end of list|article information|role\s*,.{1,30})$"
+)
+# `Keith Bradsher对本文有报道贡献。`, `翻译：王小明`: contributor credits that are not bylines.
+_CONTRIBUTOR = re.compile(r"^.{1,40}?(?:对|對)本文(?:亦|也)?有.{0,6}(?:贡献|貢獻)。?$")
+_RELATIVE_TIME = re.compile(r"^\d{1,3}\s*(?:分钟|分鐘|小时|小時|天|秒)前$")
 # Wire end marks: （完）, 【完】, -完-, （全文完）, （终）
 END_MARK = re.compile(
     r"\s*(?:[（(【\[]\s*(?:全文)?(?:完|终|終)\s*[）)】\]]|[-—－]+\s*(?:完|终)\s*[-—－]+)\s*$"
@@ -108,13 +125,17 @@ def page_header(text: str) -> str | None:
 
 
 def is_promo(text: str) -> bool:
-    """`DW中文有Instagram！欢迎搜寻…`, `請加入成為…的月費訂戶`, `…订阅…下载…应用程序`."""
+    """`DW中文有Instagram！欢迎搜寻…`, `請加入成為…的月費訂戶`, `下载法广应用程序跟踪国际时事`.
+
+    All three of action, channel and reader address; or two of them on a short line that is
+    not a sentence (`该视频在微博引发网友关注。` is reporting).
+    """
     stripped = text.strip()
-    return (
-        len(stripped) <= 120
-        and bool(_PROMO_ACTION.search(stripped))
-        and bool(_PROMO_CHANNEL.search(stripped))
-        and bool(_PROMO_ADDRESS.search(stripped))
+    if len(stripped) > 120:
+        return False
+    cues = sum(bool(rx.search(stripped)) for rx in (_PROMO_ACTION, _PROMO_CHANNEL, _PROMO_ADDRESS))
+    return cues == 3 or (
+        cues == 2 and len(stripped) <= 40 and not re.search(r"[。！？!?，,]", stripped)
     )
 
 
@@ -172,6 +193,12 @@ def debris_reason(text: str) -> str | None:
         return "end_mark"
     if is_promo(stripped):
         return "promo"
+    if len(stripped) <= 80 and _HOTLINE.search(stripped):
+        return "public_notice"
+    if _A11Y_LABEL.match(stripped) or _RELATIVE_TIME.match(stripped):
+        return "widget"
+    if _CONTRIBUTOR.match(stripped):
+        return "contributor"
     return None
 
 
