@@ -132,7 +132,9 @@ class SourceCounts:
     """One source in one load: documents read and how many of them did not publish."""
 
     documents: int  # staged documents + files refused while reading, decoding or parsing
-    rejected: int  # refused files + documents rejected by a critical row expectation
+    # refused files + documents rejected by a critical row expectation; a document that
+    # lost some of its articles still publishes and is not counted
+    rejected: int
     held: bool = False  # history rows: the gate held the source in that load
 
 
