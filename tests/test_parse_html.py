@@ -80,3 +80,38 @@ def test_plain_text_fallback():
     assert doc.format == "text"
     (article,) = doc.articles
     assert article.title == "市场观察" and len(article.body_paragraphs) == 2
+
+
+def _paragraphs(n: int, word: str) -> str:
+    return "".join(
+        f"<p>{word}第{i}段，记者了解到有关情况，各项工作正在有序推进之中。</p>" for i in range(n)
+    )
+
+
+def test_saved_epaper_page_keeps_every_story_and_the_untitled_fragment():
+    """Issue 12 class 5: one long story must not make the page's short stories look like a
+    footer, and a continuation fragment without a headline is an article of its own."""
+    menu = "".join(f'<a href="/b{i}">第{i:02d}版</a>' for i in range(1, 13))
+    ads = "".join(f'<a href="/x{i}">广告链接{i}</a>' for i in range(5))
+    html = (
+        "<html><head><title>河南日报-2023年06月01日-第04版：要闻</title></head><body>"
+        f'<div class="nav">{menu}</div><div class="page">'
+        "<div><p>（上接第一版）会议强调，要坚持稳中求进工作总基调，扎实做好各项工作，"
+        "确保完成全年目标任务。</p></div>"
+        f"<div><h2>我省夏粮收获过半</h2><p>本报讯（记者 王小明）</p>{_paragraphs(20, '麦收')}</div>"
+        f'<div class="ad">{ads}</div>'
+        f"<div><h2>郑州地铁新线开通</h2>{_paragraphs(2, '地铁')}</div>"
+        f"<div><h2>夏季防汛准备就绪</h2>{_paragraphs(2, '防汛')}"
+        "<p>（据新华社郑州5月31日电）</p></div>"
+        "</div><div>河南日报社版权所有，未经授权不得转载。豫ICP备000号</div></body></html>"
+    )
+    doc = parse_document(html, "page04.html")
+    titles = [a.title for a in doc.articles]
+    assert titles == [None, "我省夏粮收获过半", "郑州地铁新线开通", "夏季防汛准备就绪"]
+    fragment, wheat, metro, flood = doc.articles
+    assert fragment.body_paragraphs[0].startswith("（上接第一版）会议强调")
+    assert len(wheat.body_paragraphs) == 20 and [a.name for a in wheat.authors] == ["王小明"]
+    assert len(metro.body_paragraphs) == 2 and len(flood.body_paragraphs) == 2
+    assert flood.publisher == "新华社"
+    everything = " ".join(p.text for a in doc.articles for p in a.paragraphs)
+    assert "广告" not in everything and "版权所有" not in everything and "第01版" not in everything

@@ -247,16 +247,10 @@ def html_blocks(html: str, main_content: bool = False) -> list[Block]:
     soup = BeautifulSoup(html, "lxml")
     for element in soup.find_all(string=lambda s: isinstance(s, Comment)):
         element.extract()
-    if main_content and content.METHOD.startswith(("gne", "mass")):
-        content.keep_main_content(soup, html_document_title(html))
-    if not (main_content and content.METHOD == "linear-nochrome"):
-        _strip_chrome(soup)
-    if main_content and content.METHOD == "trafilatura":
-        blocks = _walk(soup, skip_hidden=True)
-        return content.select_by_trafilatura(blocks, html, html_document_title(html))
-    if not main_content or not content.METHOD.startswith("linear"):
-        return _walk(soup, skip_hidden=False)
-    blocks = _walk(soup, skip_hidden=not _mostly_hidden(soup))
+    _strip_chrome(soup)
+    if not main_content:
+        return _walk(soup, page=False)
+    blocks = _walk(soup, page=True, skip_hidden=not _mostly_hidden(soup))
     return content.select_main(blocks, html_document_title(html))
 
 
@@ -289,7 +283,9 @@ def _mostly_hidden(soup) -> bool:
     return own > len(_CLAUSE_MARK.findall(visible))
 
 
-def _walk(soup, skip_hidden: bool) -> list[Block]:
+def _walk(soup, page: bool, skip_hidden: bool = False) -> list[Block]:
+    """Blocks in reading order. `page`: a whole page or post body, where link rows and
+    command links are page furniture; `skip_hidden`: leave out what a browser hides."""
     from bs4 import NavigableString, Tag
 
     blocks: list[Block] = []
@@ -305,7 +301,7 @@ def _walk(soup, skip_hidden: bool) -> list[Block]:
 
     def flush() -> None:
         nonlocal parts, bold_chars, link_chars, stocks, link_of_part
-        if skip_hidden and len(link_of_part) >= 3 and any(link_of_part):
+        if page and len(link_of_part) >= 3 and any(link_of_part):
             kept = content.drop_link_runs(parts, link_of_part)
             if len(kept) < len(parts):  # share bar / tag row glued to a line: drop the links
                 link_chars = sum(len(re.sub(r"\s", "", parts[k])) for k in kept if link_of_part[k])
@@ -357,7 +353,7 @@ def _walk(soup, skip_hidden: bool) -> list[Block]:
         if name in _SKIP_TAGS or (skip_hidden and _hidden(child)):
             continue
         if (
-            skip_hidden
+            page
             and name in ("a", "span", "em", "i")
             and content.is_control(child.get_text())
         ):
