@@ -5,7 +5,7 @@ selector must find the story by its text, links and punctuation, never by names.
 """
 
 from zhnews.parse import content, parse_document
-from zhnews.parse.blocks import Block, html_blocks
+from zhnews.parse.blocks import Block, html_blocks, html_document_title
 
 P1 = "今年全省小麦开镰收割，预计总产量与去年持平，农机手们日夜作业。"
 P2 = "据省农业农村厅介绍，今年夏粮播种面积稳定，单产略有提高，丰收在望。"
@@ -150,9 +150,7 @@ def test_share_bar_glued_to_the_date_line():
     share = "".join(
         f'<a href="/s{i}">{name}</a>' for i, name in enumerate(["豆瓣", "微博", "微信"])
     )
-    html = page(
-        f"<h1>小麦开镰收割</h1><div>2023年6月1日 10:00 {share}</div><p>{P1}</p><p>{P2}</p>"
-    )
+    html = page(f"<h1>小麦开镰收割</h1><div>2023年6月1日 10:00 {share}</div><p>{P1}</p><p>{P2}</p>")
     (article,) = parse_document(html, "page.html").articles
     assert article.body_paragraphs == [P1, P2]
     assert article.published_at is not None and article.published_at.day == 1
@@ -166,3 +164,42 @@ def test_densest_run_and_block_weights():
     assert content.block_weight("text", "编号：滇B-2-4", 0) < 0  # a label is not prose
     blocks = [Block("text", t) for t in ("导航", P1, P2)]
     assert [b.text for b in content.select_main(blocks, None)] == [P1, P2]
+
+
+def test_headline_printed_on_two_lines_or_with_a_dash_subtitle():
+    two_lines = (
+        "<html><head><title>延续税收优惠政策助企纾困预计4年减负180亿元_某某政府门户网站</title></head>"
+        f"<body><h2>延续税收优惠政策助企纾困</h2><h2>预计4年减负180亿元</h2><p>{P1}</p><p>{P2}</p>"
+        "</body></html>"
+    )
+    (article,) = parse_document(two_lines, "page.html").articles
+    assert article.title == "延续税收优惠政策助企纾困 预计4年减负180亿元"
+    dash = (
+        "<html><head><title>凝聚强大智慧和力量——热烈祝贺会议开幕_某某市人民政府网</title></head>"
+        f"<body><div>凝聚强大智慧和力量</div><div>——热烈祝贺会议开幕</div><p>{P1}</p><p>{P2}</p>"
+        "</body></html>"
+    )
+    (article,) = parse_document(dash, "page.html").articles
+    assert article.title == "凝聚强大智慧和力量" and article.subtitle == "——热烈祝贺会议开幕"
+    kicker = (
+        "<html><head><title>17种产品入选国家绿色制造名单</title></head><body>"
+        f"<div>15家企业</div><h3>17种产品入选国家绿色制造名单</h3><p>{P1}</p><p>{P2}</p>"
+        "</body></html>"
+    )
+    (article,) = parse_document(kicker, "page.html").articles
+    assert article.title == "17种产品入选国家绿色制造名单"
+
+
+def test_headline_without_title_evidence_and_site_suffixes():
+    site_only = page(
+        '<div><a href="/">首页</a>>><a href="/p">人物聚焦</a></div>'
+        f"<div>李简——新外科运动向我们走来</div><p>{P1}</p><p>{P2}</p>",
+        title="北医新闻网",
+    )
+    (article,) = parse_document(site_only, "page.html").articles
+    assert article.title == "李简——新外科运动向我们走来"
+    assert article.body_paragraphs == [P1, P2]
+    assert html_document_title("<title>武汉的声音：有英勇的你！-新华网</title>") == (
+        "武汉的声音：有英勇的你！"
+    )
+    assert html_document_title("<title>COVID-19疫苗接种指南</title>") == "COVID-19疫苗接种指南"

@@ -77,7 +77,7 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
         return _parse_jekyll(front, source_path, tz, warnings)
     _check_lines(text, 1)
     if _HTML_PAGE.search(text[:5000]) or len(_HTML_HINT.findall(text[:200_000])) >= 3:
-        blocks = html_blocks(text, main_content=True)
+        blocks = html_blocks(text, main_content=True, whole_page=True)
         fmt = "newspaper-html"
         page_title = html_document_title(text)
     elif _NEWSPAPER_MD.search(text):

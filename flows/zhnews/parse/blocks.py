@@ -231,16 +231,25 @@ def html_document_title(html: str) -> str | None:
         return None
     title = htmllib.unescape(_TAG_RE.sub("", match.group(1))).strip()
     title = re.split(r"\s*(?:_|\||｜| - | — |--|－)\s*", title)[0].strip()
+    site = _SITE_SUFFIX.fullmatch(title)  # `标题-新华网`: a site name glued with a hyphen
+    if site:
+        title = site.group(1).strip()
     return title or None
 
 
-def html_blocks(html: str, main_content: bool = False) -> list[Block]:
+_SITE_SUFFIX = re.compile(
+    r"(.{4,}?)\s*[-—–]\s*[^\s\-—–]{0,8}(?:网|網|报|報|社|台|站|新闻|新聞|日报|日報|晚报|晚報)"
+)
+
+
+def html_blocks(html: str, main_content: bool = False, whole_page: bool = False) -> list[Block]:
     """Walk an HTML fragment or page and return its blocks, chrome removed.
 
     `main_content`: keep only the article (`content.select_main`: the densest run of prose
     blocks, the title above it, the credits below it) and skip what a browser would not
     show (`display:none`, `hidden`) unless that leaves no prose at all. For whole pages and
-    post bodies, not for a snippet of HTML inside Markdown.
+    post bodies, not for a snippet of HTML inside Markdown. `whole_page`: a saved page (not
+    a post body), whose headline may have to be found without the help of its <title>.
     """
     from bs4 import BeautifulSoup, Comment
 
@@ -251,7 +260,7 @@ def html_blocks(html: str, main_content: bool = False) -> list[Block]:
     if not main_content:
         return _walk(soup, page=False)
     blocks = _walk(soup, page=True, skip_hidden=not _mostly_hidden(soup))
-    return content.select_main(blocks, html_document_title(html))
+    return content.select_main(blocks, html_document_title(html), whole_page)
 
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -352,11 +361,7 @@ def _walk(soup, page: bool, skip_hidden: bool = False) -> list[Block]:
         name = (child.name or "").lower()
         if name in _SKIP_TAGS or (skip_hidden and _hidden(child)):
             continue
-        if (
-            page
-            and name in ("a", "span", "em", "i")
-            and content.is_control(child.get_text())
-        ):
+        if page and name in ("a", "span", "em", "i") and content.is_control(child.get_text()):
             continue  # `来源：新京报<a>举报</a>`: a page control glued to the line, not text
         if name == "noscript" and not _holds_prose(child):
             continue  # a <noscript> with prose is what scrapers and script-less readers see

@@ -78,17 +78,29 @@ def densest_run(weights: list[float]) -> tuple[int, int] | None:
     return best_range
 
 
-def select_main(blocks: list, page_title: str | None) -> list:
-    """Keep the densest run of prose plus its title zone above and credits below."""
+def select_main(blocks: list, page_title: str | None, whole_page: bool = False) -> list:
+    """The story's blocks: its run of prose, the headline zone above, the credits below.
+
+    `page_title`: the page's <title> without the site name; `whole_page`: the blocks come
+    from a whole saved page (not a post body), so a headline-shaped line right above the
+    body is the title when the <title> names only the site.
+    """
     weights = [block_weight(b.kind, b.text, b.link_chars) for b in blocks]
-    run = _anchored_run(blocks, weights, page_title)
-    title_idx = run[0] if run is not None else None
-    if run is None:
+    anchored = _anchored_run(blocks, weights, page_title)
+    title_idx, title_span = None, 1
+    if anchored is not None:
+        title_idx, title_span, end = anchored
+        start = title_idx
+    else:
         run = densest_run(weights)
         if run is None:
             return blocks
-        run = (_title_zone_start(blocks, run[0], page_title), run[1])
-    start, end = run
+        start, end = run
+        heading = _heading_above(blocks, start)
+        if heading is not None:
+            start = heading
+        elif whole_page and (guess := _headline_above(blocks, start)) is not None:
+            start = title_idx = guess
     start = _dateline_zone_start(blocks, start)
     end = _container_end(blocks, weights, start, end)
     end = _credit_zone_end(blocks, weights, end)
@@ -107,6 +119,17 @@ def select_main(blocks: list, page_title: str | None) -> list:
         if len(compact) >= 30 and compact in seen:
             continue  # the same paragraph printed twice (print/mobile copies of the body)
         seen.add(compact)
+        if title_idx is not None and title_span == 2 and idx in (title_idx, title_idx + 1):
+            # A headline printed on two lines is one title (`…纾困` + `预计…`); a second
+            # line opening with a dash is the subtitle and stays a line of its own.
+            second = blocks[title_idx + 1]
+            dash = second.text.lstrip().startswith(("——", "—", "--", "－－"))
+            if idx == title_idx:
+                text = block.text if dash else f"{block.text} {second.text}"
+                kept.append(replace(block, kind="heading", level=block.level or 1, text=text))
+            elif dash:
+                kept.append(replace(block, kind="text"))
+            continue
         if title_idx is not None:
             block = _headline_role(block, idx, title_idx, body_started)
         kept.append(block)
@@ -139,10 +162,11 @@ def _headline_role(block, idx: int, title_idx: int, body_started: bool):
 
 
 def _anchored_run(blocks: list, weights: list[float], page_title: str | None):
-    """[title, end) where end maximises the prose mass after the page's headline.
+    """(title index, title lines, end) where end maximises the prose after the headline.
 
-    The headline (the block that repeats the page <title>) is the strongest evidence of
-    where the story starts: the body is what follows it until furniture outweighs text.
+    The headline (the block, or two consecutive lines, repeating the page <title>) is the
+    strongest evidence of where the story starts: the body is what follows it until
+    furniture outweighs text (`GAP`).
     """
     key = _WS.sub("", page_title or "")
     if len(key) < 4:
@@ -152,18 +176,25 @@ def _anchored_run(blocks: list, weights: list[float], page_title: str | None):
         if block.kind not in ("heading", "text") or block.link_chars:
             continue
         compact = _WS.sub("", block.text)
+        span = 1
         if not _same_title(compact, key):
-            continue
+            nxt = blocks[idx + 1] if idx + 1 < len(blocks) else None
+            if nxt is None or nxt.kind not in ("heading", "text") or nxt.link_chars:
+                continue
+            joined = compact + _WS.sub("", nxt.text)
+            if len(compact) < 4 or not key.startswith(compact) or not _same_title(joined, key):
+                continue
+            span = 2
         total, top, end = 0.0, 0.0, None
-        for j in range(idx + 1, len(weights)):
+        for j in range(idx + span, len(weights)):
             total += weights[j]
             if total > top:
                 top, end = total, j + 1
             elif end is not None and total - top < -GAP:
                 break  # a long stretch of furniture: the story is over
         if end is not None and (best is None or top > best[0]):
-            best = (top, idx, end)
-    return (best[1], best[2]) if best else None
+            best = (top, idx, span, end)
+    return (best[1], best[2], best[3]) if best else None
 
 
 def _same_title(text: str, key: str) -> bool:
@@ -293,17 +324,39 @@ MAX_TITLE_ZONE_BLOCKS = 15
 MAX_CREDIT_ZONE_BLOCKS = 3
 
 
-def _title_zone_start(blocks: list, start: int, page_title: str | None) -> int:
-    """Index of the title printed just above the body, else `start`."""
-    key = _WS.sub("", page_title or "")
+def _heading_above(blocks: list, start: int) -> int | None:
+    """The nearest heading within `MAX_TITLE_ZONE_BLOCKS` above the body, if any."""
     for idx in range(start - 1, max(-1, start - 1 - MAX_TITLE_ZONE_BLOCKS), -1):
+        if blocks[idx].kind == "heading" and not blocks[idx].link_chars:
+            return idx
+    return None
+
+
+MAX_HEADLINE_CHARS = 60
+
+
+def _headline_above(blocks: list, start: int) -> int | None:
+    """A headline-shaped line among the three lines right above the body: no link, no
+    full stop, not a date or credit line, 6–60 characters."""
+    seen = 0
+    for idx in range(start - 1, -1, -1):
         block = blocks[idx]
         compact = _WS.sub("", block.text)
-        if not compact:
+        if block.kind != "text" or not compact:
             continue
-        if block.kind == "heading" or (key and compact == key):
+        seen += 1
+        if seen > 3:
+            return None
+        if (
+            MIN_DECK_CHARS <= len(compact) <= MAX_HEADLINE_CHARS
+            and not block.link_chars
+            and "。" not in compact
+            and not _DATE_LIKE.search(compact)
+            and not _CREDIT_WORDS.search(compact)
+            and not block.in_figure
+        ):
             return idx
-    return start
+    return None
 
 
 CONTAINER_SHARE = 0.7
