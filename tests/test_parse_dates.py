@@ -304,3 +304,21 @@ def test_traditional_chinese_labels():
     after = "<div class='foot'>發布時間：2019-09-07 19:02</div>"
     article, _ = one(page(after=after))
     assert day(article) == "2019-09-07" and article.published_at_source == "visible"
+
+
+def test_labelled_comment_dates_far_below_the_article_are_ignored():
+    comments = "".join(f"<div>网友{i}：说得好</div>" for i in range(8))
+    comments += "<div class='comment'>网友甲 发表于 2019-09-22 11:00</div>"
+    article, _ = one(page(after=comments))
+    assert article.published_at is None
+    credit = "<div>《光明日报》（ 2019年09月07日 02版）</div>" + comments
+    article, _ = one(page(after=credit))
+    assert day(article) == "2019-09-07" and article.published_at_source == "visible"
+
+
+def test_date_on_the_title_line():
+    text = page().replace(
+        "<h1>秋粮丰收在望</h1>", "<div><b>秋粮丰收在望</b> 2019-09-07 19:02</div>"
+    )
+    article, _ = one(text)
+    assert day(article) == "2019-09-07" and article.published_at_source == "visible"

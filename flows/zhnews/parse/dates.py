@@ -776,6 +776,14 @@ def _visible_evidence(lines: list[_Line], article: Article, tz: ZoneInfo) -> lis
         # into the extracted body (the prose test stops at real text)
         end = start + 1 if start is not None and start > top else len(lines)
         zones.append((list(range(top + 1, min(end, top + 9))), WEIGHTS["visible"]))
+        title = (article.title or "").strip()
+        rest = lines[top].plain.replace(title, "", 1) if title in lines[top].plain else ""
+        same_line = next(meta.find_dates(rest, tz), None) if rest.strip() else None
+        if same_line is not None:  # `标题 2019-09-07 19:02 来源：…` on one line
+            weight = WEIGHTS["visible"]
+            return [
+                Evidence(same_line.stamp, "visible", weight, "visible", same_line.has_time, rest)
+            ]
         above = [i for i in range(top - 1, max(-1, top - 6), -1) if lines[i].plain]
         zones.append((above[:2], _ABOVE_TITLE_WEIGHT))
     else:
@@ -813,7 +821,14 @@ def _visible_evidence(lines: list[_Line], article: Article, tz: ZoneInfo) -> lis
                 continue
             return [Evidence(found.stamp, "visible", weight, "visible", found.has_time, line.text)]
     body_keys = set(body)
-    for line in lines:
+    # A labelled line after the article belongs to it only right below it (a print credit
+    # such as `（2022年02月13日 02版）`); further down are comments (`发表于 …`).
+    tail_probe = body[-1][-8:] if body else ""
+    last = next(
+        (i for i in range(len(lines) - 1, -1, -1) if tail_probe and tail_probe in lines[i].key),
+        None,
+    )
+    for line in lines[: last + 6] if last is not None else lines:
         if line.linked or len(line.plain) > 120 or line.key in body_keys:
             continue
         if not _DATE_LABEL_RE.search(line.plain) or _NOT_PUBLISHED_RE.search(line.plain):
