@@ -169,3 +169,38 @@ def test_archive_page_header_is_metadata_not_the_first_paragraph():
     assert "第2版" not in text and "专栏" not in text and "方德" not in text
     assert page_header("第4版()") == "4" and page_header("第1版(要闻)") == "1 要闻"
     assert page_header("A01版：要闻") == "A01 要闻" and page_header("第三版的内容很丰富。") is None
+
+
+def test_post_body_kind_markdown_with_figures_or_html_with_text_runs():
+    markdown = (
+        "---\ntitle: 慢電視\n---\n\n# 慢電視\n\n<figure>\n<img src='a.jpg' alt=''>\n"
+        "<figcaption>節目截圖。</figcaption>\n</figure>\n\n第一段正文，挪威人愛看慢電視。\n"
+    )
+    doc = parse_document(markdown, "post.md")
+    assert doc.format == "jekyll-markdown"
+    assert doc.articles[0].body_paragraphs == ["第一段正文，挪威人愛看慢電視。"]
+    html = (
+        "---\ntitle: 韩空军计划泡汤\n---\n\n<div id='articleBody'>\n"
+        "<!-- <audio src='x'></audio> -->\n据悉，韩国空军飞机加油的计划告吹。<br /><br />\n"
+        "日本政府人士透露：“领土问题不能让步。”\n</div>\n"
+    )
+    doc = parse_document(html, "post.html")
+    assert doc.format == "jekyll-html"
+    assert "<" not in " ".join(doc.articles[0].body_paragraphs)
+
+
+def test_related_list_takes_links_only_where_links_are_marked():
+    html = (
+        "<html><body><article><h1>安理会磋商加沙决议</h1>"
+        "<p>美国和多个国家呼吁安理会加快通过决议草案，并表示共同支持该草案。</p>"
+        "<p>阅读更多</p><ul><li><a href='/1'>特朗普谈委内瑞拉</a></li>"
+        "<li><a href='/2'>加沙停火协议的第二阶段</a></li></ul>"
+        "<p>保留意见与磋商</p>"
+        "<p>几天前，埃及外交部长表示，一些国家对美国的提议有所保留。</p>"
+        "<blockquote>在 Instagram 查看這則貼文</blockquote>"
+        "</article></body></html>"
+    )
+    (article,) = parse_document(html, "aj.html").articles
+    text = body_text(article)
+    assert "阅读更多" not in text and "特朗普谈委内瑞拉" not in text
+    assert "保留意见与磋商" in text and "Instagram" not in text

@@ -173,16 +173,22 @@ def _parse_jekyll(
     return ParsedDocument(format=fmt, articles=[article], warnings=warnings)
 
 
+_HTML_TEXT_TAGS = re.compile(r"</?(?:p|br|div|span|td|li|section|article|font)\b", re.IGNORECASE)
+
+
 def _is_html_body(body: str) -> bool:
     """An HTML post body, as opposed to Markdown with some HTML in it (`<figure>` blocks).
 
-    HTML when tags are there and the lines that start with a tag carry most of the text.
+    HTML when text is wrapped in HTML (paragraph, line-break, div … tags), or when the lines
+    that start with a tag carry most of the text (tags themselves not counted).
     """
     if not _HTML_HINT.search(body):
         return False
+    if _HTML_TEXT_TAGS.search(body):
+        return True
     tagged = plain = 0
     for line in body.split("\n"):
-        size = len(line.strip())
+        size = len(re.sub(r"<[^>]*>", "", line).strip())
         if line.lstrip().startswith("<"):
             tagged += size
         else:

@@ -207,12 +207,25 @@ def _classify_one(block: Block, previous: Block | None, tz: ZoneInfo) -> Item:
 
 
 def _ends_with_photo_credit(text: str) -> bool:
+    """`…拍照留念。新华社记者 才扬 摄`, `…。中央社記者劉郁葶布拉格攝 114年11月7日`."""
+    if _PHOTO_CREDIT_TAIL.search(text):
+        return True
     split = split_trailing_credit(text)
     return split is not None and split[1].kind == "photo"
 
 
+_PHOTO_CREDIT_TAIL = re.compile(
+    r"(?<=[。！？”」』])\s*[^。！？]{0,12}(?:記者|记者)[^。！？]{2,16}(?:攝|摄)(?:影)?"
+    r"\s*(?:\d{2,4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*$"
+)
+
+
 def _mark_related_lists(items: list[Item]) -> None:
-    """A related-links header takes the headlines listed under it (links, or short lines)."""
+    """A related-links header takes the linked headlines listed under it.
+
+    Only link lines (HTML anchors, Markdown link lines) are taken: a subhead after a list
+    the page or the HTML reader emptied is text.
+    """
     for index, item in enumerate(items):
         if item.kind != "related" or debris.related_header(item.text):
             continue  # `相关阅读：<headline>` carries its one link inline
@@ -221,8 +234,10 @@ def _mark_related_lists(items: list[Item]) -> None:
             nxt = items[k]
             if nxt.kind in ("image", "caption", "url", "boilerplate", "debris"):
                 k += 1
+                if re.search(r"(?i)end of list$", nxt.text):
+                    break  # a list widget's closing label
                 continue
-            if nxt.kind in ("body", "heading") and debris.headline_shaped(nxt.text, nxt.links):
+            if nxt.kind in ("body", "heading") and nxt.links and debris.headline_shaped(nxt.text):
                 nxt.kind = "debris"
                 k += 1
                 continue
@@ -486,6 +501,9 @@ def finish_article(draft: _Draft) -> None:
                 article.authors.append(author)
         if byline.credit and not article.publisher and byline.kind in ("wire", "source"):
             article.publisher = byline.credit
+    if any(a.role not in ("编译", "摄影") for a in article.authors):
+        # `翻译：X` under a reporter's story: the translator is credited, the reporter wrote it
+        article.authors = [a for a in article.authors if a.role != "编译"]
     editors = [b for b in draft.bylines if b.editor]
     if editors and not article.editor:
         article.editor = max(editors, key=lambda b: b.editor_rank).editor  # first of the best

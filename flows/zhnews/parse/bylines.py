@@ -655,8 +655,8 @@ def _split_bracket_dateline(paragraph: str) -> tuple[Byline, str] | None:
     names (the common length) and leaves at least 2 characters to the place.
     """
     match = _BRACKET_DATELINE.match(paragraph)
-    if not match or not (match.group("agency") or match.group("people")):
-        return None
+    if not match or not match.group("people"):
+        return None  # `（中央社台北1日電）` names nobody: a dateline, it stays in the text
     authors: list[Author] = []
     people = match.group("people")
     if people:

@@ -94,16 +94,25 @@ _PAGE_HEADER = re.compile(
 )
 _COLUMN_LABEL = re.compile(r"^(?:专栏|專欄|栏目|欄目)\s*[：:]\s*\S{0,8}$")
 # Public-service notices sites append (suicide-prevention hotlines and their exhortations).
+# A hotline number, or an exhortation that names suicide, or one standing alone on its line.
 _HOTLINE = re.compile(
     r"(?:專線|专线|熱線|热线|諮詢|咨询|協談|协谈)[^：:，。]{0,8}[：:]\s*[\d\-－ ]{3,}"
-    r"|自[殺杀]解[決决]不了|珍惜生命|[給给]自己(?:一次)?機會|[给給]自己(?:一次)?机会|自[殺杀]防治"
+    r"|自[殺杀].{0,12}(?:解[決决]不了|珍惜生命|機會|机会|防治)"
+    r"|提醒(?:您|你).{0,8}(?:[給给]自己.{0,2}(?:機會|机会)|珍惜生命)"
+    r"|^[●■◆]?\s*(?:請|请)?(?:珍惜生命|再[給给]自己一次(?:機會|机会))[。！!]?$"
 )
 # Screen-reader labels of a list widget: `list of 4 items`, `list 1 of 4`, `end of list`.
 _A11Y_LABEL = re.compile(
-    r"(?i)^(?:list of \d+ items|list \d+ of \d+.*|end of list|article information|role\s*,.{1,30})$"
+    r"(?i)^(?:list of \d+ items.*|list \d+ of \d+.*|end of list|article information"
+    r"|role\s*,.{1,30})$"
 )
 # `Keith Bradsher对本文有报道贡献。`, `翻译：王小明`: contributor credits that are not bylines.
 _CONTRIBUTOR = re.compile(r"^.{1,40}?(?:对|對)本文(?:亦|也)?有.{0,6}(?:贡献|貢獻)。?$")
+# The text of an embedded social-media post's frame: `在 Instagram 查看這則貼文`.
+_EMBED = re.compile(
+    r"^(?:在\s*)?(?:Instagram|Facebook|Threads|Twitter|X|YouTube)\s*(?:上)?查看(?:這則|这则)(?:貼文|帖子)$"
+    r"|(?:分享的|發佈的|发布的)(?:貼文|帖子)$|(?i:^view this post on instagram$|^a post shared by)"
+)
 _RELATIVE_TIME = re.compile(r"^\d{1,3}\s*(?:分钟|分鐘|小时|小時|天|秒)前$")
 # Wire end marks: （完）, 【完】, -完-, （全文完）, （终）
 END_MARK = re.compile(
@@ -195,24 +204,14 @@ def debris_reason(text: str) -> str | None:
         return "promo"
     if len(stripped) <= 80 and _HOTLINE.search(stripped):
         return "public_notice"
-    if _A11Y_LABEL.match(stripped) or _RELATIVE_TIME.match(stripped):
+    if _A11Y_LABEL.match(stripped) or _RELATIVE_TIME.match(stripped) or _EMBED.search(stripped):
         return "widget"
     if _CONTRIBUTOR.match(stripped):
         return "contributor"
     return None
 
 
-def headline_shaped(text: str, links: bool = False) -> bool:
-    """A line of a related-links list: a headline, not prose.
-
-    A link line may be up to 80 characters (one sentence at most); a plain line must be short
-    (≤ 40) and not end like a sentence, so the prose after a list is never taken.
-    """
+def headline_shaped(text: str) -> bool:
+    """A line of a related-links list: a headline (≤ 80 characters, one sentence at most)."""
     stripped = text.strip()
-    if not stripped:
-        return True
-    if re.search(r"[。！？!?][^”」』）)\s]", stripped[:-1]):
-        return False
-    if links:
-        return len(stripped) <= 80
-    return len(stripped) <= 40 and not stripped.endswith("。")
+    return len(stripped) <= 80 and not re.search(r"[。！？!?][^”」』）)\s]", stripped[:-1])
