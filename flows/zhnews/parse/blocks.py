@@ -278,10 +278,11 @@ def _mostly_hidden(soup) -> bool:
     reveals its story by script (`展开全文`). Hidden copies of visible text (print/mobile
     versions) and hidden dialogs do not count as the story."""
     hidden = [tag for tag in soup.find_all(_hidden) if not tag.find_parent(_hidden)]
-    if not hidden:
-        return False
-    visible = re.sub(r"\s", "", soup.get_text())
     hidden_texts = [re.sub(r"\s", "", tag.get_text()) for tag in hidden]
+    hidden_texts = [text for text in hidden_texts if _CLAUSE_MARK.search(text)]
+    if not hidden_texts:
+        return False  # hidden menus and dialogs without prose: nothing to decide
+    visible = re.sub(r"\s", "", soup.get_text())
     for text in hidden_texts:
         visible = visible.replace(text, "", 1)
     own = 0
