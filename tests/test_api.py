@@ -155,7 +155,7 @@ def test_sql_exports_parquet_csv_and_json_from_arrow(db, tmp_path, capsys):
 
 def test_sql_csv_and_json_to_stdout(db, capsys):
     assert main(["sql", "SELECT 1 AS n, ['a', 'b'] AS l", "--db", str(db), "--format", "csv"]) == 0
-    assert capsys.readouterr().out == 'n,l\n1,"[""a"",""b""]"\n'
+    assert capsys.readouterr().out == '"n","l"\n1,"[""a"",""b""]"\n'
     assert main(["sql", "SELECT 1 AS n, ['a'] AS l", "--db", str(db), "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out) == [{"n": 1, "l": ["a"]}]
 
@@ -176,3 +176,27 @@ def test_sql_parquet_needs_a_file_and_copy_is_refused(db, tmp_path, capsys):
     assert rc == EXIT_FAILED
     assert "-o FILE" in capsys.readouterr().err
     assert not target.exists()
+
+
+def test_sql_exports_every_duckdb_type(db, tmp_path, capsys):
+    sql = (
+        "SELECT INTERVAL 3 DAY AS iv, '\\xAB'::BLOB AS bl, 123::UHUGEINT AS uh, '101'::BIT AS bit, "
+        "[1, 2]::INTEGER[2] AS arr, {'a': 1} AS st, MAP {'k': 1} AS mp, union_value(n := 2) AS un, "
+        "'a'::ENUM('a', 'b') AS en, ['x'] AS li, NULL AS nothing"
+    )
+    for fmt in ("csv", "json", "parquet"):
+        target = tmp_path / f"types.{fmt}"
+        assert main(["sql", sql, "--db", str(db), "--format", fmt, "-o", str(target)]) == EXIT_OK
+    capsys.readouterr()
+    (row,) = json.loads((tmp_path / "types.json").read_text(encoding="utf-8"))
+    assert (row["iv"], row["bl"], row["uh"], row["un"], row["li"]) == (
+        "3 days",
+        "\\xAB",
+        "123",
+        "2",
+        ["x"],
+    )
+    csv = pl.read_csv(tmp_path / "types.csv", infer_schema=False)
+    assert csv.row(0, named=True)["arr"] == "[1,2]" and csv["bl"][0] == "\\xAB"
+    parquet = pq.read_table(tmp_path / "types.parquet")
+    assert parquet.num_rows == 1 and parquet.column("iv").to_pylist() == ["3 days"]

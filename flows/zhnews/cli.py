@@ -210,7 +210,7 @@ def cmd_sql(args) -> int:
                 frames.export(con, table, args.format, target)
             else:
                 data = frames.render(con, table, args.format)
-    except duckdb.Error as exc:
+    except (duckdb.Error, frames.ExportError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILED
     finally:
@@ -331,6 +331,55 @@ def cmd_cookbook(args) -> int:
     return EXIT_OK
 
 
+def cmd_schema(args) -> int:
+    from zhnews import schemadoc
+
+    con = _open_published(args.db)
+    if con is None:
+        return EXIT_FAILED
+    try:
+        if args.write_readme:
+            schemadoc.write_readme(con)
+            print("README.md schema section rewritten")
+        else:
+            print(schemadoc.render_markdown(con))
+    finally:
+        con.close()
+    return EXIT_OK
+
+
+def cmd_dq_docs(args) -> int:
+    """Great Expectations Data Docs (HTML) for the last loads' quality-gate results."""
+    configure_prefect_env()  # GX analytics off, like every other GX use here
+    from zhnews import dqdocs
+    from zhnews.gate import SuiteError
+
+    con = _open_published(args.db)
+    if con is None:
+        return EXIT_FAILED
+    try:
+        built = dqdocs.build(con, args.out or dqdocs.DEFAULT_OUT, args.loads)
+    except SuiteError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        con.close()
+    if not built.loads:
+        print("no quality-gate results yet: the index lists the suites only", file=sys.stderr)
+    if built.unmatched:
+        print(
+            f"note: {len(built.unmatched)} recorded expectation(s) are no longer defined in "
+            "expectations/ (shown with what the gate recorded when GX knows their type, left "
+            f"out otherwise): {', '.join(built.unmatched[:5])}",
+            file=sys.stderr,
+        )
+    print(
+        f"Data Docs for {len(built.loads)} load(s), {built.validations} suite validation(s): "
+        f"{built.index.as_uri()}"
+    )
+    return EXIT_OK
+
+
 def cmd_eval(args) -> int:
     from zhnews.evaluate import run as eval_run
 
@@ -444,6 +493,30 @@ def build_parser() -> argparse.ArgumentParser:
         "--write-readme", action="store_true", help="replace the README's cookbook section"
     )
     cb.set_defaults(func=cmd_cookbook)
+
+    sc = sub.add_parser(
+        "schema",
+        help="print the schema reference (from the warehouse's COMMENT ON texts) as markdown",
+    )
+    add_db(sc)
+    sc.add_argument(
+        "--write-readme", action="store_true", help="replace the README's schema section"
+    )
+    sc.set_defaults(func=cmd_schema)
+
+    dq = sub.add_parser(
+        "dq-docs",
+        help="build Great Expectations Data Docs (HTML) for the last loads' quality gate",
+        description="Render the quality gate's results of the last loads (ops.dq_results) and "
+        "the suites in expectations/ with Great Expectations' own Data Docs site builder. "
+        "Offline; GX analytics off.",
+    )
+    add_db(dq)
+    dq.add_argument(
+        "--out", type=Path, default=None, help="folder for the site (default: dq-docs/)"
+    )
+    dq.add_argument("--loads", type=int, default=10, help="how many recent loads (default 10)")
+    dq.set_defaults(func=cmd_dq_docs)
 
     ev = sub.add_parser(
         "eval",

@@ -1,14 +1,17 @@
 """Query results as Arrow tables and polars frames, and files written from them.
 
 DuckDB hands a result over as Arrow (columnar, no per-value Python objects); polars wraps the
-same buffers without copying. Exports are written here from that Arrow data (Parquet with
-pyarrow, CSV and JSON with polars), never by a DuckDB `COPY` in the analyst's SQL: a read-only
-connection would otherwise still write files wherever a query says.
+same buffers without copying. Exports are written here from that Arrow data, never by a DuckDB
+`COPY` in the analyst's SQL (a read-only connection would otherwise still write files wherever
+a query says): Parquet and CSV with pyarrow, JSON with polars. `bench/frames.py` chose them
+(figures in the README): pyarrow's CSV writer beat polars' by about 20%, polars' JSON writer beat
+`json.dumps` of Python rows 5-8 times, and pyarrow has no JSON writer.
 
 A few DuckDB types have no counterpart in a target: polars cannot import Arrow intervals or
-unions; Parquet has neither; CSV has no nested values; polars cannot write binary to JSON.
-Such columns are turned into text by DuckDB itself (the text `zhnews sql` shows: `3 days`,
-`\\xAB`, JSON for nested values), so no query fails to export because of a column type.
+unions; Parquet has neither; CSV has no nested values; JSON and CSV have no bytes; DuckDB's
+UHUGEINT arrives as an opaque Arrow extension. Such columns are turned into text by DuckDB
+itself (what `zhnews sql` shows: `3 days`, `\\xAB`, JSON for nested values), so no query fails
+to export because of a column type.
 """
 
 from __future__ import annotations
@@ -88,7 +91,9 @@ def _unsupported(t: pa.DataType, target: str) -> bool:
     def bad_leaf(x: pa.DataType) -> bool:
         if pa.types.is_interval(x) or pa.types.is_union(x):
             return True
-        return target == "json" and _is_binary(x)
+        if isinstance(x, pa.BaseExtensionType):  # e.g. inside a list: DuckDB reads it as text
+            return True
+        return target in ("json", "csv") and _is_binary(x)
 
     if target == "csv":
         return _is_nested(t) or any(bad_leaf(x) for x in _walk(t))
@@ -119,17 +124,24 @@ def portable(con: duckdb.DuckDBPyConnection, table: pa.Table, target: str) -> pa
     Top-level scalars become DuckDB's text (`::VARCHAR`), nested values their JSON
     (`to_json`). Columns `target` can take keep their Arrow buffers untouched.
     """
+    import duckdb
     import pyarrow as pa
 
     names = unique_names(table.column_names)
     if names != table.column_names:
         table = table.rename_columns(names)
+    opaque = {f.name for f in table.schema if isinstance(f.type, pa.BaseExtensionType)}
+    if opaque:  # DuckDB cannot read these back: decode them here
+        table = pa.table(
+            [_opaque_text(table.column(n)) if n in opaque else table.column(n) for n in names],
+            names=names,
+        )
     bad = [f.name for f in table.schema if _unsupported(f.type, target)]
     if not bad:
         return table
     view = "zhnews_export_rows"
-    con.register(view, table.select(bad))
     try:
+        con.register(view, table.select(bad))
         exprs = [
             f"to_json({_quote(n)})::VARCHAR AS {_quote(n)}"
             if _is_nested(table.schema.field(n).type)
@@ -137,10 +149,28 @@ def portable(con: duckdb.DuckDBPyConnection, table: pa.Table, target: str) -> pa
             for n in bad
         ]
         text = con.execute(f"SELECT {', '.join(exprs)} FROM {view}").fetch_arrow_table()
+    except (duckdb.Error, pa.ArrowException) as exc:
+        raise ExportError(
+            f"cannot turn column(s) {', '.join(bad)} into text for {target}: {exc}; "
+            "cast them in the query (e.g. col::VARCHAR)"
+        ) from exc
     finally:
         con.unregister(view)
     columns = [text.column(n) if n in bad else table.column(n) for n in names]
     return pa.table(columns, names=names)
+
+
+def _opaque_text(column: pa.ChunkedArray) -> pa.Array:
+    """Text of a DuckDB type exported as an opaque Arrow extension (UHUGEINT: 16 bytes LE)."""
+    import pyarrow as pa
+
+    type_name = getattr(column.type, "type_name", "")
+    values = [v for chunk in column.chunks for v in chunk.storage.to_pylist()]
+    if type_name == "uhugeint":
+        text = [None if v is None else str(int.from_bytes(v, "little")) for v in values]
+    else:
+        text = [None if v is None else "\\x" + v.hex().upper() for v in values]
+    return pa.array(text, type=pa.string())
 
 
 def to_polars(con: duckdb.DuckDBPyConnection, table: pa.Table) -> pl.DataFrame:
@@ -172,14 +202,14 @@ def write(con: duckdb.DuckDBPyConnection, table: pa.Table, fmt: str, dest) -> No
         import pyarrow.parquet as pq
 
         pq.write_table(portable(con, table, "parquet"), dest)
-        return
-    import polars as pl
+    elif fmt == "csv":
+        import pyarrow.csv as pacsv
 
-    frame = pl.from_arrow(portable(con, table, fmt))
-    if fmt == "csv":
-        frame.write_csv(dest)
+        pacsv.write_csv(portable(con, table, "csv"), dest)
     elif fmt == "json":  # an array of row objects
-        frame.write_json(dest)
+        import polars as pl
+
+        pl.from_arrow(portable(con, table, "json")).write_json(dest)
     else:
         raise ExportError(f"unknown export format {fmt!r} (one of csv, json, parquet)")
 
@@ -197,7 +227,7 @@ def export(con: duckdb.DuckDBPyConnection, table: pa.Table, fmt: str, target: Pa
     """Write `table` to `target` atomically: a reader sees the old file or the whole new one."""
     tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.tmp")  # same filesystem
     try:
-        write(con, table, fmt, tmp)
+        write(con, table, fmt, str(tmp))
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
