@@ -203,3 +203,21 @@ def test_headline_without_title_evidence_and_site_suffixes():
         "武汉的声音：有英勇的你！"
     )
     assert html_document_title("<title>COVID-19疫苗接种指南</title>") == "COVID-19疫苗接种指南"
+
+
+def test_toolbars_search_links_and_social_links_glued_to_text():
+    toolbar = (
+        '<div>页面功能 【<a href="/c">我来说两句</a>】【<a href="/e">我要纠错</a>】'
+        '【<a href="/r">推荐</a>】</div>'
+    )
+    search = (
+        '<div>南方网讯 新专辑再拿好莱坞（<a href="/i">图片</a>-<a href="/n">新闻</a>-'
+        '<a href="/w">网页</a>）巨星开涮</div>'
+    )
+    social = f'<p>谷歌<a href="/weibo">(微博)</a>在2014年收购了一家公司。{P1}</p>'
+    html = page(f"<h1>小麦开镰收割</h1>{toolbar}{social}<p>{P2}</p>{search}<p>{P3}</p>")
+    (article,) = parse_document(html, "page.html").articles
+    texts = [p.text for p in article.paragraphs]
+    assert texts[0] == f"谷歌在2014年收购了一家公司。{P1}"
+    assert "南方网讯 新专辑再拿好莱坞巨星开涮" in texts
+    assert not any("页面功能" in t or "我来说两句" in t for t in texts)

@@ -308,14 +308,19 @@ def _walk(soup, page: bool, skip_hidden: bool = False) -> list[Block]:
     state["path"] = []  # type: ignore[assignment]
 
     link_of_part: list[int] = []  # the <a> each text part sits in (0: none)
+    controls: set[int] = set()  # parts that are page commands (`举报`), see content.is_control
 
     def flush() -> None:
-        nonlocal parts, bold_chars, link_chars, stocks, link_of_part
-        if page and len(link_of_part) >= 3 and any(link_of_part):
+        nonlocal parts, bold_chars, link_chars, stocks, link_of_part, controls
+        if page and (controls or (len(link_of_part) >= 3 and any(link_of_part))):
             kept = content.drop_link_runs(parts, link_of_part)
-            if len(kept) < len(parts):  # share bar / tag row glued to a line: drop the links
+            row_dropped = len(kept) < len(parts)  # share bar / toolbar glued to a line
+            kept = [k for k in kept if k not in controls]
+            if len(kept) < len(parts):
                 link_chars = sum(len(re.sub(r"\s", "", parts[k])) for k in kept if link_of_part[k])
                 parts = [parts[k] for k in kept]
+                if row_dropped:
+                    parts = content.after_link_run(parts)
         # A source line break between two CJK characters is layout, not a word gap.
         text = re.sub(
             r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t]*\n\s*(?=[\u3000-\u9fff\uff00-\uffef])",
@@ -336,6 +341,7 @@ def _walk(soup, page: bool, skip_hidden: bool = False) -> list[Block]:
             block.dom_path = tuple(state["path"])  # type: ignore[arg-type]
             blocks.append(block)
         parts, bold_chars, link_chars, stocks, link_of_part = [], 0, 0, [], []
+        controls = set()
 
     # Iterative walk: a stack of (tag, child iterator, undo action) avoids recursion limits.
     stack: list[tuple[object, object, object]] = [(soup, iter(list(soup.children)), None)]
@@ -363,7 +369,14 @@ def _walk(soup, page: bool, skip_hidden: bool = False) -> list[Block]:
         if name in _SKIP_TAGS or (skip_hidden and _hidden(child)):
             continue
         if page and name in ("a", "span", "em", "i") and content.is_control(child.get_text()):
-            continue  # `来源：新京报<a>举报</a>`: a page control glued to the line, not text
+            # `来源：新京报<a>举报</a>`: a page command glued to the line, not text; it still
+            # counts as a link of a toolbar row
+            if name == "a":
+                state["link_id"] += 1
+            controls.add(len(parts))
+            parts.append(child.get_text())
+            link_of_part.append(state["link_id"] if name == "a" else 0)
+            continue
         if name == "noscript" and not _holds_prose(child):
             continue  # a <noscript> with prose is what scrapers and script-less readers see
         if name == "br":

@@ -262,13 +262,28 @@ _CONTROL_WORDS = frozenset(
 
 
 def is_control(text: str) -> bool:
-    """A link or label whose whole text is a page command (report, print, share, size)."""
+    """A link or label whose whole text is a page command (report, print, share, size), or
+    a bracketed social link glued to a name (`谷歌<a>(微博)</a>`)."""
     compact = re.sub(r"[\s\[\]【】()（）|｜]", "", text)
-    return compact in _CONTROL_WORDS
+    if compact in _CONTROL_WORDS:
+        return True
+    return bool(re.fullmatch(r"\s*[(（]\s*(?:微博|微信|博客)\s*[)）]\s*", text))
 
 
 MAX_ROW_LINK_CHARS = 12
-_SEPARATOR = re.compile(r"[\s|｜/／·•、,，【】\[\]]*")
+_SEPARATOR = re.compile(r"[\s|｜/／·•、,，【】\[\]\-－]*")
+_EMPTY_BRACKETS = re.compile(r"[（(【\[]\s*[）)】\]]")
+MAX_TOOLBAR_LABEL = 6
+
+
+def after_link_run(parts: list[str]) -> list[str]:
+    """What is left of a line once its link run is gone: empty brackets `（）` removed; a
+    short label (`页面功能`, `分享到：`) that only introduced the links goes with them."""
+    text = _EMPTY_BRACKETS.sub("", "".join(parts))
+    label = re.sub(r"[\s:：|｜【】\[\]()（）>》·•-]", "", text)
+    if len(label) <= MAX_TOOLBAR_LABEL and not re.search(r"\d", label):
+        return []
+    return [text]
 
 
 def drop_link_runs(parts: list[str], link_of_part: list[int]) -> list[int]:
