@@ -109,6 +109,10 @@ def test_query_binds_params_and_refuses_file_writes(db):
     assert frame.to_dicts() == [{"x": 42}]
     with pytest.raises(ValueError, match="COPY"):
         zhnews.query("COPY marts.articles TO 'articles.csv'", db=db)
+    with pytest.raises(ValueError, match="read"):
+        zhnews.query("SELECT * FROM read_csv('articles.csv')", db=db)
+    with pytest.raises(ValueError, match="read"):
+        zhnews.read("articles", where="title IN (SELECT * FROM read_text('notes.txt'))", db=db)
 
 
 def test_types_polars_cannot_import_arrive_as_duckdb_text(db):

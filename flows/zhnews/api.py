@@ -51,22 +51,24 @@ def query(
 ) -> pl.DataFrame:
     """The result of `sql` (values bound from `params`: `?` or `$name`) as a polars DataFrame.
 
-    Statements that write files (COPY, EXPORT, ATTACH) are refused: write the frame instead
-    (`frame.write_parquet(path)`).
+    Only reading statements run, as in `zhnews sql` (`zhnews.store.reader.check_query`): no
+    COPY, EXPORT, ATTACH or SET. To save a result, write the frame (`frame.write_parquet(…)`).
     """
-    from zhnews import frames
-
-    writing = frames.writing_statements(sql)
-    if writing:
-        raise ValueError(
-            f"zhnews.query is read-only and does not run {', '.join(writing)}: "
-            "write the returned frame instead, e.g. frame.write_parquet('out.parquet')"
-        )
+    _check(sql)
     con = connect(db)
     try:
         return _frame(con, sql, params)
     finally:
         con.close()
+
+
+def _check(sql: str) -> None:
+    from zhnews.store.reader import ReadOnlyViolation, check_query
+
+    try:
+        check_query(sql)
+    except ReadOnlyViolation as exc:
+        raise ValueError(f"zhnews reads only: {exc}") from None
 
 
 def _quote(name: str) -> str:
@@ -143,6 +145,7 @@ def read(
                 f"`where` and `order_by` must be SQL expressions ({problem}): "
                 f"where={where!r}, order_by={order_by!r}"
             )
+        _check(sql)
         return _frame(con, sql, params)
     finally:
         con.close()
