@@ -182,6 +182,7 @@ def test_bench_side_by_side_with_a_peer_that_fails(tmp_path):
     assert broken["error"].startswith("ValueError") and broken["stories"][0]["body_f1"] == 0.0
     table = ev.format_bench(result)
     assert "| demo" in table and "**ALL**" in table and "n/a" in table
+    assert "zhnews − best peer" in table  # the side-by-side body F1 table
     assert "page.html" in ev.format_worst(result, 3)
 
 

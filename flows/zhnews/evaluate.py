@@ -696,11 +696,33 @@ def format_bench(result: dict) -> str:
     lines += [
         "| " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) + " |" for r in rows
     ]
+    if len(result["systems"]) > 1:
+        lines += ["", format_body_f1(result)]
     notes = [f"{name}: {sec:.1f} s" for name, sec in result["seconds"].items()]
     lines.append("")
     lines.append("time: " + ", ".join(notes))
     for name, reason in result.get("skipped", {}).items():
         lines.append(f"peer {name} skipped: {reason}")
+    return "\n".join(lines)
+
+
+def format_body_f1(result: dict) -> str:
+    """Mean body F1 per source, one column per system, and zhnews minus the best peer."""
+    systems = result["systems"]
+    header = ["source", *systems, "zhnews − best peer"]
+    rows = []
+    for source, by_system in result["summary"].items():
+        f1 = [by_system[name]["body_f1_mean"] for name in systems]
+        peers = [v for v in f1[1:] if v is not None]
+        gap = f"{f1[0] - max(peers):+.3f}" if f1[0] is not None and peers else "-"
+        label = f"**{source}**" if source == "ALL" else source
+        rows.append([label, *(_cell(v) for v in f1), gap])
+    widths = [max(len(header[i]), *(len(r[i]) for r in rows)) for i in range(len(header))]
+    lines = ["| " + " | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)) + " |"]
+    lines.append("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    lines += [
+        "| " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) + " |" for r in rows
+    ]
     return "\n".join(lines)
 
 
