@@ -385,7 +385,9 @@ def _container_end(blocks: list, weights: list[float], start: int, end: int) -> 
     `CONTAINER_SHARE` of the run's prose is the story's, and the run stops after its last
     block.
     """
-    mass: dict[tuple[int, ...], float] = {}
+    # element ids are unique, so an element's mass is keyed by its id, its depth kept aside
+    mass: dict[int, float] = {}
+    depth_of: dict[int, int] = {}
     total = 0.0
     for idx in range(start, end):
         weight = weights[idx]
@@ -393,18 +395,25 @@ def _container_end(blocks: list, weights: list[float], start: int, end: int) -> 
         if weight <= 0 or not path:
             continue
         total += weight
-        for depth in range(1, len(path) + 1):
-            prefix = path[:depth]
-            mass[prefix] = mass.get(prefix, 0.0) + weight
+        for depth, element in enumerate(path):
+            mass[element] = mass.get(element, 0.0) + weight
+            depth_of[element] = depth
     if not total:
         return end
     container = max(
-        (p for p, m in mass.items() if m >= CONTAINER_SHARE * total), key=len, default=None
+        (e for e, m in mass.items() if m >= CONTAINER_SHARE * total),
+        key=lambda e: depth_of[e],
+        default=None,
     )
     if container is None:
         return end
+    depth = depth_of[container]
     last = max(
-        (i for i in range(start, end) if blocks[i].dom_path[: len(container)] == container),
+        (
+            i
+            for i in range(start, end)
+            if len(blocks[i].dom_path) > depth and blocks[i].dom_path[depth] == container
+        ),
         default=end - 1,
     )
     if _holds_story(blocks, weights, last + 1, end):
