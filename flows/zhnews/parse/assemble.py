@@ -109,7 +109,9 @@ def classify(blocks: list[Block], tz: ZoneInfo) -> list[Item]:
     previous: Block | None = None
     for block in blocks:
         item = _classify_one(block, previous, tz)
-        item.links = block.link_chars >= 0.5 * len(re.sub(r"\s", "", block.text) or "x")
+        item.links = bool(block.link_chars) and block.link_chars >= 0.5 * len(
+            re.sub(r"\s", "", block.text)
+        )
         items.append(item)
         previous = block
     _mark_related_lists(items)
@@ -141,7 +143,7 @@ def _classify_one(block: Block, previous: Block | None, tz: ZoneInfo) -> Item:
         return Item("debris", text)
     if debris.page_header(text) is not None:
         return Item("page", text)
-    print_line = _PRINT_EDITION.match(text)
+    print_line = _PRINT_EDITION.match(text) if text[:1] == "《" else None
     if print_line:
         return Item("meta", text, date=parse_date_text(text, tz), publisher=print_line.group("pub"))
     if not block.in_figure and debris.related_header(text) is not None:
@@ -295,15 +297,22 @@ def drop_title_echo(items: list[Item], title: str | None) -> list[Item]:
         return items
     key = _echo_key(title)
     contents = [i for i, it in enumerate(items) if it.kind in ("heading", "body", "subhead")]
+    # `新华社北京4月24日电 题：<title>`: a wire story's header line is an echo too
+    heads = [
+        _echo_key(_WIRE_HEADLINE.sub("", items[i].text))
+        for i in contents[:3]
+        if len(items[i].text) <= len(title) + 30  # prose is never an echo
+    ]
     drop: set[int] = set()
-    for size in (1, 2, 3):
-        # `新华社北京4月24日电 题：<title>`: a wire story's header line is an echo too
-        lines = [_WIRE_HEADLINE.sub("", items[i].text) for i in contents[:size]]
-        if "".join(_echo_key(line) for line in lines) == key:
+    for size in range(1, len(heads) + 1):
+        if "".join(heads[:size]) == key:
             drop.update(contents[:size])
             break
-    if contents and _echo_key(items[contents[-1]].text) == key:
+    last = items[contents[-1]].text if contents else ""
+    if contents and len(last) <= len(title) + 10 and _echo_key(last) == key:
         drop.add(contents[-1])
+    if not drop:
+        return items
     return [it for i, it in enumerate(items) if i not in drop]
 
 
@@ -311,7 +320,10 @@ _WIRE_HEADLINE = re.compile(r"^[^，。：:]{2,30}?(?:电|電|讯|訊)\s*(?:题|
 
 
 def _echo_key(text: str) -> str:
-    return re.sub(r"[\s\u3000]+", "", text).strip("#>")
+    return _SPACES.sub("", text).strip("#>")
+
+
+_SPACES = re.compile(r"[\s\u3000]+")
 
 
 # ---------------------------------------------------------------------------------------
@@ -575,9 +587,8 @@ def _closing_credit(items: list[Item], draft: _Draft) -> list[Item]:
     for index in reversed(bodies):
         text = out[index].text
         for _ in range(4):
-            if index == bodies[-1]:
-                text = debris.END_MARK.sub("", text)
-                text = _TRAILING_NAV.sub("", text)
+            if index == bodies[-1] and text and text[-1] in _TAIL_DEBRIS_ENDS:
+                text = _strip_tail(_strip_tail(text, debris.END_MARK), _TRAILING_NAV)
             split = split_trailing_credit(text)
             if split is None:
                 break
@@ -593,6 +604,16 @@ def _closing_credit(items: list[Item], draft: _Draft) -> list[Item]:
         else:
             del out[index]
     return out
+
+
+_TAIL_DEBRIS_ENDS = "）)】]-—－多文"  # last characters of `（完）`, `-完-`, `查看更多`, `展开全文`
+
+
+def _strip_tail(text: str, pattern: re.Pattern) -> str:
+    """`text` without what `pattern` (anchored at the end) matches in its last 30 characters."""
+    offset = max(0, len(text) - 30)
+    match = pattern.search(text, offset)
+    return text[: match.start()] if match else text
 
 
 _TRAILING_NAV = re.compile(

@@ -111,7 +111,7 @@ def markdown_blocks(text: str, first_line: int = 1) -> list[Block]:
         line = lines[i]
         lineno = first_line + i
         stripped = line.strip()
-        setext = _SETEXT_RE.match(line) if len(para) == 1 else None
+        setext = _SETEXT_RE.match(line) if len(para) == 1 and stripped[:1] in ("=", "-") else None
         if setext:
             # `Title` / `[Title](url)` underlined with === or ---: a heading (CommonMark setext)
             clean, stocks, _ = inline_markdown(para[0])
@@ -127,7 +127,7 @@ def markdown_blocks(text: str, first_line: int = 1) -> list[Block]:
                 blocks.append(Block("rule", line=lineno))  # thematic break: sections, footers
             i += 1
             continue
-        if _HASHTAG_LINE_RE.match(line):
+        if stripped[0] == "#" and _HASHTAG_LINE_RE.match(line):
             flush()  # `#台灣 #選舉`, `#话题#`: hashtags, never a heading
             clean, stocks, _ = inline_markdown(stripped)
             blocks.append(Block("text", clean, stocks=stocks, line=lineno))
@@ -198,6 +198,8 @@ def _ends_line(line: str) -> bool:
 
 
 def _is_link_line(line: str) -> bool:
+    if "](" not in line:
+        return False  # most lines: no Markdown link at all
     return bool(re.fullmatch(r"(?:\[[^\]]*\]\([^)]*\)\s*[｜|/·]?\s*)+", line))
 
 

@@ -400,6 +400,15 @@ def editors_in(text: str) -> list[str]:
     return _credits(text).editors
 
 
+_SENTENCE_MARK = re.compile(r"[。！？!?]")
+# Literal cues of the role words (a fast scan before the role-word regex, which is slow)
+_ROLE_CUES = re.compile(
+    r"记者|記者|通讯员|通訊員|实习生|實習生|作者|博客|部落客|博主|专栏|專欄|撰稿|撰文|采写|採寫|执笔|執筆"
+    r"|主笔|主筆|编译|編譯|译者|譯者|翻译|翻譯|评论员|評論員|文|图|圖|摄|攝|编辑|編輯|责编|責編|校对|校對"
+    r"|审核|審核|审校|審校|核稿|编审|編審|监制|監製|终审|終審|二审|三审|初审|策划|策劃|统筹|統籌|出品|设计"
+    r"|設計|制图|製圖|美编|美編|视频|視頻|剪辑|剪輯|海报|海報|排版|运营|運營|配音|视觉|視覺|主编|主編|本报"
+    r"|本報|报道|報導|报导|整理|供图|供圖|提供"
+)
 _DESK_CREDIT = re.compile(
     r"^[（(]?[\u4e00-\u9fff]{1,8}(?:中心|組|组|部|台|社|室|新聞|新闻)\s*[/／]\s*"
     r"(?:綜合|综合|編譯|编译)?(?:外電)?(?:報導|报道)[)）]?$"
@@ -422,9 +431,13 @@ def parse_credit_line(line: str) -> Byline | None:
         return None
     if _DESK_CREDIT.match(stripped):
         return Byline(raw=stripped, kind="credit")  # a desk, not a person
+    if _SENTENCE_MARK.search(stripped):
+        return None  # a sentence, not a credit (most lines end here, cheaply)
     outer = _OUTER.match(stripped)
     inner = outer.group("inner") if outer else stripped
-    if re.search(r"[。！？!?]", inner):
+    if not _ROLE_CUES.search(inner):
+        return None  # no role word: not a credit line
+    if not (_ROLE_RE.search(inner) or _SUFFIX_RE.search(inner)):
         return None
     described = _described_author(inner)
     if described is not None:
@@ -501,19 +514,31 @@ def split_trailing_credit(paragraph: str) -> tuple[str, Byline] | None:
     `…还有变数。（编辑：张均懋）1100201`, `…他说。（作者：张三）`, `…。（张三 编译）`,
     `…。（本文作者为北京大学教授）`, `…。责任编辑：王五`.
     """
-    match = _TRAILING_BRACKET.search(paragraph)
-    if match:
-        credit = match.group("credit")
-        byline = parse_credit_line(credit) or parse_closing_byline(credit) or _source_credit(credit)
-        if byline is not None:
-            return paragraph[: match.start()].rstrip(), byline
-    sentences = re.split(r"(?<=[。！？!?”」』])", paragraph)
-    if len(sentences) >= 2 and sentences[-1].strip():
-        byline = parse_credit_line(sentences[-1])
+    paragraph = paragraph.rstrip()
+    if not paragraph or paragraph[-1] in _SENTENCE_ENDS:
+        return None  # the common case: the paragraph ends its own sentence
+    # A credit is short: only the paragraph's tail is looked at (long paragraphs stay cheap).
+    offset = max(0, len(paragraph) - 120)
+    tail = paragraph[offset:]
+    if paragraph[-1] in ")）】]〕0123456789":
+        match = _TRAILING_BRACKET.search(tail)
+        if match and offset + match.start() > 0:
+            credit = match.group("credit")
+            byline = (
+                parse_credit_line(credit) or parse_closing_byline(credit) or _source_credit(credit)
+            )
+            if byline is not None:
+                return paragraph[: offset + match.start()].rstrip(), byline
+    last_sentence = _LAST_SENTENCE.search(tail)
+    if last_sentence and offset + last_sentence.start() > 0:
+        byline = parse_credit_line(last_sentence.group(1))
         if byline is not None and not byline.raw.startswith(("（", "(", "【", "[")):
-            rest = paragraph[: len(paragraph) - len(sentences[-1])].rstrip()
-            return rest, byline
+            return paragraph[: offset + last_sentence.start() + 1].rstrip(), byline
     return None
+
+
+_SENTENCE_ENDS = "。！？!?”」』…"
+_LAST_SENTENCE = re.compile(r"[。！？!?”」』]([^。！？!?”」』]+)$")
 
 
 def parse_box_byline(line: str) -> Byline | None:
@@ -611,10 +636,14 @@ def split_run_in(paragraph: str) -> tuple[Byline, str] | None:
     Only credits that name people (or, bracketed, a wire agency's dateline) qualify, so a
     paragraph that merely starts with a place, a quote or 讯 is left alone.
     """
-    for splitter in (_split_dateline_bracket, _split_bracket_dateline, _split_reported_by):
-        result = splitter(paragraph)
-        if result is not None:
-            return result
+    head = paragraph[:60]
+    if "（" in head or "(" in head:
+        for splitter in (_split_dateline_bracket, _split_bracket_dateline):
+            result = splitter(paragraph)
+            if result is not None:
+                return result
+    if _ROLE_CUES.search(head):
+        return _split_reported_by(paragraph)
     return None
 
 

@@ -38,6 +38,7 @@ _RELATED_WORDS = (
     "编辑推荐 編輯推薦 今日推荐 今日推薦 专题推荐 專題推薦 阅读更多 閱讀更多 精彩视频推荐 "
     "精彩視頻推薦 视频推荐 視頻推薦 热门视频 熱門視頻 相关视频 相關視頻"
 ).split()
+_RELATED_FIRST = {word[0] for word in _RELATED_WORDS}
 _RELATED_HEADER = re.compile(
     r"^[【\[〖<《(（]?\s*(?:" + "|".join(_RELATED_WORDS) + r")\s*[】\]〗>》)）]?\s*[：:]?\s*"
 )
@@ -63,8 +64,7 @@ _DISCLAIMER_MARKERS = re.compile(
     r"|(?:版权|版權|权益|權益)(?:归|歸|属于|屬於).{0,30}(?:所有|独家|獨家)"
     r"|(?:如有侵权|如有侵權|如涉侵权|如涉及侵权|侵权请|侵權請)"
     r"|(?:投资|投資)有风险|(?:仅供|僅供)参考[，,]?不构成"
-    r"|Copyright|©|\(c\)\s*\d{4}|All rights reserved",
-    re.IGNORECASE,
+    r"|Copyright|COPYRIGHT|copyright|©|\([cC]\)\s*\d{4}|[Aa]ll [Rr]ights [Rr]eserved"
 )
 
 
@@ -123,6 +123,10 @@ END_MARK = re.compile(
 def page_header(text: str) -> str | None:
     """The page label of an archive page header (`第4版()` → `4`), None when not one."""
     stripped = text.strip()
+    if len(stripped) > 30 or (
+        "版" not in stripped and "栏" not in stripped and "欄" not in stripped
+    ):
+        return None
     match = _PAGE_HEADER.match(stripped)
     if match:
         number = match.group("n1") or match.group("n2") or match.group("n3")
@@ -159,7 +163,7 @@ def is_hashtag_line(text: str) -> bool:
 def related_header(text: str) -> str | None:
     """The rest of the line after a related-links header (`""` when only the header), else None."""
     stripped = text.strip()
-    if len(stripped) > 80:
+    if len(stripped) > 80 or stripped.lstrip("【[〖<《(（ ")[:1] not in _RELATED_FIRST:
         return None
     match = _RELATED_HEADER.match(stripped)
     if not match:
@@ -183,28 +187,47 @@ def is_disclaimer(text: str) -> bool:
     return len({m.group(0)[:4] for m in _DISCLAIMER_MARKERS.finditer(stripped)}) >= 2
 
 
+# One cheap scan decides whether a line can be debris at all: every rule below needs one of
+# these cues (most paragraphs have none, and the rules are not run for them).
+_CUES = re.compile(
+    r"声明|聲明|版权|版權|代表|未经|未經|未获|未獲|转载|轉載|本文|侵权|侵權|投资|投資|仅供|僅供|权益|權益"
+    r"|摘编|摘編|提示|Copyright|COPYRIGHT|copyright|©|\([cC]\)|rights|\{\{|\{%|原标题|原標題|原题|原題"
+    r"|订阅|訂閱|关注|關注|追踪|追蹤|下载|下載|扫码|掃碼|扫描|掃描|长按|長按|搜寻|搜尋|搜索|收听|收聽|支持我"
+    r"|Instagram|Facebook|YouTube|Telegram|Twitter|LINE|WhatsApp|Podcast|推特|脸书|臉書|微信|微博|抖音"
+    r"|App|APP|应用程序|應用程式|客户端|客戶端|公众号|公眾號|小程序|二维码|二維碼|新闻信|新聞信|电子报|電子報"
+    r"|订户|訂戶|会员|會員|频道|頻道|播客"
+    r"|專線|专线|熱線|热线|諮詢|咨询|協談|协谈|自殺|自杀|提醒|珍惜|機會|机会|貼文|帖子"
+    r"|post|Post|list|List|role|Role|article|Article"
+)
+
+
 def debris_reason(text: str) -> str | None:
     """Why a whole paragraph/line is debris, or None when it may be text."""
     stripped = text.strip()
-    if not stripped:
-        return None
-    if is_empty_field(stripped):
-        return "empty_field"
-    if is_hashtag_line(stripped):
+    if not stripped or len(stripped) > MAX_DEBRIS_CHARS:
+        return None  # every kind of debris is a short line; prose is never looked at
+    if len(stripped) <= 12:
+        if is_empty_field(stripped):
+            return "empty_field"
+        if END_MARK.fullmatch(stripped):
+            return "end_mark"
+        if _RELATIVE_TIME.match(stripped):
+            return "widget"
+    if stripped[0] == "#" and is_hashtag_line(stripped):
         return "hashtags"
+    if not _CUES.search(stripped):
+        return None
     if is_disclaimer(stripped):
         return "disclaimer"
     if _TEMPLATE.fullmatch(stripped):
         return "template"
     if _ORIGINAL_TITLE.match(stripped):
         return "original_title"
-    if END_MARK.fullmatch(stripped):
-        return "end_mark"
     if is_promo(stripped):
         return "promo"
     if len(stripped) <= 80 and _HOTLINE.search(stripped):
         return "public_notice"
-    if _A11Y_LABEL.match(stripped) or _RELATIVE_TIME.match(stripped) or _EMBED.search(stripped):
+    if _A11Y_LABEL.match(stripped) or _EMBED.search(stripped):
         return "widget"
     if _CONTRIBUTOR.match(stripped):
         return "contributor"
