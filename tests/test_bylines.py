@@ -146,3 +146,16 @@ def test_trailing_credits_split_off_the_paragraph():
     rest, byline = split_trailing_credit("累计打击恶意商标注册申请37.6万件。(央视新闻)")
     assert byline.kind == "source" and byline.credit == "央视新闻" and byline.authors == []
     assert split_trailing_credit("他在会上发言（摘要）") is None
+
+
+def test_names_only_line_in_the_byline_block_above_the_text():
+    from zhnews.parse import parse_document
+
+    html = (
+        "<html><body><article><h1>士林年邁母子身亡</h1><p>15:31</p><p>中時</p><p>謝明俊</p>"
+        "<p>北市士林區一處民宅，16日下午驚傳一對母子在陽台儲物間身亡，消防局據報派員趕往。</p>"
+        "<p>分享</p><p>警方表示，死因仍待調查。</p></article></body></html>"
+    )
+    (article,) = parse_document(html, "ct.html").articles
+    assert [a.name for a in article.authors] == ["謝明俊"]
+    assert "謝明俊" not in " ".join(article.body_paragraphs)

@@ -273,14 +273,22 @@ def _mark_footers(items: list[Item]) -> None:
 
 
 def _mark_name_lines(items: list[Item]) -> None:
-    """A names-only line next to the dateline timestamp above the text is the byline (DW)."""
+    """A names-only line in the byline block above the text is the byline.
+
+    The block: the timestamp, the newsroom, the picture that open a page (DW: `德正` over
+    `2025-11-23T13:08:54Z`; 中時: `15:31 2018/09/16` / `中時` / `謝明俊`).
+    """
     for index, item in enumerate(items):
         if item.kind == "body" and len(item.text) > 40:
             return
         if item.kind != "body" or len(item.text) > 20:
             continue
         neighbours = items[max(0, index - 1) : index] + items[index + 1 : index + 2]
-        if not any(it.kind == "meta" for it in neighbours):
+        if not any(
+            it.kind in ("meta", "image")
+            or (it.kind == "body" and len(it.text) <= 16 and not _CLAUSE_PUNCT.search(it.text))
+            for it in neighbours
+        ):
             continue
         names = strict_names(item.text, surname=True)
         if names and len(names) <= 3:

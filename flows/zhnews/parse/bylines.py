@@ -98,7 +98,7 @@ _SURNAME_ORDER = (
     "车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄"
     "丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区"
     "郜练展郗亓諸劉陳楊黃趙吳孫馬許韓馮鄧蕭董葉蘇魏呂盧薑鍾譚陸範賈韋鄒熊邱閻雷龍陶賀顧龔萬錢嚴藍遊靳"
-    "鮑饒聶莊"
+    "鮑饒聶莊張謝鄭羅賴溫顏關鄔閔簡連湯喬龐樂項歐衛鄺"
 )
 _SURNAMES = set(_SURNAME_ORDER)
 _SURNAME_RANK = {char: rank for rank, char in reversed(list(enumerate(_SURNAME_ORDER)))}
