@@ -214,10 +214,14 @@ def test_toolbars_search_links_and_social_links_glued_to_text():
         '<div>南方网讯 新专辑再拿好莱坞（<a href="/i">图片</a>-<a href="/n">新闻</a>-'
         '<a href="/w">网页</a>）巨星开涮</div>'
     )
-    social = f'<p>谷歌<a href="/weibo">(微博)</a>在2014年收购了一家公司。{P1}</p>'
+    social = (
+        f'<p>谷歌<a href="/weibo">(微博)</a>在2014年收购了一家公司。{P1}</p>'
+        f'<p>腾讯(<a href="/t">微博</a>)表示，{P2}</p>'
+    )
     html = page(f"<h1>小麦开镰收割</h1>{toolbar}{social}<p>{P2}</p>{search}<p>{P3}</p>")
     (article,) = parse_document(html, "page.html").articles
     texts = [p.text for p in article.paragraphs]
     assert texts[0] == f"谷歌在2014年收购了一家公司。{P1}"
+    assert texts[1] == f"腾讯表示，{P2}"
     assert "南方网讯 新专辑再拿好莱坞巨星开涮" in texts
     assert not any("页面功能" in t or "我来说两句" in t for t in texts)

@@ -314,6 +314,8 @@ def _walk(soup, page: bool, skip_hidden: bool = False) -> list[Block]:
 
     def flush() -> None:
         nonlocal parts, bold_chars, link_chars, stocks, link_of_part, controls
+        if page and any(link_of_part):
+            parts = content.drop_bracketed_social(parts, link_of_part)
         if page and (controls or (len(link_of_part) >= 3 and any(link_of_part))):
             kept = content.drop_link_runs(parts, link_of_part)
             row_dropped = len(kept) < len(parts)  # share bar / toolbar glued to a line

@@ -261,13 +261,29 @@ _CONTROL_WORDS = frozenset(
 )
 
 
+_SOCIAL = frozenset(("微博", "微信", "博客"))
+
+
+def drop_bracketed_social(parts: list[str], link_of_part: list[int]) -> list[str]:
+    """`谷歌(<a>微博</a>)`: a social-account link in brackets glued to a name goes, brackets
+    and all (portal keyword links)."""
+    out = list(parts)
+    for k, (text, link) in enumerate(zip(parts, link_of_part, strict=True)):
+        if not link or text.strip() not in _SOCIAL or k == 0 or k + 1 >= len(parts):
+            continue
+        before, after = out[k - 1].rstrip(), out[k + 1].lstrip()
+        if before.endswith(("(", "（")) and after.startswith((")", "）")):
+            out[k - 1], out[k], out[k + 1] = before[:-1], "", after[1:]
+    return out
+
+
 def is_control(text: str) -> bool:
     """A link or label whose whole text is a page command (report, print, share, size), or
     a bracketed social link glued to a name (`谷歌<a>(微博)</a>`)."""
     compact = re.sub(r"[\s\[\]【】()（）|｜]", "", text)
     if compact in _CONTROL_WORDS:
         return True
-    return bool(re.fullmatch(r"\s*[(（]\s*(?:微博|微信|博客)\s*[)）]\s*", text))
+    return bool(re.fullmatch(r"\s*[(（]\s*(?:微博|微信|博客)\s*[)）]\s*", text))  # `<a>(微博)</a>`
 
 
 MAX_ROW_LINK_CHARS = 12
