@@ -109,6 +109,10 @@ def test_debris_lines_by_shape():
     assert not is_disclaimer("他说，未经授权不得转载他的作品，这是侵权。")
     assert debris_reason("DW中文有Instagram！欢迎搜寻dw.chinese，看更多图文报道。") == "promo"
     assert debris_reason("该视频在微博引发网友关注。") is None
+    assert debris_reason("請同意我們的隱私權規範，才能啟用聽新聞的功能。") == "widget"
+    assert debris_reason("他不同意公开隐私信息。") is None
+    assert debris_reason("自殺解決不了問題，請珍惜生命。") == "public_notice"
+    assert debris_reason("你们应该珍惜生命。但两位年轻人的誓言，不是我能说服的。") is None
     assert related_header("推荐阅读") == "" and related_header("相关新闻显示，事情") is None
 
 

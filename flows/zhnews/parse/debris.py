@@ -113,6 +113,11 @@ _EMBED = re.compile(
     r"^(?:在\s*)?(?:Instagram|Facebook|Threads|Twitter|X|YouTube)\s*(?:上)?查看(?:這則|这则)(?:貼文|帖子)$"
     r"|(?:分享的|發佈的|发布的)(?:貼文|帖子)$|(?i:^view this post on instagram$|^a post shared by)"
 )
+# Consent prompts of a page's widgets: `請同意我們的隱私權規範，才能啟用聽新聞的功能。`
+_CONSENT = re.compile(
+    r"(?:請|请|您)(?:先)?(?:同意|接受|允许|允許)[^。]{0,10}(?:隐私|隱私|Cookie|cookie)"
+    r"|(?:Cookie|cookie)[^。]{0,24}(?:同意|接受)"
+)
 _RELATIVE_TIME = re.compile(r"^\d{1,3}\s*(?:分钟|分鐘|小时|小時|天|秒)前$")
 # Wire end marks: （完）, 【完】, -完-, （全文完）, （终）
 END_MARK = re.compile(
@@ -197,7 +202,7 @@ _CUES = re.compile(
     r"|App|APP|应用程序|應用程式|客户端|客戶端|公众号|公眾號|小程序|二维码|二維碼|新闻信|新聞信|电子报|電子報"
     r"|订户|訂戶|会员|會員|频道|頻道|播客"
     r"|專線|专线|熱線|热线|諮詢|咨询|協談|协谈|自殺|自杀|提醒|珍惜|機會|机会|貼文|帖子"
-    r"|post|Post|list|List|role|Role|article|Article"
+    r"|post|Post|list|List|role|Role|article|Article|隐私|隱私|ookie"
 )
 
 
@@ -228,6 +233,8 @@ def debris_reason(text: str) -> str | None:
     if len(stripped) <= 80 and _HOTLINE.search(stripped):
         return "public_notice"
     if _A11Y_LABEL.match(stripped) or _EMBED.search(stripped):
+        return "widget"
+    if len(stripped) <= 60 and _CONSENT.search(stripped):
         return "widget"
     if _CONTRIBUTOR.match(stripped):
         return "contributor"
