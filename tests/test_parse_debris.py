@@ -208,3 +208,18 @@ def test_related_list_takes_links_only_where_links_are_marked():
     text = body_text(article)
     assert "阅读更多" not in text and "特朗普谈委内瑞拉" not in text
     assert "保留意见与磋商" in text and "Instagram" not in text
+
+
+def test_page_metadata_lines_are_not_paragraphs():
+    html = (
+        "<html><body><article><h1>土豆不土</h1>"
+        "<p>更新时间 2012年12月10日, 格林尼治标准时间10:41</p>"
+        "<p>2022-02-13 09:57 光明网</p>"
+        "<p>土豆，听名字就“土”得掉渣。可这几天，在宁夏西吉县，记者却看到了另外一番景致。</p>"
+        "<p>《光明日报》（ 2022年02月13日 02版）</p>"
+        "</article></body></html>"
+    )
+    (article,) = parse_document(html, "gmw.html").articles
+    assert article.body_paragraphs == [
+        "土豆，听名字就“土”得掉渣。可这几天，在宁夏西吉县，记者却看到了另外一番景致。"
+    ]

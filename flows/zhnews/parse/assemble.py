@@ -78,7 +78,7 @@ _SOURCE_CREDITS = re.compile(
 )
 _DATE_LABEL = re.compile(
     r"^(?:(?:发表|发布|發布|發表|更新|出版|刊出)(?:时间|時間|日期)|最后更新|最後更新|最新更新"
-    r"|更新[于於])\s*[：:]"
+    r"|更新[于於])\s*(?:[：:]|(?=\d))"
 )
 # `光明网`, `中央社 澎湖縣28日電`: the newsroom (and dateline) printed after a timestamp
 _MEDIA_NAME = re.compile(
