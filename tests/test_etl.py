@@ -208,8 +208,19 @@ def test_later_versions_supersede_by_story_id(tmp_path):
         assert dupes == 0, table
 
 
-# Documented keys of the marts that carry no PRIMARY KEY index (see warehouse/CONVENTIONS.md).
+# Documented keys of the marts (DuckLake has no PRIMARY KEY; see warehouse/CONVENTIONS.md).
 UNINDEXED_KEYS = {
+    "articles": "article_id",
+    "article_authors": "article_id, ordinal",
+    "stock_mentions": "article_id, ordinal",
+    "keywords": "article_id, rank",
+    "term_df": "term",
+    "publishers": "publisher_id",
+    "publisher_aliases": "alias",
+    "authors": "author_id",
+    "entities": "entity_id",
+    "dates": "date",
+    "daily_counts": "date, publisher, category",
     "paragraphs": "article_id, ordinal",
     "sentences": "article_id, paragraph_ordinal, ordinal",
     "article_terms": "article_id, term",

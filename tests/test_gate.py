@@ -899,3 +899,19 @@ def test_dq_rows_fit_ops_dq_results(docs):
     ).fetchall()
     assert name == "sentences.expect_column_values_to_be_in_set(tokens_rejoin_text)"
     assert count == 1 and docs[4].document_id in sample[0]
+
+
+def test_published_at_source_values_match_the_date_voter():
+    """The suite's accepted provenances are exactly what the date voter can name."""
+    import json
+
+    from zhnews.parse.dates import SOURCES
+
+    suite = json.loads((ROOT / "expectations" / "articles.json").read_text(encoding="utf-8"))
+    (spec,) = [
+        e
+        for e in suite["expectations"]
+        if e["type"] == "expect_column_values_to_be_in_set"
+        and e["kwargs"]["column"] == "published_at_source"
+    ]
+    assert set(spec["kwargs"]["value_set"]) == set(SOURCES)

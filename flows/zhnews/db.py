@@ -7,7 +7,6 @@ See `zhnews.store` for the layout. Only the process holding the writer lock crea
 from __future__ import annotations
 
 import contextlib
-import os
 import time
 import uuid
 from datetime import UTC, datetime
@@ -26,6 +25,7 @@ from zhnews.store.lake import (
     load_sql_files,
 )
 from zhnews.store.lock import WarehouseLocked, WriterLock
+from zhnews.store.publish import publish_load
 from zhnews.store.reader import open_reader
 
 __all__ = [
@@ -164,237 +164,11 @@ class Warehouse:
             )
             self.con.unregister("touched_files")
 
-    def publish(
-        self,
-        load_id: str,
-        rejected: dict[str, list[str]],
-        publish_ok: bool,
-        dq_rows: list[dict],
-        message: str | None = None,
-    ) -> dict:
-        """Finish a load in ONE transaction.
-
-        publish_ok=False (gate failed): nothing reaches raw or the marts; worker rejections and
-        the gate's results are still recorded. Otherwise gate-rejected documents are quarantined
-        and the rest is published. Returns the counts recorded in ops.loads.
-        """
-        c = self.con
-        publish_started = time.perf_counter()
-        c.execute("BEGIN")
-        faults.point("publish.begin")
-        try:
-            c.execute(
-                "CREATE OR REPLACE TEMP TABLE publish_load AS SELECT ?::VARCHAR AS load_id",
-                [load_id],
-            )
-            c.execute(
-                "CREATE OR REPLACE TEMP TABLE gate_rejected (document_id VARCHAR, expectations VARCHAR[])"
-            )
-            if rejected:
-                c.executemany("INSERT INTO gate_rejected VALUES (?, ?)", list(rejected.items()))
-            if publish_ok:
-                self._prepare_publish_sets()
-                for f in self.sql:
-                    started = time.perf_counter()
-                    for stmt in f.publish:
-                        try:
-                            c.execute(stmt)
-                        except duckdb.Error as exc:
-                            raise WarehouseError(
-                                f"publish step in {f.path.name} failed: {exc}"
-                            ) from exc
-                    if f.publish:
-                        self.step_seconds[f"publish {f.path.parent.name}/{f.path.stem}"] = (
-                            time.perf_counter() - started
-                        )
-                    if f.path.parent.name == "raw":
-                        faults.point("publish.after_raw")
-                faults.point("publish.after_marts")
-                self._record_files("accepted_documents", "published")
-                self._record_files("gate_rejected", "quarantined")
-                self._quarantine_gate_rejections(load_id)
-            # Earlier quarantine rows of files this load read again now point at this load.
-            c.execute(
-                """
-                UPDATE ops.quarantine SET retried_by_load_id = $load
-                WHERE retried_by_load_id IS NULL AND load_id <> $load
-                  AND source_path IN (SELECT source_path FROM staging.documents WHERE load_id = $load
-                                      UNION SELECT source_path FROM staging.rejections WHERE load_id = $load)""",
-                {"load": load_id},
-            )
-            self._move_worker_rejections(load_id)
-            c.execute("DELETE FROM ops.dq_results WHERE load_id = ?", [load_id])
-            if dq_rows:
-                import pyarrow as pa
-
-                c.register(
-                    "dq_rows", pa.Table.from_pylist([{**r, "load_id": load_id} for r in dq_rows])
-                )
-                c.execute(
-                    "INSERT INTO ops.dq_results BY NAME SELECT *, now() AS checked_at FROM dq_rows"
-                )
-                c.unregister("dq_rows")
-            counts = self._finish_counts(load_id, publish_ok)
-            status = (
-                "failed"
-                if not publish_ok
-                else ("partial" if counts["files_quarantined"] else "published")
-            )
-            c.execute(
-                "UPDATE ops.loads SET status = ?, finished_at = now(), files_quarantined = ?, "
-                "documents_published = ?, articles_published = ?, articles_retired = ?, message = ? "
-                "WHERE load_id = ?",
-                [
-                    status,
-                    counts["files_quarantined"],
-                    counts["documents_published"],
-                    counts["articles_published"],
-                    counts["articles_retired"],
-                    message,
-                    load_id,
-                ],
-            )
-            self.step_seconds["publish"] = time.perf_counter() - publish_started
-            c.execute("DELETE FROM ops.load_steps WHERE load_id = ?", [load_id])
-            _insert_rows(
-                c,
-                "ops.load_steps",
-                [
-                    {"load_id": load_id, "step": step, "seconds": seconds}
-                    for step, seconds in self.step_seconds.items()
-                ],
-            )
-            faults.point("publish.before_commit")
-            c.execute("COMMIT")
-        except Exception:
-            c.execute("ROLLBACK")
-            raise
-        faults.point("publish.after_commit")
+    def publish(self, load_id: str, report) -> dict:
+        """Finish the load in one DuckLake transaction as the gate decided (store.publish)."""
+        counts = publish_load(self.con, self.sql, load_id, report, self.step_seconds)
         self.clear_staging()
-        return {**counts, "status": status}
-
-    def _prepare_publish_sets(self) -> None:
-        c = self.con
-        c.execute("""
-            CREATE OR REPLACE TEMP TABLE accepted_documents AS
-            SELECT document_id, source_path, mtime_ns FROM staging.documents
-            WHERE load_id = (SELECT load_id FROM publish_load)
-              AND document_id NOT IN (SELECT document_id FROM gate_rejected)""")
-        # Several versions of one story in one batch: the newest file (mtime, then path) wins.
-        c.execute("""
-            CREATE OR REPLACE TEMP TABLE publish_articles AS
-            SELECT document_id, article_id FROM (
-                SELECT a.document_id, a.article_id,
-                       row_number() OVER (PARTITION BY a.article_id
-                                          ORDER BY d.mtime_ns DESC NULLS LAST, d.source_path DESC) AS rn
-                FROM staging.articles a JOIN accepted_documents d USING (document_id)
-                WHERE a.load_id = (SELECT load_id FROM publish_load))
-            WHERE rn = 1""")
-        c.execute(
-            "CREATE OR REPLACE TEMP TABLE publish_documents AS "
-            "SELECT DISTINCT document_id FROM publish_articles"
-        )
-        # Retire what the new rows replace: the same article ids, and every article of an
-        # earlier version of a file read again in this load (its article count may differ).
-        c.execute("""
-            CREATE OR REPLACE TEMP TABLE retired_articles AS
-            SELECT article_id FROM publish_articles
-            UNION
-            SELECT m.article_id FROM marts.articles m
-            WHERE m.source_path IN (SELECT source_path FROM accepted_documents)""")
-
-    def _record_files(self, table: str, status: str) -> None:
-        selected = f"""
-            FROM staging.documents d
-            WHERE d.load_id = (SELECT load_id FROM publish_load)
-              AND d.document_id IN (SELECT document_id FROM {table})"""
-        self.con.execute(
-            f"DELETE FROM ops.files WHERE source_path IN (SELECT d.source_path {selected})"
-        )
-        self.con.execute(
-            f"""INSERT INTO ops.files
-            SELECT d.source_path, d.sha256, d.bytes, d.mtime_ns, d.document_id, ?, d.load_id, now()
-            {selected}""",
-            [status],
-        )
-
-    def _quarantine_gate_rejections(self, load_id: str) -> None:
-        rows = self.con.execute(
-            """
-            SELECT d.source_path, d.document_id, d.sha256, r.expectations
-            FROM staging.documents d JOIN gate_rejected r USING (document_id)
-            WHERE d.load_id = ?""",
-            [load_id],
-        ).fetchall()
-        for source_path, document_id, sha, expectations in rows:
-            self.con.execute(
-                "INSERT INTO ops.quarantine (load_id, source_path, document_id, sha256, stage, reason, "
-                "expectations, raw_bytes, quarantined_at) VALUES (?, ?, ?, ?, 'gate', ?, ?, ?, now())",
-                [
-                    load_id,
-                    source_path,
-                    document_id,
-                    sha,
-                    "failed quality expectations: " + ", ".join(expectations),
-                    expectations,
-                    _reread_bytes(source_path, sha),
-                ],
-            )
-
-    def _move_worker_rejections(self, load_id: str) -> None:
-        c = self.con
-        c.execute(
-            """
-            INSERT INTO ops.quarantine (load_id, source_path, document_id, sha256, stage, reason,
-                                        raw_bytes, quarantined_at)
-            SELECT load_id, source_path, document_id, sha256, stage, reason, raw_bytes, now()
-            FROM staging.rejections WHERE load_id = ?""",
-            [load_id],
-        )
-        # Remember rejected files so an unchanged broken file is not re-read every run: by hash
-        # when it could be read, else (unreadable, too large, dangling link) by size and mtime
-        # as discovery saw them (-1 when even stat failed).
-        c.execute(
-            "DELETE FROM ops.files WHERE source_path IN "
-            "(SELECT source_path FROM staging.rejections WHERE load_id = ?)",
-            [load_id],
-        )
-        c.execute(
-            """
-            INSERT INTO ops.files
-            SELECT source_path, coalesce(sha256, ''), coalesce(bytes, -1), mtime_ns,
-                   coalesce(document_id, ''),
-                   CASE WHEN sha256 IS NULL THEN 'unreadable' ELSE 'quarantined' END, load_id, now()
-            FROM staging.rejections WHERE load_id = ?""",
-            [load_id],
-        )
-
-    def _finish_counts(self, load_id: str, publish_ok: bool) -> dict:
-        c = self.con
-        q = c.execute(
-            "SELECT count(*) FROM staging.rejections WHERE load_id = ?", [load_id]
-        ).fetchone()[0]
-        if not publish_ok:
-            return {
-                "files_quarantined": q,
-                "documents_published": 0,
-                "articles_published": 0,
-                "articles_retired": 0,
-            }
-        g = c.execute("SELECT count(*) FROM gate_rejected").fetchone()[0]
-        docs, arts = c.execute(
-            "SELECT count(DISTINCT document_id), count(*) FROM publish_articles"
-        ).fetchone()
-        new_ids = c.execute(
-            "SELECT count(*) FROM retired_articles WHERE article_id NOT IN "
-            "(SELECT article_id FROM publish_articles)"
-        ).fetchone()[0]
-        return {
-            "files_quarantined": q + g,
-            "documents_published": docs,
-            "articles_published": arts,
-            "articles_retired": new_ids,
-        }
+        return counts
 
     @contextlib.contextmanager
     def timed(self, step: str):
@@ -431,27 +205,6 @@ class Warehouse:
             [message[:2000], load_id],
         )
         self.clear_staging()
-
-
-def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
-    if not rows:
-        return
-    import pyarrow as pa
-
-    con.register("new_rows", pa.Table.from_pylist(rows))
-    con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM new_rows")
-    con.unregister("new_rows")
-
-
-def _reread_bytes(source_path: str, sha: str) -> bytes | None:
-    """The bytes of a gate-rejected file, if the file on disk is still that version."""
-    import hashlib
-
-    try:
-        data = Path(os.fsdecode(source_path.encode("utf-8", "surrogateescape"))).read_bytes()
-    except (OSError, UnicodeError):
-        return None
-    return data if hashlib.sha256(data).hexdigest() == sha else None
 
 
 def open_published(db: Path, allow_dirs=()) -> duckdb.DuckDBPyConnection:

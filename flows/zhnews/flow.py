@@ -7,6 +7,7 @@ publish (one DuckLake transaction: readers see the new snapshot at once). One ta
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 from collections import Counter, deque
 from pathlib import Path
@@ -57,6 +58,24 @@ class LoadFailed(RuntimeError):
     """The load published nothing; the message says why (e.g. the failing expectations)."""
 
 
+class LoadHeld(LoadFailed):
+    """The gate held one or more sources (others published); the message names them."""
+
+
+class _ExpectedFailureFilter(logging.Filter):
+    """Prefect logs a flow's exception with its traceback; for an expected outcome (gate
+    failed, source held) the message is the whole story, so the traceback is dropped."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and isinstance(record.exc_info[1], LoadFailed):
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
+logging.getLogger("prefect.flow_runs").addFilter(_ExpectedFailureFilter())
+
+
 @task(
     name="parse-shard",
     cache_policy=NO_CACHE,
@@ -91,11 +110,18 @@ def quality_gate(wh: Warehouse, load_id: str, settings: Settings):
 
 
 @task(name="publish", cache_policy=NO_CACHE, persist_result=False)
-def publish(wh: Warehouse, load_id: str, report, message: str | None) -> dict:
-    from zhnews.gate import dq_rows
+def publish(wh: Warehouse, load_id: str, report):
+    """One DuckLake commit. On a failed gate only the ledger is written and the task shows as
+    Cancelled (nothing published), not Completed."""
+    from prefect.states import Cancelled
 
-    ok = report.decision != "fail"
-    return wh.publish(load_id, report.rejected if ok else {}, ok, dq_rows(report), message)
+    counts = wh.publish(load_id, report)
+    if report.decision == "fail":
+        return Cancelled(
+            message=f"nothing published: the quality gate failed the load ({report.message})",
+            data=counts,
+        )
+    return counts
 
 
 def _parse_all(
@@ -198,6 +224,7 @@ def _load(wh: Warehouse, paths: list[str], settings: Settings, log) -> dict:
     if aborted:
         log.warning("cleaned up %d load(s) left unfinished by a killed run", aborted)
     load_id = wh.begin_load(str(flow_run.get_id() or ""))
+    _name_run(load_id, paths, None)
     try:
         with wh.timed("discover"):
             found, unchanged = discover_files(wh, paths)
@@ -211,6 +238,13 @@ def _load(wh: Warehouse, paths: list[str], settings: Settings, log) -> dict:
         )
         if not found.files:
             wh.finish_noop(load_id, unchanged)
+            _name_run(load_id, paths, {"status": "noop"})
+            create_markdown_artifact(
+                f"Load `{load_id}`: nothing new, {unchanged} file(s) unchanged since they were "
+                "loaded.",
+                key="load-summary",
+                description=f"Outcome of load {load_id}",
+            )
             log.info("nothing new: %d file(s) unchanged", unchanged)
             return {"load_id": load_id, "status": "noop", "files_unchanged": unchanged}
         batches = shards(found.files, settings.shard_size)
@@ -228,8 +262,10 @@ def _load(wh: Warehouse, paths: list[str], settings: Settings, log) -> dict:
         faults.point("gate.before")
         with wh.timed("quality gate"):
             report = quality_gate(wh, load_id, settings)
-        message = "; ".join(report.reasons) if report.decision == "fail" else None
-        counts = publish(wh, load_id, report, message)
+        # A Cancelled publish (gate failed) still carries its counts; a crashed one raises.
+        counts = publish(wh, load_id, report, return_state=True).result(raise_on_failure=False)
+        if isinstance(counts, BaseException):
+            raise counts
         create_table_artifact(
             [
                 {
@@ -241,16 +277,17 @@ def _load(wh: Warehouse, paths: list[str], settings: Settings, log) -> dict:
                 {
                     "stage": "quality gate",
                     "in": report.documents_in,
-                    "kept": report.documents_in - len(report.rejected)
+                    "kept": report.documents_in - len(report.rejected) - counts["documents_held"]
                     if report.decision != "fail"
                     else 0,
                     "quarantined": len(report.rejected),
+                    "held": counts["documents_held"],
                 },
                 {
                     "stage": "published articles",
                     "in": totals.get("articles", 0),
                     "kept": counts["articles_published"],
-                    "quarantined": 0,
+                    "quarantined": counts["articles_quarantined"],
                 },
             ],
             key="stage-counts",
@@ -260,7 +297,37 @@ def _load(wh: Warehouse, paths: list[str], settings: Settings, log) -> dict:
         wh.fail(load_id, f"{type(exc).__name__}: {exc}")
         raise
     summary = {"load_id": load_id, "files_unchanged": unchanged + touched, **counts}
+    _name_run(load_id, paths, counts)
     if counts["status"] == "failed":
-        raise LoadFailed(f"load {load_id} published nothing: {message}")
+        raise LoadFailed(f"load {load_id} published nothing: {report.message}")
+    if counts["status"] == "held":
+        raise LoadHeld(
+            f"load {load_id} held {len(report.held_sources)} source(s), "
+            f"{counts['documents_held']} document(s) kept for `zhnews retry`; "
+            f"{counts['articles_published']} article(s) of other sources published: "
+            f"{report.message}"
+        )
     log.info("load %s %s: %s", load_id, counts["status"], summary)
     return summary
+
+
+def _name_run(load_id: str, paths: list[str], counts: dict | None) -> None:
+    """Name the flow run after the load so the UI's run list reads at a glance:
+    `<load id> · <input> · <outcome>`."""
+    run_id = flow_run.get_id()
+    if not run_id:
+        return
+    inputs = ", ".join(Path(p).name or p for p in paths[:2]) + (" …" if len(paths) > 2 else "")
+    if counts is None:
+        outcome = "running"
+    elif counts["status"] == "noop":
+        outcome = "noop"
+    else:
+        outcome = f"{counts['status']} {counts.get('articles_published', 0)} articles"
+    try:
+        from prefect.client.orchestration import get_client
+
+        with get_client(sync_client=True) as client:
+            client.update_flow_run(run_id, name=f"{load_id} · {inputs} · {outcome}"[:200])
+    except Exception as exc:  # noqa: BLE001 - a cosmetic rename never fails a load
+        get_run_logger().debug("could not rename the flow run: %s", exc)

@@ -40,7 +40,7 @@ COMMENT ON COLUMN marts.articles.authors IS 'Author names only (no role words su
 COMMENT ON COLUMN marts.articles.byline_raw IS 'Bylines exactly as printed';
 COMMENT ON COLUMN marts.articles.editor IS 'Editor credit (责任编辑 / 编辑) as printed; editors are never authors';
 COMMENT ON COLUMN marts.articles.published_at IS 'Publication time; NULL when unknown (then published_at_source = unknown)';
-COMMENT ON COLUMN marts.articles.published_at_source IS 'Where published_at came from: front_matter, file_name, story_id, page or unknown';
+COMMENT ON COLUMN marts.articles.published_at_source IS 'Which evidence won the date vote (zhnews.parse.dates): front_matter, meta, json_ld, url, story_id, visible, page, dateline, file_name or unknown';
 COMMENT ON COLUMN marts.articles.publisher IS 'Publisher from 文章来源 lines, page metadata or front matter';
 COMMENT ON COLUMN marts.articles.body_text IS 'Body paragraphs (no subheads, captions, bylines or footers) joined by newlines';
 COMMENT ON COLUMN marts.articles.n_paragraphs IS 'Number of body paragraphs after column-break joins';
@@ -51,7 +51,7 @@ COMMENT ON COLUMN marts.articles.load_id IS 'Load that published this row (ops.l
 
 -- @publish
 DELETE FROM marts.articles WHERE article_id IN (SELECT article_id FROM retired_articles);
-INSERT INTO marts.articles
+INSERT INTO marts.articles BY NAME
 SELECT article_id, document_id, source_path, sha256, parser_version, ordinal, story_id, title,
        title_derived, kicker, subtitle, authors, byline_raw, editor, published_at, published_at_source,
        category, tags, publisher, url, summary, body_text, n_paragraphs, n_sentences, n_tokens,

@@ -5,7 +5,7 @@ CREATE TABLE IF NOT EXISTS ops.files (
     bytes BIGINT NOT NULL,
     mtime_ns BIGINT,
     document_id VARCHAR NOT NULL,
-    status VARCHAR NOT NULL,           -- published | quarantined | unreadable
+    status VARCHAR NOT NULL,           -- published | partial | quarantined | held | unreadable
     load_id VARCHAR NOT NULL,
     updated_at TIMESTAMPTZ NOT NULL
 );

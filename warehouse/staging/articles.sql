@@ -16,7 +16,7 @@ CREATE TABLE IF NOT EXISTS staging.articles (
     byline_raw VARCHAR,
     editor VARCHAR,
     published_at TIMESTAMPTZ,
-    published_at_source VARCHAR NOT NULL,  -- front_matter|file_name|story_id|page|unknown
+    published_at_source VARCHAR NOT NULL,  -- one of zhnews.parse.dates.SOURCES
     category VARCHAR,
     tags VARCHAR[],
     publisher VARCHAR,

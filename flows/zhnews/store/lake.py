@@ -273,25 +273,38 @@ def schema_hash(files: list[SqlFile]) -> str:
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection, files: list[SqlFile]) -> None:
-    """Create staging in the work file, and the lake's schemas when the DDL changed.
+    """Create staging in the work file (empty), and the lake's schemas when the DDL changed.
 
     The lake's DDL runs only when `ops.schema_version` does not hold this DDL's hash, so an
     ordinary load adds no catalog snapshot for it.
     """
+    # Staging holds only the load in progress, and a writer starts a load afresh (rows of a
+    # killed load are discarded anyway): recreating it keeps its tables in step with the DDL.
     for schema in WORK_SCHEMAS:
-        con.execute(f"CREATE SCHEMA IF NOT EXISTS work.{schema}")
+        con.execute(f"DROP SCHEMA IF EXISTS work.{schema} CASCADE")
+        con.execute(f"CREATE SCHEMA work.{schema}")
     current = schema_hash(files)
-    applied = con.execute(
-        "SELECT count(*) FROM duckdb_tables() WHERE database_name = 'lake' "
-        "AND schema_name = 'ops' AND table_name = 'schema_version'"
-    ).fetchone()[0] and con.execute(
-        "SELECT count(*) FROM lake.ops.schema_version WHERE ddl_hash = ?", [current]
-    ).fetchone()[0]
+    applied = (
+        con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE database_name = 'lake' "
+            "AND schema_name = 'ops' AND table_name = 'schema_version'"
+        ).fetchone()[0]
+        and con.execute(
+            "SELECT count(*) FROM lake.ops.schema_version WHERE ddl_hash = ?", [current]
+        ).fetchone()[0]
+    )
     for f in files:
         if f.schema not in LAKE_SCHEMAS:
             _run_ddl(con, f)
     if applied:
         return
+    # Tables made by an older DDL first get the columns it lacks, committed on their own
+    # (DuckLake cannot comment on a column added in the same transaction).
+    for f in files:
+        if f.schema in LAKE_SCHEMAS:
+            for stmt in f.ddl:
+                if _is_create_table(stmt):
+                    _add_missing_columns(con, f.schema, stmt)
     # One transaction, so the lake gets one snapshot for its whole schema.
     con.execute("BEGIN")
     try:
@@ -315,3 +328,42 @@ def _run_ddl(con: duckdb.DuckDBPyConnection, f: SqlFile) -> None:
             con.execute(stmt)
         except duckdb.Error as exc:
             raise WarehouseError(f"{f.path}: {exc}") from exc
+
+
+def _is_create_table(stmt: str) -> bool:
+    code = "\n".join(ln for ln in stmt.splitlines() if not ln.lstrip().startswith("--"))
+    return code.lstrip().upper().startswith("CREATE TABLE")
+
+
+def _add_missing_columns(con: duckdb.DuckDBPyConnection, schema: str, create: str) -> None:
+    """Migrate a table made by an older DDL: add the columns `create` now declares.
+
+    The CREATE TABLE runs in a scratch in-memory database to learn its columns; columns the
+    lake's table lacks are added (NULL for existing rows). Dropping or retyping columns is
+    never done automatically.
+    """
+    scratch = duckdb.connect()
+    try:
+        scratch.execute(f"CREATE SCHEMA {schema}")
+        scratch.execute(create)
+        declared = scratch.execute(
+            "SELECT table_name, column_name, data_type FROM duckdb_columns() "
+            "WHERE schema_name = ? ORDER BY column_index",
+            [schema],
+        ).fetchall()
+    finally:
+        scratch.close()
+    for table, column, data_type in declared:
+        if not con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE database_name = 'lake' "
+            "AND schema_name = ? AND table_name = ?",
+            [schema, table],
+        ).fetchone()[0]:
+            return  # a new table: the DDL creates it whole
+        exists = con.execute(
+            "SELECT count(*) FROM duckdb_columns() WHERE database_name = 'lake' "
+            "AND schema_name = ? AND table_name = ? AND column_name = ?",
+            [schema, table, column],
+        ).fetchone()[0]
+        if not exists:
+            con.execute(f'ALTER TABLE lake.{schema}."{table}" ADD COLUMN "{column}" {data_type}')
