@@ -10,7 +10,12 @@ Documented choices:
 - Jekyll `categories`/`tags` given as a string are split on whitespace, as Jekyll does;
   `category` is the first category (the others are dropped with a warning).
 - A Jekyll Markdown body consisting of exactly one paragraph is the feed's summary: it is kept
-  as the body paragraph AND copied to `summary`. A blockquote (`> …`) is always the summary.
+  as the body paragraph AND copied to `summary`. A lead blockquote (`> …`) is the summary; a
+  blockquote later in the text is a quoted passage. Blockquote markers never reach a title.
+- A Jekyll body is HTML when its text is wrapped in HTML (p/br/div …) or tag-led lines carry
+  most of it; Markdown with `<figure>` blocks stays Markdown. The title printed again in the
+  body (heading, link line with a `---` underline, last line) is dropped; `author:` in the
+  front matter gives the authors when the text names none (`記者林勵` → 林勵).
 - Dates: every clue votes (front matter, <meta>, JSON-LD, URL, story id, visible timestamp,
   page date line, dateline, file name), see `parse/dates.py`; a date without offset is in
   `settings.default_tz`.

@@ -1,8 +1,18 @@
 """Blocks → articles: classification, article boundaries, subheads, bylines, column breaks.
 
 Decisions (each from layout shape, never from known strings):
-- Boilerplate: footer navigation (`返回…` links), share/print/editor lines → dropped.
-- `文章来源：X` / `来源：X` → publisher; a short line with a date (and 来源/作者/时间) → page meta.
+- Boilerplate: footer navigation (`返回…` links), share/print lines → dropped.
+- Debris (parse/debris.py: null, hashtags, disclaimers, promos, widgets …), related-link
+  headers and the linked headlines under them, archive page headers (`第4版()`), a Markdown
+  post's footer (the sections after a thematic break that opens with debris or a credit) and
+  the title printed again at the top or end of the text → never paragraphs.
+- Credit lines (`记者 X`, `责任编辑：Y`, `（编辑 Y）`) → bylines; editors go to `Article.editor`
+  (责任编辑 outranks 编辑), never to authors; credits glued to a paragraph's end are split off
+  (bare names only from the last paragraph); run-in bylines are split off one of the first
+  three paragraphs; a names-only line in the byline block above the text is the byline.
+- `文章来源：X` / `来源：X` → publisher; a short line with a date (and 来源/作者/时间), a
+  timestamp + newsroom line or a print-edition line (`《光明日报》（…02版）`) → page meta.
+- A blockquote before any body paragraph is the summary; a later one is a quoted passage (body).
 - `△…`, `图片来源：…`, text inside <figure>/<center> or right after an image → caption.
 - Article boundaries on multi-article pages: a run of consecutive headings opens a new
   article when (1) no article is open or the open one was closed by a closing byline,
