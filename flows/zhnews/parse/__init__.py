@@ -205,7 +205,9 @@ def _clean_title(value: object) -> str | None:
     """A front-matter title as printed, without Markdown blockquote markers (`> 标题`)."""
     if value is None:
         return None
-    title = re.sub(r"^(?:\s*>)+\s*", "", str(value)).strip()
+    title = str(value).strip()
+    if title.startswith(">"):
+        title = re.sub(r"^(?:\s*>)+\s*", "", title)
     return title or None
 
 
