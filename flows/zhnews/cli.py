@@ -12,6 +12,23 @@ from zhnews.formatting import format_table
 from zhnews.settings import DEFAULT_DB, configure_prefect_env
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
+EXIT_HELD, EXIT_DAMAGED, EXIT_INTERRUPTED = 4, 5, 130
+
+# Expected outcomes of a load and their exit codes (README, "Exit codes"), by exception class
+# name, looked up along the class's MRO (most specific first): LoadHeld is a LoadFailed.
+EXIT_CODES = {
+    "LoadHeld": EXIT_HELD,
+    "LoadFailed": EXIT_FAILED,
+    "WarehouseLocked": EXIT_LOCKED,
+    "WarehouseDamaged": EXIT_DAMAGED,
+    "WorkerDied": EXIT_FAILED,
+    "WarehouseError": EXIT_FAILED,
+}
+INTERRUPTED = (
+    "interrupted: the load stopped where it was; the marts are the last published state "
+    "(a load publishes in one transaction), and the next `zhnews run` marks it aborted and "
+    "clears its staging rows"
+)
 
 SUMMARY_TABLES = (
     "raw.documents",
@@ -87,11 +104,10 @@ def _start_ephemeral_api():
         return None
 
     def start() -> None:
-        from prefect.server.api.server import SubprocessASGIServer
-
         from zhnews.flow import prewarm_gate
+        from zhnews.procs import ephemeral_api_server
 
-        server = SubprocessASGIServer()
+        server = ephemeral_api_server()  # the singleton the flow gets; dies with this process
         prewarm_gate()  # GX imports during the server's health wait, not before its launch
         try:
             server.start()
@@ -103,7 +119,129 @@ def _start_ephemeral_api():
     return thread
 
 
+def exit_code(exc: BaseException) -> int | None:
+    """The documented exit code of an expected failure, None for anything else."""
+    for cls in type(exc).__mro__:
+        if cls.__name__ in EXIT_CODES:
+            return EXIT_CODES[cls.__name__]
+    return None
+
+
+def expected_failure(exc: BaseException, db: Path | None) -> tuple[int, str] | None:
+    """(exit code, one-line message) of an expected failure, None for anything else.
+
+    Besides the classes in EXIT_CODES: SQLite's "database is locked" from the catalog, which
+    another process holds in a write transaction (e.g. `sqlite3 catalog.sqlite` with BEGIN
+    EXCLUSIVE): the load stopped before its commit, so this is the locked case.
+    """
+    code = exit_code(exc)
+    if code is not None:
+        return code, one_line(exc)
+    if db is not None and _catalog_busy(exc):
+        from zhnews.procs import open_by
+        from zhnews.store.lake import WarehousePaths
+
+        catalog = WarehousePaths.of(db).catalog
+        holders = open_by([catalog, Path(f"{catalog}-wal")])
+        who = "; ".join(f"pid {pid}: {cmd}" for pid, cmd in holders) or "holder unknown"
+        return EXIT_LOCKED, (
+            f"another process holds a write lock on the warehouse catalog {catalog} "
+            f"(processes with it open: {who}); nothing was published. End that transaction "
+            "and run again; read it only through zhnews sql or attach.sql (read-only)"
+        )
+    return None
+
+
+def _catalog_busy(exc: BaseException | None) -> bool:
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if "database is locked" in str(exc):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def one_line(exc: BaseException) -> str:
+    return " ".join(line.strip() for line in str(exc).splitlines() if line.strip())
+
+
+def _missing_inputs(paths: list[str]) -> list[str]:
+    import glob
+    import os
+
+    return [
+        p
+        for p in paths
+        if not os.path.lexists(p) and not (glob.has_magic(p) and glob.glob(p, recursive=True))
+    ]
+
+
+class _HoldPrefectErrors:
+    """Hold back Prefect's ERROR lines on the terminal until the run's outcome is known.
+
+    For an expected failure (gate failed, source held, locked, damaged) the CLI's own
+    `error:` line says it all, so they are dropped; otherwise they are printed as they came.
+    Prefect's API (the UI) gets every record either way: only the console handler is held.
+    """
+
+    def __init__(self, db: Path | None) -> None:
+        import logging
+
+        self.db = db
+        self.held: list = []
+        self.handlers = [
+            h for h in logging.getLogger().handlers if type(h).__name__ == "PrefectConsoleHandler"
+        ]
+
+    def filter(self, record) -> bool:
+        if record.levelno >= 40 and record.name.startswith("prefect"):
+            self.held.append(record)
+            return False
+        return True
+
+    def __enter__(self) -> _HoldPrefectErrors:
+        for h in self.handlers:
+            h.addFilter(self)
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        for h in self.handlers:
+            h.removeFilter(self)
+        expected = exc is not None and (
+            isinstance(exc, KeyboardInterrupt) or expected_failure(exc, self.db) is not None
+        )
+        if not expected:
+            for record in self.held:
+                for h in self.handlers:
+                    h.handle(record)
+        self.held.clear()
+
+
 def cmd_run(args) -> int:
+    missing = _missing_inputs(args.paths or [])
+    if missing:
+        print(
+            f"error: no such file, folder or matching glob: {', '.join(missing)}", file=sys.stderr
+        )
+        return EXIT_USAGE
+    from zhnews import procs
+
+    previous = procs.mark_children()
+    try:
+        reaped = procs.reap_stale()
+        if reaped:
+            print(
+                f"note: stopped {len(reaped)} process(es) left behind by a killed zhnews run: "
+                + "; ".join(f"pid {pid}: {cmd}" for pid, cmd in reaped),
+                file=sys.stderr,
+            )
+        return _run(args)
+    finally:
+        procs.unmark_children(previous)
+
+
+def _run(args) -> int:
     if not getattr(args, "always_flow", False):
         from zhnews.fastpath import try_noop
         from zhnews.settings import DEFAULT_SEEDS, Settings
@@ -119,9 +257,7 @@ def cmd_run(args) -> int:
     configure_prefect_env()
     api_start = _start_ephemeral_api()  # runs while the flow's modules import
     from zhnews import progress
-    from zhnews.db import WarehouseError, WarehouseLocked
-    from zhnews.flow import LoadFailed, etl, prewarm_gate
-    from zhnews.pool import WorkerDied
+    from zhnews.flow import etl, prewarm_gate
 
     if api_start is not None:
         api_start.join()  # the flow must find the server up, not start a second one
@@ -142,38 +278,63 @@ def cmd_run(args) -> int:
     if not args.quiet and sys.stderr.isatty():
         progress.current = progress.RichProgress()
     paths = args.paths or None
-    try:
+    with _HoldPrefectErrors(args.db):
         result = flow_fn(paths=paths, db=str(args.db))
-    except LoadFailed as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        print(_summary(args.db))
-        return EXIT_FAILED
-    except WarehouseLocked as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_LOCKED
-    except (WarehouseError, WorkerDied) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_FAILED
     if result.get("status") == "noop":
         print(f"nothing new: {result['files_unchanged']} file(s) unchanged since they were loaded")
     print(_summary(args.db))
     return EXIT_OK
 
 
-def _open_published(db: Path):
+def _open_published(db: Path, allow_dirs=()):
     """Read-only connection to the analysts' copy, or None after printing why not."""
     from zhnews.db import WarehouseError, open_published
 
     try:
-        return open_published(db)
+        return open_published(db, allow_dirs)
     except WarehouseError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return None
 
 
+def _readable_dirs(dirs: list[Path], db: Path) -> list[Path] | None:
+    """The --allow-dir folders, or None after saying why one cannot be allowed.
+
+    The warehouse's own folder is never one of them: its files are read through the lake only.
+    """
+    from zhnews.store.lake import WarehousePaths
+
+    warehouse = WarehousePaths.of(db).base.parent.resolve()
+    out = []
+    for d in dirs:
+        folder = d.expanduser().resolve()
+        if not folder.is_dir():
+            print(f"error: --allow-dir {d} is not a folder", file=sys.stderr)
+            return None
+        if folder == warehouse or folder in warehouse.parents or warehouse in folder.parents:
+            print(
+                f"error: --allow-dir {d} overlaps the warehouse folder {warehouse}: allow a "
+                "folder that holds only the files you want to read",
+                file=sys.stderr,
+            )
+            return None
+        out.append(folder)
+    return out
+
+
 def cmd_sql(args) -> int:
     import duckdb
 
+    from zhnews.store.reader import ReadOnlyViolation, check_query
+
+    try:
+        check_query(args.query, allow_file_reads=bool(args.allow_dir))
+    except ReadOnlyViolation as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    allow_dirs = _readable_dirs(args.allow_dir or [], args.db)
+    if allow_dirs is None:
+        return EXIT_USAGE
     from zhnews import frames
 
     writing = frames.writing_statements(args.query)
@@ -193,7 +354,7 @@ def cmd_sql(args) -> int:
     except frames.ExportError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    con = _open_published(args.db)
+    con = _open_published(args.db, allow_dirs)
     if con is None:
         return EXIT_FAILED
     try:
@@ -210,6 +371,13 @@ def cmd_sql(args) -> int:
                 frames.export(con, table, args.format, target)
             else:
                 data = frames.render(con, table, args.format)
+    except duckdb.PermissionException as exc:
+        print(
+            f"error: {str(exc).splitlines()[0]}: `zhnews sql` reads only the warehouse and the "
+            "folders given with --allow-dir DIR",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
     except (duckdb.Error, frames.ExportError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILED
@@ -231,10 +399,10 @@ def cmd_status(args) -> int:
         return EXIT_FAILED
     try:
         cur = con.execute(
-            "SELECT load_id, status, started_at::TIMESTAMP(0) AS started, "
+            "SELECT load_id, status, strftime(started_at, '%Y-%m-%d %H:%M:%S') AS started, "
             "round(epoch(finished_at - started_at), 1) AS seconds, files_seen AS seen, "
             "files_new AS new, files_unchanged AS unchanged, files_quarantined AS quarantined, "
-            "articles_published AS articles, message FROM ops.loads ORDER BY started_at DESC LIMIT ?",
+            "documents_held AS held, articles_published AS articles, message FROM ops.loads ORDER BY started_at DESC LIMIT ?",
             [args.limit],
         )
         _print_result([d[0] for d in cur.description], cur.fetchall(), args.format)
@@ -253,7 +421,8 @@ def cmd_retry(args) -> int:
         wh = Warehouse(args.db, settings.lock_timeout_s)
         try:
             rows = wh.con.execute(
-                "SELECT source_path FROM ops.files WHERE status IN ('quarantined', 'unreadable')"
+                "SELECT source_path FROM ops.files "
+                "WHERE status IN ('quarantined', 'unreadable', 'held', 'partial')"
             ).fetchall()
             paths = [
                 p
@@ -446,6 +615,14 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="write the result to FILE instead of stdout (not inside the warehouse folder)",
     )
+    s.add_argument(
+        "--allow-dir",
+        type=Path,
+        action="append",
+        metavar="DIR",
+        help="let read_csv/read_parquet/read_json/… read files under DIR (repeatable; never "
+        "the warehouse folder); without it the query reads only the warehouse",
+    )
     s.set_defaults(func=cmd_sql)
 
     st = sub.add_parser("status", help="recent loads with their counts and outcome")
@@ -540,8 +717,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run a command; expected failures print one `error:` line and their exit code."""
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        loading = args.command in ("run", "retry")
+        print(f"error: {INTERRUPTED}" if loading else "error: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:
+        expected = expected_failure(exc, getattr(args, "db", None))
+        if expected is None:
+            raise
+        code, message = expected
+        print(f"error: {message}", file=sys.stderr)
+        if any(c.__name__ == "LoadFailed" for c in type(exc).__mro__):
+            print(_summary(args.db))  # a held load: what the other sources published
+        return code
 
 
 if __name__ == "__main__":

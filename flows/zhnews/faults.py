@@ -1,7 +1,8 @@
 """Named crash points for fault-injection tests.
 
 `ZHNEWS_CRASH_AT=<point>[:<n>]` makes the process SIGKILL itself the n-th time (default 1st) it
-reaches <point>. Unset in production, this costs one dict lookup per call.
+reaches <point>; `ZHNEWS_CRASH_SIGNAL=SIGINT` sends that signal instead (an operator's Ctrl-C at
+that point). Unset in production, this costs one dict lookup per call.
 """
 
 from __future__ import annotations
@@ -32,4 +33,5 @@ def point(name: str) -> None:
         return
     _counts[name] = _counts.get(name, 0) + 1
     if _counts[name] == int(nth or 1):
-        os.kill(os.getpid(), signal.SIGKILL)
+        sig = getattr(signal, os.environ.get("ZHNEWS_CRASH_SIGNAL", "SIGKILL"))
+        os.kill(os.getpid(), sig)

@@ -29,7 +29,14 @@ class WorkerDied(RuntimeError):
 
 
 def _warm() -> None:
-    """Load the segmenter and word lists once per worker, before the first shard arrives."""
+    """Load the segmenter and word lists once per worker, before the first shard arrives.
+
+    First, tie the worker's life to the flow process (zhnews.procs): a SIGKILLed load must
+    not leave parse workers behind.
+    """
+    from zhnews.procs import die_with_parent
+
+    die_with_parent()
     from zhnews.enrich import lexicon
     from zhnews.text import tokenize
 

@@ -1,0 +1,232 @@
+"""Processes a `zhnews run` starts die with it, also when it is SIGKILLed.
+
+A load starts Prefect's temporary API server (~225 MB), parse workers and, with
+`--runner dask`, a local Dask cluster. Killed with SIGKILL, the load cannot stop them, so:
+
+1. **A marker.** `zhnews run` puts `ZHNEWS_PARENT=<pid>:<start time>` in its environment;
+   every process it starts inherits it. A process whose marker names a process that no longer
+   exists (the start time guards against a reused pid) is a stale child of ours.
+2. **Children watch their parent.** Parse workers ask the kernel for SIGKILL when their parent
+   dies (`prctl(PR_SET_PDEATHSIG)`, instant, even while a worker holds the GIL) and, like the
+   API server, run a watchdog thread that stops the process once its parent pid changes. The
+   API server is started through this module (`python -m zhnews.procs -m uvicorn …`, see
+   `ephemeral_api_server`) because Prefect starts it from a helper thread that ends at once,
+   and PDEATHSIG fires when the *thread* that started a child ends.
+3. **The next run reaps.** `reap_stale()` at the start of `zhnews run` stops processes whose
+   marker names a dead parent (e.g. Dask workers, which we do not start ourselves, or a child
+   whose watchdog could not run).
+
+Linux only (/proc, prctl); elsewhere the functions do nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+import time
+from pathlib import Path
+
+MARKER = "ZHNEWS_PARENT"
+WATCH_INTERVAL_S = 0.5
+PR_SET_PDEATHSIG = 1
+
+
+def start_time(pid: int) -> str | None:
+    """The process's start time in clock ticks since boot (/proc/<pid>/stat field 22)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return stat.rpartition(")")[2].split()[19]
+
+
+def marker_for(pid: int) -> str:
+    return f"{pid}:{start_time(pid)}"
+
+
+def mark_children() -> str | None:
+    """Mark this process as the parent of whatever it starts from now on; returns the old mark."""
+    previous = os.environ.get(MARKER)
+    os.environ[MARKER] = marker_for(os.getpid())
+    return previous
+
+
+def unmark_children(previous: str | None) -> None:
+    if previous is None:
+        os.environ.pop(MARKER, None)
+    else:
+        os.environ[MARKER] = previous
+
+
+def _alive(mark: str) -> bool:
+    pid, _, started = mark.partition(":")
+    try:
+        return start_time(int(pid)) == started
+    except ValueError:
+        return True  # not a mark we wrote: leave the process alone
+
+
+def watch_parent(parent_pid: int | None = None) -> None:
+    """Stop this process (SIGTERM, then exit) once its parent is gone."""
+    parent = parent_pid or os.getppid()
+    mark = os.environ.get(MARKER)
+    if mark and not _alive(mark):  # the run that started us died before we got here
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(WATCH_INTERVAL_S)
+        os.kill(os.getpid(), signal.SIGTERM)  # uvicorn shuts down cleanly on SIGTERM
+        time.sleep(5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="zhnews-parent-watch", daemon=True).start()
+
+
+def die_with_parent() -> None:
+    """For a worker process started from a thread that outlives it (a process pool)."""
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+        if os.getppid() != parent:  # the parent died before prctl took effect
+            os._exit(1)
+    watch_parent(parent)
+
+
+def stale_children() -> list[tuple[int, str]]:
+    """(pid, command line) of processes whose marker names a parent that no longer runs."""
+    found = []
+    me = os.getpid()
+    for entry in Path("/proc").iterdir() if Path("/proc").is_dir() else ():
+        if not entry.name.isdigit() or int(entry.name) == me:
+            continue
+        try:
+            environ = (entry / "environ").read_bytes()
+        except OSError:  # another user's process, or gone
+            continue
+        prefix = MARKER.encode() + b"="
+        for item in environ.split(b"\0"):
+            if item.startswith(prefix):
+                mark = item[len(prefix) :].decode(errors="replace")
+                if not _alive(mark):
+                    found.append((int(entry.name), cmdline(int(entry.name))))
+                break
+    return found
+
+
+def open_by(paths: list[Path]) -> list[tuple[int, str]]:
+    """(pid, command line) of other processes of this user that have one of `paths` open."""
+    wanted = {str(Path(p).resolve()) for p in paths}
+    found = []
+    me = os.getpid()
+    for entry in Path("/proc").iterdir() if Path("/proc").is_dir() else ():
+        if not entry.name.isdigit() or int(entry.name) == me:
+            continue
+        try:
+            fds = list((entry / "fd").iterdir())
+        except OSError:
+            continue
+        for fd in fds:
+            try:
+                target = os.readlink(fd)
+            except OSError:
+                continue
+            if target in wanted:
+                found.append((int(entry.name), cmdline(int(entry.name))))
+                break
+    return found
+
+
+def cmdline(pid: int) -> str:
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return "?"
+    return raw.replace(b"\0", b" ").decode(errors="replace").strip()[:160]
+
+
+def reap_stale(grace_s: float = 3.0) -> list[tuple[int, str]]:
+    """Stop stale children of earlier runs (SIGTERM, SIGKILL after `grace_s`); returns them."""
+    stale = stale_children()
+    for pid, _ in stale:
+        _signal(pid, signal.SIGTERM)
+    deadline = time.monotonic() + grace_s
+    while time.monotonic() < deadline and any(_exists(pid) for pid, _ in stale):
+        time.sleep(0.1)
+    for pid, _ in stale:
+        _signal(pid, signal.SIGKILL)
+    return stale
+
+
+def _exists(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _signal(pid: int, sig: int) -> None:
+    try:
+        os.kill(pid, sig)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def ephemeral_api_server():
+    """Prefect's temporary API server, started so that it dies with this process.
+
+    Registers itself as the singleton Prefect's own code gets from `SubprocessASGIServer()`,
+    and starts uvicorn through this module's launcher (watchdog first, then uvicorn in the same
+    process) instead of `python -m uvicorn`.
+    """
+    import subprocess
+
+    import prefect.server.api.server as prefect_server
+    from prefect.server.api.server import SubprocessASGIServer
+
+    class _Launcher:
+        """`subprocess` for Prefect's server module, while it builds its uvicorn command."""
+
+        def __getattr__(self, name: str):
+            return getattr(subprocess, name)
+
+        @staticmethod
+        def Popen(args, **kwargs):  # noqa: N802 - the name Prefect calls
+            args = list(args)
+            if args[1:3] == ["-m", "uvicorn"]:
+                args = [args[0], "-m", __name__, *args[1:]]
+            return subprocess.Popen(args, **kwargs)
+
+    class ServerDyingWithUs(SubprocessASGIServer):
+        def _run_uvicorn_command(self):
+            prefect_server.subprocess = _Launcher()
+            try:
+                return super()._run_uvicorn_command()
+            finally:
+                prefect_server.subprocess = subprocess
+
+    return ServerDyingWithUs()
+
+
+def _launch(argv: list[str]) -> None:
+    """`python -m zhnews.procs -m MODULE ARGS…`: watch the parent, then run MODULE as main."""
+    import runpy
+
+    if len(argv) < 2 or argv[0] != "-m":
+        sys.exit("usage: python -m zhnews.procs -m MODULE [ARGS...]")
+    watch_parent()
+    sys.argv = [argv[1], *argv[2:]]
+    runpy.run_module(argv[1], run_name="__main__", alter_sys=True)
+
+
+if __name__ == "__main__":
+    _launch(sys.argv[1:])
