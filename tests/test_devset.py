@@ -1,6 +1,7 @@
-"""The extraction dev set (bench/extraction) stays consistent: every gold file names an existing
-document, has the keys bench/extraction/README.md requires, and its strings are really in the
-document, so gold cannot silently rot when a document or a gold file is edited."""
+"""The extraction dev set (bench/extraction) and the held-out set (bench/heldout) stay consistent:
+every gold file names an existing document, has the keys bench/extraction/README.md requires, and
+its strings are really in the document, so gold cannot silently rot when a document or a gold file
+is edited."""
 
 from __future__ import annotations
 
@@ -17,7 +18,9 @@ from lxml import html as lxml_html
 
 ROOT = Path(__file__).resolve().parents[1]
 DEVSET = ROOT / "bench" / "extraction"
-GOLD_FILES = sorted((DEVSET / "gold").rglob("*.json"))
+HELDOUT = ROOT / "bench" / "heldout"
+BENCHES = [DEVSET, HELDOUT]
+GOLD_FILES = sorted(p for bench in BENCHES for p in (bench / "gold").rglob("*.json"))
 KINDS = {"html-article", "jekyll-post", "newspaper-page", "archive-item", "feed-item"}
 TOP_KEYS = {"file", "source", "kind", "origin", "licence", "articles", "notes"}
 ARTICLE_KEYS = {
@@ -67,9 +70,19 @@ def visible_text(text: str) -> str:
     return root.text_content()
 
 
+def bench_of(gold_path: Path) -> Path:
+    """The bench folder (bench/extraction or bench/heldout) a gold file belongs to."""
+    return next(p for p in BENCHES if gold_path.is_relative_to(p / "gold"))
+
+
+def gold_id(gold_path: Path) -> str:
+    bench = bench_of(gold_path)
+    return f"{bench.name}/{gold_path.relative_to(bench / 'gold')}"
+
+
 def load(gold_path: Path) -> tuple[dict, Path]:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    return gold, DEVSET / gold["file"]
+    return gold, bench_of(gold_path) / gold["file"]
 
 
 def document_texts(doc_path: Path) -> tuple[str, str | None]:
@@ -93,14 +106,15 @@ def texts():
     return get
 
 
-def test_devset_has_gold_files():
-    assert GOLD_FILES, f"no gold files under {DEVSET / 'gold'}"
+@pytest.mark.parametrize("bench", BENCHES, ids=lambda p: p.name)
+def test_bench_has_gold_files(bench: Path):
+    assert list((bench / "gold").rglob("*.json")), f"no gold files under {bench / 'gold'}"
 
 
-@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: str(p.relative_to(DEVSET / "gold")))
+@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=gold_id)
 def test_gold_file_is_well_formed(gold_path: Path):
     gold, doc_path = load(gold_path)
-    rel = gold_path.relative_to(DEVSET / "gold")
+    rel = gold_path.relative_to(bench_of(gold_path) / "gold")
     assert set(gold) >= TOP_KEYS, f"{rel}: missing keys {TOP_KEYS - set(gold)}"
     assert gold["file"] == f"docs/{rel.as_posix()[: -len('.json')]}", (
         f"{rel}: file does not match the gold path"
@@ -154,7 +168,7 @@ def test_gold_file_is_well_formed(gold_path: Path):
             assert not hits, f"{where}: must_not_contain {junk!r} is inside the gold body: {hits}"
 
 
-@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: str(p.relative_to(DEVSET / "gold")))
+@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=gold_id)
 def test_gold_strings_occur_in_document(gold_path: Path, texts):
     gold, doc_path = load(gold_path)
     if not doc_path.is_file():
@@ -183,19 +197,25 @@ def test_gold_strings_occur_in_document(gold_path: Path, texts):
             assert found, f"{gold_path.name} article {n}: not on the page: {text[:50]!r}"
 
 
-def test_every_document_has_a_gold_file():
-    docs = sorted(p for p in (DEVSET / "docs").rglob("*") if p.is_file())
+@pytest.mark.parametrize("bench", BENCHES, ids=lambda p: p.name)
+def test_every_document_has_a_gold_file(bench: Path):
+    docs = sorted(p for p in (bench / "docs").rglob("*") if p.is_file())
     orphans = [
-        str(p.relative_to(DEVSET))
+        str(p.relative_to(bench))
         for p in docs
-        if not (DEVSET / "gold" / f"{p.relative_to(DEVSET / 'docs').as_posix()}.json").is_file()
+        if not (bench / "gold" / f"{p.relative_to(bench / 'docs').as_posix()}.json").is_file()
     ]
     assert not orphans, f"documents without gold: {orphans}"
 
 
-def test_every_source_has_a_row_in_sources_md():
-    table = (DEVSET / "SOURCES.md").read_text(encoding="utf-8")
-    sources = {json.loads(p.read_text(encoding="utf-8"))["source"] for p in GOLD_FILES}
+@pytest.mark.parametrize("bench", BENCHES, ids=lambda p: p.name)
+def test_every_source_has_a_row_in_sources_md(bench: Path):
+    table = (bench / "SOURCES.md").read_text(encoding="utf-8")
+    sources = {
+        json.loads(p.read_text(encoding="utf-8"))["source"]
+        for p in GOLD_FILES
+        if bench_of(p) == bench
+    }
     missing = [
         s for s in sorted(sources) if not re.search(rf"^\|\s*`?{re.escape(s)}`?\s*\|", table, re.M)
     ]
