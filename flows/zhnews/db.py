@@ -86,7 +86,11 @@ class Warehouse:
         ensure_schema(self.con, self.sql)
 
     def close(self) -> None:
+        """Close, and remove the work file: it only ever holds the staging rows of the load in
+        progress, so keeping it would double the warehouse's disk use after a large load."""
         self.con.close()
+        for path in (self.paths.work, self.paths.work.with_name(self.paths.work.name + ".wal")):
+            path.unlink(missing_ok=True)
 
     # -- load lifecycle
 
