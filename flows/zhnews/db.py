@@ -39,6 +39,14 @@ __all__ = [
 ]
 
 
+PUBLISH_ATTEMPTS = 8
+
+
+def _commit_conflict(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "failed to commit" in text or "conflict" in text or "database is locked" in text
+
+
 def work_path(db: Path) -> Path:
     return WarehousePaths.of(db).work
 
@@ -83,6 +91,7 @@ class Warehouse:
         self.con = _connect_with_retry(self.paths, timeout_s)
         self.sql = load_sql_files()
         self.step_seconds: dict[str, float] = {}  # wall time per load step, see ops.load_steps
+        self.publish_retries = 0
         ensure_schema(self.con, self.sql)
 
     def close(self) -> None:
@@ -169,8 +178,28 @@ class Warehouse:
             self.con.unregister("touched_files")
 
     def publish(self, load_id: str, report) -> dict:
-        """Finish the load in one DuckLake transaction as the gate decided (store.publish)."""
-        counts = publish_load(self.con, self.sql, load_id, report, self.step_seconds)
+        """Finish the load in one DuckLake transaction as the gate decided (store.publish).
+
+        Several loaders may share one lake (ZHNEWS_LAKE): when another loader committed
+        first, this commit fails (SQLite: stale snapshot; DuckLake: conflicting change) and the
+        whole publish is run again on the new snapshot, so nothing is lost or duplicated.
+        """
+        for attempt in range(PUBLISH_ATTEMPTS):
+            try:
+                counts = publish_load(self.con, self.sql, load_id, report, self.step_seconds)
+                break
+            except duckdb.Error as exc:
+                if attempt + 1 == PUBLISH_ATTEMPTS or not _commit_conflict(exc):
+                    raise
+                self.publish_retries += 1
+                time.sleep(min(0.2 * 2**attempt, 5.0))
+        if self.publish_retries:
+            note = f"publish retried {self.publish_retries}x after another loader's commit"
+            self.con.execute(
+                "UPDATE ops.loads SET message = coalesce(message || '; ', '') || ? "
+                "WHERE load_id = ?",
+                [note, load_id],
+            )
         self.clear_staging()
         return counts
 

@@ -1,5 +1,6 @@
 """Named crash points for fault-injection tests.
 
+`ZHNEWS_PAUSE_AT=<point>=<seconds>` makes the process wait there once (concurrency tests).
 `ZHNEWS_CRASH_AT=<point>[:<n>]` makes the process SIGKILL itself the n-th time (default 1st) it
 reaches <point>; `ZHNEWS_CRASH_SIGNAL=SIGINT` sends that signal instead (an operator's Ctrl-C at
 that point). Unset in production, this costs one dict lookup per call.
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 
 POINTS = (
     "parse.after_document",  # in a worker, after parsing a document
@@ -22,9 +24,16 @@ POINTS = (
 )
 
 _counts: dict[str, int] = {}
+_paused: set[str] = set()
 
 
 def point(name: str) -> None:
+    pause = os.environ.get("ZHNEWS_PAUSE_AT")  # <point>=<seconds>: wait there, once
+    if pause and name not in _paused:
+        target, _, seconds = pause.partition("=")
+        if target == name:
+            _paused.add(name)
+            time.sleep(float(seconds or 1))
     spec = os.environ.get("ZHNEWS_CRASH_AT")
     if not spec:
         return

@@ -37,15 +37,22 @@ class WarehouseDamaged(WarehouseError):
 @dataclass(frozen=True)
 class WarehousePaths:
     base: Path  # warehouse/zhnews
+    shared_lake: Path | None = None  # ZHNEWS_LAKE: a lake several loaders share
 
     @classmethod
     def of(cls, db: str | os.PathLike) -> WarehousePaths:
         path = Path(db)
-        return cls(path.with_suffix("") if path.suffix == ".duckdb" else path)
+        lake = os.environ.get("ZHNEWS_LAKE")
+        return cls(
+            path.with_suffix("") if path.suffix == ".duckdb" else path,
+            Path(lake) if lake else None,
+        )
 
     @property
     def lake(self) -> Path:
-        return self.base.with_name(self.base.name + ".lake")
+        """The DuckLake folder; by default beside the work file, or ZHNEWS_LAKE when several
+        loaders (each with its own --db work file and lock) share one lake."""
+        return self.shared_lake or self.base.with_name(self.base.name + ".lake")
 
     @property
     def catalog(self) -> Path:
@@ -171,6 +178,11 @@ def connect_writer(paths: WarehousePaths) -> duckdb.DuckDBPyConnection:
         # Marts never rely on insertion order (queries ORDER BY); without it INSERT … SELECT
         # streams instead of buffering whole results.
         con.execute("SET preserve_insertion_order = false")
+        # Loaders sharing a lake: a commit that meets another writer's lock or a conflicting
+        # snapshot is retried by DuckLake itself for up to ~4 minutes (100 ms × 1.3^k, 25
+        # times) before zhnews' own publish retry (db.Warehouse.publish) sees an error.
+        con.execute("SET ducklake_max_retry_count = 25")
+        con.execute("SET ducklake_retry_backoff = 1.3")
         try:
             con.execute(f"ATTACH {sql_literal(paths.work)} AS work")
         except duckdb.Error as exc:

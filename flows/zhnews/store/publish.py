@@ -19,6 +19,7 @@ document has at most one open row.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import time
@@ -106,6 +107,8 @@ def publish_load(
                 load_id,
             ],
         )
+        # The serialisation point of publishers sharing a lake: see ops/last_publish.sql.
+        con.execute("UPDATE ops.last_publish SET load_id = ?, committed_at = now()", [load_id])
         step_seconds["publish"] = time.perf_counter() - started
         con.execute("DELETE FROM ops.load_steps WHERE load_id = ?", [load_id])
         insert_rows(
@@ -116,7 +119,9 @@ def publish_load(
         faults.point("publish.before_commit")
         con.execute("COMMIT")
     except Exception:
-        con.execute("ROLLBACK")
+        # A failed COMMIT has already rolled back; keep the original error either way.
+        with contextlib.suppress(duckdb.Error):
+            con.execute("ROLLBACK")
         raise
     faults.point("publish.after_commit")
     return {**counts, "status": status}

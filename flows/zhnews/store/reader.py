@@ -19,7 +19,9 @@ import duckdb
 
 from zhnews.store.lake import WarehouseError, WarehousePaths, attach_lake, new_connection
 
-ALLOWED_STATEMENTS = {"SELECT", "EXPLAIN"}
+# TRANSACTION: BEGIN TRANSACTION READ ONLY … COMMIT pins one snapshot for several queries
+# (the lake is attached READ_ONLY, and every statement inside is checked like any other).
+ALLOWED_STATEMENTS = {"SELECT", "EXPLAIN", "TRANSACTION"}
 # Table functions that read files, reach the catalog or its maintenance, run SQL given as text,
 # scan Python memory or change logging. The sandbox already confines file access to the lake's
 # data folder; these are refused by name so the message is clear, and because the SQLite
@@ -183,14 +185,14 @@ def _check_function(name: str, allow_file_reads: bool) -> None:
 def _refuse(kind: str) -> None:
     raise ReadOnlyViolation(
         f"{kind} statements are not allowed: the warehouse is open read-only (SELECT, WITH … "
-        "SELECT, FROM, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN); export results with "
+        "SELECT, FROM, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN, BEGIN/COMMIT); export results with "
         "`zhnews sql --format csv|json|parquet -o FILE`"
     )
 
 
 def _check_statement(stmt) -> None:
     kind = stmt.type.name
-    if kind == "SELECT":
+    if kind in ("SELECT", "TRANSACTION"):
         return
     if kind != "EXPLAIN":
         _refuse(kind)
