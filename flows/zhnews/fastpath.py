@@ -13,9 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from zhnews.db import Warehouse, WarehouseLocked, WriterLock
-from zhnews.store.lake import WarehousePaths
 from zhnews.discover import discover
 from zhnews.settings import Settings
+from zhnews.store.lake import WarehousePaths
 
 
 def try_noop(paths: list[str], db: Path, settings: Settings) -> dict | None:
