@@ -304,20 +304,23 @@ def _readable_dirs(dirs: list[Path], db: Path) -> list[Path] | None:
     """
     from zhnews.store.lake import WarehousePaths
 
-    warehouse = WarehousePaths.of(db).base.parent.resolve()
+    paths = WarehousePaths.of(db)
+    # the folder of the work file and lock, and the lake's (elsewhere with ZHNEWS_LAKE)
+    warehouse = {paths.base.parent.resolve(), paths.lake.parent.resolve()}
     out = []
     for d in dirs:
         folder = d.expanduser().resolve()
         if not folder.is_dir():
             print(f"error: --allow-dir {d} is not a folder", file=sys.stderr)
             return None
-        if folder == warehouse or folder in warehouse.parents or warehouse in folder.parents:
-            print(
-                f"error: --allow-dir {d} overlaps the warehouse folder {warehouse}: allow a "
-                "folder that holds only the files you want to read",
-                file=sys.stderr,
-            )
-            return None
+        for w in sorted(warehouse):
+            if folder == w or folder in w.parents or w in folder.parents:
+                print(
+                    f"error: --allow-dir {d} overlaps the warehouse folder {w}: allow a "
+                    "folder that holds only the files you want to read",
+                    file=sys.stderr,
+                )
+                return None
         out.append(folder)
     return out
 
