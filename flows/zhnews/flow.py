@@ -320,8 +320,8 @@ def _name_run(load_id: str, paths: list[str], counts: dict | None) -> None:
     inputs = ", ".join(Path(p).name or p for p in paths[:2]) + (" …" if len(paths) > 2 else "")
     if counts is None:
         outcome = "running"
-    elif counts["status"] == "noop":
-        outcome = "noop"
+    elif counts["status"] in ("noop", "failed"):
+        outcome = counts["status"]
     else:
         outcome = f"{counts['status']} {counts.get('articles_published', 0)} articles"
     try:
