@@ -466,9 +466,19 @@ def batch(tmp_path_factory, prefect_api):
         return found
 
     db = base / "w.duckdb"
+    # This suite is about each bad input on its own (quarantined with its reason, or loaded),
+    # not about the per-source hold: half of `bad/` is broken on purpose, which the real gate
+    # answers by holding the whole folder (tests/test_gate_loads.py). Hold off here.
+    import json
+
+    suites = base / "expectations"
+    shutil.copytree(ROOT / "expectations", suites)
+    gate = json.loads((suites / "gate.json").read_text(encoding="utf-8"))
+    gate["sources"]["min_rejected"]["value"] = 10**9
+    (suites / "gate.json").write_text(json.dumps(gate, ensure_ascii=False), encoding="utf-8")
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(flow_module, "discover", discover_then_delete)
-        summary = run_etl([inbox], db, ZHNEWS_SHARD_SIZE=5000)
+        summary = run_etl([inbox], db, ZHNEWS_SHARD_SIZE=5000, ZHNEWS_EXPECTATIONS_DIR=suites)
     articles: dict[str, list[dict]] = {}
     for path, title, body, published, tags in query(
         db,
