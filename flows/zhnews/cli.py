@@ -195,7 +195,7 @@ class _HoldPrefectErrors:
         ]
 
     def filter(self, record) -> bool:
-        if record.levelno >= 40 and record.name.startswith("prefect"):
+        if record.levelno >= 40 and record.name.startswith("prefect"):  # logging.ERROR
             self.held.append(record)
             return False
         return True
