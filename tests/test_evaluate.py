@@ -142,6 +142,22 @@ def test_editor_is_scored_only_for_systems_that_have_one():
     assert story["editor"] == "n/a" and story["authors"] is False  # editors are not authors
 
 
+def test_zhnews_authors_are_compared_as_writers(tmp_path):
+    # the gold lists writers; a photographer zhnews credits (role 摄影) is not one of them
+    doc = tmp_path / "page.html"
+    doc.write_text(
+        "<html><head><title>小麦开镰</title></head><body><h1>小麦开镰</h1>"
+        "<p>本报讯（记者 王五）今年全省小麦开镰收割，各地农机手忙着抢收。</p>"
+        "<p>农业部门说，今年的收成比去年好。</p><p>本报记者 李四 摄</p></body></html>",
+        encoding="utf-8",
+    )
+    text = doc.read_text(encoding="utf-8")
+    (predicted,) = ev.zhnews_predict(text, doc)
+    assert predicted.authors == ["王五"]
+    (article,) = ev.parse_document(text, str(doc)).articles
+    assert ("李四", "摄影") in [(a.name, a.role) for a in article.authors]
+
+
 def test_render_html_for_markdown_posts():
     post = (
         "---\ntitle: 标题一\ndate: 2020-01-02 08:00:00 +0800\nauthor: 张三\n---\n\n"

@@ -166,7 +166,9 @@ def format_table(rows: list[dict]) -> str:
 #   document is always matched to its best predicted article.
 # - title: whitespace-collapsed exact match. published_day: the predicted timestamp's day in
 #   China time (Asia/Shanghai); a naive timestamp is taken as printed; gold null = no date.
-# - authors: exact set of names (role words are not names; editors are not authors).
+# - authors: exact set of writers' names (role words are not names; editors are not
+#   authors). The gold lists writers only; zhnews also keeps photographers as authors with
+#   role 摄影, and those are left out of its set (a photo credit is not a byline).
 # - editor: exact match of the 责任编辑 name; n/a for systems without such a field.
 # - body char-F1: F1 of the bag (multiset) of characters of the body text with all
 #   whitespace removed, predicted vs gold (the usual measure for Chinese extraction,
@@ -198,6 +200,7 @@ DEBRIS_PATTERNS: dict[str, str] = {
 }
 _DEBRIS_RE = {label: re.compile(pattern) for label, pattern in DEBRIS_PATTERNS.items()}
 PEERS = ("trafilatura", "gne", "newspaper4k")
+PHOTOGRAPHER = "摄影"  # zhnews' role for photo credits, not a writer
 NA = "n/a"
 
 
@@ -348,7 +351,7 @@ def zhnews_predict(text: str, doc_path: Path) -> list[Predicted]:
         Predicted(
             title=a.title,
             day=china_day(a.published_at),
-            authors=[x.name for x in a.authors],
+            authors=[x.name for x in a.authors if x.role != PHOTOGRAPHER],
             editor=a.editor,
             paragraphs=[p.text for p in a.paragraphs if p.kind in ("body", "subhead")],
         )
