@@ -7,6 +7,7 @@ from zhnews.parse.bylines import (
     split_names,
     split_run_in,
     split_trailing_credit,
+    strict_names,
 )
 
 
@@ -159,3 +160,17 @@ def test_names_only_line_in_the_byline_block_above_the_text():
     (article,) = parse_document(html, "ct.html").articles
     assert [a.name for a in article.authors] == ["謝明俊"]
     assert "謝明俊" not in " ".join(article.body_paragraphs)
+
+
+def test_latin_names_keep_their_words_together():
+    assert strict_names("KEITH BRADSHER") == ["KEITH BRADSHER"]
+    assert strict_names("Jane Wakefield, Tom Smith") == ["Jane Wakefield", "Tom Smith"]
+    assert strict_names("王明 张三") == ["王明", "张三"]
+
+
+def test_closing_credit_damaged_by_decoding_keeps_the_legible_names():
+    para = "共同探索太空，造福全人类。（记者宋晨、田中全、胡\ufffd础⒑钗睦ぃ\ufffd"
+    text, byline = split_trailing_credit(para)
+    assert text == "共同探索太空，造福全人类。"
+    assert [(a.name, a.role) for a in byline.authors] == [("宋晨", "记者"), ("田中全", "记者")]
+    assert split_trailing_credit("他说：“好\ufffd”这是乱码（") is None

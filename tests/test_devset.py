@@ -220,3 +220,20 @@ def test_every_source_has_a_row_in_sources_md(bench: Path):
         s for s in sorted(sources) if not re.search(rf"^\|\s*`?{re.escape(s)}`?\s*\|", table, re.M)
     ]
     assert not missing, f"SOURCES.md has no row for: {missing}"
+
+
+# bench/extraction/README.md, Conventions: a run-in byline that names a reporter
+# (`（中央社記者邱俊欽桃園19日電）`, `据新华社拉萨电（记者 格桑边觉）`) is not body.
+_RUN_IN_BYLINE = re.compile(
+    r"^[^。，,]{0,16}?[（(][^（）()]{0,12}?(?:记者|記者|通讯员|通訊員)[^（）()]{1,30}[)）]"
+)
+
+
+@pytest.mark.parametrize("gold_path", [p for p in GOLD_FILES if bench_of(p) == DEVSET], ids=gold_id)
+def test_devset_body_never_opens_with_a_reporters_byline(gold_path: Path):
+    gold, _ = load(gold_path)
+    for n, article in enumerate(gold["articles"], 1):
+        for para in article["body"][:3]:
+            assert not _RUN_IN_BYLINE.match(para), (
+                f"{gold_path.name} article {n}: run-in byline kept in the body: {para[:40]!r}"
+            )

@@ -225,3 +225,139 @@ def test_toolbars_search_links_and_social_links_glued_to_text():
     assert texts[1] == f"腾讯表示，{P2}"
     assert "南方网讯 新专辑再拿好莱坞巨星开涮" in texts
     assert not any("页面功能" in t or "我来说两句" in t for t in texts)
+
+
+def captions(article) -> list[str]:
+    return [p.text for p in article.paragraphs if p.kind == "caption"]
+
+
+def test_captions_by_evidence_not_by_position():
+    # small text under a picture, shorter than the paragraphs: its caption
+    small = "农机手在田间作业。"
+    html = page(
+        f'<h1>小麦开镰收割</h1><p>{P1}</p><img src="a.jpg"><div><small>{small}</small></div>'
+        f"<p>{P2}</p><p>{P3}</p>"
+    )
+    (article,) = parse_document(html, "page.html").articles
+    assert captions(article) == [small] and article.body_paragraphs == [P1, P2, P3]
+    # a short paragraph after an advert's picture, printed like the others: text
+    short = "习近平宣布下届峰会在深圳举办。"
+    html = page(
+        f'<h1>小麦开镰收割</h1><p>{P1}</p><div><a href="/ad"><img src="ad.jpg"></a></div>'
+        f"<p>{short}</p><p>{P2}</p><p>{P3}</p>"
+    )
+    assert body_of(html) == [P1, short, P2, P3]
+    # items of a list printed one per line, a picture among them: text
+    items = "".join(f"<p>“{w}”</p>" for w in ("在飞机上睡觉", "投资银行家"))
+    html = page(
+        f'<h1>小麦开镰收割</h1><p>{P1}</p>{items}<p><img src="b.jpg"></p><p>“及时享乐”</p>'
+        f"<p>“真人秀”</p><p>{P2}</p><p>{P3}</p>"
+    )
+    (article,) = parse_document(html, "page.html").articles
+    assert not captions(article) and "“及时享乐”" in " ".join(p.text for p in article.paragraphs)
+
+
+def test_caption_in_the_pictures_box_with_a_credit_or_before_the_lead():
+    # the picture and the line alone in one element (a one-picture table)
+    box = '<table><tr><td><img src="a.jpg"></td></tr><tr><td><p>郭荣梅指挥乐团练习</p></td></tr></table>'
+    html = page(f"<h1>小麦开镰收割</h1><p>{P1}</p>{box}<p>{P2}</p><p>{P3}</p>")
+    (article,) = parse_document(html, "page.html").articles
+    assert captions(article) == ["郭荣梅指挥乐团练习"] and article.body_paragraphs == [P1, P2, P3]
+    # a picture credit at its end, whatever its length
+    credited = "台南市永康分局報請台南地檢署檢察官相驗，認定死者係屬自殺行為。（圖／翻攝畫面）"
+    html = page(f'<h1>小麦开镰收割</h1><p>{P1}</p><img src="a.jpg"><p>{credited}</p><p>{P2}</p>')
+    (article,) = parse_document(html, "page.html").articles
+    assert captions(article) == [credited]
+    # a line between the picture and the story's run-in lead: the story starts at the lead
+    cover = "新专辑封面上有她各种各样的表情，她说整张专辑的概念就像这个名字一样，希望听众觉得新鲜、开心。"
+    html = page(
+        f'<h1>小麦开镰收割</h1><img src="a.jpg"><p>{cover}</p><p>南方网讯 {P1}</p>'
+        f"<p>{P2}</p><p>{P3}</p>"
+    )
+    (article,) = parse_document(html, "page.html").articles
+    assert captions(article) == [cover] and article.body_paragraphs[0] == f"南方网讯 {P1}"
+
+
+def test_credit_lines_near_the_story_reach_the_byline_parsers():
+    # below the text, past lines that are not text (原标题, a gallery label)
+    foot = "<p>原标题：小麦熟了</p><p>作者︱春春</p><p>图集</p><p>责任编辑：焦鹏</p>"
+    html = page(
+        f'<h1>小麦开镰收割</h1><div class="t"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>'
+        f"<div>{foot}</div>"
+    )
+    (article,) = parse_document(html, "page.html").articles
+    assert [a.name for a in article.authors] == ["春春"] and article.editor == "焦鹏"
+    assert article.body_paragraphs == [P1, P2, P3]
+    # a closing name credit right under the text, in the page's own box
+    html = page(f'<h1>小麦开镰收割</h1><div class="t"><p>{P1}</p><p>{P2}</p></div><p>（袁源）</p>')
+    (article,) = parse_document(html, "page.html").articles
+    assert [a.name for a in article.authors] == ["袁源"] and article.body_paragraphs == [P1, P2]
+    # an editor credit glued to a link back to the portal
+    html = page(
+        f"<h1>小麦开镰收割</h1><p>{P1}</p><p>{P2}</p>"
+        '<p>【编辑:刘欢】 <a href="/">返回搜狐，查看更多</a></p>'
+    )
+    (article,) = parse_document(html, "page.html").articles
+    assert article.editor == "刘欢" and "返回" not in " ".join(article.body_paragraphs)
+
+
+def test_byline_box_above_the_text():
+    # a pen name over its timestamp in one box (no known surname needed there)
+    post = (
+        "---\ntitle: 小麦开镰收割\n---\n"
+        f'<div><i>德正<br>2025-11-23T13:08:54.823Z</i></div><img src="a.jpg"><p>{P1}</p><p>{P2}</p>\n'
+    )
+    (article,) = parse_document(post, "2025-11-24-dw.html").articles
+    assert [a.name for a in article.authors] == ["德正"] and article.body_paragraphs == [P1, P2]
+    # a Latin name printed over the date line; a scraper's `null` before a name
+    post = (
+        "---\ntitle: 小麦开镰收割\n---\n"
+        f"<address>KEITH BRADSHER</address><time>2025年11月4日</time><section><p>{P1}</p>"
+        f"<p>{P2}</p></section>\n"
+    )
+    (article,) = parse_document(post, "2025-11-04-nyt.html").articles
+    assert [a.name for a in article.authors] == ["KEITH BRADSHER"]
+    post = (
+        "---\ntitle: 小麦开镰收割\n---\n"
+        f"<div><i>null 周依恩<br>2025-11-03T08:17:41.714Z</i></div><p>{P1}</p><p>{P2}</p>\n"
+    )
+    (article,) = parse_document(post, "2025-11-03-dw.html").articles
+    assert [a.name for a in article.authors] == ["周依恩"]
+    # an author box that also holds the share buttons keeps its name; name + timestamp
+    box = (
+        '<div class="author-share"><div class="author"><span class="name">谢若含</span>'
+        '<span class="date">2017-03-01 14:27:02</span></div>'
+        '<div class="share"><a href="/wx">微信</a><a href="/wb">微博</a></div></div>'
+    )
+    html = page(f"<h1>小麦开镰收割</h1>{box}<p>{P1}</p><p>{P2}</p>")
+    (article,) = parse_document(html, "page.html").articles
+    assert [a.name for a in article.authors] == ["谢若含"] and article.body_paragraphs == [P1, P2]
+
+
+def test_source_field_holding_a_person_and_a_labelled_source_link():
+    html = page(f"<h1>小麦开镰收割</h1><p>{P1}</p><p>{P2}</p><p>来源: 尹娟</p>")
+    (article,) = parse_document(html, "page.html").articles
+    assert [a.name for a in article.authors] == ["尹娟"] and article.publisher is None
+    # `来源：<logo><a>中国日报网</a>`: the icon does not break the line, the link is its value
+    html = page(
+        '<h1>小麦开镰收割</h1><div>来源： <a href="/"><img src="logo.png"></a>'
+        f'<a href="/cd">中国日报网</a></div><div>分享</div><p>{P1}</p><p>{P2}</p>'
+    )
+    (article,) = parse_document(html, "page.html").articles
+    assert article.publisher == "中国日报网" and article.body_paragraphs == [P1, P2]
+
+
+def test_css_line_breaks_and_digits_that_meet_across_elements():
+    # `<span style="display:block">` breaks the line: the credit ends its paragraph
+    html = page(
+        f'<h1>小麦开镰收割</h1><p>{P1}<span style="display:block;height:1em;"></span>'
+        f'{P2}（王煌忠／台中報導）<span style="display:block;height:1em;"></span>'
+        "<strong>《蘋果》關心你</strong><br>自殺解決不了問題，卻留給家人無比悲痛。請珍惜生命。</p>"
+    )
+    (article,) = parse_document(html, "page.html").articles
+    assert [a.name for a in article.authors] == ["王煌忠"] and article.body_paragraphs == [P1, P2]
+    # `<span>15:31</span><span>2018/09/16</span>` is a timestamp, not `15:312018/09/16`
+    (block,) = html_blocks("<p><span>15:31</span><span>2018/09/16</span></p>")
+    assert block.text == "15:31 2018/09/16"
+    assert content.widget_reason("小字号") == "font_size"
+    assert content.widget_reason("分享到微信") == "control"

@@ -322,3 +322,14 @@ def test_date_on_the_title_line():
     )
     article, _ = one(text)
     assert day(article) == "2019-09-07" and article.published_at_source == "visible"
+
+
+@pytest.mark.parametrize("line", ["一九四六年五月十五日", "（一九四六年五月十五日）"])
+def test_chinese_numeral_date_line_is_a_date_not_the_first_paragraph(line):
+    text = f"### 发刊词\n\n{line}\n\n本报——人民日报，晋冀鲁豫边区广大人民的报纸出版了。\n"
+    article, _ = one(text, "fakanci.md")
+    assert article.body_paragraphs == ["本报——人民日报，晋冀鲁豫边区广大人民的报纸出版了。"]
+    assert day(article) == "1946-05-15"
+    plain = f"发刊词\n\n{line}\n\n本报出版了，这是第一段。\n\n这是第二段。\n"
+    article, _ = one(plain, "fakanci.txt")
+    assert article.body_paragraphs[0] == "本报出版了，这是第一段。" and day(article) == "1946-05-15"

@@ -223,3 +223,44 @@ def test_page_metadata_lines_are_not_paragraphs():
     assert article.body_paragraphs == [
         "土豆，听名字就“土”得掉渣。可这几天，在宁夏西吉县，记者却看到了另外一番景致。"
     ]
+
+
+def test_widget_leftovers_promos_and_notice_headings_are_debris():
+    assert debris_reason("· · ·") == "ornament" and debris_reason("·······") == "ornament"
+    assert debris_reason("……") is None  # an ellipsis closing a list is printed text
+    assert debris_reason("喜欢这篇文章？去 App 商店搜 好奇心日报 ，每天看点不一样的。") == "promo"
+    assert debris_reason("《蘋果》關心你") == "public_notice"
+    assert debris_reason("记者关心你的近况，他说。") is None
+
+
+def test_label_printed_one_character_per_line_is_one_line():
+    letters = "".join(f"<tr><td>{c}</td></tr>" for c in "今日推荐")
+    links = "".join(
+        f'<li><a href="/n{i}">明星：盘点范冰冰与众女星大撞衫{i}</a></li>' for i in range(4)
+    )
+    html = (
+        "<html><head><title>薛凯琪新专辑_雅虎</title></head><body><h1>薛凯琪新专辑</h1>"
+        f"<table>{letters}</table><ul>{links}</ul>"
+        "<p>南方网讯 薛凯琪在香港乐坛去年的众多新人中突围而出，拿下大部分新人奖。</p>"
+        "<p>上周五，她在香港推出她的第二张专辑，并于近日由天凯唱片引进内地。</p></body></html>"
+    )
+    (article,) = parse_document(html, "yahoo.html").articles
+    assert article.body_paragraphs[0].startswith("南方网讯 ")
+    assert "今日推荐" not in body_text(article)
+
+
+def test_site_and_name_beside_a_timestamp_and_lone_datelines_are_not_paragraphs():
+    html = (
+        "<html><body><article><h1>土豆不土</h1>"
+        "<p>AUTO.SOHU.COM 2005年05月13日14:15</p>"
+        "<p>http://www.sina.net 2005年03月21日 11:21 《理财周刊》</p>"
+        "<p>2023/2/21 21:20（2/21 22:08 更新）</p>"
+        "<p>TNW中文站 10月14日报道</p>"
+        "<p>土豆，听名字就“土”得掉渣。可这几天，在宁夏西吉县，记者却看到了另外一番景致。</p>"
+        "</article></body></html>"
+    )
+    (article,) = parse_document(html, "sohu.html").articles
+    assert article.body_paragraphs == [
+        "土豆，听名字就“土”得掉渣。可这几天，在宁夏西吉县，记者却看到了另外一番景致。"
+    ]
+    assert article.publisher == "理财周刊"

@@ -13,7 +13,15 @@ Decisions (each from layout shape, never from known strings):
 - `文章来源：X` / `来源：X` → publisher; a short line with a date (and 来源/作者/时间), a
   timestamp + newsroom line or a print-edition line (`《光明日报》（…02版）`) → page meta.
 - A blockquote before any body paragraph is the summary; a later one is a quoted passage (body).
-- `△…`, `图片来源：…`, text inside <figure>/<center> or right after an image → caption.
+- Captions by evidence, never by position alone: `△…`, `图片来源：…`/`图为…`, text inside
+  <figure>/<center> or a picture box, or text right under a picture that ends with a picture
+  credit (`…新华社记者 才扬 摄`, `（圖／…）`), or is shorter than the page's paragraphs and
+  printed small or centred, or shares its element with the picture alone, or sits between
+  the picture and the story's run-in lead (`南方网讯 …`).
+- Date lines (`find_dates` positions): a date with only times, weekdays, update notes, a site
+  name or a name beside it (`一九四六年五月十五日`, `AUTO.SOHU.COM 2005年05月13日14:15`,
+  `谢若含2017-03-01 14:27:02` → byline) is page metadata; a dateline standing alone
+  (`TNW中文站 10月14日报道`) names nobody and is not text.
 - Article boundaries on multi-article pages: a run of consecutive headings opens a new
   article when (1) no article is open or the open one was closed by a closing byline,
   (2) the run contains a heading at the page's title level, (3) the run is followed by a
@@ -34,23 +42,24 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from zhnews.model import Article, Author, Paragraph, StockMention
-from zhnews.parse import debris
+from zhnews.parse import content, debris
 from zhnews.parse.blocks import Block
 from zhnews.parse.bylines import (
     Byline,
     credits_in_meta,
     parse_byline_line,
     parse_credit_line,
+    parse_wire_credit,
     split_run_in,
     split_trailing_credit,
     strict_names,
 )
-from zhnews.parse.meta import parse_date_text
+from zhnews.parse.meta import DateMatch, find_dates, parse_date_text
 from zhnews.text import ends_sentence, join_fragments
 
 
@@ -116,24 +125,142 @@ _CLAUSE_PUNCT = re.compile(r"[。！？!?；;：:，,…]")
 def classify(blocks: list[Block], tz: ZoneInfo) -> list[Item]:
     """Give every block its role in the document, then mark debris that needs context."""
     items: list[Item] = []
-    previous: Block | None = None
-    for block in blocks:
-        item = _classify_one(block, previous, tz)
+    blocks = _join_vertical_labels(blocks)
+    typical = _TypicalParagraph(blocks)
+    for idx, block in enumerate(blocks):
+        item = _classify_one(blocks, idx, tz, typical)
         item.links = bool(block.link_chars) and block.link_chars >= 0.5 * len(
             re.sub(r"\s", "", block.text)
         )
         items.append(item)
-        previous = block
     _mark_related_lists(items)
     _mark_footers(items)
     _mark_name_lines(items)
+    _mark_byline_block_labels(items)
     return [item for item in items if item.kind != "rule"]
+
+
+def _join_vertical_labels(blocks: list[Block]) -> list[Block]:
+    """A label printed one character per line (`今` / `日` / `推` / `荐` in stacked table cells)
+    is one line: `今日推荐`, a box's header, not four scraps of text."""
+    if not any(b.kind == "text" and len(b.text) == 1 for b in blocks):
+        return blocks
+    out: list[Block] = []
+    run: list[Block] = []
+
+    def close() -> None:
+        if len(run) >= 2:
+            out.append(replace(run[0], text="".join(b.text for b in run)))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for block in blocks:
+        if block.kind == "text" and len(block.text) == 1 and "\u4e00" <= block.text <= "\u9fff":
+            run.append(block)
+            continue
+        close()
+        out.append(block)
+    close()
+    return out
+
+
+MAX_CAPTION_CHARS = 100
+MIN_PROSE_CHARS = 10
+
+
+class _TypicalParagraph:
+    """Median length of the document's prose lines (captions are shorter than this),
+    measured the first time a line under a picture asks for it."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.blocks = blocks
+        self.value: int | None = None
+
+    def __call__(self) -> int:
+        if self.value is None:
+            sizes = sorted(
+                len(b.text)
+                for b in self.blocks
+                if b.kind == "text"
+                and len(b.text) >= MIN_PROSE_CHARS
+                and _CLAUSE_PUNCT.search(b.text)
+            )
+            self.value = sizes[len(sizes) // 2] if len(sizes) >= 3 else MAX_CAPTION_CHARS
+        return self.value
+
+
+def _caption_evidence(blocks: list[Block], idx: int, text: str, typical: _TypicalParagraph) -> bool:
+    """Text right under a picture (the caller checks) is its caption on evidence, never by
+    position alone: it ends with a picture credit (`…新华社记者 才扬 摄`, `（圖／翻攝畫面）`,
+    `（路透）`), or it is shorter than the page's paragraphs and printed small or centred
+    (`<small>`, `align=center`) or shares a box with the picture and nothing else
+    (`<p><img>…</p>`, a one-picture table), or it sits between the picture and the
+    story's run-in lead."""
+    if _ends_with_photo_credit(text) or _PICTURE_CREDIT.search(text):
+        return True
+    if len(text) > MAX_CAPTION_CHARS or len(text) > typical():
+        return _before_lead(blocks, idx) and len(text) <= MAX_CAPTION_CHARS
+    block = blocks[idx]
+    return block.caption_style or _picture_box(blocks, idx) or _before_lead(blocks, idx)
+
+
+MAX_LEAD_LOOKAHEAD = 8
+# A story's run-in lead: `南方网讯 …`, `本报讯（记者…）`, `新华社北京9月7日电 …`, `中新网9月7日电`.
+_LEAD = re.compile(
+    r"^(?:本报|本報|[\u4e00-\u9fffA-Za-z]{2,8}?(?:网|網|报|報|社|台|新闻|新聞))"
+    r"[\u4e00-\u9fff\d]{0,12}?(?:讯|訊|电|電)(?=[\s（(])"
+)
+
+
+def _before_lead(blocks: list[Block], idx: int) -> bool:
+    """The line sits between the picture and the story's run-in lead: the text starts at the
+    lead, so the line is the picture's caption (images and bullets in between are skipped)."""
+    if _LEAD.match(blocks[idx].text):
+        return False
+    for block in blocks[idx + 1 : idx + 1 + MAX_LEAD_LOOKAHEAD]:
+        if block.kind == "image" or (block.kind == "text" and not _WORD.search(block.text)):
+            continue
+        return block.kind == "text" and bool(_LEAD.match(block.text))
+    return False
+
+
+_WORD = re.compile(r"[\w\u4e00-\u9fff]")
+
+
+def _picture_box(blocks: list[Block], idx: int) -> bool:
+    """The picture above `blocks[idx]` and this line are alone in their nearest common
+    element (the lines around them are outside it)."""
+    image, line = blocks[idx - 1], blocks[idx]
+    common = 0
+    for a, b in zip(image.dom_path, line.dom_path, strict=False):
+        if a != b:
+            break
+        common += 1
+    if not common:
+        return False
+    box = image.dom_path[common - 1]
+    for neighbour in (idx - 2, idx + 1):
+        if 0 <= neighbour < len(blocks):
+            path = blocks[neighbour].dom_path
+            if len(path) >= common and path[common - 1] == box:
+                return False
+    return True
+
+
+# Picture credits that end a caption: `（圖／翻攝畫面）`, `（图/新华社）`, `（路透）`, `/韩联社`.
+_PICTURE_CREDIT = re.compile(
+    r"[（(]\s*(?:圖|图|攝|摄|照片|圖片|图片|資料照|资料照)\s*[／/:：][^（）()]{1,20}[)）]\s*$"
+    r"|[（(]\s*(?:路透|路透社|美聯社|美联社|法新社|新華社|新华社|中央社|歐新社|欧新社|美聯|Getty Images|"
+    r"AFP|Reuters|AP|EPA)\s*[)）]\s*$"
+)
 
 
 _SKIPPED_KINDS = ("debris", "related", "page")  # not text, not metadata an article keeps
 
 
-def _classify_one(block: Block, previous: Block | None, tz: ZoneInfo) -> Item:
+def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _TypicalParagraph) -> Item:
+    block = blocks[idx]
     text = block.text.strip()
     if block.kind in ("url", "image", "boundary", "quote", "rule"):
         if block.kind == "quote" and debris.debris_reason(text):
@@ -159,12 +286,9 @@ def _classify_one(block: Block, previous: Block | None, tz: ZoneInfo) -> Item:
     if not block.in_figure and debris.related_header(text) is not None:
         return Item("related", text)
     after_image = (
-        previous is not None
-        and previous.kind == "image"
-        and (
-            (len(text) <= 60 and "。" not in text[:-1])
-            or _ends_with_photo_credit(text)  # `…拍照留念。新华社记者 才扬 摄`
-        )
+        idx > 0
+        and blocks[idx - 1].kind == "image"
+        and _caption_evidence(blocks, idx, text, typical)
     )
     credit = parse_credit_line(text) if len(text) <= 90 and not block.in_figure else None
     if credit is not None and not (after_image and credit.kind in ("photo", "credit")):
@@ -174,6 +298,9 @@ def _classify_one(block: Block, previous: Block | None, tz: ZoneInfo) -> Item:
     source = _SOURCE_CREDITS.match(text) or _SOURCE_RE.match(text)
     if source:
         credits = source.groupdict().get("credits")
+        writer = None if credits else _person_as_source(source.group("pub"))
+        if writer is not None:
+            return Item("byline", text, byline=writer)
         return Item(
             "source",
             text,
@@ -183,39 +310,109 @@ def _classify_one(block: Block, previous: Block | None, tz: ZoneInfo) -> Item:
     if len(text) <= 60 and _DATE_LABEL.match(text):
         return Item("meta", text, date=parse_date_text(text, tz))  # `发表时间： 06/02/2022 - 13:48`
     if len(text) <= 90 and not re.search(r"[。！？]", text):
-        stamp = parse_date_text(text, tz)
-        if stamp is not None and (
-            _META_KEYS.search(text) or len(re.sub(r"[\d\s年月日:：\-/.]", "", text)) <= 2
-        ):
-            pub = _PUBLISHER_IN_META.search(text)
-            return Item(
-                "meta",
-                text,
-                date=stamp,
-                publisher=pub.group("pub") if pub else None,
-                byline=credits_in_meta(text),
-            )
-        stamped = _LEADING_STAMP.match(text)
-        rest = text[stamped.end() :].strip() if stamped else ""
-        media = _MEDIA_NAME.fullmatch(rest) if stamp is not None and rest else None
-        if media:
-            # `2022-02-13 09:57 光明网`: when and where the page says the story ran
-            publisher = re.match(r"[^\s\d]+?(?:网|網|报|報|社|台|新闻|新聞|客户端|客戶端)", rest)
-            return Item(
-                "meta", text, date=stamp, publisher=publisher.group(0) if publisher else None
-            )
-        if stamp is not None and stamped:
-            # `2019-03-18 23:59聯合報 記者陳嘉寧／桃園機場報導`: the dateline of a byline block
-            credit = parse_credit_line(text[stamped.end() :])
-            if credit is not None:
-                return Item("meta", text, date=stamp, byline=credit)
+        dated = _date_line(text, tz)
+        if dated is not None:
+            return dated
+        if len(text) <= 40 and _DATELINE_ONLY.match(text):
+            # `TNW中文站 10月14日报道`: a dateline standing alone names nobody (not text)
+            wire = parse_wire_credit(text) or Byline(raw=text, kind="wire")
+            return Item("byline", text, byline=wire)
     if _CAPTION_RE.match(text) or (block.in_figure and len(text) <= 80) or after_image:
         return Item("caption", text)
     if len(text) <= 60:
         byline = parse_byline_line(text)
         if byline is not None:
             return Item("byline", text, byline=byline)
+        if content.name_over_date(blocks, idx):
+            names = strict_names(text)
+            return Item("byline", text, byline=Byline(text, [Author(n, None) for n in names]))
     return Item("body", text, stocks=block.stocks, bold=block.bold)
+
+
+def _date_line(text: str, tz: ZoneInfo) -> Item | None:
+    """A line that is a date and what a page prints with it, as page metadata.
+
+    `2019-09-07 21:30 来源：新京报`, `一九四六年五月十五日`, `2023/2/21 21:20（2/21 22:08 更新）`,
+    `AUTO.SOHU.COM 2005年05月13日14:15`, `http://www.sina.net 2005年03月21日 《理财周刊》`,
+    `2022-02-13 09:57 光明网`, `谢若含2017-03-01 14:27:02` (the name is the byline),
+    `2019-03-18 23:59聯合報 記者陳嘉寧／桃園機場報導`.
+    """
+    found = next(find_dates(text, tz), None)
+    if found is None:
+        return None
+    stamp = found.stamp
+    rest = _beside_date(text, found)
+    if _META_KEYS.search(text) or len(rest) <= 2:
+        pub = _PUBLISHER_IN_META.search(text)
+        return Item(
+            "meta",
+            text,
+            date=stamp,
+            publisher=pub.group("pub") if pub else None,
+            byline=credits_in_meta(text),
+        )
+    stamped = _LEADING_STAMP.match(text)
+    after = text[stamped.end() :].strip() if stamped else ""
+    if after and _MEDIA_NAME.fullmatch(after):
+        # `2022-02-13 09:57 光明网`: when and where the page says the story ran
+        publisher = re.match(r"[^\s\d]+?(?:网|網|报|報|社|台|新闻|新聞|客户端|客戶端)", after)
+        return Item("meta", text, date=stamp, publisher=publisher.group(0) if publisher else None)
+    if stamped:
+        # `2019-03-18 23:59聯合報 記者陳嘉寧／桃園機場報導`: the dateline of a byline block
+        credit = parse_credit_line(after)
+        if credit is not None:
+            return Item("meta", text, date=stamp, byline=credit)
+    words = (text[: found.start] + " " + text[found.end :]).split()
+    if words and all(_SITE_LABEL.fullmatch(w) for w in words):
+        # `AUTO.SOHU.COM 2005年05月13日14:15`, `… 《理财周刊》`, `TNW中文站2016年10月14日07:17`
+        named = [w.strip("《》") for w in words if not _DOMAIN.fullmatch(w)]
+        return Item("meta", text, date=stamp, publisher=named[0] if named else None)
+    names = strict_names(" ".join(words), surname=True) if len(rest) <= 12 else None
+    if names and len(names) <= 3:
+        # `谢若含2017-03-01 14:27:02`: a byline box's name and timestamp printed together
+        byline = Byline(raw=" ".join(words), authors=[Author(n, None) for n in names])
+        return Item("meta", text, date=stamp, byline=byline)
+    return None
+
+
+# What a date line prints besides its date: clock times, `（2/21 22:08 更新）`, weekdays,
+# separators.
+_BESIDE_DATE = re.compile(
+    r"[\s\d:：/\-.()（）\[\]【】|｜,，年月日]|星期[一二三四五六日天]|周[一二三四五六日]|禮拜[一二三四五六日天]"
+    r"|礼拜[一二三四五六日天]|更新|發布|发布|最后|最後|时间|時間"
+)
+_DOMAIN = re.compile(r"(?:https?://)?(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,6}/?")
+_SITE_LABEL = re.compile(
+    _DOMAIN.pattern
+    + r"|《[^》]{2,16}》|[\u4e00-\u9fffA-Za-z]{1,12}(?:网|網|报|報|社|台|站|新闻|新聞|日报|日報|客户端|客戶端)"
+)
+
+
+def _beside_date(text: str, found: DateMatch) -> str:
+    return _BESIDE_DATE.sub("", text[: found.start] + text[found.end :])
+
+
+# `TNW中文站 10月14日报道`, `（中央社台北1日電）`: newsroom, place and day, nobody named.
+_DATELINE_ONLY = re.compile(
+    r"^[（(【\[]?\s*[\u4e00-\u9fffA-Za-z]{2,12}?\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日\s*"
+    r"(?:专|專|综合|綜合|综合外|綜合外|外)?(?:电|電|讯|訊|报道|報導)\s*[)）】\]]?$"
+)
+
+
+def _person_as_source(value: str) -> Byline | None:
+    """`来源: 尹娟`: a reprint site's source field holding a person, not a publisher."""
+    value = value.strip()
+    if not value or len(value) > 12 or _PUBLISHER_WORD.search(value):
+        return None
+    names = strict_names(value, surname=True)
+    if not names or len(names) > 2 or any(len(n) > 3 or n.isascii() for n in names):
+        return None
+    return Byline(raw=value, authors=[Author(n, None) for n in names])
+
+
+_PUBLISHER_WORD = re.compile(
+    r"网|網|报|報|社|台|刊|站|新闻|新聞|杂志|雜誌|周刊|週刊|客户端|客戶端|公司|中心|局|部|委|厅|廳|办|辦|院|会|會"
+)
 
 
 def _ends_with_photo_credit(text: str) -> bool:
@@ -304,6 +501,24 @@ def _mark_name_lines(items: list[Item]) -> None:
         if names and len(names) <= 3:
             authors = [Author(name, None) for name in names]
             item.kind, item.byline = "byline", Byline(raw=item.text, authors=authors)
+
+
+MAX_LABEL_CHARS = 6
+
+
+def _mark_byline_block_labels(items: list[Item]) -> None:
+    """A short label between the byline block's lines above the text is part of it: the
+    newsroom in `15:31 2018/09/16` / `中時` / `謝明俊`, not a paragraph."""
+    for index, item in enumerate(items):
+        if item.kind == "body" and len(item.text) > MAX_LABEL_CHARS:
+            return
+        if item.kind != "body" or _CLAUSE_PUNCT.search(item.text) or not 0 < index < len(items) - 1:
+            continue
+        if items[index - 1].kind in ("meta", "byline") and items[index + 1].kind in (
+            "meta",
+            "byline",
+        ):
+            item.kind = "meta"
 
 
 def drop_title_echo(items: list[Item], title: str | None) -> list[Item]:
@@ -527,8 +742,12 @@ def finish_article(draft: _Draft) -> None:
         article.summary = " ".join(summary)
     for byline in draft.bylines:
         for author in byline.authors:
-            if all(a.name != author.name for a in article.authors):
+            known = next((i for i, a in enumerate(article.authors) if a.name == author.name), None)
+            if known is None:
                 article.authors.append(author)
+            elif article.authors[known].role == "摄影" and author.role != "摄影":
+                # `王煌忠攝` under the picture and `（王煌忠／台中報導）`: the writer took it
+                article.authors[known] = author
         if byline.credit and not article.publisher and byline.kind in ("wire", "source"):
             article.publisher = byline.credit
     if any(a.role not in ("编译", "摄影") for a in article.authors):

@@ -30,6 +30,7 @@ class Block:
     level: int = 0  # heading level 1–6
     bold: bool = False  # the whole paragraph is <strong>/<b>/**…**
     in_figure: bool = False  # inside <figure>/<center>/figcaption or a picture container
+    caption_style: bool = False  # HTML: small or centred text (<small>, align=center …)
     stocks: list[StockMention] = field(default_factory=list)
     line: int = 0  # 1-based source line where known, for error messages
     link_chars: int = 0  # HTML: non-space characters inside <a> (link density evidence)
@@ -61,6 +62,8 @@ _INDENT_RE = re.compile(r"^(?:\u3000|\s{2,})")
 
 def inline_markdown(text: str) -> tuple[str, list[StockMention], bool]:
     """Strip inline Markdown/HTML from one paragraph; returns (text, stock links, all-bold)."""
+    if not _MARKUP_CHAR_RE.search(text):
+        return _BLANKS_RE.sub(" ", text).strip(), [], False  # plain text: nothing to strip
     stocks = [
         mention
         for raw, inner in _STOCK_A_RE.findall(text)
@@ -70,19 +73,28 @@ def inline_markdown(text: str) -> tuple[str, list[StockMention], bool]:
             )
         )
     ]
-    bold = bool(re.fullmatch(r"\s*(\*\*|__)(.+)\1\s*", text)) or bool(
-        re.fullmatch(r"\s*<(strong|b)>.*</\1>\s*", text, re.IGNORECASE | re.DOTALL)
-    )
+    bold = bool(_BOLD_MD_RE.fullmatch(text)) or bool(_BOLD_HTML_RE.fullmatch(text))
     text = _IMAGE_MD_RE.sub("", text)
     text = _LINK_MD_RE.sub(r"\1", text)
-    text = re.sub(r"<((?:https?|ftp)://[^\s<>]+)>", r"\1", text)
-    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
-    text = re.sub(r"<br\s*/?>", " ", text, flags=re.IGNORECASE)
+    text = _AUTOLINK_RE.sub(r"\1", text)
+    text = _EMPHASIS_RE.sub(r"\2", text)
+    text = _BR_RE.sub(" ", text)
     text = _TAG_RE.sub("", text)
-    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!>])", r"\1", text)
+    text = _ESCAPE_RE.sub(r"\1", text)
     text = htmllib.unescape(text)
-    text = re.sub(r"[ \t\u00a0]+", " ", text).strip()
+    text = _BLANKS_RE.sub(" ", text).strip()
     return text, stocks, bold
+
+
+# Characters every inline rule needs (tags, emphasis, links, escapes, entities).
+_MARKUP_CHAR_RE = re.compile(r"[<*_\[\\&]")
+_BLANKS_RE = re.compile(r"[ \t\u00a0]+")
+_BOLD_MD_RE = re.compile(r"\s*(\*\*|__)(.+)\1\s*")
+_BOLD_HTML_RE = re.compile(r"\s*<(strong|b)>.*</\1>\s*", re.IGNORECASE | re.DOTALL)
+_AUTOLINK_RE = re.compile(r"<((?:https?|ftp)://[^\s<>]+)>")
+_EMPHASIS_RE = re.compile(r"(\*\*|__)(.+?)\1")
+_BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
 
 
 def markdown_blocks(text: str, first_line: int = 1) -> list[Block]:
@@ -200,7 +212,10 @@ def _ends_line(line: str) -> bool:
 def _is_link_line(line: str) -> bool:
     if "](" not in line:
         return False  # most lines: no Markdown link at all
-    return bool(re.fullmatch(r"(?:\[[^\]]*\]\([^)]*\)\s*[｜|/·]?\s*)+", line))
+    return bool(_LINK_LINE_RE.fullmatch(line))
+
+
+_LINK_LINE_RE = re.compile(r"(?:\[[^\]]*\]\([^)]*\)\s*[｜|/·]?\s*)+")
 
 
 # ---------------------------------------------------------------------------------------
@@ -223,6 +238,9 @@ _CHROME_RE = re.compile(
     r"search|related|recommend|hot|rank|links|friendlink|pager|pagination)($|[\s_-])",
     re.IGNORECASE,
 )
+# `author-share`: a byline box that also holds the share buttons keeps its byline (the
+# buttons are removed with their own elements).
+_BYLINE_BOX_RE = re.compile(r"author|byline", re.IGNORECASE)
 _FIGURE_CLASS_RE = re.compile(r"(pic|img|image|photo|figure|caption)", re.IGNORECASE)
 
 
@@ -303,9 +321,11 @@ def _walk(soup, page: bool, skip_hidden: bool = False) -> list[Block]:
     blocks: list[Block] = []
     parts: list[str] = []
     bold_chars = 0
+    small_chars = 0  # characters printed small or centred (caption look)
     link_chars = 0
     stocks: list[StockMention] = []
     state = {"figure": 0, "heading": 0, "quote": 0, "bold": 0, "link": 0, "next_id": 0}
+    state["small"] = 0
     state["link_id"] = 0
     state["path"] = []  # type: ignore[assignment]
 
@@ -313,7 +333,7 @@ def _walk(soup, page: bool, skip_hidden: bool = False) -> list[Block]:
     controls: set[int] = set()  # parts that are page commands (`举报`), see content.is_control
 
     def flush() -> None:
-        nonlocal parts, bold_chars, link_chars, stocks, link_of_part, controls
+        nonlocal parts, bold_chars, small_chars, link_chars, stocks, link_of_part, controls
         if page and any(link_of_part):
             parts = content.drop_bracketed_social(parts, link_of_part)
         if page and (controls or (len(link_of_part) >= 3 and any(link_of_part))):
@@ -329,7 +349,7 @@ def _walk(soup, page: bool, skip_hidden: bool = False) -> list[Block]:
         text = re.sub(
             r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t]*\n\s*(?=[\u3000-\u9fff\uff00-\uffef])",
             "",
-            "".join(parts),
+            _join_parts(parts),
         )
         text = re.sub(r"\s+", " ", text).strip()
         if text:
@@ -340,11 +360,19 @@ def _walk(soup, page: bool, skip_hidden: bool = False) -> list[Block]:
             elif state["quote"]:
                 block = Block("quote", text, stocks=stocks)
             else:
-                block = Block("text", text, bold=bold, in_figure=state["figure"] > 0, stocks=stocks)
+                block = Block(
+                    "text",
+                    text,
+                    bold=bold,
+                    in_figure=state["figure"] > 0,
+                    caption_style=compact > 0 and small_chars * 2 >= compact,
+                    stocks=stocks,
+                )
             block.link_chars = min(link_chars, compact)
             block.dom_path = tuple(state["path"])  # type: ignore[arg-type]
             blocks.append(block)
         parts, bold_chars, link_chars, stocks, link_of_part = [], 0, 0, [], []
+        small_chars = 0
         controls = set()
 
     # Iterative walk: a stack of (tag, child iterator, undo action) avoids recursion limits.
@@ -364,6 +392,8 @@ def _walk(soup, page: bool, skip_hidden: bool = False) -> list[Block]:
                 link_of_part.append(state["link_id"] if state["link"] else 0)
                 if state["bold"]:
                     bold_chars += len(re.sub(r"\s", "", text))
+                if state["small"]:
+                    small_chars += len(re.sub(r"\s", "", text))
                 if state["link"]:
                     link_chars += len(re.sub(r"\s", "", text))
             continue
@@ -387,6 +417,8 @@ def _walk(soup, page: bool, skip_hidden: bool = False) -> list[Block]:
             flush()
             continue
         if name == "img":
+            if page and _label_so_far(parts):
+                continue  # an icon inside a label line (`来源：<img>中国日报网`), not a picture
             flush()
             alt = (child.get("alt") or child.get("title") or "").strip()
             blocks.append(Block("image", alt, in_figure=True, dom_path=tuple(state["path"])))
@@ -401,6 +433,31 @@ def _walk(soup, page: bool, skip_hidden: bool = False) -> list[Block]:
     return blocks
 
 
+def _join_parts(parts: list[str]) -> str:
+    """The line's text; two digits that meet across elements (`<span>15:31</span><span>2018/
+    09/16</span>`) are separated, as the page's layout shows them: no number spans elements."""
+    if len(parts) < 2:
+        return "".join(parts)
+    out = [parts[0]]
+    for part in parts[1:]:
+        if part[:1] in _DIGITS and out[-1][-1:] in _DIGITS:
+            out.append(" ")
+        out.append(part)
+    return "".join(out)
+
+
+_DIGITS = frozenset("0123456789")
+MAX_LABEL_CHARS = 12
+
+
+def _label_so_far(parts: list[str]) -> bool:
+    """The line so far is a short label waiting for its value (`来源：`)."""
+    if not parts:
+        return False
+    label = "".join(parts).strip()
+    return 0 < len(label) <= MAX_LABEL_CHARS and label[-1] in "：:"
+
+
 def _holds_prose(tag) -> bool:
     text = tag.get_text()
     return len(text) >= 40 and bool(re.search(r"[，。！？；]", text))
@@ -408,7 +465,9 @@ def _holds_prose(tag) -> bool:
 
 def _enter(child, name: str, state: dict, flush, blocks: list[Block]):
     """Update walker state on entering a tag; return the callable that restores it."""
-    is_block = name in _BLOCK_TAGS
+    style = child.get("style")
+    is_block = name in _BLOCK_TAGS or bool(style and _DISPLAY_BLOCK.search(style))
+    small = _caption_styled(child, name, style)
     classes = " ".join(child.get("class") or []) + " " + str(child.get("id") or "")
     figure = name in ("figure", "figcaption") or (
         (name in _FIGURE_TAGS or bool(_FIGURE_CLASS_RE.search(classes))) and _figure_sized(child)
@@ -417,10 +476,14 @@ def _enter(child, name: str, state: dict, flush, blocks: list[Block]):
     quote = name == "blockquote"
     bold = name in ("strong", "b")
     link = name == "a"
+    previous_small = state["small"]
     if is_block:
         flush()
         state["next_id"] += 1
         state["path"].append(state["next_id"])
+        state["small"] = small  # a block's own look, not its page column's (`<div align=center>`)
+    else:
+        state["small"] += small
     if name == "article":
         blocks.append(Block("boundary", dom_path=tuple(state["path"])))
     state["figure"] += figure
@@ -442,8 +505,32 @@ def _enter(child, name: str, state: dict, flush, blocks: list[Block]):
         state["bold"] -= bold
         state["link"] -= link
         state["heading"] = previous_heading
+        state["small"] = previous_small
 
     return undo
+
+
+_DISPLAY_BLOCK = re.compile(r"display\s*:\s*block", re.IGNORECASE)
+_SMALL_STYLE = re.compile(
+    r"text-align\s*:\s*center|font-size\s*:\s*(?:x{0,2}-?small|smaller|(?:[0-9]|1[0-3])(?:\.\d+)?px"
+    r"|0?\.\d+\s*r?em|(?:[0-9]|10)(?:\.\d+)?pt)",
+    re.IGNORECASE,
+)
+
+
+def _caption_styled(child, name: str, style) -> int:
+    """Small or centred text, the look of a caption: <small>, <figcaption>, <center>,
+    `align=center`, `<font size=2>`, an inline centred or small font size."""
+    if name in ("small", "figcaption", "center"):
+        return 1
+    if style and _SMALL_STYLE.search(style):
+        return 1
+    align = child.get("align")
+    if align and str(align).lower() == "center":
+        return 1
+    if name == "font":
+        return int(str(child.get("size") or "").strip() in ("1", "2", "-1", "-2"))
+    return 0
 
 
 MAX_FIGURE_TEXT = 200
@@ -471,7 +558,7 @@ def _strip_chrome(soup) -> None:
         name = (element.name or "").lower()
         marker = " ".join(element.get("class") or []) + " " + str(element.get("id") or "")
         chrome = name in ("nav", "footer", "aside", "header", "form") or (
-            marker.strip() and _CHROME_RE.search(marker)
+            marker.strip() and _CHROME_RE.search(marker) and not _BYLINE_BOX_RE.search(marker)
         )
         if not chrome or checked >= _MAX_CHROME_CHECKS:
             continue

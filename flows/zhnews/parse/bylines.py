@@ -316,6 +316,9 @@ def _strict_names(segment: str, glued: bool = False) -> list[str] | None:
             if "·" not in first and not first.isascii():
                 return None
     names: list[str] = []
+    if segment.isascii() and _LATIN_NAMES.fullmatch(segment):
+        # `KEITH BRADSHER`, `Jane Wakefield, Tom Smith`: words of a Latin name are spaced
+        return [n for n in re.split(r"\s*(?:[,/;]|\band\b|&)\s*", segment) if n] or None
     for chunk in re.split(r"[\s、，,；;/／|｜︱]+", segment):
         chunk = chunk.strip("：:　 ")
         if not chunk:
@@ -338,6 +341,10 @@ def _strict_names(segment: str, glued: bool = False) -> list[str] | None:
         else:
             return None
     return names or None
+
+
+_LATIN_NAME = r"[A-Za-z][A-Za-z.\-']{0,20}(?: [A-Za-z][A-Za-z.\-']{0,20}){1,3}"
+_LATIN_NAMES = re.compile(rf"{_LATIN_NAME}(?:\s*(?:[,/;]|\band\b|&)\s*{_LATIN_NAME})*")
 
 
 def strict_names(text: str, surname: bool = False) -> list[str] | None:
@@ -529,6 +536,11 @@ def split_trailing_credit(paragraph: str) -> tuple[str, Byline] | None:
             )
             if byline is not None:
                 return paragraph[: offset + match.start()].rstrip(), byline
+    if "\ufffd" in tail:
+        damaged = _DAMAGED_CREDIT.search(tail)
+        byline = _legible_credit(damaged.group("credit")) if damaged else None
+        if byline is not None and offset + damaged.start() > 0:
+            return paragraph[: offset + damaged.start()].rstrip(), byline
     last_sentence = _LAST_SENTENCE.search(tail)
     if last_sentence and offset + last_sentence.start() > 0:
         byline = parse_credit_line(last_sentence.group(1))
@@ -538,6 +550,30 @@ def split_trailing_credit(paragraph: str) -> tuple[str, Byline] | None:
 
 
 _SENTENCE_ENDS = "。！？!?”」』…"
+# A closing credit cut by a decoding error (its bracket and last names lost to U+FFFD).
+_DAMAGED_CREDIT = re.compile(r"(?<=[。！？!?”」』])\s*(?P<credit>[（(][^（）()。]{2,60})$")
+
+
+def _legible_credit(credit: str) -> Byline | None:
+    """`（记者宋晨、田中全、胡�础⒑钗睦ぃ�`: the names before the damage, with their role."""
+    inner = credit.lstrip("（( ")
+    role_match = _ROLE_RE.match(inner)
+    if role_match is None or "\ufffd" not in inner:
+        return None
+    role, cls = _role_of(role_match)
+    if cls not in ("author", "photo"):
+        return None
+    names = []
+    for chunk in re.split(r"[、，,\s]+", inner[role_match.end() :]):
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", chunk):
+            break  # the damage begins: nothing after it can be read
+        names.append(chunk)
+    if not names:
+        return None
+    authors = [Author(n, "摄影" if cls == "photo" else role) for n in names]
+    return Byline(raw=credit.strip(), authors=authors, kind="closing")
+
+
 _LAST_SENTENCE = re.compile(r"[。！？!?”」』]([^。！？!?”」』]+)$")
 
 

@@ -13,8 +13,11 @@ heading, caption with its link characters and the ids of its enclosing elements)
    (`densest_run`, Kadane), extended up to the nearest heading above it.
 3. The run ends with the DOM element that holds `CONTAINER_SHARE` of its prose (site
    footers and notices print prose too, but outside the story's box), unless what follows is
-   another headline with prose (a page of several stories). Date lines just above the
-   headline and credit lines just below the body stay for the byline/date parsers.
+   another headline with prose (a page of several stories). Date, credit and byline-box
+   lines just above the headline or the text (`德正` over its timestamp, `null 周依恩`) and
+   credit lines just below the body (`（袁源）`, `作者︱春春` and `责任编辑：焦鹏` a few
+   non-text lines further down, stopping at prose, a heading or a link list) stay for the
+   byline/date parsers even though they are not body.
 4. Inside the run, link lists (related stories, tags), page widgets (`widget_reason`: font
    size `T + -`, comment counts `跟贴`, player strings and versions) and repeated copies of a
    paragraph are dropped; a short line between the headline and the body is its deck
@@ -43,6 +46,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+
+from zhnews.parse import bylines
 
 _WS = re.compile(r"\s+")
 # Sentence and clause marks of running text; a lone colon is a label (`编号：…`).
@@ -101,13 +106,13 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
             start = heading
         elif whole_page and (guess := _headline_above(blocks, start)) is not None:
             start = title_idx = guess
-    start = _dateline_zone_start(blocks, start)
+    start = _byline_zone_start(blocks, start)
     end = _container_end(blocks, weights, start, end)
     end = _credit_zone_end(blocks, weights, end)
     kept = []
     seen: set[str] = set()
     body_started = False
-    for idx in range(start, end):
+    for idx in [*range(start, end), *_credits_below(blocks, weights, end)]:
         block = blocks[idx]
         compact = _WS.sub("", block.text)
         body_started = body_started or weights[idx] > 0
@@ -207,9 +212,12 @@ def _same_title(text: str, key: str) -> bool:
 # ---------------------------------------------------------------------------------------
 # Page widgets printed among the story's lines (failure class 3)
 
-# A linked reporter name above the body (`<a>謝明俊</a>`) stays for the byline parser; a
-# run of linked words (share bar: 豆瓣, 新浪微博 …) does not.
-_LINKED_NAME = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff·‧]{1,7}")
+# A linked reporter name above the body (`<a>謝明俊</a>`) and a labelled line whose value is a
+# link (`来源：<a>中国日报网</a>`) stay for the byline parser; a run of linked words (share
+# bar: 豆瓣, 新浪微博 …) and linked commands (`查看评论`) do not.
+_LINKED_LABEL = re.compile(
+    r"(?:来源|來源|稿源|作者|记者|記者|编辑|編輯|责任编辑|責任編輯|责编|責編)\s*[：:]"
+)
 
 
 def _link_dense(block) -> bool:
@@ -217,7 +225,11 @@ def _link_dense(block) -> bool:
 
 
 def _linked_byline(blocks: list, idx: int) -> bool:
-    if not _LINKED_NAME.fullmatch(_WS.sub("", blocks[idx].text)):
+    text = blocks[idx].text.strip()
+    if _LINKED_LABEL.match(text):
+        return len(text) <= MAX_CREDIT_CHARS
+    names = bylines.strict_names(text, surname=True) if len(text) <= 20 else None
+    if not names or len(names) > 3:
         return False
     neighbours = [
         b
@@ -240,7 +252,8 @@ _FONT_WIDGET = re.compile(
     + r"{2,6}"
     + r"|[Tt]"
     + _SIZE_TOKEN
-    + r"{2,4})"
+    + r"{2,4}"
+    + r"|(?:[大中小特超]字[号號體体])+)"  # `小字号`: a one-word size switch
 )
 _COMMENT_COUNT = re.compile(
     r"(?:\d[\d,]*(?:条|條|则|則|人)?)?(?:跟贴|跟帖|评论|評論|留言|参与|參與|回复|回覆)"
@@ -260,6 +273,16 @@ _CONTROL_WORDS = frozenset(
     "返回顶部 回到顶部 回到頁首 返回頂部 复制链接 複製連結 复制地址 留言 评论 評論 发表评论 發表評論".split()
 )
 
+
+# `返回搜狐，查看更多`, `展开全文`: a link back to the portal or to the rest of the page
+_NAV_LINK = re.compile(
+    r"返回[^，,。\s]{1,10}(?:[，,]查看更多)?|查看更多|展开全文|展開全文|查看原文"
+)
+_NAV_STARTS = frozenset(("返回", "查看", "展开", "展開"))
+
+# Page commands printed as a line of their own (comment words are left to `_COMMENT_COUNT`).
+_COMMAND_LINES = _CONTROL_WORDS - frozenset("留言 评论 評論 发表评论 發表評論".split())
+_SHARE_TO = re.compile(r"(?:分享到|分享至|轉發到|转发到)[\u4e00-\u9fffA-Za-z]{0,8}[：:]?")
 
 _SOCIAL = frozenset(("微博", "微信", "博客"))
 
@@ -282,6 +305,8 @@ def is_control(text: str) -> bool:
     a bracketed social link glued to a name (`谷歌<a>(微博)</a>`)."""
     compact = re.sub(r"[\s\[\]【】()（）|｜]", "", text)
     if compact in _CONTROL_WORDS:
+        return True
+    if compact[:2] in _NAV_STARTS and _NAV_LINK.fullmatch(compact):
         return True
     return bool(re.fullmatch(r"\s*[(（]\s*(?:微博|微信|博客)\s*[)）]\s*", text))  # `<a>(微博)</a>`
 
@@ -338,6 +363,8 @@ def widget_reason(compact: str) -> str | None:
         return None
     if _FONT_WIDGET.fullmatch(compact):
         return "font_size"
+    if compact in _COMMAND_LINES or _SHARE_TO.fullmatch(compact):
+        return "control"  # `分享`, `分享到微信` printed as a line of its own
     unbracketed = re.sub(r"[\[\]()（）【】:：|｜/]", "", compact)
     counts = _COMMENT_COUNT.findall(unbracketed)
     if counts and "".join(counts) == unbracketed and re.search(r"\d|跟贴|跟帖", unbracketed):
@@ -459,8 +486,10 @@ _DATE_LIKE = re.compile(r"\d{4}\s*[年/.\-]\s*\d{1,2}")
 MAX_DATELINE_CHARS = 80
 
 
-def _dateline_zone_start(blocks: list, start: int) -> int:
-    """A page's date/来源 line printed just above the headline belongs to the story."""
+def _byline_zone_start(blocks: list, start: int) -> int:
+    """The date, credit and byline lines printed just above the headline or the text belong
+    to the story: `2022-02-13 来源：…`, `null 周依恩`, a name over its timestamp (`德正` /
+    `2025-11-23T13:08:54Z`, `<address>KEITH BRADSHER</address>` / `2025年11月4日`)."""
     idx = start
     while idx > 0 and start - idx < 3:
         block = blocks[idx - 1]
@@ -470,15 +499,71 @@ def _dateline_zone_start(blocks: list, start: int) -> int:
             continue
         if (
             block.kind == "text"
-            and len(compact) <= MAX_DATELINE_CHARS
             and block.link_chars * 2 <= len(compact)
-            and _DATE_LIKE.search(compact)
+            and (
+                (len(compact) <= MAX_DATELINE_CHARS and _DATE_LIKE.search(compact))
+                or credit_line(block.text)
+                or name_over_date(blocks, idx - 1)
+            )
         ):
             idx -= 1
             start = idx
             continue
         break
     return start
+
+
+MAX_CREDIT_CHARS = 60
+
+
+def credit_line(text: str) -> bool:
+    """A short line that credits people: a byline, a closing credit `（袁源）`, an editor
+    `【编辑:刘欢】`, credits after a source `来源：X 编辑：Y`, a scraper's `null 周依恩`."""
+    text = text.strip()
+    if not text or len(text) > MAX_CREDIT_CHARS or text[-1] in "。！？":
+        return False
+    return bylines.parse_byline_line(text) is not None or bylines.credits_in_meta(text) is not None
+
+
+MAX_NAME_LINE_CHARS = 20
+
+
+def name_over_date(blocks: list, idx: int) -> bool:
+    """A line of names only, printed right over a date line in the same element (a byline
+    box: `<i>德正<br>2025-11-23T13:08:54Z</i>`) or over it as the page's byline
+    (`KEITH BRADSHER` / `2025年11月4日`). Pen names need no known surname in a box."""
+    if idx + 1 >= len(blocks):
+        return False
+    block, below = blocks[idx], blocks[idx + 1]
+    text = block.text.strip()
+    if block.kind != "text" or not text or len(text) > MAX_NAME_LINE_CHARS:
+        return False
+    below_text = _WS.sub("", below.text)
+    if below.kind != "text" or len(below_text) > MAX_DATELINE_CHARS:
+        return False
+    if not _DATE_LIKE.search(below_text):
+        return False
+    same_box = bool(block.dom_path) and block.dom_path == below.dom_path
+    names = bylines.strict_names(text, surname=not same_box)
+    return bool(names) and len(names) <= 3
+
+
+MAX_CREDIT_SCAN = 6
+
+
+def _credits_below(blocks: list, weights: list[float], end: int) -> list[int]:
+    """Credit lines a few lines below the story (`作者︱春春` after a 原标题 line, `责任编辑：焦鹏`
+    after a gallery label, `（袁源）`): they reach the byline parsers although the lines
+    between are not text. The scan stops at prose, a heading or a link list (what follows
+    is no longer the story's foot)."""
+    found = []
+    for idx in range(end, min(len(blocks), end + MAX_CREDIT_SCAN)):
+        block = blocks[idx]
+        if block.kind == "heading" or weights[idx] > 0 or _link_dense(block):
+            break
+        if block.kind == "text" and credit_line(block.text):
+            found.append(idx)
+    return found
 
 
 def _credit_zone_end(blocks: list, weights: list[float], end: int) -> int:

@@ -36,7 +36,7 @@ _RELATED_WORDS = (
     "精彩推荐 精彩推薦 猜你喜欢 猜你喜歡 往期回顾 往期回顧 往期推荐 往期推薦 大家都在看 "
     "你可能也想看 你可能感兴趣 你可能感興趣 看更多 深度阅读 深度閱讀 热点推荐 熱點推薦 "
     "编辑推荐 編輯推薦 今日推荐 今日推薦 专题推荐 專題推薦 阅读更多 閱讀更多 精彩视频推荐 "
-    "精彩視頻推薦 视频推荐 視頻推薦 热门视频 熱門視頻 相关视频 相關視頻"
+    "精彩視頻推薦 视频推荐 視頻推薦 热门视频 熱門視頻 相关视频 相關視頻 今日焦点 今日焦點"
 ).split()
 _RELATED_FIRST = {word[0] for word in _RELATED_WORDS}
 _RELATED_HEADER = re.compile(
@@ -75,6 +75,7 @@ _ORIGINAL_TITLE = re.compile(r"^[【\[（(]?\s*原(?:标题|標題|題|题)\s*[�
 _PROMO_ACTION = re.compile(
     r"订阅|訂閱|关注|關注|追踪|追蹤|下载|下載|扫码|掃碼|扫描|掃描|长按|長按|加入|搜寻|搜尋|搜索"
     r"|收听|收聽|支持我们|支持我們|成为|成為"
+    r"|(?:去|到|在)\s*(?:App|APP|应用|應用)?\s*(?:商店|商城|Store)"
 )
 _PROMO_CHANNEL = re.compile(
     r"Instagram|Facebook|YouTube|Telegram|Twitter|LINE|WhatsApp|Podcast|推特|脸书|臉書|微信|微博"
@@ -83,7 +84,7 @@ _PROMO_CHANNEL = re.compile(
 )
 _PROMO_ADDRESS = re.compile(
     r"欢迎|歡迎|请|請|敬请|敬請|点击|點擊|扫码|掃碼|长按|長按|一键|一鍵|立即|马上|馬上|记得|記得"
-    r"|快来|快來|您|有Instagram|有Facebook"
+    r"|快来|快來|您|有Instagram|有Facebook|喜欢这篇|喜歡這篇|喜欢本文|喜歡本文"
 )
 # A newspaper archive's page header (`第4版()`, `第1版(要闻)`, `A01版：要闻`, `版次：02`) and
 # its empty column label (`专栏：`): page metadata, not the first paragraph.
@@ -100,6 +101,7 @@ _HOTLINE = re.compile(
     r"|自[殺杀].{0,12}(?:解[決决]不了|珍惜生命|機會|机会|防治)"
     r"|提醒(?:您|你).{0,8}(?:[給给]自己.{0,2}(?:機會|机会)|珍惜生命)"
     r"|^[●■◆]?\s*(?:請|请)?(?:珍惜生命|再[給给]自己一次(?:機會|机会))[。！!]?$"
+    r"|^[^，。]{0,14}(?:關心|关心)(?:你|您)[：:！!]?$"  # the notice box's heading: `《蘋果》關心你`
 )
 # Screen-reader labels of a list widget: `list of 4 items`, `list 1 of 4`, `end of list`.
 _A11Y_LABEL = re.compile(
@@ -118,6 +120,8 @@ _CONSENT = re.compile(
     r"(?:請|请|您)(?:先)?(?:同意|接受|允许|允許)[^。]{0,10}(?:隐私|隱私|Cookie|cookie)"
     r"|(?:Cookie|cookie)[^。]{0,24}(?:同意|接受)"
 )
+# Bullets and dots a list left behind once its links are gone: `·`, `· · ·`, `•••`.
+_ORNAMENT = re.compile(r"[·•・∙●◆◇■□★☆*＊\s]+")
 _RELATIVE_TIME = re.compile(r"^\d{1,3}\s*(?:分钟|分鐘|小时|小時|天|秒)前$")
 # Wire end marks: （完）, 【完】, -完-, （全文完）, （终）
 END_MARK = re.compile(
@@ -201,7 +205,7 @@ _CUES = re.compile(
     r"|Instagram|Facebook|YouTube|Telegram|Twitter|LINE|WhatsApp|Podcast|推特|脸书|臉書|微信|微博|抖音"
     r"|App|APP|应用程序|應用程式|客户端|客戶端|公众号|公眾號|小程序|二维码|二維碼|新闻信|新聞信|电子报|電子報"
     r"|订户|訂戶|会员|會員|频道|頻道|播客"
-    r"|專線|专线|熱線|热线|諮詢|咨询|協談|协谈|自殺|自杀|提醒|珍惜|機會|机会|貼文|帖子"
+    r"|專線|专线|熱線|热线|諮詢|咨询|協談|协谈|自殺|自杀|提醒|珍惜|機會|机会|貼文|帖子|關心|关心"
     r"|post|Post|list|List|role|Role|article|Article|隐私|隱私|ookie"
 )
 
@@ -214,6 +218,8 @@ def debris_reason(text: str) -> str | None:
     if len(stripped) <= 12:
         if is_empty_field(stripped):
             return "empty_field"
+        if _ORNAMENT.fullmatch(stripped):
+            return "ornament"
         if END_MARK.fullmatch(stripped):
             return "end_mark"
         if _RELATIVE_TIME.match(stripped):

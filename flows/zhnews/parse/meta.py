@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from functools import lru_cache
 from pathlib import PurePosixPath
 from zoneinfo import ZoneInfo
 
@@ -275,6 +276,7 @@ _NUMERIC_ID_RE = re.compile(r"(?<!\d)(\d{18})(?!\d)")
 _FILE_DATE_RE = re.compile(r"^((?:19|20)\d{2})-(\d{2})-(\d{2})-")
 
 
+@lru_cache(maxsize=256)  # a document asks for its file name's and its URL's id several times
 def story_id_from(text: str | None) -> str | None:
     """An Eastmoney infoCode (`NW202201282265506876`) or an 18-digit id whose head is a date."""
     if not text:
