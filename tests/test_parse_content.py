@@ -255,6 +255,11 @@ def test_captions_by_evidence_not_by_position():
     )
     (article,) = parse_document(html, "page.html").articles
     assert not captions(article) and "“及时享乐”" in " ".join(p.text for p in article.paragraphs)
+    # an icon inline at a paragraph's start: the paragraph stays text
+    html = page(
+        f'<h1>小麦开镰收割</h1><p>{P1}</p><p><img src="icon.png">{short}</p><p>{P2}</p><p>{P3}</p>'
+    )
+    assert body_of(html) == [P1, short, P2, P3]
 
 
 def test_caption_in_the_pictures_box_with_a_credit_or_before_the_lead():
@@ -359,5 +364,7 @@ def test_css_line_breaks_and_digits_that_meet_across_elements():
     # `<span>15:31</span><span>2018/09/16</span>` is a timestamp, not `15:312018/09/16`
     (block,) = html_blocks("<p><span>15:31</span><span>2018/09/16</span></p>")
     assert block.text == "15:31 2018/09/16"
+    (block,) = html_blocks("<p>增长<b>1</b>2%</p>")
+    assert block.text == "增长12%"  # a number styled in parts stays one number
     assert content.widget_reason("小字号") == "font_size"
     assert content.widget_reason("分享到微信") == "control"

@@ -232,6 +232,8 @@ def _picture_box(blocks: list[Block], idx: int) -> bool:
     """The picture above `blocks[idx]` and this line are alone in their nearest common
     element (the lines around them are outside it)."""
     image, line = blocks[idx - 1], blocks[idx]
+    if image.dom_path == line.dom_path:
+        return False  # a picture inline in the paragraph (an icon, an emoji): not a box
     common = 0
     for a, b in zip(image.dom_path, line.dom_path, strict=False):
         if a != b:

@@ -434,19 +434,25 @@ def _walk(soup, page: bool, skip_hidden: bool = False) -> list[Block]:
 
 
 def _join_parts(parts: list[str]) -> str:
-    """The line's text; two digits that meet across elements (`<span>15:31</span><span>2018/
-    09/16</span>`) are separated, as the page's layout shows them: no number spans elements."""
+    """The line's text; a clock time and a date that meet across elements
+    (`<span>15:31</span><span>2018/09/16</span>`) are separated, as the page shows them."""
     if len(parts) < 2:
         return "".join(parts)
     out = [parts[0]]
     for part in parts[1:]:
-        if part[:1] in _DIGITS and out[-1][-1:] in _DIGITS:
+        if (
+            part[:1] in _DIGITS
+            and out[-1][-1:] in _DIGITS
+            and (_CLOCK_END.search(out[-1]) or _DATE_START.match(part))
+        ):
             out.append(" ")
         out.append(part)
     return "".join(out)
 
 
 _DIGITS = frozenset("0123456789")
+_CLOCK_END = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?$")
+_DATE_START = re.compile(r"(?:19|20)\d{2}\s*[-/.年]")
 MAX_LABEL_CHARS = 12
 
 

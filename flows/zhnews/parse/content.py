@@ -544,6 +544,8 @@ def name_over_date(blocks: list, idx: int) -> bool:
     if not _DATE_LIKE.search(below_text):
         return False
     same_box = bool(block.dom_path) and block.dom_path == below.dom_path
+    if same_box and block.link_chars:
+        same_box = False  # a linked word (`首页`) is no pen name
     names = bylines.strict_names(text, surname=not same_box)
     return bool(names) and len(names) <= 3
 

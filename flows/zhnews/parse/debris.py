@@ -79,7 +79,7 @@ _PROMO_ACTION = re.compile(
 )
 _PROMO_CHANNEL = re.compile(
     r"Instagram|Facebook|YouTube|Telegram|Twitter|LINE|WhatsApp|Podcast|推特|脸书|臉書|微信|微博"
-    r"|抖音|App|APP|应用程序|應用程式|客户端|客戶端|公众号|公眾號|小程序|二维码|二維碼|新闻信|新聞信"
+    r"|Google\s*News|Google\s*新聞|Google\s*新闻|抖音|App|APP|应用程序|應用程式|客户端|客戶端|公众号|公眾號|小程序|二维码|二維碼|新闻信|新聞信"
     r"|电子报|電子報|订户|訂戶|会员|會員|频道|頻道|播客"
 )
 _PROMO_ADDRESS = re.compile(
