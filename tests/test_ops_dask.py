@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, SEEDS, query, run_etl
+from zhnews.store.lake import WarehousePaths
 
 pytestmark = pytest.mark.usefixtures("prefect_api")
 
@@ -107,4 +107,5 @@ def test_dask_runner_builds_the_same_marts(tmp_path: Path, monkeypatch):
     for table in CHECKED_MARTS:
         assert fingerprint(dask_db, table) == fingerprint(local_db, table), table
     assert marts_row_counts(dask_db) == marts_row_counts(local_db)
-    assert os.path.exists(dask_db) and not list(tmp_path.glob(".dask.duckdb.tmp-*"))
+    assert WarehousePaths.of(dask_db).exists()  # the lake is written; no work file is left
+    assert not WarehousePaths.of(dask_db).work.exists()
