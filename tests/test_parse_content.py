@@ -368,3 +368,39 @@ def test_css_line_breaks_and_digits_that_meet_across_elements():
     assert block.text == "增长12%"  # a number styled in parts stays one number
     assert content.widget_reason("小字号") == "font_size"
     assert content.widget_reason("分享到微信") == "control"
+
+
+def test_post_body_lead_above_a_list_and_captions_under_a_credit_line():
+    # a post body holds one story: the lead above a `阅读更多` list inside it is text
+    links = "".join(
+        f'<li><a href="/n{i}">相关新闻标题第{i}条：某地召开会议部署工作</a></li>' for i in range(4)
+    )
+    post = (
+        "---\ntitle: 小麦开镰收割\n---\n"
+        f"<ul><li>对阵双方：印度vs南非</li></ul><p>{P1}</p><p>{P2}</p>"
+        f"<section><h2>阅读更多</h2><ul>{links}</ul></section>"
+        + "".join(f"<p>{P3}</p><p>{P2}{P1}</p>" for _ in range(3))
+        + "\n"
+    )
+    (article,) = parse_document(post, "2025-11-01-aj.html").articles
+    body = " ".join(article.body_paragraphs)
+    assert "对阵双方" in body and body.startswith("对阵双方") and P3 in article.body_paragraphs
+    assert "相关新闻" not in body and "阅读更多" not in body
+    # `<img><p>图像来源，Getty Images<br>caption</p>`: the caption under the picture's credit,
+    # also for the lead picture above the byline box
+    cap = "世界各地的公司都在将人工智慧添加到他们现有的聊天机器人中"
+    lead = "我们很多人都抱怨拨打客服中心电话，但如果使用人工智慧来处理，情况会不会有所改善呢？"
+    post = (
+        "---\ntitle: 小麦开镰收割\n---\n"
+        f'<div><img src="a.jpg"><p>图像来源，Getty Images<br>{lead}</p></div>'
+        f'<div><p>{P1}</p></div><div><p>{P2}</p></div><div><img src="b.jpg">'
+        f"<p>图像来源，Getty Images<br>{cap}</p></div><div><p>{P3}</p></div>\n"
+    )
+    (article,) = parse_document(post, "2025-11-03-bbc.html").articles
+    assert article.body_paragraphs == [P1, P2, P3]
+    assert cap in captions(article) and lead in captions(article)
+    # a news agency's picture credit in Chinese ends a caption
+    credited = "澳大利亚选手阿莉莎·希利与队友阿什·加德纳在比赛失利后握手致意 (盖帝图像)"
+    html = page(f'<h1>小麦开镰收割</h1><p>{P1}</p><img src="a.jpg"><p>{credited}</p><p>{P2}</p>')
+    (article,) = parse_document(html, "page.html").articles
+    assert captions(article) == [credited]

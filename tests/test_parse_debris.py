@@ -231,6 +231,7 @@ def test_widget_leftovers_promos_and_notice_headings_are_debris():
     assert debris_reason("喜欢这篇文章？去 App 商店搜 好奇心日报 ，每天看点不一样的。") == "promo"
     assert debris_reason("《蘋果》關心你") == "public_notice"
     assert debris_reason("透過 Google News追蹤中央社") == "promo"
+    assert debris_reason("End of") == "widget" and related_header("热读") == ""
     assert debris_reason("记者关心你的近况，他说。") is None
 
 

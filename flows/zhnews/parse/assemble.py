@@ -205,6 +205,21 @@ def _caption_evidence(blocks: list[Block], idx: int, text: str, typical: _Typica
     return block.caption_style or _picture_box(blocks, idx) or _before_lead(blocks, idx)
 
 
+def _after_picture_credit(blocks: list[Block], idx: int) -> bool:
+    """The caption printed under the picture's credit line, in the same element
+    (`<img><p>图像来源，Getty Images<br>世界各地的公司都在…</p>`)."""
+    if idx < 2 or blocks[idx - 2].kind != "image":
+        return False
+    credit = blocks[idx - 1]
+    return (
+        credit.kind == "text"
+        and bool(credit.dom_path)
+        and credit.dom_path == blocks[idx].dom_path
+        and bool(_CAPTION_RE.match(credit.text))
+        and len(blocks[idx].text) <= MAX_CAPTION_CHARS
+    )
+
+
 MAX_LEAD_LOOKAHEAD = 8
 # A story's run-in lead: `南方网讯 …`, `本报讯（记者…）`, `新华社北京9月7日电 …`, `中新网9月7日电`.
 _LEAD = re.compile(
@@ -253,8 +268,8 @@ def _picture_box(blocks: list[Block], idx: int) -> bool:
 # Picture credits that end a caption: `（圖／翻攝畫面）`, `（图/新华社）`, `（路透）`, `/韩联社`.
 _PICTURE_CREDIT = re.compile(
     r"[（(]\s*(?:圖|图|攝|摄|照片|圖片|图片|資料照|资料照)\s*[／/:：][^（）()]{1,20}[)）]\s*$"
-    r"|[（(]\s*(?:路透|路透社|美聯社|美联社|法新社|新華社|新华社|中央社|歐新社|欧新社|美聯|Getty Images|"
-    r"AFP|Reuters|AP|EPA)\s*[)）]\s*$"
+    r"|[（(]\s*(?:路透|路透社|美聯社|美联社|法新社|新華社|新华社|中央社|歐新社|欧新社|美聯|共同社|韩联社|韓聯社"
+    r"|盖帝图像|蓋帝圖像|盖蒂图片|視覺中國|视觉中国|Getty Images|AFP|Reuters|AP|EPA)\s*[)）]\s*$"
 )
 
 
@@ -291,7 +306,7 @@ def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _Typical
         idx > 0
         and blocks[idx - 1].kind == "image"
         and _caption_evidence(blocks, idx, text, typical)
-    )
+    ) or _after_picture_credit(blocks, idx)
     credit = parse_credit_line(text) if len(text) <= 90 and not block.in_figure else None
     if credit is not None and not (after_image and credit.kind in ("photo", "credit")):
         return Item("byline", text, byline=credit)  # a photo credit under a picture: caption

@@ -102,7 +102,11 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
             return blocks
         start, end = run
         heading = _heading_above(blocks, start)
-        if heading is not None:
+        if not whole_page and sum(max(w, 0.0) for w in weights[:start]) >= MIN_STORY_CHARS:
+            # a post body holds one story: prose above a list inside it is the story's lead
+            # (`对阵双方：…` and two paragraphs above a `阅读更多` list), not another story
+            start = 0
+        elif heading is not None:
             start = heading
         elif whole_page and (guess := _headline_above(blocks, start)) is not None:
             start = title_idx = guess
@@ -509,8 +513,19 @@ def _byline_zone_start(blocks: list, start: int) -> int:
             idx -= 1
             start = idx
             continue
+        if block.kind == "text" and _PICTURE_SOURCE.match(compact):
+            idx -= 1
+            start = idx
+            continue
         break
+    if start and blocks[start - 1].kind == "image" and _PICTURE_SOURCE.match(blocks[start].text):
+        # the lead picture's credit line (`图像来源，Getty Images`): the picture goes with it,
+        # so the caption under them is read as one
+        start -= 1
     return start
+
+
+_PICTURE_SOURCE = re.compile(r"[（(]?(?:图片来源|图像来源|圖片來源|圖像來源|图源|圖源)[，,：:]")
 
 
 MAX_CREDIT_CHARS = 60

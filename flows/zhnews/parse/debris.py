@@ -36,7 +36,7 @@ _RELATED_WORDS = (
     "精彩推荐 精彩推薦 猜你喜欢 猜你喜歡 往期回顾 往期回顧 往期推荐 往期推薦 大家都在看 "
     "你可能也想看 你可能感兴趣 你可能感興趣 看更多 深度阅读 深度閱讀 热点推荐 熱點推薦 "
     "编辑推荐 編輯推薦 今日推荐 今日推薦 专题推荐 專題推薦 阅读更多 閱讀更多 精彩视频推荐 "
-    "精彩視頻推薦 视频推荐 視頻推薦 热门视频 熱門視頻 相关视频 相關視頻 今日焦点 今日焦點"
+    "精彩視頻推薦 视频推荐 視頻推薦 热门视频 熱門視頻 相关视频 相關視頻 今日焦点 今日焦點 热读 熱讀"
 ).split()
 _RELATED_FIRST = {word[0] for word in _RELATED_WORDS}
 _RELATED_HEADER = re.compile(
@@ -105,7 +105,7 @@ _HOTLINE = re.compile(
 )
 # Screen-reader labels of a list widget: `list of 4 items`, `list 1 of 4`, `end of list`.
 _A11Y_LABEL = re.compile(
-    r"(?i)^(?:list of \d+ items.*|list \d+ of \d+.*|end of list|article information"
+    r"(?i)^(?:list of \d+ items.*|list \d+ of \d+.*|end of(?: list)?|article information"
     r"|role\s*,.{1,30})$"
 )
 # `Keith Bradsher对本文有报道贡献。`, `翻译：王小明`: contributor credits that are not bylines.
@@ -220,6 +220,8 @@ def debris_reason(text: str) -> str | None:
             return "empty_field"
         if _ORNAMENT.fullmatch(stripped):
             return "ornament"
+        if stripped[:3] in ("End", "end") and _A11Y_LABEL.match(stripped):
+            return "widget"  # `End of` (the list's name printed elsewhere)
         if END_MARK.fullmatch(stripped):
             return "end_mark"
         if _RELATIVE_TIME.match(stripped):
