@@ -90,33 +90,18 @@ def _summary(db: Path) -> str:
 
 
 def _start_ephemeral_api():
-    """Start Prefect's temporary API server in a thread, unless PREFECT_API_URL names one.
-
-    Prefect would start it when the flow is called, after importing the flow's modules. Started
-    here, its subprocess boots on the other core meanwhile, and Great Expectations imports
-    while the thread waits for the server to answer. The flow then reuses the same server
-    (`SubprocessASGIServer` is a singleton). If the start fails, the flow starts it itself.
-    """
+    """Start Prefect's temporary API server unless PREFECT_API_URL names one (before Prefect
+    is imported: it reads the URL at import). Its subprocess boots on the other core while the
+    flow's modules and Great Expectations import; `_run` waits for it right before the flow."""
     import os
-    import threading
 
     if os.environ.get("PREFECT_API_URL"):
         return None
+    from zhnews.procs import EphemeralApi
 
-    def start() -> None:
-        from zhnews.flow import prewarm_gate
-        from zhnews.procs import ephemeral_api_server
-
-        server = ephemeral_api_server()  # the singleton the flow gets; dies with this process
-        prewarm_gate()  # GX imports during the server's health wait, not before its launch
-        try:
-            server.start()
-        except Exception:  # noqa: BLE001 - the flow retries the start and reports errors
-            pass
-
-    thread = threading.Thread(target=start, name="prefect-api-start", daemon=True)
-    thread.start()
-    return thread
+    api = EphemeralApi()
+    os.environ["PREFECT_API_URL"] = api.url
+    return api
 
 
 def exit_code(exc: BaseException) -> int | None:
@@ -255,14 +240,40 @@ def _run(args) -> int:
             print(_summary(args.db))
             return EXIT_OK
     configure_prefect_env()
-    api_start = _start_ephemeral_api()  # runs while the flow's modules import
+    api = _start_ephemeral_api()  # boots while the flow's modules import
+    try:
+        return _run_flow(args, api)
+    finally:
+        if api is not None:
+            import os
+
+            _drain_prefect_workers()  # logs and events reach the server before it stops
+            api.stop()
+            os.environ.pop("PREFECT_API_URL", None)
+
+
+def _drain_prefect_workers() -> None:
+    import sys as _sys
+
+    if "prefect" not in _sys.modules:
+        return
+    try:
+        from prefect._internal.concurrency.services import QueueService
+
+        QueueService.drain_all(timeout=10)
+    except Exception:  # noqa: BLE001 - best effort: at worst a late log line is lost
+        pass
+
+
+def _run_flow(args, api) -> int:
     from zhnews import progress
     from zhnews.flow import etl, prewarm_gate
 
-    if api_start is not None:
-        api_start.join()  # the flow must find the server up, not start a second one
-    else:
-        prewarm_gate()
+    prewarm_gate()  # GX imports in a thread while the API server finishes booting
+    if api is not None:
+        from zhnews.settings import Settings
+
+        api.wait(Settings().api_start_timeout_s)
 
     flow_fn = etl
     if args.runner == "dask":

@@ -10,8 +10,8 @@ A load starts Prefect's temporary API server (~225 MB), parse workers and, with
    dies (`prctl(PR_SET_PDEATHSIG)`, instant, even while a worker holds the GIL) and, like the
    API server, run a watchdog thread that stops the process once its parent pid changes. The
    API server is started through this module (`python -m zhnews.procs -m uvicorn …`, see
-   `ephemeral_api_server`) because Prefect starts it from a helper thread that ends at once,
-   and PDEATHSIG fires when the *thread* that started a child ends.
+   `EphemeralApi`) with a watchdog rather than PDEATHSIG, because PDEATHSIG fires when the
+   *thread* that started a child ends, not the process.
 3. **The next run reaps.** `reap_stale()` at the start of `zhnews run` stops processes whose
    marker names a dead parent (e.g. Dask workers, which we do not start ourselves, or a child
    whose watchdog could not run).
@@ -181,40 +181,88 @@ def _signal(pid: int, sig: int) -> None:
         pass
 
 
-def ephemeral_api_server():
-    """Prefect's temporary API server, started so that it dies with this process.
+class EphemeralApi:
+    """Prefect's temporary API server for one `zhnews run`, dying with it.
 
-    Registers itself as the singleton Prefect's own code gets from `SubprocessASGIServer()`,
-    and starts uvicorn through this module's launcher (watchdog first, then uvicorn in the same
-    process) instead of `python -m uvicorn`.
+    Prefect's own `SubprocessASGIServer` imports the whole server application (FastAPI,
+    SQLAlchemy models: ~3 s of CPU) into the flow process just to start a subprocess. This
+    starts the same command (`uvicorn --factory prefect.server.api.server:create_app`, with the
+    same ephemeral-mode variables) through this module's launcher without importing any of it,
+    and sets PREFECT_API_URL before Prefect is imported, so the flow talks to it like to any
+    server. The caller waits for `/api/health` (`wait`) only right before the flow starts.
     """
-    import subprocess
 
-    import prefect.server.api.server as prefect_server
-    from prefect.server.api.server import SubprocessASGIServer
+    def __init__(self) -> None:
+        import importlib.util
+        import socket
+        import subprocess
 
-    class _Launcher:
-        """`subprocess` for Prefect's server module, while it builds its uvicorn command."""
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}/api"
+        spec = importlib.util.find_spec("prefect")
+        app_dir = Path(spec.origin).parent.parent  # site-packages, as Prefect passes it
+        env = {
+            **os.environ,
+            "PREFECT_UI_ENABLED": "0",
+            "PREFECT__SERVER_EPHEMERAL": "1",
+            "PREFECT__SERVER_FINAL": "1",
+        }
+        env.pop("PREFECT_API_URL", None)
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                __name__,
+                "-m",
+                "uvicorn",
+                "--app-dir",
+                str(app_dir),
+                "--factory",
+                "prefect.server.api.server:create_app",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--log-level",
+                "error",
+                "--lifespan",
+                "on",
+            ],
+            env=env,
+        )
 
-        def __getattr__(self, name: str):
-            return getattr(subprocess, name)
+    def wait(self, timeout_s: float) -> None:
+        """Block until the server answers its health check (raise RuntimeError otherwise)."""
+        import urllib.error
+        import urllib.request
 
-        @staticmethod
-        def Popen(args, **kwargs):  # noqa: N802 - the name Prefect calls
-            args = list(args)
-            if args[1:3] == ["-m", "uvicorn"]:
-                args = [args[0], "-m", __name__, *args[1:]]
-            return subprocess.Popen(args, **kwargs)
-
-    class ServerDyingWithUs(SubprocessASGIServer):
-        def _run_uvicorn_command(self):
-            prefect_server.subprocess = _Launcher()
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(
+                    f"Prefect's temporary API server exited with code {self.process.returncode}"
+                )
             try:
-                return super()._run_uvicorn_command()
-            finally:
-                prefect_server.subprocess = subprocess
+                with urllib.request.urlopen(f"{self.url}/health", timeout=2) as answer:
+                    if answer.status == 200:
+                        return
+            except (urllib.error.URLError, OSError):
+                pass
+            time.sleep(0.1)
+        raise RuntimeError(
+            f"Prefect's temporary API server did not answer within {timeout_s:.0f} s"
+        )
 
-    return ServerDyingWithUs()
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=5)
+            except Exception:  # noqa: BLE001 - a server that ignores SIGTERM is killed
+                self.process.kill()
+                self.process.wait()
 
 
 def _launch(argv: list[str]) -> None:

@@ -30,6 +30,11 @@ class Settings:
         default_factory=lambda: int(_env("ZHNEWS_MAX_FILE_BYTES", str(20 * 1024 * 1024)))
     )
     lock_timeout_s: float = field(default_factory=lambda: float(_env("ZHNEWS_LOCK_TIMEOUT", "60")))
+    api_start_timeout_s: float = field(
+        default_factory=lambda: float(
+            _env("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+        )
+    )
     expectations_dir: Path = field(
         default_factory=lambda: Path(_env("ZHNEWS_EXPECTATIONS_DIR", str(EXPECTATIONS_DIR)))
     )
