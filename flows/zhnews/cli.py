@@ -460,6 +460,30 @@ def cmd_retry(args) -> int:
     return cmd_run(args)
 
 
+def cmd_maintain(args) -> int:
+    """Compact the lake (small files merged, old snapshots expired, unreferenced files removed)."""
+    from zhnews.db import Warehouse, WriterLock
+    from zhnews.settings import Settings
+    from zhnews.store.lake import WarehousePaths
+
+    if not WarehousePaths.of(args.db).exists():
+        print(f"error: no warehouse at {args.db}: run `zhnews run` first", file=sys.stderr)
+        return EXIT_USAGE
+    settings = Settings()
+    with WriterLock(args.db, settings.lock_timeout_s):
+        wh = Warehouse(args.db, settings.lock_timeout_s)
+        try:
+            done = wh.maintain(args.keep_hours)
+        finally:
+            wh.close()
+    print(
+        f"lake data: {done['files_before']} files, {done['bytes_before'] / 1e6:.1f} MB -> "
+        f"{done['files_after']} files, {done['bytes_after'] / 1e6:.1f} MB "
+        f"(snapshots older than {args.keep_hours:g} h expired)"
+    )
+    return EXIT_OK
+
+
 def cmd_ui(args) -> int:
     """Local Prefect server + UI (project-local PREFECT_HOME, offline, no telemetry)."""
     configure_prefect_env()
@@ -649,6 +673,18 @@ def build_parser() -> argparse.ArgumentParser:
     rt.add_argument("paths", nargs="*")
     add_db(rt)
     rt.set_defaults(func=cmd_retry, runner="process", address=None, workers=None, quiet=False)
+
+    mt = sub.add_parser(
+        "maintain", help="compact the lake: merge small files, expire old snapshots, delete files"
+    )
+    add_db(mt)
+    mt.add_argument(
+        "--keep-hours",
+        type=float,
+        default=24.0,
+        help="keep snapshots younger than this (time travel and pinned readers), default 24",
+    )
+    mt.set_defaults(func=cmd_maintain)
 
     ui = sub.add_parser(
         "ui",

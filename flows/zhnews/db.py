@@ -47,6 +47,11 @@ def _commit_conflict(exc: BaseException) -> bool:
     return "failed to commit" in text or "conflict" in text or "database is locked" in text
 
 
+def _lake_files(paths: WarehousePaths) -> tuple[int, int]:
+    files = [p for p in paths.data.rglob("*") if p.is_file()]
+    return len(files), sum(p.stat().st_size for p in files)
+
+
 def work_path(db: Path) -> Path:
     return WarehousePaths.of(db).work
 
@@ -202,6 +207,31 @@ class Warehouse:
             )
         self.clear_staging()
         return counts
+
+    def maintain(self, keep_hours: float = 24.0) -> dict:
+        """Compact the lake: adjacent small files merged, files with deleted rows rewritten,
+        snapshots older than `keep_hours` expired and the files only they referenced removed.
+        Readers on the latest snapshot are not affected; a read transaction pinned to a
+        snapshot older than `keep_hours` may lose its files."""
+        c = self.con
+        before = _lake_files(self.paths)
+        for call in (
+            "CALL ducklake_merge_adjacent_files('lake')",
+            "CALL ducklake_rewrite_data_files('lake')",
+        ):
+            c.execute(call).fetchall()
+        c.execute(
+            "CALL ducklake_expire_snapshots('lake', older_than => now() - to_seconds(?::BIGINT))",
+            [int(keep_hours * 3600)],
+        ).fetchall()
+        c.execute("CALL ducklake_cleanup_old_files('lake', cleanup_all => true)").fetchall()
+        after = _lake_files(self.paths)
+        return {
+            "files_before": before[0],
+            "bytes_before": before[1],
+            "files_after": after[0],
+            "bytes_after": after[1],
+        }
 
     @contextlib.contextmanager
     def timed(self, step: str):
