@@ -26,9 +26,11 @@ SELECT article_id, rank, term, tf, idf, tfidf, load_id FROM (
            a.tf * (ln((1 + n.n) / (1 + d.df)) + 1) AS tfidf,
            row_number() OVER (PARTITION BY a.article_id
                               ORDER BY a.tf * (ln((1 + n.n) / (1 + d.df)) + 1) DESC, a.term)::INTEGER AS rank
-    FROM marts.article_terms a
+    -- The load's terms are read from staging (the writer's own DuckDB file, which spills),
+    -- not from the rows this transaction just wrote to the lake.
+    FROM staging.article_terms a
+    SEMI JOIN publish_articles p ON p.document_id = a.document_id AND p.article_id = a.article_id
     JOIN marts.term_df d USING (term)
     CROSS JOIN (SELECT count(*)::DOUBLE AS n FROM marts.articles) n
-    WHERE a.load_id = (SELECT load_id FROM publish_load)
-      AND a.article_id IN (SELECT article_id FROM publish_articles))
+    WHERE a.load_id = (SELECT load_id FROM publish_load))
 WHERE rank <= 10;
