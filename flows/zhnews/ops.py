@@ -380,6 +380,54 @@ def serve_banner(deployment, cron: str, timezone: str, api: str) -> str:
     )
 
 
+def heal_orphaned_runs(deployment: str) -> list[tuple[str, str]]:
+    """Mark the deployment's runs that a stopped `serve` left Pending/Running as Crashed.
+
+    Only one `serve` runs a deployment (concurrency limit 1), so when a new one starts, any run
+    still Pending or Running belongs to a process that is gone: e.g. `serve` got SIGINT while it
+    was submitting a tick's run. Left alone, such a run holds the deployment's only concurrency
+    slot until its lease expires and every tick meanwhile is cancelled. Forcing it to Crashed
+    releases the slot (Prefect's minimal flow policy releases deployment slots), so the next
+    tick loads the inbox. Returns (run name, old state) of the runs marked.
+    """
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import (
+        DeploymentFilter,
+        DeploymentFilterId,
+        FlowRunFilter,
+        FlowRunFilterState,
+        FlowRunFilterStateType,
+    )
+    from prefect.client.schemas.objects import StateType
+    from prefect.exceptions import ObjectNotFound
+    from prefect.states import Crashed
+
+    healed = []
+    with get_client(sync_client=True) as client:
+        try:
+            found = client.read_deployment_by_name(deployment)
+        except ObjectNotFound:
+            return healed
+        runs = client.read_flow_runs(
+            deployment_filter=DeploymentFilter(id=DeploymentFilterId(any_=[found.id])),
+            flow_run_filter=FlowRunFilter(
+                state=FlowRunFilterState(
+                    type=FlowRunFilterStateType(
+                        any_=[StateType.PENDING, StateType.RUNNING, StateType.CANCELLING]
+                    )
+                )
+            ),
+        )
+        for run in runs:
+            client.set_flow_run_state(
+                run.id,
+                Crashed(message="left Pending/Running by a `zhnews serve` that stopped"),
+                force=True,
+            )
+            healed.append((run.name, run.state.name if run.state else "?"))
+    return healed
+
+
 def serve_inbox(
     inbox: Path,
     db: Path,
@@ -393,6 +441,9 @@ def serve_inbox(
 
     deployment = inbox_deployment(inbox, db, cron, name, timezone)
     from prefect.settings import PREFECT_API_URL
+
+    for run_name, state in heal_orphaned_runs(f"etl/{name}"):
+        print(f"marked run {run_name!r} ({state}) crashed: left by a serve that stopped", file=out)
 
     print(
         serve_banner(deployment, cron, timezone, PREFECT_API_URL.value() or "?"),
