@@ -521,38 +521,32 @@ def cmd_serve(args) -> int:
         return EXIT_OK
 
 
-def cmd_cookbook(args) -> int:
-    from zhnews import cookbook
-
+def _render_section(args, module, what: str) -> int:
+    """Print a README section generated from the warehouse, or rewrite it in the README."""
     con = _open_published(args.db)
     if con is None:
         return EXIT_FAILED
     try:
         if args.write_readme:
-            cookbook.write_readme(con)
-            print("README.md cookbook section rewritten")
+            module.write_readme(con)
+            print(f"README.md {what} section rewritten")
         else:
-            print(cookbook.render_markdown(con))
+            print(module.render_markdown(con))
     finally:
         con.close()
     return EXIT_OK
+
+
+def cmd_cookbook(args) -> int:
+    from zhnews import cookbook
+
+    return _render_section(args, cookbook, "cookbook")
 
 
 def cmd_schema(args) -> int:
     from zhnews import schemadoc
 
-    con = _open_published(args.db)
-    if con is None:
-        return EXIT_FAILED
-    try:
-        if args.write_readme:
-            schemadoc.write_readme(con)
-            print("README.md schema section rewritten")
-        else:
-            print(schemadoc.render_markdown(con))
-    finally:
-        con.close()
-    return EXIT_OK
+    return _render_section(args, schemadoc, "schema")
 
 
 def cmd_dq_docs(args) -> int:
