@@ -527,25 +527,25 @@ def _staged_documents(
     con: duckdb.DuckDBPyConnection, config: GateConfig, params: dict
 ) -> dict[str, tuple[str, int]]:
     """document_id -> (source, articles staged) for the load."""
-    try:
-        rows = con.execute(config.documents_query, params).fetchall()
-    except Exception as err:
-        raise SuiteError(
-            config.path or Path(GATE_CONFIG_FILE), "documents_query", f"DuckDB: {err}"
-        ) from err
+    rows = _config_query(con, config, "documents_query", params)
     return {str(d): (str(s), int(n or 0)) for d, s, n, *_ in rows}
 
 
 def _refused_per_source(
     con: duckdb.DuckDBPyConnection, config: GateConfig, params: dict
 ) -> dict[str, int]:
-    try:
-        rows = con.execute(config.refused_query, params).fetchall()
-    except Exception as err:
-        raise SuiteError(
-            config.path or Path(GATE_CONFIG_FILE), "refused_query", f"DuckDB: {err}"
-        ) from err
+    rows = _config_query(con, config, "refused_query", params)
     return {str(s): int(n) for s, n, *_ in rows if n}
+
+
+def _config_query(
+    con: duckdb.DuckDBPyConnection, config: GateConfig, field: str, params: dict
+) -> list[tuple]:
+    """Run one of gate.json's queries; a broken one is reported against gate.json."""
+    try:
+        return con.execute(getattr(config, field), params).fetchall()
+    except Exception as err:
+        raise SuiteError(config.path or Path(GATE_CONFIG_FILE), field, f"DuckDB: {err}") from err
 
 
 def _source_counts(

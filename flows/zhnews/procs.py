@@ -101,13 +101,20 @@ def die_with_parent() -> None:
     watch_parent(parent)
 
 
+def _other_processes():
+    """/proc/<pid> of every process but this one (nothing where there is no /proc)."""
+    if not Path("/proc").is_dir():
+        return
+    me = os.getpid()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and int(entry.name) != me:
+            yield entry
+
+
 def stale_children() -> list[tuple[int, str]]:
     """(pid, command line) of processes whose marker names a parent that no longer runs."""
     found = []
-    me = os.getpid()
-    for entry in Path("/proc").iterdir() if Path("/proc").is_dir() else ():
-        if not entry.name.isdigit() or int(entry.name) == me:
-            continue
+    for entry in _other_processes():
         try:
             environ = (entry / "environ").read_bytes()
         except OSError:  # another user's process, or gone
@@ -126,10 +133,7 @@ def open_by(paths: list[Path]) -> list[tuple[int, str]]:
     """(pid, command line) of other processes of this user that have one of `paths` open."""
     wanted = {str(Path(p).resolve()) for p in paths}
     found = []
-    me = os.getpid()
-    for entry in Path("/proc").iterdir() if Path("/proc").is_dir() else ():
-        if not entry.name.isdigit() or int(entry.name) == me:
-            continue
+    for entry in _other_processes():
         try:
             fds = list((entry / "fd").iterdir())
         except OSError:
