@@ -43,17 +43,14 @@ _ROLES: list[tuple[str, str | None, str]] = [
     (r"撰稿人?|撰文|采写|採寫|执笔|執筆|主笔|主筆", "撰稿", "author"),
     (r"编译|編譯|译者|譯者|翻译|翻譯", "编译", "author"),
     (r"文\s*[/／]\s*(?:图|圖)|(?:图|圖)\s*[/／]\s*文|图文|圖文|文图|文圖", "文图", "author"),
-    (r"文(?=\s*[/／|｜︱:：])|(?<=[/／])文", "文", "author"),
+    (r"文(?=\s*[/／|｜︱丨:：])|(?<=[/／])文", "文", "author"),
     (
-        r"(?:摄影|攝影|摄像|攝像)|(?:图|圖|摄|攝)(?=\s*[/／|｜︱:：])|(?<=[/／])(?:图|圖|摄|攝)",
+        r"(?:摄影|攝影|摄像|攝像)|(?:图|圖|摄|攝)(?=\s*[/／|｜︱丨:：])|(?<=[/／])(?:图|圖|摄|攝)",
         "摄影",
         "photo",
     ),
-    (
-        r"责任编辑|責任編輯|责编|責編|本文编辑|本文編輯|值班编辑|值班編輯|编辑|編輯",
-        "编辑",
-        "editor",
-    ),
+    (r"责任编辑|責任編輯|责编|責編", "责任编辑", "editor"),
+    (r"本文编辑|本文編輯|值班编辑|值班編輯|编辑|編輯|选稿|選稿", "编辑", "editor"),
     (
         r"校对|校對|审核|審核|审校|審校|核稿|编审|編審|监制|監製|终审|終審|二审|三审|初审|"
         r"策划|策劃|统筹|統籌|出品人?|设计|設計|制图|製圖|美编|美編|视频|視頻|剪辑|剪輯|"
@@ -185,6 +182,7 @@ def _names(text: str) -> list[str]:
 class _Credits:
     authors: list[Author] = field(default_factory=list)
     editors: list[str] = field(default_factory=list)
+    editor_ranks: list[int] = field(default_factory=list)  # `EDITOR_RANKS` of each editor
     roles: int = 0  # role words found
     classes: set[str] = field(default_factory=set)  # classes of the names found
     clean: bool = True  # every segment was names (nothing else) and the line starts with a role
@@ -237,7 +235,7 @@ def _credits(text: str, default_role: str | None = None, strict: bool = False) -
     result = _Credits()
     segments = _segments(text, default_role)
     for index, (segment, role, cls, credited) in enumerate(segments):
-        glued = index > 0 and segment[:1] not in " \t\u3000：:/／|｜︱"
+        glued = index > 0 and segment[:1] not in " \t\u3000：:/／|｜︱丨"
         # `半月谈记者 X`: a newsroom name printed straight before the role word
         role_follows = (
             index == 0
@@ -245,8 +243,17 @@ def _credits(text: str, default_role: str | None = None, strict: bool = False) -
             and not segment[-1:].isspace()
             and segments[1][2] in ("author", "editor")
         )
-        segment = segment.strip(" \t\u3000：:/／|｜︱，,、;；")
+        # `文丨政能亮特约评论员 韩涵`: a column or desk name glued to the role word after it
+        desk_of_next = (
+            index > 0
+            and index + 1 < len(segments)
+            and not segment[-1:].isspace()
+            and segments[index + 1][2] == "author"
+        )
+        segment = segment.strip(" \t\u3000：:/／|｜︱丨，,、;；")
         if not segment:
+            continue
+        if desk_of_next and strict_names(segment, surname=True) is None and _is_media(segment, True):
             continue
         suffix = _SUFFIX_RE.search(segment)
         if suffix and suffix.start() > 0:
@@ -273,6 +280,7 @@ def _credits(text: str, default_role: str | None = None, strict: bool = False) -
         result.classes.add(cls)
         if cls == "editor":
             result.editors.extend(names)
+            result.editor_ranks.extend(EDITOR_RANKS.get(role or "", 1) for _ in names)
         elif cls in ("author", "photo"):
             result.authors.extend(Author(n, "摄影" if cls == "photo" else role) for n in names)
     result.roles += len(_ROLE_RE.findall(text))
@@ -319,7 +327,7 @@ def _strict_names(segment: str, glued: bool = False) -> list[str] | None:
     if segment.isascii() and _LATIN_NAMES.fullmatch(segment):
         # `KEITH BRADSHER`, `Jane Wakefield, Tom Smith`: words of a Latin name are spaced
         return [n for n in re.split(r"\s*(?:[,/;]|\band\b|&)\s*", segment) if n] or None
-    for chunk in re.split(r"[\s、，,；;/／|｜︱]+", segment):
+    for chunk in re.split(r"[\s、，,；;/／|｜︱丨]+", segment):
         chunk = chunk.strip("：:　 ")
         if not chunk:
             continue
@@ -362,16 +370,28 @@ def strict_names(text: str, surname: bool = False) -> list[str] | None:
     return names
 
 
-_META_ROLES = r"作者|記者|记者|撰稿|责任编辑|責任編輯|责编|責編|编辑|編輯"
+_META_ROLES = r"作者|記者|记者|撰稿|责任编辑|責任編輯|责编|責編|编辑|編輯|选稿|選稿"
+# The labels of a meta line's fields: a name ends where the next label begins, as page
+# layouts glue the fields together (`作者：曹磊来源:东方网选稿：曾炟`).
+_META_LABELS = rf"(?:{_META_ROLES}|来源|來源|时间|時間|日期|发布|發布|浏览|瀏覽|阅读|閱讀)\s*[：:]"
 _META_CREDIT = re.compile(
     rf"(?P<credit>(?:{_META_ROLES})\s*[：:]\s*(?!{_META_ROLES})"
-    r"[^\s|｜:：\[\]【】]{2,12}(?:\s+[^\s|｜:：\[\]【】]{2,4}(?![：:]))*)"
+    rf"(?:(?!{_META_LABELS})[^\s|｜:：\[\]【】]){{2,12}}"
+    rf"(?:\s+(?!{_META_ROLES})[^\s|｜:：\[\]【】]{{2,4}}(?![：:]))*)"
 )
 _BRACKETED_NAME = re.compile(r"[\[【]\s*(?P<name>[^\s\[\]【】]{2,4})\s*[\]】]")
+# `来源：中国新闻网 王帆` (a name printed after the source, in its own field, often glued to
+# it once the page's spaces are gone): the source is a newsroom, the name after it a writer.
+_SOURCE_THEN_NAME = re.compile(
+    r"(?:来源|來源)\s*[：:]\s*(?P<source>[\u4e00-\u9fffA-Za-z]{1,14}"
+    r"(?:网|網|报|報|社|台|新闻|新聞|日报|日報|客户端|客戶端))\s*"
+    r"(?P<name>[\u4e00-\u9fff]{2,3})(?=$|[\s|｜]|(?:" + _META_ROLES + r")\s*[：:])"
+)
 
 
 def credits_in_meta(line: str) -> Byline | None:
-    """Credits inside a page's date/source line: `作者：张三`, `编辑：李四`, `[ 黄宇 ]`."""
+    """Credits inside a page's date/source line: `作者：张三`, `编辑：李四`, `选稿：王五`,
+    `[ 黄宇 ]`, a name printed after the source (`来源：中国新闻网 王帆`)."""
     authors: list[Author] = []
     editor, rank, raws = None, 0, []
     for match in _META_CREDIT.finditer(line):
@@ -387,8 +407,19 @@ def credits_in_meta(line: str) -> Byline | None:
         if names:
             raws.append(match.group(0))
             authors.extend(Author(n, None) for n in names)
+    source = _SOURCE_THEN_NAME.search(line) if "来源" in line or "來源" in line else None
+    if source and not authors:
+        names = strict_names(source.group("name"), surname=True)
+        if names and len(names) == 1:
+            raws.append(source.group("name"))
+            authors.append(Author(names[0], None))
     if not raws:
         return None
+    if editor:
+        # `作者：陈海峰 责任编辑：陈海峰`: a content system filling the author field with the
+        # editor's login; the person is the editor, never a writer
+        editors = set(editor.split("、"))
+        authors = [a for a in authors if a.name not in editors]
     kind = "byline" if authors else "editor"
     return Byline(raw=" ".join(raws), authors=authors, kind=kind, editor=editor, editor_rank=rank)
 
@@ -414,7 +445,7 @@ _ROLE_CUES = re.compile(
     r"|主笔|主筆|编译|編譯|译者|譯者|翻译|翻譯|评论员|評論員|文|图|圖|摄|攝|编辑|編輯|责编|責編|校对|校對"
     r"|审核|審核|审校|審校|核稿|编审|編審|监制|監製|终审|終審|二审|三审|初审|策划|策劃|统筹|統籌|出品|设计"
     r"|設計|制图|製圖|美编|美編|视频|視頻|剪辑|剪輯|海报|海報|排版|运营|運營|配音|视觉|視覺|主编|主編|本报"
-    r"|本報|报道|報導|报导|整理|供图|供圖|提供"
+    r"|本報|报道|報導|报导|整理|供图|供圖|提供|选稿|選稿"
 )
 _DESK_CREDIT = re.compile(
     r"^[（(]?[\u4e00-\u9fff]{1,8}(?:中心|組|组|部|台|社|室|新聞|新闻)\s*[/／]\s*"
@@ -452,18 +483,28 @@ def parse_credit_line(line: str) -> Byline | None:
     credits = _credits(inner, strict=True)
     if not credits.roles or not credits.clean:
         return None
-    editor = "、".join(dict.fromkeys(credits.editors)) or None
+    editor, rank = _top_editor(credits)
     if not credits.authors:
         kind = "editor" if editor else "credit"  # 责任编辑 / 校对 only: nobody wrote it here
     elif all(a.role == "摄影" for a in credits.authors):
         kind = "photo"
     else:
         kind = "closing" if outer else "byline"
-    rank = 0 if editor is None else 2 if _MAIN_EDITOR.search(inner) else 1
     return Byline(raw=stripped, authors=credits.authors, kind=kind, editor=editor, editor_rank=rank)
 
 
-_MAIN_EDITOR = re.compile(r"责任编辑|責任編輯|责编|責編")
+# `编辑：X 责任编辑：Y` names two desk editors; the 责任编辑 is the one responsible for the
+# story (`Article.editor`), a plain 编辑 or 选稿 only when nobody outranks them.
+EDITOR_RANKS = {"责任编辑": 2, "编辑": 1}
+
+
+def _top_editor(credits: _Credits) -> tuple[str | None, int]:
+    """The editors of the highest rank printed (joined with 、), and that rank."""
+    if not credits.editors:
+        return None, 0
+    rank = max(credits.editor_ranks)
+    names = [n for n, r in zip(credits.editors, credits.editor_ranks, strict=True) if r == rank]
+    return "、".join(dict.fromkeys(names)), rank
 
 
 _DESCRIBED = re.compile(
@@ -471,12 +512,59 @@ _DESCRIBED = re.compile(
 )
 
 
+# `作者韩涵系政邦智库研究员`, `作者：张三为北京大学教授`: the name, then 系/为 and who they are.
+_NAMED_AS = re.compile(
+    r"^(?:本文)?作者[：:]?\s*(?P<name>[\u4e00-\u9fff]{2,4}?)\s*(?:系|係|为|為|是)(?P<desc>.{2,60})$"
+)
+# `作者：方敏北京大学经济学院教授`: the name run straight into the writer's affiliation.
+_NAME_THEN_UNIT = re.compile(r"^(?:本文)?作者[：:]\s*(?P<run>[\u4e00-\u9fff]{4,40})$")
+# Where an affiliation starts: a place or a national body, and the words that end one.
+_UNIT_START = re.compile(
+    r"(?:中国|中國|中央|国家|國家|国务院|國務院|全国|全國|中共|北京|上海|天津|重庆|重慶|河北|山西|辽宁|遼寧"
+    r"|吉林|黑龙江|黑龍江|江苏|江蘇|浙江|安徽|福建|江西|山东|山東|河南|湖北|湖南|广东|廣東|海南|四川|贵州"
+    r"|貴州|云南|雲南|陕西|陝西|甘肃|甘肅|青海|台湾|臺灣|台灣|内蒙古|內蒙古|广西|廣西|西藏|宁夏|寧夏|新疆"
+    r"|香港|澳门|澳門|南京|武汉|武漢|广州|廣州|深圳|杭州|成都|西安|厦门|廈門|清华|清華|复旦|復旦|南开|南開"
+    r"|同济|同濟|人民|社科|中科|美国|美國|英国|英國|日本|德国|德國|法国|法國)"
+)
+_UNIT_WORD = re.compile(
+    r"大学|大學|学院|學院|研究院|研究所|研究员|研究員|研究中心|智库|智庫|教授|讲师|講師|学者|學者|博士|主任"
+    r"|院长|院長|所长|所長|专家|專家|委员|委員|记者|記者|评论员|評論員|编辑|編輯"
+)
+
+
+def _name_before_unit(run: str) -> list[Author] | None:
+    """`方敏北京大学经济学院教授` → 方敏: the 2–4 characters before the affiliation's first
+    word, when the rest reads as an affiliation. [] when the name cannot be told apart from
+    it (the line is still a credit, nobody is guessed)."""
+    if not _UNIT_WORD.search(run[2:]):
+        return None
+    for size in (2, 3, 4):
+        if _UNIT_START.match(run, size):
+            names = strict_names(run[:size], surname=True)
+            if names and len(names) == 1:
+                return [Author(names[0], "作者")]
+    return []
+
+
 def _described_author(inner: str) -> list[Author] | None:
     """`本文作者为中国人民大学教授` / `作者：张三，北京大学教授`: a credit with a description.
 
-    Only a leading name is taken as the author; a description alone names nobody.
+    Also `作者韩涵系政邦智库研究员` and `作者：方敏北京大学经济学院教授` (name and affiliation
+    run together). Only a leading name is taken as the author; a description alone names
+    nobody.
     """
-    match = _DESCRIBED.match(inner.strip())
+    stripped = inner.strip()
+    named = _NAMED_AS.match(stripped)
+    if named and _UNIT_WORD.search(named.group("desc")):
+        names = strict_names(named.group("name"), surname=True)
+        if names and len(names) == 1:
+            return [Author(names[0], "作者")]
+    glued = _NAME_THEN_UNIT.match(stripped)
+    if glued:
+        found = _name_before_unit(glued.group("run"))
+        if found is not None:
+            return found
+    match = _DESCRIBED.match(stripped)
     if not match:
         return None
     if match.group("name"):
@@ -754,6 +842,10 @@ _LEADING_CREDIT = re.compile(
 )
 
 
+# The day a run-in credit was filed, printed before 报道: `东方网记者曹磊5月13日报道：`.
+_FILED_DAY = re.compile(r"\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日\s*(?=(?:报道|報導)[：:]?$)")
+
+
 def _split_reported_by(paragraph: str) -> tuple[Byline, str] | None:
     match = _LEADING_CREDIT.match(paragraph)
     if not match:
@@ -761,7 +853,8 @@ def _split_reported_by(paragraph: str) -> tuple[Byline, str] | None:
     rest = paragraph[match.end() :]
     if not rest.strip():
         return None
-    byline = parse_credit_line(match.group("credit").rstrip("：: "))
+    credit = match.group("credit").rstrip("：: ")
+    byline = parse_credit_line(_FILED_DAY.sub(" ", credit, count=1))
     if byline is None or not byline.authors:
         return None
     byline.kind = "run_in"
@@ -779,11 +872,69 @@ def parse_byline_line(line: str) -> Byline | None:
         parse_photo_credit,
         parse_empty_field_byline,
         parse_labelled_byline,
+        parse_desk_byline,
+        parse_source_stamp,
     ):
         result = parser(line)
         if result is not None:
             return result
     return None
+
+
+_STAMP = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+# `上報快訊／范姜佳鈺 2020年03月12日 20:19:00`: a desk, a slash, the writer (and the time).
+_DESK_BYLINE = re.compile(
+    r"^(?P<desk>[\u4e00-\u9fff]{1,8}(?:快訊|快讯|報導|报道|新聞|新闻|中心|編輯部|编辑部|組|组|部"
+    r"|報|报|網|网|社|台))\s*[／/]\s*(?P<names>[^\s／/\d]{2,20}?)\s*(?:" + _STAMP + r")?$"
+)
+
+
+def parse_desk_byline(line: str) -> Byline | None:
+    """`上報快訊／范姜佳鈺 2020年03月12日 20:19:00`, `政治中心／王小明`: the desk is credited,
+    the names after the slash wrote the story. A single name after the slash may be a
+    4-character name with a compound surname (`范姜佳鈺`)."""
+    stripped = line.strip()
+    if len(stripped) > 60 or ("／" not in stripped and "/" not in stripped):
+        return None
+    match = _DESK_BYLINE.match(stripped)
+    if not match:
+        return None
+    run = match.group("names")
+    names = strict_names(run)
+    if names is None and re.fullmatch(r"[\u4e00-\u9fff]{4}", run) and run[0] in _SURNAMES:
+        names = [run]
+    if not names or len(names) > 4:
+        return None
+    return Byline(raw=stripped, authors=[Author(n, None) for n in names], credit=match.group("desk"))
+
+
+# The line above a story's text that says when and from where it comes, and nothing else:
+# `2024-05-20 14:33·新华社`, `本文来源于国家统计局 2024-05-11 09:36:26`,
+# `2022-06-02 09:52:19政能亮 来自北京市` (an account and the location the platform shows).
+_STAMP_SOURCE = re.compile(
+    r"^(?:" + _STAMP + r")\s*(?P<sep>[·•|｜])?\s*(?P<after>[\u4e00-\u9fffA-Za-z]{2,16}?)"
+    r"(?P<where>\s*(?:来自|來自|IP属地[：:]?|IP屬地[：:]?)\s*[\u4e00-\u9fff]{2,8})?$"
+    r"|^(?:本文|本稿|文章)?(?:来源于|來源於|来自|來自)\s*(?P<before>[\u4e00-\u9fffA-Za-z]{2,16})"
+    r"\s*[·•|｜]?\s*(?:" + _STAMP + r")$"
+)
+
+
+def parse_source_stamp(line: str) -> Byline | None:
+    """`2024-05-20 14:33·新华社`, `本文来源于国家统计局 2024-05-11 09:36:26`: a timestamp
+    and the newsroom or account the story comes from (a source credit, nobody's byline).
+    The timestamp itself is read by the date voter from the page."""
+    stripped = line.strip()
+    if len(stripped) > 60 or not stripped[:1].isdigit() and stripped[:1] not in "本文来來":
+        return None
+    match = _STAMP_SOURCE.match(stripped)
+    if not match:
+        return None
+    source = match.group("after") or match.group("before")
+    if match.group("after") and not (
+        match.group("sep") or match.group("where") or _MEDIA_SUFFIX.search(source)
+    ):
+        return None  # `2024-05-20 今天天气很好`: words after a date are not a source
+    return Byline(raw=stripped, credit=source, kind="source")
 
 
 _LABELLED = re.compile(r"^(?:Author|By|作者)\s*[,，:：]\s*(?P<name>.{2,40}?)\s*$", re.IGNORECASE)

@@ -1,0 +1,111 @@
+"""Field failure classes found on new dev-set pages: bylines, editors, debris, glued text.
+
+Every input is made up and small; each test names the class it guards, never a site.
+"""
+
+from zhnews.parse import content, debris, parse_document
+from zhnews.parse.blocks import Block
+from zhnews.parse.bylines import (
+    credits_in_meta,
+    parse_byline_line,
+    parse_credit_line,
+    split_run_in,
+    split_trailing_credit,
+)
+
+P1 = "今年全省小麦开镰收割，预计总产量与去年持平，农机手们日夜作业，确保颗粒归仓。"
+P2 = "据省农业农村厅介绍，今年夏粮播种面积稳定，单产略有提高，各地丰收在望。"
+P3 = "有关负责人表示，下一步将加强技术指导，做好烘干仓储，保障粮食安全。"
+
+
+def names(byline):
+    return [a.name for a in byline.authors]
+
+
+# ---------------------------------------------------------------------------------------
+# Editors: 责任编辑 outranks 编辑 and 选稿; an editor is never an author
+
+
+def test_responsible_editor_wins_over_plain_editor_on_one_line():
+    byline = parse_credit_line("编辑：李四责任编辑：王五")
+    assert byline.editor == "王五"
+    assert byline.authors == []
+
+
+def test_selection_editor_is_an_editor_credit():
+    byline = parse_credit_line("选稿：赵六")
+    assert byline.kind == "editor" and byline.editor == "赵六"
+
+
+def test_meta_line_fields_glued_together_are_read_one_by_one():
+    byline = credits_in_meta("2024-05-13 12:03:10 作者：张三来源:示例网选稿：赵六")
+    assert names(byline) == ["张三"]
+    assert byline.editor == "赵六"
+
+
+def test_meta_author_field_holding_the_editor_is_not_an_author():
+    byline = credits_in_meta("2020-07-04 12:10 作者：王五 责任编辑：王五")
+    assert byline.authors == [] and byline.editor == "王五"
+
+
+def test_name_after_the_source_in_a_meta_line_is_the_writer():
+    assert names(credits_in_meta("2023-06-15 08:10 来源：示例新闻网 王帆")) == ["王帆"]
+    assert names(credits_in_meta("2023-06-15 08:10 来源：示例新闻网王帆")) == ["王帆"]
+    assert credits_in_meta("2024-05-12 17:19 来源：示例网") is None
+    assert credits_in_meta("2024-05-12 17:19 来源：示例日报客户端") is None
+
+
+# ---------------------------------------------------------------------------------------
+# Bylines
+
+
+def test_wen_with_vertical_bar_and_a_column_before_the_role():
+    byline = parse_credit_line("文丨某某栏目特约评论员 韩涵")
+    assert names(byline) == ["韩涵"]
+    assert names(parse_credit_line("文丨张三")) == ["张三"]
+
+
+def test_glued_names_with_roles_still_split_into_people():
+    assert names(parse_credit_line("记者王五通讯员赵六")) == ["王五", "赵六"]
+
+
+def test_unbracketed_run_in_byline_with_filing_day():
+    byline, rest = split_run_in("示例网记者张三5月13日报道：今年的旅游日活动将在周末举行。")
+    assert names(byline) == ["张三"]
+    assert rest == "今年的旅游日活动将在周末举行。"
+    assert split_run_in("记者获悉5月13日报道：今年的活动将在周末举行。") is None
+
+
+def test_desk_slash_name_byline_with_timestamp():
+    byline = parse_byline_line("示例快訊／范姜佳鈺 2020年03月12日 20:19:00")
+    assert names(byline) == ["范姜佳鈺"]
+    assert names(parse_byline_line("政治中心／王小明")) == ["王小明"]
+    assert parse_byline_line("圖／翻攝畫面") is None
+
+
+def test_closing_credit_with_name_run_into_affiliation():
+    byline = parse_credit_line("(作者：方敏北京大学经济学院教授)")
+    assert byline.kind == "closing" and names(byline) == ["方敏"]
+    assert names(parse_credit_line("（作者：欧阳明中国社会科学院研究员）")) == ["欧阳明"]
+
+
+def test_closing_credit_whose_name_cannot_be_told_from_the_unit_names_nobody():
+    byline = parse_credit_line("（作者：方敏某某大学经济学院教授）")
+    assert byline is not None and byline.authors == []
+
+
+def test_trailing_bio_credit_glued_to_the_last_paragraph_is_cut():
+    text, byline = split_trailing_credit("评价才是基本尺度。（作者韩涵系某某智库研究员）")
+    assert text == "评价才是基本尺度。"
+    assert names(byline) == ["韩涵"]
+
+
+def test_timestamp_and_source_line_is_a_source_credit_not_text():
+    for line, source in (
+        ("2024-05-20 14:33·新华社", "新华社"),
+        ("本文来源于国家统计局 2024-05-11 09:36:26", "国家统计局"),
+        ("2022-06-02 09:52:19某某号 来自北京市", "某某号"),
+    ):
+        byline = parse_byline_line(line)
+        assert byline.kind == "source" and byline.credit == source and byline.authors == []
+    assert parse_byline_line("2024-05-20 14:33 今天天气很好") is None
