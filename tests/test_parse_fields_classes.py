@@ -109,3 +109,38 @@ def test_timestamp_and_source_line_is_a_source_credit_not_text():
         byline = parse_byline_line(line)
         assert byline.kind == "source" and byline.credit == source and byline.authors == []
     assert parse_byline_line("2024-05-20 14:33 今天天气很好") is None
+
+
+# ---------------------------------------------------------------------------------------
+# Debris
+
+
+def test_marked_caption_lines_are_not_text():
+    assert debris.debris_reason("◎ 图：《某某》微博截图") == "caption"
+    assert debris.debris_reason("◎ 专家认为，减肥应该循序渐进。/图：123rf") == "caption"
+    assert debris.debris_reason("◎ 电影《某某》截图") == "caption"
+    assert debris.debris_reason("◎ 张三 李四") is None  # a box byline, read by the bylines
+
+
+def test_first_published_note_is_not_text():
+    assert debris.debris_reason("本文首发于某某深呼吸公众号（abcd39）") == "disclaimer"
+
+
+def test_a_contact_number_in_a_listing_is_text_but_a_hotline_notice_is_not():
+    assert debris.debris_reason("游客咨询电话：58792888") is None
+    assert debris.debris_reason("安心专线：1925") == "public_notice"
+
+
+def test_popular_links_box_header_is_a_related_header():
+    assert debris.related_header("【熱門點閱】") == ""
+    assert debris.related_header("【热门点阅】") == ""
+
+
+def test_wire_header_line_with_headline_is_not_text():
+    assert debris.debris_reason("新华社北京5月9日电 题：积极因素不断增多 动能增强") == "wire_headline"
+    assert debris.debris_reason("新华社北京5月9日电 记者从会上获悉，题：很多。") is None
+
+
+def test_separator_left_alone_on_a_line_is_not_text():
+    assert debris.debris_reason("|") == "ornament"
+    assert debris.debris_reason("｜ /") == "ornament"

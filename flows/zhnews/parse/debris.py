@@ -10,7 +10,11 @@ None of these is body text:
 - promotion of the site's channels (订阅/关注/下载 + App/Instagram/订户 + 欢迎/請/您);
 - public-service notices (hotline numbers, 珍惜生命), list-widget screen-reader labels,
   relative timestamps (`19 分钟前`), contributor lines (`X对本文有报道贡献`);
-- unrendered template markup (`{{< video … >}}`), 原标题 lines, wire end marks (（完）);
+- unrendered template markup (`{{< video … >}}`), 原标题 lines, wire end marks (（完）), a
+  wire story's header line (`新华社北京5月9日电 题：<headline>`);
+- captions printed as marked lines (`◎ 图：…`, `◎ …/图：123rf`): not text, and no picture
+  block before them to make them captions;
+- separators left alone on a line once their links are gone (`|`, `·`, `/`);
 - archive page headers (`第4版()`, `第1版(要闻)`) and empty column labels: page metadata
   (`page_header`), not the first paragraph.
 
@@ -36,7 +40,8 @@ _RELATED_WORDS = (
     "精彩推荐 精彩推薦 猜你喜欢 猜你喜歡 往期回顾 往期回顧 往期推荐 往期推薦 大家都在看 "
     "你可能也想看 你可能感兴趣 你可能感興趣 看更多 深度阅读 深度閱讀 热点推荐 熱點推薦 "
     "编辑推荐 編輯推薦 今日推荐 今日推薦 专题推荐 專題推薦 阅读更多 閱讀更多 精彩视频推荐 "
-    "精彩視頻推薦 视频推荐 視頻推薦 热门视频 熱門視頻 相关视频 相關視頻 今日焦点 今日焦點 热读 熱讀"
+    "精彩視頻推薦 视频推荐 視頻推薦 热门视频 熱門視頻 相关视频 相關視頻 今日焦点 今日焦點 热读 熱讀 "
+    "热门点阅 熱門點閱 热门点击 熱門點擊"
 ).split()
 _RELATED_FIRST = {word[0] for word in _RELATED_WORDS}
 _RELATED_HEADER = re.compile(
@@ -59,7 +64,7 @@ _DISCLAIMER_MARKERS = re.compile(
     r"|(?:未经|未經|未获|未獲)[^，。]{0,12}(?:授权|授權|许可|許可|同意)[^。]{0,12}"
     r"(?:不得|禁止|严禁|嚴禁|請勿|请勿)[^。]{0,6}(?:转载|轉載|复制|複製|使用|摘编|摘編)"
     r"|(?:转载|轉載)(?:请|請)(?:注明|註明|联系|聯繫|聯絡)|如需(?:转载|轉載)"
-    r"|本文(?:来自|來自|来源于|來源於|转载自|轉載自|转自|轉自|系|為|为).{0,40}?"
+    r"|本文(?:来自|來自|来源于|來源於|转载自|轉載自|转自|轉自|系|為|为|首发于|首發於|首发在|首發在).{0,40}?"
     r"(?:授权|授權|原创|原創|公众号|公眾號|微信|转载|轉載)"
     r"|(?:版权|版權|权益|權益)(?:归|歸|属于|屬於).{0,30}(?:所有|独家|獨家)"
     r"|(?:如有侵权|如有侵權|如涉侵权|如涉及侵权|侵权请|侵權請)"
@@ -97,7 +102,7 @@ _COLUMN_LABEL = re.compile(r"^(?:专栏|專欄|栏目|欄目)\s*[：:]\s*\S{0,8}
 # Public-service notices sites append (suicide-prevention hotlines and their exhortations).
 # A hotline number, or an exhortation that names suicide, or one standing alone on its line.
 _HOTLINE = re.compile(
-    r"(?:專線|专线|熱線|热线|諮詢|咨询|協談|协谈)[^：:，。]{0,8}[：:]\s*[\d\-－ ]{3,}"
+    r"(?:專線|专线|熱線|热线|協談|协谈)[^：:，。]{0,8}[：:]\s*[\d\-－ ]{3,}"
     r"|自[殺杀].{0,12}(?:解[決决]不了|珍惜生命|機會|机会|防治)"
     r"|提醒(?:您|你).{0,8}(?:[給给]自己.{0,2}(?:機會|机会)|珍惜生命)"
     r"|^[●■◆]?\s*(?:請|请)?(?:珍惜生命|再[給给]自己一次(?:機會|机会))[。！!]?$"
@@ -121,8 +126,18 @@ _CONSENT = re.compile(
     r"|(?:Cookie|cookie)[^。]{0,24}(?:同意|接受)"
 )
 # Bullets and dots a list left behind once its links are gone: `·`, `· · ·`, `•••`.
-_ORNAMENT = re.compile(r"[·•・∙●◆◇■□★☆*＊\s]+")
+_ORNAMENT = re.compile(r"[·•・∙●◆◇■□★☆*＊|｜/／\s]+")
 _RELATIVE_TIME = re.compile(r"^\d{1,3}\s*(?:分钟|分鐘|小时|小時|天|秒)前$")
+# A caption printed as a marked line of its own: `◎ 图：…截图`, `◎ …。/图：123rf`,
+# `◎ 电影《…》截图` (the mark opens it, a picture source or 截图 closes or opens it).
+_MARKED_CAPTION = re.compile(
+    r"^[◎◉]\s*(?:(?:图|圖|图片|圖片|摄影|攝影)\s*[：:/／]|.{0,150}?(?:[/／]\s*(?:图|圖)\s*[：:]\s*\S{1,30}"
+    r"|截图|截圖)$)"
+)
+# A wire story's header line: `新华社北京5月9日电 题：<headline>` (the headline, not text).
+_WIRE_HEADLINE = re.compile(
+    r"^[^，。：:\s]{2,20}?(?:电|電|讯|訊)\s*(?:题|題)\s*[：:][^。！？!?]{2,100}$"
+)
 # Wire end marks: （完）, 【完】, -完-, （全文完）, （终）
 END_MARK = re.compile(
     r"\s*(?:[（(【\[]\s*(?:全文)?(?:完|终|終)\s*[）)】\]]|[-—－]+\s*(?:完|终)\s*[-—－]+)\s*$"
@@ -228,6 +243,10 @@ def debris_reason(text: str) -> str | None:
             return "widget"
     if stripped[0] == "#" and is_hashtag_line(stripped):
         return "hashtags"
+    if stripped[0] in "◎◉" and _MARKED_CAPTION.match(stripped):
+        return "caption"
+    if ("题" in stripped or "題" in stripped) and _WIRE_HEADLINE.match(stripped):
+        return "wire_headline"
     if not _CUES.search(stripped):
         return None
     if is_disclaimer(stripped):
