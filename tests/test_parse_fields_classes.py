@@ -4,7 +4,6 @@ Every input is made up and small; each test names the class it guards, never a s
 """
 
 from zhnews.parse import content, debris, parse_document
-from zhnews.parse.blocks import Block
 from zhnews.parse.bylines import (
     credits_in_meta,
     parse_byline_line,
@@ -137,10 +136,82 @@ def test_popular_links_box_header_is_a_related_header():
 
 
 def test_wire_header_line_with_headline_is_not_text():
-    assert debris.debris_reason("新华社北京5月9日电 题：积极因素不断增多 动能增强") == "wire_headline"
+    assert (
+        debris.debris_reason("新华社北京5月9日电 题：积极因素不断增多 动能增强") == "wire_headline"
+    )
     assert debris.debris_reason("新华社北京5月9日电 记者从会上获悉，题：很多。") is None
 
 
 def test_separator_left_alone_on_a_line_is_not_text():
     assert debris.debris_reason("|") == "ornament"
     assert debris.debris_reason("｜ /") == "ornament"
+
+
+# ---------------------------------------------------------------------------------------
+# Main content: lead notes, lead boxes, credits in blockquotes, links after the last sentence
+
+
+def html_page(body: str, title: str = "小麦开镰收割") -> str:
+    return (
+        f"<html><head><title>{title}_示例新闻网</title></head><body>"
+        f"<h1>{title}</h1>{body}</body></html>"
+    )
+
+
+def only_article(html: str):
+    (article,) = parse_document(html, "page.html").articles
+    return article
+
+
+def test_editors_note_and_abstract_before_the_text_are_the_summary_not_body():
+    note = "编者按：为深入学习宣传有关精神，本网推出系列理论文章，敬请关注。"
+    abstract = "内容摘要：扩大内需既是满足人民需要的必然要求，也是主动选择。"
+    article = only_article(html_page(f"<p>{note}</p><p>{abstract}</p><p>{P1}</p><p>{P2}</p>"))
+    assert article.body_paragraphs == [P1, P2]
+    assert note in article.summary and abstract in article.summary
+
+
+def test_editors_note_later_in_the_text_stays_body():
+    late = "编者按：以下为读者来信的全文，本网略有删节，以便读者阅读。"
+    article = only_article(html_page(f"<p>{P1}</p><p>{late}</p><p>{P2}</p>"))
+    assert late in article.body_paragraphs
+
+
+def test_summary_box_repeating_one_paragraph_keeps_the_paragraph_in_place():
+    html = html_page(
+        f'<div class="box"><p>{P3}</p></div><div class="text">'
+        f"<p>{P1}</p><p>一、背景</p><p>{P3}</p><p>{P2}</p></div>"
+    )
+    body = only_article(html).body_paragraphs
+    assert body.index(P3) > body.index(P1)
+    assert body.count(P3) == 1
+
+
+def test_body_printed_twice_keeps_its_first_copy():
+    copy = f"<p>{P1}</p><p>{P2}</p><p>{P3}</p>"
+    body = only_article(html_page(f"<div>{copy}</div><div>{copy}</div>")).body_paragraphs
+    assert body == [P1, P2, P3]
+
+
+def test_byline_printed_as_a_blockquote_is_read_as_a_byline():
+    byline = "<blockquote>文丨某某栏目特约评论员 韩涵</blockquote>"
+    article = only_article(html_page(f"{byline}<p>{P1}</p><p>{P2}</p>"))
+    assert [a.name for a in article.authors] == ["韩涵"]
+    assert article.body_paragraphs == [P1, P2]
+    assert not article.summary
+
+
+def test_bracketed_link_after_the_last_sentence_is_not_text():
+    parts = ["应该要更为自律、谨慎才是。（", "某队二度延赛至4月11日", "）"]
+    assert (
+        "".join(content.drop_trailing_story_link(parts, [0, 1, 0])) == "应该要更为自律、谨慎才是。"
+    )
+    inline = ["据", "某某网", "报道，今天下雨（", "多云", "）"]
+    assert content.drop_trailing_story_link(inline, [0, 1, 0, 2, 0]) == inline
+
+
+def test_bracketed_link_to_another_story_is_cut_from_a_page_paragraph():
+    html = html_page(
+        f'<p>{P1}</p><p>{P3}</p><p>{P2}（<a href="/n/2">某队二度延赛至4月11日</a>）</p>'
+    )
+    assert only_article(html).body_paragraphs == [P1, P3, P2]

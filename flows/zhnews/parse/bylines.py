@@ -253,7 +253,11 @@ def _credits(text: str, default_role: str | None = None, strict: bool = False) -
         segment = segment.strip(" \t\u3000：:/／|｜︱丨，,、;；")
         if not segment:
             continue
-        if desk_of_next and strict_names(segment, surname=True) is None and _is_media(segment, True):
+        if (
+            desk_of_next
+            and strict_names(segment, surname=True) is None
+            and _is_media(segment, True)
+        ):
             continue
         suffix = _SUFFIX_RE.search(segment)
         if suffix and suffix.start() > 0:
@@ -881,7 +885,9 @@ def parse_byline_line(line: str) -> Byline | None:
     return None
 
 
-_STAMP = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+_STAMP = (
+    r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+)
 # `上報快訊／范姜佳鈺 2020年03月12日 20:19:00`: a desk, a slash, the writer (and the time).
 _DESK_BYLINE = re.compile(
     r"^(?P<desk>[\u4e00-\u9fff]{1,8}(?:快訊|快讯|報導|报道|新聞|新闻|中心|編輯部|编辑部|組|组|部"
@@ -905,7 +911,9 @@ def parse_desk_byline(line: str) -> Byline | None:
         names = [run]
     if not names or len(names) > 4:
         return None
-    return Byline(raw=stripped, authors=[Author(n, None) for n in names], credit=match.group("desk"))
+    return Byline(
+        raw=stripped, authors=[Author(n, None) for n in names], credit=match.group("desk")
+    )
 
 
 # The line above a story's text that says when and from where it comes, and nothing else:

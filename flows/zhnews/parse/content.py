@@ -116,6 +116,8 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
     kept = []
     seen: set[str] = set()
     body_started = False
+    in_lead = True  # no paragraph of the story's own text yet (lead notes may come first)
+    lead_box = _lead_box_copy(blocks, weights, start, end)
     for idx in [*range(start, end), *_credits_below(blocks, weights, end)]:
         block = blocks[idx]
         compact = _WS.sub("", block.text)
@@ -125,9 +127,19 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
                 continue  # a link list inside the article (related stories, tags)
         if block.kind == "text" and widget_reason(compact):
             continue
+        if idx == lead_box:
+            kept.append(replace(block, kind="quote"))  # a summary box repeating a paragraph
+            continue
         if len(compact) >= 30 and compact in seen:
             continue  # the same paragraph printed twice (print/mobile copies of the body)
         seen.add(compact)
+        if block.kind == "quote" and len(compact) <= MAX_CREDIT_CHARS and credit_line(block.text):
+            block = replace(block, kind="text")  # `<blockquote>文丨X</blockquote>`: a byline
+        if in_lead and block.kind == "text" and weights[idx] > 0:
+            if _LEAD_NOTE.match(block.text):
+                kept.append(replace(block, kind="quote"))  # `编者按：…`: the summary
+                continue
+            in_lead = False
         if title_idx is not None and title_span == 2 and idx in (title_idx, title_idx + 1):
             # A headline printed on two lines is one title (`…纾困` + `预计…`); a second
             # line opening with a dash is the subtitle and stays a line of its own.
@@ -146,6 +158,42 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
 
 
 MIN_DECK_CHARS = 6
+# A note printed before the story's text that is about it, not of it: the editor's note and
+# the abstract (`编者按：…`, `内容摘要：…`). Kept as the summary.
+_LEAD_NOTE = re.compile(
+    r"^\s*[【\[]?\s*(?:编者按|編者按|编者的话|編者的話|内容摘要|內容摘要|内容提要|內容提要|摘要|导读|導讀"
+    r"|核心提示)\s*[】\]]?\s*[：:]"
+)
+MIN_REPEAT_CHARS = 30
+
+
+def _lead_box_copy(blocks: list, weights: list[float], start: int, end: int) -> int | None:
+    """The index of a summary box above the text that repeats one paragraph printed again
+    in place (a lead box, not a second copy of the body), else None.
+
+    Evidence: exactly one paragraph of the run is printed twice, its first copy is the
+    run's first prose and sits in another element than the second copy. A print or mobile
+    copy of the body repeats many paragraphs, so it never qualifies.
+    """
+    first_at: dict[str, int] = {}
+    repeated: list[tuple[int, int]] = []
+    for idx in range(start, end):
+        if blocks[idx].kind != "text" or weights[idx] <= 0:
+            continue
+        compact = _WS.sub("", blocks[idx].text)
+        if len(compact) < MIN_REPEAT_CHARS:
+            continue
+        if compact in first_at:
+            repeated.append((first_at[compact], idx))
+        else:
+            first_at[compact] = idx
+    if len(repeated) != 1:
+        return None
+    first, second = repeated[0]
+    prose_before = any(weights[i] > 0 and blocks[i].kind == "text" for i in range(start, first))
+    if prose_before or blocks[first].dom_path[:-1] == blocks[second].dom_path[:-1]:
+        return None
+    return first
 
 
 def _headline_role(block, idx: int, title_idx: int, body_started: bool):
@@ -165,6 +213,7 @@ def _headline_role(block, idx: int, title_idx: int, body_started: bool):
         and not _DATE_LIKE.search(compact)
         and not _CREDIT_WORDS.search(compact)
         and not block.in_figure
+        and not credit_line(block.text)
     ):
         return replace(block, kind="quote")
     return block
@@ -293,14 +342,52 @@ _SOCIAL = frozenset(("微博", "微信", "博客"))
 
 def drop_bracketed_social(parts: list[str], link_of_part: list[int]) -> list[str]:
     """`谷歌(<a>微博</a>)`: a social-account link in brackets glued to a name goes, brackets
-    and all (portal keyword links)."""
-    out = list(parts)
+    and all (portal keyword links). So does a bracketed link to another story printed after
+    the paragraph's last sentence (`…才是。（<a>某队二度延赛</a>）`, see
+    `drop_trailing_story_link`)."""
+    out = drop_trailing_story_link(list(parts), link_of_part)
     for k, (text, link) in enumerate(zip(parts, link_of_part, strict=True)):
         if not link or text.strip() not in _SOCIAL or k == 0 or k + 1 >= len(parts):
             continue
         before, after = out[k - 1].rstrip(), out[k + 1].lstrip()
         if before.endswith(("(", "（")) and after.startswith((")", "）")):
             out[k - 1], out[k], out[k + 1] = before[:-1], "", after[1:]
+    return out
+
+
+MAX_STORY_LINK_CHARS = 40
+
+
+def drop_trailing_story_link(parts: list[str], link_of_part: list[int]) -> list[str]:
+    """A bracket holding only a link, after the line's last sentence, at the end of the
+    line: a pointer to another story (`…谨慎才是。（<a>某队二度延赛至4月11日</a>）`), not
+    text. The bracket goes with it; a link inside a sentence stays. Dropped parts are
+    emptied, not removed."""
+    last = len(parts) - 1
+    while last >= 0 and not parts[last].strip():
+        last -= 1
+    if last < 2 or parts[last].strip() not in (")", "）") or link_of_part[last]:
+        return parts
+    link = last - 1
+    if not link_of_part[link]:
+        return parts
+    first = link
+    while first > 0 and link_of_part[first - 1] == link_of_part[link]:
+        first -= 1
+    text = "".join(parts[first : link + 1]).strip()
+    before = parts[first - 1].rstrip() if first > 0 else ""
+    if (
+        not text
+        or len(text) > MAX_STORY_LINK_CHARS
+        or _PROSE.search(text)
+        or not before.endswith(("（", "("))
+        or before[:-1].rstrip()[-1:] not in ("。", "！", "？", "!", "?", "”", "」")
+    ):
+        return parts
+    out = list(parts)  # same length: the caller's link ids stay aligned with the parts
+    out[first - 1] = before[:-1].rstrip()
+    for k in range(first, len(out)):
+        out[k] = ""
     return out
 
 
