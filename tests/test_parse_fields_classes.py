@@ -215,3 +215,28 @@ def test_bracketed_link_to_another_story_is_cut_from_a_page_paragraph():
         f'<p>{P1}</p><p>{P3}</p><p>{P2}（<a href="/n/2">某队二度延赛至4月11日</a>）</p>'
     )
     assert only_article(html).body_paragraphs == [P1, P3, P2]
+
+
+# ---------------------------------------------------------------------------------------
+# Paragraph boundaries in HTML (for the assembler's column-break rule)
+
+
+def test_sibling_paragraph_elements_are_separate_paragraphs():
+    # `<div><p>成人票原价：279元</p><p>备注：…</p></div>`: a list line, then the next line
+    assert not content.paragraph_continues("成人票原价：279元", (1, 2, 3), (1, 2, 4))
+    assert not content.paragraph_continues("态势向好，外贸基本面继续改善", (1, 2, 5), (1, 2, 6))
+
+
+def test_paragraph_cut_mid_clause_goes_on_in_the_next_element():
+    assert content.paragraph_continues("8个月4轮谈判2004年9月，", (1, 2, 3), (1, 2, 4))
+
+
+def test_paragraph_interrupted_inside_its_element_goes_on():
+    # `<p>获得了5<table>…</table>00万元…</p>`: the same element, or its text after the
+    # parser closed the `<p>` at the table (the tail sits in the enclosing element)
+    assert content.paragraph_continues("意外地获得了5", (1, 2, 3), (1, 2, 3))
+    assert content.paragraph_continues("意外地获得了5", (1, 2, 3), (1, 2))
+
+
+def test_without_element_paths_the_column_break_rule_stands():
+    assert content.paragraph_continues("第一栏的文字在这里断开", (), ())

@@ -688,3 +688,29 @@ _CREDIT_WORDS = re.compile(
     r"编辑|編輯|责编|責編|记者|記者|报道|報導|来源|來源|作者|撰稿|撰文|摄|攝|校对|校對|审核|審核|"
     r"翻译|翻譯|编译|編譯|[（(]完[）)]|[电電][)）]?$"
 )
+
+
+# ---------------------------------------------------------------------------------------
+# Paragraph boundaries in HTML
+
+_MID_CLAUSE_END = frozenset("，,、（(“「『《—-")
+
+
+def paragraph_continues(left: str, left_path: tuple[int, ...], right_path: tuple[int, ...]) -> bool:
+    """Whether a body line that does not end a sentence goes on in the next body line.
+
+    For the column-break rule of the assembler (which only asks once `left` does not end a
+    sentence). In HTML, sibling block elements are separate paragraphs, as a browser shows
+    them: a subhead (`态势向好，外贸基本面继续改善`), a list line (`成人票原价：279元`) or a
+    lead line (`…同比上涨0.3%`) is not glued to the paragraph after it. A paragraph still
+    goes on when it is cut mid-clause (ends with `，`, `、`, an opening bracket or quote)
+    or when the next line sits in the same element or in one that encloses it (an ad table
+    or picture printed inside a `<p>`, which the HTML parser may close early; it also cuts
+    numbers: `获得了5` / `00万元`). Without element paths (Markdown, text) the column-break
+    rule stands as it is.
+    """
+    if not left_path or not right_path:
+        return True
+    if right_path == left_path[: len(right_path)]:
+        return True  # the same element, or the text that goes on after an element closed it
+    return left.rstrip()[-1:] in _MID_CLAUSE_END
