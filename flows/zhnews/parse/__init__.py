@@ -1,10 +1,14 @@
 """Parse one decoded document into articles: `parse_document(text, source_path, settings)`.
 
 Formats (detected in this order):
-- `jekyll-markdown` / `jekyll-html`: YAML front matter + a Markdown or HTML body; one article.
+- `jekyll-markdown` / `jekyll-html`: YAML front matter + a Markdown or HTML body; one article,
+  or one per story when the body is a sequence of headed stories (`digest_sections`).
 - `newspaper-html`: a saved HTML page; one or several articles inside site chrome.
-- `newspaper-markdown`: a print page converted to Markdown (headings, □ bylines, △ captions).
+- `newspaper-markdown`: a print page converted to Markdown (headings, □ bylines, △ captions),
+  also when its paragraphs are written as HTML (`<p>`): a Markdown heading line decides.
 - `text`: anything else, one article (first short line as title when it looks like one).
+- `feed`: an RSS/Atom feed (`parse/feed.py`): one article per entry, or per titled section
+  of an entry whose text holds several (`<strong>title</strong>…<hr>…`).
 
 Documented choices:
 - Jekyll `categories`/`tags` given as a string are split on whitespace, as Jekyll does;
@@ -30,14 +34,16 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from zhnews.model import Article, ParsedDocument, RejectedDocument
-from zhnews.parse import dates, meta
+from zhnews.parse import dates, feed, meta
 from zhnews.parse.assemble import (
     Item,
     classify,
+    digest_sections,
     drop_title_echo,
     finish_article,
     relocate_misplaced,
     split_articles,
+    strip_media_label,
 )
 from zhnews.parse.blocks import Block, html_blocks, html_document_title, markdown_blocks
 from zhnews.parse.bylines import front_matter_authors
@@ -54,6 +60,8 @@ _HTML_HINT = re.compile(
 )
 _HTML_PAGE = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
 _NEWSPAPER_MD = re.compile(r"^(?: {0,3}#{1,6}\s|[□△▲■])", re.MULTILINE)
+# An ATX heading line: a document that has one is Markdown, whatever HTML its paragraphs use
+_MARKDOWN_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.MULTILINE)
 
 
 def parse_document(text: str, source_path: str, settings: Settings | None = None) -> ParsedDocument:
@@ -81,22 +89,27 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
         warnings.extend(front.warnings)
         return _parse_jekyll(front, source_path, tz, warnings)
     _check_lines(text, 1)
-    if _HTML_PAGE.search(text[:5000]) or len(_HTML_HINT.findall(text[:200_000])) >= 3:
+    digest = False  # a sequence of headed stories, each with its own link (`digest_sections`)
+    if feed.is_feed(text):
+        return _parse_feed(text, source_path, tz, warnings)
+    if _HTML_PAGE.search(text[:5000]) or (
+        len(_HTML_HINT.findall(text[:200_000])) >= 3 and not _MARKDOWN_HEADING.search(text)
+    ):
         blocks = html_blocks(text, main_content=True, whole_page=True)
         fmt = "newspaper-html"
         page_title = html_document_title(text)
     elif _NEWSPAPER_MD.search(text):
         blocks, fmt, page_title = markdown_blocks(text), "newspaper-markdown", None
+        sections = digest_sections(blocks)
+        digest = sections is not None
+        blocks = sections or blocks
     else:
         blocks, fmt, page_title = markdown_blocks(text), "text", None
     items = classify(blocks, tz)
     first_line_title = _pop_first_line_title(items)
     multi = fmt != "text"
     drafts, page = split_articles(items, multi=multi)
-    for draft in drafts:
-        finish_article(draft)
-    articles = [d.article for d in drafts if d.article.paragraphs or d.article.title]
-    articles = [a for a in articles if a.body_paragraphs or (a.title and a.paragraphs)]
+    articles = _finished(drafts)
     if not articles:
         raise RejectedDocument(
             "parse", f"no article text found ({fmt}: {len(blocks)} blocks, none is body text)"
@@ -105,8 +118,8 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
         articles[0].title = first_line_title or page_title
         if articles[0].title is None:
             _derive_title(articles[0])
-    if len(articles) > 1:
-        relocate_misplaced(articles)
+    if len(articles) > 1 and not digest:
+        relocate_misplaced(articles)  # a print-layout accident; a digest's stories are apart
     for article in articles:
         if article.publisher is None and page.get("publisher"):
             article.publisher = page["publisher"]
@@ -122,6 +135,14 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
     return ParsedDocument(format=fmt, articles=articles, warnings=warnings)
 
 
+def _finished(drafts: list) -> list[Article]:
+    """The drafts' articles that hold text (a heading over nothing is not a story)."""
+    for draft in drafts:
+        finish_article(draft)
+    articles = [d.article for d in drafts if d.article.paragraphs or d.article.title]
+    return [a for a in articles if a.body_paragraphs or (a.title and a.paragraphs)]
+
+
 def _parse_jekyll(
     front: meta.FrontMatter, source_path: str, tz: ZoneInfo, warnings: list[str]
 ) -> ParsedDocument:
@@ -134,6 +155,9 @@ def _parse_jekyll(
         if is_html
         else markdown_blocks(body, front.body_line)
     )
+    sections = None if is_html else digest_sections(blocks)
+    if sections is not None:
+        return _parse_jekyll_digest(front, sections, source_path, tz, warnings)
     title = _clean_title(data.get("title"))
     items = drop_title_echo(classify(blocks, tz), title)
     drafts, _page = split_articles(items, multi=False)
@@ -178,6 +202,78 @@ def _parse_jekyll(
     return ParsedDocument(format=fmt, articles=[article], warnings=warnings)
 
 
+def _parse_jekyll_digest(
+    front: meta.FrontMatter,
+    blocks: list[Block],
+    source_path: str,
+    tz: ZoneInfo,
+    warnings: list[str],
+) -> ParsedDocument:
+    """A post whose body is a sequence of headed stories (`digest_sections`): one article
+    per story, titled by its heading. The front matter describes the post, so its title is
+    none of the stories' and its `author` (who compiled the post) is nobody's byline; its
+    date, category and tags apply to every story."""
+    data = front.data
+    drafts, page = split_articles(classify(blocks, tz), multi=True)
+    articles = _finished(drafts)
+    if not articles:
+        raise RejectedDocument(
+            "parse", f"the body (from line {front.body_line}) has headed sections but no text"
+        )
+    category, extra_categories = _category(data)
+    if extra_categories:
+        warnings.append(f"front matter lists several categories; kept {category!r}")
+    document_dates = dates.DocumentDates(tz, source_path, front_matter=data)
+    for article in articles:
+        article.category = category
+        article.tags = _word_list(data.get("tags", data.get("tag")))
+        document_dates.date_article(article, page_date=page.get("date"), shared=True)
+        _finish_common(article)
+    warnings.extend(document_dates.warnings)
+    return ParsedDocument(format="jekyll-markdown", articles=articles, warnings=warnings)
+
+
+def _parse_feed(text: str, source_path: str, tz: ZoneInfo, warnings: list[str]) -> ParsedDocument:
+    """An RSS/Atom feed: one article per entry, or per titled section of an entry's text.
+
+    An entry's own date, link and authors are its story's (`parse/feed.py`); an entry
+    without a date is dated by the usual vote (its link, the file name, a dateline).
+    """
+    parsed = feed.read_feed(text, tz)
+    articles: list[Article] = []
+    document_dates = dates.DocumentDates(tz, source_path)
+    for entry in parsed.entries:
+        blocks, several = feed.entry_blocks(entry.html)
+        title = strip_media_label(entry.title) if entry.title else None
+        items = classify(blocks, tz)
+        if not several:
+            items = drop_title_echo(items, title)
+        drafts, _page = split_articles(items, multi=several)
+        found = _finished(drafts)  # one draft when not `several` (headings are subheads)
+        if not several and found:
+            found[0].title = title
+        for article in found:
+            article.url = article.url or entry.link
+            if not article.authors:
+                article.authors = front_matter_authors(entry.authors or None)
+            if entry.categories and article.category is None:
+                article.category = entry.categories[0]
+            if entry.published is not None:
+                article.published_at, article.published_at_source = entry.published, "meta"
+            else:
+                document_dates.date_article(article, shared=len(found) > 1)
+            if article.title is None:
+                _derive_title(article)
+            _finish_common(article)
+        articles.extend(found)
+    if not articles:
+        raise RejectedDocument(
+            "parse", f"feed has {len(parsed.entries)} entries and none holds article text"
+        )
+    warnings.extend(document_dates.warnings)
+    return ParsedDocument(format="feed", articles=articles, warnings=warnings)
+
+
 _HTML_TEXT_TAGS = re.compile(r"</?(?:p|br|div|span|td|li|section|article|font)\b", re.IGNORECASE)
 
 
@@ -189,6 +285,8 @@ def _is_html_body(body: str) -> bool:
     """
     if not _HTML_HINT.search(body):
         return False
+    if _MARKDOWN_HEADING.search(body):
+        return False  # `### title` over `<p>` paragraphs: Markdown that writes HTML paragraphs
     if _HTML_TEXT_TAGS.search(body):
         return True
     tagged = plain = 0

@@ -28,6 +28,10 @@ Decisions (each from layout shape, never from known strings):
   byline (box or run-in), or (4) the section under it ends with a closing byline. Otherwise
   its headings are subheads. In a new article the highest-ranked heading of the run is the
   title, headings above it the kicker, below it the subtitle.
+- Story sequences (`digest_sections`): a Markdown document of ≥ 3 same-level headings whose
+  sections each hold a link-only line to their own web address, with no article prose above
+  the first, is cut into one story per heading (the link is the story's URL); subheads of
+  a single article carry no such links. `[视频]`-type media labels leave a heading's title.
 - Shape subheads: 1–4 consecutive short paragraphs (≤ 24 characters, no sentence or clause
   punctuation) after a finished sentence and before more body → one subhead, joined by spaces.
 - Column breaks: a body paragraph that does not end a sentence is joined with the next body
@@ -330,8 +334,9 @@ def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _Typical
         dated = _date_line(text, tz)
         if dated is not None:
             return dated
-        if len(text) <= 40 and _DATELINE_ONLY.match(text):
-            # `TNW中文站 10月14日报道`: a dateline standing alone names nobody (not text)
+        if len(text) <= 40 and (_DATELINE_ONLY.match(text) or _NEWSROOM_LEAD_IN.match(text)):
+            # `TNW中文站 10月14日报道`, `央视网消息（新闻联播）：`: a dateline or a newsroom's
+            # lead-in standing alone (its text in the next paragraph) names nobody, not text
             wire = parse_wire_credit(text) or Byline(raw=text, kind="wire")
             return Item("byline", text, byline=wire)
     if _CAPTION_RE.match(text) or (block.in_figure and len(text) <= 80) or after_image:
@@ -413,6 +418,13 @@ def _beside_date(text: str, found: DateMatch) -> str:
 _DATELINE_ONLY = re.compile(
     r"^[（(【\[]?\s*[\u4e00-\u9fffA-Za-z]{2,12}?\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日\s*"
     r"(?:专|專|综合|綜合|综合外|綜合外|外)?(?:电|電|讯|訊|报道|報導)\s*[)）】\]]?$"
+)
+
+# `央视网消息（新闻联播）：`, `本报讯：`: a newsroom + 消息/讯/电 (+ programme) + colon.
+# (`本报讯（记者 王小明）` names a reporter: a byline, read as one further down.)
+_NEWSROOM_LEAD_IN = re.compile(
+    r"^[\u4e00-\u9fffA-Za-z]{1,10}(?:网|網|社|台|报|報|站|客户端|客戶端)\s*"
+    r"(?:消息|讯|訊|电|電)\s*(?:[（(](?:(?!记者|記者|通讯员|通訊員)[^）)]){1,12}[)）])?\s*[：:]$"
 )
 
 
@@ -588,6 +600,102 @@ class _Draft:
     ended: bool = False
 
 
+MIN_DIGEST_SECTIONS = 3
+MAX_LIST_LINE_CHARS = 100  # a line of a summary list above the sections, not prose
+
+
+def digest_sections(blocks: list[Block]) -> list[Block] | None:
+    """A Markdown document that is a sequence of headed stories, re-cut into stories.
+
+    Many sites publish a day's stories as one post: `### title`, the story, a link to the
+    story's own page. An article with subheads looks alike, so the evidence is the link:
+    at one heading level, ≥ 3 headings each open a section that holds a link-only line of
+    its own (a web address no other section links to; a `[返回目录](#top)` line repeated
+    under every subhead is not one), at least 3 sections hold text, and before the first
+    section there is no article prose: headings, a summary list of short lines and at
+    most one lead paragraph. A table of contents above a long article is such a list too,
+    which is why the list is not evidence on its own.
+
+    Returns the blocks with a `boundary` before every section, each section's link line
+    as its `url`, and what is not a story dropped: the preamble, headings above the section
+    level between sections, and what follows a thematic break inside a section (a post's
+    footer, `(更新时间戳: …)`). None when the document is not such a sequence.
+    """
+    headings = [i for i, b in enumerate(blocks) if b.kind == "heading"]
+    if len(headings) < MIN_DIGEST_SECTIONS:
+        return None
+    for level in sorted({blocks[i].level for i in headings}):
+        starts = [i for i in headings if blocks[i].level == level]
+        if len(starts) < MIN_DIGEST_SECTIONS:
+            continue
+        sections = _sections(blocks, starts, level)
+        if _is_digest(blocks[: starts[0]], sections):
+            return _recut(sections)
+    return None
+
+
+def _sections(blocks: list[Block], starts: list[int], level: int) -> list[list[Block]]:
+    """Each heading of `level` with the blocks up to the next heading of `level` or above."""
+    sections: list[list[Block]] = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(blocks)
+        section = [blocks[start]]
+        for block in blocks[start + 1 : end]:
+            if block.kind == "heading" and block.level < level:
+                break  # a group heading (`## 国际`) between stories
+            section.append(block)
+        sections.append(section)
+    return sections
+
+
+def _web_links(section: list[Block]) -> set[str]:
+    return {
+        b.href for b in section if b.kind == "text" and b.href.startswith(("http://", "https://"))
+    }
+
+
+def _is_digest(preamble: list[Block], sections: list[list[Block]]) -> bool:
+    links = [_web_links(section) for section in sections]
+    seen = Counter(href for hrefs in links for href in hrefs)
+    if not all(any(seen[href] == 1 for href in hrefs) for hrefs in links):
+        return False
+    with_text = sum(
+        any(b.kind == "text" and not b.href and _CLAUSE_PUNCT.search(b.text) for b in section)
+        for section in sections
+    )
+    if with_text < MIN_DIGEST_SECTIONS:
+        return False
+    prose = [b for b in preamble if b.kind in ("text", "quote") and _prose_line(b.text)]
+    return len(prose) <= 1
+
+
+_SENTENCE_END = re.compile(r"[。！？!?]$")
+
+
+def _prose_line(text: str) -> bool:
+    """Article prose rather than a line of a summary list (`3.李克强向科威特首相致贺电；`):
+    long, or a sentence with clauses (`…开放，藏书五万册。`)."""
+    return len(text) > MAX_LIST_LINE_CHARS or bool(
+        _SENTENCE_END.search(text) and _CLAUSE_PUNCT.search(text[:-1])
+    )
+
+
+def _recut(sections: list[list[Block]]) -> list[Block]:
+    out: list[Block] = []
+    for section in sections:
+        out.append(Block("boundary", line=section[0].line))
+        for block in section:
+            if block.kind == "rule":
+                break  # what follows a break inside a story is the post's footer
+            if block.kind == "heading" and block.level < section[0].level:
+                continue
+            if block.kind == "text" and block.href.startswith(("http://", "https://")):
+                out.append(Block("url", block.href, line=block.line))
+                continue
+            out.append(block)
+    return out
+
+
 def split_articles(items: list[Item], multi: bool) -> tuple[list[_Draft], dict]:
     """Group items into article drafts; returns the drafts and page-level metadata."""
     page: dict = {}
@@ -692,11 +800,26 @@ def _set_titles(article: Article, run: list[Item]) -> None:
     top = min(range(len(run)), key=lambda idx: (run[idx].level, idx))
     if len(run) == 2 and run[0].level == run[1].level:
         top = 0
-    article.title = run[top].text
+    article.title = strip_media_label(run[top].text)
     if top > 0:
         article.kicker = " ".join(h.text for h in run[:top])
     if top + 1 < len(run):
         article.subtitle = " ".join(h.text for h in run[top + 1 :])
+
+
+# `[视频]`, `【组图】`: what kind of media the story carries, printed before its headline.
+# A column label (`【二十大时光】`) is part of the headline and stays.
+_MEDIA_LABEL = re.compile(
+    r"^\s*[\[【]\s*(?:视频|視頻|组图|組圖|多图|多圖|图文|圖文|图集|圖集|音频|音頻|直播)\s*[\]】]\s*"
+)
+
+
+def strip_media_label(title: str) -> str:
+    """A headline without the media-type label printed before it (`[视频]标题` → `标题`)."""
+    if title[:1] not in "[【 \t":
+        return title
+    stripped = _MEDIA_LABEL.sub("", title, count=1)
+    return stripped or title
 
 
 # ---------------------------------------------------------------------------------------

@@ -35,6 +35,7 @@ class Block:
     line: int = 0  # 1-based source line where known, for error messages
     link_chars: int = 0  # HTML: non-space characters inside <a> (link density evidence)
     dom_path: tuple[int, ...] = ()  # HTML: ids of the enclosing block elements, outermost first
+    href: str = ""  # Markdown link-only line: the address of its first link
 
 
 # ---------------------------------------------------------------------------------------
@@ -116,6 +117,8 @@ def markdown_blocks(text: str, first_line: int = 1) -> list[Block]:
                 block = Block("text", clean, bold=bold, stocks=stocks, line=para_line)
                 if _is_link_line(raw):
                     block.link_chars = len(re.sub(r"\s", "", clean))
+                    first = _LINK_MD_RE.search(raw)
+                    block.href = first.group(2) if first else ""
                 blocks.append(block)
             para = []
 
