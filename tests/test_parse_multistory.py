@@ -405,3 +405,17 @@ def test_feed_date_without_offset_is_in_the_default_zone():
 
     stamp = parse_feed_date("2023-08-22T19:00:00", ZoneInfo("Asia/Shanghai"))
     assert stamp is not None and stamp.utcoffset() == timedelta(hours=8)
+
+
+def test_feed_entities_are_never_expanded():
+    """A DOCTYPE with entity definitions (the billion-laughs shape) is still a feed, and its
+    entities stay unexpanded."""
+    doctype = (
+        '<!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+    )
+    text = RSS_ITEMS.replace("<rss ", doctype + "<rss ", 1).replace(
+        f"<p>{STORY_B}</p>", f"&b;&b;&lt;p&gt;{STORY_B}&lt;/p&gt;"
+    )
+    doc = parse_document(text, "feeds/news.xml", SETTINGS)
+    assert doc.format == "feed"
+    assert "aaaaaaaaaa" not in "".join(p.text for a in doc.articles for p in a.paragraphs)

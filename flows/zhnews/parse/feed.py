@@ -32,7 +32,9 @@ from zhnews.parse.meta import parse_date_text
 __all__ = ["Entry", "Feed", "entry_blocks", "is_feed", "read_feed"]
 
 # A feed's root element, after the XML declaration, comments and processing instructions.
-_PROLOG = re.compile(r"\A\s*(?:<\?[^>]*\?>\s*|<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*", re.DOTALL)
+_PROLOG = re.compile(
+    r"\A\s*(?:<\?[^>]*\?>\s*|<!--.*?-->\s*|<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>\s*)*", re.DOTALL
+)
 _FEED_ROOT = re.compile(r"<(?:[\w-]+:)?(?:rss|feed|RDF)\b", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
