@@ -22,9 +22,27 @@ Decision rules:
   publish in this load (`decide_sources`); the other sources publish;
 - warnings are recorded and never block.
 
-GX 1.24's SQL route cannot validate DuckDB, so each suite's query result is validated as a
-pandas DataFrame in an ephemeral GX context. Great Expectations is imported only inside
+GX 1.24's SQL route cannot validate DuckDB, so each suite's query result is validated as
+pandas DataFrames in an ephemeral GX context. Great Expectations is imported only inside
 `run_gate` because the import alone takes several seconds.
+
+Batches: so that the gate's frames do not grow with the load, a load of more than
+`batch_documents` staged documents (gate.json) is validated in batches of about that many
+documents, and each frame holds one batch of one suite. The batches are ranges of
+document_id cut from the sorted staged documents (`document_ranges`), the same for every
+suite, applied outside the suite's SQL (`SELECT … FROM (<query>) q WHERE q.document_id …`),
+so the query itself still sees the whole load (its IN/JOIN/window columns are exact). How each
+expectation type is batched, and why the result equals one frame's (`batch_split`):
+- row-local types (`ROW_LOCAL_TYPES`: null, between, in set, regex, …) judge a row by its own
+  values: they run on the document batches; failing rows are the union, element and
+  unexpected counts add up, and `mostly` is re-applied to the sums;
+- uniqueness (`SAME_VALUE_TYPES`) judges a row by the rows with the same value: it runs in
+  batches cut by a hash of that value, so equal values always meet in one batch, on a frame
+  of the key columns and that value only;
+- any other type (means and other aggregates, row counts, the query's column names, order)
+  runs once on the whole load, on a frame of only the columns it names (row counts read
+  document_id, column-name checks an empty frame).
+A failing row's sample is taken in key order, so it is the same whatever the batches.
 """
 
 from __future__ import annotations
@@ -50,6 +68,7 @@ REJECTS = ("article", "document")  # what a failing row of a suite rejects
 DECISIONS = ("publish", "partial", "held", "fail")
 GATE_CONFIG_FILE = "gate.json"
 DEFAULT_SAMPLE_SIZE = 10
+DEFAULT_BATCH_DOCUMENTS = 10_000
 DEFAULT_DOCUMENTS_QUERY = (
     "SELECT d.document_id, d.source, count(DISTINCT a.article_id) AS articles "
     "FROM staging.documents d LEFT JOIN staging.articles a "
@@ -64,6 +83,54 @@ SOURCE_STATS_TABLE = "ops.source_stats"
 _LOAD_ID_PARAM = re.compile(r"\$load_id\b")
 _NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.()\-]*$")
 _SAMPLE_VALUE_CHARS = 60
+
+# GX types whose verdict on a row reads that row's values alone (whole-load facts such as
+# "the article's document is in the load" are columns the suite's SQL computed over the whole
+# load): validated per document batch, their failing rows and counts add up exactly.
+ROW_LOCAL_TYPES = frozenset(
+    {
+        "expect_column_values_to_not_be_null",
+        "expect_column_values_to_be_null",
+        "expect_column_values_to_be_between",
+        "expect_column_values_to_be_in_set",
+        "expect_column_values_to_not_be_in_set",
+        "expect_column_values_to_match_regex",
+        "expect_column_values_to_not_match_regex",
+        "expect_column_values_to_match_regex_list",
+        "expect_column_values_to_not_match_regex_list",
+        "expect_column_values_to_match_strftime_format",
+        "expect_column_values_to_be_dateutil_parseable",
+        "expect_column_values_to_be_json_parseable",
+        "expect_column_values_to_match_json_schema",
+        "expect_column_value_lengths_to_be_between",
+        "expect_column_value_lengths_to_equal",
+        "expect_column_pair_values_to_be_equal",
+        "expect_column_pair_values_a_to_be_greater_than_b",
+        "expect_column_pair_values_to_be_in_set",
+        "expect_multicolumn_sum_to_equal",
+        "expect_select_column_values_to_be_unique_within_record",
+    }
+)
+# GX types whose verdict on a row reads the other rows with the same value(s) of the named
+# column(s): batched by a hash of those values, so equal values always share a batch.
+SAME_VALUE_TYPES = frozenset(
+    {"expect_column_values_to_be_unique", "expect_compound_columns_to_be_unique"}
+)
+# GX types that read only the names of the query's columns: an empty frame is exact.
+COLUMN_NAME_TYPES = frozenset(
+    {
+        "expect_column_to_exist",
+        "expect_table_columns_to_match_ordered_list",
+        "expect_table_columns_to_match_set",
+        "expect_table_column_count_to_equal",
+        "expect_table_column_count_to_be_between",
+    }
+)
+# GX types that read only how many rows the query returned: one column of the load is exact.
+ROW_COUNT_TYPES = frozenset(
+    {"expect_table_row_count_to_be_between", "expect_table_row_count_to_equal"}
+)
+_BATCH_FROM, _BATCH_TO = "zhnews_batch_from", "zhnews_batch_to"  # the range's parameters
 
 
 class SuiteError(ValueError):
@@ -125,6 +192,7 @@ class GateConfig:
     refused_query: str = DEFAULT_REFUSED_QUERY  # files refused before the gate, per source
     sources: SourceGateConfig = field(default_factory=SourceGateConfig)
     path: Path | None = None
+    batch_documents: int = DEFAULT_BATCH_DOCUMENTS  # documents per validated frame at most
 
 
 @dataclass(frozen=True)
@@ -246,6 +314,7 @@ def load_gate_config(directory: Path) -> GateConfig:
         "description",
         "why",
         "sample_size",
+        "batch_documents",
         "documents_query",
         "refused_query",
         "sources",
@@ -255,6 +324,15 @@ def load_gate_config(directory: Path) -> GateConfig:
     sample_size = raw.get("sample_size", DEFAULT_SAMPLE_SIZE)
     if not isinstance(sample_size, int) or isinstance(sample_size, bool) or sample_size < 0:
         raise SuiteError(path, "sample_size", f"expected an integer >= 0, got {sample_size!r}")
+    batch_documents = raw.get("batch_documents", DEFAULT_BATCH_DOCUMENTS)
+    if (
+        not isinstance(batch_documents, int)
+        or isinstance(batch_documents, bool)
+        or batch_documents < 1
+    ):
+        raise SuiteError(
+            path, "batch_documents", f"expected an integer >= 1, got {batch_documents!r}"
+        )
     documents_query = _query_text(
         path, "documents_query", raw.get("documents_query", DEFAULT_DOCUMENTS_QUERY)
     )
@@ -267,6 +345,7 @@ def load_gate_config(directory: Path) -> GateConfig:
         refused_query,
         _source_config(path, raw.get("sources", {})),
         path,
+        batch_documents,
     )
 
 
@@ -490,29 +569,13 @@ def run_gate(
     report = GateReport(load_id, "publish", len(documents), {}, [], [])
     report.refused = sum(refused.values())
 
-    def frames() -> Iterator[tuple[Suite, pd.DataFrame]]:
-        """One suite's rows at a time, so only one frame is held in memory."""
+    if documents:
+        ranges = document_ranges(documents, config.batch_documents)
+        validator = _Validator(config.sample_size)
         for suite in suites:
             started = time.perf_counter()
-            try:
-                frame = con.execute(suite.query, params).df()
-            except Exception as err:  # a broken query is a suite bug: name the file
-                raise SuiteError(suite.path, "query", f"DuckDB could not run it: {err}") from err
-            missing = [k for k in suite.key_columns if k not in frame.columns]
-            if missing:
-                raise SuiteError(
-                    suite.path, "key_columns", f"{missing} are not columns of the query result"
-                )
+            report.results += _run_suite(con, suite, params, ranges, validator, config.sample_size)
             report.suite_seconds[suite.name] = time.perf_counter() - started
-            yield suite, frame.reset_index(drop=True)
-
-    if documents:
-        for suite, frame, gx_results, seconds in _validate(frames(), config.sample_size):
-            report.suite_seconds[suite.name] += seconds
-            for spec, gx_result, is_map in gx_results:
-                report.results.append(
-                    _to_result(suite, spec, gx_result, is_map, frame, config.sample_size)
-                )
 
     _reject(report, {d: n for d, (_, n) in documents.items()})
     current = _source_counts(documents, refused, report.rejected)
@@ -594,39 +657,268 @@ def source_history(
     return history
 
 
-def _validate(
-    frames: Iterable[tuple[Suite, pd.DataFrame]], sample_size: int
-) -> Iterator[tuple[Suite, pd.DataFrame, list[tuple[ExpectationSpec, Any, bool]], float]]:
-    """Run each suite on its frame in one ephemeral GX context."""
-    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
-    import great_expectations as gx
-    from great_expectations.data_context.types.base import ProgressBarsConfig
-    from great_expectations.expectations.expectation import (
-        ColumnMapExpectation,
-        ColumnPairMapExpectation,
-        MulticolumnMapExpectation,
-    )
-    from great_expectations.expectations.expectation_configuration import (
-        ExpectationConfiguration,
-    )
+def document_ranges(
+    document_ids: Iterable[str], batch_documents: int
+) -> list[tuple[str | None, str | None]]:
+    """[from, to) ranges of document_id holding `batch_documents` staged documents each.
 
-    map_types = (ColumnMapExpectation, ColumnPairMapExpectation, MulticolumnMapExpectation)
-    context = gx.get_context(mode="ephemeral")
-    context.config.analytics_enabled = False  # 1.24 ships no telemetry client; belt and braces
-    context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
-    source = context.data_sources.add_pandas("staging")
-    # Keyless positional indices: GX looks up `unexpected_index_column_names` row by row
-    # (~0.1 ms per failing row), so we map positions to keys ourselves, vectorised.
-    result_format = {
-        "result_format": "COMPLETE",
-        "return_unexpected_index_query": False,
-        "partial_unexpected_count": max(sample_size, 1),
-    }
+    The first range is open below (and takes rows whose document_id is NULL), the last open
+    above, so every row of every suite's query falls in exactly one range, even a row whose
+    document is not staged (an orphan the referential checks must still see). One range
+    (None, None) means: validate each suite as one frame.
+    """
+    cuts = sorted(document_ids)[batch_documents::batch_documents]
+    edges: list[str | None] = [None, *cuts, None]
+    return list(zip(edges[:-1], edges[1:], strict=True))
 
-    for suite, frame in frames:
-        started = time.perf_counter()
-        by_name: dict[str, tuple[ExpectationSpec, bool]] = {}
-        expectations = []
+
+def batch_split(spec: ExpectationSpec) -> str:
+    """How an expectation is validated when a load comes in several batches: "documents"
+    (row-local: any partition of the rows is exact), "values" (by a hash of the values it
+    compares) or "whole" (once, on the whole load's rows of the columns it reads)."""
+    if spec.type in ROW_LOCAL_TYPES:
+        return "documents"
+    if spec.type in SAME_VALUE_TYPES and _named_columns(spec.kwargs):
+        return "values"
+    return "whole"
+
+
+@dataclass(frozen=True)
+class _Pass:
+    """Expectations of one suite validated together, frame by frame, on one split of its rows."""
+
+    expectations: tuple[tuple[ExpectationSpec, Any, bool], ...]  # (spec, GX object, is_map)
+    split: str  # documents | values | whole
+    columns: tuple[str, ...] | None = None  # None: all of the query's columns
+    values: tuple[str, ...] = ()  # "values": the columns whose hash picks a row's batch
+    no_rows: bool = False  # "whole": only the column names are read
+
+
+def _passes(
+    suite: Suite,
+    expectations: list[tuple[ExpectationSpec, Any, bool]],
+    columns: Collection[str],
+    batches: int,
+) -> list[_Pass]:
+    """Group a suite's expectations by how they are batched (see the module docstring)."""
+    if batches <= 1:
+        return [_Pass(tuple(expectations), "whole")]
+    by_documents = [e for e in expectations if batch_split(e[0]) == "documents"]
+    passes = [_Pass(tuple(by_documents), "documents")] if by_documents else []
+    whole: dict[tuple[tuple[str, ...] | None, bool], list] = {}
+    for item in expectations:
+        spec, _, is_map = item
+        split = batch_split(spec)
+        if split == "documents":
+            continue
+        named = tuple(c for c in _named_columns(spec.kwargs) if c in columns)
+        # a row_condition may name any column; the key columns name failing rows
+        narrow = "row_condition" not in spec.kwargs
+        keys = suite.key_columns if is_map else ()
+        wanted = _unique((*keys, *named)) if narrow else None
+        if split == "values":
+            passes.append(_Pass((item,), "values", wanted, named))
+        elif spec.type in COLUMN_NAME_TYPES:
+            whole.setdefault((None, True), []).append(item)
+        elif spec.type in ROW_COUNT_TYPES and narrow:
+            whole.setdefault((("document_id",), False), []).append(item)
+        else:
+            # no exact batching is known for this type (aggregates such as a mean, the order
+            # of rows, types of columns): it sees the whole load, on the columns it names
+            whole.setdefault((wanted if named or not narrow else None, False), []).append(item)
+    for (wanted, no_rows), items in whole.items():
+        passes.append(_Pass(tuple(items), "whole", wanted, no_rows=no_rows))
+    return passes
+
+
+def _named_columns(kwargs: Mapping[str, Any]) -> tuple[str, ...]:
+    """The columns an expectation's kwargs name (column, column_A/B, column_list)."""
+    names: list[str] = []
+    for key in ("column", "column_A", "column_B"):
+        if isinstance(kwargs.get(key), str):
+            names.append(kwargs[key])
+    if isinstance(kwargs.get("column_list"), list):
+        names += [c for c in kwargs["column_list"] if isinstance(c, str)]
+    return _unique(names)
+
+
+def _unique(names: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(names))
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _pass_queries(
+    suite: Suite,
+    p: _Pass,
+    ranges: list[tuple[str | None, str | None]],
+    params: dict,
+    rows: str | None = None,
+) -> Iterator[tuple[str, dict]]:
+    """The SQL (and parameters) of each frame of a pass: a selection from `rows` (a table
+    holding the suite's query result) or else from the suite's query, wrapped."""
+    if p.split == "whole" and p.columns is None and not p.no_rows and rows is None:
+        yield suite.query, params  # the unbatched gate: the query as written
+        return
+    if rows is None:
+        source = f"(\n{suite.query.rstrip().rstrip(';')}\n)"
+    else:
+        source, params = rows, {}
+    select = "*" if p.columns is None else ", ".join(f"q.{_quote(c)}" for c in p.columns)
+    wrapped = f"SELECT {select} FROM {source} q"
+    if p.split == "whole":
+        yield wrapped + (" LIMIT 0" if p.no_rows else ""), params
+    elif p.split == "values":
+        hashed = ", ".join(f"q.{_quote(c)}" for c in p.values)
+        for part in range(len(ranges)):
+            yield f"{wrapped} WHERE hash({hashed}) % {len(ranges)} = {part}", params
+    else:
+        for start, end in ranges:
+            where, bounds = [], {}
+            if start is not None:
+                where.append(f"q.document_id >= ${_BATCH_FROM}")
+                bounds[_BATCH_FROM] = start
+            if end is not None:
+                below = f"q.document_id < ${_BATCH_TO}"
+                where.append(below if start is not None else f"({below} OR q.document_id IS NULL)")
+                bounds[_BATCH_TO] = end
+            yield f"{wrapped} WHERE {' AND '.join(where) or 'true'}", {**params, **bounds}
+
+
+def _frames(
+    con: duckdb.DuckDBPyConnection, suite: Suite, queries: Iterable[tuple[str, dict]]
+) -> Iterator[pd.DataFrame]:
+    """The frames that have rows, one at a time; the last empty one when none has any (GX
+    then sees an empty result, as it would unbatched)."""
+    empty, seen_rows = None, False
+    for sql, params in queries:
+        frame = _fetch(con, suite, sql, params)
+        if len(frame):
+            seen_rows = True
+            yield frame
+        elif empty is None:
+            empty = frame
+        del frame
+    if not seen_rows and empty is not None:
+        yield empty
+
+
+def _fetch(con: duckdb.DuckDBPyConnection, suite: Suite, sql: str, params: dict) -> pd.DataFrame:
+    try:
+        frame = con.execute(sql, params).df()
+    except Exception as err:  # a broken query is a suite bug: name the file
+        raise SuiteError(suite.path, "query", f"DuckDB could not run it: {err}") from err
+    return frame.reset_index(drop=True)
+
+
+def _query_columns(con: duckdb.DuckDBPyConnection, suite: Suite, params: dict) -> list[str]:
+    """The columns of a suite's query (an empty result), checked against its key_columns."""
+    inner = suite.query.rstrip().rstrip(";")
+    try:
+        description = con.execute(f"SELECT * FROM (\n{inner}\n) q LIMIT 0", params).description
+    except Exception as err:
+        raise SuiteError(suite.path, "query", f"DuckDB could not run it: {err}") from err
+    columns = [d[0] for d in description]
+    missing = [k for k in suite.key_columns if k not in columns]
+    if missing:
+        raise SuiteError(
+            suite.path, "key_columns", f"{missing} are not columns of the query result"
+        )
+    return columns
+
+
+def _materialize(con: duckdb.DuckDBPyConnection, suite: Suite, params: dict) -> str:
+    """Run the suite's query once into a temporary table that the batches select from.
+
+    Its joins, windows and regular expressions then run once, not once per batch (each
+    batch would otherwise scan the whole load again); the table lives in DuckDB's buffer
+    pool, which is bounded by its memory_limit and spills to disk, and is far more compact
+    than the pandas frame of the whole load.
+    """
+    name = "temp.main.zhnews_gate_suite_rows"
+    try:
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE zhnews_gate_suite_rows AS\n"
+            f"{suite.query.rstrip().rstrip(';')}",
+            params,
+        )
+    except Exception as err:
+        raise SuiteError(suite.path, "query", f"DuckDB could not run it: {err}") from err
+    return name
+
+
+def _run_suite(
+    con: duckdb.DuckDBPyConnection,
+    suite: Suite,
+    params: dict,
+    ranges: list[tuple[str | None, str | None]],
+    validator: _Validator,
+    sample_size: int,
+) -> list[ExpectationResult]:
+    """Validate one suite, pass by pass and frame by frame; one result per expectation, in
+    the suite's order. Only one frame is held at a time."""
+    expectations = validator.expectations(suite)
+    columns = _query_columns(con, suite, params)
+    outcomes: dict[str, list[_Outcome]] = {spec.name: [] for spec in suite.expectations}
+    rows = _materialize(con, suite, params) if len(ranges) > 1 else None
+    try:
+        for index, p in enumerate(_passes(suite, expectations, columns, len(ranges))):
+            queries = _pass_queries(suite, p, ranges, params, rows)
+            for frame in _frames(con, suite, queries):
+                for spec, gx_result, is_map in validator.validate(suite, index, p, frame):
+                    outcomes[spec.name].append(
+                        _outcome(suite, spec, gx_result, is_map, frame, sample_size)
+                    )
+                del frame
+    finally:
+        if rows is not None:
+            con.execute(f"DROP TABLE IF EXISTS {rows}")
+    maps = {spec.name: is_map for spec, _, is_map in expectations}
+    return [
+        _merge(suite, spec, maps[spec.name], outcomes[spec.name], sample_size)
+        for spec in suite.expectations
+    ]
+
+
+class _Validator:
+    """One ephemeral GX context for the whole gate; a data asset per pass of a suite."""
+
+    def __init__(self, sample_size: int):
+        os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+        import great_expectations as gx
+        from great_expectations.data_context.types.base import ProgressBarsConfig
+
+        self._gx = gx
+        context = gx.get_context(mode="ephemeral")
+        context.config.analytics_enabled = False  # 1.24 ships no telemetry client
+        context.variables.progress_bars = ProgressBarsConfig(
+            globally=False, metric_calculations=False
+        )
+        self._source = context.data_sources.add_pandas("staging")
+        self._batches: dict[str, tuple[Any, Any]] = {}  # asset name -> (definition, suite)
+        # Keyless positional indices: GX looks up `unexpected_index_column_names` row by row
+        # (~0.1 ms per failing row), so we map positions to keys ourselves, vectorised.
+        self._result_format = {
+            "result_format": "COMPLETE",
+            "return_unexpected_index_query": False,
+            "partial_unexpected_count": max(sample_size, 1),
+        }
+
+    def expectations(self, suite: Suite) -> list[tuple[ExpectationSpec, Any, bool]]:
+        """(spec, GX expectation, is_map) per expectation; a row-scoped aggregate is refused."""
+        from great_expectations.expectations.expectation import (
+            ColumnMapExpectation,
+            ColumnPairMapExpectation,
+            MulticolumnMapExpectation,
+        )
+        from great_expectations.expectations.expectation_configuration import (
+            ExpectationConfiguration,
+        )
+
+        map_types = (ColumnMapExpectation, ColumnPairMapExpectation, MulticolumnMapExpectation)
+        out = []
         for i, spec in enumerate(suite.expectations):
             try:
                 expectation = ExpectationConfiguration(
@@ -644,38 +936,60 @@ def _validate(
                     f"{spec.type} checks the table as a whole and cannot name failing rows; "
                     "use scope 'table'",
                 )
-            by_name[spec.name] = (spec, is_map)
-            expectations.append(expectation)
+            out.append((spec, expectation, is_map))
+        return out
 
-        asset = source.add_dataframe_asset(suite.name)
-        batch = asset.add_batch_definition_whole_dataframe("load").get_batch(
-            batch_parameters={"dataframe": frame}
-        )
-        validation = batch.validate(
-            gx.ExpectationSuite(name=suite.name, expectations=expectations),
-            result_format=result_format,
-        )
-        gx_results = []
+    def validate(
+        self, suite: Suite, index: int, p: _Pass, frame: pd.DataFrame
+    ) -> list[tuple[ExpectationSpec, Any, bool]]:
+        """GX's result of each expectation of pass `index` of `suite` on `frame`."""
+        name = f"{suite.name}.{index}"
+        if name not in self._batches:
+            asset = self._source.add_dataframe_asset(name)
+            self._batches[name] = (
+                asset.add_batch_definition_whole_dataframe("load"),
+                self._gx.ExpectationSuite(
+                    name=name, expectations=[e for _, e, _ in p.expectations]
+                ),
+            )
+        definition, gx_suite = self._batches[name]
+        batch = definition.get_batch(batch_parameters={"dataframe": frame})
+        validation = batch.validate(gx_suite, result_format=self._result_format)
+        by_name = {spec.name: (spec, is_map) for spec, _, is_map in p.expectations}
+        out = []
         for gx_result in validation.results:
             spec, is_map = by_name[gx_result.expectation_config.meta["gate_name"]]
-            gx_results.append((spec, gx_result, is_map))
-        order = {spec.name: i for i, spec in enumerate(suite.expectations)}
-        gx_results.sort(key=lambda item: order[item[0].name])
-        yield suite, frame, gx_results, time.perf_counter() - started
+            out.append((spec, gx_result, is_map))
+        return out
 
 
-def _to_result(
+@dataclass
+class _Outcome:
+    """One expectation on one frame, reduced to what adds up across frames."""
+
+    success: bool
+    error: str | None
+    observed: str | None
+    element_count: int
+    considered: int  # rows GX judged: all of them, or the non-null ones (GX's `mostly` base)
+    unexpected_count: int | None
+    documents: list[str]  # of failing rows (also when `mostly` let this frame pass)
+    articles: list[tuple[str, str | None]]
+    first_failing: pd.DataFrame | None  # the failing rows that sort first, for the sample
+
+
+def _outcome(
     suite: Suite,
     spec: ExpectationSpec,
     gx_result: Any,
     is_map: bool,
     frame: pd.DataFrame,
     sample_size: int,
-) -> ExpectationResult:
+) -> _Outcome:
     details: dict[str, Any] = dict(gx_result.result or {})
     error = _exception_message(gx_result.exception_info)
-    success = bool(gx_result.success) and error is None
     unexpected_count = details.get("unexpected_count")
+    element_count = int(details.get("element_count") or 0)
     observed: str | None
     if "observed_value" in details:
         observed = _text(details["observed_value"])
@@ -683,21 +997,80 @@ def _to_result(
         observed = f"{unexpected_count} of {details['element_count']} rows unexpected"
     else:
         observed = None
+    documents: list[str] = []
+    articles: list[tuple[str, str | None]] = []
+    first = None
+    positions = details.get("unexpected_index_list")
+    if is_map and positions:
+        failing = frame.take(positions)
+        documents = [str(d) for d in failing["document_id"].drop_duplicates().tolist()]
+        if suite.rejects == "article":
+            pairs = failing[["document_id", "article_id"]].drop_duplicates()
+            articles = [
+                (str(d), None if _is_missing(a) else str(a))
+                for d, a in pairs.itertuples(index=False, name=None)
+            ]
+        first = _first_failing(failing, suite.key_columns, spec.column, sample_size)
+    return _Outcome(
+        success=bool(gx_result.success) and error is None,
+        error=error,
+        observed=observed,
+        element_count=element_count,
+        considered=element_count - int(details.get("missing_count") or 0),
+        unexpected_count=None if unexpected_count is None else int(unexpected_count),
+        documents=documents,
+        articles=articles,
+        first_failing=first,
+    )
+
+
+def _first_failing(
+    rows: pd.DataFrame, keys: tuple[str, ...], column: str | None, n: int
+) -> pd.DataFrame:
+    """The `n` failing rows first in key order (ties by the shown value): the sample is then
+    the same rows whichever batches they came from, and whatever order DuckDB returned."""
+    shown = column if column in rows.columns and column not in keys else None
+    slim = rows[[*keys, shown] if shown else list(keys)].copy()
+    slim["_order"] = slim[shown].map(str) if shown else ""
+    return slim.sort_values([*keys, "_order"], kind="stable").head(n)
+
+
+def _merge(
+    suite: Suite, spec: ExpectationSpec, is_map: bool, outcomes: list[_Outcome], sample_size: int
+) -> ExpectationResult:
+    """One expectation's result over all the frames it was validated on."""
+    error = next((o.error for o in outcomes if o.error is not None), None)
+    counts = [o.unexpected_count for o in outcomes if o.unexpected_count is not None]
+    unexpected_count = sum(counts) if counts else None
+    if len(outcomes) == 1 or not is_map:
+        success = all(o.success for o in outcomes)
+        observed = outcomes[0].observed if outcomes else None
+    else:  # GX's own rule, on the sums: the unexpected share of the rows it judged
+        elements = sum(o.element_count for o in outcomes)
+        considered = sum(o.considered for o in outcomes)
+        mostly = float(spec.kwargs.get("mostly", 1.0))
+        success = error is None and (
+            considered == 0
+            or (float(considered) - float(unexpected_count or 0)) / float(considered) >= mostly
+        )
+        observed = f"{unexpected_count} of {elements} rows unexpected"
 
     sample: list[str] = []
     failed_documents: list[str] = []
     failed_articles: list[tuple[str, str | None]] = []
-    positions = details.get("unexpected_index_list")
-    if is_map and not success and positions:
-        failing = frame.take(positions)
-        failed_documents = [str(d) for d in failing["document_id"].drop_duplicates().tolist()]
-        if suite.rejects == "article":
-            pairs = failing[["document_id", "article_id"]].drop_duplicates()
-            failed_articles = [
-                (str(d), None if _is_missing(a) else str(a))
-                for d, a in pairs.itertuples(index=False, name=None)
-            ]
-        sample = _sample(failing.head(sample_size), suite.key_columns, spec.column)
+    if is_map and not success:
+        failed_documents = sorted({d for o in outcomes for d in o.documents})
+        failed_articles = sorted(
+            {a for o in outcomes for a in o.articles},
+            key=lambda a: (a[0], a[1] is not None, a[1] or ""),
+        )
+        firsts = [o.first_failing for o in outcomes if o.first_failing is not None]
+        if firsts:
+            import pandas as pd
+
+            rows = pd.concat(firsts, ignore_index=True) if len(firsts) > 1 else firsts[0]
+            rows = rows.sort_values([*suite.key_columns, "_order"], kind="stable")
+            sample = _sample(rows.head(sample_size), suite.key_columns, spec.column)
     elif not is_map and not success and observed is not None:
         sample = [observed]
     return ExpectationResult(
@@ -707,7 +1080,7 @@ def _to_result(
         severity=spec.severity,
         scope=spec.scope,
         success=success,
-        unexpected_count=int(unexpected_count) if unexpected_count is not None else None,
+        unexpected_count=unexpected_count,
         unexpected_sample=sample,
         observed_value=observed if error is None else f"error: {error}",
         failed_document_ids=failed_documents,
