@@ -30,8 +30,9 @@ Batches: so that the gate's frames do not grow with the load, a load of more tha
 `batch_documents` staged documents (gate.json) is validated in batches of about that many
 documents, and each frame holds one batch of one suite. The batches are ranges of
 document_id cut from the sorted staged documents (`document_ranges`), the same for every
-suite, applied outside the suite's SQL (`SELECT … FROM (<query>) q WHERE q.document_id …`),
-so the query itself still sees the whole load (its IN/JOIN/window columns are exact). How each
+suite. A suite's query runs once, over the whole load (its IN/JOIN/window columns stay
+exact), into a DuckDB temporary table (bounded by DuckDB's memory_limit, spilled beyond it);
+each batch is a selection from it (`… WHERE q.document_id >= … AND q.document_id < …`). How each
 expectation type is batched, and why the result equals one frame's (`batch_split`):
 - row-local types (`ROW_LOCAL_TYPES`: null, between, in set, regex, …) judge a row by its own
   values: they run on the document batches; failing rows are the union, element and
