@@ -33,7 +33,10 @@ Decisions (each from layout shape, never from known strings):
   the first, is cut into one story per heading (the link is the story's URL); subheads of
   a single article carry no such links. `[视频]`-type media labels leave a heading's title.
 - Shape subheads: 1–4 consecutive short paragraphs (≤ 24 characters, no sentence or clause
-  punctuation) after a finished sentence and before more body → one subhead, joined by spaces.
+  punctuation) after a finished sentence and before more body → subheads: two lines (a label
+  and its heading, `方案1` / `产权投资安全最重要`, or a heading and its deck) stay two; three
+  or more bare lines (a heading with a wrapped deck) or the lines of one HTML element (a
+  heading wrapped with `<br>`) are one subhead, joined by spaces.
 - Column breaks: a body paragraph that does not end a sentence is joined with the next body
   paragraph when nothing (subhead, caption, byline, heading) lies between them.
 - Misplaced paragraphs: on multi-article pages, paragraphs of a long article whose vocabulary
@@ -81,6 +84,7 @@ class Item:
     stocks: list[StockMention] = field(default_factory=list)
     bold: bool = False
     links: bool = False  # mostly link text (a Markdown link line, an HTML anchor run)
+    dom_path: tuple = ()  # HTML: the block's enclosing elements (see `Block.dom_path`)
 
 
 _BOILERPLATE_RE = re.compile(
@@ -133,6 +137,7 @@ def classify(blocks: list[Block], tz: ZoneInfo) -> list[Item]:
     typical = _TypicalParagraph(blocks)
     for idx, block in enumerate(blocks):
         item = _classify_one(blocks, idx, tz, typical)
+        item.dom_path = block.dom_path
         item.links = bool(block.link_chars) and block.link_chars >= 0.5 * len(
             re.sub(r"\s", "", block.text)
         )
@@ -838,16 +843,23 @@ def finish_article(draft: _Draft) -> None:
     paragraphs: list[Paragraph] = []
     summary: list[str] = []
     previous_kind = None
+    last_path: tuple = ()  # element path of the last body item, for the column-break rule
     for item in items:
         kind = item.kind
         if kind == "body":
-            if previous_kind == "body" and paragraphs and not ends_sentence(paragraphs[-1].text):
+            if (
+                previous_kind == "body"
+                and paragraphs
+                and not ends_sentence(paragraphs[-1].text)
+                and content.paragraph_continues(paragraphs[-1].text, last_path, item.dom_path)
+            ):
                 left = paragraphs[-1].text
                 joined = join_fragments(left, item.text)
                 article.joins.append(joined[max(0, len(left) - 12) : len(left) + 12])
                 paragraphs[-1] = Paragraph("body", joined)
             else:
                 paragraphs.append(Paragraph("body", item.text))
+            last_path = item.dom_path
             article.stocks.extend(item.stocks)
         elif kind == "subhead":
             paragraphs.append(Paragraph("subhead", item.text))
@@ -896,6 +908,10 @@ def finish_article(draft: _Draft) -> None:
     editors = [b for b in draft.bylines if b.editor]
     if editors and not article.editor:
         article.editor = max(editors, key=lambda b: b.editor_rank).editor  # first of the best
+    if article.editor:
+        # `作者：王五` in the meta line, `责任编辑：王五` at the end: the editor is credited as
+        # such, never as a writer (bylines.py drops them when both are on one line)
+        article.authors = [a for a in article.authors if a.name != article.editor]
     printed = [b.raw for b in draft.bylines if b.kind not in ("editor", "credit", "source")]
     if printed:
         article.byline_raw = " | ".join(printed)
@@ -945,7 +961,9 @@ def _run_in_byline(items: list[Item], draft: _Draft) -> list[Item]:
             byline, rest = split
             replacement = [Item("byline", byline.raw, byline=byline)]
             if rest.strip():
-                replacement.append(Item("body", rest.strip(), stocks=item.stocks))
+                replacement.append(
+                    Item("body", rest.strip(), stocks=item.stocks, dom_path=item.dom_path)
+                )
             return [*items[:idx], *replacement, *items[idx + 1 :]]
     return items
 
@@ -977,7 +995,7 @@ def _closing_credit(items: list[Item], draft: _Draft) -> list[Item]:
         if text == out[index].text:
             continue
         if text.strip():
-            out[index] = Item("body", text.strip(), stocks=out[index].stocks, bold=out[index].bold)
+            out[index] = replace(out[index], text=text.strip())
         else:
             del out[index]
     return out
@@ -1004,6 +1022,30 @@ _ROLE_WORD = re.compile(
 def _subhead_shaped(text: str) -> bool:
     compact = re.sub(r"\s", "", text)
     return 0 < len(compact) <= 24 and not _CLAUSE_PUNCT.search(compact)
+
+
+MIN_WRAPPED_HEADING_LINES = 3
+
+
+def _subheads_of(run: list[Item]) -> list[Item]:
+    """The subheads a run of short lines prints.
+
+    Two lines are two headings: a label and its heading (`方案1` / `产权投资安全最重要`)
+    or a heading and its deck (`安宁疗护精细化` / `让临终患者少些痛苦多些温暖`); so are
+    lines that carry punctuation (`出国前：政治科目会出啥考题？`), each a line of its own.
+    Three or more bare lines are a heading whose deck wraps (`一个“有生态”的园区` /
+    `推动“产业生态”` / `和“自然生态”共赢发展`): one subhead, joined by spaces. Lines of
+    one HTML element (a heading wrapped with `<br>`) are always one subhead.
+    """
+    if len(run) >= MIN_WRAPPED_HEADING_LINES and all(_subhead_shaped(it.text) for it in run):
+        return [Item("subhead", " ".join(it.text for it in run), dom_path=run[0].dom_path)]
+    out: list[Item] = []
+    for item in run:
+        if out and item.dom_path and item.dom_path == out[-1].dom_path:
+            out[-1].text += " " + item.text
+        else:
+            out.append(Item("subhead", item.text, dom_path=item.dom_path))
+    return out
 
 
 def _shape_subheads(items: list[Item]) -> list[Item]:
@@ -1034,7 +1076,7 @@ def _shape_subheads(items: list[Item]) -> list[Item]:
                 and after.kind == "body"
                 and not _subhead_shaped(after.text)
             ):
-                out.append(Item("subhead", " ".join(it.text for it in items[i:j])))
+                out.extend(_subheads_of(items[i:j]))
                 i = j
                 continue
         out.append(item)

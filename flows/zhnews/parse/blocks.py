@@ -338,7 +338,14 @@ def _walk(soup, page: bool, skip_hidden: bool = False) -> list[Block]:
     def flush() -> None:
         nonlocal parts, bold_chars, small_chars, link_chars, stocks, link_of_part, controls
         if page and any(link_of_part):
-            parts = content.drop_bracketed_social(parts, link_of_part)
+            cut = content.drop_bracketed_social(parts, link_of_part)
+            if cut != parts:  # the dropped link's characters no longer count as link text
+                link_chars = sum(
+                    len(re.sub(r"\s", "", text))
+                    for k, (text, link) in enumerate(zip(cut, link_of_part, strict=True))
+                    if link and k not in controls  # page commands never counted
+                )
+            parts = cut
         if page and (controls or (len(link_of_part) >= 3 and any(link_of_part))):
             kept = content.drop_link_runs(parts, link_of_part)
             row_dropped = len(kept) < len(parts)  # share bar / toolbar glued to a line
