@@ -63,7 +63,7 @@ class Article:
 
 @dataclass
 class ParsedDocument:
-    format: str  # jekyll-markdown | jekyll-html | newspaper-markdown | newspaper-html | text
+    format: str  # jekyll-markdown | jekyll-html | newspaper-markdown | newspaper-html | text | feed
     articles: list[Article]
     warnings: list[str] = field(default_factory=list)
 
