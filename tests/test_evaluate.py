@@ -142,6 +142,17 @@ def test_editor_is_scored_only_for_systems_that_have_one():
     assert story["editor"] == "n/a" and story["authors"] is False  # editors are not authors
 
 
+def test_paragraphs_exact_counts_gold_paragraphs_printed_as_paragraphs():
+    gold = {"articles": [{"title": "t", "body": ["第一段，", "第二段 有空格。", "第三段。"]}]}
+    split = ev.Predicted(title="t", paragraphs=["第一段，", "第二段  有空格。", "第三段。"])
+    story = ev.score_document(gold, [split])["stories"][0]
+    assert (story["paragraphs_exact"], story["paragraphs_gold"]) == (3, 3)
+    glued = ev.Predicted(title="t", paragraphs=["第一段，第二段 有空格。", "第三段。"])
+    story = ev.score_document(gold, [glued])["stories"][0]
+    assert (story["paragraphs_exact"], story["body_f1"]) == (1, 1.0)  # F1 does not see it
+    assert ev.score_document(gold, [])["stories"][0]["paragraphs_exact"] == 0
+
+
 def test_zhnews_authors_are_compared_as_writers(tmp_path):
     # the gold lists writers; a photographer zhnews credits (role 摄影) is not one of them
     doc = tmp_path / "page.html"
@@ -190,14 +201,14 @@ def test_bench_side_by_side_with_a_peer_that_fails(tmp_path):
     assert seen == [PAGE]  # peers get the page as decoded text
     zh = result["summary"]["demo"]["zhnews"]
     assert zh["title"] == zh["day"] == zh["authors"] == 1.0 and zh["editor"] != "n/a"
-    assert zh["body_f1_mean"] == 1.0 and zh["leaks"] == 0
+    assert zh["body_f1_mean"] == 1.0 and zh["leaks"] == 0 and zh["paragraphs_exact"] == 1.0
     good = result["summary"]["ALL"]["good"]
     assert good["title"] == 0.0 and good["editor"] == "n/a" and good["leaks"] == 1
     assert 0 < good["body_f1_mean"] < 1
     broken = result["documents"][0]["systems"]["broken"]
     assert broken["error"].startswith("ValueError") and broken["stories"][0]["body_f1"] == 0.0
     table = ev.format_bench(result)
-    assert "| demo" in table and "**ALL**" in table and "n/a" in table
+    assert "| demo" in table and "**ALL**" in table and "n/a" in table and "paras exact" in table
     assert "zhnews − best peer" in table  # the side-by-side body F1 table
     assert "page.html" in ev.format_worst(result, 3)
 

@@ -174,6 +174,9 @@ def format_table(rows: list[dict]) -> str:
 #   whitespace removed, predicted vs gold (the usual measure for Chinese extraction,
 #   tolerant of paragraph splits); 1.0 when both are empty, 0 for an unmatched story.
 #   zhnews' body = its `body` and `subhead` paragraphs; a peer's body = its text.
+# - paras exact: share of gold body paragraphs that the matched story prints as one of its
+#   paragraphs, whitespace collapsed (paragraph boundaries: a glued or split paragraph
+#   misses, which body char-F1 does not see); subheads count as paragraphs.
 # - leaks: debris in the predicted bodies of a document: each gold `must_not_contain`
 #   string and each DEBRIS_PATTERNS pattern that occurs more often in the predicted bodies
 #   than in the gold bodies (so a story that really mentions 举报 is not a leak).
@@ -266,6 +269,11 @@ def _title_key(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
+def _collapsed(text: str) -> str:
+    """A paragraph as the gold writes it: whitespace runs as single spaces."""
+    return " ".join(text.split())
+
+
 def leaks(predicted: list[Predicted], gold_articles: list[dict]) -> list[str]:
     """Debris labels found in the predicted bodies more often than in the gold bodies."""
     pred_text = "\n".join(p.body for p in predicted)
@@ -317,6 +325,7 @@ def score_document(gold: dict, predicted: list[Predicted], has_editor: bool = Tr
     for gi, g in enumerate(gold_articles):
         p = predicted[matches[gi]] if gi in matches else None
         gold_body = "\n".join(g.get("body") or [])
+        printed = {_collapsed(text) for text in p.paragraphs} if p else set()
         story = {
             "title": bool(p and _title_key(p.title) == _title_key(g.get("title"))),
             "day": bool(p and p.day == g.get("published_day")),
@@ -325,6 +334,8 @@ def score_document(gold: dict, predicted: list[Predicted], has_editor: bool = Tr
             if has_editor
             else NA,
             "body_f1": char_f1(p.body, gold_body) if p else 0.0,
+            "paragraphs_exact": sum(_collapsed(t) in printed for t in g.get("body") or []),
+            "paragraphs_gold": len(g.get("body") or []),
             "matched": p is not None,
             "predicted_title": p.title if p else None,
         }
@@ -640,6 +651,7 @@ def _aggregate(entries: list[dict], system: str) -> dict:
         return sum(values) / len(values) if values else None
 
     f1 = [s["body_f1"] for s in stories]
+    gold_paragraphs = sum(s["paragraphs_gold"] for s in stories)
     predicted = sum(e["systems"][system]["predicted"] for e in multi)
     matched = sum(e["systems"][system]["matched"] for e in multi)
     gold = sum(e["stories"] for e in multi)
@@ -652,6 +664,9 @@ def _aggregate(entries: list[dict], system: str) -> dict:
         "editor": rate("editor"),
         "body_f1_mean": sum(f1) / len(f1) if f1 else None,
         "body_f1_worst": min(f1) if f1 else None,
+        "paragraphs_exact": sum(s["paragraphs_exact"] for s in stories) / gold_paragraphs
+        if gold_paragraphs
+        else None,
         "leaks": sum(len(e["systems"][system]["leaks"]) for e in scored),
         "story_precision": matched / predicted if multi and predicted else (0.0 if multi else None),
         "story_recall": matched / gold if multi else None,
@@ -672,8 +687,8 @@ def summarise(documents: list[dict], systems: list[str]) -> dict:
 _COLUMNS = (
     ("docs", "docs"), ("stories", "stories"), ("title", "title"), ("day", "day"),
     ("authors", "authors"), ("editor", "editor"), ("body_f1_mean", "body F1"),
-    ("body_f1_worst", "worst F1"), ("leaks", "leaks"), ("story_precision", "story P"),
-    ("story_recall", "story R"),
+    ("body_f1_worst", "worst F1"), ("paragraphs_exact", "paras exact"), ("leaks", "leaks"),
+    ("story_precision", "story P"), ("story_recall", "story R"),
 )  # fmt: skip
 
 
