@@ -405,8 +405,9 @@ def _date_line(text: str, tz: ZoneInfo) -> Item | None:
 # What a date line prints besides its date: clock times, `（2/21 22:08 更新）`, weekdays,
 # separators.
 _BESIDE_DATE = re.compile(
-    r"[\s\d:：/\-.()（）\[\]【】|｜,，年月日]|星期[一二三四五六日天]|周[一二三四五六日]|禮拜[一二三四五六日天]"
-    r"|礼拜[一二三四五六日天]|更新|發布|发布|最后|最後|时间|時間"
+    r"[\s\d:：/\-.()（）\[\]【】|｜,，年月日]|星期[一二三四五六日天]|[周週][一二三四五六日]"
+    r"|禮拜[一二三四五六日天]|礼拜[一二三四五六日天]|更新|發布|发布|最后|最後|时间|時間"
+    r"|[上下]午|凌晨|中午|晚上|早上"
 )
 _DOMAIN = re.compile(r"(?:https?://)?(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,6}/?")
 _SITE_LABEL = re.compile(
@@ -542,13 +543,14 @@ MAX_LABEL_CHARS = 6
 
 def _mark_byline_block_labels(items: list[Item]) -> None:
     """A short label between the byline block's lines above the text is part of it: the
-    newsroom in `15:31 2018/09/16` / `中時` / `謝明俊`, not a paragraph."""
+    newsroom in `15:31 2018/09/16` / `中時` / `謝明俊`, or the provider between the headline
+    and its timestamp (`標題` / `法新社` / `2024年5月20日週一 下午2:05`), not a paragraph."""
     for index, item in enumerate(items):
         if item.kind == "body" and len(item.text) > MAX_LABEL_CHARS:
             return
         if item.kind != "body" or _CLAUSE_PUNCT.search(item.text) or not 0 < index < len(items) - 1:
             continue
-        if items[index - 1].kind in ("meta", "byline") and items[index + 1].kind in (
+        if items[index - 1].kind in ("meta", "byline", "heading") and items[index + 1].kind in (
             "meta",
             "byline",
         ):

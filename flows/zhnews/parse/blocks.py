@@ -589,7 +589,9 @@ _MAX_CHROME_CHECKS = 2000
 
 
 def _holds_content(element) -> bool:
-    if element.find(["h1", "article"]):
+    """The element is or holds the headline, the article element or a paragraph of prose
+    (`<h1 id="lead-header">` is the headline, whatever its id says)."""
+    if element.name in ("h1", "article") or element.find(["h1", "article"]):
         return True
     for paragraph in element.find_all("p", limit=200):
         if len(paragraph.get_text(strip=True)) >= 40:

@@ -111,7 +111,7 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
         elif whole_page and (guess := _headline_above(blocks, start)) is not None:
             start = title_idx = guess
     start = _byline_zone_start(blocks, start)
-    end = _container_end(blocks, weights, start, end)
+    end = _container_end(blocks, weights, start, end, anchored is not None)
     end = _credit_zone_end(blocks, weights, end)
     kept = []
     seen: set[str] = set()
@@ -245,6 +245,8 @@ def _anchored_run(blocks: list, weights: list[float], page_title: str | None):
             span = 2
         total, top, end = 0.0, 0.0, None
         for j in range(idx + span, len(weights)):
+            if end is not None and _teaser_headline(blocks[j]):
+                break  # the story is over: a linked headline opens a teaser for another page
             total += weights[j]
             if total > top:
                 top, end = total, j + 1
@@ -253,6 +255,17 @@ def _anchored_run(blocks: list, weights: list[float], page_title: str | None):
         if end is not None and (best is None or top > best[0]):
             best = (top, idx, span, end)
     return (best[1], best[2], best[3]) if best else None
+
+
+def _teaser_headline(block) -> bool:
+    """A heading that is a link: the headline of another page's teaser (related stories,
+    `其他人也在看`), whose summary below reads as prose; an article's subheads are not links."""
+    return block.kind == "heading" and _link_share(block) > 0.5
+
+
+def _link_share(block) -> float:
+    size = len(_WS.sub("", block.text))
+    return block.link_chars / size if size else 0.0
 
 
 def _same_title(text: str, key: str) -> bool:
@@ -511,7 +524,9 @@ def _headline_above(blocks: list, start: int) -> int | None:
 CONTAINER_SHARE = 0.7
 
 
-def _container_end(blocks: list, weights: list[float], start: int, end: int) -> int:
+def _container_end(
+    blocks: list, weights: list[float], start: int, end: int, headline: bool = False
+) -> int:
     """End the run with the DOM container that holds most of its prose.
 
     Site footers (copyright, ICP licence, hotlines) printed right below a story read as
@@ -550,7 +565,7 @@ def _container_end(blocks: list, weights: list[float], start: int, end: int) -> 
         ),
         default=end - 1,
     )
-    if _holds_story(blocks, weights, last + 1, end):
+    if not headline and _holds_story(blocks, weights, last + 1, end):
         return end  # a page of several stories: the next one is not a footer
     return last + 1
 

@@ -1,0 +1,73 @@
+"""Failure classes (set C): teaser boxes on article pages, a headline whose id looks like
+chrome, provider and date lines around the headline, bracketed bylines, time + source lines,
+staff codes after an editor, reprint notices, self-media post furniture.
+
+Every input is made up and small; each test names the class it guards, never a site.
+"""
+
+from zhnews.parse import parse_document
+
+P1 = "今年全省小麦开镰收割，预计总产量与去年持平，农机手们日夜作业，抢抓晴好天气，确保颗粒归仓。"
+P2 = "据省农业农村厅介绍，今年夏粮播种面积稳定，单产略有提高，各地丰收在望。"
+P3 = "有关负责人表示，下一步将加强技术指导，做好烘干仓储，保障粮食安全。"
+TITLE = "全省小麦开镰收割"
+
+
+def page(body: str, title: str = TITLE, headline: str | None = None) -> str:
+    headline = f"<h1>{title}</h1>" if headline is None else headline
+    return (
+        f"<html><head><title>{title}_示例新闻网</title></head><body>"
+        f"<article>{headline}{body}</article></body></html>"
+    )
+
+
+def only_article(text: str, name: str = "page.html"):
+    (article,) = parse_document(text, name).articles
+    return article
+
+
+# ---------------------------------------------------------------------------------------
+# Teaser boxes on an article page are not stories
+
+
+def _teaser(n: int) -> str:
+    return (
+        f'<div class="item"><span>通讯社·{n} 天前</span>'
+        f'<h4><a href="/story-{n}.html">另一篇报道的标题第{n}条</a></h4>'
+        f"<p>（通讯社北京{n}日电） 这是另一篇报道的摘要，讲述第{n}件事情的经过，"
+        f"内容相当长，读起来也像正文，足以被当作一段文字，还有更多的描述和细节。</p></div>"
+    )
+
+
+def test_linked_headlines_with_wire_summaries_after_the_story_are_not_stories():
+    teasers = "".join(_teaser(n) for n in range(1, 7))
+    body = f'<div class="body"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div><div>{teasers}</div>'
+    parsed = parse_document(page(body), "page.html")
+    assert len(parsed.articles) == 1
+    (article,) = parsed.articles
+    assert article.title == TITLE
+    assert article.body_paragraphs == [P1, P2, P3]
+
+
+# ---------------------------------------------------------------------------------------
+# Headline choice: the <h1> wins even when its id reads like page chrome
+
+
+def test_headline_whose_id_looks_like_a_header_widget_is_kept():
+    headline = f'<header><div><h1 id="lead-header-main">{TITLE}</h1></div></header>'
+    ticker = '<div class="quotes"><h3>Crypto Index 200</h3><span>1,474.27</span></div>'
+    html = page(f"{ticker}<p>{P1}</p><p>{P2}</p>", headline=headline)
+    article = only_article(html)
+    assert article.title == TITLE
+    assert article.body_paragraphs == [P1, P2]
+
+
+# ---------------------------------------------------------------------------------------
+# The provider and the timestamp printed between the headline and the text
+
+
+def test_provider_label_and_weekday_timestamp_under_the_headline_are_not_body():
+    html = page(f"<div>通讯社</div><div>2024年5月20日週一 下午2:05</div><p>{P1}</p><p>{P2}</p>")
+    article = only_article(html)
+    assert article.body_paragraphs == [P1, P2]
+    assert article.published_at is not None and article.published_at.day == 20
