@@ -71,3 +71,29 @@ def test_provider_label_and_weekday_timestamp_under_the_headline_are_not_body():
     article = only_article(html)
     assert article.body_paragraphs == [P1, P2]
     assert article.published_at is not None and article.published_at.day == 20
+
+
+# ---------------------------------------------------------------------------------------
+# A reporter's credit in 〔〕/【】 brackets opening the lead; a file-photo caption
+
+
+def test_bracketed_reporter_credit_opening_the_lead_is_the_byline():
+    html = page(f"<p>〔記者王大明／台北報導〕{P1}</p><p>{P2}</p>")
+    article = only_article(html)
+    assert [a.name for a in article.authors] == ["王大明"]
+    assert article.body_paragraphs == [P1, P2]
+
+
+def test_bracketed_desk_slug_naming_nobody_stays_in_the_text():
+    lead = f"〔即時新聞／綜合報導〕{P1}"
+    article = only_article(page(f"<p>{lead}</p><p>{P2}</p>"))
+    assert article.authors == []
+    assert article.body_paragraphs == [lead, P2]
+
+
+def test_line_under_a_picture_ending_with_a_file_photo_mark_is_a_caption():
+    # longer than the page's paragraphs and in their box: only the mark says caption
+    caption = "財政部今天下午將公佈今年統一發票中獎清冊，財政部透露，本期千萬中獎張數為18張，兌獎期限為4月6日至7月6日。（資料照）"
+    html = page(f'<div><img src="a.jpg"><p>{caption}</p><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>')
+    article = only_article(html)
+    assert article.body_paragraphs == [P1, P2, P3]

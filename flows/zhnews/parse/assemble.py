@@ -274,9 +274,11 @@ def _picture_box(blocks: list[Block], idx: int) -> bool:
     return True
 
 
-# Picture credits that end a caption: `（圖／翻攝畫面）`, `（图/新华社）`, `（路透）`, `/韩联社`.
+# Picture credits that end a caption: `（圖／翻攝畫面）`, `（图/新华社）`, `（路透）`, `/韩联社`,
+# and the file-photo or illustration marks `（資料照）`, `（示意圖）`.
 _PICTURE_CREDIT = re.compile(
     r"[（(]\s*(?:圖|图|攝|摄|照片|圖片|图片|資料照|资料照)\s*[／/:：][^（）()]{1,20}[)）]\s*$"
+    r"|[（(]\s*(?:資料照片?|资料照片?|資料圖片?|资料图片?|示意圖|示意图|翻攝|翻摄)\s*[)）]\s*$"
     r"|[（(]\s*(?:路透|路透社|美聯社|美联社|法新社|新華社|新华社|中央社|歐新社|欧新社|美聯|共同社|韩联社|韓聯社"
     r"|盖帝图像|蓋帝圖像|盖蒂图片|視覺中國|视觉中国|Getty Images|AFP|Reuters|AP|EPA)\s*[)）]\s*$"
 )

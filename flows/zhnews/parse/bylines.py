@@ -765,6 +765,10 @@ def split_run_in(paragraph: str) -> tuple[Byline, str] | None:
     paragraph that merely starts with a place, a quote or 讯 is left alone.
     """
     head = paragraph[:60]
+    if head.lstrip()[:1] in _OPEN_BRACKETS:
+        result = _split_bracketed_credit(paragraph)
+        if result is not None:
+            return result
     if "（" in head or "(" in head:
         for splitter in (_split_dateline_bracket, _split_bracket_dateline):
             result = splitter(paragraph)
@@ -773,6 +777,26 @@ def split_run_in(paragraph: str) -> tuple[Byline, str] | None:
     if _ROLE_CUES.search(head):
         return _split_reported_by(paragraph)
     return None
+
+
+_OPEN_BRACKETS = "〔【［["
+# `〔記者巫其倫／台北報導〕`, `【记者 张三 报道】`: a reporter's credit in tortoise-shell or
+# lenticular brackets opening the lead. `〔即時新聞／綜合報導〕` names nobody and stays.
+_BRACKETED_CREDIT = re.compile(
+    r"^\s*[〔【［\[](?P<inner>[^〔〕【】［］\[\]（）()]{3,30}?(?:報導|报道|报导))\s*[〕】］\]]\s*"
+)
+
+
+def _split_bracketed_credit(paragraph: str) -> tuple[Byline, str] | None:
+    match = _BRACKETED_CREDIT.match(paragraph)
+    if not match or not paragraph[match.end() :].strip():
+        return None
+    byline = parse_credit_line(match.group("inner"))
+    if byline is None or not byline.authors:
+        return None
+    byline.kind = "run_in"
+    byline.raw = match.group(0).strip()
+    return byline, paragraph[match.end() :]
 
 
 def _split_dateline_bracket(paragraph: str) -> tuple[Byline, str] | None:
