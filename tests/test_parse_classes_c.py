@@ -97,3 +97,32 @@ def test_line_under_a_picture_ending_with_a_file_photo_mark_is_a_caption():
     html = page(f'<div><img src="a.jpg"><p>{caption}</p><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>')
     article = only_article(html)
     assert article.body_paragraphs == [P1, P2, P3]
+
+
+# ---------------------------------------------------------------------------------------
+# Timestamp + source lines, a share command with its separator, the editor below a promo
+
+
+def test_timestamp_followed_by_a_channel_name_is_page_meta():
+    html = page(f"<div>2016年05月25日10:10 示例财经</div><p>{P1}</p><p>{P2}</p>")
+    article = only_article(html)
+    assert article.body_paragraphs == [P1, P2]
+    assert article.published_at is not None and article.published_at.day == 25
+
+
+def test_site_name_with_a_bracketed_timestamp_and_a_share_command_are_not_body():
+    html = page(f"<div>北京示例網 (2020-01-21 11:12)</div><h3>分享|</h3><p>{P1}</p><p>{P2}</p>")
+    article = only_article(html)
+    assert article.body_paragraphs == [P1, P2]
+    assert article.published_at is not None and article.published_at.day == 21
+
+
+def test_editor_credit_with_a_staff_code_below_a_single_promo_link_is_found():
+    html = page(
+        f'<div class="text"><p>{P1}</p><p>{P2}</p></div>'
+        '<div><a href="/bbs">进入【示例股吧】讨论</a></div><div>责任编辑：王小明 SF099</div>'
+        '<div class="tags"><a href="/t1">关键词甲</a> <a href="/t2">关键词乙</a></div>'
+    )
+    article = only_article(html)
+    assert article.editor == "王小明"
+    assert article.body_paragraphs == [P1, P2]

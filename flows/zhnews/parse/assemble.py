@@ -391,7 +391,16 @@ def _date_line(text: str, tz: ZoneInfo) -> Item | None:
         credit = parse_credit_line(after)
         if credit is not None:
             return Item("meta", text, date=stamp, byline=credit)
-    words = (text[: found.start] + " " + text[found.end :]).split()
+    if stamped and _SOURCE_AFTER_STAMP.fullmatch(after):
+        # `2016年05月25日10:10 新浪财经`: the timestamp and the desk or channel that ran it
+        names = strict_names(after, surname=True)
+        if names and len(names) <= 3:
+            byline = Byline(raw=after, authors=[Author(n, None) for n in names])
+            return Item("meta", text, date=stamp, byline=byline)
+        return Item("meta", text, date=stamp, publisher=after)
+    # `北京新浪網 (2020-01-21 11:12)`: brackets around the date are no words
+    words = _WORD_SPLIT.split(text[: found.start] + " " + text[found.end :])
+    words = [w for w in words if w]
     if words and all(_SITE_LABEL.fullmatch(w) for w in words):
         # `AUTO.SOHU.COM 2005年05月13日14:15`, `… 《理财周刊》`, `TNW中文站2016年10月14日07:17`
         named = [w.strip("《》") for w in words if not _DOMAIN.fullmatch(w)]
@@ -416,6 +425,11 @@ _SITE_LABEL = re.compile(
     _DOMAIN.pattern
     + r"|《[^》]{2,16}》|[\u4e00-\u9fffA-Za-z]{1,12}(?:网|網|报|報|社|台|站|新闻|新聞|日报|日報|客户端|客戶端)"
 )
+
+
+# A short name after a leading timestamp: letters only, no digits or punctuation.
+_SOURCE_AFTER_STAMP = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,8}(?: [\u4e00-\u9fffA-Za-z]{1,8})?")
+_WORD_SPLIT = re.compile(r"[\s()（）\[\]【】]+")
 
 
 def _beside_date(text: str, found: DateMatch) -> str:

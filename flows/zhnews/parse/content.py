@@ -125,7 +125,7 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
         if _link_dense(block):
             if body_started or not _linked_byline(blocks, idx):
                 continue  # a link list inside the article (related stories, tags)
-        if block.kind == "text" and widget_reason(compact):
+        if block.kind in ("text", "heading") and widget_reason(compact):
             continue
         if idx == lead_box:
             kept.append(replace(block, kind="quote"))  # a summary box repeating a paragraph
@@ -467,7 +467,8 @@ def widget_reason(compact: str) -> str | None:
         return None
     if _FONT_WIDGET.fullmatch(compact):
         return "font_size"
-    if compact in _COMMAND_LINES or _SHARE_TO.fullmatch(compact):
+    command = compact.strip("|｜/／·•:：")  # `分享|`: the command and its separator
+    if command in _COMMAND_LINES or _SHARE_TO.fullmatch(command):
         return "control"  # `分享`, `分享到微信` printed as a line of its own
     unbracketed = re.sub(r"[\[\]()（）【】:：|｜/]", "", compact)
     counts = _COMMENT_COUNT.findall(unbracketed)
@@ -674,11 +675,14 @@ def _credits_below(blocks: list, weights: list[float], end: int) -> list[int]:
     """Credit lines a few lines below the story (`作者︱春春` after a 原标题 line, `责任编辑：焦鹏`
     after a gallery label, `（袁源）`): they reach the byline parsers although the lines
     between are not text. The scan stops at prose, a heading or a link list (what follows
-    is no longer the story's foot)."""
+    is no longer the story's foot); one linked line alone (`进入【…股吧】讨论`) is a promo
+    between the text and its editor credit, not a list."""
     found = []
     for idx in range(end, min(len(blocks), end + MAX_CREDIT_SCAN)):
         block = blocks[idx]
-        if block.kind == "heading" or weights[idx] > 0 or _link_dense(block):
+        if block.kind == "heading" or weights[idx] > 0:
+            break
+        if _link_dense(block) and (idx == len(blocks) - 1 or _link_dense(blocks[idx + 1])):
             break
         if block.kind == "text" and credit_line(block.text):
             found.append(idx)
