@@ -63,7 +63,8 @@ class Article:
 
 @dataclass
 class ParsedDocument:
-    format: str  # jekyll-markdown | jekyll-html | newspaper-markdown | newspaper-html | text | feed
+    # jekyll-markdown | jekyll-html | newspaper-markdown | newspaper-html | newspaper-xml | text | feed
+    format: str
     articles: list[Article]
     warnings: list[str] = field(default_factory=list)
 

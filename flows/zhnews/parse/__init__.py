@@ -9,6 +9,8 @@ Formats (detected in this order):
 - `text`: anything else, one article (first short line as title when it looks like one).
 - `feed`: an RSS/Atom feed (`parse/feed.py`): one article per entry, or per titled section
   of an entry whose text holds several (`<strong>title</strong>…<hr>…`).
+- `newspaper-xml`: an XML transcription of a newspaper page (TEI `<div type="article">`,
+  `<article>`; `parse/xmldoc.py`): one article per article division, when it has two or more.
 
 Documented choices:
 - Jekyll `categories`/`tags` given as a string are split on whitespace, as Jekyll does;
@@ -34,7 +36,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from zhnews.model import Article, ParsedDocument, RejectedDocument
-from zhnews.parse import dates, feed, meta
+from zhnews.parse import dates, feed, meta, xmldoc
 from zhnews.parse.assemble import (
     Item,
     classify,
@@ -92,6 +94,10 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
     digest = False  # a sequence of headed stories, each with its own link (`digest_sections`)
     if feed.is_feed(text):
         return _parse_feed(text, source_path, tz, warnings)
+    if xmldoc.looks_like_xml_stories(text):
+        parsed = _parse_xml_stories(text, source_path, tz, warnings)
+        if parsed is not None:
+            return parsed
     if _HTML_PAGE.search(text[:5000]) or (
         len(_HTML_HINT.findall(text[:200_000])) >= 3 and not _MARKDOWN_HEADING.search(text)
     ):
@@ -272,6 +278,39 @@ def _parse_feed(text: str, source_path: str, tz: ZoneInfo, warnings: list[str]) 
         )
     warnings.extend(document_dates.warnings)
     return ParsedDocument(format="feed", articles=articles, warnings=warnings)
+
+
+def _parse_xml_stories(
+    text: str, source_path: str, tz: ZoneInfo, warnings: list[str]
+) -> ParsedDocument | None:
+    """An XML newspaper transcription, one article per article division (`parse/xmldoc.py`).
+
+    None when fewer than two divisions hold a story: the document is then read as text.
+    The document's own date (`<date when=…>`) dates every story; else the usual vote.
+    """
+    parsed = xmldoc.read_xml_stories(text, tz)
+    if len(parsed.stories) < 2:
+        return None
+    document_dates = dates.DocumentDates(tz, source_path)
+    articles = []
+    for story in parsed.stories:
+        article = Article(
+            title=story.title,
+            subtitle=story.subtitle,
+            authors=story.authors,
+            byline_raw=" | ".join(story.byline_raw) or None,
+            paragraphs=story.paragraphs,
+        )
+        if parsed.published is not None:
+            article.published_at, article.published_at_source = parsed.published, "meta"
+        else:
+            document_dates.date_article(article, shared=True)
+        if article.title is None:
+            _derive_title(article)
+        _finish_common(article)
+        articles.append(article)
+    warnings.extend(document_dates.warnings)
+    return ParsedDocument(format="newspaper-xml", articles=articles, warnings=warnings)
 
 
 _HTML_TEXT_TAGS = re.compile(r"</?(?:p|br|div|span|td|li|section|article|font)\b", re.IGNORECASE)
