@@ -126,3 +126,28 @@ def test_editor_credit_with_a_staff_code_below_a_single_promo_link_is_found():
     article = only_article(html)
     assert article.editor == "王小明"
     assert article.body_paragraphs == [P1, P2]
+
+
+# ---------------------------------------------------------------------------------------
+# Reprint and copyright notices are debris; a date printed below them still dates the story
+
+
+def test_reprint_notice_closing_the_text_is_not_body_and_the_date_below_still_counts():
+    notice = "本作品为“示例科普-原理栏目”原创，转载时务请注明出处。"
+    side = "".join(f"<div>标签{n}</div>" for n in range(4))
+    html = (
+        f"<html><head><title>{TITLE}</title></head><body><div class='t'>{TITLE}</div>"
+        f"<div>来源： 示例科普</div><p>{P1}</p><p>{P2}</p><p>{notice}</p>"
+        f"{side}<div>时间：2019-09-24 17:08</div></body></html>"
+    )
+    article = only_article(html)
+    assert article.body_paragraphs == [P1, P2]
+    assert article.published_at is not None and article.published_at.date().isoformat() == (
+        "2019-09-24"
+    )
+
+
+def test_sentence_that_mentions_reprinting_stays_text():
+    text = "他说转载时务请注明出处是行业规矩，大家都同意，这样做很好。"
+    html = page(f"<p>{P1}</p><p>{text}</p><p>{P2}</p>")
+    assert only_article(html).body_paragraphs == [P1, text, P2]

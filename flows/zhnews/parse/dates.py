@@ -57,7 +57,7 @@ from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo
 
 from zhnews.model import Article
-from zhnews.parse import meta
+from zhnews.parse import debris, meta
 
 __all__ = ["SOURCES", "DocumentDates", "Evidence", "vote"]
 
@@ -828,6 +828,10 @@ def _visible_evidence(lines: list[_Line], article: Article, tz: ZoneInfo) -> lis
         (i for i in range(len(lines) - 1, -1, -1) if tail_probe and tail_probe in lines[i].key),
         None,
     )
+    while (
+        last is not None and last + 1 < len(lines) and debris.debris_reason(lines[last + 1].plain)
+    ):
+        last += 1  # a reprint or copyright notice under the text is the story's foot too
     for line in lines[: last + 6] if last is not None else lines:
         if line.linked or len(line.plain) > 120 or line.key in body_keys:
             continue
