@@ -151,3 +151,31 @@ def test_sentence_that_mentions_reprinting_stays_text():
     text = "他说转载时务请注明出处是行业规矩，大家都同意，这样做很好。"
     html = page(f"<p>{P1}</p><p>{text}</p><p>{P2}</p>")
     assert only_article(html).body_paragraphs == [P1, text, P2]
+
+
+# ---------------------------------------------------------------------------------------
+# Self-media post furniture: follow button, region label, topic tags, platform notices
+
+
+def test_author_box_follow_button_and_region_label_are_not_names_or_text():
+    box = (
+        "<div><div>王小明</div><div>关注</div><div>2024-05-08 23:23</div><div>来自甘肃</div></div>"
+    )
+    article = only_article(page(f"{box}<p>{P1}</p><p>{P2}</p>"))
+    assert [a.name for a in article.authors] == ["王小明"]
+    assert article.body_paragraphs == [P1, P2]
+
+
+def test_topic_tags_opening_a_post_are_not_text():
+    lead = "据示例广播公司报道，载有总统的直升机发生事故后，官员否认存在谋杀行为。"
+    html = page(f"<p>【#{TITLE}#】#官员回应事故# {lead}</p><p>{P2}</p>")
+    assert only_article(html).body_paragraphs == [lead, P2]
+
+
+def test_platform_notice_and_feedback_widgets_under_a_post_are_not_text():
+    tail = (
+        '<p>以上内容（包括图片及视频）为创作者平台"示例号"用户上传并发布，本平台仅提供信息存储服务</p>'
+        "<p>不喜欢</p><p>减少或屏蔽此类内容推荐</p><p>1文章不错，点个赞吧</p>"
+    )
+    article = only_article(page(f"<p>{P1}</p><p>{P2}</p>{tail}"))
+    assert article.body_paragraphs == [P1, P2]

@@ -355,7 +355,22 @@ def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _Typical
         if content.name_over_date(blocks, idx):
             names = strict_names(text)
             return Item("byline", text, byline=Byline(text, [Author(n, None) for n in names]))
+    if text[:1] in "#【[":
+        text = _without_leading_tags(text)
     return Item("body", text, stocks=block.stocks, bold=block.bold)
+
+
+# Topic tags opening a post's paragraph (`【#标题#】#话题# 据…报道`): tags, not text.
+_LEADING_TAGS = re.compile(r"^(?:[【\[]?#[^#\s]{1,40}#[】\]]?\s*)+")
+
+
+def _without_leading_tags(text: str) -> str:
+    """The paragraph after its opening topic tags, when prose follows them."""
+    match = _LEADING_TAGS.match(text)
+    if match is None:
+        return text
+    rest = text[match.end() :]
+    return rest if len(rest) >= MIN_PROSE_CHARS and _CLAUSE_PUNCT.search(rest) else text
 
 
 def _date_line(text: str, tz: ZoneInfo) -> Item | None:

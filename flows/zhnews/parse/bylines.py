@@ -302,7 +302,9 @@ _MEDIA_PREFIX = re.compile(
 )
 _NOT_NAMES = set(
     "受访者 受訪者 资料 資料 网络 網絡 网友 網友 本报 本報 本台 记者 記者 编辑 編輯 通讯员 "
-    "新华社 中新社 视觉中国 視覺中國 图虫创意 东方IC 供图 供圖 官方 微博 微信".split()
+    "新华社 中新社 视觉中国 視覺中國 图虫创意 东方IC 供图 供圖 官方 微博 微信 "
+    # the buttons of an author box (`关注` follows the account): commands, never names
+    "关注 關注 已关注 已關注 订阅 訂閱 私信 收藏 点赞 點讚 分享 举报 舉報 评论 評論 原创 原創".split()
 )
 
 

@@ -70,6 +70,9 @@ _DISCLAIMER_MARKERS = re.compile(
     r"|(?:版权|版權|权益|權益)(?:归|歸|属于|屬於).{0,30}(?:所有|独家|獨家)"
     r"|(?:如有侵权|如有侵權|如涉侵权|如涉及侵权|侵权请|侵權請)"
     r"|(?:投资|投資)有风险|(?:仅供|僅供)参考[，,]?不构成"
+    # a platform's notice under a user's post: `以上内容…为…用户上传并发布，本平台仅提供信息存储服务`
+    r"|以上内容[^。]{0,40}?(?:用户|用戶)(?:上传|上傳)"
+    r"|本平台(?:仅|僅|只)提供(?:信息|資訊)(?:存储|儲存)"
     r"|Copyright|COPYRIGHT|copyright|©|\([cC]\)\s*\d{4}|[Aa]ll [Rr]ights [Rr]eserved"
 )
 
@@ -129,6 +132,21 @@ _CONSENT = re.compile(
 # Bullets and dots a list left behind once its links are gone: `·`, `· · ·`, `•••`.
 _ORNAMENT = re.compile(r"[·•・∙●◆◇■□★☆*＊|｜/／\s]+")
 _RELATIVE_TIME = re.compile(r"^\d{1,3}\s*(?:分钟|分鐘|小时|小時|天|秒)前$")
+# The region a post was sent from, as platforms print it under the author (`来自甘肃`,
+# `IP属地：北京`): a label of the author box, not text.
+_REGIONS = (
+    "北京|天津|上海|重庆|重慶|河北|山西|辽宁|遼寧|吉林|黑龙江|黑龍江|江苏|江蘇|浙江|安徽|福建|江西"
+    "|山东|山東|河南|湖北|湖南|广东|廣東|海南|四川|贵州|貴州|云南|雲南|陕西|陝西|甘肃|甘肅|青海"
+    "|台湾|台灣|内蒙古|內蒙古|广西|廣西|西藏|宁夏|寧夏|新疆|香港|澳门|澳門|海外|中国|中國"
+)
+_IP_REGION = re.compile(rf"(?:(?:IP|ip)\s*(?:属地|屬地)\s*[：:]?|来自|來自)\s*(?:{_REGIONS})")
+# A reader-feedback widget under a post: `不喜欢`, `减少或屏蔽此类内容推荐`, `1文章不错，点个赞吧`.
+MAX_FEEDBACK_CHARS = 30
+_FEEDBACK = re.compile(
+    r"(?:不喜欢|不喜歡|不感兴趣|不感興趣)"
+    r"|(?:已标记为不喜欢|已標記為不喜歡|减少或屏蔽|減少或屏蔽|减少此类|減少此類)[^。]{0,20}"
+    r"|\d*\s*[^，,。]{0,8}[，,]?\s*(?:点个赞|點個讚|点赞|點讚)吧?[！!]?"
+)
 # A caption printed as a marked line of its own: `◎ 图：…截图`, `◎ …。/图：123rf`,
 # `◎ 电影《…》截图` (the mark opens it, a picture source or 截图 closes or opens it).
 _MARKED_CAPTION = re.compile(
@@ -220,7 +238,7 @@ _CUES = re.compile(
     r"|订阅|訂閱|关注|關注|追踪|追蹤|下载|下載|扫码|掃碼|扫描|掃描|长按|長按|搜寻|搜尋|搜索|收听|收聽|支持我"
     r"|Instagram|Facebook|YouTube|Telegram|Twitter|LINE|WhatsApp|Podcast|推特|脸书|臉書|微信|微博|抖音"
     r"|App|APP|应用程序|應用程式|客户端|客戶端|公众号|公眾號|小程序|二维码|二維碼|新闻信|新聞信|电子报|電子報"
-    r"|订户|訂戶|会员|會員|频道|頻道|播客"
+    r"|订户|訂戶|会员|會員|频道|頻道|播客|平台"
     r"|專線|专线|熱線|热线|諮詢|咨询|協談|协谈|自殺|自杀|提醒|珍惜|機會|机会|貼文|帖子|關心|关心"
     r"|post|Post|list|List|role|Role|article|Article|隐私|隱私|ookie"
 )
@@ -240,8 +258,10 @@ def debris_reason(text: str) -> str | None:
             return "widget"  # `End of` (the list's name printed elsewhere)
         if END_MARK.fullmatch(stripped):
             return "end_mark"
-        if _RELATIVE_TIME.match(stripped):
+        if _RELATIVE_TIME.match(stripped) or _IP_REGION.fullmatch(stripped):
             return "widget"
+    if len(stripped) <= MAX_FEEDBACK_CHARS and _FEEDBACK.fullmatch(stripped):
+        return "widget"
     if stripped[0] == "#" and is_hashtag_line(stripped):
         return "hashtags"
     if stripped[0] in "◎◉" and _MARKED_CAPTION.match(stripped):
