@@ -726,6 +726,8 @@ def parse_closing_byline(line: str) -> Byline | None:
         token = tokens[0]
         if _MEDIA_SUFFIX.search(token) or not (2 <= len(token) <= 3 and token[0] in _SURNAMES):
             return None
+        if _WIRE_OR_MEDIA.search(token):
+            return None  # `（路透）`: 路 is a surname, but this is the wire agency
     if any(len(t) > 8 or _MEDIA_SUFFIX.search(t) for t in tokens):
         return None
     authors = parse_people(inner)
@@ -734,6 +736,78 @@ def parse_closing_byline(line: str) -> Byline | None:
     if not authors:
         return None
     return Byline(raw=stripped, authors=authors, kind="photo" if photo else "closing")
+
+
+# A pen name signing a feature or a column item, in brackets after its last sentence
+# (`…各有成就。　（能）`, `…成殮了。（末將）`) or after its headline (`詩經話繹　（如鐘）`).
+# Pen names need no surname, so the shape alone cannot tell one from a bracketed note: the
+# caller vouches for the position (a printed story's end, its headline line), and what a
+# bracket of 1–4 characters also holds in print is refused here: wire and agency credits
+# (`（路透）`, `（中央社）`), places (`（北京）`, `（美）`), instalment and part numbers
+# (`（一）`, `（下）`) and editorial notes (`（完）`, `（待續）`, `（略）`).
+_PEN_NAME = re.compile(r"^[（(]\s*(?P<name>[\u4e00-\u9fff]{1,4})\s*[)）]$")
+_NUMBERED = re.compile(r"^[〇零一二三四五六七八九十百千廿卅上中下甲乙丙丁續续前後后]+$")
+_EDITORIAL_NOTE = re.compile(
+    r"完|續|续|略|待|附|註|注|按|笑|圖|图|照|攝|摄|譯|译|編|编|轉|转|載|载|稿|錄|录|見|见|節|节|選|选"
+)
+_WIRE_OR_MEDIA = re.compile(
+    r"路透|美聯|美联|合眾|合众|法新|哈瓦|海通|共同|同盟|塔斯|電通|电通|國民|国民|中央|新華|新华|中新|大美"
+    r"|[電电訊讯社報报網网台刊]$"
+)
+_PLACES = set(
+    (
+        "中 美 英 法 德 日 俄 蘇 苏 意 義 义 奧 奥 比 荷 印 韓 韩 港 澳 台 臺 滬 沪 京 津 渝 粵 粤 "
+        "中國 中国 美國 美国 英國 英国 法國 法国 德國 德国 日本 俄國 俄国 蘇聯 苏联 意國 印度 韓國 韩国 "
+        "北京 北平 天津 上海 重慶 重庆 南京 漢口 汉口 武漢 武汉 廣州 广州 深圳 杭州 成都 西安 廈門 厦门 "
+        "長沙 长沙 昆明 桂林 貴陽 贵阳 蘭州 兰州 延安 青島 青岛 濟南 济南 太原 鄭州 郑州 開封 开封 洛陽 "
+        "洛阳 徐州 蘇州 苏州 無錫 无锡 寧波 宁波 溫州 温州 福州 汕頭 汕头 香港 澳門 澳门 台北 臺北 高雄 "
+        "台中 臺中 台南 臺南 東京 东京 倫敦 伦敦 巴黎 柏林 紐約 纽约 華盛頓 华盛顿 羅馬 罗马 莫斯科 日內瓦 "
+        "日内瓦 河北 山西 遼寧 辽宁 吉林 黑龍江 黑龙江 江蘇 江苏 浙江 安徽 福建 江西 山東 山东 河南 湖北 "
+        "湖南 廣東 广东 海南 四川 貴州 贵州 雲南 云南 陝西 陕西 甘肅 甘肃 青海 台灣 臺灣 台湾 內蒙古 内蒙古 "
+        "廣西 广西 西藏 寧夏 宁夏 新疆 綏遠 绥远 察哈爾 热河 熱河 西康 東北 东北 華北 华北 華南 华南 西北 西南"
+    ).split()
+)
+_PLACE_SUFFIX = re.compile(r"[省市縣县區区鎮镇鄉乡村州島岛灣湾洲]$")
+
+
+def parse_pen_signature(credit: str) -> Byline | None:
+    """A bracketed signature `（能）`, `（末將）`, `（唐潢虎）` naming the writer, or None.
+
+    Only for a bracket printed where a signature stands (see the note above): a surname is
+    not required, but wire credits, places, numbers and editorial notes are refused.
+    """
+    match = _PEN_NAME.match(credit.strip())
+    if match is None:
+        return parse_closing_byline(credit)  # several names, or names with role words
+    name = match.group("name")
+    if (
+        _NUMBERED.match(name)
+        or _EDITORIAL_NOTE.search(name)
+        or _WIRE_OR_MEDIA.search(name)
+        or name in _PLACES
+        or _PLACE_SUFFIX.search(name)
+        or _ROLE_RE.search(name)
+    ):
+        return None
+    return Byline(raw=credit.strip(), authors=[Author(name, None)], kind="closing")
+
+
+_SIGNED_END = re.compile(
+    r"(?<=[。！？!?”」』…])\s*(?P<credit>[（(][\u4e00-\u9fff\s]{1,6}[)）])\s*$"
+)
+
+
+def split_trailing_signature(paragraph: str) -> tuple[str, Byline] | None:
+    """A pen-name signature after the last sentence of a printed story (`…各有成就。　（能）`):
+    the paragraph without it, and the writer. The caller vouches that the paragraph closes a
+    story of a printed page or column (`parse_pen_signature`)."""
+    match = _SIGNED_END.search(paragraph.rstrip())
+    if match is None or match.start() == 0:
+        return None
+    byline = parse_pen_signature(match.group("credit"))
+    if byline is None:
+        return None
+    return paragraph[: match.start()].rstrip(), byline
 
 
 def parse_wire_credit(line: str) -> Byline | None:

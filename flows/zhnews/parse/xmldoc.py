@@ -37,7 +37,9 @@ from zhnews.parse.bylines import (
     parse_byline_line,
     parse_closing_byline,
     parse_credit_line,
+    parse_pen_signature,
     split_trailing_credit,
+    split_trailing_signature,
 )
 
 __all__ = ["XmlStory", "XmlDocument", "looks_like_xml_stories", "read_xml_stories"]
@@ -74,7 +76,7 @@ _LATIN = re.compile(r"[A-Za-z0-9]")
 # Sentence punctuation: a paragraph holding it is text, not a headline written as a paragraph.
 _SENTENCE_MARKS = re.compile(r"[。，、；：,;]|[！？!?](?=.)")
 _ORNAMENT = re.compile(r"^[●○◆◇■□▲△✕×＊*·．\s]+$")
-_TRAILING_SIGNATURE = re.compile(r"^(?P<head>.+?)\s*(?P<sig>[（(][^（）()]{1,12}[)）])$")
+_TRAILING_SIGNATURE = re.compile(r"^(?P<head>.+?)(?P<gap>\s*)(?P<sig>[（(][^（）()]{1,12}[)）])$")
 _MAX_HEADLINE_P = 40
 
 
@@ -233,10 +235,13 @@ def _headline_like(element, text: str, explicit_heads: bool) -> bool:
 
 
 def _signature(lines: list[str]) -> tuple[list[str], object | None]:
-    """Cut a signature off a headline's last line (`府主和舉主　（唐潢虎）`)."""
+    """Cut a signature off a headline's last line (`府主和舉主　（唐潢虎）`, `詩經話繹　（如鐘）`):
+    a bracket printed apart from the headline, after it, signs the piece — a pen name too;
+    one glued to the headline needs a surname (`陳燕燕（琵琶記主角）` is a caption)."""
     match = _TRAILING_SIGNATURE.match(lines[-1])
     if match:
-        byline = parse_closing_byline(match.group("sig"))
+        read = parse_pen_signature if match.group("gap") else parse_closing_byline
+        byline = read(match.group("sig"))
         if byline is not None:
             return [*lines[:-1], match.group("head").strip()], byline
     return lines, None
@@ -308,11 +313,12 @@ def _set_titles(story: XmlStory, heading_lines: list[list[str]], paragraph_writt
 
 
 def _closing_credit(story: XmlStory) -> None:
-    """A signature closing the last body paragraph (`…定五月中開拍。（趙廉）`)."""
+    """A signature closing the last body paragraph (`…定五月中開拍。（趙廉）`, `…。　（能）`):
+    in a printed story a bracket after the last sentence signs it, a pen name too."""
     for paragraph in reversed(story.paragraphs):
         if paragraph.kind != "body":
             continue
-        split = split_trailing_credit(paragraph.text)
+        split = split_trailing_credit(paragraph.text) or split_trailing_signature(paragraph.text)
         if split is not None:
             text, byline = split
             if byline.authors and text:

@@ -1,0 +1,66 @@
+"""Failure classes (d): pen-name signatures, translation bylines, column furniture over a
+printed story, a page's next post and a first body line taken for a standfirst."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+import pytest
+from zhnews.parse.bylines import parse_pen_signature
+from zhnews.parse.xmldoc import read_xml_stories
+
+TZ = ZoneInfo("Asia/Shanghai")
+
+
+def _page(*articles: str) -> str:
+    """A TEI-like newspaper page holding the given article divisions."""
+    body = "\n".join(f'<div type="article">{a}</div>' for a in articles)
+    return f'<?xml version="1.0"?>\n<fold><div type="page" n="2">{body}</div></fold>\n'
+
+
+def _names(story) -> list[str]:
+    return [a.name for a in story.authors]
+
+
+def test_bracketed_pen_name_after_the_last_sentence_or_the_headline_signs_the_story():
+    doc = read_xml_stories(
+        _page(
+            "<p>閒話一則<lb/></p><p>某君近日離滬、<lb/>行踪不明。　（能）<lb/></p>",
+            "<p>舊事新談　（如鐘）<lb/></p><p>採梅須及時。<lb/></p>",
+            "<p>外電一則<lb/></p><p>倫敦消息、<lb/>談判已破裂。（路透）<lb/></p>",
+            "<p>市況<lb/></p><p>米價昨日回落。（北京）<lb/></p>",
+            "<p>長篇連載<lb/></p><p>他們走了。（待續）<lb/></p>",
+            "<p>小說　（一）<lb/></p><p>他們來了。<lb/></p>",
+        ),
+        TZ,
+    )
+    signed, headed, wire, place, serial, numbered = doc.stories
+    assert _names(signed) == ["能"]
+    assert signed.paragraphs[-1].text == "某君近日離滬、行踪不明。"
+    assert _names(headed) == ["如鐘"] and headed.title == "舊事新談"
+    for unsigned in (wire, place, serial, numbered):
+        assert unsigned.authors == []
+    assert wire.paragraphs[-1].text.endswith("（路透）")
+    assert place.paragraphs[-1].text.endswith("（北京）")
+
+
+@pytest.mark.parametrize(
+    "credit,names",
+    [
+        ("（末將）", ["末將"]),
+        ("（壯士）", ["壯士"]),
+        ("（唐潢虎）", ["唐潢虎"]),
+        ("（路透）", None),
+        ("（中央社）", None),
+        ("（專電）", None),
+        ("（上海）", None),
+        ("（美）", None),
+        ("（三）", None),
+        ("（下）", None),
+        ("（完）", None),
+        ("（記者）", None),
+    ],
+)
+def test_pen_signature_refuses_wire_credits_places_numbers_and_notes(credit, names):
+    byline = parse_pen_signature(credit)
+    assert (None if byline is None else [a.name for a in byline.authors]) == names
