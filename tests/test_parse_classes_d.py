@@ -6,7 +6,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 import pytest
-from zhnews.parse.bylines import parse_pen_signature
+from zhnews.parse.bylines import parse_byline_line, parse_pen_signature
 from zhnews.parse.xmldoc import read_xml_stories
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -64,3 +64,22 @@ def test_bracketed_pen_name_after_the_last_sentence_or_the_headline_signs_the_st
 def test_pen_signature_refuses_wire_credits_places_numbers_and_notes(credit, names):
     byline = parse_pen_signature(credit)
     assert (None if byline is None else [a.name for a in byline.authors]) == names
+
+
+def test_translation_byline_names_the_author_and_the_translator():
+    doc = read_xml_stories(
+        _page(
+            "<p>長篇譯述<lb/></p><p>某甲某乙著<lb/>丙丁譯<lb/></p><p>他走進屋裏。<lb/></p>",
+            "<p>短篇小說<lb/></p><p>某某女士作<lb/>甲甲譯<lb/></p><p>她笑了。<lb/></p>",
+        ),
+        TZ,
+    )
+    assert [_names(s) for s in doc.stories] == [["某甲某乙", "丙丁"], ["某某", "甲甲"]]
+    assert all(s.subtitle is None for s in doc.stories)
+    assert [(a.name, a.role) for a in parse_byline_line("高爾基原著 魯迅譯").authors] == [
+        ("高爾基", "作者"),
+        ("魯迅", "编译"),
+    ]
+    for not_a_byline in ("世界名著精選譯", "他的著作已譯成英文", "魯迅作"):
+        byline = parse_byline_line(not_a_byline)
+        assert byline is None or not byline.authors

@@ -966,6 +966,29 @@ def _split_reported_by(paragraph: str) -> tuple[Byline, str] | None:
     return byline, rest
 
 
+# A translated piece's byline: the author, 著/作, then the translator, 譯 (`約翰耿脫著 亦朋譯`,
+# `賽珍珠女士作 諍諍譯`, printed on one line or two). Both are the piece's writers; an honorific
+# after the author's name (女士, 先生) is not part of it.
+_TRANSLATED = re.compile(
+    r"^(?P<author>[\u4e00-\u9fff·．]{2,10}?)(?:女士|先生|夫人|博士|教授)?\s*(?:原著|原作|著|作)\s*"
+    r"(?P<translator>[\u4e00-\u9fff·．]{2,6}?)\s*(?:合譯|合译|譯述|译述|譯|译)$"
+)
+# Words of titles that look like the form (`世界名著精選譯`): a work, not two people.
+_NOT_TRANSLATION_NAMES = re.compile(r"名著|名作|選|选|集|書|书|篇|文|詩|诗|新|全")
+
+
+def parse_translation_byline(line: str) -> Byline | None:
+    """`約翰耿脫著 亦朋譯` → authors 約翰耿脫 (作者) and 亦朋 (编译), or None."""
+    stripped = line.strip()
+    if len(stripped) > 24:
+        return None
+    match = _TRANSLATED.match(stripped)
+    if match is None or _NOT_TRANSLATION_NAMES.search(stripped):
+        return None
+    authors = [Author(match.group("author"), "作者"), Author(match.group("translator"), "编译")]
+    return Byline(raw=stripped, authors=authors, kind="byline")
+
+
 def parse_byline_line(line: str) -> Byline | None:
     """Any stand-alone byline/credit line, or None when the line is not one."""
     for parser in (
@@ -973,6 +996,7 @@ def parse_byline_line(line: str) -> Byline | None:
         parse_wire_credit,
         parse_credit_line,
         parse_closing_byline,
+        parse_translation_byline,
         parse_photo_credit,
         parse_empty_field_byline,
         parse_labelled_byline,
