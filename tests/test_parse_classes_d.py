@@ -83,3 +83,23 @@ def test_translation_byline_names_the_author_and_the_translator():
     for not_a_byline in ("世界名著精選譯", "他的著作已譯成英文", "魯迅作"):
         byline = parse_byline_line(not_a_byline)
         assert byline is None or not byline.authors
+
+
+def test_column_label_caption_genre_and_instalment_number_are_not_the_title():
+    doc = read_xml_stories(
+        _page(
+            "<div>談助<lb/></div><div>某甲主編<lb/></div>"
+            "<div><p>舊事新談<lb/></p><p>採梅須及時。<lb/></p></div>",
+            '<div type="image"></div><div>某女士（新片主角）<lb/></div>'
+            "<div><p>電影公司近況<lb/></p><p>現在有三家公司。<lb/></p></div>",
+            "<div>滑稽<lb/>小說<lb/></div><div>天外天<lb/></div><div>（一五〇）<lb/></div>"
+            "<div>妓院<lb/></div><div>阿毛聽罷、想了一想。<lb/></div>",
+            '<div type="image"></div><div>獨幕劇<lb/></div><div>他們來了。<lb/></div>',
+            "<div>主編的話<lb/></div><div>本刊今日出版。<lb/></div>",
+        ),
+        TZ,
+    )
+    titles = [s.title for s in doc.stories]
+    # the only heading a story has stays its title, even under a picture or named like a label
+    assert titles == ["舊事新談", "電影公司近況", "天外天", "獨幕劇", "主編的話"]
+    assert all("某甲" not in p.text for s in doc.stories for p in s.paragraphs)

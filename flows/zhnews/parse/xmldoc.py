@@ -78,6 +78,19 @@ _SENTENCE_MARKS = re.compile(r"[。，、；：,;]|[！？!?](?=.)")
 _ORNAMENT = re.compile(r"^[●○◆◇■□▲△✕×＊*·．\s]+$")
 _TRAILING_SIGNATURE = re.compile(r"^(?P<head>.+?)(?P<gap>\s*)(?P<sig>[（(][^（）()]{1,12}[)）])$")
 _MAX_HEADLINE_P = 40
+# Column furniture over a story: the compiler's credit printed under the column's name
+# (`黔野主編`, `趙廉．田豔合輯`); the column's name and its compiler are not the story's title.
+_COMPILER = re.compile(
+    r"^[\u4e00-\u9fff·．・、\s]{2,16}?(?:主編|主编|合編|合编|合輯|合辑|選輯|选辑|輯錄|辑录|編輯|编辑)$"
+)
+# A serial's instalment number printed as a headline line (`（一）`, `（一五〇）`, `第三回`).
+_INSTALMENT = re.compile(
+    r"^(?:[（(]\s*[〇零一二三四五六七八九十百千廿卅\d]+\s*[)）]|第[〇零一二三四五六七八九十百千廿卅\d]+[回章節节期篇])$"
+)
+# A genre label over a serial's title (`滑稽 小說`, `長篇連載`): the kind of piece, not its name.
+_GENRE_LABEL = re.compile(
+    r"^[\u4e00-\u9fff\s]{0,6}(?:小說|小说|連載|连载|說部|说部|筆記|笔记|隨筆|随笔)$"
+)
 
 
 @dataclass
@@ -257,6 +270,7 @@ def _story(division, entities: dict[str, str]) -> XmlStory:
     story = XmlStory()
     heading_lines: list[list[str]] = []  # per headline leaf: its printed lines
     paragraph_written: list[bool] = []
+    furniture: list[bool] = []  # per headline leaf: a caption under a picture, a label
     in_body = False
     leaves = _leaves(division)
     explicit_heads = any(_local(leaf) in _HEADING_TAGS for leaf in leaves)
@@ -282,19 +296,51 @@ def _story(division, entities: dict[str, str]) -> XmlStory:
             if lines:
                 heading_lines.append(lines)
                 paragraph_written.append(not is_heading)
+                furniture.append(_follows_picture(leaf) or bool(_GENRE_LABEL.match(text)))
             continue
         in_body = True
         story.paragraphs.append(Paragraph("subhead" if is_heading else "body", text))
+    heading_lines, paragraph_written = _without_furniture(
+        heading_lines, paragraph_written, furniture
+    )
     _set_titles(story, heading_lines, paragraph_written)
     _closing_credit(story)
     return story
+
+
+def _follows_picture(leaf) -> bool:
+    """The leaf is printed right under a picture division: its caption when a headline follows."""
+    previous = leaf.getprevious()
+    return previous is not None and previous.get("type") in ("image", "figure")
+
+
+def _without_furniture(
+    heading_lines: list[list[str]], paragraph_written: list[bool], furniture: list[bool]
+) -> tuple[list[list[str]], list[bool]]:
+    """The headline block without what heads the column or the picture, not the story.
+
+    A compiler's credit (`黔野主編`) ends the column's own heading: it and every line above
+    it (the column's name, `文化營`) go. A caption under a picture and a genre label go when
+    a headline of the story's own is printed after them. Nothing goes when nothing would be
+    left: the only heading a story has is its title.
+    """
+    keep = list(range(len(heading_lines)))
+    credits = [
+        i for i in keep if len(heading_lines[i]) == 1 and _COMPILER.match(heading_lines[i][0])
+    ]
+    if credits and credits[-1] + 1 < len(heading_lines):
+        keep = keep[credits[-1] + 1 :]
+    later = [i for i in keep if not furniture[i]]
+    if later:
+        keep = [i for i in keep if not furniture[i] or i > later[-1]]
+    return [heading_lines[i] for i in keep], [paragraph_written[i] for i in keep]
 
 
 def _set_titles(story: XmlStory, heading_lines: list[list[str]], paragraph_written: list[bool]):
     if not heading_lines:
         return
     if all(paragraph_written):
-        story.title = " ".join(heading_lines[0])
+        story.title = " ".join(_before_instalment(heading_lines[0]))
         rest = [" ".join(lines) for lines in heading_lines[1:]]
         story.subtitle = " ".join(rest) or None
         return
@@ -303,13 +349,23 @@ def _set_titles(story: XmlStory, heading_lines: list[list[str]], paragraph_writt
         for lines, written in zip(heading_lines, paragraph_written, strict=True)
         if not written
     ]
-    story.title = " ".join(line for lines in deck for line in lines)
+    deck_lines = [line for lines in deck for line in lines]
+    story.title = " ".join(_before_instalment(deck_lines)) or " ".join(deck_lines)
     rest = [
         " ".join(lines)
         for lines, written in zip(heading_lines, paragraph_written, strict=True)
         if written
     ]
     story.subtitle = " ".join(rest) or None
+
+
+def _before_instalment(lines: list[str]) -> list[str]:
+    """A serial's title lines: the lines before its instalment number (`動物的叛變`,
+    `（一）`); what follows the number is the instalment's own heading, not the title."""
+    for index, line in enumerate(lines):
+        if _INSTALMENT.match(line):
+            return lines[:index] if index else lines[1:]
+    return lines
 
 
 def _closing_credit(story: XmlStory) -> None:
