@@ -6,6 +6,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 import pytest
+from zhnews.parse import parse_document
 from zhnews.parse.bylines import parse_byline_line, parse_pen_signature
 from zhnews.parse.xmldoc import read_xml_stories
 
@@ -103,3 +104,34 @@ def test_column_label_caption_genre_and_instalment_number_are_not_the_title():
     # the only heading a story has stays its title, even under a picture or named like a label
     assert titles == ["舊事新談", "電影公司近況", "天外天", "獨幕劇", "主編的話"]
     assert all("某甲" not in p.text for s in doc.stories for p in s.paragraphs)
+
+
+def _two_posts(page_title: str, second_post_dated: bool = True) -> str:
+    stamp = "<span>2023-06-01 00:48</span>" if second_post_dated else ""
+    return f"""<!DOCTYPE html><html><head><title>{page_title}</title></head><body>
+<div class="post"><h1>官员否认直升机事故存在谋杀行为</h1>
+<div class="info"><span>某某新闻网</span><span>2024-05-20 13:09</span></div>
+<div class="content"><p>据某某报道，直升机发生事故后，参议院多数党领袖表示已从情报部门获悉，没有证据表明该事件中存在谋杀行为。</p>
+<p>他称，事发地点天气糟糕，大雾弥漫，所以这看起来像是一起事故，但全面调查仍在进行中。</p></div></div>
+<div class="next"><h1>三十一岁在春晚一炮而红，观众都以为他隐退了</h1>
+<div class="info"><span>关注</span>{stamp}</div>
+<div class="content"><p>如果说在中国传唱度最高的歌曲，那这一首歌绝对算得上是家喻户晓，那就是外婆的澎湖湾。</p>
+<p>这首歌有很多明星都翻唱过，但这首歌其实原唱是一位台湾歌手，他出生于一个军人家庭。</p></div></div>
+</body></html>"""
+
+
+@pytest.mark.parametrize(
+    "page_title,dated,stories",
+    [
+        ("官员否认直升机事故存在谋杀行为", True, 1),
+        ("官员否认直升机事故存在谋杀行为_某某资讯", True, 1),
+        ("某某资讯", True, 2),  # a page name: a page of stories
+        ("官员否认直升机事故存在谋杀行为", False, 2),  # no post header of its own
+    ],
+)
+def test_next_post_under_the_story_a_page_is_titled_after_is_not_a_second_story(
+    page_title, dated, stories
+):
+    articles = parse_document(_two_posts(page_title, dated), "post.html").articles
+    assert len(articles) == stories
+    assert articles[0].title == "官员否认直升机事故存在谋杀行为"

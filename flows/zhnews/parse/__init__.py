@@ -115,6 +115,8 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
     first_line_title = _pop_first_line_title(items)
     multi = fmt != "text"
     drafts, page = split_articles(items, multi=multi)
+    if fmt == "newspaper-html" and not digest:
+        drafts = _page_story(drafts, page_title)
     articles = _finished(drafts)
     if not articles:
         raise RejectedDocument(
@@ -139,6 +141,36 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
         document_dates.date_article(article, page_date=page.get("date"), shared=len(articles) > 1)
     warnings.extend(document_dates.warnings)
     return ParsedDocument(format=fmt, articles=articles, warnings=warnings)
+
+
+def _page_story(drafts: list, page_title: str | None) -> list:
+    """A page whose <title> is its first story's headline is that story's page: a post
+    printed below it under its own headline and dated header is the site's next post or
+    feed (self-media pages load the next post under the one they show), not a second story.
+    Pages of several stories carry a page name as <title>, or name the later stories too."""
+    if len(drafts) < 2 or not page_title or not drafts[0].article.title:
+        return drafts
+    title = re.sub(r"\s+", "", drafts[0].article.title)
+    page = re.sub(r"\s+", "", page_title)
+    if len(title) < 6 or not page.startswith(title):
+        return drafts
+    later = [re.sub(r"\s+", "", d.article.title or "") for d in drafts[1:]]
+    if any(t and t in page for t in later):
+        return drafts  # the page names the later stories too
+    if not (later[0] and _dated_header(drafts[1].items)):
+        return drafts
+    return drafts[:1]
+
+
+def _dated_header(items: list[Item]) -> bool:
+    """A dated line (a post's own time stamp) before the first sentence of text (the short
+    words of an author box, `关注`, `原创`, may come first)."""
+    for item in items:
+        if item.kind == "body" and (len(item.text) > 8 or re.search(r"[。！？，]", item.text)):
+            return False
+        if item.kind == "meta" and item.date is not None:
+            return True
+    return False
 
 
 def _finished(drafts: list) -> list[Article]:
