@@ -135,3 +135,22 @@ def test_next_post_under_the_story_a_page_is_titled_after_is_not_a_second_story(
     articles = parse_document(_two_posts(page_title, dated), "post.html").articles
     assert len(articles) == stories
     assert articles[0].title == "官员否认直升机事故存在谋杀行为"
+
+
+def _post(separator: str) -> str:
+    return f"""<!DOCTYPE html><html><head><title>球王身价过亿住进富人区</title></head><body>
+<div class="art"><h1>球王身价过亿住进富人区</h1><div class="info"><span>2024-05-08 23:23</span></div>
+<div class="content"><p>球王的人生故事何其精彩绝伦!{separator}他凭借着过人的毅力与天赋，在年仅三十七岁便已身价过亿，成就非凡。<br>
+可是就在刚刚结束的世锦赛，他再次提前遭到淘汰，未能突破重围，这无疑是沉重的打击。<br>
+即便屡屡吞下苦果，他依旧咬牙坚持，充满勇气，继续为梦想而努力训练着。</p></div></div>
+</body></html>"""
+
+
+def test_short_first_line_of_the_texts_own_element_is_body_not_a_standfirst():
+    article = parse_document(_post("<br>"), "post.html").articles[0]
+    assert article.summary is None
+    assert article.body_paragraphs[0] == "球王的人生故事何其精彩绝伦!"
+    # printed in an element of its own under the headline, the same line is the standfirst
+    article = parse_document(_post("</p><p>"), "post.html").articles[0]
+    assert article.summary == "球王的人生故事何其精彩绝伦!"
+    assert article.body_paragraphs[0].startswith("他凭借着")

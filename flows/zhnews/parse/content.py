@@ -151,7 +151,7 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
             elif dash:
                 kept.append(replace(block, kind="text"))
             continue
-        if title_idx is not None:
+        if title_idx is not None and not _runs_into_text(blocks, weights, idx):
             block = _headline_role(block, idx, title_idx, body_started)
         kept.append(block)
     return kept
@@ -194,6 +194,20 @@ def _lead_box_copy(blocks: list, weights: list[float], start: int, end: int) -> 
     if prose_before or blocks[first].dom_path[:-1] == blocks[second].dom_path[:-1]:
         return None
     return first
+
+
+def _runs_into_text(blocks: list, weights: list[float], idx: int) -> bool:
+    """The block is a line of the element the text that follows it is printed in (lines
+    split by `<br>`): the text's first line, never a deck or standfirst, which a page prints
+    in an element of its own."""
+    nxt = idx + 1
+    return (
+        nxt < len(blocks)
+        and blocks[nxt].kind == "text"
+        and weights[nxt] > 0
+        and bool(blocks[idx].dom_path)
+        and blocks[nxt].dom_path == blocks[idx].dom_path
+    )
 
 
 def _headline_role(block, idx: int, title_idx: int, body_started: bool):
