@@ -517,8 +517,7 @@ def build_rows(r: dict) -> list[tuple[str, str, str, str]]:
         (
             "disk during the cold load (peak / final)",
             f"{cold['bytes_peak'] / 1e6:.0f} MB / {cold['bytes_after'] / 1e6:.0f} MB",
-            f"{cold['bytes_peak'] / max(cold['bytes_after'], 1):.2f}× "
-            f"(≤ {TARGETS['disk_ratio']}×)",
+            f"{cold['bytes_peak'] / max(cold['bytes_after'], 1):.2f}× (≤ {TARGETS['disk_ratio']}×)",
             verdict(cold["bytes_peak"] <= TARGETS["disk_ratio"] * cold["bytes_after"]),
         ),
         (

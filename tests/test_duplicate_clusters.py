@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
-import pytest
 from test_enrich_marts import PAIR_TEXT, _files, _finews, _publish, _seed, _stage
 from zhnews.enrich.fingerprints import normalise
 from zhnews.store.lake import LAKE_SCHEMAS, WORK_SCHEMAS
@@ -181,11 +180,6 @@ def test_ddl_backfills_an_empty_table_once():
         assert _rows(c) == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs zhnews.store.lake.ensure_schema to drop a view that a CREATE TABLE now "
-    "replaces (DuckDB's DROP VIEW IF EXISTS fails on a table, so the SQL file cannot)",
-)
 def test_a_lake_with_the_old_view_migrates(tmp_path: Path):
     from zhnews.db import Warehouse, open_published
 

@@ -1,8 +1,7 @@
 """`zhnews run` exits with the documented code for every failure class, with one clear line.
 
 One test per code (README, "Exit codes"): 1 gate failed, 2 bad input path, 3 locked (the writer
-lock, the work file held read-write by another DuckDB, the catalog held by a SQLite write
-transaction), 4 source held, 5 storage damaged, 130 interrupted. Each runs the real command in
+lock, the catalog held by a SQLite write transaction), 4 source held, 5 storage damaged, 130 interrupted. Each runs the real command in
 a subprocess (so what reaches the terminal is what an operator sees) and checks that stderr is
 exactly one `error:` line: no traceback, no Prefect ERROR lines, no native-library noise.
 
@@ -160,24 +159,6 @@ def test_writer_lock_held_exits_3_naming_the_holder(world):
     assert "writer lock" in line and f"pid {holder.pid}" in line
 
 
-def test_work_file_held_read_write_exits_3_naming_the_holder(world):
-    s = Scenario(world, "work-file")
-    work = s.db.with_name("w.work.duckdb")
-    holder = s.holder(
-        f"import duckdb, time; con = duckdb.connect({str(work)!r}); "
-        "print('held', flush=True); time.sleep(600)"
-    )
-    try:
-        flow = s.run(str(s.inbox), "--always-flow")  # the lock met inside the flow
-        fast = s.run(str(s.inbox))  # and in the no-op check before Prefect starts
-    finally:
-        release(holder)
-    for proc in (flow, fast):
-        assert proc.returncode == EXIT_LOCKED, proc.stderr[-3000:]
-        line = one_error_line(proc)
-        assert str(work) in line and f"pid {holder.pid}" in line
-
-
 def test_catalog_held_by_a_sqlite_write_transaction_exits_3(world):
     s = Scenario(world, "catalog")
     catalog = s.db.with_name("w.lake") / "catalog.sqlite"
@@ -231,14 +212,6 @@ def test_damaged_storage_exits_5_saying_how_to_recover(world):
     assert proc.returncode == EXIT_DAMAGED, proc.stderr[-3000:]
     line = one_error_line(proc)
     assert str(catalog) in line and "backup" in line
-
-    s = Scenario(world, "damaged-work-file")
-    work = s.db.with_name("w.work.duckdb")
-    work.write_text("x\n1\n")
-    proc = s.run(str(s.inbox))
-    assert proc.returncode == EXIT_DAMAGED, proc.stderr[-3000:]
-    line = one_error_line(proc)
-    assert str(work) in line and "delete it" in line
 
 
 def test_interrupted_exits_130(world):

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, SEEDS, query, run_etl
-from zhnews.db import Warehouse, WriterLock
+from zhnews import fastpath
+from zhnews.db import Warehouse, WarehouseLocked, WriterLock
 from zhnews.fastpath import try_noop
 from zhnews.settings import Settings
 
@@ -44,6 +45,7 @@ def test_anything_to_do_goes_through_the_flow(loaded, tmp_path):
     inbox, db = loaded
     (inbox / "new.md").write_text("---\ntitle: 新稿\n---\n\n正文一段。\n", encoding="utf-8")
     assert try_noop([str(inbox)], db, Settings()) is None
+    fastpath.release_unused()
     (inbox / "new.md").unlink()
     assert try_noop([str(inbox / "missing")], db, Settings()) is None  # a path to warn about
     assert try_noop([str(inbox)], tmp_path / "none" / "x.duckdb", Settings()) is None
@@ -55,6 +57,35 @@ def test_anything_to_do_goes_through_the_flow(loaded, tmp_path):
     finally:
         wh.close()
     assert try_noop([str(inbox)], db, Settings()) is None
+
+
+def test_work_found_is_handed_to_the_flow_under_the_same_lock(loaded):
+    """The check's lock, catalog and discovery go to the flow run in the same process; a
+    handoff nobody takes (or one for other paths) releases the lock."""
+    inbox, db = loaded
+    (inbox / "new.md").write_text("---\ntitle: 新稿\n---\n\n正文一段。\n", encoding="utf-8")
+    assert try_noop([str(inbox)], db, Settings()) is None
+    assert fastpath.pending_files() == 1
+    with pytest.raises(WarehouseLocked):
+        WriterLock(db, 0).__enter__()  # held for the flow: no other writer slips in between
+    assert fastpath.take(db, [str(inbox / "other")]) is None  # not this flow's paths
+    with WriterLock(db, 0):
+        pass  # … so it was released
+    assert try_noop([str(inbox)], db, Settings()) is None
+    result = run_etl([inbox], db)  # the flow takes the handoff
+    assert result["status"] == "published" and result["articles_published"] == 1
+    assert fastpath.pending_files() is None
+    with WriterLock(db, 0):
+        pass  # released when the flow ended
+    steps = dict(
+        query(db, "SELECT step, seconds FROM ops.load_steps WHERE load_id = ?", [result["load_id"]])
+    )
+    assert steps["discover"] > 0  # the check's discovery time is the load's discover step
+    (inbox / "new2.md").write_text("---\ntitle: 又一稿\n---\n\n正文两段。\n", encoding="utf-8")
+    assert try_noop([str(inbox)], db, Settings()) is None
+    fastpath.release_unused()
+    with WriterLock(db, 0):
+        pass
 
 
 def test_cli_noop_does_not_import_prefect(loaded):

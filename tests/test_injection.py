@@ -76,8 +76,8 @@ def test_tables_intact_and_rows_loaded(hostile):
     assert counts["raw.documents"] == 74 + len(PAYLOADS)
     assert counts["ops.quarantine"] == 1
     assert query(db, "SELECT count(*) FROM ops.loads WHERE status = 'failed'")[0][0] == 0
-    # the writer's work file only exists during a load (it holds staging only)
-    assert not db.with_name("w.work.duckdb").exists()
+    # the writer's spool only exists during a load (it holds staging only)
+    assert not db.with_name("w.work").exists()
 
 
 def test_values_stored_verbatim(hostile):

@@ -107,5 +107,5 @@ def test_dask_runner_builds_the_same_marts(tmp_path: Path, monkeypatch):
     for table in CHECKED_MARTS:
         assert fingerprint(dask_db, table) == fingerprint(local_db, table), table
     assert marts_row_counts(dask_db) == marts_row_counts(local_db)
-    assert WarehousePaths.of(dask_db).exists()  # the lake is written; no work file is left
-    assert not WarehousePaths.of(dask_db).work.exists()
+    assert WarehousePaths.of(dask_db).exists()  # the lake is written; no spool is left
+    assert not WarehousePaths.of(dask_db).spool.exists()

@@ -70,4 +70,6 @@ def test_locked_warehouse_fails_with_exit_3_naming_the_holder(lock_holder):
     assert "writer lock" in message and "ZHNEWS_LOCK_TIMEOUT" in message
     assert "waited 2s" in message
     assert time.monotonic() - started < 240
-    assert not WarehousePaths.of(db).exists(), "nothing may be written while another writer holds the lock"
+    assert not WarehousePaths.of(db).exists(), (
+        "nothing may be written while another writer holds the lock"
+    )

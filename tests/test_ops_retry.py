@@ -58,11 +58,11 @@ def test_local_pool_retries_a_transient_failure_then_gives_up(monkeypatch):
 
     calls, sleeps, retried = [], [], []
 
-    def flaky(files, load_id, settings):
+    def flaky(files, load_id, settings, spool=None):
         calls.append(len(calls))
         if len(calls) <= 2:
             raise OSError(errno.EIO, "injected")
-        return shard.process_shard(files, load_id, settings)
+        return shard.process_shard(files, load_id, settings, spool)
 
     monkeypatch.setattr(pool, "process_shard", flaky)
     monkeypatch.setattr(pool.time, "sleep", sleeps.append)

@@ -2,7 +2,7 @@
 
 Every hostile statement below goes through `zhnews sql` (the CLI's `main`, in this process) and
 must be refused with one clear `error:` line, leave every warehouse file byte-identical (the
-files under the lake folder and the writer's work file, hashed before and after) and create no
+files under the lake folder and the writer's spool, hashed before and after) and create no
 file anywhere. The warehouse is built by the writer itself (`zhnews.db.Warehouse`, no Prefect)
 with rows both inlined in the catalog and in a Parquet file, so both storage paths are covered.
 """
@@ -21,7 +21,6 @@ ROWS = 300  # more than DuckLake's inlining limit (100): ops.loads gets a Parque
 
 @pytest.fixture(scope="module")
 def lake(tmp_path_factory):
-    import duckdb
     from zhnews.db import Warehouse
     from zhnews.store.lake import WarehousePaths
 
@@ -40,11 +39,13 @@ def lake(tmp_path_factory):
     finally:
         wh.close()
     paths = WarehousePaths.of(db)
-    # The writer removes its work file when it closes; during a load it exists (an empty
-    # DuckDB file here), and a reader must not be able to touch it either.
-    duckdb.connect(str(paths.work)).close()
     parquet = sorted(paths.data.rglob("*.parquet"))
     assert parquet, "fixture must hold a Parquet data file"
+    # The writer removes its spool when the load ends; during a load it holds the staging
+    # Parquet files (a copy of a lake file here), and a reader must not touch them either.
+    spooled = paths.spool / "load-1" / "shards" / "s1" / "documents.parquet"
+    spooled.parent.mkdir(parents=True)
+    spooled.write_bytes(parquet[0].read_bytes())
     outside = root / "outside"
     outside.mkdir()
     allowed = root / "analyst"
@@ -62,9 +63,9 @@ def lake(tmp_path_factory):
 
 
 def snapshot(lake) -> dict[str, str]:
-    """sha256 of every file of the warehouse (lake folder, work file, lock)."""
+    """sha256 of every file of the warehouse (lake folder, spool)."""
     paths = lake["paths"]
-    files = [p for p in paths.lake.rglob("*") if p.is_file()] + [paths.work]
+    files = [p for p in [*paths.lake.rglob("*"), *paths.spool.rglob("*")] if p.is_file()]
     return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(files)}
 
 
@@ -83,14 +84,14 @@ def run_sql(capsys, lake, query: str, *extra: str) -> tuple[int, str, str]:
 # (name, statement); {placeholders} are the fixture's paths. Grouped as in issue 15.
 HOSTILE = [
     # COPY … TO: outside the warehouse, over a Parquet data file, into the lake, over the
-    # work file and the catalog
+    # writer's spool and the catalog
     ("copy-outside", "COPY (SELECT * FROM ops.loads) TO '{out}/dump.csv'"),
     ("copy-data-file", "COPY (SELECT 1 AS x) TO '{parquet}' (FORMAT parquet)"),
     ("copy-new-in-lake", "COPY (SELECT 1 AS x) TO '{data}/x.csv'"),
-    ("copy-work-file", "COPY (SELECT 'x') TO '{work}' (FORMAT csv)"),
+    ("copy-spool-file", "COPY (SELECT 'x') TO '{spooled}' (FORMAT csv)"),
     ("copy-catalog", "COPY (SELECT 'x') TO '{catalog}' (FORMAT csv)"),
     # ATTACH any file read-write
-    ("attach-work", "ATTACH '{work}' AS w (READ_ONLY false)"),
+    ("attach-spool-file", "ATTACH '{spooled}' AS w (READ_ONLY false)"),
     ("attach-catalog-sqlite", "ATTACH '{catalog}' AS c (TYPE sqlite)"),
     ("attach-lake-rw", "ATTACH 'ducklake:sqlite:{catalog}' AS l2"),
     ("attach-new", "ATTACH '{out}/new.duckdb' AS n"),
@@ -147,7 +148,7 @@ def hostile(lake, name: str) -> str:
         out=lake["outside"],
         parquet=lake["parquet"],
         data=p.data,
-        work=p.work,
+        spooled=next(p.spool.rglob("*.parquet")),
         catalog=p.catalog,
         lake=p.lake,
     )

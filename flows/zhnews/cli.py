@@ -244,6 +244,9 @@ def _run(args) -> int:
     try:
         return _run_flow(args, api)
     finally:
+        from zhnews.fastpath import release_unused
+
+        release_unused()  # the check's lock, if the flow never started
         if api is not None:
             import os
 
@@ -266,13 +269,14 @@ def _drain_prefect_workers() -> None:
 
 
 def _run_flow(args, api) -> int:
-    from zhnews import progress
+    from zhnews import fastpath, progress
     from zhnews.flow import etl, prewarm_gate
+    from zhnews.settings import Settings
 
-    prewarm_gate()  # GX imports in a thread while the API server finishes booting
+    pending = fastpath.pending_files()
+    if pending is not None and pending <= Settings().shard_size:
+        prewarm_gate()  # a small increment: GX imports while the API server finishes booting
     if api is not None:
-        from zhnews.settings import Settings
-
         api.wait(Settings().api_start_timeout_s)
 
     flow_fn = etl

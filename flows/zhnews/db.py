@@ -1,4 +1,4 @@
-"""The single writer: staging in the work file, the publish transaction into the lake.
+"""The single writer: staging in the load's spool, the publish transaction into the lake.
 
 See `zhnews.store` for the layout. Only the process holding the writer lock creates a
 `Warehouse`; readers use `open_published` (a sandboxed read-only connection).
@@ -21,12 +21,14 @@ from zhnews.store.lake import (
     WarehouseError,
     WarehousePaths,
     connect_writer,
+    create_staging,
     ensure_schema,
     load_sql_files,
 )
 from zhnews.store.lock import WarehouseLocked, WriterLock
 from zhnews.store.publish import publish_load
 from zhnews.store.reader import open_reader
+from zhnews.store.spool import Spool, staging_schemas, view_sql
 
 __all__ = [
     "Warehouse",
@@ -35,7 +37,6 @@ __all__ = [
     "WarehouseLocked",
     "WriterLock",
     "open_published",
-    "work_path",
 ]
 
 
@@ -52,12 +53,8 @@ def _lake_files(paths: WarehousePaths) -> tuple[int, int]:
     return len(files), sum(p.stat().st_size for p in files)
 
 
-def work_path(db: Path) -> Path:
-    return WarehousePaths.of(db).work
-
-
 def _connect_with_retry(paths: WarehousePaths, timeout_s: float) -> duckdb.DuckDBPyConnection:
-    """Open the writer's connection, waiting while another process holds the work file."""
+    """Open the writer's connection, waiting while another process holds the catalog."""
     deadline = time.monotonic() + timeout_s
     delay = 0.1
     while True:
@@ -69,8 +66,8 @@ def _connect_with_retry(paths: WarehousePaths, timeout_s: float) -> duckdb.DuckD
                 raise
             if time.monotonic() >= deadline:
                 raise WarehouseLocked(
-                    f"another process holds {paths.work} open ({_lock_holder(cause)}); "
-                    f"waited {timeout_s:.0f}s. Only zhnews may open the work file: close that "
+                    f"another process holds {paths.catalog} open ({_lock_holder(cause)}); "
+                    f"waited {timeout_s:.0f}s. Only zhnews may write to it: close that "
                     "connection (analysts open the lake read-only, see the README)."
                 ) from None
             time.sleep(delay)
@@ -89,7 +86,7 @@ def _lock_holder(message: str) -> str:
 
 
 class Warehouse:
-    """The single writer's view of the work database."""
+    """The single writer: the lake attached, staging as views over the load's spool."""
 
     def __init__(self, db: Path, timeout_s: float = 60.0):
         self.paths = WarehousePaths.of(db)
@@ -97,14 +94,20 @@ class Warehouse:
         self.sql = load_sql_files()
         self.step_seconds: dict[str, float] = {}  # wall time per load step, see ops.load_steps
         self.publish_retries = 0
+        self.spool: Spool | None = None  # the current load's, from begin_load
         ensure_schema(self.con, self.sql)
+        self._staging_columns = self._read_staging_columns()
+        self._schemas = staging_schemas(self.con)
 
     def close(self) -> None:
-        """Close, and remove the work file: it only ever holds the staging rows of the load in
+        """Close, and remove the spool: it only ever holds the staging rows of the load in
         progress, so keeping it would double the warehouse's disk use after a large load."""
         self.con.close()
-        for path in (self.paths.work, self.paths.work.with_name(self.paths.work.name + ".wal")):
-            path.unlink(missing_ok=True)
+        self.clear_spool()
+
+    def clear_spool(self) -> None:
+        if self.spool is not None:
+            self.spool.remove()
 
     # -- load lifecycle
 
@@ -120,18 +123,31 @@ class Warehouse:
             "WHERE status = 'running'"
         ).fetchone()[0]
         self.clear_staging()
+        import shutil
+
+        shutil.rmtree(self.paths.spool, ignore_errors=True)  # spools of killed loads
         return n
 
     def clear_staging(self) -> None:
-        for (table,) in self.con.execute(
-            "SELECT table_name FROM duckdb_tables() WHERE database_name = 'work' "
-            "AND schema_name = 'staging'"
+        """Empty staging: its views become empty tables again, the spool files go."""
+        create_staging(self.con, self.sql)
+        self.clear_spool()
+
+    def _read_staging_columns(self) -> dict[str, list[tuple[str, str]]]:
+        out: dict[str, list[tuple[str, str]]] = {}
+        for table, column, data_type in self.con.execute(
+            "SELECT table_name, column_name, data_type FROM duckdb_columns() "
+            "WHERE database_name = 'memory' AND schema_name = 'staging' "
+            "ORDER BY table_name, column_index"
         ).fetchall():
-            self.con.execute(f'DELETE FROM staging."{table}"')
+            out.setdefault(table, []).append((column, data_type))
+        return out
 
     def begin_load(self, flow_run_id: str | None) -> str:
         load_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
         self.step_seconds = {}
+        self.clear_staging()
+        self.spool = Spool(self.paths.spool / load_id, self._schemas)
         self.con.execute(
             "INSERT INTO ops.loads (load_id, flow_run_id, started_at, status, parser_version) "
             "VALUES (?, ?, now(), 'running', ?)",
@@ -147,25 +163,35 @@ class Warehouse:
             ).fetchall()
         }
 
-    def stage(self, tables: dict, rejections: list[dict]) -> None:
-        """Append one shard's rows (Arrow tables) to staging, in one transaction."""
-        self.con.execute("BEGIN")
-        try:
-            for name, table in tables.items():
-                self.con.register("shard_rows", table)
-                self.con.execute(f'INSERT INTO staging."{name}" BY NAME SELECT * FROM shard_rows')
-                self.con.unregister("shard_rows")
-            if rejections:
-                import pyarrow as pa
+    def stage(self, result) -> None:
+        """Add one shard (a zhnews.shard.ShardResult) to staging.
 
-                self.con.register("shard_rows", pa.Table.from_pylist(rejections))
-                self.con.execute("INSERT INTO staging.rejections BY NAME SELECT * FROM shard_rows")
-                self.con.unregister("shard_rows")
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
-            raise
+        Local workers wrote its rows to the spool already; rows that travelled back in the
+        result (a Dask worker) are written there now. Each staging table that has spool
+        files is a view over them from then on.
+        """
+        if result.tables or result.rejections:
+            self.spool.write(
+                {
+                    **{name: t.to_pylist() for name, t in result.tables.items()},
+                    "rejections": result.rejections,
+                }
+            )
+        self._refresh_views()
         faults.point("stage.after_shard")
+
+    def _refresh_views(self) -> None:
+        views = {
+            name
+            for (name,) in self.con.execute(
+                "SELECT view_name FROM duckdb_views() WHERE database_name = 'memory' "
+                "AND schema_name = 'staging'"
+            ).fetchall()
+        }
+        for table, columns in self._staging_columns.items():
+            if table not in views and self.spool.files(table):
+                self.con.execute(f'DROP TABLE staging."{table}"')
+                self.con.execute(view_sql(table, self.spool.pattern(table), columns))
 
     def touch_unchanged(self, unchanged: list[tuple[str, int, int, str]]) -> None:
         """Files whose mtime moved but bytes did not: remember the new mtime, load nothing."""

@@ -38,8 +38,12 @@ _prewarm: list = []
 
 
 def prewarm_gate() -> None:
-    """Import Great Expectations (~5 s) in a background thread while Prefect's API starts
-    and shards parse, instead of on the critical path in front of the gate."""
+    """Import Great Expectations (~2-5 s) in a background thread while Prefect's API starts
+    and shards parse, instead of on the critical path in front of the gate.
+
+    Only for small loads (see `_load`): during a large load the import is a few seconds of
+    minutes, and importing it only after the parse workers have exited keeps its ~150 MB
+    out of the load's peak memory (workers + flow process + Prefect's API at once)."""
     if not _prewarm:
         import importlib
         import threading
@@ -89,8 +93,10 @@ def parse_shard(files: list[FileRef], load_id: str, settings: Settings) -> Shard
 
 
 @task(name="discover", cache_policy=NO_CACHE, persist_result=False)
-def discover_files(wh: Warehouse, paths: list[str]):
-    return discover(paths, wh.known_files())
+def discover_files(wh: Warehouse, paths: list[str], done=None):
+    """New and changed files under `paths` (`done`: the discovery `zhnews run`'s no-op
+    check made a moment ago, under the same writer lock)."""
+    return done if done is not None else discover(paths, wh.known_files())
 
 
 @task(name="quality-gate", cache_policy=NO_CACHE, persist_result=False)
@@ -140,7 +146,7 @@ def _parse_all(
 
     def consume(result: ShardResult, n_files: int) -> None:
         nonlocal done_files
-        wh.stage(result.tables, result.rejections)
+        wh.stage(result)
         wh.touch_unchanged(result.unchanged)
         totals.update(result.counters)
         done_files += n_files
@@ -149,7 +155,7 @@ def _parse_all(
 
     runner = FlowRunContext.get().task_runner
     if isinstance(runner, ThreadPoolTaskRunner):
-        parse_and_stage(batches, load_id, settings, consume)
+        parse_and_stage(batches, load_id, settings, consume, wh.spool)
     else:
         with _api_shared_with_workers():
             _parse_with_task_runner(batches, load_id, settings, consume)
@@ -157,7 +163,7 @@ def _parse_all(
 
 
 @task(name="parse-and-stage", cache_policy=NO_CACHE, persist_result=False)
-def parse_and_stage(batches, load_id: str, settings: Settings, consume) -> None:
+def parse_and_stage(batches, load_id: str, settings: Settings, consume, spool) -> None:
     """Read, decode, parse, segment and enrich every shard in local worker processes."""
     log = get_run_logger()
 
@@ -165,7 +171,7 @@ def parse_and_stage(batches, load_id: str, settings: Settings, consume) -> None:
         log.warning("shard %d: %s; retrying in %s s", index + 1, exc, delay)
 
     for i, (result, n_files) in enumerate(
-        parse_shards(batches, load_id, settings, settings.workers, on_retry), start=1
+        parse_shards(batches, load_id, settings, settings.workers, on_retry, spool), start=1
     ):
         consume(result, n_files)
         log.info("shard %d/%d staged: %s", i, len(batches), dict(result.counters))
@@ -206,11 +212,18 @@ def _parse_with_task_runner(batches, load_id, settings, consume) -> None:
 @flow(name="etl", task_runner=ThreadPoolTaskRunner(max_workers=1), log_prints=False)
 def etl(paths: list[str] | None = None, db: str | None = None) -> dict:
     """Load news files into the warehouse: new and changed files only, gated, published atomically."""
-    prewarm_gate()
     log = get_run_logger()
     settings = Settings()
     db_path = Path(db) if db else DEFAULT_DB
     paths = [str(p) for p in (paths or [DEFAULT_SEEDS])]
+    from zhnews import fastpath
+
+    handoff = fastpath.take(db_path, paths)
+    if handoff is not None:  # `zhnews run` checked, found work and holds the lock
+        try:
+            return _load(handoff.wh, paths, settings, log, handoff)
+        finally:
+            handoff.release()
     with WriterLock(db_path, settings.lock_timeout_s):
         wh = Warehouse(db_path, settings.lock_timeout_s)
         try:
@@ -219,7 +232,8 @@ def etl(paths: list[str] | None = None, db: str | None = None) -> dict:
             wh.close()
 
 
-def _load(wh: Warehouse, paths: list[str], settings: Settings, log) -> dict:
+def _load(wh: Warehouse, paths: list[str], settings: Settings, log, discovered=None) -> dict:
+    """One load; `discovered` is `zhnews run`'s fastpath.Handoff when it already looked."""
     aborted = wh.recover()
     if aborted:
         log.warning("cleaned up %d load(s) left unfinished by a killed run", aborted)
@@ -227,7 +241,13 @@ def _load(wh: Warehouse, paths: list[str], settings: Settings, log) -> dict:
     _name_run(load_id, paths, None)
     try:
         with wh.timed("discover"):
-            found, unchanged = discover_files(wh, paths)
+            found, unchanged = discover_files(
+                wh, paths, (discovered.found, discovered.unchanged) if discovered else None
+            )
+        if discovered:
+            wh.step_seconds["discover"] += discovered.seconds
+        if len(found.files) <= settings.shard_size:
+            prewarm_gate()  # a small load: the gate's import overlaps parsing
         for path, why in found.skipped:
             log.warning("skipped %s: %s", path, why)
         wh.record_counts(

@@ -245,8 +245,11 @@ def _document_rows(
 
 
 def process_shard(
-    files: list[FileRef], load_id: str, settings: Settings | None = None
+    files: list[FileRef], load_id: str, settings: Settings | None = None, spool=None
 ) -> ShardResult:
+    """Process one shard. With a `spool` (zhnews.store.spool.Spool: local workers), the rows
+    and rejections go to Parquet files there and the result carries only counts; without
+    (a Dask worker on another machine), they travel back in the result."""
     settings = settings or Settings()
     out: dict[str, _Rows] = defaultdict(_Rows)
     rejections: list[dict] = []
@@ -293,6 +296,9 @@ def process_shard(
                     f"unexpected {type(exc).__name__}: {exc}"[:500],
                 )
             )
+    if spool is not None:
+        spool.write({**{name: rows.rows for name, rows in out.items()}, "rejections": rejections})
+        return ShardResult({}, [], unchanged, counters)
     tables = {name: rows.table() for name, rows in out.items() if rows.n}
     return ShardResult(tables, rejections, unchanged, counters)
 

@@ -7,13 +7,15 @@ A warehouse named `warehouse/zhnews` (the `--db` path, a trailing `.duckdb` igno
   the last committed snapshot, never half a load, and never block the writer. A load writes
   only its own rows (new Parquet files, delete files for retired rows), so its cost grows
   with the load, not with the warehouse.
-- `zhnews.work.duckdb`: the single writer's private DuckDB file with the `staging` schema of
-  the load in progress. Nobody else opens it.
+- `zhnews.work/<load id>/`: the spool of the load in progress: Parquet files (one per staging
+  table and shard) that parse workers write and the writer reads through `staging.*` views
+  (`spool`). Removed when the load ends.
 - `zhnews.work.lock`: the writer lock (flock).
 
-Modules: `lake` (extensions, paths, connections, schema), `lock` (the writer lock),
-`ledger` (ops.loads / ops.files / ops.quarantine bookkeeping), `publish` (the publish
-transaction), `reader` (the sandboxed read-only connection for analysts and the CLI).
+Modules: `lake` (extensions, paths, connections, schema), `lock` (the writer lock), `spool`
+(staging as Parquet files), `publish` (the publish transaction and the load ledger:
+ops.loads / ops.files / ops.quarantine), `reader` (the sandboxed read-only connection for
+analysts and the CLI).
 """
 
 from zhnews.store.lake import WarehouseError, WarehousePaths

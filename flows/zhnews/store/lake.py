@@ -20,8 +20,10 @@ WORK_SCHEMAS = ("staging",)
 # Small commits (the ops rows of every run, a load of a few posts) are stored inside the
 # catalog instead of as one tiny Parquet file per table and commit.
 INLINING_ROW_LIMIT = 100
-# The writer's buffer pool; joins and aggregates spill to <name>.work.tmp/ beyond it.
-DUCKDB_MEMORY_LIMIT = os.environ.get("ZHNEWS_DUCKDB_MEMORY", "1GB")
+# The writer's buffer pool; joins and aggregates spill to <name>.work.tmp/ beyond it. It is
+# what the publish of a large load adds to the flow process (Prefect, GX, DuckDB: ~300 MB),
+# so it bounds the load's memory (bench/watch.py shows it per process).
+DUCKDB_MEMORY_LIMIT = os.environ.get("ZHNEWS_DUCKDB_MEMORY", "400MB")
 if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", DUCKDB_MEMORY_LIMIT):
     raise ValueError(f"ZHNEWS_DUCKDB_MEMORY={DUCKDB_MEMORY_LIMIT!r}: expected a size such as 512MB")
 
@@ -68,7 +70,13 @@ class WarehousePaths:
         return self.lake / "attach.sql"
 
     @property
-    def work(self) -> Path:
+    def spool(self) -> Path:
+        """The writer's spool: Parquet staging files of the load in progress (store.spool)."""
+        return self.base.with_name(self.base.name + ".work")
+
+    @property
+    def legacy_work_file(self) -> Path:
+        """Where staging lived before the spool (a DuckDB file); removed when found."""
         return self.base.with_name(self.base.name + ".work.duckdb")
 
     @property
@@ -166,10 +174,10 @@ def attach_lake(con: duckdb.DuckDBPyConnection, paths: WarehousePaths, read_only
 
 
 def connect_writer(paths: WarehousePaths) -> duckdb.DuckDBPyConnection:
-    """The writer's connection: work file (staging) as default catalog, the lake attached.
+    """The writer's connection: an in-memory default catalog (staging), the lake attached.
 
-    Unqualified-catalog names resolve as the SQL files expect: `staging.x` in the work file,
-    `raw.x`, `marts.x`, `ops.x` in the lake.
+    Unqualified-catalog names resolve as the SQL files expect: `staging.x` in memory (views
+    over the load's spool files, zhnews.store.spool), `raw.x`, `marts.x`, `ops.x` in the lake.
     """
     paths.base.parent.mkdir(parents=True, exist_ok=True)
     con = new_connection(DUCKDB_MEMORY_LIMIT)
@@ -183,25 +191,25 @@ def connect_writer(paths: WarehousePaths) -> duckdb.DuckDBPyConnection:
         # times) before zhnews' own publish retry (db.Warehouse.publish) sees an error.
         con.execute("SET ducklake_max_retry_count = 25")
         con.execute("SET ducklake_retry_backoff = 1.3")
-        try:
-            con.execute(f"ATTACH {sql_literal(paths.work)} AS work")
-        except duckdb.Error as exc:
-            raise WarehouseDamaged(
-                f"{paths.work} is not a DuckDB file ({str(exc).splitlines()[0]}); it only holds "
-                f"staging rows of an unfinished load: delete it and run again"
-            ) from exc
+        # The DuckDB work file of earlier versions held only an unfinished load's staging.
+        paths.legacy_work_file.unlink(missing_ok=True)
         attach_lake(con, paths, read_only=False)
-        con.execute("USE work")
         present = {
             name
             for (name,) in con.execute(
                 "SELECT schema_name FROM duckdb_schemas() WHERE database_name = 'lake'"
             ).fetchall()
         }
-        for schema in LAKE_SCHEMAS:
-            if schema not in present:
-                con.execute(f"CREATE SCHEMA lake.{schema}")
-        con.execute("SET search_path = 'work.main,lake.raw,lake.marts,lake.ops'")
+        missing = [schema for schema in LAKE_SCHEMAS if schema not in present]
+        if missing:
+            # Loaders sharing a new lake may race to create its schemas: the one that
+            # loses retries and then finds them there.
+            _with_retry(
+                lambda: [con.execute(f"CREATE SCHEMA IF NOT EXISTS lake.{s}") for s in missing],
+                con,
+                done=lambda: False,
+            )
+        con.execute("SET search_path = 'memory.main,lake.raw,lake.marts,lake.ops'")
     except Exception:
         con.close()
         raise
@@ -284,54 +292,98 @@ def schema_hash(files: list[SqlFile]) -> str:
     return h.hexdigest()[:16]
 
 
+def create_staging(con: duckdb.DuckDBPyConnection, files: list[SqlFile]) -> None:
+    """(Re)create the empty, typed `staging` tables in the writer's in-memory catalog.
+
+    Staging holds only the load in progress, and a writer starts each load afresh (rows of a
+    killed load are discarded anyway): recreating it keeps its tables in step with the DDL.
+    The tables give the spool its Arrow schemas and stay empty; a table that receives spool
+    files becomes a view over them (zhnews.store.spool).
+    """
+    for schema in WORK_SCHEMAS:
+        con.execute(f"DROP SCHEMA IF EXISTS memory.{schema} CASCADE")
+        con.execute(f"CREATE SCHEMA memory.{schema}")
+    for f in files:
+        if f.schema in WORK_SCHEMAS:
+            _run_ddl(con, f)
+
+
 def ensure_schema(con: duckdb.DuckDBPyConnection, files: list[SqlFile]) -> None:
-    """Create staging in the work file (empty), and the lake's schemas when the DDL changed.
+    """Create staging in memory (empty), and the lake's schemas when the DDL changed.
 
     The lake's DDL runs only when `ops.schema_version` does not hold this DDL's hash, so an
     ordinary load adds no catalog snapshot for it.
     """
-    # Staging holds only the load in progress, and a writer starts a load afresh (rows of a
-    # killed load are discarded anyway): recreating it keeps its tables in step with the DDL.
-    for schema in WORK_SCHEMAS:
-        con.execute(f"DROP SCHEMA IF EXISTS work.{schema} CASCADE")
-        con.execute(f"CREATE SCHEMA work.{schema}")
+    create_staging(con, files)
     current = schema_hash(files)
-    applied = (
-        con.execute(
-            "SELECT count(*) FROM duckdb_tables() WHERE database_name = 'lake' "
-            "AND schema_name = 'ops' AND table_name = 'schema_version'"
-        ).fetchone()[0]
-        and con.execute(
-            "SELECT count(*) FROM lake.ops.schema_version WHERE ddl_hash = ?", [current]
-        ).fetchone()[0]
-    )
-    for f in files:
-        if f.schema not in LAKE_SCHEMAS:
-            _run_ddl(con, f)
-    if applied:
+
+    def applied() -> bool:
+        return bool(
+            con.execute(
+                "SELECT count(*) FROM duckdb_tables() WHERE database_name = 'lake' "
+                "AND schema_name = 'ops' AND table_name = 'schema_version'"
+            ).fetchone()[0]
+            and con.execute(
+                "SELECT count(*) FROM lake.ops.schema_version WHERE ddl_hash = ?", [current]
+            ).fetchone()[0]
+        )
+
+    if applied():
         return
-    # Tables made by an older DDL first get the columns it lacks, committed on their own
-    # (DuckLake cannot comment on a column added in the same transaction).
-    for f in files:
-        if f.schema in LAKE_SCHEMAS:
-            for stmt in f.ddl:
-                if _is_create_table(stmt):
-                    _add_missing_columns(con, f.schema, stmt)
-    # One transaction, so the lake gets one snapshot for its whole schema.
-    con.execute("BEGIN")
-    try:
+
+    def migrate() -> None:
+        # Tables made by an older DDL first get the columns it lacks, committed on their own
+        # (DuckLake cannot comment on a column added in the same transaction).
         for f in files:
             if f.schema in LAKE_SCHEMAS:
-                _run_ddl(con, f)
-        from zhnews.settings import PARSER_VERSION
+                for stmt in f.ddl:
+                    if _is_create_table(stmt):
+                        _add_missing_columns(con, f.schema, stmt)
+        # One transaction, so the lake gets one snapshot for its whole schema.
+        con.execute("BEGIN")
+        try:
+            for f in files:
+                if f.schema in LAKE_SCHEMAS:
+                    _drop_replaced_views(con, f)
+                    _run_ddl(con, f)
+            from zhnews.settings import PARSER_VERSION
 
-        con.execute(
-            "INSERT INTO lake.ops.schema_version VALUES (?, ?, now())", [current, PARSER_VERSION]
-        )
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
+            con.execute(
+                "INSERT INTO lake.ops.schema_version VALUES (?, ?, now())",
+                [current, PARSER_VERSION],
+            )
+            con.execute("COMMIT")
+        except BaseException:
+            # A failed COMMIT has already rolled back; keep the original error either way.
+            with contextlib.suppress(duckdb.Error):
+                con.execute("ROLLBACK")
+            raise
+
+    # Loaders sharing a lake may apply a new DDL at the same moment: the one whose commit
+    # conflicts finds the other's schema_version row and goes on.
+    _with_retry(migrate, con, done=applied)
+
+
+SCHEMA_ATTEMPTS = 6
+
+
+def _with_retry(action, con: duckdb.DuckDBPyConnection, done) -> None:
+    """Run a catalog change; on a commit conflict with another loader, stop if `done()` says
+    the other loader made the change, else try again (backoff 0.2 s doubling)."""
+    import time
+
+    for attempt in range(SCHEMA_ATTEMPTS):
+        try:
+            action()
+            return
+        except (duckdb.Error, WarehouseError) as exc:
+            text = str(exc).lower()
+            conflict = "conflict" in text or "database is locked" in text or "commit" in text
+            if not conflict or attempt + 1 == SCHEMA_ATTEMPTS:
+                raise
+            if done():
+                return
+            time.sleep(0.2 * 2**attempt)
 
 
 def _run_ddl(con: duckdb.DuckDBPyConnection, f: SqlFile) -> None:
@@ -340,6 +392,38 @@ def _run_ddl(con: duckdb.DuckDBPyConnection, f: SqlFile) -> None:
             con.execute(stmt)
         except duckdb.Error as exc:
             raise WarehouseError(f"{f.path}: {exc}") from exc
+
+
+def _drop_replaced_views(con: duckdb.DuckDBPyConnection, f: SqlFile) -> None:
+    """Drop the view an older DDL made where `f` now creates a table of the same name.
+
+    A derived mart that became a maintained table (marts.duplicate_clusters): the file's
+    CREATE TABLE IF NOT EXISTS would otherwise leave the view in place. The SQL file cannot
+    do this itself: DuckDB's DROP VIEW IF EXISTS fails once a table holds the name.
+    """
+    for stmt in f.ddl:
+        if not _is_create_table(stmt):
+            continue
+        table = _declared_table(f.schema, stmt)
+        if con.execute(
+            "SELECT count(*) FROM duckdb_views() WHERE database_name = 'lake' "
+            "AND schema_name = ? AND view_name = ?",
+            [f.schema, table],
+        ).fetchone()[0]:
+            con.execute(f'DROP VIEW lake.{f.schema}."{table}"')
+
+
+def _declared_table(schema: str, create: str) -> str:
+    """The name of the table `create` makes (run in a scratch in-memory database)."""
+    scratch = duckdb.connect()
+    try:
+        scratch.execute(f"CREATE SCHEMA {schema}")
+        scratch.execute(create)
+        return scratch.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE schema_name = ?", [schema]
+        ).fetchone()[0]
+    finally:
+        scratch.close()
 
 
 def _is_create_table(stmt: str) -> bool:

@@ -1,0 +1,131 @@
+"""The load's spool: staging rows as Parquet files that workers write and the store reads.
+
+Parse workers turn a shard's rows into one Parquet file per staging table, typed by the
+staging DDL (zhnews.store.lake runs it), and move the shard's folder into place with one
+rename, so a shard is either wholly in the spool or not at all (a retried shard never counts
+twice). The writer's `staging.<table>` is then a view over the files (`staging_views`): no row
+passes through the flow process, nothing is copied into a database file, and the gate and
+the publish transaction read the files where they lie.
+
+    <name>.work/<load_id>/shards/<shard id>/<table>.parquet
+    <name>.work/<load_id>/incoming/<shard id>/          (being written)
+
+The spool holds only the load in progress: the writer removes it when the load ends, and a
+run finding one left by a killed process removes it before it starts (zhnews.db).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow as pa
+
+# zstd: the spool's size on disk is what a load adds beside the lake until it publishes.
+COMPRESSION = "zstd"
+
+
+@dataclass(frozen=True)
+class Spool:
+    """Where one load's staging rows go, and the Arrow schema of every staging table."""
+
+    folder: Path
+    schemas: Mapping[str, pa.Schema]
+
+    @property
+    def shards(self) -> Path:
+        return self.folder / "shards"
+
+    def files(self, table: str) -> list[Path]:
+        return sorted(self.shards.glob(f"*/{table}.parquet"))
+
+    def pattern(self, table: str) -> Path:
+        """The glob the staging view reads: every shard's file of `table`."""
+        return self.shards / "*" / f"{table}.parquet"
+
+    def write(self, rows: Mapping[str, Iterable[dict]]) -> dict[str, int]:
+        """Write one shard's rows (`{table: rows}`) and publish them with one rename.
+
+        Returns rows written per table. Rows missing a column get NULL; a column the staging
+        table does not have, or a NULL in a NOT NULL column, is an error (a parser bug must
+        not reach the warehouse as a half-typed row).
+        """
+        import pyarrow.parquet as pq
+
+        tables = {name: arrow_table(self.schema(name), list(r)) for name, r in rows.items()}
+        tables = {name: t for name, t in tables.items() if t.num_rows}
+        if not tables:
+            return {}
+        shard = uuid.uuid4().hex
+        incoming = self.folder / "incoming" / shard
+        incoming.mkdir(parents=True)
+        try:
+            for name, table in tables.items():
+                pq.write_table(table, incoming / f"{name}.parquet", compression=COMPRESSION)
+            self.shards.mkdir(exist_ok=True)
+            os.rename(incoming, self.shards / shard)
+        except BaseException:
+            shutil.rmtree(incoming, ignore_errors=True)
+            raise
+        return {name: t.num_rows for name, t in tables.items()}
+
+    def schema(self, table: str) -> pa.Schema:
+        try:
+            return self.schemas[table]
+        except KeyError:
+            raise ValueError(f"no staging table {table!r} (see warehouse/staging/)") from None
+
+    def remove(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+        try:
+            self.folder.parent.rmdir()  # <name>.work/ when no other load's spool is there
+        except OSError:
+            pass
+
+
+def arrow_table(schema: pa.Schema, rows: list[dict]) -> pa.Table:
+    """Rows as an Arrow table of exactly `schema` (column order and types of the DDL)."""
+    unknown = {k for r in rows for k in r} - set(schema.names)
+    if unknown:
+        raise ValueError(f"columns {sorted(unknown)} are not in the staging table")
+    columns = []
+    for field in schema:
+        column = pa.array([r.get(field.name) for r in rows], type=field.type)
+        if not field.nullable and column.null_count:
+            raise ValueError(f"NULL in NOT NULL staging column {field.name!r}")
+        columns.append(column)
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
+def staging_schemas(con) -> dict[str, pa.Schema]:
+    """The Arrow schema of every table of the writer's `staging` schema (NOT NULL kept)."""
+    out: dict[str, pa.Schema] = {}
+    tables = con.execute(
+        "SELECT DISTINCT table_name FROM duckdb_tables() WHERE schema_name = 'staging' "
+        "AND database_name = current_database()"
+    ).fetchall()
+    for (table,) in tables:
+        schema = con.execute(f'SELECT * FROM staging."{table}" LIMIT 0').fetch_arrow_table().schema
+        nullable = dict(
+            con.execute(
+                "SELECT column_name, is_nullable FROM duckdb_columns() WHERE schema_name = "
+                "'staging' AND table_name = ? AND database_name = current_database()",
+                [table],
+            ).fetchall()
+        )
+        out[table] = pa.schema([f.with_nullable(nullable[f.name]) for f in schema])
+    return out
+
+
+def view_sql(table: str, pattern: Path, columns: list[tuple[str, str]]) -> str:
+    """`staging.<table>` as a view over its spool files, cast to the DDL's types."""
+    from zhnews.store.lake import sql_literal
+
+    cast = ", ".join(f'"{c}"::{t} AS "{c}"' for c, t in columns)
+    return (
+        f'CREATE VIEW staging."{table}" AS SELECT {cast} FROM read_parquet({sql_literal(pattern)})'
+    )

@@ -1,0 +1,104 @@
+"""The spool: workers' Parquet files as the writer's staging (zhnews.store.spool).
+
+A shard is in staging wholly or not at all; rows are typed by the staging DDL (a parser bug
+cannot slip a wrongly typed or NULL key row through); staging read through the spool equals
+what the worker produced; the spool is gone when the load ends.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+from conftest import FIXTURES
+from zhnews.db import Warehouse
+from zhnews.discover import discover
+from zhnews.settings import Settings
+from zhnews.shard import process_shard
+from zhnews.store.spool import Spool, arrow_table
+
+SCHEMA = pa.schema(
+    [
+        pa.field("load_id", pa.string(), nullable=False),
+        pa.field("n", pa.int32()),
+        pa.field("tags", pa.list_(pa.string())),
+    ]
+)
+
+
+def test_rows_are_typed_by_the_schema_and_missing_columns_are_null():
+    table = arrow_table(SCHEMA, [{"load_id": "L", "n": 3}, {"load_id": "L", "tags": ["a"]}])
+    assert table.schema == SCHEMA
+    assert table.to_pylist() == [
+        {"load_id": "L", "n": 3, "tags": None},
+        {"load_id": "L", "n": None, "tags": ["a"]},
+    ]
+
+
+def test_unknown_column_and_null_key_are_errors():
+    with pytest.raises(ValueError, match="not in the staging table"):
+        arrow_table(SCHEMA, [{"load_id": "L", "surprise": 1}])
+    with pytest.raises(ValueError, match="NOT NULL staging column 'load_id'"):
+        arrow_table(SCHEMA, [{"load_id": None, "n": 1}])
+
+
+def test_a_shard_is_in_the_spool_wholly_or_not_at_all(tmp_path, monkeypatch):
+    import pyarrow.parquet as pq
+
+    spool = Spool(tmp_path / "load", {"a": SCHEMA, "b": SCHEMA})
+    written = spool.write({"a": [{"load_id": "L", "n": 1}], "b": [{"load_id": "L", "n": 2}]})
+    assert written == {"a": 1, "b": 1}
+    assert len(spool.files("a")) == len(spool.files("b")) == 1
+
+    real = pq.write_table
+    calls = []
+
+    def fail_on_second(table, where, **kw):
+        calls.append(where)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        return real(table, where, **kw)
+
+    monkeypatch.setattr(pq, "write_table", fail_on_second)
+    with pytest.raises(OSError):
+        spool.write({"a": [{"load_id": "L", "n": 3}], "b": [{"load_id": "L", "n": 4}]})
+    # the failed shard left nothing behind: a retry cannot count its first table twice
+    assert len(spool.files("a")) == len(spool.files("b")) == 1
+    assert not any((tmp_path / "load" / "incoming").iterdir())
+
+
+def _staged(wh: Warehouse, table: str) -> list[tuple]:
+    return wh.con.execute(
+        f"SELECT * EXCLUDE (load_id) FROM staging.{table} ORDER BY ALL"
+    ).fetchall()
+
+
+def test_staging_through_the_spool_equals_the_workers_rows(tmp_path: Path):
+    found, _ = discover([str(FIXTURES / "finews")], {})
+    files = found.files[:12]
+    wh = Warehouse(tmp_path / "w")
+    try:
+        load_id = wh.begin_load(None)
+        direct = process_shard(files, load_id, Settings())  # rows travel back (Dask)
+        spooled = process_shard(files, load_id, Settings(), wh.spool)  # a local worker
+        assert not spooled.tables and spooled.counters == direct.counters
+        wh.stage(spooled)
+        via_spool = {t: _staged(wh, t) for t in direct.tables}
+        types = dict(
+            wh.con.execute(
+                "SELECT column_name, data_type FROM duckdb_columns() "
+                "WHERE schema_name = 'staging' AND table_name = 'articles'"
+            ).fetchall()
+        )
+        assert types["published_at"] == "TIMESTAMP WITH TIME ZONE"
+        assert types["authors"] == "VARCHAR[]"
+        wh.clear_staging()
+        assert _staged(wh, "articles") == []  # an empty typed table again
+        wh.spool = Spool(wh.paths.spool / load_id, wh.spool.schemas)
+        wh.stage(direct)  # the flow writes rows that came back in the result
+        assert {t: _staged(wh, t) for t in direct.tables} == via_spool
+        assert len(via_spool["documents"]) == 12
+    finally:
+        wh.close()
+    assert not wh.paths.spool.exists()
