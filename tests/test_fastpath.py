@@ -106,3 +106,24 @@ def test_cli_noop_does_not_import_prefect(loaded):
     assert "nothing new: 2 file(s) unchanged" in out.stdout
     last = "SELECT status FROM ops.loads ORDER BY started_at DESC LIMIT 1"
     assert query(db, last)[0][0] == "noop"
+
+
+def test_small_load_counts_only_up_to_its_limit(tmp_path: Path, monkeypatch):
+    """Whether GX is imported early (a small load) is decided without listing a big inbox."""
+    inbox = tmp_path / "in"
+    (inbox / "sub").mkdir(parents=True)
+    for name in ("a.md", "b.md", "sub/c.md"):
+        (inbox / name).write_text("x", encoding="utf-8")
+    assert fastpath.small_load([str(inbox)], 3)
+    assert not fastpath.small_load([str(inbox)], 2)
+    seen = []
+    real = fastpath.expand
+
+    def counting(paths):
+        for item in real(paths):
+            seen.append(item)
+            yield item
+
+    monkeypatch.setattr(fastpath, "expand", counting)
+    assert not fastpath.small_load([str(inbox)], 1)
+    assert len(seen) == 2  # stopped one past the limit

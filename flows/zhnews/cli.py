@@ -227,21 +227,25 @@ def cmd_run(args) -> int:
 
 
 def _run(args) -> int:
-    if not getattr(args, "always_flow", False):
-        from zhnews.fastpath import try_noop
-        from zhnews.settings import DEFAULT_SEEDS, Settings
-
-        paths = [str(p) for p in (args.paths or [DEFAULT_SEEDS])]
-        done = try_noop(paths, args.db, Settings())
-        if done:
-            print(
-                f"nothing new: {done['files_unchanged']} file(s) unchanged since they were loaded"
-            )
-            print(_summary(args.db))
-            return EXIT_OK
+    # Prefect's temporary API (a subprocess, ~5 s to boot) starts on the other core while
+    # the check below opens the warehouse and lists the files; a no-op run stops it unused.
+    always_flow = getattr(args, "always_flow", False)
     configure_prefect_env()
-    api = _start_ephemeral_api()  # boots while the flow's modules import
+    api = _start_ephemeral_api()
     try:
+        if not always_flow:
+            from zhnews.fastpath import try_noop
+            from zhnews.settings import DEFAULT_SEEDS, Settings
+
+            paths = [str(p) for p in (args.paths or [DEFAULT_SEEDS])]
+            done = try_noop(paths, args.db, Settings())
+            if done:
+                print(
+                    f"nothing new: {done['files_unchanged']} file(s) unchanged since they were "
+                    "loaded"
+                )
+                print(_summary(args.db))
+                return EXIT_OK
         return _run_flow(args, api)
     finally:
         from zhnews.fastpath import release_unused
@@ -271,11 +275,11 @@ def _drain_prefect_workers() -> None:
 def _run_flow(args, api) -> int:
     from zhnews import fastpath, progress
     from zhnews.flow import etl, prewarm_gate
-    from zhnews.settings import Settings
+    from zhnews.settings import DEFAULT_SEEDS, Settings
 
-    pending = fastpath.pending_files()
-    if pending is not None and pending <= Settings().shard_size:
-        prewarm_gate()  # a small increment: GX imports while the API server finishes booting
+    paths = [str(p) for p in (args.paths or [DEFAULT_SEEDS])]
+    if fastpath.small_load(paths, Settings().shard_size):
+        prewarm_gate()  # a small load: GX imports while the API server finishes booting
     if api is not None:
         api.wait(Settings().api_start_timeout_s)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from zhnews.db import Warehouse, WarehouseLocked, WriterLock
-from zhnews.discover import Discovery, discover
+from zhnews.discover import Discovery, discover, expand
 from zhnews.settings import Settings
 from zhnews.store.lake import WarehousePaths
 
@@ -52,8 +52,7 @@ def try_noop(paths: list[str], db: Path, settings: Settings) -> dict | None:
     """
     global _handoff
     release_unused()  # an earlier check's handoff that no flow took
-    if not WarehousePaths.of(db).exists():
-        return None
+    new = not WarehousePaths.of(db).exists()
     try:
         lock = WriterLock(db, timeout_s=0).__enter__()
     except WarehouseLocked:
@@ -67,8 +66,8 @@ def try_noop(paths: list[str], db: Path, settings: Settings) -> dict | None:
             started = time.perf_counter()
             found, unchanged = discover(paths, wh.known_files())
             seconds = time.perf_counter() - started
-            if found.skipped:
-                return None
+            if found.skipped or (new and not found.files):
+                return None  # warnings and an empty new warehouse belong in a flow run
             if found.files:
                 _handoff = Handoff(Path(db), list(paths), lock, wh, found, unchanged, seconds)
                 keep = True
@@ -99,6 +98,17 @@ def take(db: Path, paths: list[str]) -> Handoff | None:
 def pending_files() -> int | None:
     """How many new or changed files the check handed to the flow (None: no handoff)."""
     return None if _handoff is None else len(_handoff.found.files)
+
+
+def small_load(paths: list[str], limit: int) -> bool:
+    """Whether this run has at most `limit` files to load: the handoff's count when the check
+    found work, else (a new warehouse) whether `paths` hold at most `limit` files, found by
+    walking only until the limit is passed."""
+    if _handoff is not None:
+        return len(_handoff.found.files) <= limit
+    from itertools import islice
+
+    return sum(1 for _ in islice(expand(paths), limit + 1)) <= limit
 
 
 def release_unused() -> None:

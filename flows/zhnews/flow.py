@@ -45,17 +45,23 @@ def prewarm_gate() -> None:
     minutes, and importing it only after the parse workers have exited keeps its ~150 MB
     out of the load's peak memory (workers + flow process + Prefect's API at once)."""
     if not _prewarm:
-        import importlib
         import threading
 
-        t = threading.Thread(
-            target=importlib.import_module,
-            args=("great_expectations",),
-            name="gx-import",
-            daemon=True,
-        )
+        t = threading.Thread(target=_prewarm_imports, name="gx-import", daemon=True)
         t.start()
         _prewarm.append(t)
+
+
+def _prewarm_imports() -> None:
+    """The segmenter and word lists a small load parses with in this process (one shard
+    runs inline, zhnews.pool), then GX for the gate: both load while the main thread waits
+    on Prefect's API and its flow and task runs."""
+    import importlib
+
+    from zhnews.pool import warm_parser
+
+    warm_parser()
+    importlib.import_module("great_expectations")
 
 
 class LoadFailed(RuntimeError):

@@ -42,6 +42,11 @@ def _warm() -> None:
     # The system allocator hands a finished shard's Arrow buffers back; pyarrow's default
     # (mimalloc) keeps ~25 MB more per worker for the rest of the load.
     pa.set_memory_pool(pa.system_memory_pool())
+    warm_parser()
+
+
+def warm_parser() -> None:
+    """Load the segmenter's dictionary and the enrichment word lists (~1-2 s, once)."""
     from zhnews.enrich import lexicon
     from zhnews.text import tokenize
 

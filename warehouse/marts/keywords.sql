@@ -26,7 +26,7 @@ SELECT article_id, rank, term, tf, idf, tfidf, load_id FROM (
            a.tf * (ln((1 + n.n) / (1 + d.df)) + 1) AS tfidf,
            row_number() OVER (PARTITION BY a.article_id
                               ORDER BY a.tf * (ln((1 + n.n) / (1 + d.df)) + 1) DESC, a.term)::INTEGER AS rank
-    -- The load's terms are read from staging (the writer's own DuckDB file, which spills),
+    -- The load's terms are read from staging (the spool's Parquet files, a streaming scan),
     -- not from the rows this transaction just wrote to the lake.
     FROM staging.article_terms a
     SEMI JOIN publish_articles p ON p.document_id = a.document_id AND p.article_id = a.article_id

@@ -23,7 +23,7 @@ INLINING_ROW_LIMIT = 100
 # The writer's buffer pool; joins and aggregates spill to <name>.work.tmp/ beyond it. It is
 # what the publish of a large load adds to the flow process (Prefect, GX, DuckDB: ~300 MB),
 # so it bounds the load's memory (bench/watch.py shows it per process).
-DUCKDB_MEMORY_LIMIT = os.environ.get("ZHNEWS_DUCKDB_MEMORY", "400MB")
+DUCKDB_MEMORY_LIMIT = os.environ.get("ZHNEWS_DUCKDB_MEMORY", "768MB")
 if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", DUCKDB_MEMORY_LIMIT):
     raise ValueError(f"ZHNEWS_DUCKDB_MEMORY={DUCKDB_MEMORY_LIMIT!r}: expected a size such as 512MB")
 
@@ -334,8 +334,14 @@ def ensure_schema(con: duckdb.DuckDBPyConnection, files: list[SqlFile]) -> None:
     def migrate() -> None:
         # Tables made by an older DDL first get the columns it lacks, committed on their own
         # (DuckLake cannot comment on a column added in the same transaction).
+        populated = {
+            schema
+            for (schema,) in con.execute(
+                "SELECT DISTINCT schema_name FROM duckdb_tables() WHERE database_name = 'lake'"
+            ).fetchall()
+        }
         for f in files:
-            if f.schema in LAKE_SCHEMAS:
+            if f.schema in LAKE_SCHEMAS and f.schema in populated:  # a new lake has no old tables
                 for stmt in f.ddl:
                     if _is_create_table(stmt):
                         _add_missing_columns(con, f.schema, stmt)
@@ -401,16 +407,20 @@ def _drop_replaced_views(con: duckdb.DuckDBPyConnection, f: SqlFile) -> None:
     CREATE TABLE IF NOT EXISTS would otherwise leave the view in place. The SQL file cannot
     do this itself: DuckDB's DROP VIEW IF EXISTS fails once a table holds the name.
     """
+    views = {
+        name
+        for (name,) in con.execute(
+            "SELECT view_name FROM duckdb_views() WHERE database_name = 'lake' AND schema_name = ?",
+            [f.schema],
+        ).fetchall()
+    }
+    if not views:
+        return
     for stmt in f.ddl:
-        if not _is_create_table(stmt):
-            continue
-        table = _declared_table(f.schema, stmt)
-        if con.execute(
-            "SELECT count(*) FROM duckdb_views() WHERE database_name = 'lake' "
-            "AND schema_name = ? AND view_name = ?",
-            [f.schema, table],
-        ).fetchone()[0]:
-            con.execute(f'DROP VIEW lake.{f.schema}."{table}"')
+        if _is_create_table(stmt):
+            table = _declared_table(f.schema, stmt)
+            if table in views:
+                con.execute(f'DROP VIEW lake.{f.schema}."{table}"')
 
 
 def _declared_table(schema: str, create: str) -> str:
