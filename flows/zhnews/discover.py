@@ -8,7 +8,20 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 # Extensions taken when walking a folder; a file named explicitly is always taken.
-DOCUMENT_EXTENSIONS = (".md", ".markdown", ".txt", ".html", ".htm", ".shtml", ".xhtml")
+# What a folder walk reads: posts and pages, and feeds and XML newspaper transcriptions
+# (parse/feed.py, parse/xmldoc.py). A file named on the command line is read whatever its name.
+DOCUMENT_EXTENSIONS = (
+    ".md",
+    ".markdown",
+    ".txt",
+    ".html",
+    ".htm",
+    ".shtml",
+    ".xhtml",
+    ".xml",
+    ".rss",
+    ".atom",
+)
 
 
 @dataclass(frozen=True)
