@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from conftest import query, run_etl
-
 from zhnews.discover import discover
 
 FEED = """<?xml version="1.0" encoding="UTF-8"?>
