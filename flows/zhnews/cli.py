@@ -324,7 +324,7 @@ def _readable_dirs(dirs: list[Path], db: Path) -> list[Path] | None:
     from zhnews.store.lake import WarehousePaths
 
     paths = WarehousePaths.of(db)
-    # the folder of the work file and lock, and the lake's (elsewhere with ZHNEWS_LAKE)
+    # the folder of the spool and lock, and the lake's (elsewhere with ZHNEWS_LAKE)
     warehouse = {paths.base.parent.resolve(), paths.lake.parent.resolve()}
     out = []
     for d in dirs:

@@ -11,7 +11,7 @@ PARSER_VERSION = "1.1.0"  # bump when parse/segment output changes; stamped on e
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 WAREHOUSE_SQL_DIR = PROJECT_ROOT / "warehouse"
 EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
-DEFAULT_DB = PROJECT_ROOT / "warehouse" / "zhnews"  # zhnews.lake/ + zhnews.work.duckdb
+DEFAULT_DB = PROJECT_ROOT / "warehouse" / "zhnews"  # zhnews.lake/ + zhnews.work/ (spool)
 DEFAULT_SEEDS = PROJECT_ROOT / "seeds"
 
 

@@ -1,7 +1,8 @@
 """Read → decode → parse → segment → enrich one shard of files (pure: no Prefect, no DuckDB).
 
-Runs in worker processes. Returns columnar Arrow tables, one per staging table, so the single
-writer appends a whole shard with one INSERT per table and memory stays bounded by shard size.
+Runs in worker processes. A shard's rows become one Arrow table per staging table: written by
+the worker into the load's spool as Parquet (zhnews.store.spool), or returned in the result
+(a Dask worker); memory stays bounded by the shard size.
 """
 
 from __future__ import annotations

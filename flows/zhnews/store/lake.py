@@ -1,4 +1,4 @@
-"""The DuckLake catalog and the writer's work file: paths, extensions, connections, schema."""
+"""The DuckLake catalog and the writer's connection: paths, extensions, connections, schema."""
 
 from __future__ import annotations
 
@@ -52,8 +52,8 @@ class WarehousePaths:
 
     @property
     def lake(self) -> Path:
-        """The DuckLake folder; by default beside the work file, or ZHNEWS_LAKE when several
-        loaders (each with its own --db work file and lock) share one lake."""
+        """The DuckLake folder; by default beside the spool and lock, or ZHNEWS_LAKE when
+        several loaders (each with its own --db spool and lock) share one lake."""
         return self.shared_lake or self.base.with_name(self.base.name + ".lake")
 
     @property
