@@ -99,9 +99,11 @@ def parse_shard(files: list[FileRef], load_id: str, settings: Settings) -> Shard
 
 
 @task(name="discover", cache_policy=NO_CACHE, persist_result=False)
-def discover_files(wh: Warehouse, paths: list[str], done=None):
-    """New and changed files under `paths` (`done`: the discovery `zhnews run`'s no-op
-    check made a moment ago, under the same writer lock)."""
+def discover_files(wh: Warehouse, paths: list[str]):
+    """New and changed files under `paths`, or the discovery `zhnews run`'s no-op check made a
+    moment ago under the same writer lock (`wh.prior_discovery`). It is not a task parameter:
+    Prefect walks parameters, which costs seconds for 100,000 file references."""
+    done = wh.__dict__.pop("prior_discovery", None)
     return done if done is not None else discover(paths, wh.known_files())
 
 
@@ -246,10 +248,10 @@ def _load(wh: Warehouse, paths: list[str], settings: Settings, log, discovered=N
     load_id = wh.begin_load(str(flow_run.get_id() or ""))
     _name_run(load_id, paths, None)
     try:
+        if discovered:
+            wh.prior_discovery = (discovered.found, discovered.unchanged)
         with wh.timed("discover"):
-            found, unchanged = discover_files(
-                wh, paths, (discovered.found, discovered.unchanged) if discovered else None
-            )
+            found, unchanged = discover_files(wh, paths)
         if discovered:
             wh.step_seconds["discover"] += discovered.seconds
         if len(found.files) <= settings.shard_size:
