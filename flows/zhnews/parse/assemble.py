@@ -143,6 +143,7 @@ def classify(blocks: list[Block], tz: ZoneInfo) -> list[Item]:
         )
         items.append(item)
     _mark_related_lists(items)
+    _mark_provenance_header(items)
     _mark_footers(items)
     _mark_name_lines(items)
     _mark_byline_block_labels(items)
@@ -517,6 +518,33 @@ def _mark_related_lists(items: list[Item]) -> None:
                 k += 1
                 continue
             break
+
+
+# `来源：财新网，原文`, `原文来自财新网：…`, `原文链接：…`, `原文刊发于澎湃新闻…`, `转载自…`: an
+# archivist's note on where a mirrored post comes from.
+_PROVENANCE_RE = re.compile(r"^(?:>\s*)?(?:来源|來源|原文|原文链接|原文連結|转载自|轉載自|转自|轉自|出处|出處)")
+
+
+def _mark_provenance_header(items: list[Item]) -> None:
+    """A few short lines above a post's first thematic break that say where it comes from.
+
+    Archives of deleted or mirrored articles open the body with `来源：财新网，原文` or
+    `原文来自…` (a link to the original), sometimes a byline block, then `---` and the text.
+    Those lines are not body; a byline among them stays a byline (it names the writers).
+    """
+    rule = next((i for i, it in enumerate(items) if it.kind == "rule"), None)
+    if rule is None or rule == 0 or rule > 5:
+        return
+    header = [it for it in items[:rule] if it.kind not in ("image", "url")]
+    if not header or any(len(it.text) > 160 for it in header):
+        return
+    if not any(_PROVENANCE_RE.match(it.text) for it in header):
+        return
+    if sum(1 for it in items[rule + 1 :] if it.kind == "body") < 2:
+        return
+    for it in header:
+        if it.kind in ("body", "quote", "related", "heading", "subhead", "caption"):
+            it.kind = "debris"
 
 
 def _mark_footers(items: list[Item]) -> None:
