@@ -989,6 +989,47 @@ def parse_translation_byline(line: str) -> Byline | None:
     return Byline(raw=stripped, authors=authors, kind="byline")
 
 
+# Where a story was filed or how it was put together, printed after `name／` with no role
+# word: a place (`台北`, `新竹`, `矽谷`) or a compiling desk's word (`綜合外電`, `編譯`).
+_FILED_HOW = re.compile(r"綜合外電|综合外电|綜合|综合|外電|外电|編譯|编译|整理")
+_FILED_PLACES = set(
+    "新竹 桃園 桃园 基隆 嘉義 嘉义 屏東 屏东 花蓮 花莲 宜蘭 宜兰 苗栗 彰化 南投 雲林 云林 台東 臺東 "
+    "澎湖 金門 金门 新北 竹北 矽谷 首爾 首尔 新加坡 曼谷 河內 河内 舊金山 旧金山 洛杉磯 洛杉矶 "
+    "布魯塞爾 布鲁塞尔 雪梨 悉尼 多倫多 多伦多 溫哥華 温哥华 吉隆坡 雅加達 雅加达 馬尼拉 马尼拉".split()
+)
+_NAME_THEN_PLACE = re.compile(
+    r"^(?P<names>[\u4e00-\u9fff·、 ]{2,14}?)\s*[／/]\s*(?P<where>[\u4e00-\u9fff]{2,5})$"
+)
+
+
+def parse_name_place_byline(line: str) -> Byline | None:
+    """`劉憲杰／台北`, `陳端武／綜合外電`: the writer, a slash, then where the story was filed
+    or how it was compiled, with no role word (DIGITIMES prints its bylines so).
+
+    The names must start with a surname and the part after the slash must be a known place,
+    a place-name form (`…市`, `…縣`) or a compiling word, so a breadcrumb (`產業／半導體`) or
+    a desk before a name (`政治中心／王小明`, see `parse_desk_byline`) is not taken.
+    """
+    stripped = line.strip()
+    if len(stripped) > 24:
+        return None
+    match = _NAME_THEN_PLACE.match(stripped)
+    if not match:
+        return None
+    where = match.group("where")
+    if not (
+        _FILED_HOW.fullmatch(where)
+        or where in _PLACES
+        or where in _FILED_PLACES
+        or (len(where) <= 4 and _PLACE_SUFFIX.search(where))
+    ):
+        return None
+    names = _strict_names(match.group("names"), glued=True)
+    if not names or len(names) > 3 or any(n in _PLACES or n in _FILED_PLACES for n in names):
+        return None
+    return Byline(raw=stripped, authors=[Author(n, None) for n in names], kind="byline")
+
+
 def parse_byline_line(line: str) -> Byline | None:
     """Any stand-alone byline/credit line, or None when the line is not one."""
     for parser in (
@@ -1001,6 +1042,7 @@ def parse_byline_line(line: str) -> Byline | None:
         parse_empty_field_byline,
         parse_labelled_byline,
         parse_desk_byline,
+        parse_name_place_byline,
         parse_source_stamp,
     ):
         result = parser(line)
