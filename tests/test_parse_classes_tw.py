@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from zhnews.parse import parse_document
-from zhnews.parse.bylines import parse_byline_line
+from zhnews.parse.bylines import parse_byline_line, split_run_in
 
 TZ = ZoneInfo("Asia/Shanghai")
 
@@ -48,3 +48,28 @@ def test_name_place_byline_under_the_headline_names_the_writer_and_leaves_the_te
     (article,) = parse_document(page, "name-place.html").articles
     assert [a.name for a in article.authors] == ["陳端武"]
     assert all("陳端武" not in p.text for p in article.paragraphs)
+
+
+# --- bracketed desk／reporter run-in: `【財訊快報／陳孟朔】…` ---------------------------------
+
+
+def test_bracketed_newsroom_and_reporter_is_cut_from_the_lead():
+    split = split_run_in("【財訊快報／陳孟朔】摩根士丹利最新發布的報告指出，蘋果新機已開始備貨。")
+    assert split is not None
+    byline, rest = split
+    assert [a.name for a in byline.authors] == ["陳孟朔"]
+    assert byline.credit == "財訊快報"
+    assert rest == "摩根士丹利最新發布的報告指出，蘋果新機已開始備貨。"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "〔即時新聞／綜合報導〕美國總統今天表示將出訪亞洲。",  # names nobody: stays
+        "【新聞速報／直播】颱風今晚登陸。",  # a label, not a person
+        "【中央社／台北】行政院今天召開記者會。",  # a place, not a person
+        "【社論／民主的代價】民主從來不是免費的。",  # a column title
+    ],
+)
+def test_bracketed_labels_that_name_nobody_stay(lead):
+    assert split_run_in(lead) is None

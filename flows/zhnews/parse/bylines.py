@@ -863,16 +863,36 @@ _BRACKETED_CREDIT = re.compile(
 )
 
 
+# `【財訊快報／陳孟朔】`: a newsroom, a slash and the reporter in lenticular brackets.
+_BRACKETED_DESK = re.compile(
+    r"^\s*[〔【［\[](?P<inner>[^〔〕【】［］\[\]（）()／/]{2,10}[／/][^〔〕【】［］\[\]（）()]{2,20}?)"
+    r"\s*[〕】］\]]\s*"
+)
+
+
 def _split_bracketed_credit(paragraph: str) -> tuple[Byline, str] | None:
     match = _BRACKETED_CREDIT.match(paragraph)
+    parse = parse_credit_line
+    if not match:
+        match, parse = _BRACKETED_DESK.match(paragraph), parse_desk_byline
     if not match or not paragraph[match.end() :].strip():
         return None
-    byline = parse_credit_line(match.group("inner"))
+    byline = parse(match.group("inner"))
     if byline is None or not byline.authors:
         return None
+    if parse is parse_desk_byline and not all(_reporter_name(a.name) for a in byline.authors):
+        return None  # `【新聞速報／直播】`, `【中央社／台北】`: a label or a place, nobody named
     byline.kind = "run_in"
     byline.raw = match.group(0).strip()
     return byline, paragraph[match.end() :]
+
+
+def _reporter_name(name: str) -> bool:
+    """A CJK name that starts with a surname and is not a place (`陳孟朔`, not `台北`)."""
+    if name.isascii():
+        return True
+    starts = name[0] in _SURNAMES or name[:2] in _COMPOUND_SURNAMES
+    return starts and name not in _PLACES and name not in _FILED_PLACES
 
 
 def _split_dateline_bracket(paragraph: str) -> tuple[Byline, str] | None:
