@@ -73,3 +73,51 @@ def test_bracketed_newsroom_and_reporter_is_cut_from_the_lead():
 )
 def test_bracketed_labels_that_name_nobody_stay(lead):
     assert split_run_in(lead) is None
+
+
+# --- JSON-LD of another article: a single-page app's leftovers, related-story lists -------------
+
+
+def _spa_page(leftover_headline: str) -> str:
+    """A saved page whose DOM still holds the previous article's JSON-LD (dated a day earlier)
+    next to this article's own block; the printed byline line has the right time."""
+    leftover = (
+        '<script type="application/ld+json">{"@type":"NewsArticle","headline":"'
+        + leftover_headline
+        + '","datePublished":"2025-12-03T11:31:54+08:00"}</script>'
+    )
+    return (
+        "<html><head><title>陳錦鴻近照精神爽利</title>"
+        '<meta property="og:title" content="前TVB小生近照精神爽利　曾停工10年">'
+        '<meta property="article:published_time" content="2025-12-04T06:30:53+08:00">'
+        + leftover
+        * 3
+        + '<script type="application/ld+json">{"@type":"NewsArticle","headline":'
+        '"前TVB小生近照精神爽利　曾停工10年","datePublished":"2025-12-04T06:30:53+08:00"}</script>'
+        "</head><body><h1>前TVB小生近照精神爽利 曾停工10年</h1>"
+        "<p>撰文：董欣琪</p><p>出版：2025-12-04 06:30</p>"
+        "<p>現年58歲的陳錦鴻曾為當家小生，曾參演不少劇集，塑造了無數經典角色。"
+        "他一度為了照顧兒子而息影，直至近年低調復出。</p>"
+        "<p>早前有網民在社交平台曬出與他的合照，相中的他氣質儒雅，笑容滿面。</p>"
+        "</body></html>"
+    )
+
+
+def test_json_ld_of_another_headline_does_not_date_the_page():
+    (article, *_) = parse_document(_spa_page("演唱會2026香港｜門票攻略"), "spa.html").articles
+    assert article.published_at.astimezone(TZ).date().isoformat() == "2025-12-04"
+
+
+def test_json_ld_without_a_page_match_still_dates_the_page():
+    """When no JSON-LD object carries the page's headline, none is judged by its headline."""
+    page = (
+        "<html><head><title>颱風明登陸 全台防颱</title>"
+        '<script type="application/ld+json">{"@type":"NewsArticle","headline":"颱風來襲",'
+        '"datePublished":"2024-07-24T08:00:00+08:00"}</script></head><body>'
+        "<h1>颱風明登陸 全台防颱</h1>"
+        "<p>中央氣象署表示，颱風預計明天登陸，各地風雨將明顯增強，民眾應做好防颱準備。</p>"
+        "<p>各縣市政府已成立災害應變中心，並提醒民眾減少外出，注意自身安全。</p>"
+        "</body></html>"
+    )
+    (article,) = parse_document(page, "typhoon.html").articles
+    assert article.published_at.astimezone(TZ).date().isoformat() == "2024-07-24"

@@ -423,34 +423,69 @@ def page_urls(html: str) -> list[str]:
     return [u for u in urls if re.match(r"https?://", u)]
 
 
-def _json_ld_dates(text: str, tz: ZoneInfo) -> list[Evidence]:
-    found: list[Evidence] = []
+def _json_ld_dates(text: str, tz: ZoneInfo, page_titles: list[str] | None = None) -> list[Evidence]:
+    """`datePublished`/`dateCreated` of the page's JSON-LD blocks.
+
+    A dated object whose headline is none of the page's headlines (`page_titles`: <title>,
+    og:title, <h1> …) describes another article: a related-story list, or a block a
+    single-page app left behind when the reader moved on to this story (a saved HK01 page
+    kept three blocks of the previous article, all a day earlier). Its date is not this
+    page's, so it gives no evidence once another object is known to be the page's own.
+    """
+    titles = [_squeezed(t) for t in page_titles or [] if _squeezed(t)]
+    values: list[tuple[str, str, str | None]] = []
     for block in _JSON_LD_RE.finditer(text):
         raw = block.group(1).strip()
         try:
-            values = list(_walk_json(json.loads(raw)))
+            values.extend(_walk_json(json.loads(raw)))
         except (ValueError, RecursionError):
-            values = re.findall(r"\"(datePublished|dateCreated)\"\s*:\s*\"([^\"]+)\"", raw)
-        for key, value in values:
-            parsed = machine_date(value, tz)
-            if parsed:
-                weight = WEIGHTS["json_ld"] - (0.5 if key == "dateCreated" else 0)
-                found.append(Evidence(parsed[0], "json_ld", weight, "markup", parsed[1], value))
+            values.extend(
+                (key, value, None)
+                for key, value in re.findall(
+                    r"\"(datePublished|dateCreated)\"\s*:\s*\"([^\"]+)\"", raw
+                )
+            )
+    # Judged only when some dated object is this page's own (its headline is the page's):
+    # a headline worded differently from the <h1> alone proves nothing.
+    own = {h for _, _, h in values if h and titles and _names_page(_squeezed(h), titles)}
+    found: list[Evidence] = []
+    for key, value, headline in values:
+        if own and headline and headline not in own:
+            continue
+        parsed = machine_date(value, tz)
+        if parsed:
+            weight = WEIGHTS["json_ld"] - (0.5 if key == "dateCreated" else 0)
+            found.append(Evidence(parsed[0], "json_ld", weight, "markup", parsed[1], value))
     return found
 
 
-def _walk_json(node, depth: int = 0):
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text or "")
+
+
+def _names_page(headline: str, titles: list[str]) -> bool:
+    """The headline is one of the page's titles, or one holds the other (a site suffix)."""
+    return any(headline in title or title in headline for title in titles)
+
+
+def _walk_json(node, depth: int = 0, headline: str | None = None):
+    """(key, date, headline of the object holding the date) for every dated object."""
     if depth > 20:
         return
     if isinstance(node, dict):
+        own = node.get("headline") or node.get("name")
+        if isinstance(own, str) and own.strip():
+            headline = own
+        elif any(k in node for k in ("datePublished", "dateCreated")):
+            headline = None  # a dated object without a headline of its own: not judged
         for key, value in node.items():
             if key in ("datePublished", "dateCreated") and isinstance(value, str):
-                yield key, value
+                yield key, value, headline
             elif isinstance(value, (dict, list)):
-                yield from _walk_json(value, depth + 1)
+                yield from _walk_json(value, depth + 1, headline)
     elif isinstance(node, list):
         for value in node:
-            yield from _walk_json(value, depth + 1)
+            yield from _walk_json(value, depth + 1, headline)
 
 
 _BLOCK_TAGS = {
@@ -498,12 +533,13 @@ class _HtmlPage:
         from lxml import etree
         from lxml import html as lxml_html
 
-        self.evidence.extend(_json_ld_dates(html, tz))
         try:
             parser = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True)
             root = lxml_html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
         except (etree.ParserError, ValueError):
+            self.evidence.extend(_json_ld_dates(html, tz))
             return
+        self.evidence.extend(_json_ld_dates(html, tz, _page_titles(root)))
         for element in root.iter("meta"):
             name = (
                 (element.get("property") or element.get("name") or element.get("itemprop") or "")
@@ -551,6 +587,19 @@ class _HtmlPage:
                     )
                     break
         self.lines = _visible_lines(root)
+
+
+_TITLE_METAS = ("og:title", "twitter:title", "title")
+
+
+def _page_titles(root) -> list[str]:
+    """The headlines a page gives itself: <title>, og:/twitter:title, <meta name=title>, <h1>."""
+    titles = [element.text_content() for element in root.iter("title", "h1")]
+    for element in root.iter("meta"):
+        name = (element.get("property") or element.get("name") or "").strip().lower()
+        if name in _TITLE_METAS and element.get("content"):
+            titles.append(element.get("content"))
+    return [t for t in titles if t and t.strip()]
 
 
 def _visible_lines(root) -> list[_Line]:
