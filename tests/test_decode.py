@@ -29,7 +29,22 @@ def test_gbk_decodes_as_gb18030():
 
 def test_big5():
     traditional = "臺灣半導體產業今年持續成長，出口金額創下歷史新高。經濟部表示將持續關注國際情勢。"
-    assert decode_bytes(traditional.encode("big5")) == (traditional, "big5")
+    assert decode_bytes(traditional.encode("big5")) == (traditional, "big5hkscs")
+
+
+def test_declared_big5_with_hkscs_characters_decodes_as_browsers_do():
+    # Hong Kong pages declare big5 and use HKSCS characters that Python's strict big5 rejects
+    text = "佢哋話要攞返啲錢㗎，吓？記者今日喺灣仔採訪。"
+    html = '<html><head><meta charset="big5"></head><body><p>' + text + "</p></body></html>"
+    decoded, enc = decode_bytes(html.encode("big5hkscs"))
+    assert enc == "big5hkscs" and text in decoded
+
+
+def test_declared_big5_saved_as_cp950_falls_back():
+    text = "臺灣今年出口金額創新高，票價€30元。"
+    html = '<html><head><meta charset="big5"></head><body><p>' + text + "</p></body></html>"
+    decoded, enc = decode_bytes(html.encode("cp950"))
+    assert enc == "cp950" and text in decoded
 
 
 def test_declared_charset_wins_over_detection():

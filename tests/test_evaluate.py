@@ -250,3 +250,17 @@ def test_peers_run_offline():
         socket.create_connection(("example.com", 80), timeout=1)
     with ev._offline(), pytest.raises(OSError):
         socket.socket().connect(("127.0.0.1", 9))
+
+
+def test_a_document_zhnews_cannot_decode_is_its_miss_not_the_end_of_the_run(tmp_path):
+    bench = make_bench(tmp_path)
+    gold = dict(DEMO_GOLD, file="docs/demo/empty.html")
+    (bench / "docs" / "demo" / "empty.html").write_bytes(b"   \n")  # refused: empty file
+    (bench / "gold" / "demo" / "empty.html.json").write_text(
+        json.dumps(gold, ensure_ascii=False), encoding="utf-8"
+    )
+    result = ev.evaluate_bench(bench)
+    by_file = {d["file"]: d["systems"]["zhnews"] for d in result["documents"]}
+    assert by_file["docs/demo/empty.html"]["error"].startswith("RejectedDocument")
+    assert by_file["docs/demo/empty.html"]["stories"][0]["body_f1"] == 0.0
+    assert by_file["docs/demo/page.html"]["stories"][0]["body_f1"] == 1.0

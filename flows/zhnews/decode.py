@@ -1,6 +1,8 @@
 """Turn raw file bytes into text, recording which encoding was used.
 
-Chinese news archives mix UTF-8, GBK/GB2312 (decoded as GB18030, its superset) and Big5.
+Chinese news archives mix UTF-8, GBK/GB2312 (decoded as GB18030, its superset) and Big5
+(decoded as Big5-HKSCS, as browsers do: the WHATWG Encoding Standard's big5 is Big5-HKSCS, and
+Hong Kong and Taiwanese pages that declare big5 use its extra characters, 攞 㗎 吓 …).
 The order below goes from certain to guessed so that a guess never overrides evidence:
 BOM, strict UTF-8, a charset the document declares, then statistical detection.
 """
@@ -20,7 +22,9 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16", "utf-16"),
 )
 
-# Declared charsets map to the decoder we trust for them; GB18030 is a superset of GBK/GB2312.
+# Declared charsets map to the decoder we trust for them; GB18030 is a superset of GBK/GB2312,
+# Big5-HKSCS of the Big5 characters news pages use (Python's strict `big5` rejects HKSCS
+# characters and maps the C6A1-C8xx rows differently from what browsers show).
 _CHARSET_ALIASES = {
     "gb2312": "gb18030",
     "gb_2312": "gb18030",
@@ -30,15 +34,19 @@ _CHARSET_ALIASES = {
     "cp936": "gb18030",
     "gb18030": "gb18030",
     "hz-gb-2312": "gb18030",
-    "big5": "big5",
-    "big-5": "big5",
-    "x-big5": "big5",
-    "cp950": "big5",
-    "big5-hkscs": "big5",
-    "big5hkscs": "big5",
+    "big5": "big5hkscs",
+    "big-5": "big5hkscs",
+    "x-big5": "big5hkscs",
+    "cp950": "big5hkscs",
+    "big5-hkscs": "big5hkscs",
+    "big5hkscs": "big5hkscs",
     "utf8": "utf-8",
     "utf-8": "utf-8",
 }
+
+# Microsoft's code page 950 (what Windows saves as "big5") has a few characters Big5-HKSCS
+# lacks (the euro sign at A3E1): a declared big5 that HKSCS cannot decode is tried as cp950.
+_DECLARED_FALLBACKS = {"big5hkscs": ("big5hkscs", "cp950")}
 
 _DECLARED_RE = re.compile(
     rb"""(?:<meta[^>]{0,200}?charset\s*=\s*["']?|encoding\s*=\s*["'])([A-Za-z0-9_\-]{2,20})""",
@@ -83,13 +91,13 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         pass
 
     declared = _declared_charset(data)
-    if declared:
+    for name in _DECLARED_FALLBACKS.get(declared, (declared,)) if declared else ():
         try:
-            text = data.decode(declared)
+            text = data.decode(name)
         except (UnicodeDecodeError, LookupError):
-            text = None
-        if text is not None and _plausible(text):
-            return _finish(text, declared)
+            continue
+        if _plausible(text):
+            return _finish(text, name)
 
     guess = _detect(data)
     if guess is not None:
@@ -118,7 +126,7 @@ def _declared_charset(data: bytes) -> str | None:
 def _detect(data: bytes) -> tuple[str, str] | None:
     """Pick between GB18030 and Big5 (and anything else charset-normalizer finds plausible)."""
     candidates: list[tuple[float, str, str]] = []
-    for name in ("gb18030", "big5"):
+    for name in ("gb18030", "big5hkscs"):
         try:
             text = data.decode(name)
         except UnicodeDecodeError:
@@ -129,7 +137,7 @@ def _detect(data: bytes) -> tuple[str, str] | None:
         return candidates[0][2], candidates[0][1]
     if len(candidates) > 1:
         best = _normalizer_best(data, ["gb18030", "big5"])
-        if best in ("gb18030", "big5"):
+        if best in ("gb18030", "big5hkscs"):
             for _, name, text in candidates:
                 if name == best:
                     return text, name
@@ -156,7 +164,7 @@ def _normalizer_best(data: bytes, isolation: list[str] | None) -> str | None:
     if name in ("gb2312", "gbk", "gb18030", "cp936"):
         return "gb18030"
     if name in ("big5", "cp950", "big5hkscs", "big5-hkscs"):
-        return "big5"
+        return "big5hkscs"
     return result.encoding
 
 

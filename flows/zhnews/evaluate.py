@@ -609,13 +609,22 @@ def evaluate_bench(root: Path, peers: dict | None = None) -> dict:
             entry["error"] = f"document {file!r} not found under {root}"
             documents.append(entry)
             continue
-        text, _encoding = decode_bytes(doc_path.read_bytes())
+        # A file zhnews' decoder refuses is zhnews' miss (the pipeline would quarantine it),
+        # not the end of the run; peers get the bytes read as UTF-8 with replacements.
+        data = doc_path.read_bytes()
+        try:
+            text, _encoding = decode_bytes(data)
+            decode_error = None
+        except RejectedDocument as exc:
+            text, decode_error = data.decode("utf-8", "replace"), f"decode: {exc}"[:200]
         html = None
         for name, predict in systems.items():
             started = time.perf_counter()
             error = None
             try:
                 if predict is None:
+                    if decode_error:
+                        raise RejectedDocument("decode", decode_error)
                     predicted = zhnews_predict(text, doc_path)
                 else:
                     if html is None:

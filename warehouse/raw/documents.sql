@@ -15,7 +15,7 @@ CREATE TABLE IF NOT EXISTS raw.documents (
 COMMENT ON TABLE raw.documents IS 'One row per distinct file version loaded (grain: file version; key: document_id). History is kept: later versions add rows.';
 COMMENT ON COLUMN raw.documents.document_id IS 'Stable id of this file version: first 16 hex chars of sha256(source_path NUL sha256).';
 COMMENT ON COLUMN raw.documents.sha256 IS 'sha256 of the file bytes';
-COMMENT ON COLUMN raw.documents.encoding IS 'Encoding the bytes were decoded with (utf-8, utf-8-sig, gb18030, big5, ...)';
+COMMENT ON COLUMN raw.documents.encoding IS 'Encoding the bytes were decoded with (utf-8, utf-8-sig, gb18030, big5hkscs, cp950, ...)';
 COMMENT ON COLUMN raw.documents.format IS 'Detected document format (jekyll-markdown, jekyll-html, newspaper-markdown, newspaper-html, newspaper-xml: an XML newspaper transcription, one article per article division, text, feed: an RSS or Atom feed, one article per entry)';
 COMMENT ON COLUMN raw.documents.content IS 'Decoded text with LF line ends';
 
