@@ -95,7 +95,7 @@ _SURNAME_ORDER = (
     "车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄"
     "丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区"
     "郜练展郗亓諸劉陳楊黃趙吳孫馬許韓馮鄧蕭董葉蘇魏呂盧薑鍾譚陸範賈韋鄒熊邱閻雷龍陶賀顧龔萬錢嚴藍遊靳"
-    "鮑饒聶莊張謝鄭羅賴溫顏關鄔閔簡連湯喬龐樂項歐衛鄺"
+    "鮑饒聶莊張謝鄭羅賴溫顏關鄔閔簡連湯喬龐樂項歐衛鄺萧"
 )
 _SURNAMES = set(_SURNAME_ORDER)
 _SURNAME_RANK = {char: rank for rank, char in reversed(list(enumerate(_SURNAME_ORDER)))}
@@ -234,7 +234,11 @@ def _credits(text: str, default_role: str | None = None, strict: bool = False) -
     """Authors and editors named in `text`; `strict` also checks it holds nothing else."""
     result = _Credits()
     segments = _segments(text, default_role)
+    desk_photo = False  # `图/财新记者 X`: the desk's reporter is credited for the picture
     for index, (segment, role, cls, credited) in enumerate(segments):
+        if desk_photo and cls == "author" and role == "记者":
+            role, cls = "摄影", "photo"
+        desk_photo = False
         glued = index > 0 and segment[:1] not in " \t\u3000：:/／|｜︱丨"
         # `半月谈记者 X`: a newsroom name printed straight before the role word
         role_follows = (
@@ -258,6 +262,7 @@ def _credits(text: str, default_role: str | None = None, strict: bool = False) -
             and strict_names(segment, surname=True) is None
             and _is_media(segment, True)
         ):
+            desk_photo = cls == "photo"
             continue
         suffix = _SUFFIX_RE.search(segment)
         if suffix and suffix.start() > 0:
@@ -870,7 +875,36 @@ _BRACKETED_DESK = re.compile(
 )
 
 
+# `【财新网】（记者 崔先康）`: a newsroom's tag in lenticular brackets, then the reporters'
+# credit in round brackets; both leave the lead (the tag is the credit, the names the authors).
+_TAGGED_CREDIT = re.compile(
+    r"^\s*[【〔［\[](?P<tag>[^〔〕【】［］\[\]（）()\s]{2,12})[】〕］\]]\s*"
+    r"[（(](?P<inner>[^（）()]{3,60})[)）]\s*"
+)
+
+
+def _split_tagged_credit(paragraph: str) -> tuple[Byline, str] | None:
+    match = _TAGGED_CREDIT.match(paragraph)
+    if not match or not paragraph[match.end() :].strip():
+        return None
+    tag = match.group("tag")
+    if not _MEDIA_PREFIX.fullmatch(tag):
+        return None  # `【独家】（…）`: a label, not a newsroom
+    inner = match.group("inner")
+    if not _ROLE_RE.match(inner.strip()):
+        return None  # the credit opens with its role word: `（记者 X）`, `（本报记者X）`
+    byline = parse_credit_line(inner)
+    if byline is None or not byline.authors:
+        return None
+    byline.kind, byline.credit = "run_in", tag
+    byline.raw = match.group(0).strip()
+    return byline, paragraph[match.end() :]
+
+
 def _split_bracketed_credit(paragraph: str) -> tuple[Byline, str] | None:
+    tagged = _split_tagged_credit(paragraph)
+    if tagged is not None:
+        return tagged
     match = _BRACKETED_CREDIT.match(paragraph)
     parse = parse_credit_line
     if not match:

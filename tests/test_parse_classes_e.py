@@ -1,0 +1,67 @@
+"""Failure classes of issue 12 (dev set sources terminus2049, mingpao, hk01, bha): a
+newsroom tag before a bracketed byline, headlines and dates that only the page <title>
+confirms, topic-prefixed <title>s, and articles held only in a Next.js `__NEXT_DATA__`
+script. Inputs are small synthetic pages and lines written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from zhnews.parse import parse_document
+from zhnews.parse.bylines import split_run_in
+
+# --- run-in byline after a bracketed newsroom tag: `【财新网】（记者 X）…` -----------------
+
+
+@pytest.mark.parametrize(
+    ("lead", "names", "rest"),
+    [
+        ("【东方网】（记者 崔大明）福建省某市一名男子死亡。", ["崔大明"], "福建省某市一名男子死亡。"),
+        ("【东方网】（记者萧小辉实习记者于小璐）年夜饭做了六道菜。", ["萧小辉", "于小璐"], "年夜饭做了六道菜。"),
+        (
+            "【某某日报】（记者 苑大文 包小明 实习记者 黄雨晴）家里的日历上画了圈。",
+            ["苑大文", "包小明", "黄雨晴"],
+            "家里的日历上画了圈。",
+        ),
+    ],
+)
+def test_newsroom_tag_then_bracketed_byline_leaves_the_lead(lead, names, rest):
+    split = split_run_in(lead)
+    assert split is not None
+    byline, remainder = split
+    assert [a.name for a in byline.authors] == names
+    assert byline.credit is not None and byline.credit in lead
+    assert remainder == rest
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "【独家】（记者 张三）今天发布了消息。",  # a label, not a newsroom
+        "【东方网】（图）今天发布了消息。",  # no role word, nobody named
+        "【东方网】（记者获悉，今天）发布了消息。",  # prose in brackets
+    ],
+)
+def test_tag_and_bracket_that_name_nobody_stay(lead):
+    split = split_run_in(lead)
+    assert split is None or not split[0].authors
+
+
+def test_tagged_byline_in_a_post_gives_the_authors():
+    post = (
+        "---\ntitle: 被清退以后\ndate: 2018-02-18\n---\n\n"
+        "【东方网】（记者萧小辉实习记者于小璐）李家的年夜饭做了六道菜。他陪在母亲身边过年。\n\n"
+        "第二段的内容在这里，写得很长很长。\n"
+    )
+    article = parse_document(post, "2018-02-18-post.md").articles[0]
+    assert [a.name for a in article.authors] == ["萧小辉", "于小璐"]
+    assert article.body_paragraphs[0].startswith("李家的年夜饭")
+
+
+def test_picture_credit_through_a_desk_name_stays_a_picture_credit():
+    from zhnews.parse.bylines import parse_credit_line
+
+    byline = parse_credit_line("图/观察记者 丁大刚")
+    assert byline is not None
+    assert [(a.name, a.role) for a in byline.authors] == [("丁大刚", "摄影")]
+    writer = parse_credit_line("文丨政能亮特约评论员 韩小涵")
+    assert writer is not None and writer.authors[0].role == "评论员"
