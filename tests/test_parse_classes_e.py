@@ -65,3 +65,37 @@ def test_picture_credit_through_a_desk_name_stays_a_picture_credit():
     assert [(a.name, a.role) for a in byline.authors] == [("丁大刚", "摄影")]
     writer = parse_credit_line("文丨政能亮特约评论员 韩小涵")
     assert writer is not None and writer.authors[0].role == "评论员"
+
+
+# --- topic-prefixed <title> (`專題｜headline`) and the next story of an endless page ------------
+
+
+def _endless_page(title_tag: str, og_title: str | None) -> str:
+    og = f'<meta property="og:title" content="{og_title}">' if og_title else ""
+    first = "".join(f"<p>第一篇報道的第{i}段內容，描述事件的經過和各方的反應。</p>" for i in range(6))
+    second = "".join(f"<p>下一篇報道的第{i}段內容，講述另外一件完全不同的事情。</p>" for i in range(6))
+    return (
+        f"<html><head><title>{title_tag}</title>{og}</head><body>"
+        "<article><h1>大火專題｜僱主泣訴不想住老人院　印傭：好掛住公公</h1>"
+        f"<time>2025-12-01 10:00</time>{first}</article>"
+        "<article><h1>另一宗新聞｜元秋慶生罕露面　近年長駐加拿大</h1>"
+        f"<time>2025-12-01 09:00</time>{second}</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("title_tag", "og_title"),
+    [
+        ("大火專題｜僱主泣訴不想住老人院　印傭：好掛住公公", None),  # cut at ｜: topic only
+        ("某某人近照　印傭：好掛住公公", "大火專題｜僱主泣訴不想住老人院　印傭：好掛住公公"),
+    ],
+)
+def test_topic_prefixed_title_still_names_the_page_story(title_tag, og_title):
+    articles = parse_document(_endless_page(title_tag, og_title), "page.html").articles
+    assert len(articles) == 1
+    assert articles[0].title.startswith("大火專題｜僱主泣訴")
+
+
+def test_page_named_for_neither_story_keeps_both():
+    articles = parse_document(_endless_page("新聞首頁", None), "page.html").articles
+    assert len(articles) == 2

@@ -116,7 +116,7 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
     multi = fmt != "text"
     drafts, page = split_articles(items, multi=multi)
     if fmt == "newspaper-html" and not digest:
-        drafts = _page_story(drafts, page_title)
+        drafts = _page_story(drafts, [page_title or "", *meta.page_titles(text)])
     articles = _finished(drafts)
     if not articles:
         raise RejectedDocument(
@@ -143,19 +143,27 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
     return ParsedDocument(format=fmt, articles=articles, warnings=warnings)
 
 
-def _page_story(drafts: list, page_title: str | None) -> list:
+def _page_story(drafts: list, page_titles: list[str]) -> list:
     """A page whose <title> is its first story's headline is that story's page: a post
     printed below it under its own headline and dated header is the site's next post or
     feed (self-media pages load the next post under the one they show), not a second story.
-    Pages of several stories carry a page name as <title>, or name the later stories too."""
-    if len(drafts) < 2 or not page_title or not drafts[0].article.title:
+    Pages of several stories carry a page name as <title>, or name the later stories too.
+
+    `page_titles`: the <title> with its site suffix cut, then the page's whole <title> and
+    og:title (`meta.page_titles`); a topic prefix (`宏福苑大火｜headline`) makes the cut one a
+    topic only, and an og:title may word the headline as printed when the <title> does not.
+    """
+    if len(drafts) < 2 or not drafts[0].article.title:
         return drafts
     title = re.sub(r"\s+", "", drafts[0].article.title)
-    page = re.sub(r"\s+", "", page_title)
-    if len(title) < 6 or not page.startswith(title):
+    pages = [re.sub(r"\s+", "", p) for p in page_titles if p]
+    if len(title) < 6 or not pages:
+        return drafts
+    named = [p for p in pages if p.startswith(title)]
+    if not named:
         return drafts
     later = [re.sub(r"\s+", "", d.article.title or "") for d in drafts[1:]]
-    if any(t and t in page for t in later):
+    if any(t and t in p for t in later for p in pages):
         return drafts  # the page names the later stories too
     if not (later[0] and _dated_header(drafts[1].items)):
         return drafts

@@ -316,3 +316,30 @@ def date_from_file_name(source_path: str, tz: ZoneInfo) -> datetime | None:
 
 def file_name(source_path: str) -> str:
     return source_path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+
+
+_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_META_TAG = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
+_META_ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+_HEADLINE_PROPERTIES = {"og:title", "twitter:title"}
+
+
+def page_titles(html: str) -> list[str]:
+    """The headlines a page names itself by, whole: its <title> and its og:title /
+    twitter:title, unescaped, in that order and without repeats. Uncut: a topic prefix
+    (`宏福苑大火｜…`) or a date suffix (`…-20110711`) is still in them."""
+    import html as htmllib
+
+    end = html.lower().find("</head>")
+    head = html[: end if end > 0 else 1_000_000]  # heads of app pages run to 100s of kB
+    found: list[str] = []
+    match = _TITLE_TAG.search(head)
+    if match:
+        found.append(re.sub(r"<[^>]+>", "", match.group(1)))
+    for tag in _META_TAG.findall(head):
+        attrs = {m[0].lower(): m[1] or m[2] or m[3] for m in _META_ATTR.findall(tag)}
+        key = (attrs.get("property") or attrs.get("name") or "").lower()
+        if key in _HEADLINE_PROPERTIES and attrs.get("content"):
+            found.append(attrs["content"])
+    titles = [re.sub(r"\s+", " ", htmllib.unescape(t)).strip() for t in found]
+    return list(dict.fromkeys(t for t in titles if t))
