@@ -99,3 +99,31 @@ def test_topic_prefixed_title_still_names_the_page_story(title_tag, og_title):
 def test_page_named_for_neither_story_keeps_both():
     articles = parse_document(_endless_page("新聞首頁", None), "page.html").articles
     assert len(articles) == 2
+
+
+# --- headline and date that only the page <title> confirms (h1 = headline<br><br>deck) ---------
+
+
+def _archive_page(title_tag: str) -> str:
+    text = "".join(f"<p>【本報專訊】第{i}段報道的內容，講述工廈塌篷事件的經過和各方反應。</p>" for i in range(5))
+    return (
+        f"<html><head><title>{title_tag}</title></head><body>"
+        "<table><tr><td><a href='/'>首頁</a> <a href='/a'>要聞</a></td></tr></table>"
+        "<h1>塌篷工廈被轟打錯鋼筋<br><br>專家質疑違則  途人枉斷腳掌</h1>"
+        f"<div>{text}</div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("title_tag", "day"),
+    [
+        ("新聞網-要聞-要聞--塌篷工廈被轟打錯鋼筋-20110711", "2011-07-11"),
+        ("塌篷工廈被轟打錯鋼筋_2011-07-11_新聞網", "2011-07-11"),
+        ("塌篷工廈被轟打錯鋼筋 2011年7月11日", "2011-07-11"),
+        ("1949年10月1日：工廈塌篷", None),  # a date in the headline's words: what it is about
+    ],
+)
+def test_date_segment_of_the_page_title_dates_the_page(title_tag, day):
+    article = parse_document(_archive_page(title_tag), "page.htm").articles[0]
+    got = article.published_at.date().isoformat() if article.published_at else None
+    assert got == day

@@ -10,7 +10,8 @@ Evidence kinds, the values of `Article.published_at_source` (`unknown` when ther
 - `front_matter`: the Jekyll header's `date` (or `published`, `publish_date`, `pubdate` …);
 - `meta`: machine-readable page metadata: `<meta>` tags (article:published_time, pubdate,
   publishdate, PubDate, og:release_date …), `<time datetime>`, itemprop=datePublished, and
-  page-data script fields (`"pubtime": …`, `newsTime`, `ptime`);
+  page-data script fields (`"pubtime": …`, `newsTime`, `ptime`); weaker, a date that is a
+  whole segment of the page's <title> or og:title (`标题-20110711`, `标题_2019-09-07_网站`);
 - `json_ld`: JSON-LD `datePublished` / `dateCreated`;
 - `url`: a date in the article URL's path (`/2019-09/07/`, `/20190907/`, `/2019/0907/`,
   `/2019/09-07/`, `t20190907_`, `/1946/5/15/`);
@@ -586,7 +587,42 @@ class _HtmlPage:
                         )
                     )
                     break
+        self.evidence.extend(_title_dates(root, tz))
         self.lines = _visible_lines(root)
+
+
+# A date that is a whole segment of the page's <title> (or og:/twitter:title): `标题-20110711`,
+# `标题_2019-09-07_网站`, `新闻联播 2019年9月7日`. A date inside the headline's words
+# (`1949年10月1日：开国大典`) is what the story is about, not when it was published.
+_TITLE_DATE_RE = re.compile(
+    r"(?<![^-_|｜—–·•\s])"  # the start of the title or a separator before it …
+    r"(?P<date>(?:19|20)\d{6}|(?:19|20)\d{2}([-/.])\d{1,2}\2\d{1,2}"
+    r"|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)"
+    r"(?![^-_|｜—–·•\s])"  # … and one or the end after it
+)
+_TITLE_DATE_WEIGHT = 2.0  # the CMS names the page by its day: as sure as a dated story id
+
+
+def _title_dates(root, tz: ZoneInfo) -> list[Evidence]:
+    """Dates printed as a segment of the page's <title> or og:/twitter:title (`meta`)."""
+    titles = [element.text_content() for element in root.iter("title")]
+    for element in root.iter("meta"):
+        name = (element.get("property") or element.get("name") or "").strip().lower()
+        if name in ("og:title", "twitter:title") and element.get("content"):
+            titles.append(element.get("content"))
+    found: list[Evidence] = []
+    for title in titles:
+        title = title.strip()
+        for match in _TITLE_DATE_RE.finditer(title):
+            parsed = machine_date(match.group("date"), tz)
+            if parsed:
+                found.append(
+                    Evidence(
+                        parsed[0], "meta", _TITLE_DATE_WEIGHT, "page_title", parsed[1],
+                        f"<title> {title}",
+                    )
+                )
+    return found
 
 
 _TITLE_METAS = ("og:title", "twitter:title", "title")
