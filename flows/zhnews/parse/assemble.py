@@ -39,6 +39,12 @@ Decisions (each from layout shape, never from known strings):
   heading wrapped with `<br>`) are one subhead, joined by spaces.
 - Column breaks: a body paragraph that does not end a sentence is joined with the next body
   paragraph when nothing (subhead, caption, byline, heading) lies between them.
+- Plain-text issue dumps (`bracket_headlines`): when ≥ 3 blocks carry a story headline in
+  square brackets on a line of its own (`[龍見辨誣]`; a notice's signature in a second
+  bracket, `[出售] [  本館告白]`), each is a top-level headline, even where the soft-wrap
+  joiner glued it to the unpunctuated paragraph above; the signature is a credit, not text.
+  Page furniture: a `Page N` line and a heading made of numbers only (a dump's file label,
+  `1880 - 1 - 4902399`) are page labels, so a story cut by a page break reads on.
 - Misplaced paragraphs: on multi-article pages, paragraphs of a long article whose vocabulary
   belongs clearly to a short article on the page are moved to the start of that article
   (flags `misplaced_paragraph` on the source, `relocated_paragraph` on the target).
@@ -133,7 +139,7 @@ _CLAUSE_PUNCT = re.compile(r"[。！？!?；;：:，,…]")
 def classify(blocks: list[Block], tz: ZoneInfo) -> list[Item]:
     """Give every block its role in the document, then mark debris that needs context."""
     items: list[Item] = []
-    blocks = _join_vertical_labels(blocks)
+    blocks = bracket_headlines(_join_vertical_labels(blocks))
     typical = _TypicalParagraph(blocks)
     for idx, block in enumerate(blocks):
         item = _classify_one(blocks, idx, tz, typical)
@@ -285,12 +291,68 @@ _PICTURE_CREDIT = re.compile(
 )
 
 
+MIN_BRACKET_HEADLINES = 3  # one or two `[…]` lines are labels or notes, not a story sequence
+# `[龍見辨誣]`, `[縮本汗簡出售] [ 㸃石齋主美查啓]`: a headline in square brackets, optionally
+# followed by the notice's signature in a second bracket; at a block's end or the whole block.
+_BRACKET_HEADLINE = re.compile(
+    r"\[(?P<title>[^\[\]()（）。！？!?]{2,60}?)\](?:\s*\[\s*(?P<sig>[^\[\]()（）。！？!?]{1,30}?)\s*\])?\s*$"
+)
+_CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
+# `[图片]`, `[视频]`: placeholders of media, never a headline
+_MEDIA_PLACEHOLDER = re.compile(
+    r"^(?:图片|圖片|视频|視頻|音频|音頻|组图|組圖|图|圖|表情|动画|動畫)$"
+)
+# `Page 2`: a page marker of a text dump; `1880 - 1 - 4902399`: a heading of numbers only
+_PAGE_MARKER = re.compile(r"^(?:Page|PAGE)\s*\d{1,3}$")
+_NUMBERS_ONLY = re.compile(r"^[\d\s\-–—/._:]*\d[\d\s\-–—/._:]*$")
+
+
+def _bracket_headline(text: str) -> re.Match | None:
+    match = _BRACKET_HEADLINE.search(text)
+    if match is None:
+        return None
+    title = match.group("title").strip()
+    if not _CJK.search(title) or _MEDIA_PLACEHOLDER.match(title):
+        return None
+    return match
+
+
+def bracket_headlines(blocks: list[Block]) -> list[Block]:
+    """Headlines of a plain-text issue dump, printed in square brackets on lines of their own.
+
+    The soft-wrap joiner glues such a line to the paragraph above when that paragraph ends
+    without sentence punctuation (unpunctuated classical text always does): `…監禁云[魚販齊行]`.
+    With ≥ MIN_BRACKET_HEADLINES such blocks, the headline is split off as a level-1 heading
+    and a signature bracket becomes a `signature` block (a credit, not text). Fewer: the
+    document is left as it is (`[1]`-type notes and single labels stay text).
+    """
+    found = [_bracket_headline(b.text) if b.kind == "text" else None for b in blocks]
+    if sum(m is not None for m in found) < MIN_BRACKET_HEADLINES:
+        return blocks
+    out: list[Block] = []
+    for block, match in zip(blocks, found, strict=True):
+        if match is None:
+            out.append(block)
+            continue
+        before = block.text[: match.start()].strip()
+        if before:
+            out.append(replace(block, text=before))
+        out.append(Block("heading", match.group("title").strip(), level=1, line=block.line))
+        if match.group("sig"):
+            out.append(Block("signature", match.group("sig").strip(), line=block.line))
+    return out
+
+
 _SKIPPED_KINDS = ("debris", "related", "page")  # not text, not metadata an article keeps
 
 
 def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _TypicalParagraph) -> Item:
     block = blocks[idx]
     text = block.text.strip()
+    if block.kind == "signature":
+        return Item("byline", text, byline=Byline(raw=text, kind="credit"))
+    if _PAGE_MARKER.match(text) or (block.kind == "heading" and _NUMBERS_ONLY.match(text)):
+        return Item("page", text)
     if block.kind in ("url", "image", "boundary", "quote", "rule"):
         if block.kind == "quote" and debris.debris_reason(text):
             return Item("debris", text)
