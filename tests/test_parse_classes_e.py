@@ -127,3 +127,19 @@ def test_date_segment_of_the_page_title_dates_the_page(title_tag, day):
     article = parse_document(_archive_page(title_tag), "page.htm").articles[0]
     got = article.published_at.date().isoformat() if article.published_at else None
     assert got == day
+
+
+@pytest.mark.parametrize(
+    "title_tag",
+    ["新聞網-要聞-要聞--塌篷工廈被轟打錯鋼筋-20110711", "塌篷工廈被轟打錯鋼筋｜新聞網"],
+)
+def test_headline_line_that_the_page_title_names_is_the_title(title_tag):
+    article = parse_document(_archive_page(title_tag), "page.htm").articles[0]
+    assert article.title == "塌篷工廈被轟打錯鋼筋"
+    assert not any("途人枉斷腳掌" in p for p in article.body_paragraphs)
+
+
+def test_headline_lines_the_page_title_does_not_name_are_left_alone():
+    article = parse_document(_archive_page("新聞網-要聞"), "page.htm").articles[0]
+    assert article.title in ("塌篷工廈被轟打錯鋼筋", "專家質疑違則 途人枉斷腳掌")
+    assert article.subtitle is None and article.kicker is None  # nothing to swap on

@@ -126,6 +126,8 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
         articles[0].title = first_line_title or page_title
         if articles[0].title is None:
             _derive_title(articles[0])
+    if fmt == "newspaper-html" and len(articles) == 1 and not articles[0].title_derived:
+        _confirm_headline(articles[0], text, meta.page_titles(text))
     if len(articles) > 1 and not digest:
         relocate_misplaced(articles)  # a print-layout accident; a digest's stories are apart
     for article in articles:
@@ -168,6 +170,49 @@ def _page_story(drafts: list, page_titles: list[str]) -> list:
     if not (later[0] and _dated_header(drafts[1].items)):
         return drafts
     return drafts[:1]
+
+
+_HEADLINE_TAG = re.compile(r"<h([1-3])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
+_LINE_BREAK = re.compile(r"(?:\s*<br\s*/?>\s*)+", re.IGNORECASE)
+
+
+def _confirm_headline(article: Article, html: str, page_titles: list[str]) -> None:
+    """A headline element holding the headline and its deck as lines (`<h1>headline<br><br>
+    deck</h1>`) gives two candidate titles; the page's <title> or og:title names the headline.
+    When the article's title is one line of such an element and the page titles do not
+    contain it but contain another of its lines, that line is the title and the article's
+    line, printed under it, the subtitle."""
+    import html as htmllib
+
+    def squeezed(value: str) -> str:
+        return re.sub(r"\s+", "", value)
+
+    title = squeezed(article.title or "")
+    pages = [squeezed(p) for p in page_titles]
+    if len(title) < 4 or not pages or any(title in p for p in pages):
+        return
+    for match in _HEADLINE_TAG.finditer(html):
+        lines = [
+            re.sub(r"\s+", " ", htmllib.unescape(re.sub(r"<[^>]+>", "", line))).strip()
+            for line in _LINE_BREAK.split(match.group(2))
+        ]
+        lines = [line for line in lines if line]
+        if len(lines) < 2 or title not in [squeezed(line) for line in lines]:
+            continue
+        named = [
+            line
+            for line in lines
+            if len(squeezed(line)) >= 4 and any(squeezed(line) in p for p in pages)
+        ]
+        if len(named) != 1:
+            return
+        position = [squeezed(line) for line in lines].index(title)
+        if lines.index(named[0]) < position and article.subtitle is None:
+            article.subtitle = article.title
+        elif lines.index(named[0]) > position and article.kicker is None:
+            article.kicker = article.title
+        article.title = named[0]
+        return
 
 
 def _dated_header(items: list[Item]) -> bool:
