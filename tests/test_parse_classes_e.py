@@ -15,8 +15,16 @@ from zhnews.parse.bylines import split_run_in
 @pytest.mark.parametrize(
     ("lead", "names", "rest"),
     [
-        ("【东方网】（记者 崔大明）福建省某市一名男子死亡。", ["崔大明"], "福建省某市一名男子死亡。"),
-        ("【东方网】（记者萧小辉实习记者于小璐）年夜饭做了六道菜。", ["萧小辉", "于小璐"], "年夜饭做了六道菜。"),
+        (
+            "【东方网】（记者 崔大明）福建省某市一名男子死亡。",
+            ["崔大明"],
+            "福建省某市一名男子死亡。",
+        ),
+        (
+            "【东方网】（记者萧小辉实习记者于小璐）年夜饭做了六道菜。",
+            ["萧小辉", "于小璐"],
+            "年夜饭做了六道菜。",
+        ),
         (
             "【某某日报】（记者 苑大文 包小明 实习记者 黄雨晴）家里的日历上画了圈。",
             ["苑大文", "包小明", "黄雨晴"],
@@ -72,8 +80,12 @@ def test_picture_credit_through_a_desk_name_stays_a_picture_credit():
 
 def _endless_page(title_tag: str, og_title: str | None) -> str:
     og = f'<meta property="og:title" content="{og_title}">' if og_title else ""
-    first = "".join(f"<p>第一篇報道的第{i}段內容，描述事件的經過和各方的反應。</p>" for i in range(6))
-    second = "".join(f"<p>下一篇報道的第{i}段內容，講述另外一件完全不同的事情。</p>" for i in range(6))
+    first = "".join(
+        f"<p>第一篇報道的第{i}段內容，描述事件的經過和各方的反應。</p>" for i in range(6)
+    )
+    second = "".join(
+        f"<p>下一篇報道的第{i}段內容，講述另外一件完全不同的事情。</p>" for i in range(6)
+    )
     return (
         f"<html><head><title>{title_tag}</title>{og}</head><body>"
         "<article><h1>大火專題｜僱主泣訴不想住老人院　印傭：好掛住公公</h1>"
@@ -105,7 +117,10 @@ def test_page_named_for_neither_story_keeps_both():
 
 
 def _archive_page(title_tag: str) -> str:
-    text = "".join(f"<p>【本報專訊】第{i}段報道的內容，講述工廈塌篷事件的經過和各方反應。</p>" for i in range(5))
+    text = "".join(
+        f"<p>【本報專訊】第{i}段報道的內容，講述工廈塌篷事件的經過和各方反應。</p>"
+        for i in range(5)
+    )
     return (
         f"<html><head><title>{title_tag}</title></head><body>"
         "<table><tr><td><a href='/'>首頁</a> <a href='/a'>要聞</a></td></tr></table>"
@@ -143,3 +158,94 @@ def test_headline_lines_the_page_title_does_not_name_are_left_alone():
     article = parse_document(_archive_page("新聞網-要聞"), "page.htm").articles[0]
     assert article.title in ("塌篷工廈被轟打錯鋼筋", "專家質疑違則 途人枉斷腳掌")
     assert article.subtitle is None and article.kicker is None  # nothing to swap on
+
+
+# --- an article held only as JSON in a Next.js page's `__NEXT_DATA__` -----------------------
+
+
+def _next_page(data: dict, body: str = '<div id="__next"></div>') -> str:
+    import json
+
+    return (
+        '<!DOCTYPE html><html><head><meta charSet="utf-8"/></head><body>'
+        f'{body}<script id="__NEXT_DATA__" type="application/json">'
+        f"{json.dumps(data, ensure_ascii=False)}</script></body></html>"
+    )
+
+
+_PARTS = [
+    "修路的官员和民工",
+    "向大家报告工作",
+    "【新华社拉萨二十六日电】国庆节即将到来，修路指挥部的全体官员和民工写信报告工作成绩和愉快的劳动生活。",
+    "信上说，到八月底，已经完成了一百多万立方公尺的土方工程和石方、涵洞等工程，大家非常高兴。",
+    "信上最后表示：我们一定团结一致，共同劳动，争取早日修好公路。",
+]
+
+
+def test_article_only_in_next_data_parts_is_read():
+    data = {
+        "props": {
+            "pageProps": {
+                "related": [{"title": "另一篇文章的标题", "summary": "短短的摘要。"}],
+                "books": [
+                    {
+                        "name": "某某日报",
+                        "article": {
+                            "title": "修路的官员和民工  向大家报告工作",
+                            "authors": [],
+                            "dates": [{"year": 1953, "month": 10, "day": 1}],
+                            "parts": [{"type": "paragraph", "text": t} for t in _PARTS],
+                            "page_start": 1,
+                        },
+                    }
+                ],
+            }
+        },
+        "page": "/articles/[id]",
+    }
+    article = parse_document(_next_page(data), "0000449482.html").articles[0]
+    assert article.title == "修路的官员和民工 向大家报告工作"
+    assert article.body_paragraphs == _PARTS[2:]  # the decks printed again are not body
+    assert article.published_at.date().isoformat() == "1953-10-01"
+    assert article.published_at_source == "meta"
+
+
+def test_next_data_article_with_html_content_and_date_string():
+    data = {
+        "props": {
+            "pageProps": {
+                "post": {
+                    "headline": "某市开通第一条地铁线路",
+                    "publishedAt": "2023-05-06T10:00:00+08:00",
+                    "updatedAt": "2024-01-01T10:00:00+08:00",
+                    "content": "<p>某市第一条地铁线路今天正式开通运营，全长二十多公里，设站十八座。</p>"
+                    "<p>市民一早就排队乘坐，不少人说这条线路让上下班方便了很多。</p>",
+                }
+            }
+        }
+    }
+    article = parse_document(_next_page(data), "page.html").articles[0]
+    assert article.title == "某市开通第一条地铁线路"
+    assert len(article.body_paragraphs) == 2
+    assert article.published_at.date().isoformat() == "2023-05-06"
+
+
+def test_page_with_its_own_text_ignores_next_data():
+    data = {
+        "props": {"pageProps": {"post": {"title": "脚本里的标题", "body": "脚本里的正文。" * 30}}}
+    }
+    body = (
+        "<article><h1>页面上的标题</h1>"
+        + "<p>页面上印出来的正文，有好几句话。内容完整。</p>" * 4
+        + "</article>"
+    )
+    article = parse_document(_next_page(data, body), "page.html").articles[0]
+    assert article.title == "页面上的标题"
+    assert not any("脚本里的正文" in p for p in article.body_paragraphs)
+
+
+def test_page_without_text_or_article_data_is_still_rejected():
+    from zhnews.model import RejectedDocument
+
+    with pytest.raises(RejectedDocument):
+        parse_document(_next_page({"props": {"pageProps": {"title": "首页"}}}), "page.html")

@@ -118,6 +118,12 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
     if fmt == "newspaper-html" and not digest:
         drafts = _page_story(drafts, [page_title or "", *meta.page_titles(text)])
     articles = _finished(drafts)
+    if not articles and fmt == "newspaper-html":
+        page_with_text = _script_article_page(text)
+        if page_with_text is not None:
+            parsed = _parse(page_with_text, source_path, tz)
+            parsed.warnings.insert(0, "article text read from the page's __NEXT_DATA__ script")
+            return parsed
     if not articles:
         raise RejectedDocument(
             "parse", f"no article text found ({fmt}: {len(blocks)} blocks, none is body text)"
@@ -143,6 +149,29 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
         document_dates.date_article(article, page_date=page.get("date"), shared=len(articles) > 1)
     warnings.extend(document_dates.warnings)
     return ParsedDocument(format=fmt, articles=articles, warnings=warnings)
+
+
+def _script_article_page(text: str) -> str | None:
+    """A Next.js page whose body is empty until its scripts run holds the article only as
+    JSON (`__NEXT_DATA__`): the page again, with that article written into its body as
+    HTML (headline, publication `<time>`, paragraphs) and the JSON taken out, or None."""
+    import html as htmllib
+
+    found = meta.next_data_article(text)
+    if found is None:
+        return None
+    escape = htmllib.escape
+    if found.html:
+        body = "".join(found.paragraphs)
+    else:
+        body = "".join(f"<p>{escape(p)}</p>" for p in found.paragraphs)
+    stamp = f'<time pubdate datetime="{escape(found.published)}"></time>' if found.published else ""
+    article = f"<article><h1>{escape(found.title)}</h1>{stamp}{body}</article>"
+    page = meta.without_next_data(text)
+    opening = re.search(r"<body\b[^>]*>", page, re.IGNORECASE)
+    if opening is None:
+        return page + article
+    return page[: opening.end()] + article + page[opening.end() :]
 
 
 def _page_story(drafts: list, page_titles: list[str]) -> list:

@@ -618,7 +618,11 @@ def _title_dates(root, tz: ZoneInfo) -> list[Evidence]:
             if parsed:
                 found.append(
                     Evidence(
-                        parsed[0], "meta", _TITLE_DATE_WEIGHT, "page_title", parsed[1],
+                        parsed[0],
+                        "meta",
+                        _TITLE_DATE_WEIGHT,
+                        "page_title",
+                        parsed[1],
                         f"<title> {title}",
                     )
                 )

@@ -343,3 +343,136 @@ def page_titles(html: str) -> list[str]:
             found.append(attrs["content"])
     titles = [re.sub(r"\s+", " ", htmllib.unescape(t)).strip() for t in found]
     return list(dict.fromkeys(t for t in titles if t))
+
+
+_NEXT_DATA = re.compile(
+    r"<script\b[^>]*\bid=[\"']?__NEXT_DATA__[\"']?[^>]*>(.*?)</script\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+_TITLE_KEYS = ("title", "headline")
+_TEXT_KEYS = ("text", "content", "body", "value", "paragraph", "html")
+_HTML_IN_TEXT = re.compile(r"<(?:p|br|div|h[1-6])\b[^>]*>", re.IGNORECASE)
+_UNDATED_KEY = re.compile(r"modif|updat|edit|expir|crawl|fetch", re.IGNORECASE)
+_MAX_JSON_NODES = 200_000
+_MIN_ARTICLE_CHARS = 50  # less is a teaser or a page's description, not an article
+_TAGS = re.compile(r"<[^>]+>")
+
+
+@dataclass
+class ScriptArticle:
+    """An article a page holds only as data for its scripts (Next.js `__NEXT_DATA__`)."""
+
+    title: str
+    paragraphs: list[str]  # text, or HTML when `html` is set
+    html: bool = False
+    published: str | None = None  # `1953-10-01` or the page's own date string
+
+
+def next_data_article(page: str) -> ScriptArticle | None:
+    """The richest article-like object in a Next.js page's `__NEXT_DATA__` JSON: an object
+    with a title string and the longest run of paragraph text (a list of strings, of
+    objects with a text field such as `parts[].text`, or one HTML or multi-line string).
+    Leading paragraphs that repeat the title (its decks, printed again) are dropped.
+    None when the page has no such script or nothing in it reads as an article."""
+    import json
+
+    match = _NEXT_DATA.search(page)
+    if not match:
+        return None
+    try:
+        data = json.loads(match.group(1))
+    except ValueError:
+        return None
+    best: tuple[int, dict, list[str], bool] | None = None
+    budget = [_MAX_JSON_NODES]
+    for node in _json_objects(data, budget):
+        title = next((node[k] for k in _TITLE_KEYS if isinstance(node.get(k), str)), None)
+        if not title or not 4 <= len(title.strip()) <= 300:
+            continue
+        paragraphs, is_html = _richest_text(node)
+        size = sum(len(_TAGS.sub("", p)) for p in paragraphs)
+        if size >= _MIN_ARTICLE_CHARS and (best is None or size > best[0]):
+            best = (size, node, paragraphs, is_html)
+    if best is None:
+        return None
+    _, node, paragraphs, is_html = best
+    title = re.sub(r"\s+", " ", next(node[k] for k in _TITLE_KEYS if isinstance(node.get(k), str)))
+    squeezed_title = re.sub(r"\s+", "", title)
+    while paragraphs and not is_html:
+        head = re.sub(r"\s+", "", paragraphs[0])
+        if head and head in squeezed_title and len(paragraphs) > 1:
+            paragraphs = paragraphs[1:]
+        else:
+            break
+    return ScriptArticle(title.strip(), paragraphs, is_html, _script_date(node))
+
+
+def without_next_data(page: str) -> str:
+    """The page without its `__NEXT_DATA__` script."""
+    return _NEXT_DATA.sub("", page)
+
+
+def _json_objects(node, budget: list[int], depth: int = 0):
+    budget[0] -= 1
+    if budget[0] < 0 or depth > 40:
+        return
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _json_objects(value, budget, depth + 1)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _json_objects(value, budget, depth + 1)
+
+
+def _richest_text(node: dict) -> tuple[list[str], bool]:
+    """The longest paragraph list among `node`'s fields (and those of its child objects)."""
+    candidates: list[tuple[list[str], bool]] = []
+    fields = list(node.items())
+    fields += [
+        (k, v) for child in node.values() if isinstance(child, dict) for k, v in child.items()
+    ]
+    for key, value in fields:
+        if key in _TITLE_KEYS:
+            continue
+        if isinstance(value, list):
+            texts = []
+            for item in value:
+                if isinstance(item, str):
+                    texts.append(item)
+                elif isinstance(item, dict):
+                    text = next((item[k] for k in _TEXT_KEYS if isinstance(item.get(k), str)), None)
+                    if text is not None:
+                        texts.append(text)
+            texts = [t.strip() for t in texts if t and t.strip()]
+            if texts and not any(_HTML_IN_TEXT.search(t) for t in texts):
+                candidates.append((texts, False))
+            elif texts:
+                candidates.append(([" ".join(texts)], True))
+        elif isinstance(value, str) and key in _TEXT_KEYS and len(value) >= _MIN_ARTICLE_CHARS:
+            if _HTML_IN_TEXT.search(value):
+                candidates.append(([value], True))
+            else:
+                candidates.append(([p.strip() for p in value.split("\n") if p.strip()], False))
+    if not candidates:
+        return [], False
+    return max(candidates, key=lambda c: sum(len(_TAGS.sub("", p)) for p in c[0]))
+
+
+def _script_date(node: dict) -> str | None:
+    """`dates: [{year, month, day}]`, `date: {year, month, day}` or a published/date string."""
+    for key, value in node.items():
+        if _UNDATED_KEY.search(key) or "date" not in key.lower() and "publish" not in key.lower():
+            continue
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            if isinstance(item, dict) and all(
+                isinstance(item.get(k), int) for k in ("year", "month", "day")
+            ):
+                try:
+                    return date(item["year"], item["month"], item["day"]).isoformat()
+                except ValueError:
+                    continue
+            if isinstance(item, str) and re.search(r"\d{4}", item):
+                return item.strip()
+    return None
