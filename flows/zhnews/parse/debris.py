@@ -153,6 +153,15 @@ _MARKED_CAPTION = re.compile(
     r"^[◎◉]\s*(?:(?:图|圖|图片|圖片|摄影|攝影)\s*[：:/／]|.{0,150}?(?:[/／]\s*(?:图|圖)\s*[：:]\s*\S{1,30}"
     r"|截图|截圖)$)"
 )
+# A teaser of a picture/news rail: a summary cut short and closed by its read-more link
+# (`…陆续开镰收割。【详细】`); a paragraph of an article never ends on a link label.
+_READ_MORE_END = re.compile(
+    r"(?:[【\[](?:详细|詳細|详情|詳情|全文)[】\]]|(?:详情|詳情|全文)\s*(?:>>|»|＞＞))$"
+)
+# A pager: page links and numbers only (`首页 | 上一页 1 下一页 | 尾页`).
+_PAGER_WORDS = re.compile(
+    r"首页|首頁|上一页|上一頁|下一页|下一頁|尾页|尾頁|末页|末頁|\d{1,3}|[|｜/\s\[\]【】<>«»]"
+)
 # A wire story's header line: `新华社北京5月9日电 题：<headline>` (the headline, not text).
 _WIRE_HEADLINE = re.compile(
     r"^[^，。：:\s]{2,20}?(?:电|電|讯|訊)\s*(?:题|題)\s*[：:][^。！？!?]{2,100}$"
@@ -268,6 +277,10 @@ def debris_reason(text: str) -> str | None:
         return "caption"
     if ("题" in stripped or "題" in stripped) and _WIRE_HEADLINE.match(stripped):
         return "wire_headline"
+    if ("一页" in stripped or "一頁" in stripped) and not _PAGER_WORDS.sub("", stripped):
+        return "pager"
+    if stripped[-1] in "】]>»＞" and _READ_MORE_END.search(stripped):
+        return "teaser"
     if not _CUES.search(stripped):
         return None
     if is_disclaimer(stripped):
