@@ -196,9 +196,61 @@ def _page_story(drafts: list, page_titles: list[str]) -> list:
     later = [re.sub(r"\s+", "", d.article.title or "") for d in drafts[1:]]
     if any(t and t in p for t in later for p in pages):
         return drafts  # the page names the later stories too
-    if not (later[0] and _dated_header(drafts[1].items)):
-        return drafts
-    return drafts[:1]
+    story_box = _story_box(drafts[0])
+    kept = drafts[:1]
+    for draft in drafts[1:]:
+        if not draft.article.title:
+            kept.append(draft)
+        elif _dated_header(draft.items):
+            break  # the next post, and whatever the page loads after it
+        elif (
+            not kept[-1].ended
+            and story_box
+            and draft.heading_path[: len(story_box)] == story_box
+            and _headed_section(draft)
+        ):
+            _merge_as_subheads(kept[-1], draft)
+        else:
+            kept.append(draft)
+    return kept
+
+
+def _story_box(draft) -> tuple:
+    """The innermost element holding both the story's headline and its text (empty when
+    unknown): a heading inside it belongs to the story, one beside it (a next post's box)
+    may not."""
+    paths = [draft.heading_path] + [it.dom_path for it in draft.items if it.kind == "body"]
+    if len(paths) < 2 or not all(paths):
+        return ()
+    common = 0
+    for parts in zip(*paths, strict=False):
+        if len(set(parts)) > 1:
+            break
+        common += 1
+    return paths[0][:common]
+
+
+def _headed_section(draft) -> bool:
+    """A later heading of a single-story page that carries nothing of a story's own (no
+    date, byline or source line above its text): a subhead of the story, whatever element
+    the page printed it in (`<h1>` question subheads, a headline printed again in the text)."""
+    for item in draft.items:
+        if item.kind == "body":
+            return True
+        if item.kind in ("byline", "source", "meta") or item.date or item.publisher:
+            return False
+    return True
+
+
+def _merge_as_subheads(story, section) -> None:
+    """Append `section` (a draft opened by a heading) to `story`: its kicker, headline and
+    subtitle become subheads in print order, its items follow."""
+    article = section.article
+    for text in (article.kicker, article.title, article.subtitle):
+        if text:
+            story.items.append(Item("subhead", text))
+    story.items.extend(section.items)
+    story.ended = section.ended
 
 
 _HEADLINE_TAG = re.compile(r"<h([1-3])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)

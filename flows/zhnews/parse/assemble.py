@@ -584,7 +584,9 @@ def _mark_related_lists(items: list[Item]) -> None:
 
 # `来源：财新网，原文`, `原文来自财新网：…`, `原文链接：…`, `原文刊发于澎湃新闻…`, `转载自…`: an
 # archivist's note on where a mirrored post comes from.
-_PROVENANCE_RE = re.compile(r"^(?:>\s*)?(?:来源|來源|原文|原文链接|原文連結|转载自|轉載自|转自|轉自|出处|出處)")
+_PROVENANCE_RE = re.compile(
+    r"^(?:>\s*)?(?:来源|來源|原文|原文链接|原文連結|转载自|轉載自|转自|轉自|出处|出處)"
+)
 
 
 def _mark_provenance_header(items: list[Item]) -> None:
@@ -726,6 +728,7 @@ class _Draft:
     items: list[Item] = field(default_factory=list)
     bylines: list[Byline] = field(default_factory=list)
     ended: bool = False
+    heading_path: tuple = ()  # HTML: where the heading run that opened the draft sits
 
 
 MIN_DIGEST_SECTIONS = 3
@@ -858,7 +861,7 @@ def split_articles(items: list[Item], multi: bool) -> tuple[list[_Draft], dict]:
                 j += 1
             run = items[i:j]
             if _opens_article(run, items, j, current, title_level):
-                current = _Draft(Article())
+                current = _Draft(Article(), heading_path=run[0].dom_path)
                 drafts.append(current)
                 _set_titles(current.article, run)
             elif current is not None:

@@ -1,0 +1,46 @@
+"""Failure classes (g): headings inside one article taken for new stories, script-only
+publish times, unlabelled multi-story text dumps, signature and publisher-led bylines,
+title-date provenance."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from zhnews.parse import parse_document
+
+TZ = ZoneInfo("Asia/Shanghai")
+
+
+# --- 1. headings inside one article are subheads ------------------------------------------
+
+
+def _health_page(page_title: str, second_header: str = "") -> str:
+    return f"""<!DOCTYPE html><html><head><title>{page_title}</title></head><body>
+<div class="story"><div class="top"><h1>头油多还脱发？该吃什么不该吃什么</h1>
+<p class="info">某某网 | 发布: 2021-1-29 13:18</p></div>
+<div class="text"><p>很多人都面临着头皮经常出油的问题，洗完头发不到一天就塌了，头油常与脱发一并出现。</p>
+<h1>怎样判断自己是否属于这一类呢？</h1>{second_header}
+<p>这一类脱发多数发生在青年人身上，大部分从前额两侧和头顶开始，慢慢形成秃顶，脱发速度因人而异。</p>
+<p>所以，从初期就截断它的发展势头显得尤为重要，以下给大家介绍一些饮食上的注意事项。</p>
+<h1>饮食调理注意：</h1>
+<p>1、蛋白质是头发的主要养分，因此要摄取充足的蛋白质食物，如牛奶、鸡蛋、瘦肉、鱼类等。</p>
+<p>2、多食富含维生素B族的食物，维生素B有调节代谢、刺激毛发再生的功能，如马铃薯、蚕豆等。</p>
+</div></div></body></html>"""
+
+
+def test_headings_inside_the_story_a_page_is_titled_after_are_subheads():
+    articles = parse_document(
+        _health_page("头油多还脱发？该吃什么不该吃什么-健康-某某网"), "a.html"
+    ).articles
+    assert len(articles) == 1
+    subheads = [p.text for p in articles[0].paragraphs if p.kind == "subhead"]
+    assert subheads == ["怎样判断自己是否属于这一类呢？", "饮食调理注意："]
+    assert articles[0].body_paragraphs[-1].startswith("2、多食")
+
+
+def test_headings_stay_stories_when_the_page_names_a_page_or_a_story_has_its_own_byline():
+    # a page name as <title>: a page of stories, decided as before
+    assert len(parse_document(_health_page("健康频道-某某网"), "a.html").articles) == 3
+    # a heading with a byline of its own under it opens a story of its own
+    bylined = _health_page("头油多还脱发？该吃什么不该吃什么-健康-某某网", "<p>本报记者 王乐文</p>")
+    assert len(parse_document(bylined, "a.html").articles) >= 2
