@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
+import pytest
 from zhnews.parse import parse_document
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -44,3 +45,31 @@ def test_headings_stay_stories_when_the_page_names_a_page_or_a_story_has_its_own
     # a heading with a byline of its own under it opens a story of its own
     bylined = _health_page("头油多还脱发？该吃什么不该吃什么-健康-某某网", "<p>本报记者 王乐文</p>")
     assert len(parse_document(bylined, "a.html").articles) >= 2
+
+
+# --- 2. a unix timestamp assigned to a publish-time script variable -------------------------
+
+
+def _script_dated_page(script: str) -> str:
+    return f"""<!DOCTYPE html><html><head><meta property="og:title" content="县里表彰退役军人" />
+<title></title></head><body><div id="content"><h1>县里表彰退役军人</h1><em id="publish_time"></em>
+<div class="text"><p>7月29日上午，在建军节来临之际，县里在消防救援大队举行了首届最美退役军人表彰大会。</p>
+<p>会上，对经各镇遴选推荐、评委会评审通过的六个类别的33名最美退役军人进行了表彰。</p></div></div>
+<script>{script}</script></body></html>"""
+
+
+@pytest.mark.parametrize(
+    "script,day",
+    [
+        ('var nickname = "某某";\nvar ct = "1659274471";', "2022-07-31"),  # 21:34 China time
+        ("window.publish_time = 1659274471000;", "2022-07-31"),
+        ('var svr_time = "1659283446"; var update_time = "1659274471";', None),
+        ('var data = {"publishTime": 1659274471};', None),  # a data list's property
+    ],
+)
+def test_unix_timestamp_assigned_to_a_publish_time_variable_dates_the_page(script, day):
+    article = parse_document(_script_dated_page(script), "page.html").articles[0]
+    found = article.published_at.astimezone(TZ).date().isoformat() if article.published_at else None
+    assert found == day
+    if day:
+        assert article.published_at_source == "meta"

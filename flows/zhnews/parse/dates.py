@@ -10,7 +10,8 @@ Evidence kinds, the values of `Article.published_at_source` (`unknown` when ther
 - `front_matter`: the Jekyll header's `date` (or `published`, `publish_date`, `pubdate` …);
 - `meta`: machine-readable page metadata: `<meta>` tags (article:published_time, pubdate,
   publishdate, PubDate, og:release_date …), `<time datetime>`, itemprop=datePublished, and
-  page-data script fields (`"pubtime": …`, `newsTime`, `ptime`); weaker, a date that is a
+  page-data script fields (`"pubtime": …`, `newsTime`, `ptime`); weaker, a unix timestamp
+  assigned to a publish-time script variable (`var ct = "1659274471"`) and a date that is a
   whole segment of the page's <title> or og:title (`标题-20110711`, `标题_2019-09-07_网站`);
 - `json_ld`: JSON-LD `datePublished` / `dateCreated`;
 - `url`: a date in the article URL's path (`/2019-09/07/`, `/20190907/`, `/2019/0907/`,
@@ -377,6 +378,16 @@ _SCRIPT_FIELD_RE = re.compile(
     r"ptime|pubDate|pubdate|publishDate|publish_date|datePublished|firstPublishTime)\b[\"']?"
     r"\s*[:=]\s*[\"']([^\"']{8,40})[\"']"
 )
+# `var ct = "1659274471"` (a 公众号 page's only date; its #publish_time element is filled by
+# script), `publish_time = 1659274471000`: a unix timestamp assigned to a publish-time
+# variable. An assignment, not a JSON property (a page's data lists carry the times of other
+# stories), and never a modified/updated or server time.
+_SCRIPT_EPOCH_RE = re.compile(
+    r"(?<![\w.$])(?:window\.)?(ct|create_time|createTime|publish_time|publishTime|publishtime|"
+    r"pubtime|pubTime|pub_time|ptime|newsTime|firstPublishTime)\s*=\s*[\"']?(\d{10}|\d{13})[\"']?"
+    r"(?![\w])"
+)
+_SCRIPT_EPOCH_WEIGHT = 2.0  # modest: one script variable, weaker than the page's markup
 _JSON_LD_RE = re.compile(
     r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", re.IGNORECASE | re.DOTALL
 )
@@ -587,8 +598,22 @@ class _HtmlPage:
                         )
                     )
                     break
+            self.evidence.extend(_script_epoch_dates(element.text or "", tz))
         self.evidence.extend(_title_dates(root, tz))
         self.lines = _visible_lines(root)
+
+
+def _script_epoch_dates(script: str, tz: ZoneInfo) -> list[Evidence]:
+    """The first unix timestamp a script assigns to a publish-time variable (`meta`)."""
+    match = _SCRIPT_EPOCH_RE.search(script)
+    if match is None:
+        return []
+    seconds = int(match.group(2)) / (1000 if len(match.group(2)) == 13 else 1)
+    try:
+        stamp = datetime.fromtimestamp(seconds, tz)
+    except (OverflowError, OSError, ValueError):
+        return []
+    return [Evidence(stamp, "meta", _SCRIPT_EPOCH_WEIGHT, "markup", True, match.group(0))]
 
 
 # A date that is a whole segment of the page's <title> (or og:/twitter:title): `标题-20110711`,
