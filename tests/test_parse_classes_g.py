@@ -73,3 +73,16 @@ def test_unix_timestamp_assigned_to_a_publish_time_variable_dates_the_page(scrip
     assert found == day
     if day:
         assert article.published_at_source == "meta"
+
+
+# --- 5. a date read from the page's <title> says so --------------------------------------
+
+
+def test_date_from_the_page_title_has_its_own_provenance():
+    page = """<!DOCTYPE html><html><head><title>港股收市評論-20110711-經濟</title></head><body>
+<div class="text"><h1>港股收市評論</h1>
+<p>恒生指數今日高開低走，收市跌一百二十點，成交額六百億元，市場觀望美國數據。</p>
+<p>分析員指出，大市短期仍在兩萬二千點水平上落，投資者宜審慎部署。</p></div></body></html>"""
+    article = parse_document(page, "page.html").articles[0]
+    assert article.published_at.date().isoformat() == "2011-07-11"
+    assert article.published_at_source == "page_title"

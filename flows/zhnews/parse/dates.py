@@ -11,8 +11,9 @@ Evidence kinds, the values of `Article.published_at_source` (`unknown` when ther
 - `meta`: machine-readable page metadata: `<meta>` tags (article:published_time, pubdate,
   publishdate, PubDate, og:release_date …), `<time datetime>`, itemprop=datePublished, and
   page-data script fields (`"pubtime": …`, `newsTime`, `ptime`); weaker, a unix timestamp
-  assigned to a publish-time script variable (`var ct = "1659274471"`) and a date that is a
-  whole segment of the page's <title> or og:title (`标题-20110711`, `标题_2019-09-07_网站`);
+  assigned to a publish-time script variable (`var ct = "1659274471"`);
+- `page_title`: a date that is a whole segment of the page's <title> or og:title
+  (`标题-20110711`, `标题_2019-09-07_网站`), weaker than the page's metadata;
 - `json_ld`: JSON-LD `datePublished` / `dateCreated`;
 - `url`: a date in the article URL's path (`/2019-09/07/`, `/20190907/`, `/2019/0907/`,
   `/2019/09-07/`, `t20190907_`, `/1946/5/15/`);
@@ -66,6 +67,7 @@ __all__ = ["SOURCES", "DocumentDates", "Evidence", "vote"]
 SOURCES = (
     "front_matter",
     "meta",
+    "page_title",
     "json_ld",
     "url",
     "story_id",
@@ -148,7 +150,7 @@ def _plausible(item: Evidence) -> bool:
     year = item.stamp.year
     if year < 1900 or year > _LATEST_YEAR:
         return False
-    machine = item.source in ("meta", "json_ld", "front_matter")
+    machine = item.source in ("meta", "page_title", "json_ld", "front_matter")
     return not (machine and item.stamp.date() == date(1970, 1, 1))
 
 
@@ -629,7 +631,7 @@ _TITLE_DATE_WEIGHT = 2.0  # the CMS names the page by its day: as sure as a date
 
 
 def _title_dates(root, tz: ZoneInfo) -> list[Evidence]:
-    """Dates printed as a segment of the page's <title> or og:/twitter:title (`meta`)."""
+    """Dates printed as a segment of the page's <title> or og:/twitter:title (`page_title`)."""
     titles = [element.text_content() for element in root.iter("title")]
     for element in root.iter("meta"):
         name = (element.get("property") or element.get("name") or "").strip().lower()
@@ -644,7 +646,7 @@ def _title_dates(root, tz: ZoneInfo) -> list[Evidence]:
                 found.append(
                     Evidence(
                         parsed[0],
-                        "meta",
+                        "page_title",
                         _TITLE_DATE_WEIGHT,
                         "page_title",
                         parsed[1],
