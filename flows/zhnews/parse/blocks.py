@@ -36,6 +36,7 @@ class Block:
     link_chars: int = 0  # HTML: non-space characters inside <a> (link density evidence)
     dom_path: tuple[int, ...] = ()  # HTML: ids of the enclosing block elements, outermost first
     href: str = ""  # Markdown link-only line: the address of its first link
+    indented: bool = False  # Markdown/text: the paragraph's first line is indented (2+ spaces, 　)
 
 
 # ---------------------------------------------------------------------------------------
@@ -105,6 +106,7 @@ def markdown_blocks(text: str, first_line: int = 1) -> list[Block]:
     i = 0
     para: list[str] = []
     para_line = 0
+    para_indented = False
 
     def flush() -> None:
         nonlocal para
@@ -114,7 +116,9 @@ def markdown_blocks(text: str, first_line: int = 1) -> list[Block]:
                 raw = join_fragments(raw, nxt)
             clean, stocks, bold = inline_markdown(raw)
             if clean:
-                block = Block("text", clean, bold=bold, stocks=stocks, line=para_line)
+                block = Block(
+                    "text", clean, bold=bold, stocks=stocks, line=para_line, indented=para_indented
+                )
                 if _is_link_line(raw):
                     block.link_chars = len(re.sub(r"\s", "", clean))
                     first = _LINK_MD_RE.search(raw)
@@ -193,17 +197,22 @@ def markdown_blocks(text: str, first_line: int = 1) -> list[Block]:
             i += 1
             continue
         is_link = _is_link_line(stripped)
-        starts_new = bool(_LIST_RE.match(line) or _INDENT_RE.match(line))
-        if para and (starts_new or is_link or _ends_line(para[-1])):
+        # `[headline]` (optionally `[ signature]`) on a line of its own: a headline of a text
+        # dump, never the tail of the paragraph above (which may well end mid-sentence)
+        alone = is_link or (stripped[0] == "[" and bool(_BRACKET_LINE_RE.fullmatch(stripped)))
+        indented = bool(_INDENT_RE.match(line))
+        starts_new = bool(_LIST_RE.match(line) or indented)
+        if para and (starts_new or alone or _ends_line(para[-1])):
             flush()
         if not para:
             para_line = lineno
+            para_indented = indented
         para.append(_LIST_RE.sub("", line, count=1).strip() if _LIST_RE.match(line) else stripped)
-        if is_link:
+        if alone:
             flush()
         i += 1
     flush()
-    return blocks
+    return mark_credited_captions(blocks)
 
 
 def _ends_line(line: str) -> bool:
@@ -219,6 +228,43 @@ def _is_link_line(line: str) -> bool:
 
 
 _LINK_LINE_RE = re.compile(r"(?:\[[^\]]*\]\([^)]*\)\s*[｜|/·]?\s*)+")
+_BRACKET_LINE_RE = re.compile(r"\[[^\[\]()（）]{2,60}\](?:\s*\[[^\[\]()（）]{1,30}\])?")
+
+
+# ---------------------------------------------------------------------------------------
+# Captions
+
+MAX_CREDITED_CAPTION_CHARS = 100
+# A picture credit closing a line: `图/新华社`, `圖／X`, `新华社记者 才扬 摄`, `…学院供图`,
+# `（影片截圖）`, `（小紅書圖片）`, `（IG圖片）`, `（微博@某人）`, `（劇照）`.
+_PICTURE_CREDIT_END = re.compile(
+    r"(?:[（(][^（）()]{0,16}(?:截圖|截图|圖片|图片|照片|劇照|剧照|海報|海报|資料圖|资料图|供圖|供图)[)）]"
+    r"|[（(]\s*[A-Za-z\u4e00-\u9fff]{1,10}\s*[@＠][^（）()]{1,30}[)）]"
+    r"|(?:图|圖|图片|圖片|摄影|攝影)\s*[/／:：丨|]\s*[^\s，。；：（）()]{1,20}"
+    r"|[^\s，。；拍]{2,12}\s?(?:摄|攝)"
+    r"|(?:供图|供圖|供稿图|提供圖片|提供图片))\s*$"
+)
+
+
+def picture_credit_end(text: str) -> bool:
+    """The line ends with a picture credit (see `_PICTURE_CREDIT_END`)."""
+    return bool(_PICTURE_CREDIT_END.search(text.strip()))
+
+
+def mark_credited_captions(blocks: list[Block]) -> list[Block]:
+    """A short line right under a picture that ends with a picture credit is the picture's
+    caption, not text: it is marked as printed in the picture's box (`in_figure`) and in a
+    caption's look, which is how the classifier knows captions (HTML and Markdown alike)."""
+    for prev, block in zip(blocks, blocks[1:], strict=False):
+        if (
+            prev.kind == "image"
+            and block.kind == "text"
+            and len(block.text) <= MAX_CREDITED_CAPTION_CHARS
+            and picture_credit_end(block.text)
+        ):
+            block.in_figure = True
+            block.caption_style = True
+    return blocks
 
 
 # ---------------------------------------------------------------------------------------
@@ -281,8 +327,9 @@ def html_blocks(html: str, main_content: bool = False, whole_page: bool = False)
         element.extract()
     _strip_chrome(soup)
     if not main_content:
-        return _walk(soup, page=False)
+        return mark_credited_captions(_walk(soup, page=False))
     blocks = _walk(soup, page=True, skip_hidden=not _mostly_hidden(soup))
+    blocks = mark_credited_captions(blocks)
     return content.select_main(blocks, html_document_title(html), whole_page)
 
 
@@ -485,9 +532,17 @@ def _enter(child, name: str, state: dict, flush, blocks: list[Block]):
     is_block = name in _BLOCK_TAGS or bool(style and _DISPLAY_BLOCK.search(style))
     small = _caption_styled(child, name, style)
     classes = " ".join(child.get("class") or []) + " " + str(child.get("id") or "")
-    figure = name in ("figure", "figcaption") or (
-        (name in _FIGURE_TAGS or bool(_FIGURE_CLASS_RE.search(classes))) and _figure_sized(child)
+    caption_box = bool(_CAPTION_CLASS_RE.search(classes)) and _caption_sized(child)
+    figure = (
+        name in ("figure", "figcaption")
+        or caption_box
+        or (
+            (name in _FIGURE_TAGS or bool(_FIGURE_CLASS_RE.search(classes)))
+            and _figure_sized(child)
+        )
     )
+    small = small or int(caption_box)
+    is_block = is_block or caption_box  # a caption is a line of its own, even in a <span>
     heading = int(name[1]) if re.fullmatch(r"h[1-6]", name) else 0
     quote = name == "blockquote"
     bold = name in ("strong", "b")
@@ -550,6 +605,18 @@ def _caption_styled(child, name: str, style) -> int:
 
 
 MAX_FIGURE_TEXT = 200
+# A class that names a caption (`img-caption`, `caption`, `figcaption`, `pic-desc`): the
+# caption of a picture even when the picture is a lazy-load placeholder with no <img> yet.
+_CAPTION_CLASS_RE = re.compile(
+    r"caption|figcap|(?:img|pic|photo|image)[-_]?(?:desc|txt|text|note|intro)", re.IGNORECASE
+)
+
+
+def _caption_sized(element) -> bool:
+    """A caption box holds a line or two, never the story's paragraphs."""
+    if element.find(["p", "h1", "h2", "h3", "article"]) is not None:
+        return False
+    return 0 < len(re.sub(r"\s", "", element.get_text())) <= MAX_FIGURE_TEXT
 
 
 def _figure_sized(element) -> bool:
@@ -572,6 +639,8 @@ def _strip_chrome(soup) -> None:
         if id(element) in removed or element.attrs is None:
             continue
         name = (element.name or "").lower()
+        if name == "img":
+            continue  # a picture's utility classes (`top-0`) say where it sits, not what it is
         marker = " ".join(element.get("class") or []) + " " + str(element.get("id") or "")
         chrome = name in ("nav", "footer", "aside", "header", "form") or (
             marker.strip() and _CHROME_RE.search(marker) and not _BYLINE_BOX_RE.search(marker)

@@ -93,6 +93,7 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
     weights = [block_weight(b.kind, b.text, b.link_chars) for b in blocks]
     anchored = _anchored_run(blocks, weights, page_title)
     title_idx, title_span = None, 1
+    deck_lines: set[int] = set()  # lines of the headline's element after its first: the deck
     if anchored is not None:
         title_idx, title_span, end = anchored
         start = title_idx
@@ -107,7 +108,8 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
             # (`对阵双方：…` and two paragraphs above a `阅读更多` list), not another story
             start = 0
         elif heading is not None:
-            start = heading
+            start = _heading_lines_start(blocks, heading)
+            deck_lines = set(range(start + 1, heading + 1))
         elif whole_page and (guess := _headline_above(blocks, start)) is not None:
             start = title_idx = guess
     start = _byline_zone_start(blocks, start)
@@ -127,8 +129,8 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
                 continue  # a link list inside the article (related stories, tags)
         if block.kind in ("text", "heading") and widget_reason(compact):
             continue
-        if idx == lead_box:
-            kept.append(replace(block, kind="quote"))  # a summary box repeating a paragraph
+        if idx == lead_box or idx in deck_lines:
+            kept.append(replace(block, kind="quote"))  # a summary box, or the headline's deck
             continue
         if len(compact) >= 30 and compact in seen:
             continue  # the same paragraph printed twice (print/mobile copies of the body)
@@ -507,6 +509,21 @@ def _heading_above(blocks: list, start: int) -> int | None:
         if blocks[idx].kind == "heading" and not blocks[idx].link_chars:
             return idx
     return None
+
+
+def _heading_lines_start(blocks: list, idx: int) -> int:
+    """The first line of a heading split by `<br>` (`<h1>headline<br><br>deck</h1>`): the
+    lines of one heading element are the headline and its deck, and both stay."""
+    path = blocks[idx].dom_path
+    while (
+        path
+        and idx > 0
+        and blocks[idx - 1].kind == "heading"
+        and blocks[idx - 1].dom_path == path
+        and not blocks[idx - 1].link_chars
+    ):
+        idx -= 1
+    return idx
 
 
 MAX_HEADLINE_CHARS = 60

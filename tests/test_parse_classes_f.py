@@ -1,0 +1,115 @@
+"""Failure classes (f): captions, widget debris, teasers and serial notices, listings, meta
+lines, and block boundaries (headline + deck, bracket headlines, indented lines).
+
+Every input is made up and small; each test names the class it guards, never a site.
+"""
+
+from zhnews.parse import parse_document
+from zhnews.parse.blocks import html_blocks, markdown_blocks, picture_credit_end
+
+P1 = "本报讯 今天上午，某市举行了一场盛大的庆祝活动，数千名市民参加，现场气氛十分热烈。"
+P2 = "活动期间，组织方还准备了多项文艺表演，受到市民欢迎，大家纷纷拍照留念，场面非常热闹。"
+P3 = "据了解，这项活动已经连续举办了十年，每年都吸引大量游客前来参观，带动了当地经济发展。"
+
+
+def _page(body: str, title: str = "某市举行庆祝活动") -> str:
+    return (
+        f"<html><head><title>{title}_某某网</title></head><body>"
+        f"<article><h1>{title}</h1><p>2024-05-01 10:00 记者 王明</p>{body}</article>"
+        "</body></html>"
+    )
+
+
+def _body(html: str) -> list[str]:
+    (article,) = parse_document(html, "page.html").articles
+    return article.body_paragraphs
+
+
+# --- class 1: captions that are not body -------------------------------------------------
+
+
+def test_caption_class_is_a_caption_even_when_the_picture_is_a_placeholder():
+    html = _page(
+        f"<p>{P1}</p>"
+        '<div class="lazy"><div class="placeholder"></div>'
+        '<span class="img-caption">市民在广场上合影留念，场面温馨。</span></div>'
+        f"<p>{P2}</p><p>{P3}</p>"
+    )
+    body = _body(html)
+    assert body == [P1, P2, P3]
+
+
+def test_picture_with_utility_class_is_still_a_picture():
+    # `top-0` is a layout utility, not a page top bar: the <img> stays and its caption with it
+    html = _page(
+        f"<p>{P1}</p>"
+        '<div><img class="block top-0 left-0" src="a.jpg" alt="">'
+        "<span>活动现场人山人海（影片截圖）</span></div>"
+        f"<p>{P2}</p><p>{P3}</p>"
+    )
+    assert _body(html) == [P1, P2, P3]
+
+
+def test_short_line_under_a_picture_ending_with_a_credit_is_a_caption():
+    for credit in (
+        "市民参加活动。某某学院供图",
+        "市民参加活动。（小紅書圖片）",
+        "市民参加活动。（微博@某某人）",
+        "市民参加活动。（IG圖片）",
+        "市民参加活动。图/新华社",
+        "市民参加活动。新华社记者 才扬 摄",
+    ):
+        html = _page(f"<p>{P1}</p><p><img src='a.jpg'></p><p>{credit}</p><p>{P2}</p><p>{P3}</p>")
+        assert _body(html) == [P1, P2, P3], credit
+
+
+def test_markdown_line_under_an_image_ending_with_a_credit_is_a_caption():
+    blocks = markdown_blocks(f"{P1}\n\n![](a.jpg)\n市民参加活动。（影片截圖）\n\n{P2}\n")
+    caption = [b for b in blocks if b.text.startswith("市民")][0]
+    assert caption.in_figure and caption.caption_style
+    prose = [b for b in blocks if b.text == P2][0]
+    assert not prose.in_figure
+
+
+def test_credit_shaped_endings_that_are_prose_are_not_credits():
+    assert not picture_credit_end("他们正在拍摄")
+    assert not picture_credit_end("我们今天很开心。")
+    # without a picture above it, a credited line is left alone
+    blocks = markdown_blocks(f"{P1}\n\n市民参加活动。（影片截圖）\n")
+    assert not any(b.in_figure for b in blocks)
+
+
+# --- class 6: blocks ------------------------------------------------------------------------
+
+
+def test_bracket_headline_line_ends_the_paragraph_above():
+    text = (
+        "　　○本埠城北一帶近日新開茶館數處每至晚間客座常滿\n[挑浚河道]  \n　　○城南河道久未疏浚\n"
+    )
+    blocks = markdown_blocks(text)
+    assert [b.text for b in blocks] == [
+        "○本埠城北一帶近日新開茶館數處每至晚間客座常滿",
+        "[挑浚河道]",
+        "○城南河道久未疏浚",
+    ]
+    glued = markdown_blocks("某段文字沒有結束的地方\n[新書出售] [ 某某書局告白]\n")
+    assert [b.text for b in glued] == ["某段文字沒有結束的地方", "[新書出售] [ 某某書局告白]"]
+
+
+def test_markdown_block_records_an_indented_first_line():
+    blocks = markdown_blocks("　　第一段開頭縮進\n\n不縮進的一段\n\n  兩個空格也算\n")
+    assert [b.indented for b in blocks] == [True, False, True]
+
+
+def test_headline_and_deck_in_one_h1_keep_both_lines():
+    html = (
+        "<html><head><title>某某网</title></head><body>"
+        "<h1>某市举行庆祝活动<br><br>千人参加节日游园</h1>"
+        f"<div><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></body></html>"
+    )
+    heads = [b.text for b in html_blocks(html, main_content=True, whole_page=True)][:2]
+    assert heads == ["某市举行庆祝活动", "千人参加节日游园"]
+    (article,) = parse_document(html, "page.html").articles
+    assert article.title == "某市举行庆祝活动"
+    assert article.summary == "千人参加节日游园"
+    assert "千人参加节日游园" not in article.body_paragraphs
