@@ -86,3 +86,20 @@ def test_date_from_the_page_title_has_its_own_provenance():
     article = parse_document(page, "page.html").articles[0]
     assert article.published_at.date().isoformat() == "2011-07-11"
     assert article.published_at_source == "page_title"
+
+
+# --- 3. a plain-text dump of headed stories without its label line -------------------------
+
+_A = "　　○本埠城北一帶近日新開茶館數處每至晚間客座常滿街市頗形熱閙地方官已飭差查察以杜滋事"
+_B = "　　○城南河道久未疏浚商船往來多有不便今由紳董集資興挑約計月內即可竣工云"
+_C = "　　○前日午後有鄕人挑菜入城行至橋邊失足落水經旁人救起幸無大碍"
+
+
+def test_unlabelled_text_dump_of_bracket_headed_stories_is_a_page_of_stories():
+    text = "\n".join(["Page 1", "", "[茶館林立]  ", _A, "[挑浚河道]  ", _B, "[鄕人落水]  ", _C])
+    doc = parse_document(text + "\n", "issue.txt")
+    assert doc.format == "text"
+    assert [a.title for a in doc.articles] == ["茶館林立", "挑浚河道", "鄕人落水"]
+    # two bracketed lines are no story sequence: one text, as before
+    two = "\n".join(["[茶館林立]  ", _A, "[挑浚河道]  ", _B])
+    assert len(parse_document(two + "\n", "issue.txt").articles) == 1

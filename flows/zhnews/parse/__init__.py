@@ -113,7 +113,9 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
         blocks, fmt, page_title = markdown_blocks(text), "text", None
     items = classify(blocks, tz)
     first_line_title = _pop_first_line_title(items)
-    multi = fmt != "text"
+    # a plain-text dump of several headed stories (bracketed headlines, `bracket_headlines`)
+    # is a page of stories even without the file label line that makes it Markdown
+    multi = fmt != "text" or sum(it.kind == "heading" for it in items) >= 3
     drafts, page = split_articles(items, multi=multi)
     if fmt == "newspaper-html" and not digest:
         drafts = _page_story(drafts, [page_title or "", *meta.page_titles(text)])
