@@ -6,6 +6,7 @@ Every input is made up and small; each test names the class it guards, never a s
 
 from zhnews.parse import parse_document
 from zhnews.parse.blocks import html_blocks, markdown_blocks, picture_credit_end
+from zhnews.parse.debris import debris_reason
 
 P1 = "本报讯 今天上午，某市举行了一场盛大的庆祝活动，数千名市民参加，现场气氛十分热烈。"
 P2 = "活动期间，组织方还准备了多项文艺表演，受到市民欢迎，大家纷纷拍照留念，场面非常热闹。"
@@ -113,3 +114,66 @@ def test_headline_and_deck_in_one_h1_keep_both_lines():
     assert article.title == "某市举行庆祝活动"
     assert article.summary == "千人参加节日游园"
     assert "千人参加节日游园" not in article.body_paragraphs
+
+
+# --- class 2: widget debris -----------------------------------------------------------------
+
+
+def test_reaction_bar_and_gallery_widgets_are_debris():
+    for line in ("讚好", "搶先表達", "+4", "▼某區火災．現場▼"):
+        assert debris_reason(line) is not None, line
+    for line in ("6", "2024", "1"):  # a number alone may be a section number: kept by itself
+        assert debris_reason(line) is None, line
+
+
+def test_count_after_a_reaction_label_goes_and_section_numbers_stay():
+    html = _page(
+        f"<p>{P1}</p><div><div>讚好</div><div>6</div></div>"
+        f"<p>{P2}</p><p>1</p><p>{P3}</p><div>▼某區火災．現場▼</div><div>+4</div>"
+    )
+    body = _body(html)
+    assert "6" not in body and "+4" not in body and not any("▼" in p for p in body)
+    assert P1 in body and P2 in body and P3 in body
+
+
+# --- class 3: teasers, trailers and serial notices -----------------------------------------
+
+
+def test_paywall_teaser_and_more_coverage_lines_are_debris():
+    assert debris_reason("此文限时免费阅读。感谢热心读者订阅某某通，成为某某通会员，畅读某某网！")
+    assert debris_reason("更多报道详见：【专题】某某事件全纪录（实时更新中）")
+    assert debris_reason("更多報導詳見：某某專題")
+    assert debris_reason("更多的人表示，他们详见过此事。") is None
+
+
+def test_serial_notices_are_debris():
+    for line in ("此稿未完", "（未完）", "（待續）", "未完待續", "(待续)"):
+        assert debris_reason(line) == "serial_notice", line
+    assert debris_reason("此事未完待續，各方仍在協商，結果尚難預料。") is None
+
+
+def test_markdown_story_ending_with_a_teaser_keeps_its_text_only():
+    text = (
+        "---\ntitle: 某市举行庆祝活动\ndate: 2024-05-01\n---\n\n"
+        f"{P1}\n\n{P2}\n\n此文限时免费阅读。感谢热心读者订阅[某某通](http://x.cn)，成为会员，畅读某某网！\n\n"
+        "更多报道详见：[【专题】某某活动全纪录](http://x.cn/t)\n"
+    )
+    (article,) = parse_document(text, "post.md").articles
+    assert article.body_paragraphs == [P1, P2]
+
+
+# --- class 5: meta lines of pipe-separated cells --------------------------------------------
+
+
+def test_pipe_separated_label_value_cells_are_a_meta_line():
+    assert debris_reason("某某网 |发布: 2021-1-29 13:18|点击: 313|来自: 互联网") == "meta_line"
+    assert debris_reason("来源：某某日报 | 浏览：1024 | 时间：2024-05-01") == "meta_line"
+    assert debris_reason("作者：王明 ｜ 来源：某某日报") is None  # credits: the byline parser's
+    assert debris_reason("他说：发布会很成功|大家都满意") is None  # one cell: a sentence
+
+
+def test_meta_line_is_not_the_first_paragraph():
+    html = _page(
+        f"<p>某某网 |发布: 2024-5-1 10:00|点击: 313|来自: 互联网</p><p>{P1}</p><p>{P2}</p>"
+    )
+    assert _body(html) == [P1, P2]

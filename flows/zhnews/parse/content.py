@@ -47,7 +47,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from zhnews.parse import bylines
+from zhnews.parse import bylines, debris
 
 _WS = re.compile(r"\s+")
 # Sentence and clause marks of running text; a lone colon is a label (`编号：…`).
@@ -129,6 +129,8 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
                 continue  # a link list inside the article (related stories, tags)
         if block.kind in ("text", "heading") and widget_reason(compact):
             continue
+        if compact.isdigit() and len(compact) <= 6 and idx and _reaction_label(blocks[idx - 1]):
+            continue  # a reaction bar's count (`讚好` / `6`), not a section number
         if idx == lead_box or idx in deck_lines:
             kept.append(replace(block, kind="quote"))  # a summary box, or the headline's deck
             continue
@@ -157,6 +159,12 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
             block = _headline_role(block, idx, title_idx, body_started)
         kept.append(block)
     return kept
+
+
+def _reaction_label(block) -> bool:
+    """A reaction bar's label (`讚好`, `搶先表達`) or its icon: the number after it counts."""
+    text = block.text.strip()
+    return block.kind in ("text", "image") and debris.debris_reason(text) == "widget"
 
 
 MIN_DECK_CHARS = 6

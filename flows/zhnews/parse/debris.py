@@ -162,6 +162,49 @@ _READ_MORE_END = re.compile(
 _PAGER_WORDS = re.compile(
     r"首页|首頁|上一页|上一頁|下一页|下一頁|尾页|尾頁|末页|末頁|\d{1,3}|[|｜/\s\[\]【】<>«»]"
 )
+# A reaction bar's labels and a gallery's counters and labels: `讚好`, `搶先表達`, a count
+# standing alone (`6`, `+4`), `▼大埔火災．現場▼`.
+_REACTION = re.compile(
+    r"讚好|赞好|搶先表達|抢先表达|表達心情|表达心情|我要表態|我要表态|[+＋]\d{1,4}"
+)
+_GALLERY_LABEL = re.compile(r"[▼▽]\s*[^▼▽]{1,40}?\s*[▼▽]")
+# A paywall or channel teaser printed after the story: `此文限时免费阅读。感谢…订阅…`,
+# `更多报道详见：【专题】…`.
+_TEASER = re.compile(
+    r"^(?:此文|本文|全文)(?:限时|限時)?(?:免费|免費)(?:阅读|閱讀)"
+    r"|^(?:更多|相关|相關)(?:报道|報導|报导|内容|內容|资讯|資訊)?(?:详见|詳見|请见|請見|请看|請看|见|見)\s*[：:]"
+    r"|(?:成为|成為|加入).{0,12}(?:会员|會員).{0,6}(?:畅读|暢讀|阅读全文|閱讀全文)"
+)
+# A serial's notice at a story's end: `此稿未完`, `（未完）`, `（待續）`, `未完待續`.
+_SERIAL_NOTICE = re.compile(
+    r"[（(【\[]?\s*(?:此稿|本稿|全稿|本文)?(?:未完(?:待續|待续)?|待續|待续)\s*[）)】\]]?[。.]?"
+)
+# A line of pipe-separated `label: value` cells (`报纸网 |发布: 2021-1-29 13:18|点击: 313|来自:
+# 互联网`): the page's meta line, not the first paragraph.
+_META_CELL = re.compile(
+    r"^\s*(?:发布|發佈|发布时间|發佈時間|点击|點擊|来自|來自|来源|來源|作者|浏览|瀏覽|阅读|閱讀"
+    r"|时间|時間|日期|编辑|編輯|人气|人氣)\s*[：:]\s*\S"
+)
+MIN_META_CELLS = 2
+
+
+_VIEW_COUNT_CELL = re.compile(
+    r"^\s*(?:点击|點擊|浏览|瀏覽|阅读|閱讀|人气|人氣)(?:量|数|數|次数|次數)?\s*[：:]\s*\d"
+)
+
+
+def is_meta_cells(text: str) -> bool:
+    """`站名 |发布: 2021-1-29 13:18|点击: 313|来自: 互联网`: two or more `label: value` cells,
+    one of them a view count (a line of credits alone, `作者：X | 来源：Y`, is a byline and
+    is left to the byline parser)."""
+    if "|" not in text and "｜" not in text:
+        return False
+    cells = re.split(r"[|｜]", text)
+    return sum(bool(_META_CELL.match(cell)) for cell in cells) >= MIN_META_CELLS and any(
+        _VIEW_COUNT_CELL.match(cell) for cell in cells
+    )
+
+
 # A wire story's header line: `新华社北京5月9日电 题：<headline>` (the headline, not text).
 _WIRE_HEADLINE = re.compile(
     r"^[^，。：:\s]{2,20}?(?:电|電|讯|訊)\s*(?:题|題)\s*[：:][^。！？!?]{2,100}$"
@@ -269,6 +312,16 @@ def debris_reason(text: str) -> str | None:
             return "end_mark"
         if _RELATIVE_TIME.match(stripped) or _IP_REGION.fullmatch(stripped):
             return "widget"
+        if _REACTION.fullmatch(stripped):
+            return "widget"
+        if _SERIAL_NOTICE.fullmatch(stripped):
+            return "serial_notice"
+    if stripped[0] in "▼▽" and _GALLERY_LABEL.fullmatch(stripped):
+        return "gallery_label"
+    if _TEASER.search(stripped):
+        return "teaser"
+    if is_meta_cells(stripped):
+        return "meta_line"
     if len(stripped) <= MAX_FEEDBACK_CHARS and _FEEDBACK.fullmatch(stripped):
         return "widget"
     if stripped[0] == "#" and is_hashtag_line(stripped):
