@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from zhnews.parse import parse_document
+from zhnews.parse.bylines import parse_byline_line, parse_credit_line
 
 TZ = ZoneInfo("Asia/Shanghai")
 
@@ -103,3 +104,65 @@ def test_unlabelled_text_dump_of_bracket_headed_stories_is_a_page_of_stories():
     # two bracketed lines are no story sequence: one text, as before
     two = "\n".join(["[茶館林立]  ", _A, "[挑浚河道]  ", _B])
     assert len(parse_document(two + "\n", "issue.txt").articles) == 1
+
+
+# --- 4. bylines: closing signatures, publisher-led and padded bylines, sourced credits -------
+
+
+def _authors(byline) -> list[str]:
+    return [a.name for a in byline.authors] if byline else None
+
+
+@pytest.mark.parametrize(
+    "line,names",
+    [
+        ("莫釐樵寄初草", ["莫釐樵"]),  # a contributor's first draft
+        ("西吳无悶子稿", ["西吳无悶子"]),
+        ("東海散人拜稿", ["東海散人"]),
+        ("金陵湖熟鎭　人氏遺稿於松蔭南軒", []),  # a late writer's manuscript: nobody named
+        ("此稿未完", None),
+        ("欢迎投稿", None),
+        ("讲话稿", None),
+        ("张三供稿", None),
+    ],
+)
+def test_closing_signature_line_names_its_writer(line, names):
+    assert _authors(parse_byline_line(line)) == names
+
+
+@pytest.mark.parametrize(
+    "line,names",
+    [
+        ("某某网江北频道 记者 伊琳 李清芬", ["伊琳", "李清芬"]),  # publisher, role, names
+        ("本报记者  王乐文  方  敏", ["王乐文", "方敏"]),  # a two-character name padded
+        ("本报记者 王 乐 文 方 敏", ["王乐文", "方敏"]),
+    ],
+)
+def test_byline_after_a_channel_name_and_padded_names(line, names):
+    assert _authors(parse_credit_line(line)) == names
+
+
+def test_credit_line_with_a_source_field_names_the_writer_and_the_source():
+    youth = parse_credit_line("中青报·中青网记者 魏其濛 来源：中国青年报")
+    assert _authors(youth) == ["魏其濛"] and youth.credit == "中国青年报"
+    closing = parse_credit_line(
+        "（本文来源：经济日报 作者：中国国际经济交流中心世界经济研究部部长、研究员徐占忱）"
+    )
+    assert _authors(closing) == ["徐占忱"] and closing.credit == "经济日报"
+    assert closing.kind == "closing"
+    # a description without a name after its title names nobody; a page's source line is
+    # left to the source-line rule
+    assert parse_credit_line("（本文来源：经济日报 作者：中国国际经济交流中心研究员）") is None
+    assert parse_credit_line("来源：新华网 编辑：张三") is None
+
+
+def test_sourced_closing_credit_leaves_the_body():
+    page = """<!DOCTYPE html><html><head><title>中法经贸合作不断拓展</title></head><body>
+<div class="text"><h1>中法经贸合作不断拓展</h1>
+<p>中法合作遍布于重要能源、前沿科技领域以及百姓生活中日常食品用品，法国是重要贸易伙伴。</p>
+<p>新形势下中法两国经贸关系的广度和深度将不断拓展，新的合作领域和增长点将不断涌现。</p>
+<p>（本文来源：经济日报 作者：中国国际经济交流中心世界经济研究部部长、研究员徐占忱）</p>
+</div></body></html>"""
+    article = parse_document(page, "page.html").articles[0]
+    assert [a.name for a in article.authors] == ["徐占忱"]
+    assert all("本文来源" not in p for p in article.body_paragraphs)

@@ -24,7 +24,7 @@ nothing but roles and names, so prose that mentions a 记者 is never taken).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from zhnews.model import Author
 
@@ -303,7 +303,7 @@ def _suffix_role(match: re.Match) -> tuple[str | None, str]:
 
 
 _MEDIA_PREFIX = re.compile(
-    r"[\u4e00-\u9fffA-Za-z·]{1,14}?(?:报|報|网|網|社|台|新闻|新聞|刊|杂志|雜誌|周刊|客户端|客戶端)"
+    r"[\u4e00-\u9fffA-Za-z·]{1,14}?(?:报|報|网|網|社|台|新闻|新聞|刊|杂志|雜誌|周刊|客户端|客戶端|频道|頻道)"
 )
 _NOT_NAMES = set(
     "受访者 受訪者 资料 資料 网络 網絡 网友 網友 本报 本報 本台 记者 記者 编辑 編輯 通讯员 "
@@ -322,6 +322,16 @@ def _is_media(segment: str, glued_role: bool = False) -> bool:
     return glued_role and bool(re.fullmatch(r"[\u4e00-\u9fffA-Za-z·]{1,10}", stripped))
 
 
+# `方  敏`, `王  乐  文`: a short name padded to the width of a three-character one in a
+# print byline (`本报记者  王乐文  方  敏`); single characters standing apart are one name
+# when the first is a surname.
+_PADDED_NAME = re.compile(
+    r"(?<![\u4e00-\u9fff])["
+    + _SURNAME_ORDER
+    + r"](?:[ \t\u3000]+[\u4e00-\u9fff](?![\u4e00-\u9fff])){1,2}"
+)
+
+
 def _strict_names(segment: str, glued: bool = False) -> list[str] | None:
     """Names only (2–4 CJK characters, `·` transliterations, Latin names), or None.
 
@@ -329,6 +339,7 @@ def _strict_names(segment: str, glued: bool = False) -> list[str] | None:
     layouts do; then a name must start with a surname so `记者获悉` is not a credit.
     """
     segment = _DESK_CODE.sub("", re.sub(r"\s*_?[A-Z]{1,4}\d{2,6}\b", "", segment)).strip()
+    segment = _PADDED_NAME.sub(lambda m: re.sub(r"\s+", "", m.group(0)), segment)
     if glued:
         first = re.split(r"[\s、，,；;/／|｜]+", segment)[0]
         if first and first[0] not in _SURNAMES and first[:2] not in _COMPOUND_SURNAMES:
@@ -486,6 +497,11 @@ def parse_credit_line(line: str) -> Byline | None:
     inner = outer.group("inner") if outer else stripped
     if not _ROLE_CUES.search(inner):
         return None  # no role word: not a credit line
+    sourced = _SOURCE_FIELD.match(inner)
+    if sourced:
+        credit = _credit_with_source(stripped, sourced, bool(outer))
+        if credit is not None:
+            return credit
     if not (_ROLE_RE.search(inner) or _SUFFIX_RE.search(inner)):
         return None
     described = _described_author(inner)
@@ -502,6 +518,41 @@ def parse_credit_line(line: str) -> Byline | None:
     else:
         kind = "closing" if outer else "byline"
     return Byline(raw=stripped, authors=credits.authors, kind=kind, editor=editor, editor_rank=rank)
+
+
+# A credit line that also names where the story comes from, before or after the credits:
+# `中青报·中青网记者 魏其濛 来源：中国青年报`, `（本文来源：经济日报 作者：…研究员徐占忱）`.
+_SOURCE_FIELD = re.compile(
+    r"^(?:(?:本文|文章|稿件)?(?:来源|來源)\s*[：:]\s*(?P<lead>[^\s：:，,]{2,20})\s+(?P<rest>.+)"
+    r"|(?P<front>.+?)\s+(?:本文|文章|稿件)?(?:来源|來源)\s*[：:]\s*(?P<tail>[^\s：:，,]{2,20}))$"
+)
+# `…研究部部长、研究员徐占忱`: a writer's name printed after the title that closes a
+# description of who they are.
+_TITLE_THEN_NAME = re.compile(
+    r"(?:研究员|研究員|教授|讲师|講師|学者|學者|博士|主任|院长|院長|所长|所長|部长|部長|专家|專家"
+    r"|分析师|分析師|经济学家|經濟學家|经济师|經濟師|主席|总裁|總裁|总经理|總經理)"
+    r"(?P<name>[\u4e00-\u9fff]{2,3})$"
+)
+
+
+def _credit_with_source(line: str, sourced: re.Match, bracketed: bool) -> Byline | None:
+    """The credits of a line that also carries a `来源：X` field, with X as the credit."""
+    if sourced.group("lead") and not bracketed:
+        return None  # `来源：X 作者：Y` on its own line: the page's source line (assemble)
+    source = sourced.group("lead") or sourced.group("tail")
+    rest = (sourced.group("rest") or sourced.group("front")).strip()
+    credit = parse_credit_line(rest)
+    if credit is None:
+        described = re.match(r"^(?:本文)?作者\s*[：:]\s*(?P<desc>.{4,70})$", rest)
+        titled = _TITLE_THEN_NAME.search(described.group("desc")) if described else None
+        names = strict_names(titled.group("name"), surname=True) if titled else None
+        if not names or len(names) != 1:
+            return None
+        credit = Byline(raw=rest, authors=[Author(names[0], "作者")])
+    if not credit.authors:
+        return None
+    kind = "closing" if bracketed else credit.kind
+    return replace(credit, raw=line, credit=source, kind=kind)
 
 
 # `编辑：X 责任编辑：Y` names two desk editors; the 责任编辑 is the one responsible for the
@@ -815,6 +866,40 @@ def split_trailing_signature(paragraph: str) -> tuple[str, Byline] | None:
     return paragraph[: match.start()].rstrip(), byline
 
 
+# A contributor's closing signature on a line of its own under an archive story: the name
+# and what the writer sends (`莫釐樵寄初草` sends a first draft, `西吳无悶子稿`, `…拜稿`,
+# `…未定草`, `…謹識`). Before a bare 稿, words that make a noun with it (投稿, 來稿, 遺稿,
+# 原稿, 供稿 …) are refused, so notices and desk credits are not taken for names.
+_SIGNATURE = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff]{2,6}?)\s*(?P<mark>寄初草|寄草|未定草|拜稿|拜識|拜识|謹識|谨识|謹啓|稿)$"
+)
+_NOT_SIGNATURE = re.compile(
+    r"[投來来征徵約约底手原遺遗文書书初定草供通審审改送退撤擬拟起成完脫脱講讲演發发本此該该話话言聞闻件]$"
+)
+# `金陵湖熟鎭　人氏遺稿於松蔭南軒`: where a late writer's manuscript was found; the name is
+# not printed (or lost), so the line credits nobody.
+_POSTHUMOUS = re.compile(r"^[\u4e00-\u9fff\s]{0,16}?遺稿[於于][\u4e00-\u9fff]{2,8}$")
+
+
+def parse_signature_line(line: str) -> Byline | None:
+    """A closing signature line of an archive story: `莫釐樵寄初草` → author 莫釐樵;
+    `…人氏遺稿於松蔭南軒` names nobody (a credit). None for anything else."""
+    stripped = line.strip()
+    if len(stripped) > 24:
+        return None
+    if _POSTHUMOUS.match(stripped):
+        return Byline(raw=stripped, kind="credit")
+    match = _SIGNATURE.match(stripped)
+    if match is None:
+        return None
+    name = match.group("name")
+    if match.group("mark") == "稿" and (len(name) < 3 or _NOT_SIGNATURE.search(name)):
+        return None
+    if _ROLE_RE.search(name) or _WIRE_OR_MEDIA.search(name) or name in _NOT_NAMES:
+        return None
+    return Byline(raw=stripped, authors=[Author(name, None)], kind="closing")
+
+
 def parse_wire_credit(line: str) -> Byline | None:
     """`（据新华社郑州9月9日电）` → credit 新华社, no authors."""
     stripped = line.strip()
@@ -1098,6 +1183,7 @@ def parse_byline_line(line: str) -> Byline | None:
         parse_desk_byline,
         parse_name_place_byline,
         parse_source_stamp,
+        parse_signature_line,
     ):
         result = parser(line)
         if result is not None:
