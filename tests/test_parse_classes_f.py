@@ -5,7 +5,8 @@ Every input is made up and small; each test names the class it guards, never a s
 """
 
 from zhnews.parse import parse_document
-from zhnews.parse.blocks import html_blocks, markdown_blocks, picture_credit_end
+from zhnews.parse.blocks import Block, html_blocks, markdown_blocks, picture_credit_end
+from zhnews.parse.content import listing_lines
 from zhnews.parse.debris import debris_reason
 
 P1 = "本报讯 今天上午，某市举行了一场盛大的庆祝活动，数千名市民参加，现场气氛十分热烈。"
@@ -177,3 +178,28 @@ def test_meta_line_is_not_the_first_paragraph():
         f"<p>某某网 |发布: 2024-5-1 10:00|点击: 313|来自: 互联网</p><p>{P1}</p><p>{P2}</p>"
     )
     assert _body(html) == [P1, P2]
+
+
+# --- class 4: listings inside content -------------------------------------------------------
+
+
+def test_three_label_and_timestamp_lines_are_a_listing():
+    entries = "".join(
+        f"<div><img src='{i}.jpg'><p>图集{i}</p><p>强图打榜 2024-05-2{i} 09:4{i}:17</p></div>"
+        for i in range(3)
+    )
+    html = _page(f"<p>{P1}</p><p>{P2}</p><p>{P3}</p>{entries}")
+    body = _body(html)
+    assert not any("强图打榜" in p for p in body)
+    assert body[:3] == [P1, P2, P3]
+
+
+def test_one_label_and_timestamp_line_is_left_alone():
+    blocks = [Block("text", P1), Block("text", "某某快訊／王小明 2020年03月12日 20:19:00")]
+    assert listing_lines(blocks, 0, 2) == set()
+    two_labels = [
+        Block("text", f"{label} 2024-05-23 09:41:17") for label in ("甲榜", "乙榜", "丙榜")
+    ]
+    assert listing_lines(two_labels, 0, 3) == set()
+    same = [Block("text", f"强图打榜 2024-05-2{i} 09:41:17") for i in range(3)]
+    assert listing_lines(same, 0, 3) == {0, 1, 2}

@@ -120,6 +120,7 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
     body_started = False
     in_lead = True  # no paragraph of the story's own text yet (lead notes may come first)
     lead_box = _lead_box_copy(blocks, weights, start, end)
+    listing = listing_lines(blocks, start, end)
     for idx in [*range(start, end), *_credits_below(blocks, weights, end)]:
         block = blocks[idx]
         compact = _WS.sub("", block.text)
@@ -131,6 +132,8 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
             continue
         if compact.isdigit() and len(compact) <= 6 and idx and _reaction_label(blocks[idx - 1]):
             continue  # a reaction bar's count (`讚好` / `6`), not a section number
+        if idx in listing:
+            continue
         if idx == lead_box or idx in deck_lines:
             kept.append(replace(block, kind="quote"))  # a summary box, or the headline's deck
             continue
@@ -159,6 +162,45 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
             block = _headline_role(block, idx, title_idx, body_started)
         kept.append(block)
     return kept
+
+
+MIN_LISTING_LINES = 3
+MAX_LISTING_GAP = 3  # other blocks (a teaser, its picture) allowed between two entries
+# `强图打榜 2024-05-23 09:41:17`: a short label and a full timestamp, nothing else.
+_LISTING_LINE = re.compile(
+    r"(?P<label>[^\s\d][^\d]{0,11}?)\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
+    r"\s*\d{1,2}:\d{2}(?::\d{2})?"
+)
+
+
+def listing_lines(blocks: list, start: int, end: int) -> set[int]:
+    """Entries of a listing printed among the story's lines: three or more lines, close
+    together, each one short label (the same) and a full timestamp. One such line alone is
+    a byline with its time (`上報快訊／范姜佳鈺 2020年03月12日 20:19:00`) and stays."""
+    found: set[int] = set()
+    run: list[int] = []
+    label = None
+    last = -MAX_LISTING_GAP - 2
+
+    def close() -> None:
+        if len(run) >= MIN_LISTING_LINES:
+            found.update(run)
+
+    for idx in range(start, end):
+        block = blocks[idx]
+        if block.kind != "text" or len(block.text) > 40:
+            continue
+        match = _LISTING_LINE.fullmatch(block.text.strip())
+        if not match:
+            continue
+        key = match.group("label").strip()
+        if key != label or idx - last > MAX_LISTING_GAP + 1:
+            close()
+            run, label = [], key
+        run.append(idx)
+        last = idx
+    close()
+    return found
 
 
 def _reaction_label(block) -> bool:
