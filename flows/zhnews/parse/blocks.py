@@ -294,11 +294,18 @@ _FIGURE_CLASS_RE = re.compile(r"(pic|img|image|photo|figure|caption)", re.IGNORE
 
 
 def html_document_title(html: str) -> str | None:
-    """The page's <title>, without the site-name suffix (`标题_河南日报` → `标题`)."""
+    """The page's <title>, without the site-name suffix (`标题_河南日报` → `标题`).
+
+    An empty or missing <title> (app pages fill it by script) falls back to the page's
+    og:title / twitter:title (`meta.page_titles`)."""
     match = re.search(r"<title[^>]*>(.*?)</title>", html[:200_000], re.IGNORECASE | re.DOTALL)
-    if not match:
+    title = htmllib.unescape(_TAG_RE.sub("", match.group(1))).strip() if match else ""
+    if not title:
+        from zhnews.parse.meta import page_titles
+
+        title = next(iter(page_titles(html)), "")
+    if not title:
         return None
-    title = htmllib.unescape(_TAG_RE.sub("", match.group(1))).strip()
     title = re.split(r"\s*(?:_|\||｜| - | — |--|－)\s*", title)[0].strip()
     site = _SITE_SUFFIX.fullmatch(title)  # `标题-新华网`: a site name glued with a hyphen
     if site:
@@ -328,7 +335,7 @@ def html_blocks(html: str, main_content: bool = False, whole_page: bool = False)
     _strip_chrome(soup)
     if not main_content:
         return mark_credited_captions(_walk(soup, page=False))
-    blocks = _walk(soup, page=True, skip_hidden=not _mostly_hidden(soup))
+    blocks = _walk(soup, page=True, skip_hidden=True, revealed=_story_reveals(soup))
     blocks = mark_credited_captions(blocks)
     return content.select_main(blocks, html_document_title(html), whole_page)
 
@@ -343,29 +350,43 @@ def _hidden(tag) -> bool:
 _CLAUSE_MARK = re.compile(r"[，。！？；]")
 
 
-def _mostly_hidden(soup) -> bool:
-    """The hidden elements hold more prose of their own than the visible page: a page that
-    reveals its story by script (`展开全文`). Hidden copies of visible text (print/mobile
-    versions) and hidden dialogs do not count as the story."""
+def _story_reveals(soup) -> set[int]:
+    """The hidden elements (ids) a browser's script reveals as the story, else none.
+
+    A page whose hidden elements hold more prose of their own than the visible page reveals
+    its story by script (`展开全文`, a text shown once its fonts load). Only the hidden
+    elements that carry that prose are read: others (an account card, menus, dialogs hidden
+    next to it) stay out. Hidden copies of visible text (print/mobile versions) and hidden
+    elements without prose never count as the story.
+    """
     hidden = [tag for tag in soup.find_all(_hidden) if not tag.find_parent(_hidden)]
-    hidden_texts = [re.sub(r"\s", "", tag.get_text()) for tag in hidden]
-    hidden_texts = [text for text in hidden_texts if _CLAUSE_MARK.search(text)]
-    if not hidden_texts:
-        return False  # hidden menus and dialogs without prose: nothing to decide
+    texts = [(tag, re.sub(r"\s", "", tag.get_text())) for tag in hidden]
+    texts = [(tag, text) for tag, text in texts if _CLAUSE_MARK.search(text)]
+    if not texts:
+        return set()  # hidden menus and dialogs without prose: nothing to decide
     visible = re.sub(r"\s", "", soup.get_text())
-    for text in hidden_texts:
+    for _, text in texts:
         visible = visible.replace(text, "", 1)
-    own = 0
-    for text in hidden_texts:
-        for sentence in re.findall(r"[^。！？]*[。！？]", text):
-            if sentence not in visible:
-                own += len(_CLAUSE_MARK.findall(sentence))
-    return own > len(_CLAUSE_MARK.findall(visible))
+    own: dict[int, int] = {}
+    for tag, text in texts:
+        own[id(tag)] = sum(
+            len(_CLAUSE_MARK.findall(sentence))
+            for sentence in re.findall(r"[^。！？]*[。！？]", text)
+            if sentence not in visible
+        )
+    if sum(own.values()) <= len(_CLAUSE_MARK.findall(visible)):
+        return set()
+    # the story's own element(s): those holding a good share of the largest hidden prose
+    most = max(own.values())
+    return {key for key, clauses in own.items() if clauses * 4 >= most}
 
 
-def _walk(soup, page: bool, skip_hidden: bool = False) -> list[Block]:
+def _walk(
+    soup, page: bool, skip_hidden: bool = False, revealed: set[int] | frozenset = frozenset()
+) -> list[Block]:
     """Blocks in reading order. `page`: a whole page or post body, where link rows and
-    command links are page furniture; `skip_hidden`: leave out what a browser hides."""
+    command links are page furniture; `skip_hidden`: leave out what a browser hides, except
+    the elements in `revealed` (ids: the story a script reveals, `_story_reveals`)."""
     from bs4 import NavigableString, Tag
 
     blocks: list[Block] = []
@@ -457,7 +478,7 @@ def _walk(soup, page: bool, skip_hidden: bool = False) -> list[Block]:
         if not isinstance(child, Tag):
             continue
         name = (child.name or "").lower()
-        if name in _SKIP_TAGS or (skip_hidden and _hidden(child)):
+        if name in _SKIP_TAGS or (skip_hidden and _hidden(child) and id(child) not in revealed):
             continue
         if page and name in ("a", "span", "em", "i") and content.is_control(child.get_text()):
             # `来源：新京报<a>举报</a>`: a page command glued to the line, not text; it still

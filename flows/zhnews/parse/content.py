@@ -45,6 +45,7 @@ the product.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from zhnews.parse import bylines, debris
@@ -121,6 +122,7 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
     in_lead = True  # no paragraph of the story's own text yet (lead notes may come first)
     lead_box = _lead_box_copy(blocks, weights, start, end)
     listing = listing_lines(blocks, start, end)
+    doubled = _doubled_paragraph(blocks, start, end)
     for idx in [*range(start, end), *_credits_below(blocks, weights, end)]:
         block = blocks[idx]
         compact = _WS.sub("", block.text)
@@ -137,7 +139,7 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
         if idx == lead_box or idx in deck_lines:
             kept.append(replace(block, kind="quote"))  # a summary box, or the headline's deck
             continue
-        if len(compact) >= 30 and compact in seen:
+        if len(compact) >= 30 and compact in seen and compact != doubled:
             continue  # the same paragraph printed twice (print/mobile copies of the body)
         seen.add(compact)
         if block.kind == "quote" and len(compact) <= MAX_CREDIT_CHARS and credit_line(block.text):
@@ -217,6 +219,22 @@ _LEAD_NOTE = re.compile(
     r"|核心提示)\s*[】\]]?\s*[：:]"
 )
 MIN_REPEAT_CHARS = 30
+
+
+def _doubled_paragraph(blocks: list, start: int, end: int) -> str | None:
+    """The one paragraph a page prints twice in a row (an editing slip), else None.
+
+    Copies of the body (print/mobile versions) repeat many paragraphs and are dropped; a
+    single paragraph repeated right after itself, with nothing but images between and no
+    other repeat on the page, is what readers see twice and stays twice.
+    """
+    texts = [_WS.sub("", b.text) for b in blocks[start:end] if b.kind == "text" and b.text.strip()]
+    counts = Counter(t for t in texts if len(t) >= 30)
+    repeated = [t for t, n in counts.items() if n > 1]
+    if len(repeated) != 1 or counts[repeated[0]] != 2:
+        return None
+    first = texts.index(repeated[0])
+    return repeated[0] if texts[first + 1] == repeated[0] else None
 
 
 def _lead_box_copy(blocks: list, weights: list[float], start: int, end: int) -> int | None:

@@ -1,0 +1,84 @@
+"""Failure classes (h): app pages that reveal their story by script, an empty <title>, a
+paragraph printed twice in a row.
+
+Every input is made up and small; each test names the class it guards, never a site.
+"""
+
+from zhnews.parse import parse_document
+from zhnews.parse.blocks import html_document_title
+
+P1 = "本报讯 今天上午，某市举行了一场盛大的庆祝活动，数千名市民参加，现场气氛十分热烈。"
+P2 = "活动期间，组织方还准备了多项文艺表演，受到市民欢迎，大家纷纷拍照留念，场面非常热闹。"
+P3 = "据了解，这项活动已经连续举办了十年，每年都吸引大量游客前来参观，带动了当地经济发展。"
+P4 = "会议指出，要继续办好这项活动，让更多市民参与进来，共同分享城市发展的成果和喜悦。"
+CARD = "某市发布，微信号 moushi，功能介绍：与您一起关注本地新闻、民生和文化，传递正能量。"
+
+
+def _article(html: str):
+    (article,) = parse_document(html, "page.html").articles
+    return article
+
+
+def _app_page(title_tag: str = "<title></title>") -> str:
+    # the story is hidden until a script shows it (visibility:hidden); the account card
+    # between headline and story and a dialog are hidden too (display:none) and are never
+    # shown; the story opens with its own printed headline lines
+    return (
+        f'<html><head>{title_tag}<meta property="og:title" content="某市：千人共庆节日">'
+        "</head><body>"
+        '<h1 id="activity-name">某市：千人共庆节日</h1>'
+        '<div class="meta"><span>某市发布</span></div>'
+        '<div class="profile" style="display:none;"><strong>掌上某市</strong>'
+        f"<p>微信号 zhangshang</p><p>{CARD}</p></div>"
+        '<div id="content" style="visibility: hidden;">'
+        "<h1>某市举行</h1><h1>庆祝活动暨表彰大会</h1>"
+        f"<p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P4}</p></div>"
+        '<div class="dialog" style="display:none">知道了，取消，允许。</div>'
+        "</body></html>"
+    )
+
+
+def test_script_revealed_story_is_read_without_the_hidden_account_card():
+    body = _article(_app_page()).body_paragraphs
+    assert P2 in body and P3 in body and P4 in body
+    assert not any("掌上某市" in p or "微信号" in p or "功能介绍" in p for p in body)
+
+
+def test_empty_title_tag_falls_back_to_og_title_for_the_headline():
+    assert _article(_app_page()).title == "某市：千人共庆节日"
+    assert html_document_title(_app_page()) == "某市：千人共庆节日"
+    assert html_document_title(_app_page("<title>某市：千人共庆节日_某某网</title>")) == (
+        "某市：千人共庆节日"
+    )
+    assert html_document_title("<html><head><title> </title></head></html>") is None
+
+
+def test_a_page_that_hides_only_a_menu_still_skips_it():
+    html = (
+        "<html><head><title>某市举行庆祝活动_某某网</title></head><body>"
+        '<div style="display:none">首页，新闻，体育，财经，娱乐，科技。</div>'
+        f"<article><h1>某市举行庆祝活动</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>"
+        "</body></html>"
+    )
+    assert not any("首页" in p for p in _article(html).body_paragraphs)
+
+
+def _page(body: str) -> str:
+    return (
+        "<html><head><title>某市举行庆祝活动_某某网</title></head><body>"
+        f"<article><h1>某市举行庆祝活动</h1><p>2024-05-01 10:00</p>{body}</article>"
+        "</body></html>"
+    )
+
+
+def test_one_paragraph_printed_twice_in_a_row_is_kept_twice():
+    body = _article(_page(f"<p>{P2}</p><p>{P3}</p><img src='a.jpg'><p>{P3}</p><p>{P4}</p>"))
+    assert body.body_paragraphs == [P2, P3, P3, P4]
+
+
+def test_a_repeated_copy_of_the_body_is_still_dropped():
+    # print/mobile copies repeat several paragraphs: the second copy is not text
+    html = _page(
+        f"<p>{P2}</p><p>{P3}</p><p>{P4}</p><div class='print'><p>{P2}</p><p>{P3}</p></div>"
+    )
+    assert _article(html).body_paragraphs == [P2, P3, P4]
