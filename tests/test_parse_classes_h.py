@@ -82,3 +82,12 @@ def test_a_repeated_copy_of_the_body_is_still_dropped():
         f"<p>{P2}</p><p>{P3}</p><p>{P4}</p><div class='print'><p>{P2}</p><p>{P3}</p></div>"
     )
     assert _article(html).body_paragraphs == [P2, P3, P4]
+
+
+def test_a_region_label_under_the_author_is_not_text():
+    from zhnews.parse.debris import debris_reason
+
+    for label in ("发布于：北京市", "IP属地：广东", "來自台灣", "發佈於：上海"):
+        assert debris_reason(label), label
+    # a sentence that says where something was published stays text
+    assert not debris_reason("发布于北京市政府网站的通知要求各区落实整改。")
