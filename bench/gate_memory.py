@@ -85,18 +85,13 @@ def run_child(spool_folder: Path, batch_documents: int | None) -> dict:
         load_sql_files,
         new_connection,
     )
-    from zhnews.store.spool import Spool, staging_schemas, view_sql
+    from zhnews.store.spool import Spool, staging_columns, staging_schemas, view_sql
 
     con = new_connection(DUCKDB_MEMORY_LIMIT)
     con.execute("SET preserve_insertion_order = false")  # as the writer's connection
     create_staging(con, load_sql_files(WAREHOUSE_SQL))
-    spool = Spool(spool_folder, staging_schemas(con))
-    columns: dict[str, list[tuple[str, str]]] = {}
-    for table, column, data_type in con.execute(
-        "SELECT table_name, column_name, data_type FROM duckdb_columns() "
-        "WHERE schema_name = 'staging' ORDER BY table_name, column_index"
-    ).fetchall():
-        columns.setdefault(table, []).append((column, data_type))
+    columns = staging_columns(con)
+    spool = Spool(spool_folder, staging_schemas(con, columns))
     for table, cols in columns.items():
         if spool.files(table):
             con.execute(f'DROP TABLE staging."{table}"')

@@ -28,7 +28,7 @@ from zhnews.store.lake import (
 from zhnews.store.lock import WarehouseLocked, WriterLock
 from zhnews.store.publish import publish_load
 from zhnews.store.reader import open_reader
-from zhnews.store.spool import Spool, staging_schemas, view_sql
+from zhnews.store.spool import Spool, staging_columns, staging_schemas, view_sql
 
 __all__ = [
     "Warehouse",
@@ -96,8 +96,8 @@ class Warehouse:
         self.publish_retries = 0
         self.spool: Spool | None = None  # the current load's, from begin_load
         ensure_schema(self.con, self.sql)
-        self._staging_columns = self._read_staging_columns()
-        self._schemas = staging_schemas(self.con)
+        self._staging_columns = staging_columns(self.con)
+        self._schemas = staging_schemas(self.con, self._staging_columns)
 
     def close(self) -> None:
         """Close, and remove the spool: it only ever holds the staging rows of the load in
@@ -132,16 +132,6 @@ class Warehouse:
         """Empty staging: its views become empty tables again, the spool files go."""
         create_staging(self.con, self.sql)
         self.clear_spool()
-
-    def _read_staging_columns(self) -> dict[str, list[tuple[str, str]]]:
-        out: dict[str, list[tuple[str, str]]] = {}
-        for table, column, data_type in self.con.execute(
-            "SELECT table_name, column_name, data_type FROM duckdb_columns() "
-            "WHERE database_name = 'memory' AND schema_name = 'staging' "
-            "ORDER BY table_name, column_index"
-        ).fetchall():
-            out.setdefault(table, []).append((column, data_type))
-        return out
 
     def begin_load(self, flow_run_id: str | None) -> str:
         load_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]

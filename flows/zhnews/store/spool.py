@@ -101,31 +101,35 @@ def arrow_table(schema: pa.Schema, rows: list[dict]) -> pa.Table:
     return pa.Table.from_arrays(columns, schema=schema)
 
 
-def staging_schemas(con) -> dict[str, pa.Schema]:
+def staging_columns(con) -> dict[str, list[tuple[str, str, bool]]]:
+    """(column, DuckDB type, nullable) of every table of the connection's `staging` schema,
+    in column order: what the spool's views cast to and its Arrow schemas are built from."""
+    out: dict[str, list[tuple[str, str, bool]]] = {}
+    for table, column, data_type, nullable in con.execute(
+        "SELECT table_name, column_name, data_type, is_nullable FROM duckdb_columns() "
+        "WHERE schema_name = 'staging' AND database_name = current_database() "
+        "ORDER BY table_name, column_index"
+    ).fetchall():
+        out.setdefault(table, []).append((column, data_type, nullable))
+    return out
+
+
+def staging_schemas(con, columns: dict | None = None) -> dict[str, pa.Schema]:
     """The Arrow schema of every table of the writer's `staging` schema (NOT NULL kept)."""
     out: dict[str, pa.Schema] = {}
-    tables = con.execute(
-        "SELECT DISTINCT table_name FROM duckdb_tables() WHERE schema_name = 'staging' "
-        "AND database_name = current_database()"
-    ).fetchall()
-    for (table,) in tables:
+    for table, cols in (columns or staging_columns(con)).items():
         schema = con.execute(f'SELECT * FROM staging."{table}" LIMIT 0').fetch_arrow_table().schema
-        nullable = dict(
-            con.execute(
-                "SELECT column_name, is_nullable FROM duckdb_columns() WHERE schema_name = "
-                "'staging' AND table_name = ? AND database_name = current_database()",
-                [table],
-            ).fetchall()
-        )
+        nullable = {name: null for name, _, null in cols}
         out[table] = pa.schema([f.with_nullable(nullable[f.name]) for f in schema])
     return out
 
 
-def view_sql(table: str, pattern: Path, columns: list[tuple[str, str]]) -> str:
-    """`staging.<table>` as a view over its spool files, cast to the DDL's types."""
+def view_sql(table: str, pattern: Path, columns: list[tuple]) -> str:
+    """`staging.<table>` as a view over its spool files, cast to the DDL's types
+    (`columns`: (name, DuckDB type, …) as `staging_columns` gives them)."""
     from zhnews.store.lake import sql_literal
 
-    cast = ", ".join(f'"{c}"::{t} AS "{c}"' for c, t in columns)
+    cast = ", ".join(f'"{c[0]}"::{c[1]} AS "{c[0]}"' for c in columns)
     return (
         f'CREATE VIEW staging."{table}" AS SELECT {cast} FROM read_parquet({sql_literal(pattern)})'
     )
