@@ -306,7 +306,8 @@ def html_document_title(html: str) -> str | None:
         title = next(iter(page_titles(html)), "")
     if not title:
         return None
-    title = re.split(r"\s*(?:_|\||｜| - | — |--|－)\s*", title)[0].strip()
+    # `│` (U+2502, box drawing) and `︱` (U+FE31) are vertical bars some CMSes print instead of `|`.
+    title = re.split(r"\s*(?:_|\||｜|│|︱| - | — |--|－)\s*", title)[0].strip()
     site = _SITE_SUFFIX.fullmatch(title)  # `标题-新华网`: a site name glued with a hyphen
     if site:
         title = site.group(1).strip()
