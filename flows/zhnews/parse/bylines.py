@@ -346,7 +346,7 @@ def _strict_names(segment: str, glued: bool = False) -> list[str] | None:
             if "·" not in first and not first.isascii():
                 return None
     names: list[str] = []
-    if segment.isascii() and _LATIN_NAMES.fullmatch(segment):
+    if segment.isascii() and _LATIN_NAMES.fullmatch(segment) and re.search(r"[A-Za-z]{2}", segment):
         # `KEITH BRADSHER`, `Jane Wakefield, Tom Smith`: words of a Latin name are spaced
         return [n for n in re.split(r"\s*(?:[,/;]|\band\b|&)\s*", segment) if n] or None
     for chunk in re.split(r"[\s、，,；;/／|｜︱丨]+", segment):
@@ -355,7 +355,10 @@ def _strict_names(segment: str, glued: bool = False) -> list[str] | None:
             continue
         if chunk in _NOT_NAMES or _MEDIA_SUFFIX.search(chunk) and len(chunk) > 2:
             return None
-        if re.fullmatch(r"[A-Za-z][A-Za-z.\-]{1,20}(?: [A-Za-z][A-Za-z.\-]{1,20}){0,2}", chunk):
+        # a Latin word ends on a letter or an initial's dot: `A-`, `A+` are buttons, not names
+        if re.fullmatch(
+            r"[A-Za-z][A-Za-z.\-]{0,19}[A-Za-z.](?: [A-Za-z][A-Za-z.\-]{1,20}){0,2}", chunk
+        ):
             names.append(chunk)
         elif re.fullmatch(r"[\u4e00-\u9fff]{1,8}(?:[·•．‧・][\u4e00-\u9fff]{1,8}){1,3}", chunk):
             names.append(chunk)

@@ -9,6 +9,7 @@ None of these is body text:
   未经授权不得转载…, 转载请注明出处;
 - promotion of the site's channels (订阅/关注/下载 + App/Instagram/订户 + 欢迎/請/您);
 - public-service notices (hotline numbers, 珍惜生命), list-widget screen-reader labels,
+  font-size buttons (`A-` / `A` / `A+`, `T + -`, `字級`),
   relative timestamps (`19 分钟前`), contributor lines (`X对本文有报道贡献`);
 - unrendered template markup (`{{< video … >}}`), 原标题 lines, wire end marks (（完）), a
   wire story's header line (`新华社北京5月9日电 题：<headline>`);
@@ -131,6 +132,13 @@ _CONSENT = re.compile(
 )
 # Bullets and dots a list left behind once its links are gone: `·`, `· · ·`, `•••`.
 _ORNAMENT = re.compile(r"[·•・∙●◆◇■□★☆*＊|｜/／\s]+")
+# The buttons of a font-size widget printed beside the byline: `A-` / `A` / `A+`, `T + -`,
+# `字級`, `字体：大 中 小`. Page furniture, never a paragraph and never a name.
+_FONT_SIZE = re.compile(
+    r"(?:字級|字级|字體|字体|字號|字号|字型)(?:大小|設定|设定|調整|调整)?\s*[：:]?"
+    r"(?:\s*(?:[AaTt]|大|中|小|[+\-－＋]))*"
+    r"|(?:[AaTt]\s*[+\-－＋]?|[+\-－＋])(?:\s*(?:[AaTt]\s*[+\-－＋]?|[+\-－＋]))*"
+)
 _RELATIVE_TIME = re.compile(r"^\d{1,3}\s*(?:分钟|分鐘|小时|小時|天|秒)前$")
 # The region a post was sent from, as platforms print it under the author (`来自甘肃`,
 # `IP属地：北京`, `发布于：北京市`): a label of the author box, not text.
@@ -319,6 +327,8 @@ def debris_reason(text: str) -> str | None:
             return "widget"
         if _SERIAL_NOTICE.fullmatch(stripped):
             return "serial_notice"
+        if _FONT_SIZE.fullmatch(stripped):
+            return "font_size"
     if stripped[0] in "▼▽" and _GALLERY_LABEL.fullmatch(stripped):
         return "gallery_label"
     if _TEASER.search(stripped):

@@ -1,0 +1,45 @@
+"""Failure classes of issue 12 seen on dev-set pages of older portal layouts (font-size
+widgets, author markup, column and reprint pages); each test is a small synthetic page written
+for the class, with made-up names and text."""
+
+from __future__ import annotations
+
+import pytest
+from zhnews.parse import parse_document
+from zhnews.parse.bylines import strict_names
+from zhnews.parse.debris import debris_reason
+
+_STORY = "".join(
+    f"<p>第{i}段：市區一處民宅今天下午發生火警，消防人員到場後迅速撲滅火勢，所幸無人受傷，起火原因仍待調查。</p>"
+    for i in range(1, 4)
+)
+
+
+def _paragraphs(article) -> list[str]:
+    return [p.text for p in article.paragraphs if p.kind in ("body", "subhead")]
+
+
+@pytest.mark.parametrize("label", ["A-", "A", "A+", "字級", "T + -", "A A A", "字体：大 中 小"])
+def test_font_size_button_labels_are_debris_not_names(label: str) -> None:
+    assert debris_reason(label) == "font_size"
+    assert strict_names(label, surname=True) is None
+
+
+def test_font_size_widget_beside_the_byline_is_neither_author_nor_text() -> None:
+    """`A-` / `A` / `A+` buttons between the timestamp and the story are page furniture."""
+    page = (
+        "<html><head><title>民宅火警 無人受傷</title></head><body>"
+        "<h1>民宅火警 無人受傷</h1><div class='info'><time>2019/03/04 15:20:00</time></div>"
+        "<ul class='tools'><li>A-</li><li>A</li><li>A+</li></ul>"
+        f"<div class='text'>{_STORY}</div></body></html>"
+    )
+    article = parse_document(page, "page.html").articles[0]
+    assert article.authors == []
+    assert _paragraphs(article)[0].startswith("第1段")
+    assert not any(p in ("A-", "A", "A+") for p in _paragraphs(article))
+
+
+def test_latin_names_still_read() -> None:
+    assert strict_names("Jo Smith") == ["Jo Smith"]
+    assert strict_names("moonriver") == ["moonriver"]
+    assert strict_names("J. K. Doe") == ["J. K. Doe"]
