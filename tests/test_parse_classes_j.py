@@ -43,3 +43,39 @@ def test_latin_names_still_read() -> None:
     assert strict_names("Jo Smith") == ["Jo Smith"]
     assert strict_names("moonriver") == ["moonriver"]
     assert strict_names("J. K. Doe") == ["J. K. Doe"]
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "<cite><a href='/reporter/12' rel='author'>林小華</a></cite>",
+        "<span itemprop='author'><a href='/reporter/12'>林小華</a></span>",
+        "<a class='reporter-name' href='/reporter/12'>林小華</a>",
+    ],
+)
+def test_author_markup_after_time_and_desk_link_is_the_byline(credit: str) -> None:
+    """The reporter given only as a linked name in markup that says author, after a time
+    and a desk link, below a captioned picture (whose caption reads like prose)."""
+    page = (
+        "<html><head><title>民宅火警 無人受傷</title></head><body>"
+        "<header><h1>民宅火警 無人受傷</h1></header>"
+        "<figure><img src='a.jpg'><div class='pictext'><p>市區一處民宅發生火警，消防人員到場灌救。</p>"
+        "</div></figure><article><div class='info'><time>2019年03月04日 15:20</time>"
+        f"<a href='/desk/11'>某報 </a><div class='who'>{credit}</div></div>"
+        f"{_STORY}</article></body></html>"
+    )
+    article = parse_document(page, "page.html").articles[0]
+    assert [a.name for a in article.authors] == ["林小華"]
+    assert "林小華" not in _paragraphs(article)
+
+
+def test_author_markup_around_a_labelled_field_or_a_comment_is_not_a_name() -> None:
+    """`<span class="author">作者：</span>` is a label, and a commenter's name is no byline."""
+    page = (
+        "<html><head><title>民宅火警 無人受傷</title></head><body>"
+        "<h1>民宅火警 無人受傷</h1><div>2019-03-04 15:20 <span class='author'>作者：</span></div>"
+        f"<div class='text'>{_STORY}</div>"
+        "<div class='comment-author'>路人甲</div></body></html>"
+    )
+    article = parse_document(page, "page.html").articles[0]
+    assert [a.name for a in article.authors] == []

@@ -142,7 +142,7 @@ def classify(blocks: list[Block], tz: ZoneInfo) -> list[Item]:
     blocks = bracket_headlines(_join_vertical_labels(blocks))
     typical = _TypicalParagraph(blocks)
     for idx, block in enumerate(blocks):
-        item = _classify_one(blocks, idx, tz, typical)
+        item = _marked_byline(_classify_one(blocks, idx, tz, typical), block)
         item.dom_path = block.dom_path
         item.links = bool(block.link_chars) and block.link_chars >= 0.5 * len(
             re.sub(r"\s", "", block.text)
@@ -154,6 +154,28 @@ def classify(blocks: list[Block], tz: ZoneInfo) -> list[Item]:
     _mark_name_lines(items)
     _mark_byline_block_labels(items)
     return [item for item in items if item.kind != "rule"]
+
+
+def _marked_byline(item: Item, block: Block) -> Item:
+    """A short line holding an element that markup calls the author (`rel=author`,
+    `itemprop=author`, `class="author"`) names the writer: a line of those names alone is
+    the byline, a date line beside them carries them as its byline."""
+    if not block.marked_authors or item.kind not in ("body", "meta") or len(item.text) > 90:
+        return item
+    if _SENTENCE_END.search(item.text):
+        return item
+    names = content.marked_author_names(block)
+    if not names:
+        return item
+    authors = [Author(name, None) for name in names]
+    if item.kind == "body" and content.marked_author_line(block):
+        return Item("byline", item.text, byline=Byline(raw=item.text, authors=authors))
+    if item.kind == "meta" and (item.byline is None or not item.byline.authors):
+        item.byline = Byline(raw=" ".join(names), authors=authors)
+    return item
+
+
+_SENTENCE_END = re.compile(r"[。！？!?]")
 
 
 def _join_vertical_labels(blocks: list[Block]) -> list[Block]:

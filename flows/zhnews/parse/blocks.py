@@ -37,6 +37,9 @@ class Block:
     dom_path: tuple[int, ...] = ()  # HTML: ids of the enclosing block elements, outermost first
     href: str = ""  # Markdown link-only line: the address of its first link
     indented: bool = False  # Markdown/text: the paragraph's first line is indented (2+ spaces, 　)
+    # HTML: the text of elements inside the line that markup calls the author (`rel=author`,
+    # `itemprop=author`, a class/id naming the author or reporter): byline evidence
+    marked_authors: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------------------------------
@@ -400,6 +403,7 @@ def _walk(
     state["small"] = 0
     state["link_id"] = 0
     state["path"] = []  # type: ignore[assignment]
+    marked: list[str] = []  # texts of author-marked elements met since the last flush
 
     link_of_part: list[int] = []  # the <a> each text part sits in (0: none)
     controls: set[int] = set()  # parts that are page commands (`举报`), see content.is_control
@@ -449,9 +453,11 @@ def _walk(
                 )
             block.link_chars = min(link_chars, compact)
             block.dom_path = tuple(state["path"])  # type: ignore[arg-type]
+            block.marked_authors = tuple(m for m in dict.fromkeys(marked) if m in text)
             blocks.append(block)
         parts, bold_chars, link_chars, stocks, link_of_part = [], 0, 0, [], []
         small_chars = 0
+        marked.clear()
         controls = set()
 
     # Iterative walk: a stack of (tag, child iterator, undo action) avoids recursion limits.
@@ -507,9 +513,31 @@ def _walk(
             if mention:
                 stocks.append(mention)
         undo = _enter(child, name, state, flush, blocks)
+        if page and _author_marked(child):
+            label = re.sub(r"\s+", " ", child.get_text()).strip()
+            if 0 < len(label) <= MAX_MARKED_AUTHOR_CHARS:
+                marked.append(label)
         stack.append((child, iter(list(child.children)), undo))
     flush()
     return blocks
+
+
+MAX_MARKED_AUTHOR_CHARS = 40
+_AUTHOR_MARKER = re.compile(r"author|reporter|byline|writer|journalist", re.IGNORECASE)
+# a commenter's or a user's name box, a picture of the author: not the story's byline
+_NOT_AUTHOR_MARKER = re.compile(r"comment|reply|review|user|avatar|pic|img|photo", re.IGNORECASE)
+
+
+def _author_marked(tag) -> bool:
+    """Markup that says its text is the author: `<a rel="author">`, `itemprop="author"`,
+    `<span class="author">`, `<div class="rp_name reporter">`."""
+    rel = tag.get("rel")
+    if rel and "author" in (rel if isinstance(rel, list) else str(rel).split()):
+        return True
+    if "author" in str(tag.get("itemprop") or "").split():
+        return True
+    marker = " ".join(tag.get("class") or []) + " " + str(tag.get("id") or "")
+    return bool(_AUTHOR_MARKER.search(marker)) and not _NOT_AUTHOR_MARKER.search(marker)
 
 
 def _join_parts(parts: list[str]) -> str:

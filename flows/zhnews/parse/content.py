@@ -127,7 +127,7 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
         block = blocks[idx]
         compact = _WS.sub("", block.text)
         body_started = body_started or weights[idx] > 0
-        if _link_dense(block):
+        if _link_dense(block) and not marked_author_line(block):
             if body_started or not _linked_byline(blocks, idx):
                 continue  # a link list inside the article (related stories, tags)
         if block.kind in ("text", "heading") and widget_reason(compact):
@@ -372,6 +372,27 @@ _LINKED_LABEL = re.compile(
 
 def _link_dense(block) -> bool:
     return block.kind == "text" and block.link_chars * 2 > len(_WS.sub("", block.text))
+
+
+MAX_MARKED_NAMES = 3
+
+
+def marked_author_names(block) -> list[str] | None:
+    """The names of a line that markup calls the author (`<cite><a rel="author">王小明</a>`,
+    `<span class="author">moonriver</span>` beside a date), when that text is names only."""
+    for label in getattr(block, "marked_authors", ()):
+        if ":" in label or "：" in label:
+            continue  # a labelled field (`作者：`) is left to the credit parsers
+        names = bylines.strict_names(label)
+        if names and len(names) <= MAX_MARKED_NAMES:
+            return names
+    return None
+
+
+def marked_author_line(block) -> bool:
+    """The whole line is the names that markup calls the author."""
+    names = marked_author_names(block) if block.kind == "text" else None
+    return bool(names) and bylines.strict_names(block.text.strip()) == names
 
 
 def _linked_byline(blocks: list, idx: int) -> bool:
