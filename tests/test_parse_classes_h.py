@@ -91,3 +91,28 @@ def test_a_region_label_under_the_author_is_not_text():
         assert debris_reason(label), label
     # a sentence that says where something was published stays text
     assert not debris_reason("发布于北京市政府网站的通知要求各区落实整改。")
+
+
+def _undated_page(extra: str) -> str:
+    return (
+        "<html><head><title>某市举行庆祝活动</title></head><body><h1>某市举行庆祝活动</h1>"
+        f"{extra}<p>{P2}</p><p>{P3}</p></body></html>"
+    )
+
+
+def test_a_page_no_clue_of_ours_dates_is_dated_by_htmldate_from_its_markup():
+    for extra in (
+        "<div class='byline'>Published March 12, 2019</div>",  # a date in English
+        "<abbr class='published' title='2019-03-12'>3月12日</abbr>",  # the day in a title
+    ):
+        article = _article(_undated_page(extra))
+        assert article.published_at_source == "htmldate", extra
+        assert article.published_at.date().isoformat() == "2019-03-12"
+
+
+def test_htmldate_is_not_asked_for_guesses_or_when_our_clues_date_the_page():
+    # a copyright year is no publication date (htmldate's extensive search would say 01-01)
+    article = _article(_undated_page("").replace("</body>", "<footer>© 2019</footer></body>"))
+    assert (article.published_at, article.published_at_source) == (None, "unknown")
+    dated = _article(_undated_page("<p>2020-05-01 10:00 来源：某某日报</p>"))
+    assert dated.published_at_source != "htmldate"
