@@ -79,3 +79,39 @@ def test_author_markup_around_a_labelled_field_or_a_comment_is_not_a_name() -> N
     )
     article = parse_document(page, "page.html").articles[0]
     assert [a.name for a in article.authors] == []
+
+
+def test_author_field_beside_the_date_and_closing_bio_line() -> None:
+    """A column page: the name in its own field beside the date (a comment counter glued to
+    the line) is the author; the closing `作者X，为…专栏作者。` line is a bio credit."""
+    story = "".join(
+        f"<p>第{i}段：某公司宣布組織調整，新部門將整合硬體與軟體業務，分析人士認為此舉意在降低成本。</p>"
+        for i in range(1, 4)
+    )
+    page = (
+        "<html><head><title>某公司調整組織</title></head><body><div class='col'>"
+        "<h2 class='col_title'>某公司調整組織</h2><span class='col_author'>riverstone</span>"
+        "<span class='col_date'>2016-05-06 10:20:30</span>"
+        "<a class='col_count' href='#'><span>0</span>人参与评论</a>"
+        f"<div class='text'>{story}"
+        "<p>作者riverstone，为某某网旗下原创专栏作者。某某网是一家科技媒体。</p></div></div></body></html>"
+    )
+    article = parse_document(page, "page.html").articles[0]
+    assert [a.name for a in article.authors] == ["riverstone"]
+    paragraphs = _paragraphs(article)
+    assert paragraphs[0].startswith("第1段") and paragraphs[-1].startswith("第3段")
+    assert not any("参与评论" in p for p in paragraphs)
+
+
+@pytest.mark.parametrize("line", ["作者张三，为了写这本书走遍全国。", "作者说，他是一位作家。"])
+def test_sentence_about_an_author_is_no_bio_credit(line: str) -> None:
+    from zhnews.parse.bylines import parse_bio_credit
+
+    assert parse_bio_credit(line) is None
+
+
+def test_comment_counter_link_is_a_control() -> None:
+    from zhnews.parse.content import is_control
+
+    assert is_control("0人参与评论") and is_control("12条评论")
+    assert not is_control("参与")

@@ -65,6 +65,7 @@ from zhnews.parse.blocks import Block
 from zhnews.parse.bylines import (
     Byline,
     credits_in_meta,
+    parse_bio_credit,
     parse_byline_line,
     parse_credit_line,
     parse_wire_credit,
@@ -404,6 +405,8 @@ def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _Typical
         and _caption_evidence(blocks, idx, text, typical)
     ) or _after_picture_credit(blocks, idx)
     credit = parse_credit_line(text) if len(text) <= 90 and not block.in_figure else None
+    if credit is None and text[:4].find("作者") >= 0:
+        credit = parse_bio_credit(text)
     if credit is not None and not (after_image and credit.kind in ("photo", "credit")):
         return Item("byline", text, byline=credit)  # a photo credit under a picture: caption
     if _BOILERPLATE_RE.match(text):

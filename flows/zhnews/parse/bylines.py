@@ -641,6 +641,30 @@ def _described_author(inner: str) -> list[Author] | None:
     return [Author(n, "作者") for n in names] if names else []
 
 
+# `作者maomaobear，为某网旗下原创专栏作者。是一家…`: the writer's bio closing a column; the
+# name, then 为/是/系 and a description that ends on what they are to the site.
+_BIO_CREDIT = re.compile(
+    r"^(?:本文)?作者\s*[：:]?\s*(?P<name>[^\s，,。：:]{2,20}?)\s*[，,]\s*(?:现为|現為|现任|現任|为|為|是|系|係)"
+    r"[^。！？!?]{0,40}?(?:专栏作者|專欄作者|专栏作家|專欄作家|特约作者|特約作者|签约作者|簽約作者|作者|作家"
+    r"|撰稿人|评论员|評論員|研究员|研究員|分析师|分析師|学者|學者|教授|博主)(?:[。！!]|$)"
+)
+MAX_BIO_CHARS = 150
+
+
+def parse_bio_credit(line: str) -> Byline | None:
+    """A writer's bio line (`作者X，为…专栏作者。…`): the writer, and a line that is not text."""
+    stripped = line.strip()
+    if len(stripped) > MAX_BIO_CHARS or "作者" not in stripped[:4]:
+        return None
+    match = _BIO_CREDIT.match(stripped)
+    if match is None:
+        return None
+    names = strict_names(match.group("name"))
+    if not names or len(names) != 1:
+        return None
+    return Byline(raw=stripped, authors=[Author(names[0], "作者")], kind="closing")
+
+
 _TRAILING_BRACKET = re.compile(
     r"(?<=[。！？!?”」』…])\s*(?P<credit>[（(【\[〔][^（）()【】\[\]〔〕]{2,80}[)）】\]〕](?:\s*\d{7})?)\s*$"
 )

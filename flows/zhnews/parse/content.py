@@ -509,6 +509,9 @@ def drop_trailing_story_link(parts: list[str], link_of_part: list[int]) -> list[
     return out
 
 
+MAX_COUNTER_CHARS = 16
+
+
 def is_control(text: str) -> bool:
     """A link or label whose whole text is a page command (report, print, share, size), or
     a bracketed social link glued to a name (`谷歌<a>(微博)</a>`)."""
@@ -517,6 +520,8 @@ def is_control(text: str) -> bool:
         return True
     if compact[:2] in _NAV_STARTS and _NAV_LINK.fullmatch(compact):
         return True
+    if len(compact) <= MAX_COUNTER_CHARS and widget_reason(compact) == "comment_count":
+        return True  # `<a>0人参与评论</a>` glued to the date line: a counter, not text
     return bool(re.fullmatch(r"\s*[(（]\s*(?:微博|微信|博客)\s*[)）]\s*", text))  # `<a>(微博)</a>`
 
 
