@@ -115,3 +115,25 @@ def test_comment_counter_link_is_a_control() -> None:
 
     assert is_control("0人参与评论") and is_control("12条评论")
     assert not is_control("参与")
+
+
+@pytest.mark.parametrize("gap", [" ", "\n"])
+def test_closing_source_line_with_writer_and_editor_code(gap: str) -> None:
+    """`本文来源：某某网 作者：李四` then `责任编辑：AB012` (glued or spaced): the writer and the
+    editor code as printed; the line is not text."""
+    page = (
+        "<html><head><title>民宅火警 無人受傷</title></head><body><h1>民宅火警 無人受傷</h1>"
+        f"<div class='text'>{_STORY}</div><div class='ep-source'><span>本文来源：某某网 作者：李四</span>{gap}"
+        "<span>责任编辑：AB012</span></div></body></html>"
+    )
+    article = parse_document(page, "page.html").articles[0]
+    assert [a.name for a in article.authors] == ["李四"]
+    assert article.editor == "AB012"
+    assert not any("来源" in p for p in _paragraphs(article))
+
+
+def test_editor_code_and_login_name_are_editor_credits() -> None:
+    from zhnews.parse.bylines import parse_credit_line
+
+    assert parse_credit_line("责任编辑：AB012").editor == "AB012"
+    assert parse_credit_line("[责任编辑：someone]").editor == "someone"

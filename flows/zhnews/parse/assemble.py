@@ -107,7 +107,7 @@ _SOURCE_RE = re.compile(
 )
 # `来源：巴彦淖尔日报   编辑：苏亮`: the source line also carries the credits
 _SOURCE_CREDITS = re.compile(
-    r"^[（(]?\s*(?:文章|稿件|新闻)?来源\s*[：:]\s*(?P<pub>[^\s（）()]{1,30})\s+"
+    r"^[（(]?\s*(?:本文|文章|稿件|新闻)?来源\s*[：:]\s*(?P<pub>[^\s（）()]{1,30})\s+"
     r"(?P<credits>(?:作者|编辑|責任編輯|责任编辑|责编|記者|记者|撰稿|編輯)\s*[：:].{1,40}?)\s*[)）]?$"
 )
 _DATE_LABEL = re.compile(

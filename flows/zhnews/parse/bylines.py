@@ -481,6 +481,15 @@ _OUTER = re.compile(
 )
 
 
+_EDITOR_CODE = re.compile(
+    r"^[【\[（(]?\s*(?:责任编辑|責任編輯|责编|責編)\s*[：:]\s*(?P<code>[A-Z]{1,4}\d{2,6})\s*[】\]）)]?$"
+)
+
+_EDITOR_CODE_TAIL = re.compile(
+    r"\s*(?:责任编辑|責任編輯|责编|責編)\s*[：:]\s*(?P<code>[A-Z]{1,4}\d{2,6})\s*$"
+)
+
+
 def parse_credit_line(line: str) -> Byline | None:
     """A line of role-labelled credits, bracketed or not, and nothing else.
 
@@ -494,6 +503,15 @@ def parse_credit_line(line: str) -> Byline | None:
         return None
     if _DESK_CREDIT.match(stripped):
         return Byline(raw=stripped, kind="credit")  # a desk, not a person
+    coded = _EDITOR_CODE.match(stripped)
+    if coded:  # `责任编辑：NF055`: the desk's code for the editor, kept as printed
+        return Byline(raw=stripped, kind="editor", editor=coded.group("code"), editor_rank=2)
+    coded = _EDITOR_CODE_TAIL.search(stripped)
+    if coded and coded.start() > 0:  # `作者：李四责任编辑：NF055`: the credits, then the code
+        head = parse_credit_line(stripped[: coded.start()])
+        if head is not None and head.authors and not head.editor:
+            head.raw, head.editor, head.editor_rank = stripped, coded.group("code"), 2
+            return head
     if _SENTENCE_MARK.search(stripped):
         return None  # a sentence, not a credit (most lines end here, cheaply)
     outer = _OUTER.match(stripped)
