@@ -127,3 +127,25 @@ def test_small_load_counts_only_up_to_its_limit(tmp_path: Path, monkeypatch):
     monkeypatch.setattr(fastpath, "expand", counting)
     assert not fastpath.small_load([str(inbox)], 1)
     assert len(seen) == 2  # stopped one past the limit
+
+
+def test_runs_report_what_analysts_see_without_a_second_connection(loaded):
+    """The counts a run prints come from its own connection after the commit (or after the
+    no-op), and equal what a reader opened afterwards sees."""
+    from zhnews.cli import _summary
+    from zhnews.db import open_published, published_summary
+
+    inbox, db = loaded
+    done = try_noop([str(inbox)], db, Settings())
+    con = open_published(db)
+    try:
+        assert done["published"] == published_summary(con)
+    finally:
+        con.close()
+    assert done["published"]["last_load"]["status"] == "noop"
+    assert done["published"]["tables"]["raw.documents"] == 2
+    assert _summary(db, done["published"]) == _summary(db)  # the same text either way
+    (inbox / "new.md").write_text("---\ntitle: 新稿\n---\n\n正文一段。\n", encoding="utf-8")
+    result = run_etl([inbox], db)
+    assert result["published"]["last_load"]["load_id"] == result["load_id"]
+    assert result["published"]["tables"]["raw.documents"] == 3

@@ -30,15 +30,6 @@ INTERRUPTED = (
     "clears its staging rows"
 )
 
-SUMMARY_TABLES = (
-    "raw.documents",
-    "marts.articles",
-    "marts.paragraphs",
-    "marts.sentences",
-    "marts.stock_mentions",
-    "ops.quarantine",
-)
-
 
 def _print_result(columns: list[str], rows: list[tuple], fmt: str) -> None:
     if fmt == "csv":
@@ -58,35 +49,26 @@ def _print_result(columns: list[str], rows: list[tuple], fmt: str) -> None:
         print(format_table(columns, rows))
 
 
-def _summary(db: Path) -> str:
-    from zhnews.db import open_published
+def _summary(db: Path, published: dict | None = None) -> str:
+    """What the warehouse holds after a run: `published` (zhnews.db.published_summary, read
+    by the run itself before it let go of the warehouse) or read now from a reader."""
+    if published is None:
+        from zhnews.db import open_published, published_summary
 
-    con = open_published(db)
-    try:
-        lines = [f"warehouse: {db}"]
-        for t in SUMMARY_TABLES:
-            n = con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-            lines.append(f"  {t:<22} {n:>8} rows")
-        cols = [
-            "load_id",
-            "status",
-            "files_new",
-            "files_unchanged",
-            "files_quarantined",
-            "articles_published",
-            "message",
-        ]
-        row = con.execute(
-            f"SELECT {', '.join(cols)} FROM ops.loads ORDER BY started_at DESC LIMIT 1"
-        ).fetchone()
-        if row:
-            lines.append(
-                "last load: "
-                + ", ".join(f"{c}={v}" for c, v in zip(cols, row, strict=True) if v is not None)
-            )
-        return "\n".join(lines)
-    finally:
-        con.close()
+        con = open_published(db)
+        try:
+            published = published_summary(con)
+        finally:
+            con.close()
+    lines = [f"warehouse: {db}"]
+    for table, n in published["tables"].items():
+        lines.append(f"  {table:<22} {n:>8} rows")
+    if published["last_load"]:
+        lines.append(
+            "last load: "
+            + ", ".join(f"{c}={v}" for c, v in published["last_load"].items() if v is not None)
+        )
+    return "\n".join(lines)
 
 
 def _start_ephemeral_api():
@@ -244,7 +226,7 @@ def _run(args) -> int:
                     f"nothing new: {done['files_unchanged']} file(s) unchanged since they were "
                     "loaded"
                 )
-                print(_summary(args.db))
+                print(_summary(args.db, done.get("published")))
                 return EXIT_OK
         return _run_flow(args, api)
     finally:
@@ -301,7 +283,7 @@ def _run_flow(args, api) -> int:
         result = flow_fn(paths=paths, db=str(args.db))
     if result.get("status") == "noop":
         print(f"nothing new: {result['files_unchanged']} file(s) unchanged since they were loaded")
-    print(_summary(args.db))
+    print(_summary(args.db, result.get("published")))
     return EXIT_OK
 
 

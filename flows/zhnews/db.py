@@ -286,6 +286,38 @@ class Warehouse:
         self.clear_staging()
 
 
+SUMMARY_TABLES = (
+    "raw.documents",
+    "marts.articles",
+    "marts.paragraphs",
+    "marts.sentences",
+    "marts.stock_mentions",
+    "ops.quarantine",
+)
+SUMMARY_LOAD_COLUMNS = (
+    "load_id",
+    "status",
+    "files_new",
+    "files_unchanged",
+    "files_quarantined",
+    "articles_published",
+    "message",
+)
+
+
+def published_summary(con) -> dict:
+    """Row counts of the main tables and the last load's outcome, as `zhnews run` prints them.
+
+    Any connection that sees the published lake: a reader, or the writer right after its
+    commit (a run prints it without opening a second connection)."""
+    tables = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in SUMMARY_TABLES}
+    row = con.execute(
+        f"SELECT {', '.join(SUMMARY_LOAD_COLUMNS)} FROM ops.loads ORDER BY started_at DESC LIMIT 1"
+    ).fetchone()
+    last = dict(zip(SUMMARY_LOAD_COLUMNS, row, strict=True)) if row else None
+    return {"tables": tables, "last_load": last}
+
+
 def open_published(db: Path, allow_dirs=()) -> duckdb.DuckDBPyConnection:
     """Sandboxed read-only connection to the last published snapshot (see zhnews.store.reader)."""
     return open_reader(db, allow_dirs)

@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from zhnews.db import Warehouse, WarehouseLocked, WriterLock
+from zhnews.db import Warehouse, WarehouseLocked, WriterLock, published_summary
 from zhnews.discover import Discovery, discover, expand
 from zhnews.settings import Settings
 from zhnews.store.lake import WarehousePaths
@@ -74,7 +74,12 @@ def try_noop(paths: list[str], db: Path, settings: Settings) -> dict | None:
                 return None
             load_id = wh.begin_load(None)
             wh.finish_noop(load_id, unchanged)
-            return {"load_id": load_id, "status": "noop", "files_unchanged": unchanged}
+            return {
+                "load_id": load_id,
+                "status": "noop",
+                "files_unchanged": unchanged,
+                "published": published_summary(wh.con),
+            }
         finally:
             if not keep:
                 wh.close()

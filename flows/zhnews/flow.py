@@ -29,7 +29,7 @@ from prefect.runtime import flow_run  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
 from zhnews import faults, progress  # noqa: E402
-from zhnews.db import Warehouse, WriterLock  # noqa: E402
+from zhnews.db import Warehouse, WriterLock, published_summary  # noqa: E402
 from zhnews.discover import FileRef, discover, shards  # noqa: E402
 from zhnews.pool import RETRY_DELAYS_S, parse_shards  # noqa: E402
 from zhnews.shard import ShardResult, process_shard  # noqa: E402
@@ -285,7 +285,12 @@ def _load(wh: Warehouse, paths: list[str], settings: Settings, log, discovered=N
                 description=f"Outcome of load {load_id}",
             )
             log.info("nothing new: %d file(s) unchanged", unchanged)
-            return {"load_id": load_id, "status": "noop", "files_unchanged": unchanged}
+            return {
+                "load_id": load_id,
+                "status": "noop",
+                "files_unchanged": unchanged,
+                "published": published_summary(wh.con),
+            }
         batches = shards(found.files, settings.shard_size)
         progress.current.start(len(found.files))
         try:
@@ -347,7 +352,7 @@ def _load(wh: Warehouse, paths: list[str], settings: Settings, log, discovered=N
             f"{report.message}"
         )
     log.info("load %s %s: %s", load_id, counts["status"], summary)
-    return summary
+    return {**summary, "published": published_summary(wh.con)}
 
 
 def _name_run(load_id: str, paths: list[str], counts: dict | None) -> None:
