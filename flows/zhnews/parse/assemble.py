@@ -229,14 +229,21 @@ class _TypicalParagraph:
         return self.value
 
 
+# A picture's label, a noun phrase naming what the picture shows: `各地补贴标准一览。`,
+# `事故现场示意图`, `网页截图` (no clause inside, so never a sentence of the story).
+_PICTURE_LABEL = re.compile(
+    r"^[^，。！？；：,!?;:]{0,30}(?:一览表?|一覽表?|示意图|示意圖|图表|圖表|截图|截圖|资料图|資料圖)[。.]?$"
+)
+
+
 def _caption_evidence(blocks: list[Block], idx: int, text: str, typical: _TypicalParagraph) -> bool:
     """Text right under a picture (the caller checks) is its caption on evidence, never by
     position alone: it ends with a picture credit (`…新华社记者 才扬 摄`, `（圖／翻攝畫面）`,
-    `（路透）`), or it is shorter than the page's paragraphs and printed small or centred
-    (`<small>`, `align=center`) or shares a box with the picture and nothing else
-    (`<p><img>…</p>`, a one-picture table), or it sits between the picture and the
-    story's run-in lead."""
-    if _ends_with_photo_credit(text) or _PICTURE_CREDIT.search(text):
+    `（路透）`), it is a picture's label (`各地标准一览。`), or it is shorter than the page's
+    paragraphs and printed small or centred (`<small>`, `align=center`, a centring class) or
+    shares a box with the picture and nothing else (`<p><img>…</p>`, a one-picture table),
+    or it sits between the picture and the story's run-in lead."""
+    if _ends_with_photo_credit(text) or _PICTURE_CREDIT.search(text) or _PICTURE_LABEL.match(text):
         return True
     if len(text) > MAX_CAPTION_CHARS or len(text) > typical():
         return _before_lead(blocks, idx) and len(text) <= MAX_CAPTION_CHARS

@@ -639,9 +639,15 @@ _SMALL_STYLE = re.compile(
 )
 
 
+# A class token that names centred text (`center`, `f_center`, `text-center`, `txt_centre`);
+# only a line-sized element counts, so a page column named `center` is no caption look.
+_CENTRED_CLASS = re.compile(r"(?:^|[-_])(?:center|centre)$", re.IGNORECASE)
+
+
 def _caption_styled(child, name: str, style) -> int:
     """Small or centred text, the look of a caption: <small>, <figcaption>, <center>,
-    `align=center`, `<font size=2>`, an inline centred or small font size."""
+    `align=center`, a centring class on a line-sized element, `<font size=2>`, an inline
+    centred or small font size."""
     if name in ("small", "figcaption", "center"):
         return 1
     if style and _SMALL_STYLE.search(style):
@@ -649,6 +655,9 @@ def _caption_styled(child, name: str, style) -> int:
     align = child.get("align")
     if align and str(align).lower() == "center":
         return 1
+    classes = child.get("class") or []
+    if any(_CENTRED_CLASS.search(c) for c in classes) and _caption_sized(child):
+        return 1  # `<p class="f_center">`, `text-center`: a stylesheet's centred line
     if name == "font":
         return int(str(child.get("size") or "").strip() in ("1", "2", "-1", "-2"))
     return 0
