@@ -66,3 +66,61 @@ def test_centring_class_on_a_long_paragraph_is_no_caption_look() -> None:
     page = _page(f"<p><img src='a.jpg'></p>{first.replace('<p>', '<p class=text-center>')}")
     article = parse_document(page, "page.html").articles[0]
     assert _paragraphs(article)[0].startswith("第0段")
+
+
+_PROMO_AND_LINK_BOX = (
+    "<table><tr><td><p><a href='/app'><b>某某财经<br>会赚钱的客户端：</b></a></p>"
+    "<p><img src='app.png' alt='某某财经'></p></td>"
+    "<td><p><a href='/tool'><b>联手某证券<br>推出新工具：</b></a></p>"
+    "<p><img src='tool.png' alt='新工具'></p></td></tr></table>"
+    "<div class='box'><h1>重点推荐</h1><span><a href='/more'>更多精彩资讯请点击这里</a></span></div>"
+    "<div><p><b>要闻</b></p>"
+    "<p><a href='/a1'>指数连续三周下跌</a> <a href='/a2'>多家机构召开座谈会</a></p>"
+    "<p><a href='/a3'>监管部门出台五项措施</a> <a href='/a4'>千亿资金进入市场</a></p>"
+    "<p><b>行业</b></p><p><a href='/a5'>旅游旺季即将到来 相关企业业绩向好</a></p>"
+    "<p><a href='/a6'>新能源产业获政策扶持 概念股受关注</a></p></div>"
+)
+
+
+def _credited_page(foot: str) -> str:
+    return (
+        "<html><head><title>防暑补贴陆续发放</title></head><body>"
+        "<h1>防暑补贴陆续发放</h1><div class='info'>2021-07-04 08:00 来源: 某某日报</div>"
+        f"<div class='text'>{_STORY}{_PROMO_AND_LINK_BOX}{foot}</div>"
+        "<div class='footer'><p>关于我们 联系我们 版权所有</p></div></body></html>"
+    )
+
+
+def test_credit_line_below_promo_and_link_boxes_in_the_story_element_is_read() -> None:
+    foot = (
+        "<div class='source'><span>本文来源：某某日报</span> "
+        "<span class='editor'>责任编辑：AB012</span></div>"
+    )
+    article = parse_document(_credited_page(foot), "page.html").articles[0]
+    assert article.editor == "AB012"
+    assert article.publisher == "某某日报"
+    texts = _paragraphs(article)
+    assert texts[-1].startswith("第4段")
+    assert not any("责任编辑" in t or "要闻" in t or "客户端" in t for t in texts)
+
+
+def test_no_credit_taken_past_other_prose_in_the_story_element() -> None:
+    """A comment (prose) after the link boxes ends the story's foot: a credit below it is
+    not the story's."""
+    foot = (
+        "<p>网友留言：这个政策很好，希望各地都能落实到位，让户外工作的人们真正得到实惠。</p>"
+        "<p>责任编辑：王小明</p>"
+    )
+    article = parse_document(_credited_page(foot), "page.html").articles[0]
+    assert article.editor is None
+
+
+@pytest.mark.parametrize(
+    "line", ["来源：某某日报 责任编辑：AB012", "来源：某某日报责任编辑：AB012"]
+)
+def test_source_line_with_an_editor_credit_joined_or_spaced(line: str) -> None:
+    page = _page("").replace("</div></body>", f"<p>{line}</p></div></body>")
+    article = parse_document(page, "page.html").articles[0]
+    assert article.editor == "AB012"
+    assert article.publisher == "某某日报"
+    assert not any("来源" in t for t in _paragraphs(article))

@@ -123,7 +123,10 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
     lead_box = _lead_box_copy(blocks, weights, start, end)
     listing = listing_lines(blocks, start, end)
     doubled = _doubled_paragraph(blocks, start, end)
-    for idx in [*range(start, end), *_credits_below(blocks, weights, end)]:
+    below = sorted(
+        {*_credits_below(blocks, weights, end), *_container_credits(blocks, weights, start, end)}
+    )
+    for idx in [*range(start, end), *below]:
         block = blocks[idx]
         compact = _WS.sub("", block.text)
         body_started = body_started or weights[idx] > 0
@@ -660,6 +663,27 @@ def _container_end(
     `CONTAINER_SHARE` of the run's prose is the story's, and the run stops after its last
     block.
     """
+    found = _story_container(blocks, weights, start, end)
+    if found is None:
+        return end
+    container, depth = found
+    last = max(
+        (
+            i
+            for i in range(start, end)
+            if len(blocks[i].dom_path) > depth and blocks[i].dom_path[depth] == container
+        ),
+        default=end - 1,
+    )
+    if not headline and _holds_story(blocks, weights, last + 1, end):
+        return end  # a page of several stories: the next one is not a footer
+    return last + 1
+
+
+def _story_container(
+    blocks: list, weights: list[float], start: int, end: int
+) -> tuple[int, int] | None:
+    """The deepest DOM element holding `CONTAINER_SHARE` of the run's prose, and its depth."""
     # element ids are unique, so an element's mass is keyed by its id, its depth kept aside
     mass: dict[int, float] = {}
     depth_of: dict[int, int] = {}
@@ -674,26 +698,13 @@ def _container_end(
             mass[element] = mass.get(element, 0.0) + weight
             depth_of[element] = depth
     if not total:
-        return end
+        return None
     container = max(
         (e for e, m in mass.items() if m >= CONTAINER_SHARE * total),
         key=lambda e: depth_of[e],
         default=None,
     )
-    if container is None:
-        return end
-    depth = depth_of[container]
-    last = max(
-        (
-            i
-            for i in range(start, end)
-            if len(blocks[i].dom_path) > depth and blocks[i].dom_path[depth] == container
-        ),
-        default=end - 1,
-    )
-    if not headline and _holds_story(blocks, weights, last + 1, end):
-        return end  # a page of several stories: the next one is not a footer
-    return last + 1
+    return None if container is None else (container, depth_of[container])
 
 
 MIN_STORY_CHARS = 40
@@ -811,6 +822,38 @@ def _credits_below(blocks: list, weights: list[float], end: int) -> list[int]:
             break
         if block.kind == "text" and credit_line(block.text):
             found.append(idx)
+    return found
+
+
+MAX_CONTAINER_SCAN = 60
+
+
+def _container_credits(blocks: list, weights: list[float], start: int, end: int) -> list[int]:
+    """Credit lines at the foot of the story's own element, below boxes printed inside it
+    (an app promo table, a `重点推荐` link box): `本文来源：X 责任编辑：Y` is the story's
+    even with link lists between. The scan keeps to the element and stops at prose (a
+    comment, another story's text), so a page-wide element yields nothing past the story."""
+    found_container = _story_container(blocks, weights, start, end)
+    if found_container is None:
+        return []
+    container, depth = found_container
+    found = []
+    for idx in range(end, min(len(blocks), end + MAX_CONTAINER_SCAN)):
+        block = blocks[idx]
+        path = block.dom_path
+        if not path:
+            continue
+        if len(path) <= depth or path[depth] != container:
+            break
+        compact = _WS.sub("", block.text)
+        if (
+            block.kind == "text"
+            and block.link_chars * 2 <= len(compact)
+            and credit_line(block.text)
+        ):
+            found.append(idx)
+        elif weights[idx] > 0:
+            break
     return found
 
 
