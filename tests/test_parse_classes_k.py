@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from zhnews.parse import parse_document
+from zhnews.parse.debris import debris_reason
 
 _PARAGRAPH = (
     "<p>第{i}段：本市今年夏季持续高温，有关部门近日下发通知，要求各用人单位按时足额发放防暑补贴，"
@@ -124,3 +125,30 @@ def test_source_line_with_an_editor_credit_joined_or_spaced(line: str) -> None:
     assert article.editor == "AB012"
     assert article.publisher == "某某日报"
     assert not any("来源" in t for t in _paragraphs(article))
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["音频 04:29", "视频 03:12", "7 分钟", "阅读时间：5分钟", "約 3 分鐘閱讀", "+关注", "+ 關注"],
+)
+def test_length_labels_and_follow_buttons_are_widgets(label: str) -> None:
+    assert debris_reason(label) == "widget"
+
+
+@pytest.mark.parametrize("line", ["会议持续了30分钟。", "请大家关注天气变化。", "关注民生"])
+def test_sentences_about_minutes_or_following_stay_text(line: str) -> None:
+    assert debris_reason(line) is None
+
+
+def test_player_length_and_reading_time_beside_the_byline_leave_the_text() -> None:
+    page = (
+        "<html><head><title>防暑补贴陆续发放</title></head><body>"
+        "<h1>防暑补贴陆续发放</h1><div class='info'>2021-07-04 08:00</div>"
+        "<div class='player'>音频 04:29</div><div class='author'>作者：林小华</div>"
+        "<div class='read'><span>7 分钟</span></div><div class='follow'>+关注</div>"
+        f"<div class='text'>{_STORY}</div></body></html>"
+    )
+    article = parse_document(page, "page.html").articles[0]
+    texts = _paragraphs(article)
+    assert texts[0].startswith("第1段")
+    assert not any(t in ("音频 04:29", "7 分钟", "+关注") for t in texts)

@@ -10,7 +10,8 @@ None of these is body text:
 - promotion of the site's channels (订阅/关注/下载 + App/Instagram/订户 + 欢迎/請/您);
 - public-service notices (hotline numbers, 珍惜生命), list-widget screen-reader labels,
   font-size buttons (`A-` / `A` / `A+`, `T + -`, `字級`),
-  relative timestamps (`19 分钟前`), contributor lines (`X对本文有报道贡献`);
+  relative timestamps (`19 分钟前`), audio/reading-length labels (`音频 04:29`, `7 分钟`),
+  follow buttons (`+关注`), contributor lines (`X对本文有报道贡献`);
 - unrendered template markup (`{{< video … >}}`), 原标题 lines, wire end marks (（完）), a
   wire story's header line (`新华社北京5月9日电 题：<headline>`);
 - captions printed as marked lines (`◎ 图：…`, `◎ …/图：123rf`): not text, and no picture
@@ -151,6 +152,14 @@ _IP_REGION = re.compile(
     rf"(?:(?:IP|ip)\s*(?:属地|屬地)\s*[：:]?|来自|來自|(?:发布于|發佈於|發布於)\s*[：:])"
     rf"\s*(?:{_REGIONS})(?:市|省|自治区|自治區|特别行政区|特別行政區)?"
 )
+# A player's or article's length printed as a label (`音频 04:29`, `视频 03:12`, `7 分钟`,
+# `阅读时间：5分钟`, `約 3 分鐘閱讀`) and a follow button (`+关注`, `+ 關注`): page furniture.
+_LENGTH_LABEL = re.compile(
+    r"(?:音频|音頻|视频|視頻|播客|时长|時長)\s*[：:]?\s*\d{1,2}:\d{2}(?::\d{2})?"
+    r"|(?:(?:阅读|閱讀)(?:时间|時間|时长|時長)?\s*[：:]?\s*)?(?:约|約)?\s*\d{1,3}\s*(?:分钟|分鐘)"
+    r"\s*(?:阅读|閱讀)?"
+)
+_FOLLOW_BUTTON = re.compile(r"(?:[+＋]\s*|已)?(?:关注|關注|订阅|訂閱)")
 # A reader-feedback widget under a post: `不喜欢`, `减少或屏蔽此类内容推荐`, `1文章不错，点个赞吧`.
 MAX_FEEDBACK_CHARS = 30
 _FEEDBACK = re.compile(
@@ -324,6 +333,8 @@ def debris_reason(text: str) -> str | None:
         if _RELATIVE_TIME.match(stripped) or _IP_REGION.fullmatch(stripped):
             return "widget"
         if _REACTION.fullmatch(stripped):
+            return "widget"
+        if _LENGTH_LABEL.fullmatch(stripped) or _FOLLOW_BUTTON.fullmatch(stripped):
             return "widget"
         if _SERIAL_NOTICE.fullmatch(stripped):
             return "serial_notice"
