@@ -152,3 +152,16 @@ def test_player_length_and_reading_time_beside_the_byline_leave_the_text() -> No
     texts = _paragraphs(article)
     assert texts[0].startswith("第1段")
     assert not any(t in ("音频 04:29", "7 分钟", "+关注") for t in texts)
+
+
+def test_post_line_with_region_and_account_is_page_metadata() -> None:
+    """`<time>发布于<region><account>官方账号`: a platform's post line, not the lead."""
+    page = (
+        "<html><head><title>防暑补贴陆续发放</title></head><body>"
+        "<h1>防暑补贴陆续发放</h1>"
+        "<div class='meta'><span>2021-07-04 06:16</span><span>发布于上海某某日报官方账号</span></div>"
+        f"<div class='text'>{_STORY}</div></body></html>"
+    )
+    article = parse_document(page, "page.html").articles[0]
+    assert _paragraphs(article)[0].startswith("第1段")
+    assert article.published_at is not None and article.published_at.day == 4

@@ -469,6 +469,14 @@ def _without_leading_tags(text: str) -> str:
     return rest if len(rest) >= MIN_PROSE_CHARS and _CLAUSE_PUNCT.search(rest) else text
 
 
+# After a post's timestamp: `发布于北京` and the posting account (`经济日报官方账号`).
+_POSTED_FROM = re.compile(
+    rf"(?:发布于|發佈於|發布於)\s*[：:]?\s*(?:{debris.REGIONS})"
+    r"(?:市|省|自治区|自治區|特别行政区|特別行政區)?\s*(?P<account>[^\s，。]{0,20}?)"
+    r"(?:官方账号|官方帳號|账号|帳號)?"
+)
+
+
 def _date_line(text: str, tz: ZoneInfo) -> Item | None:
     """A line that is a date and what a page prints with it, as page metadata.
 
@@ -497,6 +505,11 @@ def _date_line(text: str, tz: ZoneInfo) -> Item | None:
         # `2022-02-13 09:57 光明网`: when and where the page says the story ran
         publisher = re.match(r"[^\s\d]+?(?:网|網|报|報|社|台|新闻|新聞|客户端|客戶端)", after)
         return Item("meta", text, date=stamp, publisher=publisher.group(0) if publisher else None)
+    posted = _POSTED_FROM.fullmatch(after) if stamped else None
+    if posted:
+        # `2024-05-13 06:16发布于北京经济日报官方账号`: a platform's post line, the region
+        # it was sent from and the posting account
+        return Item("meta", text, date=stamp, publisher=posted.group("account") or None)
     if stamped:
         # `2019-03-18 23:59聯合報 記者陳嘉寧／桃園機場報導`: the dateline of a byline block
         credit = parse_credit_line(after)

@@ -143,14 +143,14 @@ _FONT_SIZE = re.compile(
 _RELATIVE_TIME = re.compile(r"^\d{1,3}\s*(?:分钟|分鐘|小时|小時|天|秒)前$")
 # The region a post was sent from, as platforms print it under the author (`来自甘肃`,
 # `IP属地：北京`, `发布于：北京市`): a label of the author box, not text.
-_REGIONS = (
+REGIONS = (
     "北京|天津|上海|重庆|重慶|河北|山西|辽宁|遼寧|吉林|黑龙江|黑龍江|江苏|江蘇|浙江|安徽|福建|江西"
     "|山东|山東|河南|湖北|湖南|广东|廣東|海南|四川|贵州|貴州|云南|雲南|陕西|陝西|甘肃|甘肅|青海"
     "|台湾|台灣|内蒙古|內蒙古|广西|廣西|西藏|宁夏|寧夏|新疆|香港|澳门|澳門|海外|中国|中國"
 )
 _IP_REGION = re.compile(
     rf"(?:(?:IP|ip)\s*(?:属地|屬地)\s*[：:]?|来自|來自|(?:发布于|發佈於|發布於)\s*[：:])"
-    rf"\s*(?:{_REGIONS})(?:市|省|自治区|自治區|特别行政区|特別行政區)?"
+    rf"\s*(?:{REGIONS})(?:市|省|自治区|自治區|特别行政区|特別行政區)?"
 )
 # A player's or article's length printed as a label (`音频 04:29`, `视频 03:12`, `7 分钟`,
 # `阅读时间：5分钟`, `約 3 分鐘閱讀`) and a follow button (`+关注`, `+ 關注`): page furniture.
