@@ -165,3 +165,13 @@ def test_post_line_with_region_and_account_is_page_metadata() -> None:
     article = parse_document(page, "page.html").articles[0]
     assert _paragraphs(article)[0].startswith("第1段")
     assert article.published_at is not None and article.published_at.day == 4
+
+
+def test_paragraph_ending_with_a_dash_is_not_glued_to_the_next() -> None:
+    """`…不容置疑——` in its own <p> leads in to the next paragraph; both stay apart, as
+    printed. A paragraph cut mid-clause (`，`) still goes on."""
+    lead_in = "这一说法站不住脚，理由有以下几点——"
+    page = _page("").replace("<div class='text'>", f"<div class='text'><p>{lead_in}</p>", 1)
+    texts = _paragraphs(parse_document(page, "page.html").articles[0])
+    assert texts[0] == lead_in
+    assert texts[1].startswith("第1段")

@@ -880,7 +880,8 @@ _CREDIT_WORDS = re.compile(
 # ---------------------------------------------------------------------------------------
 # Paragraph boundaries in HTML
 
-_MID_CLAUSE_END = frozenset("，,、（(“「『《—-")
+# A dash (`…不容怀疑——`) is no cut: it leads in to the next paragraph, printed apart.
+_MID_CLAUSE_END = frozenset("，,、（(“「『《-")
 
 
 def paragraph_continues(left: str, left_path: tuple[int, ...], right_path: tuple[int, ...]) -> bool:
