@@ -82,3 +82,18 @@ def test_feeds_and_xml_pages_publish_one_article_per_item(tmp_path: Path):
         ("feed", "地铁三号线开通试运营"),
     ]
     assert {d for _, _, d in rows} == {"2026-08-22", "1939-04-22"}
+
+
+def test_walked_and_given_paths_are_absolute_and_normalised(tmp_path, monkeypatch):
+    import os
+
+    from zhnews.discover import _absolute, discover
+
+    (tmp_path / ".cache" / "d").mkdir(parents=True)
+    (tmp_path / ".cache" / "d" / "a.md").write_text("x", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for given in (".cache", "./.cache/d/../d", str(tmp_path / ".cache")):
+        (ref,), _ = discover([given], {})[0].files, None
+        assert ref.path == os.path.abspath(ref.path) == str(tmp_path / ".cache" / "d" / "a.md")
+    for p in ("/a/./b", "/a/../b", "/a//b", "/a/.hidden/b", "/a/b/..", "rel/x", "/a/b"):
+        assert _absolute(p) == os.path.abspath(p), p

@@ -49,13 +49,30 @@ def _is_hidden(name: str) -> bool:
 
 
 def _walk(folder: str) -> Iterator[str]:
+    """Absolute, normalised paths of the documents under `folder` (what `_absolute` keeps)."""
     # followlinks=False: a symlink loop cannot make the walk endless.
-    for root, dirs, files in os.walk(folder, followlinks=False):
+    for root, dirs, files in os.walk(os.path.abspath(folder), followlinks=False):
         dirs[:] = sorted(d for d in dirs if not _is_hidden(d))
+        prefix = root if root.endswith(os.sep) else root + os.sep
         for name in sorted(files):
             # '<post>.md@<commit>.md' version copies end in .md too
             if not _is_hidden(name) and name.lower().endswith(DOCUMENT_EXTENSIONS):
-                yield os.path.join(root, name)
+                yield prefix + name
+
+
+def _absolute(path: str) -> str:
+    """os.path.abspath, skipped for a path that is already absolute and normalised (every
+    path `_walk` yields: ~0.4 s of a 100,000-file discovery)."""
+    if (
+        os.sep == "/"
+        and path.startswith("/")
+        and "//" not in path
+        and "/./" not in path
+        and "/../" not in path
+        and not path.endswith(("/.", "/.."))
+    ):
+        return path
+    return os.path.abspath(path)
 
 
 def expand(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
@@ -94,7 +111,7 @@ def discover(
     skipped: list[tuple[str, str]] = []
     unchanged = 0
     for path, problem in expand(paths):
-        abspath = os.path.abspath(path)
+        abspath = _absolute(path)
         source_path = display_path(abspath)
         if source_path in seen:
             continue
