@@ -701,6 +701,13 @@ def _strip_chrome(soup) -> None:
         if name == "img":
             continue  # a picture's utility classes (`top-0`) say where it sits, not what it is
         marker = " ".join(element.get("class") or []) + " " + str(element.get("id") or "")
+        if name in ("ol", "ul") and _COMMENT_LIST_RE.search(marker) and not element.find(
+            ["h1", "article"]
+        ):
+            # reader comments: a comment may paste a whole other article, prose and all
+            removed.update(id(d) for d in element.descendants)
+            element.extract()
+            continue
         chrome = name in ("nav", "footer", "aside", "header", "form") or (
             marker.strip() and _CHROME_RE.search(marker) and not _BYLINE_BOX_RE.search(marker)
         )
@@ -714,6 +721,9 @@ def _strip_chrome(soup) -> None:
 
 
 _MAX_CHROME_CHECKS = 2000
+# A list named for comments (`commentlist`, `comment-list`, `comments`): the readers' comments
+# under a post, removed even when a comment holds paragraphs of prose.
+_COMMENT_LIST_RE = re.compile(r"comment", re.IGNORECASE)
 
 
 def _holds_content(element) -> bool:

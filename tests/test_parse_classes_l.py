@@ -1,0 +1,37 @@
+"""Failure classes of issue 12 (round l), seen on the dev-set documents added this round
+(duoweiblog, cdp1998, beijingspring, jlgov); each test is a small synthetic page written for
+the class, with made-up names and text."""
+
+from __future__ import annotations
+
+from zhnews.parse import parse_document
+
+_PARAGRAPH = (
+    "<p>第{i}段：本市今年夏季持续高温，有关部门近日下发通知，要求各用人单位按时足额发放防暑补贴，"
+    "并加强对户外作业人员的劳动保护，确保各项措施落到实处。</p>"
+)
+_STORY = "".join(_PARAGRAPH.format(i=i) for i in range(1, 5))
+
+
+def _paragraphs(article) -> list[str]:
+    return [p.text for p in article.paragraphs if p.kind in ("body", "subhead")]
+
+
+def test_a_comment_list_that_pastes_another_article_is_not_body() -> None:
+    pasted = "".join(
+        f"<p>评论第{i}段：网友贴来的另一篇文章，讲的是另一件事情，内容很长，足以被当成正文段落来处理，"
+        "但它只是读者评论的一部分。</p>"
+        for i in range(1, 6)
+    )
+    page = (
+        "<html><head><title>博客 » 防暑补贴陆续发放</title></head><body>"
+        "<div class='post'><p>Saturday, July 3rd, 2021 10:56 am</p>"
+        f"<p align=center><font size=5>防暑补贴陆续发放</font></p>{_STORY}</div>"
+        "<h3 id='comments'>《防暑补贴陆续发放》已有1件评论</h3>"
+        f"<ol class='commentlist'><li id='comment-12'><cite>网友甲</cite>的评论{pasted}</li></ol>"
+        "</body></html>"
+    )
+    article = parse_document(page, "post.html").articles[0]
+    body = _paragraphs(article)
+    assert body[0].startswith("第1段") and body[-1].startswith("第4段")
+    assert not any("评论第" in p for p in body)
