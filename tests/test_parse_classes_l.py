@@ -35,3 +35,28 @@ def test_a_comment_list_that_pastes_another_article_is_not_body() -> None:
     body = _paragraphs(article)
     assert body[0].startswith("第1段") and body[-1].startswith("第4段")
     assert not any("评论第" in p for p in body)
+
+
+def test_an_end_box_and_a_serial_notice_after_the_last_sentence_go() -> None:
+    for tail, kept in (
+        ("(未完待续)□", "第4段"),
+        ("□", "第4段"),
+        ("（未完待續）", "第4段"),
+    ):
+        story = _STORY[: -len("</p>")] + tail + "</p>"
+        page = (
+            "<html><head><title>防暑补贴陆续发放</title></head><body><h1>防暑补贴陆续发放</h1>"
+            f"<div class='text'>{story}</div></body></html>"
+        )
+        body = _paragraphs(parse_document(page, "essay.html").articles[0])
+        assert body[-1].startswith(kept) and body[-1].endswith("落到实处。"), (tail, body[-1])
+
+
+def test_a_box_that_is_not_after_a_sentence_end_stays() -> None:
+    story = _STORY[: -len("</p>")] + "另据□□报道</p>"
+    page = (
+        "<html><head><title>防暑补贴陆续发放</title></head><body><h1>防暑补贴陆续发放</h1>"
+        f"<div class='text'>{story}</div></body></html>"
+    )
+    body = _paragraphs(parse_document(page, "essay.html").articles[0])
+    assert body[-1].endswith("另据□□报道")

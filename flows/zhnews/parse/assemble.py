@@ -1156,6 +1156,7 @@ def _closing_credit(items: list[Item], draft: _Draft) -> list[Item]:
         for _ in range(4):
             if index == bodies[-1] and text and text[-1] in _TAIL_DEBRIS_ENDS:
                 text = _strip_tail(_strip_tail(text, debris.END_MARK), _TRAILING_NAV)
+                text = _strip_tail(text, debris.CLOSING_MARK)
             split = split_trailing_credit(text)
             if split is None:
                 break
@@ -1173,7 +1174,7 @@ def _closing_credit(items: list[Item], draft: _Draft) -> list[Item]:
     return out
 
 
-_TAIL_DEBRIS_ENDS = "）)】]-—－多文"  # last characters of `（完）`, `-完-`, `查看更多`, `展开全文`
+_TAIL_DEBRIS_ENDS = "）)】]-—－多文□■"  # last characters of `（完）`, `-完-`, `查看更多`, `展开全文`, `□`
 
 
 def _strip_tail(text: str, pattern: re.Pattern) -> str:

@@ -235,6 +235,14 @@ END_MARK = re.compile(
 )
 
 
+# A magazine's end box and a serial's notice glued after a story's last sentence:
+# `…走到了它的极点。(未完待续)□`, `…有意义的课题。□` (after a sentence end only: `□` alone
+# also stands for an illegible character inside a transcribed text).
+CLOSING_MARK = re.compile(
+    r"(?<=[。！？!?”」』])\s*(?:[（(]\s*(?:未完待續|未完待续|待續|待续|未完)\s*[）)]\s*[□■]?|[□■])\s*$"
+)
+
+
 def page_header(text: str) -> str | None:
     """The page label of an archive page header (`第4版()` → `4`), None when not one."""
     stripped = text.strip()
