@@ -60,3 +60,25 @@ def test_a_box_that_is_not_after_a_sentence_end_stays() -> None:
     )
     body = _paragraphs(parse_document(page, "essay.html").articles[0])
     assert body[-1].endswith("另据□□报道")
+
+
+def test_an_en_us_stamp_after_a_date_label_is_the_publication_day() -> None:
+    from zoneinfo import ZoneInfo
+
+    from zhnews.parse.meta import parse_date_text
+
+    tz = ZoneInfo("Asia/Shanghai")
+    assert parse_date_text("发布日期： 7/5/2005 9:23:57 PM", tz).isoformat() == (
+        "2005-07-05T21:23:57+08:00"
+    )
+    assert parse_date_text("9/17/2004 12:04 AM", tz).isoformat() == "2004-09-17T00:04:00+08:00"
+    assert parse_date_text("比分 7/5/2005", tz) is None  # no time and AM/PM: order unknown
+    page = (
+        "<html><head><title>欢迎访问本站</title></head><body>"
+        "<table><tr><td><b>防暑补贴陆续发放</b></td></tr>"
+        "<tr><td>作者：  来源：  发布日期： 7/5/2005 9:23:57 PM</td></tr>"
+        f"<tr><td>{_STORY}</td></tr></table></body></html>"
+    )
+    assert parse_document(page, "page.html").articles[0].published_at.date().isoformat() == (
+        "2005-07-05"
+    )

@@ -164,6 +164,12 @@ _DATE_RE = re.compile(
     r"(?:\.\d+)?\s*(?:秒)?)?"
     r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2}(?!\d)|UTC[+-]?\d{0,2})?"
 )
+# The en-US timestamp of ASP/.NET pages (`7/5/2005 9:23:57 PM`): month first. Only with its
+# time and AM/PM, which is what makes the month-first order certain.
+_US_DATE_RE = re.compile(
+    r"(?<![\d/.])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d{2})\s+"
+    r"(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\s*(?P<ap>[AaPp])\.?[Mm]\.?(?![A-Za-z])"
+)
 # Archive mastheads and datelines print dates in Chinese numerals: 一九四六年五月十五日.
 _CN_DIGITS = "〇○零一二三四五六七八九"
 _CN_DATE_RE = re.compile(
@@ -202,7 +208,8 @@ def cn_number(text: str) -> int | None:
 
 
 def find_dates(value: str, tz: ZoneInfo):
-    """Every valid date in `value`, in order (Arabic-numeral forms, then Chinese numerals)."""
+    """Every valid date in `value`, in order (Arabic-numeral forms, en-US `M/D/YYYY h:mm AM`
+    stamps, then Chinese numerals)."""
     for match in _DATE_RE.finditer(value):
         try:
             naive = datetime(
@@ -221,6 +228,21 @@ def find_dates(value: str, tz: ZoneInfo):
             match.start(),
             match.end(),
         )
+    if "/" in value:
+        for match in _US_DATE_RE.finditer(value):
+            hour = int(match["H"]) % 12 + (12 if match["ap"] in "Pp" else 0)
+            try:
+                naive = datetime(
+                    int(match["y"]),
+                    int(match["m"]),
+                    int(match["d"]),
+                    hour,
+                    int(match["M"]),
+                    int(match["S"] or 0),
+                )
+            except ValueError:
+                continue
+            yield DateMatch(naive.replace(tzinfo=tz), True, match.start(), match.end())
     if "年" in value:
         for match in _CN_DATE_RE.finditer(value):
             year = "".join(str(max(_CN_DIGITS.index(ch) - 2, 0)) for ch in match["y"])
