@@ -1174,7 +1174,8 @@ def _closing_credit(items: list[Item], draft: _Draft) -> list[Item]:
     return out
 
 
-_TAIL_DEBRIS_ENDS = "）)】]-—－多文□■"  # last characters of `（完）`, `-完-`, `查看更多`, `展开全文`, `□`
+# last characters of `（完）`, `-完-`, `查看更多`, `展开全文`, an end box `□`
+_TAIL_DEBRIS_ENDS = "）)】]-—－多文□■"
 
 
 def _strip_tail(text: str, pattern: re.Pattern) -> str:

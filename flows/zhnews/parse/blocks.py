@@ -701,8 +701,10 @@ def _strip_chrome(soup) -> None:
         if name == "img":
             continue  # a picture's utility classes (`top-0`) say where it sits, not what it is
         marker = " ".join(element.get("class") or []) + " " + str(element.get("id") or "")
-        if name in ("ol", "ul") and _COMMENT_LIST_RE.search(marker) and not element.find(
-            ["h1", "article"]
+        if (
+            name in ("ol", "ul")
+            and _COMMENT_LIST_RE.search(marker)
+            and not element.find(["h1", "article"])
         ):
             # reader comments: a comment may paste a whole other article, prose and all
             removed.update(id(d) for d in element.descendants)
