@@ -82,3 +82,26 @@ def test_an_en_us_stamp_after_a_date_label_is_the_publication_day() -> None:
     assert parse_document(page, "page.html").articles[0].published_at.date().isoformat() == (
         "2005-07-05"
     )
+
+
+def test_an_english_long_stamp_above_the_title_is_the_publication_day() -> None:
+    from zoneinfo import ZoneInfo
+
+    from zhnews.parse.meta import parse_date_text
+
+    tz = ZoneInfo("Asia/Shanghai")
+    assert parse_date_text("Saturday, September 10th, 2005 10:56 am", tz).isoformat() == (
+        "2005-09-10T10:56:00+08:00"
+    )
+    assert parse_date_text("Dec. 1, 2019 14:05", tz).isoformat() == "2019-12-01T14:05:00+08:00"
+    assert parse_date_text("Marching 10 2005 10:00", tz) is None
+    assert parse_date_text("Published March 12, 2019", tz) is None  # left to htmldate
+    page = (
+        "<html><head><title>博客 » 防暑补贴陆续发放</title></head><body>"
+        "<div class='top'>2006年12月27日（京港台时间）</div>"
+        "<div class='post'><p>Saturday, July 3rd, 2021 10:56 am</p>"
+        f"<p align=center><font size=5>防暑补贴陆续发放</font></p>{_STORY}</div></body></html>"
+    )
+    assert parse_document(page, "post.html").articles[0].published_at.date().isoformat() == (
+        "2021-07-03"
+    )

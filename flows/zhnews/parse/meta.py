@@ -170,6 +170,21 @@ _US_DATE_RE = re.compile(
     r"(?<![\d/.])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d{2})\s+"
     r"(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\s*(?P<ap>[AaPp])\.?[Mm]\.?(?![A-Za-z])"
 )
+# An English long stamp (WordPress's `Saturday, September 10th, 2005 10:56 am`): month name,
+# day with an optional ordinal suffix, year and a 12- or 24-hour time. A bare English date
+# (`Published March 12, 2019`) is left to the htmldate fallback (`dates`), which reads it.
+_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+_MONTH_WORDS = {name: k for k, full in enumerate(_MONTHS, 1) for name in (full, full[:3])} | {
+    "sept": 9
+}
+_EN_DATE_RE = re.compile(
+    r"(?<![A-Za-z])(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+"
+    r"(?P<y>(?:19|20)\d{2})(?!\d)"
+    r"\s*,?\s*(?:at\s+)?(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?"
+    r"\s*(?P<ap>[AaPp])?\.?(?:[Mm]\.?)?(?![A-Za-z])"
+)
 # Archive mastheads and datelines print dates in Chinese numerals: 一九四六年五月十五日.
 _CN_DIGITS = "〇○零一二三四五六七八九"
 _CN_DATE_RE = re.compile(
@@ -209,7 +224,7 @@ def cn_number(text: str) -> int | None:
 
 def find_dates(value: str, tz: ZoneInfo):
     """Every valid date in `value`, in order (Arabic-numeral forms, en-US `M/D/YYYY h:mm AM`
-    stamps, then Chinese numerals)."""
+    stamps, English month-name stamps, then Chinese numerals)."""
     for match in _DATE_RE.finditer(value):
         try:
             naive = datetime(
@@ -240,6 +255,22 @@ def find_dates(value: str, tz: ZoneInfo):
                     int(match["M"]),
                     int(match["S"] or 0),
                 )
+            except ValueError:
+                continue
+            yield DateMatch(naive.replace(tzinfo=tz), True, match.start(), match.end())
+    if re.search(r"[A-Za-z]{3}", value):
+        for match in _EN_DATE_RE.finditer(value):
+            month = _MONTH_WORDS.get(match["mon"].lower())
+            if month is None:
+                continue  # `Marching 10 2005`: not a month name
+            hour = int(match["H"])
+            if match["ap"]:
+                hour = hour % 12 + (12 if match["ap"] in "Pp" else 0)
+            try:
+                naive = datetime(
+                    int(match["y"]), month, int(match["d"]), hour,
+                    int(match["M"]), int(match["S"] or 0),
+                )  # fmt: skip
             except ValueError:
                 continue
             yield DateMatch(naive.replace(tzinfo=tz), True, match.start(), match.end())
