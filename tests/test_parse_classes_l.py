@@ -105,3 +105,34 @@ def test_an_english_long_stamp_above_the_title_is_the_publication_day() -> None:
     assert parse_document(page, "post.html").articles[0].published_at.date().isoformat() == (
         "2021-07-03"
     )
+
+
+def _essay(lead: str) -> str:
+    text = "<br>\n".join(
+        "&nbsp;&nbsp;&nbsp;&nbsp;" + chunk
+        for chunk in (
+            "本市今年夏季持续高温，有关部门近日下发通知，要求各用人单位按时足额发放防暑补贴，"
+            "并加强对户外作业人员的劳动保护，确保各项措施落到实处。",
+        )
+        * 4
+    )
+    return (
+        "<html><head><title>显示</title></head><body>"
+        "<p align='center'><font color=darkblue><strong>防暑补贴的来龙去脉</strong></font></p>"
+        f"<hr><p> 王小明<br>\n<br>\n&nbsp;&nbsp;——一个城市的夏天<br>\n<br>\n{lead}{text}<br>\n"
+        "</p></body></html>"
+    )
+
+
+def test_under_a_generic_page_title_the_bold_line_above_the_subtitle_is_the_headline() -> None:
+    article = parse_document(_essay(""), "essay.html").articles[0]
+    assert article.title == "防暑补贴的来龙去脉"
+    assert [a.name for a in article.authors] == ["王小明"]
+    assert not any(p.startswith("——") for p in _paragraphs(article))
+
+
+def test_a_numbered_first_section_head_under_the_deck_is_a_subhead() -> None:
+    article = parse_document(_essay("一、补贴从何而来<br>\n<br>\n"), "essay.html").articles[0]
+    assert article.title == "防暑补贴的来龙去脉"
+    assert _paragraphs(article)[0] == "一、补贴从何而来"
+    assert _paragraphs(article)[1].startswith("本市今年夏季持续高温")

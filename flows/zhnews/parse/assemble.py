@@ -1199,6 +1199,10 @@ def _subhead_shaped(text: str) -> bool:
 
 
 MIN_WRAPPED_HEADING_LINES = 3
+# A numbered section head: `一、`, `（一）`, `1.`, `1、`.
+_NUMBERED_HEAD = re.compile(
+    r"\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．](?!\d))"
+)
 
 
 def _subheads_of(run: list[Item]) -> list[Item]:
@@ -1240,9 +1244,15 @@ def _shape_subheads(items: list[Item]) -> list[Item]:
                 j += 1
             before = next((it for it in reversed(out) if it.kind not in ("image", "url")), None)
             after = next((it for it in items[j:] if it.kind not in ("image",)), None)
-            clean_before = before is not None and (
-                before.kind in ("subhead", "caption", "byline")
-                or (before.kind == "body" and ends_sentence(before.text))
+            opens_text = before is None or before.kind in ("heading", "quote")
+            clean_before = (
+                opens_text and bool(_NUMBERED_HEAD.match(item.text))
+            ) or (  # the first section's head (`一、…`), under the headline or its deck
+                before is not None
+                and (
+                    before.kind in ("subhead", "caption", "byline")
+                    or (before.kind == "body" and ends_sentence(before.text))
+                )
             )
             if (
                 clean_before

@@ -627,17 +627,23 @@ MAX_HEADLINE_CHARS = 60
 
 
 def _headline_above(blocks: list, start: int) -> int | None:
-    """A headline-shaped line among the three lines right above the body: no link, no
-    full stop, not a date or credit line, 6–60 characters."""
+    """A headline-shaped line right above the body: no link, no full stop, not a date or
+    credit line, 6–60 characters.
+
+    The nearest of the three lines above wins, except that a bold line within five lines
+    (`<p align=center><strong>犬儒病(上)</strong>`) wins over plain ones below it, and two
+    kinds of line are never the headline: a subtitle opening with a dash (`——当代中国的精神
+    危机`) and a numbered section head (`一、理解文革…`, `1.犬儒主义的来龙去脉`)."""
     seen = 0
+    plain = None
     for idx in range(start - 1, -1, -1):
         block = blocks[idx]
         compact = _WS.sub("", block.text)
         if block.kind != "text" or not compact:
             continue
         seen += 1
-        if seen > 3:
-            return None
+        if seen > MAX_BOLD_HEADLINE_LINES or (seen > 3 and plain is not None):
+            break
         if (
             MIN_DECK_CHARS <= len(compact) <= MAX_HEADLINE_CHARS
             and not block.link_chars
@@ -645,9 +651,20 @@ def _headline_above(blocks: list, start: int) -> int | None:
             and not _DATE_LIKE.search(compact)
             and not _CREDIT_WORDS.search(compact)
             and not block.in_figure
+            and not _SUBTITLE_OR_SECTION.match(compact)
         ):
-            return idx
-    return None
+            if block.bold:
+                return idx
+            if plain is None and seen <= 3:
+                plain = idx
+    return plain
+
+
+MAX_BOLD_HEADLINE_LINES = 5
+# `——副题`, `—— subtitle`; `一、`, `（一）`, `1.`, `1、`: a subtitle or a section head.
+_SUBTITLE_OR_SECTION = re.compile(
+    r"[—－-]{1,2}|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)"
+)
 
 
 CONTAINER_SHARE = 0.7
