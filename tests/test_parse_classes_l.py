@@ -136,3 +136,17 @@ def test_a_numbered_first_section_head_under_the_deck_is_a_subhead() -> None:
     assert article.title == "防暑补贴的来龙去脉"
     assert _paragraphs(article)[0] == "一、补贴从何而来"
     assert _paragraphs(article)[1].startswith("本市今年夏季持续高温")
+
+
+def test_a_greeting_title_above_the_site_menu_is_not_the_headline() -> None:
+    menu = "".join(f"<td><a href='/c{i}'>栏目{i}</a></td>" for i in range(1, 9))
+    page = (
+        "<html><head><title>谢谢您访问〖某某中心〗</title></head><body>"
+        f"<p>谢谢您访问〖某某中心〗</p><table><tr>{menu}</tr></table>"
+        "<table><tr><td align=center><b><font color=blue>防暑补贴陆续发放</font></b></td></tr>"
+        "<tr><td>作者：  来源：  发布日期： 7/5/2005 9:23:57 PM</td></tr>"
+        f"<tr><td>{_STORY}</td></tr></table></body></html>"
+    )
+    article = parse_document(page, "page.html").articles[0]
+    assert article.title == "防暑补贴陆续发放"
+    assert _paragraphs(article)[0].startswith("第1段")

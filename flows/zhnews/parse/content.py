@@ -93,6 +93,8 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
     """
     weights = [block_weight(b.kind, b.text, b.link_chars) for b in blocks]
     anchored = _anchored_run(blocks, weights, page_title)
+    if anchored is not None and whole_page:
+        anchored = _headline_below_menu(blocks, weights, anchored)
     title_idx, title_span = None, 1
     deck_lines: set[int] = set()  # lines of the headline's element after its first: the deck
     if anchored is not None:
@@ -167,6 +169,30 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
             block = _headline_role(block, idx, title_idx, body_started)
         kept.append(block)
     return kept
+
+
+MIN_MENU_LINKS = 5
+
+
+def _headline_below_menu(blocks: list, weights: list[float], anchored: tuple[int, int, int]):
+    """A <title> that greets (`谢谢您访问〖某某中心〗`) is printed at the page's top, above
+    the site menu; the story's own headline is the bold line right above its text. When
+    `MIN_MENU_LINKS` links or more stand between the line repeating the <title> and the
+    first prose, that bold line is the headline."""
+    title_idx, span, end = anchored
+    first_prose = next(
+        (j for j in range(title_idx + span, end) if weights[j] > 0 and blocks[j].kind == "text"),
+        None,
+    )
+    if first_prose is None:
+        return anchored
+    links = sum(1 for j in range(title_idx + span, first_prose) if blocks[j].link_chars)
+    if links < MIN_MENU_LINKS:
+        return anchored
+    guess = _headline_above(blocks, first_prose)
+    if guess is None or guess < title_idx + span or not blocks[guess].bold:
+        return anchored
+    return (guess, 1, end)
 
 
 MIN_LISTING_LINES = 3
@@ -642,7 +668,7 @@ def _headline_above(blocks: list, start: int) -> int | None:
         if block.kind != "text" or not compact:
             continue
         seen += 1
-        if seen > MAX_BOLD_HEADLINE_LINES or (seen > 3 and plain is not None):
+        if seen > MAX_BOLD_HEADLINE_LINES:
             break
         if (
             MIN_DECK_CHARS <= len(compact) <= MAX_HEADLINE_CHARS
