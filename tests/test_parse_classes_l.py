@@ -150,3 +150,42 @@ def test_a_greeting_title_above_the_site_menu_is_not_the_headline() -> None:
     article = parse_document(page, "page.html").articles[0]
     assert article.title == "防暑补贴陆续发放"
     assert _paragraphs(article)[0].startswith("第1段")
+
+
+def _wrapped(paragraph: str, width: int = 38) -> list[str]:
+    return [paragraph[k : k + width] for k in range(0, len(paragraph), width)]
+
+
+def test_hard_wrapped_lines_printed_one_p_each_are_joined_into_their_paragraphs() -> None:
+    topics = ("防暑补贴", "高温作业", "夜间施工", "户外快递")
+    paragraphs = [
+        f"{topic}：本市今年夏季持续高温，有关部门近日就{topic}下发通知，要求各用人单位按时足额"
+        f"发放{topic}相关费用，并加强对户外作业人员的劳动保护，确保{topic}各项措施落到实处，"
+        f"同时提醒市民在{topic}期间注意防暑降温，合理安排出行时间。"
+        for topic in topics
+    ]
+    lines = "<p>\n".join(
+        "<p>\n".join(_wrapped(p)) + "<p>\n" for p in paragraphs
+    )  # an empty <p> between paragraphs, as a pasted plain-text post prints them
+    page = (
+        "<html><head><title>防暑补贴陆续发放</title></head><body><h1>防暑补贴陆续发放</h1>"
+        f"<div class='text'><p>{lines}</div></body></html>"
+    )
+    assert _paragraphs(parse_document(page, "post.html").articles[0]) == paragraphs
+
+
+def test_paragraphs_of_varied_length_are_not_taken_for_wrapped_lines() -> None:
+    lines = [
+        "第一段说明了今年的补贴标准",
+        "第二段：有关部门近日下发通知，要求各用人单位按时足额发放防暑补贴，并加强对户外作业人员的劳动保护",
+        "第三段只有一句话",
+        "第四段：本市今年夏季持续高温，有关部门近日下发通知",
+        "第五段：各用人单位按时足额发放防暑补贴，并加强对户外作业人员的劳动保护，确保各项措施落到实处",
+        "第六段补充",
+        "第七段：提醒市民注意防暑降温",
+        "第八段：合理安排出行时间，避免在午后高温时段长时间户外活动，确保安全",
+    ]
+    from zhnews.parse.content import wrap_width
+
+    assert wrap_width(lines) is None
+    assert wrap_width([f"第{i}行" + "一二三四五六七八九十" * 4 for i in range(8)]) == 85

@@ -1016,6 +1016,8 @@ def finish_article(draft: _Draft) -> None:
     summary: list[str] = []
     previous_kind = None
     last_path: tuple = ()  # element path of the last body item, for the column-break rule
+    last_line = ""  # the last body item as printed: a full-width line of hard-wrapped text
+    wrap = content.wrap_width([it.text for it in items if it.kind == "body"])
     for item in items:
         kind = item.kind
         if kind == "body":
@@ -1023,7 +1025,10 @@ def finish_article(draft: _Draft) -> None:
                 previous_kind == "body"
                 and paragraphs
                 and not ends_sentence(paragraphs[-1].text)
-                and content.paragraph_continues(paragraphs[-1].text, last_path, item.dom_path)
+                and (
+                    content.paragraph_continues(paragraphs[-1].text, last_path, item.dom_path)
+                    or (wrap and content.display_width(last_line) >= wrap - content.WRAP_SLACK)
+                )
             ):
                 left = paragraphs[-1].text
                 joined = join_fragments(left, item.text)
@@ -1032,6 +1037,7 @@ def finish_article(draft: _Draft) -> None:
             else:
                 paragraphs.append(Paragraph("body", item.text))
             last_path = item.dom_path
+            last_line = item.text
             article.stocks.extend(item.stocks)
         elif kind == "subhead":
             paragraphs.append(Paragraph("subhead", item.text))

@@ -45,6 +45,7 @@ the product.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import replace
 
@@ -925,6 +926,35 @@ _CREDIT_WORDS = re.compile(
 
 # A dash (`…不容怀疑——`) is no cut: it leads in to the next paragraph, printed apart.
 _MID_CLAUSE_END = frozenset("，,、（(“「『《-")
+
+
+MIN_WRAPPED_LINES = 8
+MIN_WRAP_COLUMNS = 40
+WRAP_SLACK = 2  # columns a wrapped line may fall short of the width (a word that did not fit)
+
+
+def display_width(text: str) -> int:
+    """Columns a line takes in a fixed-width font: CJK and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text.strip())
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The column width a hard-wrapped text was cut at, else None.
+
+    Text pasted from a fixed-width source (a BBS post, a magazine's plain-text edition) is
+    printed one `<p>` per line, each ~40 characters: most of its lines are equally wide. Real
+    paragraphs vary in length; half of them or more agreeing on a width to within
+    `WRAP_SLACK` columns does not happen by chance.
+    """
+    widths = [display_width(line) for line in lines if line.strip()]
+    if len(widths) < MIN_WRAPPED_LINES:
+        return None
+    width, _ = Counter(widths).most_common(1)[0]
+    top = max(w for w in widths if abs(w - width) <= WRAP_SLACK)
+    near = sum(1 for w in widths if top - WRAP_SLACK <= w <= top)
+    if top < MIN_WRAP_COLUMNS or near * 2 < len(widths) or near < MIN_WRAPPED_LINES:
+        return None
+    return top
 
 
 def paragraph_continues(left: str, left_path: tuple[int, ...], right_path: tuple[int, ...]) -> bool:
