@@ -189,3 +189,15 @@ def test_paragraphs_of_varied_length_are_not_taken_for_wrapped_lines() -> None:
 
     assert wrap_width(lines) is None
     assert wrap_width([f"第{i}行" + "一二三四五六七八九十" * 4 for i in range(8)]) == 85
+
+
+def test_a_notices_closing_formula_after_the_text_is_its_last_paragraph() -> None:
+    page = (
+        "<html><head><title>关于做好防暑降温工作的通告</title></head><body>"
+        "<h1>关于做好防暑降温工作的通告</h1>"
+        f"<div class='text'>{_STORY}<p>特此通告。</p><p>某某市人民政府</p><p>2021年7月4日</p></div>"
+        "<div class='foot'><p>扫一扫在手机打开当前页</p></div></body></html>"
+    )
+    body = _paragraphs(parse_document(page, "notice.html").articles[0])
+    assert body[-1] == "特此通告。"
+    assert body[-2].startswith("第4段")

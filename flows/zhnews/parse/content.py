@@ -119,6 +119,14 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
     start = _byline_zone_start(blocks, start)
     end = _container_end(blocks, weights, start, end, anchored is not None)
     end = _credit_zone_end(blocks, weights, end)
+    while end < len(blocks) and blocks[end].kind == "text" and not blocks[end].text.strip():
+        end += 1
+    if (
+        end < len(blocks)
+        and blocks[end].kind == "text"
+        and _CLOSING_FORMULA.fullmatch(_WS.sub("", blocks[end].text))
+    ):
+        end += 1  # `特此通告。`: a notice's last line, too short to weigh as text
     kept = []
     seen: set[str] = set()
     body_started = False
@@ -173,6 +181,10 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
 
 
 MIN_MENU_LINKS = 5
+# The closing formula of an official notice or reply, a line of its own after the text.
+_CLOSING_FORMULA = re.compile(
+    r"(?:特此(?:通告|公告|通知|通报|通報|函告|函复|函復|批复|批復|报告|報告|说明|說明|证明|證明)|此复|此復)[。.！!]?"
+)
 
 
 def _headline_below_menu(blocks: list, weights: list[float], anchored: tuple[int, int, int]):
