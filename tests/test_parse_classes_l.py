@@ -201,3 +201,19 @@ def test_a_notices_closing_formula_after_the_text_is_its_last_paragraph() -> Non
     body = _paragraphs(parse_document(page, "notice.html").articles[0])
     assert body[-1] == "特此通告。"
     assert body[-2].startswith("第4段")
+
+
+def test_the_title_printed_again_over_the_text_in_broken_lines_is_not_body() -> None:
+    title = "某某市人民政府关于做好夏季防暑降温和户外作业保护工作的通告"
+    broken = "".join(
+        f"<p align=center><b>{line}</b></p>"
+        for line in ("某某市人民政府关于", "做好夏季防暑降温", "和户外作业保护", "工作的通告")
+    )
+    page = (
+        f"<html><head><title>{title}</title></head><body><h1>{title}</h1>"
+        "<table><tr><td>发布日期：</td><td>2022年01月28日</td></tr></table>"
+        f"<div class='text'>{broken}{_STORY}</div></body></html>"
+    )
+    article = parse_document(page, "notice.html").articles[0]
+    assert article.title == title
+    assert _paragraphs(article)[0].startswith("第1段")

@@ -746,6 +746,8 @@ def drop_title_echo(items: list[Item], title: str | None) -> list[Item]:
         if "".join(heads[:size]) == key:
             drop.update(contents[:size])
             break
+    if not drop:
+        drop.update(_broken_echo(items, key))
     last = items[contents[-1]].text if contents else ""
     if contents and len(last) <= len(title) + 10 and _echo_key(last) == key:
         drop.add(contents[-1])
@@ -755,6 +757,30 @@ def drop_title_echo(items: list[Item], title: str | None) -> list[Item]:
 
 
 _WIRE_HEADLINE = re.compile(r"^[^，。：:]{2,30}?(?:电|電|讯|訊)\s*(?:题|題)\s*[：:]\s*")
+MAX_ECHO_SCAN = 12
+MAX_ECHO_LINES = 6
+
+
+def _broken_echo(items: list[Item], key: str) -> list[int]:
+    """An official notice prints its title again over the text, centred and broken into
+    short lines (`…关于禁止在` / `…工程建设` / `…建设项目` / `和迁入人口的通告`): consecutive
+    lines near the top that together are the title, each a part of it."""
+    lines = [
+        i
+        for i, it in enumerate(items[:MAX_ECHO_SCAN])
+        if it.kind in ("heading", "body", "subhead", "quote")
+    ]
+    for n in range(len(lines)):
+        joined = ""
+        for k, index in enumerate(lines[n : n + MAX_ECHO_LINES]):
+            if k and index != lines[n + k - 1] + 1:
+                break
+            joined += _echo_key(items[index].text)
+            if not key.startswith(joined):
+                break
+            if joined == key and k:
+                return lines[n : n + k + 1]
+    return []
 
 
 def _echo_key(text: str) -> str:
