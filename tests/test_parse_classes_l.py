@@ -217,3 +217,18 @@ def test_the_title_printed_again_over_the_text_in_broken_lines_is_not_body() -> 
     article = parse_document(page, "notice.html").articles[0]
     assert article.title == title
     assert _paragraphs(article)[0].startswith("第1段")
+
+
+def test_a_notices_document_number_and_a_lone_field_label_are_not_body() -> None:
+    from zhnews.parse.debris import debris_reason
+
+    assert debris_reason("吉政明电〔2022〕1号") == "doc_number"
+    assert debris_reason("国办发〔2021〕12号") == "doc_number"
+    assert debris_reason("发文字号：") == "field_label"
+    assert debris_reason("根据国办发〔2021〕12号文件精神，现通知如下：") is None
+    page = (
+        "<html><head><title>关于做好防暑降温工作的通告</title></head><body>"
+        "<h1>关于做好防暑降温工作的通告</h1>"
+        f"<div class='text'><p>发文字号：</p><p>某政发〔2021〕7号</p>{_STORY}</div></body></html>"
+    )
+    assert _paragraphs(parse_document(page, "notice.html").articles[0])[0].startswith("第1段")

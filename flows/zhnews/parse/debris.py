@@ -235,6 +235,17 @@ END_MARK = re.compile(
 )
 
 
+# An official document's number printed as a line of its own (`吉政明电〔2022〕1号`,
+# `国办发〔2021〕12号`): the 发文字号 field of the notice's header, not its text.
+_DOC_NUMBER = re.compile(
+    r"[\u4e00-\u9fff]{1,12}\s*[〔［\[]\s*(?:19|20)\d{2}\s*[〕］\]]\s*\d{1,5}\s*号"
+)
+# A field label of a government information page's header table printed alone, its value
+# in the next cell (`发文字号：` / `吉政明电〔2022〕1号`).
+_FIELD_LABEL = re.compile(
+    r"(?:索\s*引\s*号|发文字号|發文字號|文\s*号|发文机关|發文機關|成文日期|发布日期|發布日期|主\s*题\s*词"
+    r"|主题分类|有\s*效\s*性|生效日期|废止日期|发布机构|發布機構)\s*[：:]"
+)
 # A magazine's end box and a serial's notice glued after a story's last sentence:
 # `…走到了它的极点。(未完待续)□`, `…有意义的课题。□` (after a sentence end only: `□` alone
 # also stands for an illegible character inside a transcribed text).
@@ -348,6 +359,10 @@ def debris_reason(text: str) -> str | None:
             return "serial_notice"
         if _FONT_SIZE.fullmatch(stripped):
             return "font_size"
+    if stripped[-1] == "号" and _DOC_NUMBER.fullmatch(stripped):
+        return "doc_number"
+    if stripped[-1] in "：:" and _FIELD_LABEL.fullmatch(stripped):
+        return "field_label"
     if stripped[0] in "▼▽" and _GALLERY_LABEL.fullmatch(stripped):
         return "gallery_label"
     if _TEASER.search(stripped):
