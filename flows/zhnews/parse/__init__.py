@@ -104,6 +104,7 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
         blocks = html_blocks(text, main_content=True, whole_page=True)
         fmt = "newspaper-html"
         page_title = html_document_title(text)
+        titles = meta.page_titles(text)  # whole <title>, og:title, twitter:title
     elif _NEWSPAPER_MD.search(text):
         blocks, fmt, page_title = markdown_blocks(text), "newspaper-markdown", None
         sections = digest_sections(blocks)
@@ -118,7 +119,7 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
     multi = fmt != "text" or sum(it.kind == "heading" for it in items) >= 3
     drafts, page = split_articles(items, multi=multi)
     if fmt == "newspaper-html" and not digest:
-        drafts = _page_story(drafts, [page_title or "", *meta.page_titles(text)])
+        drafts = _page_story(drafts, [page_title or "", *titles])
     articles = _finished(drafts)
     if not articles and fmt == "newspaper-html":
         page_with_text = _script_article_page(text)
@@ -135,7 +136,7 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
         if articles[0].title is None:
             _derive_title(articles[0])
     if fmt == "newspaper-html" and len(articles) == 1 and not articles[0].title_derived:
-        _confirm_headline(articles[0], text, meta.page_titles(text))
+        _confirm_headline(articles[0], text, titles)
     if len(articles) > 1 and not digest:
         relocate_misplaced(articles)  # a print-layout accident; a digest's stories are apart
     for article in articles:
