@@ -90,6 +90,9 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
         front = meta.split_front_matter(text)
         warnings.extend(front.warnings)
         return _parse_jekyll(front, source_path, tz, warnings)
+    mirrored = meta.link_title_header(text, tz)
+    if mirrored is not None:  # a feed item saved as `[标题](link)` / `------` / `日期：…` + body
+        return _parse_jekyll(mirrored, source_path, tz, warnings)
     _check_lines(text, 1)
     digest = False  # a sequence of headed stories, each with its own link (`digest_sections`)
     if feed.is_feed(text):
@@ -345,6 +348,8 @@ def _parse_jekyll(
         finish_article(extra)
         article.paragraphs.extend(extra.article.paragraphs)
     article.title = title
+    if article.url is None:  # `link:`, `source_url:`, `from:` … the page the post reproduces
+        article.url = next(iter(dates.front_matter_urls(data)), None)
     if not article.authors:
         article.authors = front_matter_authors(data.get("author", data.get("authors")))
     article.category, extra_categories = _category(data)

@@ -226,7 +226,16 @@ _FRONT_KEYS = (
     "datetime",
     "time",
 )
-_FRONT_URL_KEYS = ("source_url", "original_url", "origin_url", "url", "link", "source", "canonical")
+_FRONT_URL_KEYS = (
+    "source_url",
+    "original_url",
+    "origin_url",
+    "url",
+    "link",
+    "source",
+    "canonical",
+    "from",
+)
 
 
 def front_matter_evidence(data: dict, tz: ZoneInfo, warnings: list[str]) -> list[Evidence]:

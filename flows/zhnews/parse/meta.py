@@ -108,6 +108,59 @@ def split_front_matter(text: str) -> FrontMatter:
     return FrontMatter(data=data, body=body, body_line=body_line, warnings=warnings)
 
 
+# A feed item mirrored as Markdown by a bot: the item's title as a link to the original,
+# underlined as a setext heading (`[标题](https://…)` over `------`), then possibly a
+# labelled date line (`日期：Thu, 02 Jul 2020 02:32:33 +0000`, the feed's pubDate); some
+# bots put the pubDate first as an HTML comment in epoch milliseconds (`<!--1602323149000-->`).
+_LINK_TITLE_HEAD = re.compile(
+    r"\A(?:\ufeff)?(?:[ \t]*\n)*(?:[ \t]*<!--\s*(?P<epoch>\d{10}|\d{13})\s*-->[ \t]*\n(?:[ \t]*\n)*)?"
+    r"[ \t]*\[(?P<title>[^\]\n]{2,300})\]\((?P<url>https?://[^)\s]+)\)[ \t]*\n"
+    r"[ \t]*(?:-{3,}|={3,})[ \t]*\n"
+)
+_HEAD_DATE_LINE = re.compile(
+    r"\A(?:[ \t]*\n)*[ \t]*(?:日期|时间|時間|发布时间|發佈時間|发布日期|發佈日期|Date|Published)"
+    r"[ \t]*[：:][ \t]*(?P<value>[^\n]{6,60}?)[ \t]*(?:\n|\Z)"
+)
+
+
+def link_title_header(text: str, tz: ZoneInfo) -> FrontMatter | None:
+    """A mirrored feed item's Markdown header (`[标题](link)` / `------` / `日期：…`) read as
+    front matter: `title`, `link` and, when one is given, `date`; None when the text does
+    not open so. The header lines are not part of the body."""
+    head = _LINK_TITLE_HEAD.match(text)
+    if head is None:
+        return None
+    data: dict = {"title": head["title"].strip(), "link": head["url"]}
+    rest = text[head.end() :]
+    dated = _HEAD_DATE_LINE.match(rest)
+    stamp = header_date(dated["value"], tz) if dated else None
+    if stamp is not None:
+        rest = rest[dated.end() :]
+    elif head["epoch"]:
+        seconds = int(head["epoch"]) / (1000 if len(head["epoch"]) == 13 else 1)
+        stamp = datetime.fromtimestamp(seconds, UTC)
+    if stamp is not None:
+        data["date"] = stamp
+    body_line = text[: len(text) - len(rest)].count("\n") + 1
+    return FrontMatter(data=data, body=rest, body_line=body_line, warnings=[])
+
+
+def header_date(value: str, tz: ZoneInfo) -> datetime | None:
+    """A date line's value: an RFC 822 stamp (`Thu, 02 Jul 2020 02:32:33 +0000`, a feed's
+    pubDate) or any form `parse_date_text` reads."""
+    from email.utils import parsedate_to_datetime
+
+    value = value.strip()
+    if re.match(r"(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}", value):
+        try:
+            stamp = parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            stamp = None
+        if stamp is not None:
+            return stamp if stamp.tzinfo else stamp.replace(tzinfo=tz)
+    return parse_date_text(value, tz)
+
+
 def _load_yaml(raw: str, warnings: list[str]) -> dict:
     if not raw.strip():
         return {}
