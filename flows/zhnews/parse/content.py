@@ -498,6 +498,18 @@ _COMMAND_LINES = _CONTROL_WORDS - frozenset("留言 评论 評論 发表评论 �
 _SHARE_TO = re.compile(r"(?:分享到|分享至|轉發到|转发到)[\u4e00-\u9fffA-Za-z]{0,8}[：:]?")
 
 _SOCIAL = frozenset(("微博", "微信", "博客"))
+# `分享工具`, `分享此文`: the label of a share bar whose buttons are pictures
+_SHARE_LABEL = re.compile(r"(?:分享|分享到|分享至)(?:工具|此文|本文|文章|新聞|新闻|按鈕|按钮)")
+# `- 閱讀更多 -`, `— 廣告 —`, `Advertisement`: the label of an ad or teaser slot printed
+# between paragraphs (a bare `阅读更多` stays: it heads a related list, see debris)
+_SLOT_RULE = r"[-－—–―~～_＿=＝·•*]+"
+_SLOT_WORDS = (
+    r"(?:閱讀更多|阅读更多|繼續閱讀|继续阅读|延伸閱讀|延伸阅读|廣告|广告|推廣|推广|贊助|赞助"
+    r"|(?i:advertisement|sponsored|ad))"
+)
+_AD_SLOT = re.compile(
+    rf"{_SLOT_RULE}{_SLOT_WORDS}{_SLOT_RULE}|廣告|广告|(?i:advertisement|sponsored)"
+)
 
 
 def drop_bracketed_social(parts: list[str], link_of_part: list[int]) -> list[str]:
@@ -620,8 +632,10 @@ def widget_reason(compact: str) -> str | None:
     if _FONT_WIDGET.fullmatch(compact):
         return "font_size"
     command = compact.strip("|｜/／·•:：")  # `分享|`: the command and its separator
-    if command in _COMMAND_LINES or _SHARE_TO.fullmatch(command):
-        return "control"  # `分享`, `分享到微信` printed as a line of its own
+    if command in _COMMAND_LINES or _SHARE_TO.fullmatch(command) or _SHARE_LABEL.fullmatch(command):
+        return "control"  # `分享`, `分享到微信`, `分享工具` printed as a line of its own
+    if _AD_SLOT.fullmatch(compact):
+        return "ad_slot"
     unbracketed = re.sub(r"[\[\]()（）【】:：|｜/]", "", compact)
     counts = _COMMENT_COUNT.findall(unbracketed)
     if counts and "".join(counts) == unbracketed and re.search(r"\d|跟贴|跟帖", unbracketed):

@@ -1,0 +1,45 @@
+"""Failure classes of issue 12 (round n), seen on the Hong Kong dev-set documents added this
+round (hket, rthk, oncc, stheadline, headlinedaily, bastillepost, am730); each test is a small
+synthetic page written for the class, with made-up names and text."""
+
+from __future__ import annotations
+
+from zhnews.parse import parse_document
+
+_PARAGRAPH = (
+    "<p>第{i}段：本港今年夏季持續高溫，有關部門近日發出通知，要求各僱主按時發放防暑津貼，"
+    "並加強對戶外工作人員的保護，確保各項措施落到實處。</p>"
+)
+_STORY = "".join(_PARAGRAPH.format(i=i) for i in range(1, 5))
+
+
+def _paragraphs(article) -> list[str]:
+    return [p.text for p in article.paragraphs if p.kind in ("body", "subhead")]
+
+
+def _page(inner: str, title: str = "防暑津貼陸續發放") -> str:
+    return (
+        f"<html><head><title>{title} | 某某日報</title></head><body>"
+        f"<div class='nav'><a href='/'>主頁</a></div><h1>{title}</h1>"
+        f"<div class='article'>{inner}</div>"
+        "<div class='footer'><p>© 某某日報 版權所有</p></div></body></html>"
+    )
+
+
+def test_a_share_tool_label_alone_on_a_line_is_not_body() -> None:
+    page = _page(
+        "<div class='date'>2023-04-14 21:06</div>"
+        "<div class='social'><div>分享工具 <a href='#'><img alt='facebook'></a> "
+        f"<a href='#'><img alt='twitter'></a></div></div>{_STORY}"
+    )
+    body = _paragraphs(parse_document(page, "share.html").articles[0])
+    assert body[0].startswith("第1段") and len(body) == 4
+    assert not any("分享工具" in p for p in body)
+
+
+def test_an_ad_slot_label_between_paragraphs_is_not_body() -> None:
+    for label in ("- 閱讀更多 -", "— 廣告 —", "Advertisement", "－繼續閱讀－"):
+        parts = [_PARAGRAPH.format(i=i) for i in range(1, 5)]
+        story = "".join(parts[:2]) + f"<p>{label}</p>" + "".join(parts[2:])
+        body = _paragraphs(parse_document(_page(story), "slot.html").articles[0])
+        assert len(body) == 4 and body[-1].startswith("第4段"), (label, body)
