@@ -52,3 +52,58 @@ def test_a_mirrored_feed_item_dated_by_an_epoch_comment() -> None:
     article = parse_document(doc, "123.md").articles[0]
     assert article.title == "防暑补贴陆续发放"
     assert article.published_at.astimezone(CHINA).date().isoformat() == "2021-07-08"
+
+
+def _post(front: str, body: str) -> str:
+    return f"---\nlayout: post\n{front}\n---\n\n{body}\n"
+
+
+def test_the_headline_as_printed_beats_a_front_matter_copy_without_its_quotes() -> None:
+    doc = _post(
+        'title: "市区遭遇罕见高温"\ndate: 2021-07-08T09:07:39+02:00\nauthor: 张三',
+        f'<article><h1 class="page-title">市区遭遇罕见"高温"</h1>{_STORY}</article>',
+    )
+    article = parse_document(doc, "2021-07-08-heat.md").articles[0]
+    assert article.title == '市区遭遇罕见"高温"'
+    assert not any('高温"' in p and len(p) < 12 for p in _paragraphs(article))
+    assert _paragraphs(article)[0].startswith("第1段")
+
+
+def test_a_site_name_after_the_front_matter_title_is_not_part_of_it() -> None:
+    doc = _post(
+        'title: "防暑补贴陆续发放 - 某某网"\ndate: 2021-07-08T07:44:28+00:00',
+        f'<article><header><h1 class="entry-title">防暑补贴陆续发放</h1></header>{_STORY}</article>',
+    )
+    article = parse_document(doc, "2021-07-08-heat.md").articles[0]
+    assert article.title == "防暑补贴陆续发放"
+    assert _paragraphs(article)[0].startswith("第1段")
+
+
+def test_a_front_matter_title_differing_in_words_stands() -> None:
+    doc = _post(
+        'title: "防暑补贴陆续发放到位"\ndate: 2021-07-08',
+        f"<article><h1>防暑补贴陆续发放</h1>{_STORY}</article>",
+    )
+    assert parse_document(doc, "2021-07-08-heat.md").articles[0].title == "防暑补贴陆续发放到位"
+
+
+def test_a_front_matter_author_that_is_the_posts_feed_names_the_site_not_a_writer() -> None:
+    doc = _post(
+        "title: 防暑补贴陆续发放\ndate: 2021-07-08\nauthor: Some.site\n"
+        "tags: [ Some.site ]\ncategories: [ Some.site ]",
+        _STORY,
+    )
+    article = parse_document(doc, "2021-07-08-heat.md").articles[0]
+    assert article.authors == [] and article.publisher == "Some.site"
+    doc = _post("title: 防暑补贴陆续发放\ndate: 2021-07-08\nauthor: 李四\ntags: [ 某网 ]", _STORY)
+    assert [a.name for a in parse_document(doc, "x.md").articles[0].authors] == ["李四"]
+
+
+def test_a_flash_whose_one_sentence_restates_the_title_keeps_both() -> None:
+    doc = _post(
+        'title: "某地已有足够票数 允许加快审议程序"\ndate: 2021-12-08 10:37:25',
+        "某地已有足够票数，允许加快审议程序。\n\n<http://example.org/news/1,202112082206735022.html>",
+    )
+    article = parse_document(doc, "2021-12-08-202112082206735022.md").articles[0]
+    assert article.title == "某地已有足够票数 允许加快审议程序"
+    assert article.summary == "某地已有足够票数，允许加快审议程序。" or _paragraphs(article)

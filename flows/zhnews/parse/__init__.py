@@ -337,7 +337,9 @@ def _parse_jekyll(
     if sections is not None:
         return _parse_jekyll_digest(front, sections, source_path, tz, warnings)
     title = _clean_title(data.get("title"))
-    items = drop_title_echo(classify(blocks, tz), title)
+    items = classify(blocks, tz)
+    title = _printed_headline(items, title)
+    items = drop_title_echo(items, title)
     drafts, _page = split_articles(items, multi=False)
     if not drafts:
         drafts, _ = split_articles([], multi=False)
@@ -351,7 +353,9 @@ def _parse_jekyll(
     if article.url is None:  # `link:`, `source_url:`, `from:` … the page the post reproduces
         article.url = next(iter(dates.front_matter_urls(data)), None)
     if not article.authors:
-        article.authors = front_matter_authors(data.get("author", data.get("authors")))
+        article.authors, site = _front_matter_writers(data)
+        if site and article.publisher is None:
+            article.publisher = site
     article.category, extra_categories = _category(data)
     if extra_categories:
         warnings.append(f"front matter lists several categories; kept {article.category!r}")
@@ -510,6 +514,52 @@ def _is_html_body(body: str) -> bool:
         else:
             plain += size
     return tagged >= plain
+
+
+_NOT_WORDS = re.compile(r"[\W_]+")
+# ` - iYouPort`, `｜某某网`, `_新浪新闻`: a site name a scraper left after the headline
+_SITE_SUFFIX = re.compile(r"^\s*[-–—|｜_·•]\s*\S.{0,30}$")
+
+
+def _printed_headline(items: list[Item], title: str | None) -> str | None:
+    """The headline as the post's own page prints it, when the front matter's title is a
+    scraper's copy of it: the same words without the headline's quotation marks or
+    punctuation (`香港遭遇国家级黑客攻击` for `香港遭遇"国家级"黑客攻击`), or with the site's
+    name appended (`标题 - 网站`). Only a short line among the first three of the body
+    counts, and not a sentence (a one-sentence flash restates its title as its text);
+    otherwise the front-matter title stands."""
+    if not title:
+        return title
+    loose = _NOT_WORDS.sub("", title)
+    contents = [it for it in items if it.kind in ("heading", "subhead", "body")][:3]
+    for item in contents:
+        text = re.sub(r"\s+", " ", item.text).strip()
+        if not text or text == title or len(text) > len(title) + 30:
+            continue
+        if text[-1] in "。！？.!?；;":  # a sentence: a flash whose text restates the title
+            continue
+        words = _NOT_WORDS.sub("", text)
+        if len(words) >= 4 and words == loose:
+            return text
+        if len(words) >= 4 and title.startswith(text) and _SITE_SUFFIX.match(title[len(text) :]):
+            return text
+    return title
+
+
+def _front_matter_writers(data: dict) -> tuple[list, str | None]:
+    """The front matter's `author:` names, and the site's name when the scraper filled the
+    author field with it: a name that is the post's own category or tag (the feed it came
+    from, `author: Nei.st` with `tags: [ Nei.st ]`) names the site, not a writer."""
+    authors = front_matter_authors(data.get("author", data.get("authors")))
+    feeds = {
+        _NOT_WORDS.sub("", name).lower()
+        for key in ("categories", "category", "tags", "tag")
+        for name in _word_list(data.get(key))
+    }
+    feeds.discard("")
+    writers = [a for a in authors if _NOT_WORDS.sub("", a.name).lower() not in feeds]
+    site = next((a.name for a in authors if a not in writers), None)
+    return writers, site
 
 
 def _clean_title(value: object) -> str | None:
