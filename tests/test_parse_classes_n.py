@@ -43,3 +43,23 @@ def test_an_ad_slot_label_between_paragraphs_is_not_body() -> None:
         story = "".join(parts[:2]) + f"<p>{label}</p>" + "".join(parts[2:])
         body = _paragraphs(parse_document(_page(story), "slot.html").articles[0])
         assert len(body) == 4 and body[-1].startswith("第4段"), (label, body)
+
+
+def test_a_promotion_after_a_rule_below_the_text_is_not_body() -> None:
+    promo = (
+        "<p>《街坊投訴台》於本月隆重登場，節目為民請命抱不平、追蹤城中熱話，歡迎大家來電報料！</p>"
+        "<p>你的獨家報料一旦被採用，將獲得精美禮品一份。</p>"
+    )
+    for rule in ("---", "＝＝＝＝＝", "——————"):
+        page = _page(f"{_STORY}<p>{rule}</p>{promo}")
+        body = _paragraphs(parse_document(page, "promo.html").articles[0])
+        assert body[-1].startswith("第4段"), (rule, body[-1])
+        assert not any("報料" in p for p in body), rule
+
+
+def test_text_after_a_rule_that_is_most_of_the_story_stays() -> None:
+    # a rule between two halves of a story is a section break, not the start of a trailer
+    parts = [_PARAGRAPH.format(i=i) for i in range(1, 9)]
+    page = _page("".join(parts[:2]) + "<p>---</p>" + "".join(parts[2:]))
+    body = _paragraphs(parse_document(page, "break.html").articles[0])
+    assert body[0].startswith("第1段") and body[-1].startswith("第8段")

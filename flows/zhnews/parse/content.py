@@ -127,6 +127,7 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
         and _CLOSING_FORMULA.fullmatch(_WS.sub("", blocks[end].text))
     ):
         end += 1  # `特此通告。`: a notice's last line, too short to weigh as text
+    end, trailer_credits = _rule_trailer(blocks, weights, start, end)
     kept = []
     seen: set[str] = set()
     body_started = False
@@ -135,7 +136,11 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
     listing = listing_lines(blocks, start, end)
     doubled = _doubled_paragraph(blocks, start, end)
     below = sorted(
-        {*_credits_below(blocks, weights, end), *_container_credits(blocks, weights, start, end)}
+        {
+            *trailer_credits,
+            *_credits_below(blocks, weights, end),
+            *_container_credits(blocks, weights, start, end),
+        }
     )
     for idx in [*range(start, end), *below]:
         block = blocks[idx]
@@ -178,6 +183,41 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
             block = _headline_role(block, idx, title_idx, body_started)
         kept.append(block)
     return kept
+
+
+# A horizontal rule drawn in text (`---`, `＝＝＝＝＝`, `——————`): below the story's text it
+# opens the desk's standing trailer (a programme promo, a tip-off line, an app notice).
+_TEXT_RULE = re.compile(r"[-－—–―─━=＝_＿~～]{3,}")
+MAX_TRAILER_BLOCKS = 4  # prose lines a trailer may hold
+TRAILER_SHARE = 0.5  # ... and at most this share of the prose above the rule
+
+
+def _rule_trailer(
+    blocks: list, weights: list[float], start: int, end: int
+) -> tuple[int, list[int]]:
+    """End the run at a text rule when what follows it is a short trailer (at most
+    `MAX_TRAILER_BLOCKS` prose lines, under `TRAILER_SHARE` of the prose above); a rule
+    with most of the story below it is a section break and stays. Credit lines in the
+    trailer (`記者：X`) are returned for the byline parsers."""
+    before = 0.0
+    for idx in range(start, end):
+        block = blocks[idx]
+        if (
+            before > 0
+            and block.kind == "text"
+            and len(block.text) < 40
+            and _TEXT_RULE.fullmatch(_WS.sub("", block.text))
+        ):
+            after = [weights[j] for j in range(idx + 1, end) if weights[j] > 0]
+            if len(after) <= MAX_TRAILER_BLOCKS and sum(after) < TRAILER_SHARE * before:
+                credits = [
+                    j
+                    for j in range(idx + 1, end)
+                    if blocks[j].kind == "text" and credit_line(blocks[j].text)
+                ]
+                return idx, credits
+        before += max(weights[idx], 0.0)
+    return end, []
 
 
 MIN_MENU_LINKS = 5
