@@ -28,7 +28,7 @@ def test_a_mirrored_feed_item_header_gives_title_link_and_date() -> None:
         "[某报｜防暑补贴陆续发放](https://example.org/2021/07/fangshu/)\n"
         "------\n"
         "日期：Wed, 07 Jul 2021 21:03:11 +0000\n\n"
-        f"{_STORY}<h3>各区进展</h3>{_STORY}"
+        f"{_STORY}<h3>各区进展</h3>{_STORY.replace('本市', '各区')}"
         "<hr /><p><small>&copy; 某人 for 某网站 | Permalink</small></p>\n"
     )
     parsed = parse_document(doc, "12345_item.md")
@@ -107,3 +107,29 @@ def test_a_flash_whose_one_sentence_restates_the_title_keeps_both() -> None:
     article = parse_document(doc, "2021-12-08-202112082206735022.md").articles[0]
     assert article.title == "某地已有足够票数 允许加快审议程序"
     assert article.summary == "某地已有足够票数，允许加快审议程序。" or _paragraphs(article)
+
+
+def test_a_reposts_lone_time_element_dates_it_before_the_front_matter() -> None:
+    # front matter: when the aggregator re-posted it; the outlet lockup's <time> (an English
+    # date without time, the page's only <time>) is the article's own day
+    doc = _post(
+        'title: "防暑补贴陆续发放"\ndate: 2020-02-20T13:11:13+00:00\nauthor: Some.site\n'
+        "from: https://example.org/medium/outlet/fangshu",
+        '<article><h1>防暑补贴陆续发放</h1><p class="description">导语一句话</p>'
+        "<div class='lockup'><a href='/outlet'>某某传媒</a><div><time>Apr 4th 2019</time>"
+        f"</div></div>{_STORY}</article>",
+    )
+    article = parse_document(doc, "2020-02-20-fangshu.md").articles[0]
+    assert article.published_at.astimezone(CHINA).date().isoformat() == "2019-04-04"
+
+
+def test_a_published_time_class_counts_and_an_updated_one_does_not() -> None:
+    page = (
+        "<html><head><title>防暑补贴陆续发放</title></head><body><article>"
+        "<h1>防暑补贴陆续发放</h1><div class='entry-meta'>"
+        "<time class='entry-date published' datetime='2018-03-08T15:44:28+08:00'>2018年3月8日</time>"
+        "<time class='updated' datetime='2019-08-08T16:09:29+08:00'>2019年8月8日</time>"
+        f"</div>{_STORY}</article></body></html>"
+    )
+    article = parse_document(page, "post.html").articles[0]
+    assert article.published_at.astimezone(CHINA).date().isoformat() == "2018-03-08"

@@ -606,6 +606,7 @@ class _HtmlPage:
                     self.evidence.append(
                         Evidence(parsed[0], "meta", WEIGHTS["meta"], "markup", parsed[1], value)
                     )
+        self.evidence.extend(_time_element_dates(root, tz))
         for element in root.iter("script"):
             for match in _SCRIPT_FIELD_RE.finditer(element.text or ""):
                 parsed = machine_date(match.group(2), tz)
@@ -624,6 +625,49 @@ class _HtmlPage:
             self.evidence.extend(_script_epoch_dates(element.text or "", tz))
         self.evidence.extend(_title_dates(root, tz))
         self.lines = _visible_lines(root)
+
+
+# WordPress/hAtom mark the publication stamp `<time class="entry-date published">` and the
+# edit `<time class="updated">`.
+_PUBLISHED_CLASS_RE = re.compile(r"(?<![\w-])(?:published|entry-date|pubdate)(?![\w-])", re.I)
+_UPDATED_CLASS_RE = re.compile(r"updated|modified|edited", re.I)
+_LONE_TIME_WEIGHT = 3.0  # the page's one <time>, unlabelled: what the page says it dates
+
+
+def _time_element_dates(root, tz: ZoneInfo) -> list[Evidence]:
+    """`<time>` elements the page marks as its publication stamp (`meta`): those whose class
+    says published (and not updated), else the page's only `<time>` outside links (a
+    re-post's outlet lockup `<time>Apr 4th 2019</time>`). Its `datetime` attribute, or its
+    text (an English date too: the element says the text is a date). Elements with
+    `pubdate` or itemprop=datePublished are read with the other markup."""
+    times = [
+        element
+        for element in root.iter("time")
+        if element.get("pubdate") is None
+        and (element.get("itemprop") or "").lower() != "datepublished"
+        and not any(parent.tag == "a" for parent in element.iterancestors())
+    ]
+    marked = [
+        element
+        for element in times
+        if _PUBLISHED_CLASS_RE.search(element.get("class") or "")
+        and not _UPDATED_CLASS_RE.search(element.get("class") or "")
+    ]
+    weight = WEIGHTS["meta"]
+    if not marked:
+        if len(times) != 1 or _UPDATED_CLASS_RE.search(times[0].get("class") or ""):
+            return []
+        marked, weight = times, _LONE_TIME_WEIGHT
+    found: list[Evidence] = []
+    for element in marked[:1]:
+        value = (element.get("datetime") or element.text_content() or "").strip()
+        parsed = machine_date(value, tz) if value else None
+        if parsed is None and value:
+            day = meta.english_day(value, tz)
+            parsed = (day, False) if day else None
+        if parsed:
+            found.append(Evidence(parsed[0], "meta", weight, "markup", parsed[1], value))
+    return found
 
 
 def _script_epoch_dates(script: str, tz: ZoneInfo) -> list[Evidence]:

@@ -238,6 +238,14 @@ _EN_DATE_RE = re.compile(
     r"\s*,?\s*(?:at\s+)?(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?"
     r"\s*(?P<ap>[AaPp])?\.?(?:[Mm]\.?)?(?![A-Za-z])"
 )
+# A text that is nothing but an English date (`Apr 4th 2019`, `April 4, 2019`, `4 April
+# 2019`): read only where the markup says the text is a date (`english_day`), since inside
+# prose such a date is usually what the story reports on.
+_EN_DAY_ONLY_RE = re.compile(
+    r"\s*(?:(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?"
+    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon2>[A-Za-z]{3,9})\.?),?\s+"
+    r"(?P<y>(?:19|20)\d{2})\s*"
+)
 # Archive mastheads and datelines print dates in Chinese numerals: 一九四六年五月十五日.
 _CN_DIGITS = "〇○零一二三四五六七八九"
 _CN_DATE_RE = re.compile(
@@ -336,6 +344,20 @@ def find_dates(value: str, tz: ZoneInfo):
             except ValueError:
                 continue
             yield DateMatch(stamp, False, match.start(), match.end())
+
+
+def english_day(value: str, tz: ZoneInfo) -> datetime | None:
+    """`Apr 4th 2019`, `April 4, 2019`, `4 April 2019` (the whole text) → midnight that day."""
+    match = _EN_DAY_ONLY_RE.fullmatch(value)
+    if match is None:
+        return None
+    month = _MONTH_WORDS.get((match["mon"] or match["mon2"]).lower())
+    if month is None:
+        return None
+    try:
+        return datetime(int(match["y"]), month, int(match["d"] or match["d2"]), tzinfo=tz)
+    except ValueError:
+        return None
 
 
 def parse_date_text(value: str, tz: ZoneInfo) -> datetime | None:
