@@ -28,6 +28,10 @@ Decisions (each from layout shape, never from known strings):
   byline (box or run-in), or (4) the section under it ends with a closing byline. Otherwise
   its headings are subheads. In a new article the highest-ranked heading of the run is the
   title, headings above it the kicker, below it the subtitle.
+- Companion stories (`_companion_headlines`): inside an article block, a bold line shaped
+  like a headline, after text that ends a sentence and under a page heading, right above a
+  byline (`本报记者 李四`) or a run-in credit (`本报讯（记者 李四）…`) is the headline of a
+  second story; its credit is split off its lead.
 - Story sequences (`digest_sections`): a Markdown document of ≥ 3 same-level headings whose
   sections each hold a link-only line to their own web address, with no article prose above
   the first, is cut into one story per heading (the link is the story's URL); subheads of
@@ -899,11 +903,90 @@ def _recut(sections: list[list[Block]]) -> list[Block]:
     return out
 
 
+# A companion story printed inside the article block: a bold line shaped like a headline,
+# after text, right above a byline (`本报记者 李四`) or a run-in credit (`本报讯（记者 李四）…`).
+COMPANION_LEVEL = 9  # below any heading element, so it never outranks the page's headlines
+MAX_COMPANION_HEADLINE = 40
+_HEADLINE_STOPS = re.compile(r"[。；;]|[：:，,、]$")
+
+
+def _companion_headlines(items: list[Item]) -> list[Item]:
+    """Bold headline lines that open a companion story, made headings (see above).
+
+    Only after a heading of the page (the first story's own headline) and after body text
+    that ends a sentence: a bold line between the headline and the text is a deck or a
+    kicker, and a page without heading elements has no headline level to stand under. The
+    companion's run-in credit is split off its lead, so its story opens with its byline.
+    """
+    out: list[Item] = []
+    headed = False
+    sentences = 0
+    for idx, item in enumerate(items):
+        if item.kind in ("heading", "boundary"):
+            headed = headed or item.kind == "heading"
+            sentences = 0
+        elif item.kind == "body" and not item.bold and ends_sentence(item.text):
+            sentences += 1
+        if (
+            item.kind == "body"
+            and item.bold
+            and headed
+            and sentences
+            and _headline_shaped(item.text)
+            and _credit_follows(items, idx + 1)
+        ):
+            out.append(
+                Item("heading", item.text, level=COMPANION_LEVEL, bold=True, dom_path=item.dom_path)
+            )
+            sentences = 0
+            continue
+        if out and out[-1].kind == "heading" and out[-1].level == COMPANION_LEVEL:
+            out.extend(_opening_credit(item))
+            continue
+        out.append(item)
+    return out
+
+
+def _headline_shaped(text: str) -> bool:
+    compact = re.sub(r"\s", "", text)
+    return 4 <= len(compact) <= MAX_COMPANION_HEADLINE and not _HEADLINE_STOPS.search(compact)
+
+
+def _credit_follows(items: list[Item], k: int) -> bool:
+    while k < len(items) and items[k].kind in ("image", "caption"):
+        k += 1
+    if k >= len(items):
+        return False
+    nxt = items[k]
+    if nxt.kind == "byline":
+        return bool(nxt.byline and nxt.byline.kind in ("byline", "run_in") and nxt.byline.authors)
+    if nxt.kind == "body" and not nxt.bold:
+        split = split_run_in(nxt.text)
+        return bool(split and split[0].authors)
+    return False
+
+
+def _opening_credit(item: Item) -> list[Item]:
+    """The item right under a companion headline, its run-in credit split off."""
+    if item.kind != "body":
+        return [item]
+    split = split_run_in(item.text)
+    if split is None:
+        return [item]
+    byline, rest = split
+    out = [Item("byline", byline.raw, byline=byline, dom_path=item.dom_path)]
+    if rest.strip():
+        out.append(replace(item, text=rest.strip()))
+    return out
+
+
 def split_articles(items: list[Item], multi: bool) -> tuple[list[_Draft], dict]:
     """Group items into article drafts; returns the drafts and page-level metadata."""
     page: dict = {}
     drafts: list[_Draft] = []
     current: _Draft | None = None
+    if multi:
+        items = _companion_headlines(items)
     title_level = min((it.level for it in items if it.kind == "heading"), default=1)
     i = 0
     while i < len(items):
