@@ -174,3 +174,13 @@ def test_closing_credit_damaged_by_decoding_keeps_the_legible_names():
     assert text == "共同探索太空，造福全人类。"
     assert [(a.name, a.role) for a in byline.authors] == [("宋晨", "记者"), ("田中全", "记者")]
     assert split_trailing_credit("他说：“好\ufffd”这是乱码（") is None
+
+
+def test_box_drawing_and_other_slash_forms_read_as_slashes():
+    # udn prints `【聯合晚報╱記者楊正海╱即時報導】` with ╱ (U+2571); raw stays as printed
+    byline = parse_byline_line("【大同晚報╱記者林志明╱即時報導】")
+    assert names(byline) == [("林志明", "记者")]
+    assert byline.raw == "【大同晚報╱記者林志明╱即時報導】"
+    byline, rest = split_run_in("〔記者王小明∕台北報導〕市府今天公布計畫。")
+    assert names(byline) == [("王小明", "记者")] and rest == "市府今天公布計畫。"
+    assert byline.raw == "〔記者王小明∕台北報導〕"

@@ -490,7 +490,31 @@ _EDITOR_CODE_TAIL = re.compile(
 )
 
 
+# Slashes some layouts print between a byline's fields instead of ／: box-drawing ╱ (U+2571,
+# udn's `【聯合晚報╱記者楊正海╱即時報導】`), division slash ∕ and fraction slash ⁄. They are
+# read as ／ (one character for one, so positions and the printed `raw` are kept).
+_SLASH_VARIANTS = str.maketrans({"╱": "／", "∕": "／", "⁄": "／"})
+_ODD_SLASH = re.compile("[╱∕⁄]")
+
+
+def _as_printed(byline: Byline | None, read: str, printed: str) -> Byline | None:
+    """`byline` parsed from `read` (slashes normalised) with its `raw` as `printed` shows it."""
+    if byline is not None and read != printed:
+        at = read.find(byline.raw)
+        if at >= 0:
+            byline.raw = printed[at : at + len(byline.raw)]
+    return byline
+
+
 def parse_credit_line(line: str) -> Byline | None:
+    """A line of role-labelled credits, bracketed or not, and nothing else (any slash form)."""
+    if _ODD_SLASH.search(line) is None:
+        return _parse_credit_line(line)
+    read = line.translate(_SLASH_VARIANTS)
+    return _as_printed(_parse_credit_line(read), read, line)
+
+
+def _parse_credit_line(line: str) -> Byline | None:
     """A line of role-labelled credits, bracketed or not, and nothing else.
 
     `文/张三`, `作者：张三`, `记者 张三 李四 报道`, `新京报记者 裴剑飞 编辑 王四 校对 赵五`,
@@ -976,6 +1000,14 @@ def split_run_in(paragraph: str) -> tuple[Byline, str] | None:
     paragraph that merely starts with a place, a quote or 讯 is left alone.
     """
     head = paragraph[:60]
+    if _ODD_SLASH.search(head) is not None:
+        read = head.translate(_SLASH_VARIANTS) + paragraph[60:]
+        split = split_run_in(read)
+        if split is None:
+            return None
+        byline, rest = split
+        _as_printed(byline, read, paragraph)
+        return byline, paragraph[len(paragraph) - len(rest) :] if rest else rest
     if head.lstrip()[:1] in _OPEN_BRACKETS:
         result = _split_bracketed_credit(paragraph)
         if result is not None:
@@ -1216,6 +1248,9 @@ def parse_name_place_byline(line: str) -> Byline | None:
 
 def parse_byline_line(line: str) -> Byline | None:
     """Any stand-alone byline/credit line, or None when the line is not one."""
+    if _ODD_SLASH.search(line) is not None:
+        read = line.translate(_SLASH_VARIANTS)
+        return _as_printed(parse_byline_line(read), read, line)
     for parser in (
         parse_box_byline,
         parse_wire_credit,
