@@ -184,3 +184,12 @@ def test_box_drawing_and_other_slash_forms_read_as_slashes():
     byline, rest = split_run_in("〔記者王小明∕台北報導〕市府今天公布計畫。")
     assert names(byline) == [("王小明", "记者")] and rest == "市府今天公布計畫。"
     assert byline.raw == "〔記者王小明∕台北報導〕"
+
+
+def test_places_before_a_report_credit_are_not_names():
+    byline = parse_byline_line("台中 嘉義 綜合報導")
+    assert byline is not None and byline.authors == []
+    assert names(parse_byline_line("記者賴小敏 蔣大祥 台北報導")) == [
+        ("賴小敏", "记者"),
+        ("蔣大祥", "记者"),
+    ]

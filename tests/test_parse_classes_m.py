@@ -32,3 +32,11 @@ def test_a_byline_with_box_drawing_slashes_names_its_reporter() -> None:
     ).articles[0]
     assert [a.name for a in article.authors] == ["林志明"]
     assert not any("即時報導" in p for p in _paragraphs(article))
+
+
+def test_a_credit_naming_only_places_names_nobody() -> None:
+    # `台中 嘉義 綜合報導` closing a TV transcript: where it was filed, not who wrote it
+    story = _STORY + "<p>台南 花蓮 綜合報導</p>"
+    article = parse_document(_page("", story), "story.html").articles[0]
+    assert article.authors == []
+    assert _paragraphs(article)[-1].startswith("第4段")

@@ -291,6 +291,10 @@ def _credits(text: str, default_role: str | None = None, strict: bool = False) -
             result.editors.extend(names)
             result.editor_ranks.extend(EDITOR_RANKS.get(role or "", 1) for _ in names)
         elif cls in ("author", "photo"):
+            if not credited or role is None:
+                # `台中 嘉義 綜合報導`: with no role word before them, known places are where
+                # the story was filed, not people
+                names = [n for n in names if n not in _PLACES and n not in _FILED_PLACES]
             result.authors.extend(Author(n, "摄影" if cls == "photo" else role) for n in names)
     result.roles += len(_ROLE_RE.findall(text))
     return result
