@@ -193,3 +193,18 @@ def test_places_before_a_report_credit_are_not_names():
         ("賴小敏", "记者"),
         ("蔣大祥", "记者"),
     ]
+
+
+def test_outlet_and_day_before_name_and_place():
+    byline = parse_byline_line("大眾新聞daily2014.10.24 吳志明/台南報導")
+    assert names(byline) == [("吳志明", None)] and byline.credit == "大眾新聞daily"
+    byline, rest = split_run_in("大眾新聞daily2014.10.24 吳志明/台南報導2014台南燈會今天開幕。")
+    assert names(byline) == [("吳志明", None)] and rest == "2014台南燈會今天開幕。"
+    # a date and a slash in prose are no byline
+    assert split_run_in("2014.10.24 台北/高雄兩地同步舉行活動，民眾踴躍參加。") is None
+
+
+def test_dated_desk_credit_names_nobody():
+    byline = parse_byline_line("2014/11/11 12:07 綜合報導    地區：台北市報導")
+    assert byline is not None and byline.authors == [] and byline.kind == "credit"
+    assert parse_byline_line("2014/11/11 12:07 市府今天綜合報導") is None

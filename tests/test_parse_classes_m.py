@@ -40,3 +40,22 @@ def test_a_credit_naming_only_places_names_nobody() -> None:
     article = parse_document(_page("", story), "story.html").articles[0]
     assert article.authors == []
     assert _paragraphs(article)[-1].startswith("第4段")
+
+
+def test_outlet_and_day_glued_before_name_and_place_is_a_byline() -> None:
+    # `新頭殼newtalk2014.10.24 金名/高雄報導` run into the lead's first line
+    story = _STORY.replace("<p>第1段", "<p>大眾新聞daily2014.10.24 吳志明/台南報導<br>第1段", 1)
+    article = parse_document(_page("", story), "story.html").articles[0]
+    assert [a.name for a in article.authors] == ["吳志明"]
+    body = _paragraphs(article)
+    assert body[0].startswith("第1段") and not any("台南報導" in p for p in body)
+
+
+def test_a_dated_desk_credit_line_is_not_body() -> None:
+    # `2014/11/11 12:07 綜合報導    地區：台北市報導`: time, desk credit, place field
+    article = parse_document(
+        _page("<div class='timebar'>2014/11/11 12:07 綜合報導 &nbsp;&nbsp;地區：台南市報導</div>"),
+        "story.html",
+    ).articles[0]
+    assert article.authors == []
+    assert not any("綜合報導" in p for p in _paragraphs(article))

@@ -1022,7 +1022,7 @@ def split_run_in(paragraph: str) -> tuple[Byline, str] | None:
             if result is not None:
                 return result
     if _ROLE_CUES.search(head):
-        return _split_reported_by(paragraph)
+        return _split_reported_by(paragraph) or _split_stamped_byline(paragraph)
     return None
 
 
@@ -1267,6 +1267,8 @@ def parse_byline_line(line: str) -> Byline | None:
         parse_desk_byline,
         parse_name_place_byline,
         parse_source_stamp,
+        parse_stamped_byline,
+        parse_stamp_credit,
         parse_signature_line,
     ):
         result = parser(line)
@@ -1333,6 +1335,74 @@ def parse_source_stamp(line: str) -> Byline | None:
     ):
         return None  # `2024-05-20 今天天气很好`: words after a date are not a source
     return Byline(raw=stripped, credit=source, kind="source")
+
+
+# `新頭殼newtalk2014.10.24 金名/高雄報導`: the outlet and the day glued before the writer's
+# `name／place報導` (a Taiwanese web layout's byline line, often run into the lead's first line).
+_STAMPED_BYLINE = re.compile(
+    r"^\s*(?P<outlet>[\u4e00-\u9fff]{2,8}[A-Za-z]{0,12}|[A-Za-z]{2,16})?\s*(?:" + _STAMP + r")\s*"
+    r"(?P<credit>[\u4e00-\u9fff·]{2,4}(?:[ 、][\u4e00-\u9fff·]{2,4}){0,2}\s*[／/]\s*"
+    r"[\u4e00-\u9fff]{0,6}?(?:報導|报道|报导))\s*"
+)
+
+
+def _stamped_byline(text: str) -> tuple[Byline, int] | None:
+    """The byline a `_STAMPED_BYLINE` opening `text` names, and where it ends."""
+    match = _STAMPED_BYLINE.match(text)
+    if match is None:
+        return None
+    byline = parse_credit_line(match.group("credit"))
+    if byline is None or not byline.authors:
+        return None
+    if not all(_reporter_name(a.name) for a in byline.authors):
+        return None
+    byline.raw, byline.credit = match.group(0).strip(), match.group("outlet")
+    return byline, match.end()
+
+
+def parse_stamped_byline(line: str) -> Byline | None:
+    """`新頭殼newtalk2014.10.24 金名/高雄報導`: outlet, day, then the writer (a byline line)."""
+    stripped = line.strip()
+    if len(stripped) > 60 or not re.search(r"(?:19|20)\d{2}", stripped[:30]):
+        return None
+    found = _stamped_byline(stripped)
+    if found is None or found[1] != len(stripped):
+        return None
+    return found[0]
+
+
+def _split_stamped_byline(paragraph: str) -> tuple[Byline, str] | None:
+    """The same byline run into the lead's first line (`…金名/高雄報導2014高雄電影節今…`)."""
+    if not re.search(r"(?:19|20)\d{2}", paragraph[:30]):
+        return None
+    found = _stamped_byline(paragraph)
+    if found is None:
+        return None
+    byline, end = found
+    rest = paragraph[end:]
+    if len(rest.strip()) < 10:
+        return None
+    byline.kind = "run_in"
+    return byline, rest
+
+
+# `2014/11/11 12:07 綜合報導    地區：台北市報導`: the time a story was filed, the desk's word
+# for how it was put together and a place field; it names nobody.
+_STAMP_CREDIT = re.compile(
+    r"^(?:" + _STAMP + r")\s*(?P<how>(?:綜合|综合)(?:外電|外电)?(?:報導|报道)|(?:編譯|编译)(?:報導|报道)?)"
+    r"(?:\s+(?:地區|地区|地點|地点)\s*[：:]\s*[\u4e00-\u9fff]{2,8})?$"
+)
+
+
+def parse_stamp_credit(line: str) -> Byline | None:
+    """`2014/11/11 12:07 綜合報導  地區：台北市報導`: a dated desk credit, nobody's byline."""
+    stripped = line.strip()
+    if len(stripped) > 60 or not stripped[:1].isdigit():
+        return None
+    match = _STAMP_CREDIT.match(stripped)
+    if match is None:
+        return None
+    return Byline(raw=stripped, credit=match.group("how"), kind="credit")
 
 
 _LABELLED = re.compile(r"^(?:Author|By|作者)\s*[,，:：]\s*(?P<name>.{2,40}?)\s*$", re.IGNORECASE)
