@@ -59,3 +59,14 @@ def test_a_dated_desk_credit_line_is_not_body() -> None:
     ).articles[0]
     assert article.authors == []
     assert not any("綜合報導" in p for p in _paragraphs(article))
+
+
+def test_a_bulleted_writer_bio_without_a_verb_names_the_writer() -> None:
+    # `●作者李武忠，新北市，博，經濟系教授。本文為網友投稿，…`: a column's closing bio
+    story = _STORY + (
+        "<p><strong>●作者張明德，台南市，博士，經濟系教授。本文為網友投稿，言論不代表本報立場。"
+        "歡迎更多參與，投稿請寄editor@example.net</strong></p>"
+    )
+    article = parse_document(_page("", story), "story.html").articles[0]
+    assert [a.name for a in article.authors] == ["張明德"]
+    assert not any("網友投稿" in p for p in _paragraphs(article))

@@ -690,8 +690,8 @@ def _described_author(inner: str) -> list[Author] | None:
 # `作者maomaobear，为某网旗下原创专栏作者。是一家…`: the writer's bio closing a column; the
 # name, then 为/是/系 and a description that ends on what they are to the site.
 _BIO_CREDIT = re.compile(
-    r"^(?:本文)?作者\s*[：:]?\s*(?P<name>[^\s，,。：:]{2,20}?)\s*[，,]\s*(?:现为|現為|现任|現任|为|為|是|系|係)"
-    r"[^。！？!?]{0,40}?(?:专栏作者|專欄作者|专栏作家|專欄作家|特约作者|特約作者|签约作者|簽約作者|作者|作家"
+    r"^[●◎■▲★※◆・•]?\s*(?:本文)?作者\s*[：:]?\s*(?P<name>[^\s，,。：:]{2,20}?)\s*[，,]\s*"
+    r"(?:现为|現為|现任|現任|为|為|是|系|係)?[^。！？!?]{0,40}?(?:专栏作者|專欄作者|专栏作家|專欄作家|特约作者|特約作者|签约作者|簽約作者|作者|作家"
     r"|撰稿人|评论员|評論員|研究员|研究員|分析师|分析師|学者|學者|教授|博主)(?:[。！!]|$)"
 )
 MAX_BIO_CHARS = 150
