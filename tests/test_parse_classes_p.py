@@ -94,3 +94,35 @@ def test_bold_deck_between_headline_and_text_is_no_companion():
         "</body></html>"
     )
     assert len(stories(html)) == 1
+
+
+# ---------------------------------------------------------------------------------------
+# An untitled dispatch printed under a story
+
+
+def test_untitled_dispatch_after_a_closed_story_is_its_own_story():
+    html = article_page(
+        f"<p>{P1}</p><p>{P2}</p><p>（记者 张三）</p><p>本报讯（记者 李四）{Q1}</p><p>{Q2}</p>"
+    )
+    assert stories(html) == [
+        ("小麦开镰收割", ["张三"], [P1, P2]),
+        (None, ["李四"], [Q1, Q2]),
+    ]
+
+
+def test_untitled_dispatch_never_lends_its_reporters_to_the_story_above():
+    html = article_page(f"<p>{P1}</p><p>{P2}</p><p>本报讯（记者 李四）{Q1}</p><p>{Q2}</p>")
+    found = stories(html)
+    assert found[0] == ("小麦开镰收割", ["张三"], [P1, P2])
+    assert found[1][1:] == (["李四"], [Q1, Q2])
+
+
+def test_run_in_credit_after_a_page_s_short_lines_is_the_story_s_own_lead():
+    # short lines of a page (no sentences) above the lead are no story of their own
+    html = (
+        "<html><head><title>小麦开镰收割_示例新闻网</title></head><body><h1>小麦开镰收割</h1>"
+        "<p>2024-06-01</p><p>字号 大 中 小</p><p>分享到</p><p>打印本页</p>"
+        f"<p>本报讯（记者 李四）{P1}</p><p>{P2}</p></body></html>"
+    )
+    ((title, authors, body),) = stories(html)
+    assert (title, authors, body) == ("小麦开镰收割", ["李四"], [P1, P2])

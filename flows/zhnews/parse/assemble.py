@@ -32,6 +32,10 @@ Decisions (each from layout shape, never from known strings):
   like a headline, after text that ends a sentence and under a page heading, right above a
   byline (`本报记者 李四`) or a run-in credit (`本报讯（记者 李四）…`) is the headline of a
   second story; its credit is split off its lead.
+- Untitled dispatches (`_opens_dispatch`): a paragraph opening with a dispatch's run-in
+  credit naming reporters (`本报讯（记者 X）`, `…电（记者 X）`, `（中央社記者…電）`) after a
+  story with two or more sentences of its own opens an untitled story; it never joins the
+  story above (whose reporters it would otherwise add to).
 - Story sequences (`digest_sections`): a Markdown document of ≥ 3 same-level headings whose
   sections each hold a link-only line to their own web address, with no article prose above
   the first, is cut into one story per heading (the link is the story's URL); subheads of
@@ -908,6 +912,14 @@ def _recut(sections: list[list[Block]]) -> list[Block]:
 COMPANION_LEVEL = 9  # below any heading element, so it never outranks the page's headlines
 MAX_COMPANION_HEADLINE = 40
 _HEADLINE_STOPS = re.compile(r"[。；;]|[：:，,、]$")
+# A run-in lead that dates a dispatch: `本报讯（记者…）`, `新华社北京5月3日电（记者…）`,
+# `（中央社記者…台北19日電）`, `〔記者…／台北報導〕`.
+_DISPATCH_CREDIT = re.compile(
+    r"(?:[讯訊电電]|快讯|快訊)\s*[（(]|^[（(〔【［\[].*(?:[电電]|报道|報導)\s*[）)〕】］\]]$"
+)
+# cheap test before the credit is parsed: a bracket opens the lead or follows 讯/电 early on
+_DISPATCH_LEAD = re.compile(r"^\s*[（(〔【［\[]|^[^（(。，]{0,24}?(?:[讯訊电電]|快讯|快訊)\s*[（(]")
+MIN_DISPATCH_SENTENCES = 2
 
 
 def _companion_headlines(items: list[Item]) -> list[Item]:
@@ -980,6 +992,19 @@ def _opening_credit(item: Item) -> list[Item]:
     return out
 
 
+def _opens_dispatch(item: Item, current: _Draft | None) -> bool:
+    """An untitled story: a paragraph opening with a dispatch's run-in credit that names its
+    reporters, after a story that already holds text of its own (sentences, not a page's
+    short lines): a second report printed under the first without a headline."""
+    if current is None or item.kind != "body" or item.bold or not _DISPATCH_LEAD.match(item.text):
+        return False
+    split = split_run_in(item.text[:80])
+    if split is None or not split[0].authors or not _DISPATCH_CREDIT.search(split[0].raw):
+        return False
+    done = sum(it.kind == "body" and ends_sentence(it.text) for it in current.items)
+    return done >= MIN_DISPATCH_SENTENCES
+
+
 def split_articles(items: list[Item], multi: bool) -> tuple[list[_Draft], dict]:
     """Group items into article drafts; returns the drafts and page-level metadata."""
     page: dict = {}
@@ -1023,7 +1048,7 @@ def split_articles(items: list[Item], multi: bool) -> tuple[list[_Draft], dict]:
                 current.items.extend(Item("subhead", h.text) for h in run)
             i = j
             continue
-        if current is None:
+        if current is None or (multi and _opens_dispatch(item, current)):
             current = _Draft(Article())
             drafts.append(current)
         if item.kind == "heading":
