@@ -126,3 +126,46 @@ def test_run_in_credit_after_a_page_s_short_lines_is_the_story_s_own_lead():
     )
     ((title, authors, body),) = stories(html)
     assert (title, authors, body) == ("小麦开镰收割", ["李四"], [P1, P2])
+
+
+# ---------------------------------------------------------------------------------------
+# Boxes and teasers on a page of stories
+
+
+def test_glossary_box_joins_the_story_printed_before_it():
+    html = epaper_page(
+        f"<h2>小麦开镰收割</h2><p>本报记者 张三</p><p>{P1}</p><p>{P2}</p>"
+        "<h2>名词解释</h2><p>夏粮：指夏季收获的粮食作物，主要是冬小麦。</p>"
+        f"<h2>{COMPANION}</h2><p>本报讯（记者 李四）{Q1}</p><p>{Q2}</p>"
+    )
+    found = stories(html)
+    assert [t for t, _a, _b in found] == ["小麦开镰收割", COMPANION]
+    assert found[0][2] == [P1, P2, "夏粮：指夏季收获的粮食作物，主要是冬小麦。"]
+
+
+def test_teaser_pointing_at_another_page_is_not_a_story():
+    html = epaper_page(
+        f"<h2>小麦开镰收割</h2><p>本报记者 张三</p><p>{P1}</p><p>{P2}</p>"
+        f"<h2>{COMPANION}</h2><p>本报讯（记者 李四）{Q1}</p><p>{Q2}</p>"
+        "<h2>丙市地铁二号线开通</h2><p>丙市地铁二号线昨日开通运营……（详见A3版）</p>"
+        "<h2>丁区图书馆开放</h2><p>丁区新建的社区图书馆今天开放，藏书五万册。详见A4版</p>"
+    )
+    assert [t for t, _a, _b in stories(html)] == ["小麦开镰收割", COMPANION]
+
+
+def test_one_line_brief_is_still_a_story():
+    brief = "丁区新建的社区图书馆今天开放，藏书五万册，周末延长开放时间。"
+    html = epaper_page(
+        f"<h2>小麦开镰收割</h2><p>本报记者 张三</p><p>{P1}</p><p>{P2}</p>"
+        f"<h2>丁区图书馆开放</h2><p>{brief}</p>"
+    )
+    assert stories(html)[-1] == ("丁区图书馆开放", [], [brief])
+
+
+def test_headline_that_only_looks_like_a_label_keeps_its_story():
+    # a story with its own byline is a story, whatever its headline says
+    html = epaper_page(
+        f"<h2>小麦开镰收割</h2><p>本报记者 张三</p><p>{P1}</p><p>{P2}</p>"
+        f"<h2>乡村档案</h2><p>本报记者 李四</p><p>{Q1}</p><p>{Q2}</p>"
+    )
+    assert [t for t, _a, _b in stories(html)] == ["小麦开镰收割", "乡村档案"]

@@ -36,6 +36,9 @@ Decisions (each from layout shape, never from known strings):
   credit naming reporters (`本报讯（记者 X）`, `…电（记者 X）`, `（中央社記者…電）`) after a
   story with two or more sentences of its own opens an untitled story; it never joins the
   story above (whose reporters it would otherwise add to).
+- Boxes and teasers (`_fold_boxes`): a section under a box label (`新闻链接`, `名词解释`,
+  `人物档案`) with no byline joins the story before it; a teaser (headline over one short
+  line pointing at another page or trailing off, `……（详见A3版）`) is not a story and goes.
 - Story sequences (`digest_sections`): a Markdown document of ≥ 3 same-level headings whose
   sections each hold a link-only line to their own web address, with no article prose above
   the first, is cut into one story per heading (the link is the story's URL); subheads of
@@ -1064,7 +1067,73 @@ def split_articles(items: list[Item], multi: bool) -> tuple[list[_Draft], dict]:
             elif item.kind == "body":
                 current.ended = False
         i += 1
+    if multi:
+        drafts = _fold_boxes(drafts)
     return drafts, page
+
+
+# A box printed with a story, headed by a box label rather than a headline: `新闻链接`,
+# `名词解释`, `新聞小辭典`, `背景资料`, `人物档案`, `小贴士` (a glossary, a background note).
+_BOX_LABEL = re.compile(
+    r"^[【\[〖（(]?\s*[\u4e00-\u9fff]{0,4}?(?:链接|鏈接|連結|辞典|辭典|词典|詞典|知识|知識|贴士|貼士"
+    r"|背景|解释|解釋|知多少|档案|檔案|资料|資料)\s*[】\]〗）)]?\s*[：:]?$"
+)
+MAX_BOX_LABEL = 8
+# A teaser pointing at a story printed elsewhere: `……（详见A3版）`, `…… 下转第4版`, `……`.
+_POINTER_END = re.compile(
+    r"(?:……|…|\.\.\.)\s*[）)】]?\s*$"
+    r"|(?:详见|詳見|参见|參見|见|見|下转|下轉|转|轉)\s*(?:第\s*)?[A-Za-z]?\d{1,3}\s*(?:版|页|頁)"
+    r"\s*[）)】]?\s*[。.]?\s*$"
+)
+MAX_TEASER_CHARS = 150
+
+
+def _fold_boxes(drafts: list[_Draft]) -> list[_Draft]:
+    """Headed sections of a page of stories that are not stories.
+
+    - A box under a box label (`新闻链接`, `名词解释`, no byline of its own) belongs to the
+      story printed before it: its label and text join that story.
+    - A teaser (a headline over one short line that points at a page elsewhere or trails
+      off, `……（详见A3版）`, no byline, no link of its own) is not a story and not text of
+      another: it goes.
+    """
+    out: list[_Draft] = []
+    for draft in drafts:
+        title = re.sub(r"\s", "", draft.article.title or "")
+        bylines = any(it.kind == "byline" for it in draft.items)
+        if (
+            out
+            and title
+            and not bylines
+            and len(title) <= MAX_BOX_LABEL
+            and _BOX_LABEL.match(title)
+            and _has_body(draft)
+        ):
+            _join_box(out[-1], draft)
+            continue
+        if title and not bylines and _teaser(draft):
+            continue
+        out.append(draft)
+    return out
+
+
+def _join_box(story: _Draft, box: _Draft) -> None:
+    article = box.article
+    for text in (article.kicker, article.title, article.subtitle):
+        if text:
+            story.items.append(Item("subhead", text))
+    story.items.extend(box.items)
+
+
+def _teaser(draft: _Draft) -> bool:
+    if any(it.kind == "url" for it in draft.items):
+        return False  # a digest's story with its own link
+    bodies = [it for it in draft.items if it.kind == "body"]
+    return (
+        len(bodies) == 1
+        and len(bodies[0].text) <= MAX_TEASER_CHARS
+        and bool(_POINTER_END.search(bodies[0].text))
+    )
 
 
 def _has_body(draft: _Draft) -> bool:
