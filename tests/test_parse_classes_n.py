@@ -63,3 +63,16 @@ def test_text_after_a_rule_that_is_most_of_the_story_stays() -> None:
     page = _page("".join(parts[:2]) + "<p>---</p>" + "".join(parts[2:]))
     body = _paragraphs(parse_document(page, "break.html").articles[0])
     assert body[0].startswith("第1段") and body[-1].startswith("第8段")
+
+
+def test_a_gallery_caption_repeating_its_picture_alt_is_not_body() -> None:
+    gallery = "".join(
+        f"<article><div class='item'><img src='{n}.jpg' alt='{cap}'></div>"
+        f"<div class='name'>{cap}</div></article>"
+        for n, cap in enumerate(("工人在烈日下作最後的檢查工作。", "街坊在公園乘涼。"))
+    )
+    parts = [_PARAGRAPH.format(i=i) for i in range(1, 5)]
+    page = _page("".join(parts[:2]) + gallery + "".join(parts[2:]))
+    body = _paragraphs(parse_document(page, "gallery.html").articles[0])
+    assert len(body) == 4, body
+    assert not any("乘涼" in p or "檢查工作" in p for p in body)

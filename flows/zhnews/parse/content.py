@@ -181,8 +181,25 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
             continue
         if title_idx is not None and not _runs_into_text(blocks, weights, idx):
             block = _headline_role(block, idx, title_idx, body_started)
+        if block.kind == "text" and _repeats_picture_alt(blocks, idx, compact):
+            block = replace(block, in_figure=True, caption_style=True)
         kept.append(block)
     return kept
+
+
+MAX_ALT_CAPTION_CHARS = 80
+
+
+def _repeats_picture_alt(blocks: list, idx: int, compact: str) -> bool:
+    """A short line that repeats the alt text of the picture right above it (a gallery
+    item's name, `<img alt="導彈已竪起。">` + `導彈已竪起。`) is that picture's caption."""
+    if not compact or len(compact) > MAX_ALT_CAPTION_CHARS:
+        return False
+    for prev in range(idx - 1, max(idx - 3, -1), -1):
+        if blocks[prev].kind == "boundary":
+            continue
+        return blocks[prev].kind == "image" and _WS.sub("", blocks[prev].text) == compact
+    return False
 
 
 # A horizontal rule drawn in text (`---`, `＝＝＝＝＝`, `——————`): below the story's text it
