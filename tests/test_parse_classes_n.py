@@ -76,3 +76,15 @@ def test_a_gallery_caption_repeating_its_picture_alt_is_not_body() -> None:
     body = _paragraphs(parse_document(page, "gallery.html").articles[0])
     assert len(body) == 4, body
     assert not any("乘涼" in p or "檢查工作" in p for p in body)
+
+
+def test_a_heading_over_a_closing_gallery_with_no_text_is_not_body() -> None:
+    gallery = "".join(
+        f"<div class='item'><img src='{n}.jpg' alt='{cap}'></div><div class='name'>{cap}</div>"
+        for n, cap in enumerate(("街坊在公園乘涼。", "工人在烈日下作最後的檢查工作。"))
+    )
+    page = _page(
+        f"{_STORY}<h2>高溫下的城市面貌</h2>{gallery}<p>---</p><p>歡迎下載本報手機應用程式。</p>"
+    )
+    body = _paragraphs(parse_document(page, "closing.html").articles[0])
+    assert body[-1].startswith("第4段") and len(body) == 4, body

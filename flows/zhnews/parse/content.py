@@ -184,7 +184,27 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
         if block.kind == "text" and _repeats_picture_alt(blocks, idx, compact):
             block = replace(block, in_figure=True, caption_style=True)
         kept.append(block)
+    _drop_closing_heading(kept)
     return kept
+
+
+def _drop_closing_heading(kept: list) -> None:
+    """A heading below the story's last text with only pictures and captions under it
+    (the title of a closing gallery) heads no text: it is not a subhead of the story."""
+    for pos in range(len(kept) - 1, 0, -1):
+        block = kept[pos]
+        if block.kind in ("image", "boundary") or block.in_figure or block.caption_style:
+            continue
+        if (
+            block.kind == "heading"
+            and not credit_line(block.text)
+            and any(
+                b.kind == "text" and block_weight(b.kind, b.text, b.link_chars) > 0
+                for b in kept[:pos]
+            )
+        ):
+            del kept[pos]
+        return
 
 
 MAX_ALT_CAPTION_CHARS = 80
