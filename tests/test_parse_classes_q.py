@@ -133,3 +133,21 @@ def test_a_published_time_class_counts_and_an_updated_one_does_not() -> None:
     )
     article = parse_document(page, "post.html").articles[0]
     assert article.published_at.astimezone(CHINA).date().isoformat() == "2018-03-08"
+
+
+def test_a_bots_link_title_header_under_front_matter_is_not_body() -> None:
+    # front matter, then the bot's own header again: epoch-ms pubDate comment, the title as a
+    # link underlined with ------; the link is the post's url, the epoch its date when the
+    # front matter has none
+    doc = _post(
+        'title: "防暑补贴陆续发放"\nauthor: 张三\ntags: [ 某平台 ]',
+        "<!--1625692991000-->\n"
+        "[防暑补贴陆续发放](https://example.org/@zhang/fangshu-zdpu123)\n"
+        "------\n\n"
+        f"<div>\n{_STORY}\n</div>",
+    )
+    article = parse_document(doc, "fangshu.md").articles[0]
+    assert article.url == "https://example.org/@zhang/fangshu-zdpu123"
+    assert article.published_at.astimezone(CHINA).date().isoformat() == "2021-07-08"
+    body = _paragraphs(article)
+    assert len(body) == 4 and not any("example.org" in p or "---" in p for p in body)

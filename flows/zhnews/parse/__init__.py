@@ -326,6 +326,11 @@ def _parse_jekyll(
 ) -> ParsedDocument:
     data = front.data
     body = front.body
+    echo = meta.link_title_header(body, tz)
+    if echo is not None:  # the bot's `[标题](link)` / `------` header again under the front matter
+        body = echo.body
+        for key, value in echo.data.items():
+            data.setdefault(key, value)
     _check_lines(body, front.body_line)
     is_html = _is_html_body(body)
     blocks = (
