@@ -88,3 +88,39 @@ def test_a_heading_over_a_closing_gallery_with_no_text_is_not_body() -> None:
     )
     body = _paragraphs(parse_document(page, "closing.html").articles[0])
     assert body[-1].startswith("第4段") and len(body) == 4, body
+
+
+_PLAYER = (
+    "<div class='video-js'><span>視訊播放器 正在載入。</span><span>目前時間 0:00</span>"
+    "<span>總共時間 1:46</span><span>載入完畢: 10.19%</span><span>剩餘時間 -1:46</span>"
+    "<span>播放速率</span><span>全螢幕</span><p>開始對話視窗。離開會取消並關閉視窗</p>"
+    "<legend>字型邊緣樣式</legend><p>結束對話視窗</p></div>"
+)
+
+
+def test_video_player_strings_in_chinese_are_not_body() -> None:
+    parts = [_PARAGRAPH.format(i=i) for i in range(1, 5)]
+    page = _page("".join(parts[:2]) + _PLAYER + "".join(parts[2:]))
+    body = _paragraphs(parse_document(page, "player.html").articles[0])
+    assert len(body) == 4 and body[-1].startswith("第4段"), body
+
+
+def test_a_picture_enlarge_label_is_not_body() -> None:
+    for label in ("▼點擊圖片放大", "点击查看大图", "點擊放大"):
+        parts = [_PARAGRAPH.format(i=i) for i in range(1, 5)]
+        group = f"<ul><div class='group'><span>{label}</span><div class='wrap'><img src='1.jpg'></div></div></ul>"
+        page = _page("".join(parts[:2]) + group + "".join(parts[2:]))
+        body = _paragraphs(parse_document(page, "enlarge.html").articles[0])
+        assert len(body) == 4, (label, body)
+
+
+def test_a_rule_over_video_promotions_ends_the_story() -> None:
+    promo = (
+        "<p>==========</p><p>同場加映：</p><p>新盤連環出擊 啟德項目再成焦點</p>"
+        + _PLAYER
+        + "<p>==========</p><p>同場加映：直擊特色洋房！樓主：最鍾意大鏡房！</p>"
+        + _PLAYER
+    )
+    page = _page(f"{_STORY}{promo}")
+    body = _paragraphs(parse_document(page, "promos.html").articles[0])
+    assert body[-1].startswith("第4段") and len(body) == 4, body

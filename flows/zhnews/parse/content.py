@@ -245,7 +245,11 @@ def _rule_trailer(
             and len(block.text) < 40
             and _TEXT_RULE.fullmatch(_WS.sub("", block.text))
         ):
-            after = [weights[j] for j in range(idx + 1, end) if weights[j] > 0]
+            after = [
+                weights[j]
+                for j in range(idx + 1, end)
+                if weights[j] > 0 and not widget_reason(_WS.sub("", blocks[j].text))
+            ]
             if len(after) <= MAX_TRAILER_BLOCKS and sum(after) < TRAILER_SHARE * before:
                 credits = [
                     j
@@ -553,7 +557,17 @@ _PLAYER_WORDS = re.compile(
     r"(?i)video\s*player|play\s*video|current\s*time|duration|remaining\s*time|stream\s*type|"
     r"loaded:|seek\s*to\s*live|playback\s*rate|captions?\s*settings|fullscreen|mute|"
     r"this\s*is\s*a\s*modal\s*window|flash\s*player|html5|播放器|视频加载|視頻加載|"
-    r"您的浏览器不支持|您的瀏覽器不支援|请升级|請升級|正在加载|加载中|載入中"
+    r"您的浏览器不支持|您的瀏覽器不支援|请升级|請升級|正在加载|加载中|載入中|"
+    # Video.js control strings in its Chinese localisations (zh-TW, zh-CN)
+    r"視訊播放器|视频播放器|正在載入|播放影片|取消靜音|目前時間|当前时间|總共時間|总时间|"
+    r"載入完畢|加载完毕|串流類型|流类型|快轉至直播|剩餘時間|剩余时间|播放速率|播放速度|"
+    r"全螢幕|字型尺寸|字型邊緣樣式|字型系列|字体大小|字体边缘样式|恢復全部設定至預設值|"
+    r"關閉對話框|关闭对话框|對話視窗|对话视窗|離開會取消並關閉視窗|离开会取消并关闭视窗"
+)
+# `▼點擊圖片放大`: the label of a picture group's enlarge control
+_PICTURE_CONTROL = re.compile(
+    r"[▼▲►▶◆●·•*※\s]*(?:點擊|点击|點選|点选|按)(?:圖片|图片|圖像|图像|相片|照片)?"
+    r"(?:放大|看大圖|看大图|查看大圖|查看大图|查看原圖|查看原图)(?:圖片|图片)?[▼▲►▶]*"
 )
 _VERSION = re.compile(r"[vV]?\d+(?:\.\d+){2,}(?:[-.][0-9A-Za-z]+)*")
 
@@ -713,6 +727,8 @@ def widget_reason(compact: str) -> str | None:
         return "control"  # `分享`, `分享到微信`, `分享工具` printed as a line of its own
     if _AD_SLOT.fullmatch(compact):
         return "ad_slot"
+    if _PICTURE_CONTROL.fullmatch(compact):
+        return "picture_control"
     unbracketed = re.sub(r"[\[\]()（）【】:：|｜/]", "", compact)
     counts = _COMMENT_COUNT.findall(unbracketed)
     if counts and "".join(counts) == unbracketed and re.search(r"\d|跟贴|跟帖", unbracketed):
