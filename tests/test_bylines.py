@@ -208,3 +208,10 @@ def test_dated_desk_credit_names_nobody():
     byline = parse_byline_line("2014/11/11 12:07 綜合報導    地區：台北市報導")
     assert byline is not None and byline.authors == [] and byline.kind == "credit"
     assert parse_byline_line("2014/11/11 12:07 市府今天綜合報導") is None
+
+
+def test_filed_from_after_the_names():
+    assert names(parse_byline_line("本报记者罗小科苏盈发自北京")) == [
+        ("罗小科", "记者"),
+        ("苏盈", "记者"),
+    ]

@@ -70,3 +70,12 @@ def test_a_bulleted_writer_bio_without_a_verb_names_the_writer() -> None:
     article = parse_document(_page("", story), "story.html").articles[0]
     assert [a.name for a in article.authors] == ["張明德"]
     assert not any("網友投稿" in p for p in _paragraphs(article))
+
+
+def test_reporters_filed_from_a_city_after_glued_names() -> None:
+    # `本报记者罗科苏盈发自北京`: two names printed without a space, then where they filed from
+    article = parse_document(
+        _page("<p><b>本报记者王建国李晓红发自上海</b></p>"), "story.html"
+    ).articles[0]
+    assert [a.name for a in article.authors] == ["王建国", "李晓红"]
+    assert not any("发自上海" in p for p in _paragraphs(article))

@@ -68,6 +68,8 @@ _SUFFIX_ROLES = [
     (r"整理", "整理", "author"),
     (r"供图|供圖|提供", None, "source"),
     (r"(?:(?<=[\s/／])[\u4e00-\u9fff]{2,6})?(?:报道|報導|报导)", None, "neutral"),
+    # `本报记者罗科苏盈发自北京`: where the reporters filed from, after their names
+    (r"(?:发自|發自)\s*[\u4e00-\u9fff]{2,6}", None, "neutral"),
 ]
 _SUFFIX_RE = re.compile(
     r"\s*(?:"
@@ -474,7 +476,7 @@ _ROLE_CUES = re.compile(
     r"|主笔|主筆|编译|編譯|译者|譯者|翻译|翻譯|评论员|評論員|文|图|圖|摄|攝|编辑|編輯|责编|責編|校对|校對"
     r"|审核|審核|审校|審校|核稿|编审|編審|监制|監製|终审|終審|二审|三审|初审|策划|策劃|统筹|統籌|出品|设计"
     r"|設計|制图|製圖|美编|美編|视频|視頻|剪辑|剪輯|海报|海報|排版|运营|運營|配音|视觉|視覺|主编|主編|本报"
-    r"|本報|报道|報導|报导|整理|供图|供圖|提供|选稿|選稿"
+    r"|本報|报道|報導|报导|整理|供图|供圖|提供|选稿|選稿|发自|發自"
 )
 _DESK_CREDIT = re.compile(
     r"^[（(]?[\u4e00-\u9fff]{1,8}(?:中心|組|组|部|台|社|室|新聞|新闻)\s*[/／]\s*"
@@ -1389,7 +1391,9 @@ def _split_stamped_byline(paragraph: str) -> tuple[Byline, str] | None:
 # `2014/11/11 12:07 綜合報導    地區：台北市報導`: the time a story was filed, the desk's word
 # for how it was put together and a place field; it names nobody.
 _STAMP_CREDIT = re.compile(
-    r"^(?:" + _STAMP + r")\s*(?P<how>(?:綜合|综合)(?:外電|外电)?(?:報導|报道)|(?:編譯|编译)(?:報導|报道)?)"
+    r"^(?:"
+    + _STAMP
+    + r")\s*(?P<how>(?:綜合|综合)(?:外電|外电)?(?:報導|报道)|(?:編譯|编译)(?:報導|报道)?)"
     r"(?:\s+(?:地區|地区|地點|地点)\s*[：:]\s*[\u4e00-\u9fff]{2,8})?$"
 )
 
