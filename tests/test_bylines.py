@@ -215,3 +215,12 @@ def test_filed_from_after_the_names():
         ("罗小科", "记者"),
         ("苏盈", "记者"),
     ]
+
+
+def test_web_editor_field_is_credited_to_nobody():
+    byline = parse_byline_line("记者：吕小熙 文海欣  责编：胡力 网编：瑞哲")
+    assert names(byline) == [("吕小熙", "记者"), ("文海欣", "记者")]
+    assert byline.editor == "胡力"
+    # `松花江网编辑 X`: a site name glued to 编辑, no 网编 field
+    byline = parse_byline_line("（松花江网编辑 孙桂芳）")
+    assert byline.editor == "孙桂芳" and byline.authors == []

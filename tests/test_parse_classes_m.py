@@ -79,3 +79,12 @@ def test_reporters_filed_from_a_city_after_glued_names() -> None:
     ).articles[0]
     assert [a.name for a in article.authors] == ["王建国", "李晓红"]
     assert not any("发自上海" in p for p in _paragraphs(article))
+
+
+def test_a_credit_line_with_a_web_editor_field_is_read_whole() -> None:
+    # `记者：吕熙 文海欣 … 责编：胡力汉 嘉远 网编：瑞哲` as the story's first paragraph
+    story = "<p>记者：张立新 王海燕 陈思远  责编：刘明 网编：周安</p>" + _STORY
+    article = parse_document(_page("", story), "story.html").articles[0]
+    assert [a.name for a in article.authors] == ["张立新", "王海燕", "陈思远"]
+    assert article.editor == "刘明"
+    assert _paragraphs(article)[0].startswith("第1段")
