@@ -224,3 +224,9 @@ def test_web_editor_field_is_credited_to_nobody():
     # `松花江网编辑 X`: a site name glued to 编辑, no 网编 field
     byline = parse_byline_line("（松花江网编辑 孙桂芳）")
     assert byline.editor == "孙桂芳" and byline.authors == []
+
+
+def test_compiled_by_credit_skips_the_papers_app_name():
+    byline = parse_byline_line("整合 江南日报·掌上江南记者 郑晓峰")
+    assert names(byline) == [("郑晓峰", "记者")]
+    assert parse_byline_line("资源整合 推动发展") is None

@@ -88,3 +88,11 @@ def test_a_credit_line_with_a_web_editor_field_is_read_whole() -> None:
     assert [a.name for a in article.authors] == ["张立新", "王海燕", "陈思远"]
     assert article.editor == "刘明"
     assert _paragraphs(article)[0].startswith("第1段")
+
+
+def test_a_roundup_compilers_credit_names_the_reporter_not_the_paper() -> None:
+    # `整合 新华日报·交汇点记者 徐睿翔`: compiled by a paper's app reporter
+    story = _STORY + "<p>整合 江南日报·掌上江南记者 郑晓峰</p>"
+    article = parse_document(_page("", story), "story.html").articles[0]
+    assert [a.name for a in article.authors] == ["郑晓峰"]
+    assert not any("整合" in p for p in _paragraphs(article))

@@ -42,6 +42,8 @@ _ROLES: list[tuple[str, str | None, str]] = [
     (r"(?:本文|专栏|專欄)?作者|博客|部落客|博主|专栏|專欄", "作者", "author"),
     (r"撰稿人?|撰文|采写|採寫|执笔|執筆|主笔|主筆", "撰稿", "author"),
     (r"编译|編譯|译者|譯者|翻译|翻譯", "编译", "author"),
+    # `整合 新华日报·交汇点记者 徐睿翔`: who compiled a roundup (a credit label before names)
+    (r"整合(?=\s*[：:]|\s+\S)", "整理", "author"),
     (r"文\s*[/／]\s*(?:图|圖)|(?:图|圖)\s*[/／]\s*文|图文|圖文|文图|文圖", "文图", "author"),
     (r"文(?=\s*[/／|｜︱丨:：])|(?<=[/／])文", "文", "author"),
     (
@@ -261,7 +263,10 @@ def _credits(text: str, default_role: str | None = None, strict: bool = False) -
             continue
         if (
             desk_of_next
-            and strict_names(segment, surname=True) is None
+            and (
+                strict_names(segment, surname=True) is None
+                or _MEDIA_PREFIX.fullmatch(segment.split("·")[0])
+            )
             and _is_media(segment, True)
         ):
             desk_photo = cls == "photo"
@@ -476,7 +481,7 @@ _ROLE_CUES = re.compile(
     r"|主笔|主筆|编译|編譯|译者|譯者|翻译|翻譯|评论员|評論員|文|图|圖|摄|攝|编辑|編輯|责编|責編|校对|校對"
     r"|审核|審核|审校|審校|核稿|编审|編審|监制|監製|终审|終審|二审|三审|初审|策划|策劃|统筹|統籌|出品|设计"
     r"|設計|制图|製圖|美编|美編|视频|視頻|剪辑|剪輯|海报|海報|排版|运营|運營|配音|视觉|視覺|主编|主編|本报"
-    r"|本報|报道|報導|报导|整理|供图|供圖|提供|选稿|選稿|发自|發自"
+    r"|本報|报道|報導|报导|整理|整合|供图|供圖|提供|选稿|選稿|发自|發自"
 )
 _DESK_CREDIT = re.compile(
     r"^[（(]?[\u4e00-\u9fff]{1,8}(?:中心|組|组|部|台|社|室|新聞|新闻)\s*[/／]\s*"
