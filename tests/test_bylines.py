@@ -230,3 +230,12 @@ def test_compiled_by_credit_skips_the_papers_app_name():
     byline = parse_byline_line("整合 江南日报·掌上江南记者 郑晓峰")
     assert names(byline) == [("郑晓峰", "记者")]
     assert parse_byline_line("资源整合 推动发展") is None
+
+
+def test_meta_credit_names_end_at_a_word_boundary():
+    from zhnews.parse.bylines import credits_in_meta
+
+    byline = credits_in_meta("- 作者： 流泉 访问统计：　2005年08月30日")
+    assert names(byline) == [("流泉", "作者")]
+    byline = credits_in_meta("作者：张三 李四责任编辑：王五")
+    assert names(byline) == [("张三", "作者"), ("李四", "作者")] and byline.editor == "王五"

@@ -413,7 +413,8 @@ _META_LABELS = rf"(?:{_META_ROLES}|来源|來源|时间|時間|日期|发布|發
 _META_CREDIT = re.compile(
     rf"(?P<credit>(?:{_META_ROLES})\s*[：:]\s*(?!{_META_ROLES})"
     rf"(?:(?!{_META_LABELS})[^\s|｜:：\[\]【】]){{2,12}}"
-    rf"(?:\s+(?!{_META_ROLES})[^\s|｜:：\[\]【】]{{2,4}}(?![：:]))*)"
+    rf"(?:\s+(?!{_META_ROLES})(?:(?!{_META_LABELS})[^\s|｜:：\[\]【】]){{2,4}}"
+    rf"(?=$|[\s|｜\[\]【】]|{_META_LABELS}))*)"
 )
 _BRACKETED_NAME = re.compile(r"[\[【]\s*(?P<name>[^\s\[\]【】]{2,4})\s*[\]】]")
 # `来源：中国新闻网 王帆` (a name printed after the source, in its own field, often glued to
