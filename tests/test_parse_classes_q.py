@@ -151,3 +151,11 @@ def test_a_bots_link_title_header_under_front_matter_is_not_body() -> None:
     assert article.published_at.astimezone(CHINA).date().isoformat() == "2021-07-08"
     body = _paragraphs(article)
     assert len(body) == 4 and not any("example.org" in p or "---" in p for p in body)
+
+
+def test_a_body_headline_spaced_otherwise_leaves_the_front_matter_title_as_printed() -> None:
+    doc = _post(
+        'title: "防暑补贴陆续发放\u3000各区进展顺利"\ndate: 2021-07-08',
+        f"<article><h1>防暑补贴陆续发放 各区进展顺利</h1>{_STORY}</article>",
+    )
+    assert parse_document(doc, "x.md").articles[0].title == "防暑补贴陆续发放\u3000各区进展顺利"

@@ -539,8 +539,10 @@ def _printed_headline(items: list[Item], title: str | None) -> str | None:
     contents = [it for it in items if it.kind in ("heading", "subhead", "body")][:3]
     for item in contents:
         text = re.sub(r"\s+", " ", item.text).strip()
-        if not text or text == title or len(text) > len(title) + 30:
+        if not text or len(text) > len(title) + 30:
             continue
+        if re.sub(r"\s", "", text) == re.sub(r"\s", "", title):
+            return title  # the same headline, spaced otherwise: the front matter's stands
         if text[-1] in "。！？.!?；;":  # a sentence: a flash whose text restates the title
             continue
         words = _NOT_WORDS.sub("", text)
