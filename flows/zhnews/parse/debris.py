@@ -119,8 +119,39 @@ _A11Y_LABEL = re.compile(
     r"(?i)^(?:list of \d+ items.*|list \d+ of \d+.*|end of(?: list)?|article information"
     r"|role\s*,.{1,30})$"
 )
-# `Keith Bradsher对本文有报道贡献。`, `翻译：王小明`: contributor credits that are not bylines.
-_CONTRIBUTOR = re.compile(r"^.{1,40}?(?:对|對)本文(?:亦|也)?有.{0,6}(?:贡献|貢獻)。?$")
+# `Keith Bradsher对本文有报道贡献。`, `翻译：王小明`: contributor credits that are not bylines;
+# an acknowledgment line under a feature (`感谢郭某、货代老王为本文提供的帮助`).
+_CONTRIBUTOR = re.compile(
+    r"^.{1,40}?(?:对|對)本文(?:亦|也)?有.{0,6}(?:贡献|貢獻)。?$"
+    r"|^(?:特别|特別)?(?:感谢|感謝|鸣谢|鳴謝|致谢|致謝)[^。！？]{1,60}?(?:为|為|对|對)本(?:文|篇|稿)"
+    r"[^。！？]{0,12}(?:帮助|幫助|支持|协助|協助)[。！!]?$"
+)
+# A note that names in the story are pseudonyms (`文中林影为化名`, `（文中受访者均为化名）`):
+# an editor's note under the text, not text.
+_PSEUDONYM_NOTE = re.compile(
+    r"^[（(【\[]?\s*(?:注\s*[：:]\s*|应受访者要求[，,]?\s*|應受訪者要求[，,]?\s*)?"
+    r"(?:文中|文内|文內|本文|稿中)[^。！？，,]{0,24}?(?:化名|假名)\s*[。.]?\s*[）)】\]]?$"
+)
+# A photo credit standing alone on a line (`新华社发（刘满仓摄）`, `（新华社记者 张三 摄）`,
+# `（李四 摄）`): the credit of a picture above, not text.
+_PHOTO_CREDIT_LINE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,8}(?:发|發))?\s*[（(]\s*"
+    r"(?:[\u4e00-\u9fff]{2,8}?(?:记者|記者|通讯员|通訊員|特约摄影|特約攝影)\s*)?"
+    r"[\u4e00-\u9fff·]{2,6}(?:[ 　、][\u4e00-\u9fff·]{2,6}){0,3}\s*(?:摄影|攝影|摄|攝)\s*[）)]$"
+)
+# A material-source line under a compiled roundup or a chart (`素材来源 江苏13个设区市党报及官方
+# 发布`, `资料来源：国家统计局`): a credit, not text (a plain `来源：` line is the byline
+# parser's, it names the publisher).
+_SOURCE_CREDIT = re.compile(
+    r"^(?:素材|资料|資料|信息|資訊|消息|内容|內容|数据|數據)(?:来源|來源)\s*[：:]?\s*[^。！？!?，,]{1,40}$"
+)
+# A prompt to a link that is not on the page (`（详情请点击链接：）`, `详情请点击：`).
+_LINK_PROMPT = re.compile(
+    r"^[（(]?\s*(?:详情|詳情|更多|全文|原文)?\s*(?:请|請)?\s*(?:点击|點擊)\s*"
+    r"(?:链接|鏈接|这里|這裡|此处|此處|原文|阅读原文|閱讀原文)?\s*[：:]?\s*[）)]?$"
+)
+# Brackets left alone on a line once the link between them is gone: `）`, `（）`, `【】`.
+_LONE_BRACKETS = re.compile(r"[（）()【】\[\]〔〕\s]+")
 # The text of an embedded social-media post's frame: `在 Instagram 查看這則貼文`.
 _EMBED = re.compile(
     r"^(?:在\s*)?(?:Instagram|Facebook|Threads|Twitter|X|YouTube)\s*(?:上)?查看(?:這則|这则)(?:貼文|帖子)$"
@@ -331,7 +362,7 @@ _CUES = re.compile(
     r"|App|APP|应用程序|應用程式|客户端|客戶端|公众号|公眾號|小程序|二维码|二維碼|新闻信|新聞信|电子报|電子報"
     r"|订户|訂戶|会员|會員|频道|頻道|播客|平台"
     r"|專線|专线|熱線|热线|諮詢|咨询|協談|协谈|自殺|自杀|提醒|珍惜|機會|机会|貼文|帖子|關心|关心"
-    r"|post|Post|list|List|role|Role|article|Article|隐私|隱私|ookie"
+    r"|post|Post|list|List|role|Role|article|Article|隐私|隱私|ookie|感谢|感謝|鸣谢|鳴謝|致谢|致謝"
 )
 
 
@@ -343,7 +374,7 @@ def debris_reason(text: str) -> str | None:
     if len(stripped) <= 12:
         if is_empty_field(stripped):
             return "empty_field"
-        if _ORNAMENT.fullmatch(stripped):
+        if _ORNAMENT.fullmatch(stripped) or _LONE_BRACKETS.fullmatch(stripped):
             return "ornament"
         if stripped[:3] in ("End", "end") and _A11Y_LABEL.match(stripped):
             return "widget"  # `End of` (the list's name printed elsewhere)
@@ -381,6 +412,15 @@ def debris_reason(text: str) -> str | None:
         return "pager"
     if stripped[-1] in "】]>»＞" and _READ_MORE_END.search(stripped):
         return "teaser"
+    if stripped[-1] in "）)" and ("摄" in stripped or "攝" in stripped):
+        if _PHOTO_CREDIT_LINE.match(stripped):
+            return "photo_credit"
+    if ("来源" in stripped or "來源" in stripped) and _SOURCE_CREDIT.match(stripped):
+        return "source_credit"
+    if ("化名" in stripped or "假名" in stripped) and _PSEUDONYM_NOTE.match(stripped):
+        return "pseudonym_note"
+    if ("点击" in stripped or "點擊" in stripped) and _LINK_PROMPT.match(stripped):
+        return "link_prompt"
     if not _CUES.search(stripped):
         return None
     if is_disclaimer(stripped):

@@ -1,0 +1,56 @@
+"""Failure classes of issue 12 (round o), seen on the mainland dev-set documents added this
+round (he.news.cn, 扬子晚报 紫牛, 雅虎中国 2005, 凤凰网 2019 and 大风号 2024, …); each test
+is a small synthetic page written for the class, with made-up names and text."""
+
+from __future__ import annotations
+
+from zhnews.parse import parse_document
+from zhnews.parse.debris import debris_reason
+
+_PARAGRAPH = (
+    "<p>第{i}段：本市今年夏季持续高温，有关部门近日下发通知，要求各用人单位按时足额发放防暑补贴，"
+    "并加强对户外作业人员的劳动保护，确保各项措施落到实处。</p>"
+)
+_STORY = "".join(_PARAGRAPH.format(i=i) for i in range(1, 5))
+
+
+def _paragraphs(article) -> list[str]:
+    return [p.text for p in article.paragraphs if p.kind in ("body", "subhead")]
+
+
+def _page(body: str, title: str = "防暑补贴陆续发放") -> str:
+    return (
+        f"<html><head><title>{title}_示例网</title></head><body><h1>{title}</h1>"
+        f"<div class='text'>{body}</div></body></html>"
+    )
+
+
+def test_a_photo_credit_alone_on_a_line_is_not_body() -> None:
+    for credit in ("新华社发（张小明摄）", "（新华社记者 李大为 摄）", "（王五 摄）"):
+        page = _page(_STORY + f"<p>{credit}</p>")
+        body = _paragraphs(parse_document(page, "photo.html").articles[0])
+        assert body[-1].startswith("第4段"), (credit, body[-1])
+        assert not any(credit in p for p in body)
+    # a sentence that mentions taking pictures stays
+    assert debris_reason("他在公园里拍了很多照片（都是自己摄）。") is None
+
+
+def test_a_pseudonym_note_and_an_acknowledgment_under_a_feature_are_not_body() -> None:
+    tail = (
+        "<p>文中张某为化名</p><p>感谢赵一、老钱为本文提供的帮助</p>"
+        "<p>作者 <strong>王五 赵六</strong></p><p>编辑 <strong>孙七</strong></p>"
+    )
+    story = _STORY.replace("<p>第2段", "<p>（文中受访者均为化名）</p><p>第2段", 1)
+    body = _paragraphs(parse_document(_page(story + tail), "feature.html").articles[0])
+    assert body[-1].startswith("第4段"), body[-1]
+    assert len(body) == 4, body
+    # reporting that mentions a pseudonym or thanks is text
+    assert debris_reason("他说文中提到的人物为化名，但事实属实，报道因此继续。") is None
+    assert debris_reason("记者感谢了他为本文提供的帮助，并说这非常重要。") is None
+
+
+def test_a_material_source_line_is_a_credit_not_body() -> None:
+    page = _page(_STORY + "<p>素材来源 本省各市党报及官方发布</p><p>资料来源：某某统计局</p>")
+    body = _paragraphs(parse_document(page, "roundup.html").articles[0])
+    assert body[-1].startswith("第4段"), body[-1]
+    assert debris_reason("消息来源称，这次会议将在北京举行") is None
