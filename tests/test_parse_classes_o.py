@@ -54,3 +54,47 @@ def test_a_material_source_line_is_a_credit_not_body() -> None:
     body = _paragraphs(parse_document(page, "roundup.html").articles[0])
     assert body[-1].startswith("第4段"), body[-1]
     assert debris_reason("消息来源称，这次会议将在北京举行") is None
+
+
+def test_a_lost_links_prompt_and_the_bracket_it_left_open_go() -> None:
+    story = (
+        "<p>第1段：本市今年夏季持续高温，有关部门近日下发通知，要求发放防暑补贴。（详情请点击链接：</p>"
+        "<p>）第2段：各用人单位要按时足额发放，并加强对户外作业人员的劳动保护，确保措施落实。</p>"
+        "<p>第3段：另据了解，部分企业已经提前发放了补贴，职工普遍表示满意，工作积极性提高。（详情请点击链接：</p>"
+        "<p>）</p>"
+        "<p>第4段：有关部门表示，将继续加大检查力度，对拒不发放补贴的单位依法处理，绝不姑息。</p>"
+    )
+    body = _paragraphs(parse_document(_page(story), "roundup.html").articles[0])
+    assert body == [
+        "第1段：本市今年夏季持续高温，有关部门近日下发通知，要求发放防暑补贴。",
+        "第2段：各用人单位要按时足额发放，并加强对户外作业人员的劳动保护，确保措施落实。",
+        "第3段：另据了解，部分企业已经提前发放了补贴，职工普遍表示满意，工作积极性提高。",
+        "第4段：有关部门表示，将继续加大检查力度，对拒不发放补贴的单位依法处理，绝不姑息。",
+    ], body
+    # a bracket alone is debris; a bracketed word about clicks is not a prompt
+    assert debris_reason("）") == "ornament"
+    assert debris_reason("（点击量）") is None
+
+
+def test_a_read_more_word_after_the_last_sentence_goes() -> None:
+    story = _STORY.replace(
+        "确保各项措施落到实处。</p>", "确保各项措施落到实处。详情 <img src='a.jpg'></p>", 1
+    )
+    body = _paragraphs(parse_document(_page(story), "roundup.html").articles[0])
+    assert body[0].endswith("落到实处。"), body[0]
+    assert not any(p.endswith("详情") for p in body)
+
+
+def test_a_picture_label_printed_under_two_pictures_is_a_caption() -> None:
+    story = (
+        _PARAGRAPH.format(i=1)
+        + "<p><img src='1.jpg'></p><p>灯光版《夜景长卷》</p>"
+        + _PARAGRAPH.format(i=2)
+        + "<p><img src='2.jpg'></p><p>灯光版《夜景长卷》</p>"
+        + _PARAGRAPH.format(i=3)
+        + "<p><img src='3.jpg'></p><p>天色渐暗</p>"
+        + _PARAGRAPH.format(i=4)
+    )
+    body = _paragraphs(parse_document(_page(story), "gallery.html").articles[0])
+    assert not any("夜景长卷" in p for p in body), body
+    assert "天色渐暗" in body  # a label printed once under one picture is left to the text

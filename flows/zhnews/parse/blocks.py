@@ -254,20 +254,77 @@ def picture_credit_end(text: str) -> bool:
     return bool(_PICTURE_CREDIT_END.search(text.strip()))
 
 
+MAX_PICTURE_LABEL_CHARS = 30
+_SENTENCE_MARK = re.compile(r"[。！？!?；;，,]")
+
+
 def mark_credited_captions(blocks: list[Block]) -> list[Block]:
     """A short line right under a picture that ends with a picture credit is the picture's
     caption, not text: it is marked as printed in the picture's box (`in_figure`) and in a
-    caption's look, which is how the classifier knows captions (HTML and Markdown alike)."""
+    caption's look, which is how the classifier knows captions (HTML and Markdown alike).
+
+    So is a short label without a sentence mark printed under two pictures or more
+    (`灯光版《清明上河图》` under each picture of a series): a paragraph of text is never
+    printed twice, a picture label is."""
+    under_picture: dict[str, list[Block]] = {}
     for prev, block in zip(blocks, blocks[1:], strict=False):
-        if (
-            prev.kind == "image"
-            and block.kind == "text"
-            and len(block.text) <= MAX_CREDITED_CAPTION_CHARS
-            and picture_credit_end(block.text)
-        ):
+        if prev.kind != "image" or block.kind != "text":
+            continue
+        if len(block.text) <= MAX_CREDITED_CAPTION_CHARS and picture_credit_end(block.text):
             block.in_figure = True
             block.caption_style = True
+        elif len(block.text) <= MAX_PICTURE_LABEL_CHARS and not _SENTENCE_MARK.search(block.text):
+            under_picture.setdefault(block.text, []).append(block)
+    for labels in under_picture.values():
+        if len(labels) >= 2:
+            for block in labels:
+                block.in_figure = True
+                block.caption_style = True
     return blocks
+
+
+# A prompt to a link that the saved page lost, left at the end of a paragraph with the
+# bracket it opened closed at the start of the next one: `…冲锋号。（详情请点击链接：` /
+# `）江苏省委常委…`. Neither the prompt nor the stray bracket is text.
+_LINK_STUB_END = re.compile(
+    r"\s*[（(]\s*(?:详情|詳情|更多|全文|原文)?\s*(?:请|請)?\s*(?:点击|點擊)\s*"
+    r"(?:链接|鏈接|这里|這裡|此处|此處|原文|阅读原文|閱讀原文)?\s*[：:]\s*$"
+)
+# A read-more link word glued after a paragraph's last sentence (`…神情十分狼狈。详情`).
+_READ_MORE_TAIL = re.compile(r"(?<=[。！？!?”」』])\s*(?:详情|詳情|全文)\s*(?:>>|»|＞＞)?$")
+
+
+def mend_link_stubs(blocks: list[Block]) -> list[Block]:
+    """Take a lost link's prompt (`（详情请点击链接：`) off the end of a paragraph, the
+    bracket it left open (`）`) off the start of the next text, and a read-more word off a
+    paragraph's end (`…狼狈。详情`). One look at each paragraph's last characters."""
+    open_stub = False
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind != "text":
+            out.append(block)
+            continue
+        text = block.text
+        if open_stub:
+            open_stub = False
+            if text[:1] in "）)":
+                text = text[1:].lstrip()
+                if not text:
+                    continue  # the stray bracket stood alone
+        last = text[-1:]
+        if last in "：:":
+            stub = _LINK_STUB_END.search(text)
+            if stub and stub.start() > 0:
+                text = text[: stub.start()].rstrip()
+                open_stub = True
+        elif last in "情文»＞>":
+            tail = _READ_MORE_TAIL.search(text)
+            if tail and tail.start() > 0:
+                text = text[: tail.start()]
+        if text != block.text:
+            block.text = text
+        out.append(block)
+    return out
 
 
 # ---------------------------------------------------------------------------------------
@@ -340,7 +397,7 @@ def html_blocks(html: str, main_content: bool = False, whole_page: bool = False)
     if not main_content:
         return mark_credited_captions(_walk(soup, page=False))
     blocks = _walk(soup, page=True, skip_hidden=True, revealed=_story_reveals(soup))
-    blocks = mark_credited_captions(blocks)
+    blocks = mark_credited_captions(mend_link_stubs(blocks))
     return content.select_main(blocks, html_document_title(html), whole_page)
 
 
