@@ -5,6 +5,7 @@ is a small synthetic page written for the class, with made-up names and text."""
 from __future__ import annotations
 
 from zhnews.parse import parse_document
+from zhnews.parse.blocks import html_document_title
 from zhnews.parse.debris import debris_reason
 
 _PARAGRAPH = (
@@ -98,3 +99,16 @@ def test_a_picture_label_printed_under_two_pictures_is_a_caption() -> None:
     body = _paragraphs(parse_document(_page(story), "gallery.html").articles[0])
     assert not any("夜景长卷" in p for p in body), body
     assert "天色渐暗" in body  # a label printed once under one picture is left to the text
+
+
+def test_a_column_name_before_the_headline_is_part_of_the_title() -> None:
+    title = "书记市长这一周 | 奋马扬鞭争春色，全力开新局"
+    assert html_document_title(f"<title>{title}</title>") == title
+    page = _page(_STORY, title=title).replace("_示例网", "")
+    article = parse_document(page, "column.html").articles[0]
+    assert article.title == title
+    assert _paragraphs(article)[0].startswith("第1段")
+    # a site name or a short channel name after the headline is still cut
+    assert html_document_title("<title>某地发布新规_新浪财经_新浪网</title>") == "某地发布新规"
+    assert html_document_title("<title>人民网 | 某某报道称，经济增长</title>") == "人民网"
+    assert html_document_title("<title>第一财经 | 央行宣布降准0.5个百分点</title>") == "第一财经"

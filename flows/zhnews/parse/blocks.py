@@ -367,11 +367,45 @@ def html_document_title(html: str) -> str | None:
     if not title:
         return None
     # `│` (U+2502, box drawing) and `︱` (U+FE31) are vertical bars some CMSes print instead of `|`.
-    title = re.split(r"\s*(?:_|\||｜|│|︱| - | — |--|－)\s*", title)[0].strip()
+    pieces = _TITLE_SEPARATOR.split(title, maxsplit=2)
+    if len(pieces) >= 3 and _column_label(pieces[0]) and _headline_piece(pieces[2]):
+        # `书记市长这一周 | 奋马扬鞭争春色，…`: a column's name, then the headline
+        title = pieces[0].strip() + pieces[1] + pieces[2].strip()
+    else:
+        title = pieces[0].strip()
     site = _SITE_SUFFIX.fullmatch(title)  # `标题-新华网`: a site name glued with a hyphen
     if site:
         title = site.group(1).strip()
     return title or None
+
+
+_TITLE_SEPARATOR = re.compile(r"(\s*(?:_|\||｜|│|︱| - | — |--|－)\s*)")
+MAX_COLUMN_LABEL_CHARS = 8
+MIN_HEADLINE_PIECE_CHARS = 10
+_HEADLINE_MARK = re.compile(r"[，：:！？!?、“”「」]")
+_SITE_WORD_END = re.compile(r"(?:网|網|报|報|社|台|站|新闻|新聞|频道|頻道|政府|在线|在線)$")
+
+
+def _column_label(piece: str) -> bool:
+    """A column's name printed before the headline (`书记市长这一周`, `新华视界`): short, no
+    punctuation."""
+    text = piece.strip()
+    return (
+        2 <= len(text) <= MAX_COLUMN_LABEL_CHARS
+        and not _HEADLINE_MARK.search(text)
+        and not _SITE_WORD_END.search(text)
+    )
+
+
+def _headline_piece(piece: str) -> bool:
+    """What follows a column's name is the headline, not a site name: longer than a site
+    name, with a headline's punctuation, and not ending like a site's name."""
+    text = piece.strip()
+    return (
+        len(text) >= MIN_HEADLINE_PIECE_CHARS
+        and bool(_HEADLINE_MARK.search(text))
+        and not _SITE_WORD_END.search(text)
+    )
 
 
 _SITE_SUFFIX = re.compile(
