@@ -159,3 +159,39 @@ def test_a_body_headline_spaced_otherwise_leaves_the_front_matter_title_as_print
         f"<article><h1>防暑补贴陆续发放 各区进展顺利</h1>{_STORY}</article>",
     )
     assert parse_document(doc, "x.md").articles[0].title == "防暑补贴陆续发放\u3000各区进展顺利"
+
+
+_TOML_POST = (
+    "+++\n"
+    'title = "防暑补贴陆续发放"\n'
+    "date = 2021-07-08T21:03:11+00:00\n"
+    'author = "张三"\n'
+    'tags = ["民生"]\n'
+    'categories = ["本地"]\n'
+    "[params]\n"
+    '  source = "某报"\n'
+    "+++\n\n"
+    "本市今年夏季持续高温，有关部门近日下发通知，要求各用人单位按时足额发放防暑补贴，"
+    "并加强对户外作业人员的劳动保护。\n\n"
+    "各区人社部门将加强监督检查，确保各项措施落到实处。\n"
+)
+
+
+def test_hugo_toml_front_matter_is_read_like_yaml() -> None:
+    article = parse_document(_TOML_POST, "content/posts/fangshu.md").articles[0]
+    assert article.title == "防暑补贴陆续发放"
+    assert article.published_at.astimezone(CHINA).date().isoformat() == "2021-07-09"
+    assert [a.name for a in article.authors] == ["张三"] and article.category == "本地"
+    body = _paragraphs(article)
+    assert len(body) == 2 and not any("=" in p or "+++" in p for p in body)
+
+
+def test_a_hand_edited_toml_header_is_read_line_by_line_and_plus_lines_in_text_are_not_one() -> (
+    None
+):
+    broken = _TOML_POST.replace('title = "防暑补贴陆续发放"', "title = 防暑补贴陆续发放")
+    article = parse_document(broken, "fangshu.md").articles[0]
+    assert article.title == "防暑补贴陆续发放"
+    text = "+++ 重要提示 +++\n\n" + _TOML_POST.split("+++\n\n", 1)[1]
+    parsed = parse_document(text, "note.md")
+    assert any("重要提示" in p for a in parsed.articles for p in [a.title or "", *_paragraphs(a)])

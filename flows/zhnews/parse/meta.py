@@ -68,14 +68,74 @@ _FM_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 _KEY_LINE = re.compile(r"^([A-Za-z_][\w\-]*)\s*:\s?(.*)$")
 
 
+# Hugo's TOML front matter: `+++` lines around `title = "…"`, `date = 2020-07-02T10:32:33+08:00`
+_TOML_OPEN = re.compile(r"\A(?:\ufeff)?(?:[ \t]*\n)*\+\+\+[ \t]*\n")
+_TOML_CLOSE = re.compile(r"^\+\+\+[ \t]*$", re.MULTILINE)
+
+
 def has_front_matter(text: str) -> bool:
-    return bool(_FM_OPEN.match(text))
+    return bool(_FM_OPEN.match(text)) or _toml_span(text) is not None
+
+
+def _toml_span(text: str) -> tuple[int, int, int] | None:
+    """(start of the TOML, its end, start of the body) for `+++`-fenced front matter whose
+    lines are TOML (`key = value`, `[table]`), else None."""
+    opening = _TOML_OPEN.match(text)
+    if opening is None:
+        return None
+    close = _TOML_CLOSE.search(text, opening.end())
+    if close is None:
+        return None
+    raw = text[opening.end() : close.start()]
+    first = next((ln.strip() for ln in raw.split("\n") if ln.strip()), "")
+    if not re.match(r"(?:[A-Za-z_][\w\-]*\s*=|\[)", first):
+        return None
+    body = close.end() + (1 if text[close.end() : close.end() + 1] == "\n" else 0)
+    return opening.end(), close.start(), body
+
+
+def _split_toml(text: str, span: tuple[int, int, int]) -> FrontMatter:
+    import tomllib
+
+    start, end, body_start = span
+    raw = text[start:end]
+    if len(raw) > MAX_FRONT_MATTER_CHARS:
+        raise RejectedDocument(
+            "parse", f"front matter is {len(raw)} characters (limit {MAX_FRONT_MATTER_CHARS})"
+        )
+    warnings: list[str] = []
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        # a hand-edited header (an unquoted title): one `key = value` per line, as a reader would
+        data = {}
+        for line in raw.split("\n"):
+            match = re.match(r"^([A-Za-z_][\w\-]*)\s*=\s*(.*?)\s*$", line)
+            if match:
+                value = match.group(2)
+                if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                    value = value[1:-1]
+                data[match.group(1)] = value
+        if not data:
+            raise RejectedDocument("parse", f"front matter is not valid TOML: {exc}") from exc
+        warnings.append(f"front matter is not valid TOML, read line by line ({exc})")
+    body_line = text[:body_start].count("\n") + 1
+    return FrontMatter(
+        data={str(k): v for k, v in data.items()},
+        body=text[body_start:],
+        body_line=body_line,
+        warnings=warnings,
+    )
 
 
 def split_front_matter(text: str) -> FrontMatter:
-    """Split `---` front matter from the body; tolerates blank lines before the opening line."""
+    """Split `---` (YAML) or `+++` (TOML, Hugo) front matter from the body; tolerates blank
+    lines before the opening line."""
     opening = _FM_OPEN.match(text)
-    assert opening is not None
+    if opening is None:
+        span = _toml_span(text)
+        assert span is not None
+        return _split_toml(text, span)
     rest = text[opening.end() :]
     open_line = text[: opening.end()].count("\n")
     warnings: list[str] = []
