@@ -239,3 +239,10 @@ def test_meta_credit_names_end_at_a_word_boundary():
     assert names(byline) == [("流泉", "作者")]
     byline = credits_in_meta("作者：张三 李四责任编辑：王五")
     assert names(byline) == [("张三", "作者"), ("李四", "作者")] and byline.editor == "王五"
+
+
+def test_compiled_by_label_and_intern_editor():
+    byline = parse_byline_line("（整理：實習編輯劉小璇）")
+    assert byline.authors == [] and byline.editor == "劉小璇"
+    assert names(parse_byline_line("整理：张小三")) == [("张小三", "整理")]
+    assert names(parse_byline_line("张小三 整理")) == [("张小三", "整理")]

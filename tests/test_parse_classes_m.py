@@ -96,3 +96,16 @@ def test_a_roundup_compilers_credit_names_the_reporter_not_the_paper() -> None:
     article = parse_document(_page("", story), "story.html").articles[0]
     assert [a.name for a in article.authors] == ["郑晓峰"]
     assert not any("整合" in p for p in _paragraphs(article))
+
+
+def test_a_compiled_by_credit_naming_an_intern_editor_closes_the_text() -> None:
+    # `…人民。（整理：實習編輯劉彥璇）`: 整理 as a label before a role, 實習編輯 an editor
+    story = _STORY.replace(
+        "施工期間將加強交通疏導。</p>", "施工期間將加強交通疏導。（整理：實習編輯陳怡君）</p>"
+    )
+    article = parse_document(
+        _page("<div>記者林大同／台南報導</div>", story), "story.html"
+    ).articles[0]
+    assert [a.name for a in article.authors] == ["林大同"]
+    assert article.editor == "陳怡君"
+    assert _paragraphs(article)[-1].endswith("施工期間將加強交通疏導。")
