@@ -112,3 +112,15 @@ def test_a_column_name_before_the_headline_is_part_of_the_title() -> None:
     assert html_document_title("<title>某地发布新规_新浪财经_新浪网</title>") == "某地发布新规"
     assert html_document_title("<title>人民网 | 某某报道称，经济增长</title>") == "人民网"
     assert html_document_title("<title>第一财经 | 央行宣布降准0.5个百分点</title>") == "第一财经"
+
+
+def test_a_month_alone_under_a_reports_headline_is_not_body() -> None:
+    page = (
+        "<html><body><div class='Heading'>本市中学生体质调查报告</div>"
+        "<p align=center><strong>本市中学生体质调查报告</strong></p>"
+        "<p align=center><strong>2003年5月</strong></p>" + _STORY + "</body></html>"
+    )
+    body = _paragraphs(parse_document(page, "report.html").articles[0])
+    assert body[0].startswith("第1段"), body[0]
+    assert debris_reason("2003年5月") == "month_line"
+    assert debris_reason("2003年5月12日") is None  # a full date is the date parser's

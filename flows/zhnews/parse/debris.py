@@ -150,6 +150,10 @@ _LINK_PROMPT = re.compile(
     r"^[（(]?\s*(?:详情|詳情|更多|全文|原文)?\s*(?:请|請)?\s*(?:点击|點擊)\s*"
     r"(?:链接|鏈接|这里|這裡|此处|此處|原文|阅读原文|閱讀原文)?\s*[：:]?\s*[）)]?$"
 )
+# A month printed alone under a report's headline (`2003年5月`): when the report was written,
+# a label of its header, not text and not a publication day (a full date line is the date
+# parser's).
+_MONTH_LINE = re.compile(r"(?:19|20)\d{2}\s*年\s*(?:1[0-2]|0?[1-9])\s*月")
 # Brackets left alone on a line once the link between them is gone: `）`, `（）`, `【】`.
 _LONE_BRACKETS = re.compile(r"[（）()【】\[\]〔〕\s]+")
 # The text of an embedded social-media post's frame: `在 Instagram 查看這則貼文`.
@@ -388,6 +392,8 @@ def debris_reason(text: str) -> str | None:
             return "widget"
         if _SERIAL_NOTICE.fullmatch(stripped):
             return "serial_notice"
+        if stripped[-1] == "月" and _MONTH_LINE.fullmatch(stripped):
+            return "month_line"
         if _FONT_SIZE.fullmatch(stripped):
             return "font_size"
     if stripped[-1] == "号" and _DOC_NUMBER.fullmatch(stripped):
