@@ -124,3 +124,22 @@ def test_a_rule_over_video_promotions_ends_the_story() -> None:
     page = _page(f"{_STORY}{promo}")
     body = _paragraphs(parse_document(page, "promos.html").articles[0])
     assert body[-1].startswith("第4段") and len(body) == 4, body
+
+
+def test_a_framed_banner_below_the_text_opens_a_trailer() -> None:
+    promo = (
+        "<p><strong>★★《夏日電子書系列》陸續登場 ★★</strong></p>"
+        "<p><strong>新書出爐：本報十大電子書系列陸續上架，理財篇已經登場，歡迎訂閱。</strong></p>"
+    )
+    body = _paragraphs(parse_document(_page(f"{_STORY}{promo}"), "banner.html").articles[0])
+    assert body[-1].startswith("第4段") and len(body) == 4, body
+
+
+def test_a_paywall_notice_ends_the_free_text() -> None:
+    rest = (
+        "<p><strong>欲看完整內容，訂戶可登入繼續瀏覽。</strong></p>"
+        "<p>【新訂戶限定】$10訂閱指定計劃，即可飽覽三大頻道及電子書系列！</p>"
+    )
+    page = _page(_PARAGRAPH.format(i=1) + rest)
+    body = _paragraphs(parse_document(page, "paywall.html").articles[0])
+    assert len(body) == 1 and body[0].startswith("第1段"), body

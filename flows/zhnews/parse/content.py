@@ -225,6 +225,14 @@ def _repeats_picture_alt(blocks: list, idx: int, compact: str) -> bool:
 # A horizontal rule drawn in text (`---`, `＝＝＝＝＝`, `——————`): below the story's text it
 # opens the desk's standing trailer (a programme promo, a tip-off line, an app notice).
 _TEXT_RULE = re.compile(r"[-－—–―─━=＝_＿~～]{3,}")
+# ... and so does a banner framed by ornaments (`★★《…》層出不窮 ★★`, `◆◆ 推介 ◆◆`)
+_ORNAMENTS = "★☆◆◇■□●○▲△▼▽※♦♢"
+_FRAMED_BANNER = re.compile(rf"[{_ORNAMENTS}]{{2,}}.{{2,40}}?[{_ORNAMENTS}]{{2,}}")
+# A paywall notice (`欲看完整內容，訂戶可登入繼續瀏覽。`) ends what the page shows of the text.
+_PAYWALL = re.compile(
+    r"(?=.*(?:訂戶|订户|會員|会员|付費|付费|訂閱|订阅))(?=.*(?:登入|登錄|登录|訂閱|订阅|解鎖|解锁))"
+    r"(?=.*(?:完整|全文|繼續|继续|更多|詳盡|详尽|餘下|余下)).{6,40}"
+)
 MAX_TRAILER_BLOCKS = 4  # prose lines a trailer may hold
 TRAILER_SHARE = 0.5  # ... and at most this share of the prose above the rule
 
@@ -239,11 +247,19 @@ def _rule_trailer(
     before = 0.0
     for idx in range(start, end):
         block = blocks[idx]
+        compact = _WS.sub("", block.text)
         if (
             before > 0
             and block.kind == "text"
-            and len(block.text) < 40
-            and _TEXT_RULE.fullmatch(_WS.sub("", block.text))
+            and len(compact) <= 40
+            and _PAYWALL.fullmatch(compact)
+        ):
+            return idx, _trailer_credits(blocks, idx, end)
+        if (
+            before > 0
+            and block.kind == "text"
+            and len(compact) < 40
+            and (_TEXT_RULE.fullmatch(compact) or _FRAMED_BANNER.fullmatch(compact))
         ):
             after = [
                 weights[j]
@@ -251,14 +267,15 @@ def _rule_trailer(
                 if weights[j] > 0 and not widget_reason(_WS.sub("", blocks[j].text))
             ]
             if len(after) <= MAX_TRAILER_BLOCKS and sum(after) < TRAILER_SHARE * before:
-                credits = [
-                    j
-                    for j in range(idx + 1, end)
-                    if blocks[j].kind == "text" and credit_line(blocks[j].text)
-                ]
-                return idx, credits
+                return idx, _trailer_credits(blocks, idx, end)
         before += max(weights[idx], 0.0)
     return end, []
+
+
+def _trailer_credits(blocks: list, idx: int, end: int) -> list[int]:
+    return [
+        j for j in range(idx + 1, end) if blocks[j].kind == "text" and credit_line(blocks[j].text)
+    ]
 
 
 MIN_MENU_LINKS = 5
@@ -1018,6 +1035,7 @@ def _container_credits(blocks: list, weights: list[float], start: int, end: int)
         elif weights[idx] > 0:
             break
     return found
+
 
 
 def _credit_zone_end(blocks: list, weights: list[float], end: int) -> int:
