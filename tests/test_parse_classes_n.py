@@ -143,3 +143,15 @@ def test_a_paywall_notice_ends_the_free_text() -> None:
     page = _page(_PARAGRAPH.format(i=1) + rest)
     body = _paragraphs(parse_document(page, "paywall.html").articles[0])
     assert len(body) == 1 and body[0].startswith("第1段"), body
+
+
+def test_a_byline_below_an_app_promotion_with_its_address_is_read() -> None:
+    promo = (
+        "<p>最新影片推介</p><div class='listing'><a href='/v/1'>【健康台】鼻敏感有得醫？</a></div>"
+        "<p>本報App已全面升級，為大家推出一系列親子、健康及港聞資訊。立即下載："
+        "<a href='https://example.com/app'>https://example.com/app</a></p>"
+        "<p>記者：陳小明</p>"
+    )
+    article = parse_document(_page(f"{_STORY}{promo}"), "promo-byline.html").articles[0]
+    assert [a.name for a in article.authors] == ["陳小明"]
+    assert _paragraphs(article)[-1].startswith("第4段")

@@ -1032,10 +1032,13 @@ def _container_credits(blocks: list, weights: list[float], start: int, end: int)
             and credit_line(block.text)
         ):
             found.append(idx)
-        elif weights[idx] > 0:
-            break
+        elif weights[idx] > 0 and not (block.link_chars and _ENDS_WITH_ADDRESS.search(block.text)):
+            break  # prose stops the scan; an app promo ending in its address (`立即下載：https://…`) does not
     return found
 
+
+# a line whose last word is a web address (`立即下載：https://bit.ly/…`): a promotion's link
+_ENDS_WITH_ADDRESS = re.compile(r"(?:https?://|www\.)\S+\s*$")
 
 
 def _credit_zone_end(blocks: list, weights: list[float], end: int) -> int:
