@@ -195,3 +195,33 @@ def test_a_hand_edited_toml_header_is_read_line_by_line_and_plus_lines_in_text_a
     text = "+++ 重要提示 +++\n\n" + _TOML_POST.split("+++\n\n", 1)[1]
     parsed = parse_document(text, "note.md")
     assert any("重要提示" in p for a in parsed.articles for p in [a.title or "", *_paragraphs(a)])
+
+
+def test_a_site_name_the_url_slug_does_not_spell_is_cut_from_a_feed_title() -> None:
+    doc = (
+        "<!--1602402906000-->\n"
+        "[防暑补贴陆续发放 至少17区到位 – 某某国际电台 - ABC]"
+        "(http://example.org//cn/contenu/20201011-%E9%98%B2%E6%9A%91%E8%A1%A5%E8%B4%B4"
+        "%E9%99%86%E7%BB%AD%E5%8F%91%E6%94%BE-%E8%87%B3%E5%B0%9117%E5%8C%BA%E5%88%B0%E4%BD%8D)\n"
+        "------\n\n"
+        f"<div>{_STORY}</div>\n"
+    )
+    assert parse_document(doc, "1042179.md").articles[0].title == "防暑补贴陆续发放 至少17区到位"
+    # a dash inside a headline the slug spells whole stays
+    kept = doc.replace(" – 某某国际电台 - ABC", "").replace(
+        "[防暑补贴陆续发放 至少17区到位", "[防暑补贴陆续发放 - 至少17区到位"
+    )
+    assert parse_document(kept, "1042179.md").articles[0].title == "防暑补贴陆续发放 - 至少17区到位"
+
+
+def test_a_truncated_slug_does_not_cut_a_headline_at_its_source_prefix() -> None:
+    doc = (
+        "[某台｜防暑补贴陆续发放 各区进展顺利](https://example.org/chinese/2020/07/"
+        "%e6%9f%90%e5%8f%b0%ef%bd%9c%e9%98%b2%e6%9a%91%e8%a1%a5/)\n"
+        "------\n"
+        "日期：Thu, 02 Jul 2020 02:32:33 +0000\n\n"
+        f"{_STORY}\n"
+    )
+    assert (
+        parse_document(doc, "399682.md").articles[0].title == "某台｜防暑补贴陆续发放 各区进展顺利"
+    )

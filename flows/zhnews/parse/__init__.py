@@ -32,7 +32,7 @@ Documented choices:
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
 from zhnews.model import Article, ParsedDocument, RejectedDocument
@@ -344,6 +344,7 @@ def _parse_jekyll(
     title = _clean_title(data.get("title"))
     items = classify(blocks, tz)
     title = _printed_headline(items, title)
+    title = _title_without_site_name(title, dates.front_matter_urls(data))
     items = drop_title_echo(items, title)
     drafts, _page = split_articles(items, multi=False)
     if not drafts:
@@ -550,6 +551,38 @@ def _printed_headline(items: list[Item], title: str | None) -> str | None:
             return text
         if len(words) >= 4 and title.startswith(text) and _SITE_SUFFIX.match(title[len(text) :]):
             return text
+    return title
+
+
+_TITLE_SEPARATOR = re.compile(r"\s+[-–—|｜_]\s+|\s*[|｜]\s*")
+
+
+def _title_without_site_name(title: str | None, urls: list[str]) -> str | None:
+    """A feed's title with the site's or column's name appended (`标题 – 法国国际广播电台 -
+    RFI`): when the page's URL slug ends with the part before a separator and spells none
+    of the part after it, that part is a name the feed added, not the headline's (a slug
+    cut short, which spells only the start of a headline, proves nothing)."""
+    if not title or not urls:
+        return title
+    slugs = []
+    for url in urls:
+        path = unquote(urlsplit(url).path)
+        segment = next((seg for seg in reversed(path.split("/")) if seg), "")
+        key = _NOT_WORDS.sub("", segment).lower()
+        if len(key) >= 4:
+            slugs.append(key)
+    if not slugs:
+        return title
+    for match in reversed(list(_TITLE_SEPARATOR.finditer(title))):
+        head, tail = title[: match.start()].strip(), title[match.end() :].strip()
+        head_key, tail_key = _NOT_WORDS.sub("", head).lower(), _NOT_WORDS.sub("", tail).lower()
+        if len(head_key) < 4 or not tail_key or len(tail) > 30:
+            continue
+        # the slug spells the head and ends there (a truncated slug spells a head only)
+        if any(
+            re.sub(r"\d+$", "", slug).endswith(head_key) and tail_key not in slug for slug in slugs
+        ):
+            return head
     return title
 
 
