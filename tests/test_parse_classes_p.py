@@ -72,6 +72,18 @@ def test_bold_headline_in_a_markdown_page_starts_a_story_too():
     assert [t for t, _a, _b in stories(text, "page.md")] == ["小麦开镰收割", COMPANION]
 
 
+def test_heading_over_a_run_in_lead_inside_a_single_story_page_keeps_its_story():
+    # the page's <title> names the first story; a later heading whose lead opens with its
+    # own run-in credit is a second story, not a subhead of the first
+    html = article_page(
+        f"<p>{P1}</p><p>{P2}</p><h3>{COMPANION}</h3><p>本报讯（记者 李四）{Q1}</p><p>{Q2}</p>"
+    )
+    assert stories(html) == [
+        ("小麦开镰收割", ["张三"], [P1, P2]),
+        (COMPANION, ["李四"], [Q1, Q2]),
+    ]
+
+
 def test_bold_subhead_without_a_credit_under_it_stays_a_subhead():
     html = article_page(f"<p>{P1}</p><p><strong>下一步加强指导</strong></p><p>{P3}</p>")
     ((title, authors, body),) = stories(html)

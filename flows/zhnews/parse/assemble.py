@@ -931,17 +931,22 @@ def _companion_headlines(items: list[Item]) -> list[Item]:
     Only after a heading of the page (the first story's own headline) and after body text
     that ends a sentence: a bold line between the headline and the text is a deck or a
     kicker, and a page without heading elements has no headline level to stand under. The
-    companion's run-in credit is split off its lead, so its story opens with its byline.
+    run-in credit of a story opened after text (by such a line or by a heading element) is
+    split off its lead, so the story opens with its byline, not with text a single-story
+    page would take for more of the story above.
     """
     out: list[Item] = []
     headed = False
     sentences = 0
+    text_seen = False  # a sentence of text anywhere above: the page's first story has begun
+    opened = False  # the last item out is a heading printed after text (a later story's)
     for idx, item in enumerate(items):
         if item.kind in ("heading", "boundary"):
             headed = headed or item.kind == "heading"
             sentences = 0
         elif item.kind == "body" and not item.bold and ends_sentence(item.text):
             sentences += 1
+            text_seen = True
         if (
             item.kind == "body"
             and item.bold
@@ -954,11 +959,14 @@ def _companion_headlines(items: list[Item]) -> list[Item]:
                 Item("heading", item.text, level=COMPANION_LEVEL, bold=True, dom_path=item.dom_path)
             )
             sentences = 0
+            opened = True
             continue
-        if out and out[-1].kind == "heading" and out[-1].level == COMPANION_LEVEL:
+        if opened:
+            # a later story's lead: its credit opens the story (a heading element's too)
             out.extend(_opening_credit(item))
-            continue
-        out.append(item)
+        else:
+            out.append(item)
+        opened = item.kind == "heading" and text_seen
     return out
 
 
