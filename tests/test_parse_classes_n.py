@@ -155,3 +155,11 @@ def test_a_byline_below_an_app_promotion_with_its_address_is_read() -> None:
     article = parse_document(_page(f"{_STORY}{promo}"), "promo-byline.html").articles[0]
     assert [a.name for a in article.authors] == ["陳小明"]
     assert _paragraphs(article)[-1].startswith("第4段")
+
+
+def test_a_subscription_sentence_in_the_middle_of_a_story_does_not_end_it() -> None:
+    parts = [_PARAGRAPH.format(i=i) for i in range(1, 8)]
+    notice = "<p>會員如欲收看完整節目，可登入網站訂閱。</p>"
+    page = _page("".join(parts[:2]) + notice + "".join(parts[2:]))
+    body = _paragraphs(parse_document(page, "mid.html").articles[0])
+    assert body[-1].startswith("第7段"), body[-1]

@@ -248,25 +248,19 @@ def _rule_trailer(
     for idx in range(start, end):
         block = blocks[idx]
         compact = _WS.sub("", block.text)
-        if (
-            before > 0
-            and block.kind == "text"
-            and len(compact) <= 40
-            and _PAYWALL.fullmatch(compact)
-        ):
-            return idx, _trailer_credits(blocks, idx, end)
-        if (
-            before > 0
-            and block.kind == "text"
-            and len(compact) < 40
-            and (_TEXT_RULE.fullmatch(compact) or _FRAMED_BANNER.fullmatch(compact))
-        ):
+        if before <= 0 or block.kind != "text" or len(compact) > 40:
+            before += max(weights[idx], 0.0)
+            continue
+        paywall = bool(_PAYWALL.fullmatch(compact))
+        if paywall or _TEXT_RULE.fullmatch(compact) or _FRAMED_BANNER.fullmatch(compact):
             after = [
                 weights[j]
                 for j in range(idx + 1, end)
                 if weights[j] > 0 and not widget_reason(_WS.sub("", blocks[j].text))
             ]
-            if len(after) <= MAX_TRAILER_BLOCKS and sum(after) < TRAILER_SHARE * before:
+            # a paywall notice needs no share test: the text it hides is not on the page
+            short = paywall or sum(after) < TRAILER_SHARE * before
+            if len(after) <= MAX_TRAILER_BLOCKS and short:
                 return idx, _trailer_credits(blocks, idx, end)
         before += max(weights[idx], 0.0)
     return end, []
