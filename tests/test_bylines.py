@@ -246,3 +246,58 @@ def test_compiled_by_label_and_intern_editor():
     assert byline.authors == [] and byline.editor == "劉小璇"
     assert names(parse_byline_line("整理：张小三")) == [("张小三", "整理")]
     assert names(parse_byline_line("张小三 整理")) == [("张小三", "整理")]
+
+
+def test_cna_correspondents_and_compiled_reports():
+    byline, rest = split_run_in("（中央社駐美國特派員江小葉華盛頓1日專電）美國國會今天表決。")
+    assert names(byline) == [("江小葉", "记者")] and rest == "美國國會今天表決。"
+    byline, _ = split_run_in("（中央社記者林小民紐約1日綜合外電報導）美股今天收高。")
+    assert names(byline) == [("林小民", "记者")]
+    assert names(parse_byline_line("〔駐美特派員王小明／華盛頓報導〕")) == [("王小明", "记者")]
+    byline, rest = split_run_in("編譯陳小貞／綜合外電報導 美國總統今天表示，")
+    assert names(byline) == [("陳小貞", "编译")] and rest == "美國總統今天表示，"
+
+
+def test_desk_bylines_with_report_words_and_places():
+    assert names(parse_byline_line("政治中心／王小明報導")) == [("王小明", None)]
+    assert names(parse_byline_line("民視新聞／王小明 台北報導")) == [("王小明", None)]
+    assert parse_byline_line("生活中心／台北") is None  # a desk and a place, nobody named
+
+
+def test_newsroom_name_before_a_credit():
+    byline = parse_byline_line("中國時報 王小明／台北報導")
+    assert names(byline) == [("王小明", None)] and byline.credit == "中國時報"
+    assert names(parse_byline_line("TVBS新聞 王小明 李大華 報導")) == [
+        ("王小明", None),
+        ("李大華", None),
+    ]
+    byline, rest = split_run_in("工商時報【記者吳小雯╱台北報導】台積電董事長昨日獲頒學位。")
+    assert names(byline) == [("吳小雯", "记者")] and byline.credit == "工商時報"
+    assert byline.raw == "工商時報【記者吳小雯╱台北報導】" and rest == "台積電董事長昨日獲頒學位。"
+
+
+def test_hong_kong_spelling_and_overseas_datelines():
+    assert names(parse_byline_line("本報記者 王小明 報道")) == [("王小明", "记者")]
+    byline, rest = split_run_in("【本報訊】記者王小明報道：市府今天公布計畫。")
+    assert names(byline) == [("王小明", "记者")] and rest == "市府今天公布計畫。"
+    byline, rest = split_run_in(
+        "【大紀元2015年06月10日訊】（大紀元記者魏小彬綜合報導）王建民今日先發。"
+    )
+    assert names(byline) == [("魏小彬", "记者")] and rest == "王建民今日先發。"
+    byline, _ = split_run_in("（大紀元記者陸希休斯頓報導）休士頓校友會歡聚中秋。")
+    assert names(byline) == [("陸希", "记者")]
+    # a tag naming nobody stays in the text
+    assert split_run_in("〔本報訊〕英國金融時報評選庫克為年度代表人物。") is None
+
+
+def test_latin_names_and_described_writers():
+    assert names(parse_byline_line("By John Smith")) == [("John Smith", "作者")]
+    assert names(parse_byline_line("By Jane Doe and Tom Lee")) == [
+        ("Jane Doe", "作者"),
+        ("Tom Lee", "作者"),
+    ]
+    assert parse_byline_line("By the way") is None
+    assert names(parse_byline_line("記者 John Smith／台北報導")) == [("John Smith", "记者")]
+    byline, rest = split_run_in("文／Lily Chen 台北的冬天很冷。")
+    assert names(byline) == [("Lily Chen", "文")] and rest == "台北的冬天很冷。"
+    assert names(parse_byline_line("文／王小明（台大經濟系教授）")) == [("王小明", "文")]

@@ -109,3 +109,59 @@ def test_a_compiled_by_credit_naming_an_intern_editor_closes_the_text() -> None:
     assert [a.name for a in article.authors] == ["林大同"]
     assert article.editor == "陳怡君"
     assert _paragraphs(article)[-1].endswith("施工期間將加強交通疏導。")
+
+
+def test_taiwanese_wire_and_desk_credits_name_their_reporters() -> None:
+    cases = (
+        # a correspondent posted abroad, CNA's dateline
+        ("<p>（中央社駐美國特派員江小葉華盛頓1日專電）", ["江小葉"]),
+        # CNA's compiled foreign report
+        ("<p>（中央社記者林小民紐約1日綜合外電報導）", ["林小民"]),
+        # a newsroom's name before the bracketed credit (Yahoo-syndicated 工商時報)
+        ("<p>工商時報【記者吳小雯╱台北報導】", ["吳小雯"]),
+        # a translator's credit opening the lead without brackets
+        ("<p>編譯陳小貞／綜合外電報導 ", ["陳小貞"]),
+    )
+    for lead, names in cases:
+        story = _STORY.replace("<p>", lead, 1)
+        article = parse_document(_page("", story), "story.html").articles[0]
+        assert [a.name for a in article.authors] == names, lead
+        assert _paragraphs(article)[0].startswith("第1段"), lead
+
+
+def test_a_desk_byline_with_the_reporters_place_after_the_name() -> None:
+    # `民視新聞／王小明 台北報導` in its own line above the text
+    article = parse_document(
+        _page("<div class='reporter'>大同新聞／林志明 台南報導</div>"), "story.html"
+    ).articles[0]
+    assert [a.name for a in article.authors] == ["林志明"]
+    assert not any("台南報導" in p for p in _paragraphs(article))
+
+
+def test_hong_kong_macau_and_overseas_credits_after_a_dateline_tag() -> None:
+    cases = (
+        # Macau/Hong Kong spelling 報道 after a 【本報訊】 tag
+        ("<p>【本報訊】記者梁小明報道：", ["梁小明"]),
+        # Epoch Times: a dated tag, then the reporter's name run into the city
+        ("<p>【大紀元2014年10月06日訊】（大紀元記者陸希休斯頓報導）", ["陸希"]),
+        # a reporter's credit in round brackets
+        ("<p>（記者王小明／台北報導）", ["王小明"]),
+    )
+    for lead, names in cases:
+        story = _STORY.replace("<p>", lead, 1)
+        article = parse_document(_page("", story), "story.html").articles[0]
+        assert [a.name for a in article.authors] == names, lead
+        assert _paragraphs(article)[0].startswith("第1段"), lead
+
+
+def test_latin_names_and_described_writers_in_credits() -> None:
+    for credit, names in (
+        ("By John Smith", ["John Smith"]),
+        ("記者 John Smith／台北報導", ["John Smith"]),
+        ("文／王小明（台南大學經濟系教授）", ["王小明"]),
+    ):
+        article = parse_document(
+            _page(f"<div class='byline'>{credit}</div>"), "story.html"
+        ).articles[0]
+        assert [a.name for a in article.authors] == names, credit
+        assert not any(credit[:6] in p for p in _paragraphs(article)), credit

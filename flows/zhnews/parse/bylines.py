@@ -33,6 +33,8 @@ from zhnews.model import Author
 # `editor` fills Article.editor, `other` (校对, 审核, 监制 …) is credited in byline_raw only.
 _ROLES: list[tuple[str, str | None, str]] = [
     (r"(?:本报|本報|本台|本刊)?(?:特约|特約)(?:记者|記者)", "特约记者", "author"),
+    # `駐美特派員王小明`, `驻华盛顿记者 X`: a correspondent posted abroad
+    (r"(?:駐|驻)[\u4e00-\u9fff]{1,4}?(?:特派員|特派员|記者|记者)|特派員|特派员", "记者", "author"),
     (r"(?:本报|本報|本台|本刊)?(?:见习|見習)(?:记者|記者)", "见习记者", "author"),
     (r"(?:本报|本報|本台|本刊)?(?:特约|特約)?(?:通讯员|通訊員)", "通讯员", "author"),
     (r"(?:本报|本報|本台|本刊)?(?:实习生|實習生)", "实习生", "author"),
@@ -73,7 +75,8 @@ _SUFFIX_ROLES = [
     (r"编译|編譯", "编译", "author"),
     (r"整理", "整理", "author"),
     (r"供图|供圖|提供", None, "source"),
-    (r"(?:(?<=[\s/／])[\u4e00-\u9fff]{2,6})?(?:报道|報導|报导)", None, "neutral"),
+    # 報道: Hong Kong and Macau spell 报道 so (`本報記者 王小明 報道`)
+    (r"(?:(?<=[\s/／])[\u4e00-\u9fff]{2,6})?(?:报道|報導|报导|報道)", None, "neutral"),
     # `本报记者罗科苏盈发自北京`: where the reporters filed from, after their names
     (r"(?:发自|發自)\s*[\u4e00-\u9fff]{2,6}", None, "neutral"),
 ]
@@ -170,11 +173,24 @@ def _segment(run: str) -> list[str] | None:
     return results[0]
 
 
+# `John Smith` inside a CJK credit (`記者 John Smith／台北報導`): the words of a capitalised
+# Latin name stay together when a credit's names are split at spaces.
+_LATIN_RUN = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z.\-']*(?: [A-Z][A-Za-z.\-']*){1,2}(?![A-Za-z])")
+_KEEP_SPACE = "\x00"
+
+
+def _latin_kept(text: str) -> str:
+    """`text` with the spaces inside capitalised Latin names protected from splitting."""
+    if " " not in text or not re.search(r"[A-Z][a-z]* [A-Z]", text):
+        return text
+    return _LATIN_RUN.sub(lambda m: m.group(0).replace(" ", _KEEP_SPACE), text)
+
+
 def _names(text: str) -> list[str]:
-    text = _DESK_CODE.sub("", text)
+    text = _latin_kept(_DESK_CODE.sub("", text))
     names: list[str] = []
     for chunk in re.split(r"[\s、，,；;/／|｜]+", text):
-        chunk = chunk.strip("：:　 ")
+        chunk = chunk.strip("：:　 ").replace(_KEEP_SPACE, " ")
         if not chunk:
             continue
         if re.fullmatch(r"[A-Za-z][A-Za-z .\-]{1,40}", chunk):
@@ -364,8 +380,8 @@ def _strict_names(segment: str, glued: bool = False) -> list[str] | None:
     if segment.isascii() and _LATIN_NAMES.fullmatch(segment) and re.search(r"[A-Za-z]{2}", segment):
         # `KEITH BRADSHER`, `Jane Wakefield, Tom Smith`: words of a Latin name are spaced
         return [n for n in re.split(r"\s*(?:[,/;]|\band\b|&)\s*", segment) if n] or None
-    for chunk in re.split(r"[\s、，,；;/／|｜︱丨]+", segment):
-        chunk = chunk.strip("：:　 ")
+    for chunk in re.split(r"[\s、，,；;/／|｜︱丨]+", _latin_kept(segment)):
+        chunk = chunk.strip("：:　 ").replace(_KEEP_SPACE, " ")
         if not chunk:
             continue
         if chunk in _NOT_NAMES or _MEDIA_SUFFIX.search(chunk) and len(chunk) > 2:
@@ -486,7 +502,7 @@ _ROLE_CUES = re.compile(
     r"|主笔|主筆|编译|編譯|译者|譯者|翻译|翻譯|评论员|評論員|文|图|圖|摄|攝|编辑|編輯|责编|責編|校对|校對"
     r"|审核|審核|审校|審校|核稿|编审|編審|监制|監製|终审|終審|二审|三审|初审|策划|策劃|统筹|統籌|出品|设计"
     r"|設計|制图|製圖|美编|美編|视频|視頻|剪辑|剪輯|海报|海報|排版|运营|運營|配音|视觉|視覺|主编|主編|本报"
-    r"|本報|报道|報導|报导|整理|整合|供图|供圖|提供|选稿|選稿|发自|發自"
+    r"|本報|报道|報導|报导|報道|整理|整合|供图|供圖|提供|选稿|選稿|发自|發自"
 )
 _DESK_CREDIT = re.compile(
     r"^[（(]?[\u4e00-\u9fff]{1,8}(?:中心|組|组|部|台|社|室|新聞|新闻)\s*[/／]\s*"
@@ -522,6 +538,10 @@ def _as_printed(byline: Byline | None, read: str, printed: str) -> Byline | None
     return byline
 
 
+# A description of the writer in brackets after the credit (`（台大經濟系教授）`, `（作者為律師）`).
+_DESCRIBED_AFTER = re.compile(r"\s*[（(](?P<who>[^（）()。！？]{2,30})[)）]$")
+
+
 def parse_credit_line(line: str) -> Byline | None:
     """A line of role-labelled credits, bracketed or not, and nothing else (any slash form)."""
     if _ODD_SLASH.search(line) is None:
@@ -554,6 +574,13 @@ def _parse_credit_line(line: str) -> Byline | None:
             return head
     if _SENTENCE_MARK.search(stripped):
         return None  # a sentence, not a credit (most lines end here, cheaply)
+    described = _DESCRIBED_AFTER.search(stripped) if stripped[-1] in ")）" else None
+    if described and described.start() > 0 and stripped[0] not in "（(【[〔":
+        # `文／王小明（台大經濟系教授）`: the credit, then who the writer is in brackets
+        head = _parse_credit_line(stripped[: described.start()])
+        if head is not None and head.authors and len(head.authors) <= 2:
+            head.raw = stripped
+            return head
     outer = _OUTER.match(stripped)
     inner = outer.group("inner") if outer else stripped
     if not _ROLE_CUES.search(inner):
@@ -1025,12 +1052,26 @@ def split_run_in(paragraph: str) -> tuple[Byline, str] | None:
         _as_printed(byline, read, paragraph)
         return byline, paragraph[len(paragraph) - len(rest) :] if rest else rest
     if head.lstrip()[:1] in _OPEN_BRACKETS:
-        result = _split_bracketed_credit(paragraph)
+        result = _split_bracketed_credit(paragraph) or _split_news_tag(paragraph)
         if result is not None:
             return result
+    elif "【" in head or "〔" in head:
+        led = _after_media(head)
+        if led is not None and led[1][:1] in _OPEN_BRACKETS:
+            # `工商時報【記者吳筱雯╱台北報導】台積電…`: the newsroom, then the bracketed credit
+            result = _split_bracketed_credit(paragraph[len(head) - len(led[1]) :])
+            if result is not None:
+                byline, rest = result
+                byline.raw, byline.credit = paragraph[: len(paragraph) - len(rest)].strip(), led[0]
+                return byline, rest
     if "（" in head or "(" in head:
-        for splitter in (_split_dateline_bracket, _split_bracket_dateline):
+        for splitter in (_split_dateline_bracket, _split_bracket_dateline, _split_bracket_reported):
             result = splitter(paragraph)
+            if result is not None:
+                return result
+        if head.lstrip()[:1] in "（(":
+            # `（記者王小明／台北報導）市府今天…`: a reporter's credit in round brackets
+            result = _split_bracketed_credit(paragraph)
             if result is not None:
                 return result
     if _ROLE_CUES.search(head):
@@ -1042,7 +1083,9 @@ _OPEN_BRACKETS = "〔【［["
 # `〔記者巫其倫／台北報導〕`, `【记者 张三 报道】`: a reporter's credit in tortoise-shell or
 # lenticular brackets opening the lead. `〔即時新聞／綜合報導〕` names nobody and stays.
 _BRACKETED_CREDIT = re.compile(
-    r"^\s*[〔【［\[](?P<inner>[^〔〕【】［］\[\]（）()]{3,30}?(?:報導|报道|报导))\s*[〕】］\]]\s*"
+    r"^\s*(?:[〔【［\[](?P<inner>[^〔〕【】［］\[\]（）()]{3,30}?(?:報導|报道|报导|報道))\s*[〕】］\]]"
+    r"|[（(](?P<round>(?:記者|记者|編譯|编译)[^〔〕【】［］\[\]（）()]{2,30}?(?:報導|报道|报导|報道))"
+    r"\s*[)）])\s*"
 )
 
 
@@ -1089,7 +1132,7 @@ def _split_bracketed_credit(paragraph: str) -> tuple[Byline, str] | None:
         match, parse = _BRACKETED_DESK.match(paragraph), parse_desk_byline
     if not match or not paragraph[match.end() :].strip():
         return None
-    byline = parse(match.group("inner"))
+    byline = parse(match.group("inner") or match.group("round"))
     if byline is None or not byline.authors:
         return None
     if parse is parse_desk_byline and not all(_reporter_name(a.name) for a in byline.authors):
@@ -1133,8 +1176,64 @@ _BRACKET_DATELINE = re.compile(
     r"(?P<people>(?:特約|特约|駐\S{1,3}|驻\S{1,3})?(?:記者|记者|特派員|特派员|通訊員|通讯员)"
     r"[^（）()]{2,40}?)?"
     r"(?P<place>[\u4e00-\u9fff]{0,6}?)(?P<date>\d{1,2}(?:月\d{1,2})?日)"
-    r"(?:專|专|綜合外|综合外|外|綜合|综合)?(?:電|电|訊|讯|報導|报道)\s*[)）]\s*"
+    r"(?:專|专|綜合外|综合外|外|綜合|综合)?(?:電|电|訊|讯|報導|报道)(?:報導|报道)?\s*[)）]\s*"
 )
+
+
+# `【大紀元2014年10月06日訊】`, `【本報訊】`, `〔本報訊〕`: a newsroom's dateline tag that names
+# nobody; when a reporter's credit follows it (`（大紀元記者陸希休斯頓報導）`, `記者X報道：`),
+# tag and credit open the lead together.
+_NEWS_TAG = re.compile(
+    r"^\s*[【〔\[](?P<tag>[^【】〔〕\[\]（）()]{2,24}?(?:訊|讯|消息))[】〕\]]\s*"
+)
+
+
+def _split_news_tag(paragraph: str) -> tuple[Byline, str] | None:
+    match = _NEWS_TAG.match(paragraph)
+    if match is None:
+        return None
+    split = split_run_in(paragraph[match.end() :])
+    if split is None or not split[0].authors:
+        return None
+    byline, rest = split
+    byline.raw = paragraph[: len(paragraph) - len(rest)].strip()
+    byline.credit = byline.credit or match.group("tag")
+    return byline, rest
+
+
+# `（大紀元記者陸希休斯頓報導）`: a newsroom, 記者, the names run into the place, 報導; no date.
+_BRACKET_REPORTED = re.compile(
+    r"^\s*[（(]\s*(?P<agency>(?:(?!記者|记者)[\u4e00-\u9fff]){1,6}?)?(?:特約|特约)?(?:記者|记者)"
+    r"(?P<run>[\u4e00-\u9fff、，,· ]{2,40}?)(?:報導|报道|報道)\s*[)）]\s*"
+)
+
+
+def _split_bracket_reported(paragraph: str) -> tuple[Byline, str] | None:
+    match = _BRACKET_REPORTED.match(paragraph)
+    if match is None or not paragraph[match.end() :].strip():
+        return None
+    chunks = [c for c in re.split(r"[、，,\s]+", match.group("run")) if c]
+    if not chunks:
+        return None
+    last = chunks[-1]
+    if len(last) >= 4:
+        # the place follows the last name with no break: a 2-character name when a known place
+        # starts right after it, else the common 3-character one
+        two = any(last[2:].startswith(p) for p in _PLACES | _FILED_PLACES if len(p) >= 2)
+        chunks[-1] = last[:2] if two or len(last) == 4 else last[:3]
+    names = _strict_names(" ".join(chunks))
+    if not names or not all(_reporter_name(n) for n in names):
+        return None
+    byline = Byline(
+        raw=match.group(0).strip(),
+        authors=[Author(n, "记者") for n in names],
+        credit=match.group("agency"),
+        kind="run_in",
+    )
+    return byline, paragraph[match.end() :]
+
+
+_DATELINE_ROLE = re.compile(r"(?:駐|驻)\S{1,4}?(?:記者|记者|特派員|特派员)|(?:特派員|特派员)")
 
 
 def _split_bracket_dateline(paragraph: str) -> tuple[Byline, str] | None:
@@ -1149,7 +1248,8 @@ def _split_bracket_dateline(paragraph: str) -> tuple[Byline, str] | None:
     authors: list[Author] = []
     people = match.group("people")
     if people:
-        role_match = _ROLE_RE.match(people)
+        # `駐美國特派員王小明`: a posting before the role word is part of the role
+        role_match = _DATELINE_ROLE.match(people) or _ROLE_RE.match(people)
         body = people[role_match.end() :] if role_match else people
         chunks = [c for c in re.split(r"[、，,\s]+", body + match.group("place")) if c]
         names: list[str] = []
@@ -1160,7 +1260,9 @@ def _split_bracket_dateline(paragraph: str) -> tuple[Byline, str] | None:
         checked = _strict_names(" ".join(names))
         if not checked:
             return None
-        role, _ = _role_of(role_match) if role_match else ("记者", "author")
+        role = "记者"
+        if role_match is not None and role_match.re is _ROLE_RE:
+            role, _ = _role_of(role_match)
         authors = [Author(n, role) for n in checked]
     raw = match.group(0).strip()
     byline = Byline(raw=raw, authors=authors, credit=match.group("agency"), kind="run_in")
@@ -1170,16 +1272,17 @@ def _split_bracket_dateline(paragraph: str) -> tuple[Byline, str] | None:
 _LEADING_CREDIT = re.compile(
     r"^\s*(?P<credit>"
     # `记者 张三 报道`, `本报记者 张三 李四 北京报道：`
-    r"[^，。：:（）()\s]{0,10}?(?:记者|記者)[^，。：:（）()]{2,30}?(?:报道|報導)\s*[：:]?"
+    r"[^，。：:（）()\s]{0,10}?(?:记者|記者|编译|編譯)[^，。：:（）()]{2,30}?(?:报道|報導|報道)\s*[：:]?"
     # `文/张三`, `作者：张三`, `文｜张三、李四` followed by a space
     r"|(?:文|作者|撰文|撰稿|文字|记者|記者|本报记者|本報記者)\s*[/／|｜：:]\s*"
-    r"[\u4e00-\u9fff·A-Za-z]{2,12}(?:[、，,][\u4e00-\u9fff·A-Za-z]{2,12})*(?=[ \u3000])"
+    r"(?:[A-Z][A-Za-z.\-']+(?: [A-Z][A-Za-z.\-']+){1,2}(?=[ \u3000\u4e00-\u9fff])"
+    r"|[\u4e00-\u9fff·A-Za-z]{2,12}(?:[、，,][\u4e00-\u9fff·A-Za-z]{2,12})*(?=[ \u3000]))"
     r")\s*"
 )
 
 
 # The day a run-in credit was filed, printed before 报道: `东方网记者曹磊5月13日报道：`.
-_FILED_DAY = re.compile(r"\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日\s*(?=(?:报道|報導)[：:]?$)")
+_FILED_DAY = re.compile(r"\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日\s*(?=(?:报道|報導|報道)[：:]?$)")
 
 
 def _split_reported_by(paragraph: str) -> tuple[Byline, str] | None:
@@ -1227,7 +1330,9 @@ _FILED_HOW = re.compile(r"綜合外電|综合外电|綜合|综合|外電|外电|
 _FILED_PLACES = set(
     "新竹 桃園 桃园 基隆 嘉義 嘉义 屏東 屏东 花蓮 花莲 宜蘭 宜兰 苗栗 彰化 南投 雲林 云林 台東 臺東 "
     "澎湖 金門 金门 新北 竹北 矽谷 首爾 首尔 新加坡 曼谷 河內 河内 舊金山 旧金山 洛杉磯 洛杉矶 "
-    "布魯塞爾 布鲁塞尔 雪梨 悉尼 多倫多 多伦多 溫哥華 温哥华 吉隆坡 雅加達 雅加达 馬尼拉 马尼拉".split()
+    "布魯塞爾 布鲁塞尔 雪梨 悉尼 多倫多 多伦多 溫哥華 温哥华 吉隆坡 雅加達 雅加达 馬尼拉 马尼拉 "
+    # cities of overseas Chinese newsrooms' datelines (`大紀元記者陸希休斯頓報導`)
+    "休斯頓 休士頓 芝加哥 波士頓 西雅圖 達拉斯 亞特蘭大 費城 華府 聖地牙哥 墨爾本 奧克蘭 大阪".split()
 )
 _NAME_THEN_PLACE = re.compile(
     r"^(?P<names>[\u4e00-\u9fff·、 ]{2,14}?)\s*[／/]\s*(?P<where>[\u4e00-\u9fff]{2,5})$"
@@ -1262,11 +1367,40 @@ def parse_name_place_byline(line: str) -> Byline | None:
     return Byline(raw=stripped, authors=[Author(n, None) for n in names], kind="byline")
 
 
+# A newsroom's name printed before the credit it runs (`工商時報【記者X╱台北報導】`,
+# `中國時報 王小明／台北報導`, `TVBS新聞 王小明 李大華 報導`): followed by a bracket or a space.
+_MEDIA_LEAD = re.compile(
+    r"^\s*(?P<media>[\u4e00-\u9fff]{1,6}(?:時報|时报|日報|日报|晚報|晚报|新聞|新闻|新聞網|新闻网|報|报|網|网|社)"
+    r"|[A-Za-z]{2,8}(?:新聞|新闻)|[\u4e00-\u9fff]{2,6}[A-Za-z]{2,12})\s*(?=[【〔\[]|\s)\s*"
+)
+
+
+def _after_media(line: str) -> tuple[str, str] | None:
+    """(newsroom, the rest) when `line` opens with a newsroom's name before a credit."""
+    match = _MEDIA_LEAD.match(line)
+    if match is None or _ROLE_RE.match(match.group("media")):
+        return None
+    return match.group("media"), line[match.end() :]
+
+
 def parse_byline_line(line: str) -> Byline | None:
     """Any stand-alone byline/credit line, or None when the line is not one."""
     if _ODD_SLASH.search(line) is not None:
         read = line.translate(_SLASH_VARIANTS)
         return _as_printed(parse_byline_line(read), read, line)
+    byline = _parse_byline_line(line)
+    if byline is None and len(line) <= 60:
+        led = _after_media(line)
+        if led is not None:
+            byline = _parse_byline_line(led[1])
+            if byline is not None and byline.authors:
+                byline.raw, byline.credit = line.strip(), byline.credit or led[0]
+            else:
+                byline = None
+    return byline
+
+
+def _parse_byline_line(line: str) -> Byline | None:
     for parser in (
         parse_box_byline,
         parse_wire_credit,
@@ -1295,7 +1429,9 @@ _STAMP = (
 # `上報快訊／范姜佳鈺 2020年03月12日 20:19:00`: a desk, a slash, the writer (and the time).
 _DESK_BYLINE = re.compile(
     r"^(?P<desk>[\u4e00-\u9fff]{1,8}(?:快訊|快讯|報導|报道|新聞|新闻|中心|編輯部|编辑部|組|组|部"
-    r"|報|报|網|网|社|台))\s*[／/]\s*(?P<names>[^\s／/\d]{2,20}?)\s*(?:" + _STAMP + r")?$"
+    r"|報|报|網|网|社|台))\s*[／/]\s*(?P<names>[^\s／/\d]{2,20}?)"
+    r"(?:(?:\s+[\u4e00-\u9fff]{2,4})?\s*(?:報導|报道|報道))?"
+    r"\s*(?:" + _STAMP + r")?$"
 )
 
 
@@ -1313,8 +1449,8 @@ def parse_desk_byline(line: str) -> Byline | None:
     names = strict_names(run)
     if names is None and re.fullmatch(r"[\u4e00-\u9fff]{4}", run) and run[0] in _SURNAMES:
         names = [run]
-    if not names or len(names) > 4:
-        return None
+    if not names or len(names) > 4 or any(n in _PLACES or n in _FILED_PLACES for n in names):
+        return None  # `生活中心／台北報導`: a desk and where it reports from, nobody named
     return Byline(
         raw=stripped, authors=[Author(n, None) for n in names], credit=match.group("desk")
     )
@@ -1422,16 +1558,24 @@ def parse_stamp_credit(line: str) -> Byline | None:
 _LABELLED = re.compile(r"^(?:Author|By|作者)\s*[,，:：]\s*(?P<name>.{2,40}?)\s*$", re.IGNORECASE)
 
 
+# `By John Smith`, `BY JANE DOE and TOM LEE`: an English byline, capitalised names only.
+_BY_LINE = re.compile(
+    r"^(?:By|BY)\s+(?P<name>[A-Z][A-Za-z.\-']+(?:\s+[A-Z][A-Za-z.\-']+){1,3}"
+    r"(?:\s*(?:,|and|AND|&)\s*[A-Z][A-Za-z.\-']+(?:\s+[A-Z][A-Za-z.\-']+){1,3})*)\s*$"
+)
+
+
 def parse_labelled_byline(line: str) -> Byline | None:
-    """`Author, 珍‧维克菲尔德（Jane Wakefield）`: a byline widget's label and name.
+    """`Author, 珍‧维克菲尔德（Jane Wakefield）`: a byline widget's label and name; `By John
+    Smith`, an English byline.
 
     A name given twice, the second time in brackets in another script, is one person.
     """
-    match = _LABELLED.match(line.strip())
+    match = _LABELLED.match(line.strip()) or _BY_LINE.match(line.strip())
     if not match:
         return None
     name = re.sub(r"\s*[（(][A-Za-z .\-]{2,40}[)）]$", "", match.group("name"))
-    names = _strict_names(name)
+    names = _strict_names(re.sub(r"\s+(?:and|AND|&)\s+", ", ", name))
     if not names or len(names) > 3:
         return None
     return Byline(raw=line.strip(), authors=[Author(n, "作者") for n in names])
