@@ -163,3 +163,28 @@ def test_a_subscription_sentence_in_the_middle_of_a_story_does_not_end_it() -> N
     page = _page("".join(parts[:2]) + notice + "".join(parts[2:]))
     body = _paragraphs(parse_document(page, "mid.html").articles[0])
     assert body[-1].startswith("第7段"), body[-1]
+
+
+def test_a_web_player_menus_and_messages_are_not_body() -> None:
+    player = "".join(
+        f"<div class='ctl'>{t}</div>"
+        for t in (
+            "正在为您切换到高清 480P,请稍候...",
+            "设置成功",
+            "00:00/00:00",
+            "直播",
+            "倍速",
+            "1.75X",
+            "超清",
+            "100%",
+            "循环播放",
+            "跳过片头",
+            "很抱歉，当前视频播放失败",
+            "错误代码：QVS.4100",
+            "时长：01:45建议WIFI下打开",
+            "展开",
+        )
+    )
+    page = _page(f"<div class='player'>{player}</div>{_STORY}")
+    body = _paragraphs(parse_document(page, "webplayer.html").articles[0])
+    assert body[0].startswith("第1段") and len(body) == 4, body

@@ -573,7 +573,17 @@ _PLAYER_WORDS = re.compile(
     r"視訊播放器|视频播放器|正在載入|播放影片|取消靜音|目前時間|当前时间|總共時間|总时间|"
     r"載入完畢|加载完毕|串流類型|流类型|快轉至直播|剩餘時間|剩余时间|播放速率|播放速度|"
     r"全螢幕|字型尺寸|字型邊緣樣式|字型系列|字体大小|字体边缘样式|恢復全部設定至預設值|"
-    r"關閉對話框|关闭对话框|對話視窗|对话视窗|離開會取消並關閉視窗|离开会取消并关闭视窗"
+    r"關閉對話框|关闭对话框|對話視窗|对话视窗|離開會取消並關閉視窗|离开会取消并关闭视窗|"
+    # a web player's own menus and messages (speed, quality, loop, skip intro, errors)
+    r"倍速|循环播放|循環播放|跳过片头|跳過片頭|视频播放失败|視頻播放失敗|影片播放失敗|"
+    r"(?:错误代码|錯誤代碼)[:：]?[A-Za-z0-9._-]*|(?:切换|切換)到?(?:高清|超清|标清|標清|流畅|流暢)|请稍候|請稍候|"
+    r"(?:时长|時長)[:：]?\d{1,2}:\d{2}|(?:建议|建議)在?(?i:wi-?fi)下(?:打开|打開|观看|觀看|播放)"
+)
+# a player's bare readouts: a time (`00:00/00:00`), a playback rate (`1.75X`), a level (`100%`),
+# a quality label (`高清`)
+_PLAYER_READOUT = re.compile(
+    r"\d{1,2}:\d{2}(?:/\d{1,2}:\d{2})?|\d(?:\.\d{1,2})?[Xx×]|\d{1,3}%|"
+    r"高清|超清|标清|標清|流畅|流暢|蓝光|藍光|设置成功|設置成功|直播"
 )
 # `▼點擊圖片放大`: the label of a picture group's enlarge control
 _PICTURE_CONTROL = re.compile(
@@ -585,7 +595,8 @@ _VERSION = re.compile(r"[vV]?\d+(?:\.\d+){2,}(?:[-.][0-9A-Za-z]+)*")
 
 _CONTROL_WORDS = frozenset(
     "举报 舉報 纠错 糾錯 我要纠错 我要糾錯 打印 列印 收藏 分享 分享到 关闭 關閉 关闭窗口 關閉視窗 "
-    "返回顶部 回到顶部 回到頁首 返回頂部 复制链接 複製連結 复制地址 留言 评论 評論 发表评论 發表評論".split()
+    "返回顶部 回到顶部 回到頁首 返回頂部 复制链接 複製連結 复制地址 留言 评论 評論 发表评论 發表評論 "
+    "展开 展開 收起".split()
 )
 
 
@@ -746,6 +757,8 @@ def widget_reason(compact: str) -> str | None:
         return "comment_count"
     if _VERSION.fullmatch(compact):
         return "player_version"
+    if _PLAYER_READOUT.fullmatch(compact):
+        return "player_readout"
     found = _PLAYER_WORDS.findall(compact)
     if found and sum(map(len, found)) * 3 >= len(compact):
         return "video_player"
