@@ -129,6 +129,29 @@ def test_untitled_dispatch_never_lends_its_reporters_to_the_story_above():
     assert found[1][1:] == (["李四"], [Q1, Q2])
 
 
+def test_the_paper_s_own_brief_after_a_story_is_its_own_story():
+    brief = "本报讯 丁区新建的社区图书馆今天开放，藏书五万册，周末延长开放时间。"
+    html = epaper_page(
+        f"<h2>小麦开镰收割</h2><p>本报记者 张三</p><p>{P1}</p><p>{P2}</p><p>{brief}</p>"
+    )
+    assert stories(html) == [("小麦开镰收割", ["张三"], [P1, P2]), (None, [], [brief])]
+
+
+def test_the_paper_s_brief_mark_opening_the_only_story_stays_its_lead():
+    lead = f"本报讯 {P1}"
+    html = epaper_page(f"<h2>小麦开镰收割</h2><p>{lead}</p><p>{P2}</p>")
+    assert stories(html) == [("小麦开镰收割", [], [lead, P2])]
+
+
+def test_lead_under_an_editor_s_note_belongs_to_the_story_the_note_introduces():
+    note = "为拆一幢房，断送了三条人命。类似的事件今年已经发生多次。我们不能再等。"
+    html = article_page(
+        f"<p>编者按</p><p>{note}</p><p>{P3}</p><p>本报讯（记者 张三）{P1}</p><p>{P2}</p>"
+    )
+    ((title, _authors, body),) = stories(html)
+    assert title == "小麦开镰收割" and body[-1] == P2
+
+
 def test_run_in_credit_after_a_page_s_short_lines_is_the_story_s_own_lead():
     # short lines of a page (no sentences) above the lead are no story of their own
     html = (

@@ -922,6 +922,13 @@ _DISPATCH_CREDIT = re.compile(
 )
 # cheap test before the credit is parsed: a bracket opens the lead or follows 讯/电 early on
 _DISPATCH_LEAD = re.compile(r"^\s*[（(〔【［\[]|^[^（(。，]{0,24}?(?:[讯訊电電]|快讯|快訊)\s*[（(]")
+# A newspaper's own brief that names nobody: `本报讯 …`, `本报北京5月3日讯 …`, `本報訊：…`.
+_OWN_BRIEF = re.compile(r"^\s*本[报報][^，。；（(\s]{0,12}?[讯訊][\s\u3000：:]+\S")
+# An editor's note printed above the report it introduces (`编者按`, `编者的话：…`): the
+# report's lead under it opens the same story, not a second one.
+_EDITOR_NOTE = re.compile(
+    r"^\s*[【\[〔（(]?\s*(?:编者按|編者按|编者的话|編者的話|编者注|編者註|编后|編後)"
+)
 MIN_DISPATCH_SENTENCES = 2
 
 
@@ -1005,15 +1012,22 @@ def _opening_credit(item: Item) -> list[Item]:
 
 def _opens_dispatch(item: Item, current: _Draft | None) -> bool:
     """An untitled story: a paragraph opening with a dispatch's run-in credit that names its
-    reporters, after a story that already holds text of its own (sentences, not a page's
-    short lines): a second report printed under the first without a headline."""
-    if current is None or item.kind != "body" or item.bold or not _DISPATCH_LEAD.match(item.text):
+    reporters, or with the paper's own brief mark (`本报讯 …`), after a story that already
+    holds text of its own (sentences, not a page's short lines): a second report printed
+    under the first without a headline. Under an editor's note (`编者按`) the lead is the
+    report's that the note introduces."""
+    if current is None or item.kind != "body" or item.bold:
         return False
-    split = split_run_in(item.text[:80])
-    if split is None or not split[0].authors or not _DISPATCH_CREDIT.search(split[0].raw):
-        return False
-    done = sum(it.kind == "body" and ends_sentence(it.text) for it in current.items)
-    return done >= MIN_DISPATCH_SENTENCES
+    if not _OWN_BRIEF.match(item.text):
+        if not _DISPATCH_LEAD.match(item.text):
+            return False
+        split = split_run_in(item.text[:80])
+        if split is None or not split[0].authors or not _DISPATCH_CREDIT.search(split[0].raw):
+            return False
+    bodies = [it for it in current.items if it.kind == "body"]
+    if any(_EDITOR_NOTE.match(it.text) for it in bodies[:3]):
+        return False  # the editor's note above a report: the lead is the report's own
+    return sum(ends_sentence(it.text) for it in bodies) >= MIN_DISPATCH_SENTENCES
 
 
 def split_articles(items: list[Item], multi: bool) -> tuple[list[_Draft], dict]:
