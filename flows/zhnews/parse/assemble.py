@@ -35,7 +35,9 @@ Decisions (each from layout shape, never from known strings):
 - Untitled dispatches (`_opens_dispatch`): a paragraph opening with a dispatch's run-in
   credit naming reporters (`本报讯（记者 X）`, `…电（记者 X）`, `（中央社記者…電）`) after a
   story with two or more sentences of its own opens an untitled story; it never joins the
-  story above (whose reporters it would otherwise add to).
+  story above (whose reporters it would otherwise add to). So does the paper's own brief
+  mark naming nobody (`本报讯 …`). Under an editor's note (`编者按`) the lead belongs to the
+  report the note introduces.
 - Boxes and teasers (`_fold_boxes`): a section under a box label (`新闻链接`, `名词解释`,
   `人物档案`) with no byline joins the story before it; a teaser (headline over one short
   line pointing at another page or trailing off, `……（详见A3版）`) is not a story and goes.
