@@ -301,3 +301,10 @@ def test_latin_names_and_described_writers():
     byline, rest = split_run_in("文／Lily Chen 台北的冬天很冷。")
     assert names(byline) == [("Lily Chen", "文")] and rest == "台北的冬天很冷。"
     assert names(parse_byline_line("文／王小明（台大經濟系教授）")) == [("王小明", "文")]
+
+
+def test_editors_printed_apart_with_spaces_are_given_as_printed():
+    assert (
+        parse_byline_line("记者：吕小熙 文海欣  责编：胡力 嘉远 网编：瑞哲").editor == "胡力 嘉远"
+    )
+    assert parse_byline_line("(责编：牛小镛、岳弘彬)").editor == "牛小镛、岳弘彬"

@@ -599,6 +599,7 @@ def _parse_credit_line(line: str) -> Byline | None:
     if not credits.roles or not credits.clean:
         return None
     editor, rank = _top_editor(credits)
+    editor = _editors_as_printed(editor, inner)
     if not credits.authors:
         kind = "editor" if editor else "credit"  # 责任编辑 / 校对 only: nobody wrote it here
     elif all(a.role == "摄影" for a in credits.authors):
@@ -646,6 +647,16 @@ def _credit_with_source(line: str, sourced: re.Match, bracketed: bool) -> Byline
 # `编辑：X 责任编辑：Y` names two desk editors; the 责任编辑 is the one responsible for the
 # story (`Article.editor`), a plain 编辑 or 选稿 only when nobody outranks them.
 EDITOR_RANKS = {"责任编辑": 2, "编辑": 1}
+
+
+def _editors_as_printed(editor: str | None, text: str) -> str | None:
+    """`胡力汉、嘉远` as `胡力汉 嘉远` when the line prints the editors apart with spaces."""
+    if editor is None or "、" not in editor:
+        return editor
+    names = editor.split("、")
+    if re.search(r"\s+".join(map(re.escape, names)), text):
+        return " ".join(names)
+    return editor
 
 
 def _top_editor(credits: _Credits) -> tuple[str | None, int]:
