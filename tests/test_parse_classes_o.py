@@ -124,3 +124,15 @@ def test_a_month_alone_under_a_reports_headline_is_not_body() -> None:
     assert body[0].startswith("第1段"), body[0]
     assert debris_reason("2003年5月") == "month_line"
     assert debris_reason("2003年5月12日") is None  # a full date is the date parser's
+
+
+def test_credit_copyright_summary_and_label_lines_of_a_portal_page_are_not_body() -> None:
+    story = (
+        "<p>核心提示：夏季持续高温，补贴陆续发放，职工反响良好。</p><p>栏目关注：</p>"
+        + _STORY
+        + "<p>来源 | 综合本地媒体报道</p><p>示例健康网(www.example.net)专稿，未经书面授权请勿转载。</p>"
+    )
+    body = _paragraphs(parse_document(_page(story), "portal.html").articles[0])
+    assert len(body) == 4 and body[0].startswith("第1段") and body[-1].startswith("第4段"), body
+    assert debris_reason("专家表示：") is None
+    assert debris_reason("本报专稿。") is None

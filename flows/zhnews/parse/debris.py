@@ -67,6 +67,9 @@ _DISCLAIMER_MARKERS = re.compile(
     r"(?:不得|禁止|严禁|嚴禁|請勿|请勿)[^。]{0,6}(?:转载|轉載|复制|複製|使用|摘编|摘編)"
     r"|(?:转载|轉載)[^。，,]{0,3}?(?:请|請|务请|務請|须|須|需)(?:注明|註明|联系|聯繫|聯絡)"
     r"|如需(?:转载|轉載)"
+    # `39健康网(www.39.net)专稿，未经书面授权请勿转载`: the byline of an exclusive, before its
+    # reprint ban (zero width: the ban is the second marker)
+    r"|(?:专稿|專稿|原创稿件|原創稿件|独家稿件|獨家稿件)(?=[，,。\s]*(?:未经|未經|转载|轉載|如需))"
     r"|(?:本文|本作品|本稿|本篇)(?:来自|來自|来源于|來源於|转载自|轉載自|转自|轉自|系|為|为|首发于|首發於|首发在|首發在).{0,40}?"
     r"(?:授权|授權|原创|原創|公众号|公眾號|微信|转载|轉載)"
     r"|(?:版权|版權|权益|權益)(?:归|歸|属于|屬於).{0,30}(?:所有|独家|獨家)"
@@ -144,6 +147,20 @@ _PHOTO_CREDIT_LINE = re.compile(
 # parser's, it names the publisher).
 _SOURCE_CREDIT = re.compile(
     r"^(?:素材|资料|資料|信息|資訊|消息|内容|內容|数据|數據)(?:来源|來源)\s*[：:]?\s*[^。！？!?，,]{1,40}$"
+)
+# A source credit printed with a bar instead of a colon (`来源 | 综合抖音黑板报、南方都市报`):
+# the byline parser reads `来源：X`, not this.
+_BAR_SOURCE = re.compile(r"^(?:来源|來源|稿源)\s*[|｜丨]\s*[^。！？!?]{1,40}$")
+# A summary box's label opening a line (`核心提示：…`, `内容提要：…`, `导读：…`): the box
+# restates the story above its first paragraph, it is not a paragraph of it.
+_SUMMARY_BOX = re.compile(
+    r"^[【\[]?\s*(?:核心提示|内容提要|內容提要|内容摘要|內容摘要|导读|導讀)\s*[】\]]?\s*[：:]"
+)
+# A widget's label left alone once its buttons or links are gone (`栏目关注：`, `分享到：`,
+# `关键字：`): a label with nothing after it, of page furniture only (`专家表示：` is text).
+_BARE_LABEL = re.compile(
+    r"(?:栏目关注|欄目關注|关注栏目|關注欄目|分享到|分享至|标签|標籤|关键字|關鍵字|关键词|關鍵詞"
+    r"|TAG|Tag|Tags|tags)\s*[：:]"
 )
 # A prompt to a link that is not on the page (`（详情请点击链接：）`, `详情请点击：`).
 _LINK_PROMPT = re.compile(
@@ -400,6 +417,8 @@ def debris_reason(text: str) -> str | None:
         return "doc_number"
     if stripped[-1] in "：:" and _FIELD_LABEL.fullmatch(stripped):
         return "field_label"
+    if stripped[-1] in "：:" and _BARE_LABEL.fullmatch(stripped):
+        return "widget"
     if stripped[0] in "▼▽" and _GALLERY_LABEL.fullmatch(stripped):
         return "gallery_label"
     if _TEASER.search(stripped):
@@ -427,6 +446,10 @@ def debris_reason(text: str) -> str | None:
         return "pseudonym_note"
     if ("点击" in stripped or "點擊" in stripped) and _LINK_PROMPT.match(stripped):
         return "link_prompt"
+    if stripped[:2] in ("来源", "來源", "稿源") and _BAR_SOURCE.match(stripped):
+        return "source_credit"
+    if _SUMMARY_BOX.match(stripped):
+        return "summary_box"
     if not _CUES.search(stripped):
         return None
     if is_disclaimer(stripped):
