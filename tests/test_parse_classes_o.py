@@ -126,6 +126,20 @@ def test_a_month_alone_under_a_reports_headline_is_not_body() -> None:
     assert debris_reason("2003年5月12日") is None  # a full date is the date parser's
 
 
+def test_a_right_rail_beside_the_story_is_not_body() -> None:
+    rail = (
+        "<div class='right-bar'><p>作者其他文章</p><div class='video'><div>00:16</div>"
+        + "".join(
+            f"<p>第{i}节打出一波13比0的进攻，客队无奈又一次叫出暂停，主队优势扩大到二十分！</p>"
+            for i in range(1, 6)
+        )
+        + "<div>缓冲健康度</div><div>视频分辨率</div></div></div>"
+    )
+    page = _page(_STORY + rail)
+    body = _paragraphs(parse_document(page, "rail.html").articles[0])
+    assert len(body) == 4 and body[-1].startswith("第4段"), body
+
+
 def test_credit_copyright_summary_and_label_lines_of_a_portal_page_are_not_body() -> None:
     story = (
         "<p>核心提示：夏季持续高温，补贴陆续发放，职工反响良好。</p><p>栏目关注：</p>"

@@ -344,7 +344,9 @@ _FIGURE_TAGS = {"figure", "figcaption", "center"}
 _CHROME_RE = re.compile(
     r"(^|[\s_-])(nav|navbar|menu|footer|foot|header|head|top|topbar|breadcrumbs?|crumb|"
     r"sidebar|side|aside|copyright|share|sharing|comments?|ad|ads|advert|banner|toolbar|login|"
-    r"search|related|recommend|hot|rank|links|friendlink|pager|pagination)($|[\s_-])",
+    r"search|related|recommend|hot|rank|links|friendlink|pager|pagination|"
+    # a right rail (`right-bar`, `rightside`): the page's column beside the story
+    r"right[-_]?(?:bar|side|col))($|[\s_-])",
     re.IGNORECASE,
 )
 # `author-share`: a byline box that also holds the share buttons keeps its byline (the
