@@ -225,3 +225,15 @@ def test_a_truncated_slug_does_not_cut_a_headline_at_its_source_prefix() -> None
     assert (
         parse_document(doc, "399682.md").articles[0].title == "某台｜防暑补贴陆续发放 各区进展顺利"
     )
+
+
+def test_an_rfc_822_stamp_printed_under_the_title_dates_the_page() -> None:
+    # a feed reader's page: the item's pubDate printed as RFC 822 between title and text
+    page = (
+        "<html><head><title>防暑补贴陆续发放</title></head><body><article>"
+        "<h1>防暑补贴陆续发放</h1><div><i>Sun, 11 Jul 2021 16:34:04 GMT</i></div>"
+        f"{_STORY}</article></body></html>"
+    )
+    article = parse_document(page, "item.html").articles[0]
+    assert article.published_at.astimezone(CHINA).isoformat() == "2021-07-12T00:34:04+08:00"
+    assert not any("GMT" in p for p in _paragraphs(article))

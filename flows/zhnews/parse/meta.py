@@ -306,6 +306,14 @@ _EN_DAY_ONLY_RE = re.compile(
     r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon2>[A-Za-z]{3,9})\.?),?\s+"
     r"(?P<y>(?:19|20)\d{2})\s*"
 )
+# An RFC 822 / 1123 stamp, the pubDate of feeds and mail archives as feed readers print it
+# (`Sun, 11 Oct 2020 13:34:04 GMT`, `Thu, 02 Jul 2020 02:32:33 +0000`): day first, then a
+# month name, so the order is certain; the zone is GMT/UTC/Z or a ±hhmm offset.
+_RFC822_RE = re.compile(
+    r"(?<![A-Za-z])(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?(?P<d>\d{1,2})\s+"
+    r"(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<y>(?:19|20)\d{2})\s+(?P<H>\d{1,2}):(?P<M>\d{2})"
+    r"(?::(?P<S>\d{2}))?(?:\s*(?P<tz>GMT|UTC|UT|Z|[+-]\d{4}))?(?![\d:])"
+)
 # Archive mastheads and datelines print dates in Chinese numerals: 一九四六年五月十五日.
 _CN_DIGITS = "〇○零一二三四五六七八九"
 _CN_DATE_RE = re.compile(
@@ -345,7 +353,7 @@ def cn_number(text: str) -> int | None:
 
 def find_dates(value: str, tz: ZoneInfo):
     """Every valid date in `value`, in order (Arabic-numeral forms, en-US `M/D/YYYY h:mm AM`
-    stamps, English month-name stamps, then Chinese numerals)."""
+    stamps, English month-name stamps, RFC 822 stamps, then Chinese numerals)."""
     for match in _DATE_RE.finditer(value):
         try:
             naive = datetime(
@@ -395,6 +403,24 @@ def find_dates(value: str, tz: ZoneInfo):
             except ValueError:
                 continue
             yield DateMatch(naive.replace(tzinfo=tz), True, match.start(), match.end())
+    if re.search(r"[A-Za-z]{3}", value):
+        for match in _RFC822_RE.finditer(value):
+            month = _MONTH_WORDS.get(match["mon"].lower())
+            if month is None:
+                continue
+            zone = match["tz"]
+            if zone in ("GMT", "UTC", "UT", "Z"):
+                zone = "Z"
+            try:
+                naive = datetime(
+                    int(match["y"]), month, int(match["d"]), int(match["H"]),
+                    int(match["M"]), int(match["S"] or 0),
+                )  # fmt: skip
+            except ValueError:
+                continue
+            yield DateMatch(
+                naive.replace(tzinfo=_offset(zone, tz)), True, match.start(), match.end()
+            )
     if "年" in value:
         for match in _CN_DATE_RE.finditer(value):
             year = "".join(str(max(_CN_DIGITS.index(ch) - 2, 0)) for ch in match["y"])
