@@ -183,6 +183,17 @@ class Warehouse:
                 self.con.execute(f'DROP TABLE staging."{table}"')
                 self.con.execute(view_sql(table, self.spool.pattern(table), columns))
 
+    def staging_views(self) -> dict[str, tuple[str, list[tuple]]]:
+        """{table: (spool file glob, columns)} of the staging tables that have spool files:
+        what another process needs to see this load's staging rows (zhnews.gate_process)."""
+        if self.spool is None:
+            return {}
+        return {
+            table: (str(self.spool.pattern(table)), columns)
+            for table, columns in self._staging_columns.items()
+            if self.spool.files(table)
+        }
+
     def touch_unchanged(self, unchanged: list[tuple[str, int, int, str]]) -> None:
         """Files whose mtime moved but bytes did not: remember the new mtime, load nothing."""
         if unchanged:

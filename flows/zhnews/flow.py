@@ -34,6 +34,9 @@ from zhnews.discover import FileRef, discover, shards  # noqa: E402
 from zhnews.pool import RETRY_DELAYS_S, parse_shards  # noqa: E402
 from zhnews.shard import ShardResult, process_shard  # noqa: E402
 
+# The quality gate's process (zhnews.gate_process): started early on a small load, used and
+# stopped by the quality-gate task.
+_gate_process: list = []
 _prewarm: list = []
 
 
@@ -47,31 +50,30 @@ class Opaque:
         self.value = value
 
 
-def prewarm_gate() -> None:
-    """Import Great Expectations (~2-5 s) in a background thread while Prefect's API starts
-    and shards parse, instead of on the critical path in front of the gate.
+def gate_process():
+    from zhnews.gate_process import GateProcess
 
-    Only for small loads (see `_load`): during a large load the import is a few seconds of
-    minutes, and importing it only after the parse workers have exited keeps its ~150 MB
-    out of the load's peak memory (workers + flow process + Prefect's API at once)."""
+    if not _gate_process:
+        _gate_process.append(GateProcess())
+    return _gate_process[0]
+
+
+def prewarm_gate() -> None:
+    """A small load: start the gate's process now, so Great Expectations (~3.5 s) imports
+    there while this process parses and talks to Prefect, and load the segmenter for the
+    inline shard in a background thread.
+
+    Not on a large load: its gate process starts after the parse workers have exited, so GX
+    is never resident beside them (zhnews.gate_process)."""
+    gate_process().start()
     if not _prewarm:
         import threading
 
-        t = threading.Thread(target=_prewarm_imports, name="gx-import", daemon=True)
+        from zhnews.pool import warm_parser
+
+        t = threading.Thread(target=warm_parser, name="parser-warm", daemon=True)
         t.start()
         _prewarm.append(t)
-
-
-def _prewarm_imports() -> None:
-    """The segmenter and word lists a small load parses with in this process (one shard
-    runs inline, zhnews.pool), then GX for the gate: both load while the main thread waits
-    on Prefect's API and its flow and task runs."""
-    import importlib
-
-    from zhnews.pool import warm_parser
-
-    warm_parser()
-    importlib.import_module("great_expectations")
 
 
 class LoadFailed(RuntimeError):
@@ -119,12 +121,9 @@ def discover_files(wh: Warehouse, paths: list[str]):
 
 @task(name="quality-gate", cache_policy=NO_CACHE, persist_result=False)
 def quality_gate(wh: Warehouse, load_id: str, settings: Settings):
-    import logging
+    from zhnews.gate import render_markdown
 
-    from zhnews.gate import render_markdown, run_gate
-
-    logging.getLogger("great_expectations").setLevel(logging.WARNING)
-    report = run_gate(wh.con, load_id, settings.expectations_dir)
+    report = gate_process().run(wh, load_id, settings.expectations_dir)
     create_markdown_artifact(
         render_markdown(report),
         key="dq-report",
@@ -238,17 +237,20 @@ def etl(paths: list[str] | None = None, db: str | None = None) -> dict:
     from zhnews import fastpath
 
     handoff = fastpath.take(db_path, paths)
-    if handoff is not None:  # `zhnews run` checked, found work and holds the lock
-        try:
-            return _load(handoff.wh, paths, settings, log, handoff)
-        finally:
-            handoff.release()
-    with WriterLock(db_path, settings.lock_timeout_s):
-        wh = Warehouse(db_path, settings.lock_timeout_s)
-        try:
-            return _load(wh, paths, settings, log)
-        finally:
-            wh.close()
+    try:
+        if handoff is not None:  # `zhnews run` checked, found work and holds the lock
+            try:
+                return _load(handoff.wh, paths, settings, log, handoff)
+            finally:
+                handoff.release()
+        with WriterLock(db_path, settings.lock_timeout_s):
+            wh = Warehouse(db_path, settings.lock_timeout_s)
+            try:
+                return _load(wh, paths, settings, log)
+            finally:
+                wh.close()
+    finally:
+        gate_process().close()  # a load that ended before its gate: stop the early start
 
 
 def _load(wh: Warehouse, paths: list[str], settings: Settings, log, discovered=None) -> dict:

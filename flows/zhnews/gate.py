@@ -143,6 +143,9 @@ class SuiteError(ValueError):
         self.where = where
         self.problem = problem
 
+    def __reduce__(self):  # raised in the gate's process, re-raised in the flow's
+        return (SuiteError, (self.path, self.where, self.problem))
+
 
 @dataclass(frozen=True)
 class ExpectationSpec:

@@ -1,0 +1,162 @@
+"""The quality gate in a child process of its own.
+
+Great Expectations costs ~3.5 s and ~265 MB to import, and a gate over a large load holds one
+batch's pandas frames on top. In the flow process both stayed for the rest of the load: the
+publish transaction (DuckDB up to its memory limit) ran beside a GX that was no longer used,
+and on a small load the import, started in a thread, held the GIL while the flow talked to
+Prefect. Here the gate runs in a spawned process that:
+
+- starts early on a small load (`start()` right after discovery), so GX imports while the
+  flow parses and talks to Prefect, off the GIL of the flow process;
+- starts after parsing on a large load, so GX is not resident beside the parse workers;
+- reads the load's staging rows where they lie: its own in-memory DuckDB with `staging.<table>`
+  as views over the same spool Parquet files as the writer's (nothing is copied or pickled);
+- gets the sources' history from the writer (a few rows of ops.source_stats, read before the
+  call), so it never opens the lake;
+- exits when the gate is done, handing its memory back before the publish begins, and dies
+  with the flow process if that is killed (`zhnews.procs.die_with_parent`).
+
+`run_gate` (zhnews.gate) stays the pure function the tests call on any connection; this module
+only moves where it runs.
+"""
+
+from __future__ import annotations
+
+import pickle
+from multiprocessing import get_context
+from pathlib import Path
+
+from zhnews.gate import SOURCE_STATS_TABLE, GateReport, load_gate_config, source_history
+
+
+class GateProcessDied(RuntimeError):
+    """The gate's process ended abruptly (native crash, out-of-memory kill)."""
+
+
+def _import_gx() -> None:
+    import logging
+
+    import great_expectations  # noqa: F401  (the import is the point: ~3.5 s, once)
+
+    logging.getLogger("great_expectations").setLevel(logging.WARNING)
+
+
+def _child(conn) -> None:
+    """The gate process: import GX, wait for one job, send back the report or the error."""
+    from zhnews.procs import die_with_parent
+
+    die_with_parent()
+    _import_gx()
+    try:
+        job = conn.recv()
+    except EOFError:  # the load ended without a gate (nothing new, or it failed first)
+        return
+    try:
+        outcome = ("report", _gate(*job))
+    except BaseException as exc:  # noqa: BLE001 - handed to the flow process, raised there
+        try:
+            pickle.dumps(exc)
+        except Exception:  # noqa: BLE001 - an exception that cannot travel: its text does
+            exc = RuntimeError(f"{type(exc).__name__}: {exc}")
+        outcome = ("error", exc)
+    conn.send(outcome)
+    conn.close()
+
+
+def _gate(
+    views: dict[str, tuple[str, list[tuple]]],
+    load_id: str,
+    directory: str,
+    history: dict,
+    memory_limit: str,
+    spill: str,
+) -> GateReport:
+    import duckdb
+
+    from zhnews.gate import run_gate
+    from zhnews.store.lake import create_staging, load_sql_files, sql_literal
+    from zhnews.store.spool import view_sql
+
+    con = duckdb.connect(config={"memory_limit": memory_limit})
+    try:
+        con.execute(f"SET temp_directory = {sql_literal(spill)}")
+        create_staging(con, load_sql_files())
+        for table, (pattern, columns) in views.items():
+            con.execute(f'DROP TABLE staging."{table}"')
+            con.execute(view_sql(table, Path(pattern), columns))
+        return run_gate(con, load_id, Path(directory), history)
+    finally:
+        con.close()
+
+
+class GateProcess:
+    """One spawned process that imports GX (`start`) and validates one load (`run`)."""
+
+    def __init__(self) -> None:
+        self._process = None
+        self._conn = None
+
+    @property
+    def started(self) -> bool:
+        return self._process is not None
+
+    def start(self) -> None:
+        """Spawn the process, which begins importing GX; returns at once."""
+        if self._process is None:
+            # spawn: the flow process has threads (Prefect, DuckDB) that fork would copy
+            # half-way. daemon: a load that ends without a gate does not wait for the import.
+            ctx = get_context("spawn")
+            parent, child = ctx.Pipe()
+            self._process = ctx.Process(
+                target=_child, args=(child,), name="zhnews-gate", daemon=True
+            )
+            self._process.start()
+            child.close()
+            self._conn = parent
+
+    def run(self, wh, load_id: str, directory: Path) -> GateReport:
+        """Validate `load_id`'s staging rows (the writer `wh`'s spool) in the child."""
+        from zhnews.store.lake import DUCKDB_MEMORY_LIMIT
+
+        # Every source's recent loads (a few rows each): the child never opens the lake.
+        query = f"SELECT DISTINCT source FROM {SOURCE_STATS_TABLE}"
+        sources = [s for (s,) in wh.con.execute(query).fetchall()]
+        k = load_gate_config(Path(directory)).sources.history_loads
+        history = source_history(wh.con, sources, k)
+        job = (
+            wh.staging_views(),
+            load_id,
+            str(directory),
+            history,
+            DUCKDB_MEMORY_LIMIT,
+            str(wh.spool.folder / "gate.tmp"),
+        )
+        self.start()
+        try:
+            try:
+                self._conn.send(job)
+                kind, value = self._conn.recv()
+            except (EOFError, BrokenPipeError, ConnectionResetError):
+                self._process.join(5)
+                raise GateProcessDied(
+                    f"the quality gate's process ended while validating load {load_id} "
+                    f"(exit code {self._process.exitcode}: a native crash or the out-of-memory "
+                    "killer); nothing was published"
+                ) from None
+            if kind == "error":
+                raise value
+            return value
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop the process (it holds GX and the gate's frames); safe to call twice."""
+        process, conn = self._process, self._conn
+        self._process = self._conn = None
+        if conn is not None:
+            conn.close()  # an idle child sees EOF and exits
+        if process is not None:
+            process.join(2)
+            if process.is_alive():  # still importing GX: not worth waiting for
+                process.kill()
+                process.join()

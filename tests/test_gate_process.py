@@ -1,0 +1,82 @@
+"""The quality gate in its own process (zhnews.gate_process).
+
+The child sees the load's staging rows through the spool, decides exactly what `run_gate`
+decides on the writer's connection, hands its errors back as the same exceptions, and is gone
+when the gate is done (or when a load ends without one).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES
+from zhnews.db import Warehouse
+from zhnews.discover import discover
+from zhnews.gate import SuiteError, run_gate
+from zhnews.gate_process import GateProcess
+from zhnews.settings import Settings
+from zhnews.shard import process_shard
+
+EXPECTATIONS = Path(__file__).resolve().parents[1] / "expectations"
+
+
+def _staged_load(tmp_path: Path, n: int = 12) -> tuple[Warehouse, str]:
+    found, _ = discover([str(FIXTURES / "finews")], {})
+    wh = Warehouse(tmp_path / "w")
+    load_id = wh.begin_load(None)
+    wh.stage(process_shard(found.files[:n], load_id, Settings(), wh.spool))
+    return wh, load_id
+
+
+def _comparable(report) -> dict:
+    out = asdict(report)
+    out.pop("suite_seconds", None)
+    out.pop("decided_at", None)
+    return out
+
+
+def test_the_child_decides_what_run_gate_decides_on_the_writer(tmp_path):
+    wh, load_id = _staged_load(tmp_path)
+    gp = GateProcess()
+    try:
+        in_child = gp.run(wh, load_id, EXPECTATIONS)
+        here = run_gate(wh.con, load_id, EXPECTATIONS)
+    finally:
+        gp.close()
+        wh.close()
+    assert in_child.documents_in == 12
+    assert in_child.results, "the child validated nothing"
+    assert _comparable(in_child) == _comparable(here)
+    assert not gp.started  # the process is gone once the gate is done
+
+
+def test_a_broken_suite_raised_in_the_child_is_the_same_error_here(tmp_path):
+    suites = tmp_path / "expectations"
+    shutil.copytree(EXPECTATIONS, suites)
+    path = suites / "articles.json"
+    suite = json.loads(path.read_text(encoding="utf-8"))
+    suite["expectations"][0]["type"] = "expect_no_such_thing"
+    path.write_text(json.dumps(suite), encoding="utf-8")
+    wh, load_id = _staged_load(tmp_path, 3)
+    try:
+        with pytest.raises(SuiteError) as raised:
+            GateProcess().run(wh, load_id, suites)
+    finally:
+        wh.close()
+    assert raised.value.path.name == "articles.json"
+
+
+def test_an_early_start_without_a_gate_ends_at_once():
+    gp = GateProcess()
+    gp.start()
+    process = gp._process
+    assert process.is_alive()
+    started = time.monotonic()
+    gp.close()  # a load that found nothing new: the import in flight is not waited for
+    assert time.monotonic() - started < 4
+    assert not process.is_alive()
