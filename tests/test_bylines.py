@@ -207,6 +207,8 @@ def test_outlet_and_day_before_name_and_place():
 def test_dated_desk_credit_names_nobody():
     byline = parse_byline_line("2014/11/11 12:07 綜合報導    地區：台北市報導")
     assert byline is not None and byline.authors == [] and byline.kind == "credit"
+    byline = parse_byline_line("2014/12/11 18:58 報導")  # BCC: the time and 報導, no name
+    assert byline is not None and byline.authors == [] and byline.kind == "credit"
     assert parse_byline_line("2014/11/11 12:07 市府今天綜合報導") is None
 
 

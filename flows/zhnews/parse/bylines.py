@@ -1545,12 +1545,12 @@ def _split_stamped_byline(paragraph: str) -> tuple[Byline, str] | None:
     return byline, rest
 
 
-# `2014/11/11 12:07 綜合報導    地區：台北市報導`: the time a story was filed, the desk's word
-# for how it was put together and a place field; it names nobody.
+# `2014/11/11 12:07 綜合報導    地區：台北市報導`, `2014/12/11 18:58 報導`: the time a story was
+# filed, the desk's word for how it was put together and a place field; it names nobody.
 _STAMP_CREDIT = re.compile(
     r"^(?:"
     + _STAMP
-    + r")\s*(?P<how>(?:綜合|综合)(?:外電|外电)?(?:報導|报道)|(?:編譯|编译)(?:報導|报道)?)"
+    + r")\s*(?P<how>(?:綜合|综合)?(?:外電|外电)?(?:報導|报道|報道)|(?:編譯|编译)(?:報導|报道)?)"
     r"(?:\s+(?:地區|地区|地點|地点)\s*[：:]\s*[\u4e00-\u9fff]{2,8})?$"
 )
 
