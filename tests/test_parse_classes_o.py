@@ -150,3 +150,12 @@ def test_credit_copyright_summary_and_label_lines_of_a_portal_page_are_not_body(
     assert len(body) == 4 and body[0].startswith("第1段") and body[-1].startswith("第4段"), body
     assert debris_reason("专家表示：") is None
     assert debris_reason("本报专稿。") is None
+
+
+def test_a_run_of_hyphens_after_a_posts_headline_is_not_part_of_the_title() -> None:
+    page = (
+        "<html><head><title>某某的博客</title></head><body><div class='entity'>"
+        f"<h2 class='diaryTitle'>防暑补贴陆续发放- -</h2>{_STORY}</div></body></html>"
+    )
+    article = parse_document(page, "blog.html").articles[0]
+    assert article.title == "防暑补贴陆续发放", article.title

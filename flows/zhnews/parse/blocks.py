@@ -294,13 +294,21 @@ _LINK_STUB_END = re.compile(
 _READ_MORE_TAIL = re.compile(r"(?<=[。！？!?”」』])\s*(?:详情|詳情|全文)\s*(?:>>|»|＞＞)?$")
 
 
+# A blog template's ornament after a post's headline (`谁来为无序拆房“埋单”？- -`): no
+# headline ends in a run of hyphens.
+_DASH_TAIL = re.compile(r"(?<=[^\s\-－])\s*(?:[-－]\s*){2,}$")
+
+
 def mend_link_stubs(blocks: list[Block]) -> list[Block]:
     """Take a lost link's prompt (`（详情请点击链接：`) off the end of a paragraph, the
-    bracket it left open (`）`) off the start of the next text, and a read-more word off a
-    paragraph's end (`…狼狈。详情`). One look at each paragraph's last characters."""
+    bracket it left open (`）`) off the start of the next text, a read-more word off a
+    paragraph's end (`…狼狈。详情`) and a run of hyphens off a heading's end (`标题- -`).
+    One look at each block's last characters."""
     open_stub = False
     out: list[Block] = []
     for block in blocks:
+        if block.kind == "heading" and block.text[-1:] in "-－":
+            block.text = _DASH_TAIL.sub("", block.text) or block.text
         if block.kind != "text":
             out.append(block)
             continue
