@@ -159,3 +159,16 @@ def test_a_run_of_hyphens_after_a_posts_headline_is_not_part_of_the_title() -> N
     )
     article = parse_document(page, "blog.html").articles[0]
     assert article.title == "防暑补贴陆续发放", article.title
+
+
+def test_a_reports_endnotes_and_its_contents_label_are_not_body() -> None:
+    notes = (
+        "<p>[1] 《在某某大会上的讲话》，新华社，2021年7月1日。</p>"
+        "<p>[2] 张三著，李四译：《某某学导论》，某某人民出版社，1990年版，第12页。</p>"
+        "<p>[3] “A Survey of Public Opinion”, July, 2020, https://example.org/report.pdf</p>"
+    )
+    page = _page("<p>目 录：</p>" + _STORY + notes)
+    body = _paragraphs(parse_document(page, "report.html").articles[0])
+    assert len(body) == 4 and body[-1].startswith("第4段"), body
+    # a paragraph that opens with a note number but holds no citation is text
+    assert debris_reason("[2]据统计，去年全市新增就业岗位十万个。") is None

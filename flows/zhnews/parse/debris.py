@@ -162,6 +162,16 @@ _BARE_LABEL = re.compile(
     r"(?:栏目关注|欄目關注|关注栏目|關注欄目|分享到|分享至|标签|標籤|关键字|關鍵字|关键词|關鍵詞"
     r"|TAG|Tag|Tags|tags)\s*[：:]"
 )
+# An endnote under a report (`[1] 《…的讲话》，新华社，2021年7月1日。`, `[31] ［德］…著，…译：
+# 《共产党宣言》，…出版社`): a reference, not text. A note number opens the line and a citation
+# follows (a title in 《》, an address, a publisher, an author's 著, or a date).
+MAX_ENDNOTE_CHARS = 400
+_ENDNOTE = re.compile(r"^[\[［]\s*\d{1,3}\s*[\]］]\s*\S")
+_CITATION = re.compile(
+    r"《[^》]{1,80}》|https?://|出版社|出版|\b(?:et al|pp?\.|Vol\.)|著[，,：:]|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月"
+)
+# A table of contents' label (`目 录：`, `目录`): the contents list, not text.
+_TOC_LABEL = re.compile(r"目\s*[录錄]\s*[：:]?")
 # A prompt to a link that is not on the page (`（详情请点击链接：）`, `详情请点击：`).
 _LINK_PROMPT = re.compile(
     r"^[（(]?\s*(?:详情|詳情|更多|全文|原文)?\s*(?:请|請)?\s*(?:点击|點擊)\s*"
@@ -390,6 +400,9 @@ _CUES = re.compile(
 def debris_reason(text: str) -> str | None:
     """Why a whole paragraph/line is debris, or None when it may be text."""
     stripped = text.strip()
+    if stripped[:1] in ("[", "［") and len(stripped) <= MAX_ENDNOTE_CHARS:
+        if _ENDNOTE.match(stripped) and _CITATION.search(stripped):
+            return "endnote"  # a reference may carry a long address
     if not stripped or len(stripped) > MAX_DEBRIS_CHARS:
         return None  # every kind of debris is a short line; prose is never looked at
     if len(stripped) <= 12:
@@ -413,6 +426,8 @@ def debris_reason(text: str) -> str | None:
             return "month_line"
         if _FONT_SIZE.fullmatch(stripped):
             return "font_size"
+    if stripped[0] == "目" and _TOC_LABEL.fullmatch(stripped):
+        return "toc_label"
     if stripped[-1] == "号" and _DOC_NUMBER.fullmatch(stripped):
         return "doc_number"
     if stripped[-1] in "：:" and _FIELD_LABEL.fullmatch(stripped):
