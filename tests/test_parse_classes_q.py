@@ -237,3 +237,13 @@ def test_an_rfc_822_stamp_printed_under_the_title_dates_the_page() -> None:
     article = parse_document(page, "item.html").articles[0]
     assert article.published_at.astimezone(CHINA).isoformat() == "2021-07-12T00:34:04+08:00"
     assert not any("GMT" in p for p in _paragraphs(article))
+
+
+def test_a_lone_time_below_the_text_does_not_date_the_post() -> None:
+    doc = _post(
+        'title: "防暑补贴陆续发放"\ndate: 2020-02-20T13:11:13+00:00',
+        f"<article><h1>防暑补贴陆续发放</h1>{_STORY}"
+        "<aside><h3>上一篇</h3><p>往期回顾</p><time>Apr 4th 2019</time></aside></article>",
+    )
+    article = parse_document(doc, "2020-02-20-fangshu.md").articles[0]
+    assert article.published_at.astimezone(CHINA).date().isoformat() == "2020-02-20"

@@ -636,8 +636,8 @@ _LONE_TIME_WEIGHT = 3.0  # the page's one <time>, unlabelled: what the page says
 
 def _time_element_dates(root, tz: ZoneInfo) -> list[Evidence]:
     """`<time>` elements the page marks as its publication stamp (`meta`): those whose class
-    says published (and not updated), else the page's only `<time>` outside links (a
-    re-post's outlet lockup `<time>Apr 4th 2019</time>`). Its `datetime` attribute, or its
+    says published (and not updated), else the page's only `<time>` outside links when it
+    stands before the text (a re-post's outlet lockup `<time>Apr 4th 2019</time>`). Its `datetime` attribute, or its
     text (an English date too: the element says the text is a date). Elements with
     `pubdate` or itemprop=datePublished are read with the other markup."""
     times = [
@@ -657,6 +657,8 @@ def _time_element_dates(root, tz: ZoneInfo) -> list[Evidence]:
     if not marked:
         if len(times) != 1 or _UPDATED_CLASS_RE.search(times[0].get("class") or ""):
             return []
+        if not _before_text(root, times[0]):
+            return []  # below the text: a sidebar's or a comment's date, not the story's
         marked, weight = times, _LONE_TIME_WEIGHT
     found: list[Evidence] = []
     for element in marked[:1]:
@@ -668,6 +670,23 @@ def _time_element_dates(root, tz: ZoneInfo) -> list[Evidence]:
         if parsed:
             found.append(Evidence(parsed[0], "meta", weight, "markup", parsed[1], value))
     return found
+
+
+def _before_text(root, element) -> bool:
+    """Whether `element` comes before the page's text: at most one paragraph of prose (a
+    <p> of 20 characters or more with clause or sentence punctuation: a deck) precedes it
+    in document order."""
+    prose = 0
+    for node in root.iter():
+        if node is element:
+            return True
+        if node.tag == "p":
+            text = node.text_content().strip()
+            if len(text) >= 20 and _PROSE_RE.search(text):
+                prose += 1
+                if prose > 1:
+                    return False
+    return False
 
 
 def _script_epoch_dates(script: str, tz: ZoneInfo) -> list[Evidence]:
