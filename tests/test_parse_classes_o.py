@@ -140,9 +140,9 @@ def test_a_right_rail_beside_the_story_is_not_body() -> None:
     assert len(body) == 4 and body[-1].startswith("第4段"), body
 
 
-def test_credit_copyright_summary_and_label_lines_of_a_portal_page_are_not_body() -> None:
+def test_credit_copyright_and_label_lines_of_a_portal_page_are_not_body() -> None:
     story = (
-        "<p>核心提示：夏季持续高温，补贴陆续发放，职工反响良好。</p><p>栏目关注：</p>"
+        "<p>栏目关注：</p>"
         + _STORY
         + "<p>来源 | 综合本地媒体报道</p><p>示例健康网(www.example.net)专稿，未经书面授权请勿转载。</p>"
     )

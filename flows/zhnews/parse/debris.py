@@ -151,11 +151,6 @@ _SOURCE_CREDIT = re.compile(
 # A source credit printed with a bar instead of a colon (`来源 | 综合抖音黑板报、南方都市报`):
 # the byline parser reads `来源：X`, not this.
 _BAR_SOURCE = re.compile(r"^(?:来源|來源|稿源)\s*[|｜丨]\s*[^。！？!?]{1,40}$")
-# A summary box's label opening a line (`核心提示：…`, `内容提要：…`, `导读：…`): the box
-# restates the story above its first paragraph, it is not a paragraph of it.
-_SUMMARY_BOX = re.compile(
-    r"^[【\[]?\s*(?:核心提示|内容提要|內容提要|内容摘要|內容摘要|导读|導讀)\s*[】\]]?\s*[：:]"
-)
 # A widget's label left alone once its buttons or links are gone (`栏目关注：`, `分享到：`,
 # `关键字：`): a label with nothing after it, of page furniture only (`专家表示：` is text).
 _BARE_LABEL = re.compile(
@@ -463,8 +458,6 @@ def debris_reason(text: str) -> str | None:
         return "link_prompt"
     if stripped[:2] in ("来源", "來源", "稿源") and _BAR_SOURCE.match(stripped):
         return "source_credit"
-    if _SUMMARY_BOX.match(stripped):
-        return "summary_box"
     if not _CUES.search(stripped):
         return None
     if is_disclaimer(stripped):
