@@ -310,3 +310,21 @@ def test_editors_printed_apart_with_spaces_are_given_as_printed():
         parse_byline_line("记者：吕小熙 文海欣  责编：胡力 嘉远 网编：瑞哲").editor == "胡力 嘉远"
     )
     assert parse_byline_line("(责编：牛小镛、岳弘彬)").editor == "牛小镛、岳弘彬"
+
+
+def test_small_colon_report_word_in_brackets_and_writing_roles():
+    assert names(parse_byline_line("記者﹕關小蔓")) == [("關小蔓", "记者")]
+    assert parse_byline_line("記者﹕關小蔓").raw == "記者﹕關小蔓"
+    assert names(parse_byline_line("李小欣/张慈（综合报导）")) == [("李小欣", None), ("张慈", None)]
+    assert names(parse_byline_line("执笔人：闵小夫 赵兰波")) == [
+        ("闵小夫", "撰稿"),
+        ("赵兰波", "撰稿"),
+    ]
+
+
+def test_how_a_story_was_compiled_names_nobody():
+    for credit in ("（綜合報導）", "（综合报导）", "（编译报道）", "（綜合外電報導）"):
+        byline = parse_byline_line(credit)
+        assert byline is not None and byline.authors == [], credit
+    text, byline = split_trailing_credit("市府今天公布計畫。（綜合報導）")
+    assert text == "市府今天公布計畫。" and byline.authors == []

@@ -165,3 +165,25 @@ def test_latin_names_and_described_writers_in_credits() -> None:
         ).articles[0]
         assert [a.name for a in article.authors] == names, credit
         assert not any(credit[:6] in p for p in _paragraphs(article)), credit
+
+
+def test_hong_kong_small_colon_and_bracketed_report_credits() -> None:
+    for credit, names in (
+        ("記者﹕關小蔓", ["關小蔓"]),  # ﹕ (U+FE55), a Hong Kong layout's colon
+        ("林小欣/張慈（綜合報導）", ["林小欣", "張慈"]),
+        ("执笔人：闵小夫 赵兰波", ["闵小夫", "赵兰波"]),
+    ):
+        story = _STORY + f"<p>{credit}</p>"
+        article = parse_document(_page("", story), "story.html").articles[0]
+        assert [a.name for a in article.authors] == names, credit
+        assert _paragraphs(article)[-1].startswith("第4段"), credit
+
+
+def test_a_how_it_was_compiled_credit_names_nobody() -> None:
+    # `…。（綜合報導）` closing the text: 綜合 is no one's name
+    story = _STORY.replace(
+        "施工期間將加強交通疏導。</p>", "施工期間將加強交通疏導。（綜合報導）</p>"
+    )
+    article = parse_document(_page("", story), "story.html").articles[0]
+    assert article.authors == []
+    assert _paragraphs(article)[-1].endswith("施工期間將加強交通疏導。")

@@ -42,7 +42,7 @@ _ROLES: list[tuple[str, str | None, str]] = [
     (r"(?:本报|本報|本台|本刊)?(?:首席|实习|實習|驻站|駐站)?(?:记者|記者)", "记者", "author"),
     (r"(?:特约|特約|本报|本報)?(?:评论员|評論員)", "评论员", "author"),
     (r"(?:本文|专栏|專欄)?作者|博客|部落客|博主|专栏|專欄", "作者", "author"),
-    (r"撰稿人?|撰文|采写|採寫|执笔|執筆|主笔|主筆", "撰稿", "author"),
+    (r"撰稿人?|撰文|采写|採寫|执笔人?|執筆人?|主笔|主筆", "撰稿", "author"),
     (r"编译|編譯|译者|譯者|翻译|翻譯", "编译", "author"),
     # `整合 新华日报·交汇点记者 徐睿翔`: who compiled a roundup (a credit label before names)
     (r"整合(?=\s*[：:]|\s+\S)|整理(?=\s*[：:])", "整理", "author"),
@@ -77,6 +77,8 @@ _SUFFIX_ROLES = [
     (r"供图|供圖|提供", None, "source"),
     # 報道: Hong Kong and Macau spell 报道 so (`本報記者 王小明 報道`)
     (r"(?:(?<=[\s/／])[\u4e00-\u9fff]{2,6})?(?:报道|報導|报导|報道)", None, "neutral"),
+    # `李澄欣/张慈（综合报导）`: the report word in brackets after the names
+    (r"[（(]\s*(?:综合|綜合|编译|編譯)?\s*(?:报道|報導|报导|報道)\s*[)）]", None, "neutral"),
     # `本报记者罗科苏盈发自北京`: where the reporters filed from, after their names
     (r"(?:发自|發自)\s*[\u4e00-\u9fff]{2,6}", None, "neutral"),
 ]
@@ -312,7 +314,7 @@ def _credits(text: str, default_role: str | None = None, strict: bool = False) -
                 result.clean = False
                 continue
         else:
-            names = _names(segment)
+            names = [n for n in _names(segment) if n not in _NOT_NAMES]
         result.classes.add(cls)
         if cls == "editor":
             result.editors.extend(names)
@@ -340,7 +342,9 @@ _NOT_NAMES = set(
     "受访者 受訪者 资料 資料 网络 網絡 网友 網友 本报 本報 本台 记者 記者 编辑 編輯 通讯员 "
     "新华社 中新社 视觉中国 視覺中國 图虫创意 东方IC 供图 供圖 官方 微博 微信 "
     # the buttons of an author box (`关注` follows the account): commands, never names
-    "关注 關注 已关注 已關注 订阅 訂閱 私信 收藏 点赞 點讚 分享 举报 舉報 评论 評論 原创 原創".split()
+    "关注 關注 已关注 已關注 订阅 訂閱 私信 收藏 点赞 點讚 分享 举报 舉報 评论 評論 原创 原創 "
+    # how a story was put together (`（綜合報導）`, `（编译报道）`): no one's name
+    "综合 綜合 外电 外電 报道 報導 报导 報道 编译 編譯 即时 即時".split()
 )
 
 
@@ -508,6 +512,10 @@ _DESK_CREDIT = re.compile(
     r"^[（(]?[\u4e00-\u9fff]{1,8}(?:中心|組|组|部|台|社|室|新聞|新闻)\s*[/／]\s*"
     r"(?:綜合|综合|編譯|编译)?(?:外電)?(?:報導|报道)[)）]?$"
 )
+# `（綜合報導）`, `（综合外电报道）`, `（編譯報導）`: how the story was put together, nobody named.
+_HOW_CREDIT = re.compile(
+    r"^[（(]\s*(?:综合|綜合|編譯|编译)?\s*(?:外電|外电)?\s*(?:報導|报道|报导|報道)\s*[)）]$"
+)
 _OUTER = re.compile(
     r"^[（(【\[〔]\s*(?P<inner>[^（）()【】\[\]〔〕]{2,80}?)\s*[)）】\]〕](?P<code>\s*\d{7})?$"
 )
@@ -525,8 +533,9 @@ _EDITOR_CODE_TAIL = re.compile(
 # Slashes some layouts print between a byline's fields instead of ／: box-drawing ╱ (U+2571,
 # udn's `【聯合晚報╱記者楊正海╱即時報導】`), division slash ∕ and fraction slash ⁄. They are
 # read as ／ (one character for one, so positions and the printed `raw` are kept).
-_SLASH_VARIANTS = str.maketrans({"╱": "／", "∕": "／", "⁄": "／"})
-_ODD_SLASH = re.compile("[╱∕⁄]")
+_SLASH_VARIANTS = str.maketrans({"╱": "／", "∕": "／", "⁄": "／", "﹕": "：", "︰": "："})
+# (Hong Kong layouts print the small colon ﹕ U+FE55 and ︰ U+FE30 after a role: `記者﹕關熹蔓`.)
+_ODD_SLASH = re.compile("[╱∕⁄﹕︰]")
 
 
 def _as_printed(byline: Byline | None, read: str, printed: str) -> Byline | None:
@@ -561,7 +570,7 @@ def _parse_credit_line(line: str) -> Byline | None:
     stripped = line.strip()
     if not stripped or len(stripped) > 90:
         return None
-    if _DESK_CREDIT.match(stripped):
+    if _DESK_CREDIT.match(stripped) or _HOW_CREDIT.match(stripped):
         return Byline(raw=stripped, kind="credit")  # a desk, not a person
     coded = _EDITOR_CODE.match(stripped)
     if coded:  # `责任编辑：NF055`: the desk's code for the editor, kept as printed
