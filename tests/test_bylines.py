@@ -328,3 +328,10 @@ def test_how_a_story_was_compiled_names_nobody():
         assert byline is not None and byline.authors == [], credit
     text, byline = split_trailing_credit("市府今天公布計畫。（綜合報導）")
     assert text == "市府今天公布計畫。" and byline.authors == []
+
+
+def test_writer_then_title_after_a_space():
+    byline = parse_byline_line("撰文 : 梁小康 HK Money Club聯合創辦人、CFA")
+    assert names(byline) == [("梁小康", "撰稿")]
+    assert names(parse_byline_line("作者：王小明 台大經濟系教授")) == [("王小明", "作者")]
+    assert parse_byline_line("作者：王小明 今天去吃飯") is None

@@ -547,6 +547,14 @@ def _as_printed(byline: Byline | None, read: str, printed: str) -> Byline | None
     return byline
 
 
+# A role-labelled writer, then after a space what they are, ending on a title
+# (`撰文 : 梁耀康 HK Money Club聯合創辦人、CFA`, `作者：王小明 台大經濟系教授`).
+_NAME_THEN_TITLE = re.compile(
+    r"^(?P<credit>(?:撰文|撰稿|作者|文)\s*[：:/／]\s*[\u4e00-\u9fff·]{2,4})\s+"
+    r"(?P<who>[^\s。！？!?（）()][^。！？!?（）()]{1,40}?(?:創辦人|创办人|教授|分析師|分析师|研究員|研究员"
+    r"|總監|总监|主席|經濟學家|经济学家|策略師|策略师|律師|律师|醫師|医师|作家|專欄作家|专栏作家|顧問|顾问"
+    r"|CFA|CEO|CFP|博士))$"
+)
 # A description of the writer in brackets after the credit (`（台大經濟系教授）`, `（作者為律師）`).
 _DESCRIBED_AFTER = re.compile(r"\s*[（(](?P<who>[^（）()。！？]{2,30})[)）]$")
 
@@ -588,6 +596,13 @@ def _parse_credit_line(line: str) -> Byline | None:
         # `文／王小明（台大經濟系教授）`: the credit, then who the writer is in brackets
         head = _parse_credit_line(stripped[: described.start()])
         if head is not None and head.authors and len(head.authors) <= 2:
+            head.raw = stripped
+            return head
+    titled = _NAME_THEN_TITLE.match(stripped)
+    if titled is not None:
+        # `撰文 : 梁耀康 HK Money Club聯合創辦人、CFA`: one writer, then what they are
+        head = _parse_credit_line(titled.group("credit"))
+        if head is not None and len(head.authors) == 1 and not head.editor:
             head.raw = stripped
             return head
     outer = _OUTER.match(stripped)
