@@ -102,3 +102,26 @@ def test_staging_through_the_spool_equals_the_workers_rows(tmp_path: Path):
     finally:
         wh.close()
     assert not wh.paths.spool.exists()
+
+
+def test_parse_workers_build_arrow_tables_without_importing_pandas():
+    """pyarrow would import pandas (~55 MB per worker) just to check for pandas objects."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from zhnews.pool import block_pandas; block_pandas()\n"
+        "import pyarrow as pa\n"
+        "t = pa.table({'a': [1, None], 'b': [['x'], None]})\n"
+        "assert t.num_rows == 2 and 'pandas' not in sys.modules\n"
+        "try:\n    import pandas\nexcept ImportError:\n    print('refused')\n"
+    )
+    flows = str(Path(__file__).resolve().parents[1] / "flows")
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": flows, "PATH": ""},
+        check=True,
+    )
+    assert out.stdout.strip() == "refused"

@@ -19,18 +19,25 @@ COMMENT ON COLUMN marts.keywords.load_id IS 'Load that published the article';
 
 -- @publish
 DELETE FROM marts.keywords WHERE article_id IN (SELECT article_id FROM retired_articles);
+-- The ten best terms of each article are kept by a grouped top-10 (min_by over the key
+-- (-tfidf, term): highest tf-idf first, ties by term), not by ranking every term of the load
+-- with a window: the aggregate holds ten terms per article, the window sorted all of them.
 INSERT INTO marts.keywords
-SELECT article_id, rank, term, tf, idf, tfidf, load_id FROM (
-    SELECT a.article_id, a.term, a.tf, a.load_id,
-           ln((1 + n.n) / (1 + d.df)) + 1 AS idf,
-           a.tf * (ln((1 + n.n) / (1 + d.df)) + 1) AS tfidf,
-           row_number() OVER (PARTITION BY a.article_id
-                              ORDER BY a.tf * (ln((1 + n.n) / (1 + d.df)) + 1) DESC, a.term)::INTEGER AS rank
-    -- The load's terms are read from staging (the spool's Parquet files, a streaming scan),
-    -- not from the rows this transaction just wrote to the lake.
-    FROM staging.article_terms a
-    SEMI JOIN publish_articles p ON p.document_id = a.document_id AND p.article_id = a.article_id
-    JOIN marts.term_df d USING (term)
-    CROSS JOIN (SELECT count(*)::DOUBLE AS n FROM marts.articles) n
-    WHERE a.load_id = (SELECT load_id FROM publish_load))
-WHERE rank <= 10;
+SELECT article_id, rank, k.term, k.tf, k.idf, k.tfidf, load_id FROM (
+    SELECT article_id, load_id, unnest(top) AS k, generate_subscripts(top, 1)::INTEGER AS rank
+    FROM (
+        SELECT article_id, any_value(load_id) AS load_id,
+               min_by({'term': term, 'tf': tf, 'idf': idf, 'tfidf': tf * idf},
+                      {'o': -(tf * idf), 't': term}, 10) AS top
+        FROM (
+            SELECT a.article_id, a.term, a.tf, a.load_id,
+                   ln((1 + n.n) / (1 + d.df)) + 1 AS idf
+            -- The load's terms are read from staging (the spool's Parquet files, a streaming
+            -- scan), not from the rows this transaction just wrote to the lake.
+            FROM staging.article_terms a
+            SEMI JOIN publish_articles p
+                ON p.document_id = a.document_id AND p.article_id = a.article_id
+            JOIN marts.term_df d USING (term)
+            CROSS JOIN (SELECT count(*)::DOUBLE AS n FROM marts.articles) n
+            WHERE a.load_id = (SELECT load_id FROM publish_load))
+        GROUP BY article_id));
