@@ -286,7 +286,7 @@ _URL_DATE_RES = (
         r"(?<![\d])(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"
     ),
 )
-_SCHEME_HOST_RE = re.compile(r"^[a-z][a-z0-9+.\-]*://[^/]*", re.IGNORECASE)
+_SCHEME_HOST_RE = re.compile(r"^(?:[a-z][a-z0-9+.\-]*:)?//[^/]*", re.IGNORECASE)
 _YEAR_SEGMENT_RE = re.compile(r"(?:^|[/_\-])((?:19|20)\d{2})(?:年|[/_\-]|$)")
 _FILE_DATE_RES = (
     re.compile(r"(?<![\d])(?P<y>(?:19|20)\d{2})[-_.年](?P<m>\d{1,2})[-_.月](?P<d>\d{1,2})(?!\d)"),
@@ -385,6 +385,7 @@ _META_PUBLISHED = {
     "firstpublishedtime",
     "created",
     "createtime",
+    "og:time",
 }
 _SCRIPT_FIELD_RE = re.compile(
     r"[\"']?\b(pubtime|pubTime|pub_time|publishTime|publish_time|publishtime|newsTime|"
@@ -433,8 +434,15 @@ def machine_date(value: str, tz: ZoneInfo) -> tuple[datetime, bool] | None:
     return (found.stamp, found.has_time) if found else None
 
 
+# an absolute URL, or a path on the page's own site (`/content/要聞/odn-20230329-…`: the
+# canonical of a saved page whose host the CMS left out); not `#top`, `javascript:` or a
+# bare slug
+_PAGE_URL_RE = re.compile(r"(?:https?:)?//[^/\s]|/[^/\s]", re.IGNORECASE)
+
+
 def page_urls(html: str) -> list[str]:
-    """Where a saved page came from: the browser's `saved from url` note, canonical, og:url."""
+    """Where a saved page came from: the browser's `saved from url` note, canonical, og:url
+    (absolute, protocol-relative `//host/…` or a path on the site `/…`)."""
     head = html[:200_000]
     urls: list[str] = []
     for pattern in _URL_HINT_RES:
@@ -445,7 +453,7 @@ def page_urls(html: str) -> list[str]:
                 href = _HREF_RE.search(match.group(0))
                 if href:
                     urls.append(href.group(1))
-    return [u for u in urls if re.match(r"https?://", u)]
+    return [u for u in urls if _PAGE_URL_RE.match(u)]
 
 
 def _json_ld_dates(text: str, tz: ZoneInfo, page_titles: list[str] | None = None) -> list[Evidence]:
@@ -607,21 +615,21 @@ class _HtmlPage:
                         Evidence(parsed[0], "meta", WEIGHTS["meta"], "markup", parsed[1], value)
                     )
         self.evidence.extend(_time_element_dates(root, tz))
+        headlines = [t for t in (_squeezed(t) for t in _page_titles(root)) if len(t) >= 4]
         for element in root.iter("script"):
-            for match in _SCRIPT_FIELD_RE.finditer(element.text or ""):
+            match = _script_field(element.text or "", headlines, tz)
+            if match is not None:
                 parsed = machine_date(match.group(2), tz)
-                if parsed:
-                    self.evidence.append(
-                        Evidence(
-                            parsed[0],
-                            "meta",
-                            WEIGHTS["meta"] - 0.5,
-                            "markup",
-                            parsed[1],
-                            match.group(0),
-                        )
+                self.evidence.append(
+                    Evidence(
+                        parsed[0],
+                        "meta",
+                        WEIGHTS["meta"] - 0.5,
+                        "markup",
+                        parsed[1],
+                        match.group(0),
                     )
-                    break
+                )
             self.evidence.extend(_script_epoch_dates(element.text or "", tz))
         self.evidence.extend(_title_dates(root, tz))
         self.lines = _visible_lines(root)
@@ -687,6 +695,33 @@ def _before_text(root, element) -> bool:
                 if prose > 1:
                     return False
     return False
+
+
+_SCRIPT_NEIGHBOURHOOD = 400  # characters either side of a field: the object holding it
+_AFTER_BRACE_RE = re.compile(r"[^{}]*\Z")
+_BEFORE_BRACE_RE = re.compile(r"[^{}]*")
+
+
+def _script_field(script: str, headlines: list[str], tz: ZoneInfo) -> re.Match | None:
+    """The script's publish-time field that dates the page: the first one, unless the script
+    holds several (page data listing other stories: a `相关推荐` list printed before the page's
+    own object) and one of them sits beside the page's headline, between the same braces
+    (`"title":"…","newsTime":…`); then that one."""
+    first = None
+    for match in _SCRIPT_FIELD_RE.finditer(script):
+        if machine_date(match.group(2), tz) is None:
+            continue
+        if first is None:
+            first = match
+            if not headlines:
+                return first
+        before = script[max(0, match.start() - _SCRIPT_NEIGHBOURHOOD) : match.start()]
+        after = script[match.end() : match.end() + _SCRIPT_NEIGHBOURHOOD]
+        # the fields beside it: back to the nearest brace, on to the next one
+        around = _AFTER_BRACE_RE.search(before).group(0) + _BEFORE_BRACE_RE.match(after).group(0)
+        if any(h in _squeezed(around) for h in headlines):
+            return match
+    return first
 
 
 def _script_epoch_dates(script: str, tz: ZoneInfo) -> list[Evidence]:

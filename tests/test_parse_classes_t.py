@@ -1,0 +1,65 @@
+"""Failure classes of issue 12 (round t: dates and script-held text), seen on dev-set
+documents (oncc, ifeng 2024, storm, tvbs, pts) and on TVB news pages; each test is a small
+synthetic document written for the class, with made-up names and text."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from zhnews.parse import meta, parse_document
+
+CHINA = ZoneInfo("Asia/Shanghai")
+_PARAGRAPH = (
+    "<p>第{i}段：本市今年夏季持续高温，有关部门近日下发通知，要求各用人单位按时足额发放防暑补贴，"
+    "并加强对户外作业人员的劳动保护，确保各项措施落到实处。</p>"
+)
+_STORY = "".join(_PARAGRAPH.format(i=i) for i in range(1, 5))
+
+
+def _day(article) -> str | None:
+    stamp = article.published_at
+    return stamp.astimezone(CHINA).date().isoformat() if stamp else None
+
+
+def _page(head: str, body: str) -> str:
+    return f"<html><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>"
+
+
+def test_a_site_relative_canonical_url_dates_the_page_by_its_story_id() -> None:
+    # the CMS left the host out of canonical/og:url; the path's story id spells the day, and
+    # the page prints only a year-less issue day in its header
+    doc = _page(
+        "<title>防暑补贴陆续发放 - 某报</title>"
+        '<link rel="canonical" href="/content/要闻/odn-20230329-0329_00174_002/防暑补贴" />'
+        '<meta property="og:url" content="/content/要闻/odn-20230329-0329_00174_002/防暑补贴"/>',
+        "<div class='site'>3月29日(三)</div><h1>防暑补贴陆续发放</h1>" + _STORY,
+    )
+    article = parse_document(doc, "page.html").articles[0]
+    assert _day(article) == "2023-03-29"
+    assert article.published_at_source == "url"
+
+
+def test_a_page_data_script_dates_the_page_by_the_field_beside_its_headline() -> None:
+    # the page-data script lists recommended stories (each with its newsTime) before the
+    # page's own object; the field beside the page's headline dates it, not the first one
+    data = (
+        '{"recommend":[{"title":"另一篇推荐文章的标题","newsTime":"2024-05-22 17:19:50"},'
+        '{"title":"再一篇推荐文章","newsTime":"2024-05-21 06:05:29"}],'
+        '"docData":{"title":"防暑补贴陆续发放","newsTime":"2024-01-25 18:03:35"}}'
+    )
+    doc = _page(
+        "<title>防暑补贴陆续发放_某网</title>",
+        f"<script>var allData = {data};</script><h1>防暑补贴陆续发放</h1>" + _STORY,
+    )
+    article = parse_document(doc, "page.html").articles[0]
+    assert _day(article) == "2024-01-25"
+
+
+def test_an_og_time_meta_dates_the_page() -> None:
+    doc = _page(
+        '<title>防暑补贴陆续发放_某网</title><meta name="og:time " content="2024-01-25 18:03:35">',
+        "<h1>防暑补贴陆续发放</h1>" + _STORY,
+    )
+    article = parse_document(doc, "page.html").articles[0]
+    assert _day(article) == "2024-01-25"
+    assert article.published_at_source == "meta"
