@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from zhnews.parse import meta, parse_document
+from zhnews.model import Article, Paragraph
+from zhnews.parse import dates, parse_document
 
 CHINA = ZoneInfo("Asia/Shanghai")
 _PARAGRAPH = (
@@ -63,3 +64,71 @@ def test_an_og_time_meta_dates_the_page() -> None:
     article = parse_document(doc, "page.html").articles[0]
     assert _day(article) == "2024-01-25"
     assert article.published_at_source == "meta"
+
+
+def test_an_info_line_below_a_short_header_line_taken_into_the_body_dates_the_story() -> None:
+    # a widget word under the headline (`产生短网址`) was taken as the text's first line; the
+    # info line with the day sits between it and the first paragraph of prose
+    doc = _page(
+        "<title>某网 - 新闻</title>",
+        "<div class='nav'>首页 &gt; 新闻</div><h3>防暑补贴陆续发放</h3>"
+        "<div>产生短网址</div><div>编译中心 2014年12月13日 09:33 237 点击数</div>"
+        "<div class='body'>" + _STORY + "</div>",
+    )
+    article = Article(
+        title="防暑补贴陆续发放",
+        paragraphs=[Paragraph("body", "产生短网址")]
+        + [
+            Paragraph("body", p)
+            for p in parse_document(doc, "page.html").articles[0].body_paragraphs
+        ],
+    )
+    dates.DocumentDates(CHINA, "page.html", html=doc).date_article(article)
+    assert _day(article) == "2014-12-13"
+
+
+def test_a_date_label_whose_stamp_is_a_link_dates_the_story() -> None:
+    doc = _page(
+        "<title>某台新闻</title>",
+        "<h1>防暑补贴陆续发放</h1>"
+        '<p class="meta">時間：<a href="#">2014/12/02 13:08</a></p>'
+        "<p>標籤：<a href='/t/1'>天氣</a></p>" + _STORY,
+    )
+    article = parse_document(doc, "page.html").articles[0]
+    assert _day(article) == "2014-12-02"
+    assert article.published_at_source == "visible"
+
+
+def test_a_date_inside_a_link_with_no_label_still_does_not_date_the_story() -> None:
+    doc = _page(
+        "<title>某台新闻</title>",
+        "<h1>防暑补贴陆续发放</h1>"
+        '<p class="meta"><a href="/2013/list">2013/01/05 10:00</a></p>' + _STORY,
+    )
+    article = parse_document(doc, "page.html").articles[0]
+    assert _day(article) != "2013-01-05"
+
+
+def test_a_bare_air_time_stamp_right_under_the_story_dates_it() -> None:
+    # no date with the headline; under the text the credit line, then the air time and the
+    # programme's name
+    doc = _page(
+        "<title>某台新闻网</title>",
+        "<table><tr><td class='title'>防暑补贴陆续发放</td></tr><tr><td>"
+        + _STORY
+        + "<p>记者张三 李四 台北报导</p><p>(2014-12-12&nbsp;12:00)&nbsp;午间新闻</p>"
+        "</td></tr></table>",
+    )
+    article = parse_document(doc, "page.html").articles[0]
+    assert _day(article) == "2014-12-12"
+
+
+def test_a_dated_line_far_below_the_story_does_not_date_it() -> None:
+    # a comment's stamp further down is not the story's
+    doc = _page(
+        "<title>某台新闻网</title>",
+        "<h1>防暑补贴陆续发放</h1>" + _STORY + "<div>分享</div><div>相关新闻</div><div>留言区</div>"
+        "<div>网友甲</div><div>2014-12-20 08:00</div>",
+    )
+    article = parse_document(doc, "page.html").articles[0]
+    assert _day(article) != "2014-12-20"

@@ -535,6 +535,10 @@ _NOT_PUBLISHED_RE = re.compile(
     r"修改|最后编辑|最後編輯|编辑于|編輯於|评论|評論|回复|回覆|留言|截止|截至|活动|活動|报名|報名"
 )
 _UPDATED_RE = re.compile(r"更新")
+# a line that is only a date label (its value printed as a link)
+_LABEL_ONLY_RE = re.compile(r"\s*(?:" + _DATE_LABEL_RE.pattern + r")\s*")
+_STAMP_REST_CHARS = 6  # `中晝新聞`, `報導`: a programme or a word beside a bare stamp
+_STAMP_BELOW_WEIGHT = 2.0  # as a labelled line away from the title
 
 
 @dataclass
@@ -1051,9 +1055,14 @@ def _visible_evidence(lines: list[_Line], article: Article, tz: ZoneInfo) -> lis
     if titles:
         before = [i for i in titles if start is not None and start - 40 <= i < start]
         top = before[-1] if before else _title_before_prose(titles, lines)
-        # up to the first paragraph, itself included: a header line may have been taken
-        # into the extracted body (the prose test stops at real text)
-        end = start + 1 if start is not None and start > top else len(lines)
+        # up to the first paragraph of prose, itself included: header lines may have been
+        # taken into the extracted body (`產生縮網址` above the info line), and the prose test
+        # stops at real text
+        end = (
+            _first_prose_after(lines, start, top + 9) + 1
+            if start is not None and start > top
+            else len(lines)
+        )
         zones.append((list(range(top + 1, min(end, top + 9))), WEIGHTS["visible"]))
         title = (article.title or "").strip()
         rest = lines[top].plain.replace(title, "", 1) if title in lines[top].plain else ""
@@ -1083,7 +1092,7 @@ def _visible_evidence(lines: list[_Line], article: Article, tz: ZoneInfo) -> lis
                 break  # the text has begun: its dates are what it reports on
             if _NOT_PUBLISHED_RE.search(line.plain):
                 continue
-            found = next(meta.find_dates(line.plain, tz), None)
+            found = next(meta.find_dates(_dated_text(line), tz), None)
             if found is None:
                 continue
             if _UPDATED_RE.search(line.plain):
@@ -1112,11 +1121,12 @@ def _visible_evidence(lines: list[_Line], article: Article, tz: ZoneInfo) -> lis
     ):
         last += 1  # a reprint or copyright notice under the text is the story's foot too
     for line in lines[: last + 6] if last is not None else lines:
-        if line.linked or len(line.plain) > 120 or line.key in body_keys:
+        text = _dated_text(line)
+        if (line.linked and text is line.plain) or len(line.plain) > 120 or line.key in body_keys:
             continue
         if not _DATE_LABEL_RE.search(line.plain) or _NOT_PUBLISHED_RE.search(line.plain):
             continue
-        found = next(meta.find_dates(line.plain, tz), None)
+        found = next(meta.find_dates(text, tz), None)
         if found and not _UPDATED_RE.search(line.plain):
             return [
                 Evidence(
@@ -1128,7 +1138,51 @@ def _visible_evidence(lines: list[_Line], article: Article, tz: ZoneInfo) -> lis
                     line.text,
                 )
             ]
-    return updated[:1]
+    if updated:
+        return updated[:1]
+    return _stamp_below(lines, last, tz) if last is not None else []
+
+
+def _dated_text(line: _Line) -> str:
+    """The text to read a date from: the line outside its links, or the whole line when
+    only a date label stands outside them (`時間：<a>2014/12/02 13:08</a>`: the stamp is a
+    link, the label says it is the page's date)."""
+    if line.plain != line.text and _LABEL_ONLY_RE.fullmatch(line.plain):
+        return line.text
+    return line.plain
+
+
+_STAMP_BELOW_LINES = 3  # the story's last line, a credit line, then the stamp
+_STAMP_LINE_CHARS = 30
+
+
+def _stamp_below(lines: list[_Line], last: int, tz: ZoneInfo) -> list[Evidence]:
+    """A bare time stamp right under the story (`(2014-12-12 12:00) 中晝新聞`: a broadcast's
+    air time, a post's foot), within a few lines of its last paragraph: a short line, not a
+    link, a date with its time of day and at most a few words beside it. Read only when no
+    date is printed with the title or labelled."""
+    for line in lines[last + 1 : last + 1 + _STAMP_BELOW_LINES]:
+        if line.linked or len(line.plain) > _STAMP_LINE_CHARS:
+            continue
+        if _NOT_PUBLISHED_RE.search(line.plain) or _UPDATED_RE.search(line.plain):
+            continue
+        found = next(meta.find_dates(line.plain, tz), None)
+        if found is None or not found.has_time:
+            continue
+        rest = line.plain[: found.start] + line.plain[found.end :]
+        if len(re.sub(r"[\s()（）\[\]【】|｜/]", "", rest)) <= _STAMP_REST_CHARS:
+            return [
+                Evidence(found.stamp, "visible", _STAMP_BELOW_WEIGHT, "visible", True, line.text)
+            ]
+    return []
+
+
+def _first_prose_after(lines: list[_Line], start: int, limit: int) -> int:
+    """The first line of prose from `start` on (before `limit`), else `start`."""
+    for i in range(start, min(limit, len(lines))):
+        if _is_prose(lines[i]):
+            return i
+    return start
 
 
 def _is_prose(line: _Line) -> bool:
