@@ -125,12 +125,12 @@ _SOURCE_CREDITS = re.compile(
     r"(?P<credits>(?:作者|编辑|責任編輯|责任编辑|责编|記者|记者|撰稿|編輯)\s*[：:].{1,40}?)\s*[)）]?$"
 )
 _DATE_LABEL = re.compile(
-    r"^(?:(?:发表|发布|發布|發表|更新|出版|刊出)(?:时间|時間|日期)|最后更新|最後更新|最新更新"
+    r"^(?:(?:发表|发布|發布|發表|发稿|發稿|更新|出版|刊出)(?:时间|時間|日期)|最后更新|最後更新|最新更新"
     r"|更新[于於])\s*(?:[：:]|(?=\d))"
 )
 # `光明网`, `中央社 澎湖縣28日電`: the newsroom (and dateline) printed after a timestamp
 _MEDIA_NAME = re.compile(
-    r"(?:[\u4e00-\u9fffA-Za-z]{1,10}(?:网|網|报|報|社|台|新闻|新聞|日报|日報|客户端|客戶端))?"
+    r"(?:[\u4e00-\u9fffA-Za-z0-9]{0,4}[\u4e00-\u9fffA-Za-z]{1,10}(?:网|網|报|報|社|台|新闻|新聞|日报|日報|客户端|客戶端))?"
     r"(?:\s*[\u4e00-\u9fff]{1,8}\d{1,2}日(?:專|专)?(?:電|电|訊|讯))?"
 )
 _LEADING_STAMP = re.compile(
@@ -500,6 +500,8 @@ def _date_line(text: str, tz: ZoneInfo) -> Item | None:
     """
     found = next(find_dates(text, tz), None)
     if found is None:
+        if _NUMERIC_STAMP.fullmatch(text):
+            return Item("meta", text)  # `11/10/2020 - 08:50`: a date the day order leaves open
         return None
     stamp = found.stamp
     rest = _beside_date(text, found)
@@ -536,12 +538,24 @@ def _date_line(text: str, tz: ZoneInfo) -> Item | None:
             return Item("meta", text, date=stamp, byline=byline)
         return Item("meta", text, date=stamp, publisher=after)
     # `北京新浪網 (2020-01-21 11:12)`: brackets around the date are no words
-    words = _WORD_SPLIT.split(text[: found.start] + " " + text[found.end :])
+    words = _WORD_SPLIT.split(
+        _VIEW_COUNT.sub(" ", _TIME_ZONE.sub(" ", text[: found.start] + " " + text[found.end :]))
+    )
     words = [w for w in words if w]
     if words and all(_SITE_LABEL.fullmatch(w) for w in words):
         # `AUTO.SOHU.COM 2005年05月13日14:15`, `… 《理财周刊》`, `TNW中文站2016年10月14日07:17`
         named = [w.strip("《》") for w in words if not _DOMAIN.fullmatch(w)]
         return Item("meta", text, date=stamp, publisher=named[0] if named else None)
+    labels = [w for w in words if not _CLOCK_WORD.fullmatch(w)]
+    if (
+        len(rest) <= MAX_CHANNEL_LABEL
+        and len(labels) == 1
+        and _CLOCK.search(text)
+        and not _CLAUSE_PUNCT.search(labels[0])
+        and not strict_names(labels[0], surname=True)
+    ):
+        # `個人增值 20:50 2023/03/31`: the channel label printed with the time stamp
+        return Item("meta", text, date=stamp)
     names = strict_names(" ".join(words), surname=True) if len(rest) <= 12 else None
     if names and len(names) <= 3:
         # `谢若含2017-03-01 14:27:02`: a byline box's name and timestamp printed together
@@ -561,6 +575,8 @@ _DOMAIN = re.compile(r"(?:https?://)?(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,6}/?")
 _SITE_LABEL = re.compile(
     _DOMAIN.pattern
     + r"|《[^》]{2,16}》|[\u4e00-\u9fffA-Za-z]{1,12}(?:网|網|报|報|社|台|站|新闻|新聞|日报|日報|客户端|客戶端)"
+    # a desk of the newsroom: `編譯中心`, `国际部`
+    r"|[\u4e00-\u9fff]{1,6}(?:中心|編輯部|编辑部|新聞部|新闻部|國際部|国际部)"
 )
 
 
@@ -570,7 +586,31 @@ _WORD_SPLIT = re.compile(r"[\s()（）\[\]【】]+")
 
 
 def _beside_date(text: str, found: DateMatch) -> str:
-    return _BESIDE_DATE.sub("", text[: found.start] + text[found.end :])
+    beside = text[: found.start] + " " + text[found.end :]
+    if _COUNT_OR_ZONE_CUE.search(beside):
+        beside = _VIEW_COUNT.sub(" ", _TIME_ZONE.sub(" ", beside))
+    return _BESIDE_DATE.sub("", beside)
+
+
+# What else a date line prints beside the date: the time zone (`2023-04-14 HKT 21:06`,
+# `GMT+8`) and the story's view counter (`237 點擊數`, `阅读 1.2万`).
+_TIME_ZONE = re.compile(
+    r"(?<![A-Za-z])(?:HKT|GMT|UTC|CST|JST|KST|BST|CET|CEST|EST|EDT|PST|PDT|AEST|SGT|TST)"
+    r"(?:\s*[+\-]\s*\d{1,2}(?::?\d{2})?)?(?![A-Za-z])"
+)
+_VIEW_COUNT = re.compile(
+    r"\d[\d,.]*\s*[万萬]?\s*(?:次)?(?:點擊數|点击数|點擊|点击|點閱數|点阅数|點閱|点阅|瀏覽數|浏览数|瀏覽|浏览"
+    r"|閱讀數|阅读数|閱讀|阅读|人氣|人气|views?)"
+    r"|(?:點擊數|点击数|點閱數|点阅数|瀏覽數|浏览数|閱讀數|阅读数|人氣|人气)\s*[：:]?\s*\d[\d,.]*\s*[万萬]?"
+)
+_COUNT_OR_ZONE_CUE = re.compile(r"[A-Z]{3}|點|点|瀏|浏|閱|阅|人|view")
+# `11/10/2020 - 08:50`: a numeric date (day and month in either order) and its time alone
+_NUMERIC_STAMP = re.compile(
+    r"\s*\d{1,4}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}(?:\s*[-–—|,]?\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*"
+)
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+_CLOCK_WORD = re.compile(r"[\d:：]+")
+MAX_CHANNEL_LABEL = 6
 
 
 # `TNW中文站 10月14日报道`, `（中央社台北1日電）`: newsroom, place and day, nobody named.
