@@ -132,3 +132,13 @@ def test_a_dated_line_far_below_the_story_does_not_date_it() -> None:
     )
     article = parse_document(doc, "page.html").articles[0]
     assert _day(article) != "2014-12-20"
+
+
+def test_a_stamp_beside_a_link_or_a_name_under_the_story_does_not_date_it() -> None:
+    for foot in (
+        "<ul><li><a href='/a'>另一条新闻的标题比较长</a>（2014-12-20 10:00）</li></ul>",
+        "<p>网友甲 2014-12-20 11:00</p>",
+    ):
+        doc = _page("<title>某台新闻网</title>", "<h1>防暑补贴陆续发放</h1>" + _STORY + foot)
+        article = parse_document(doc, "page.html").articles[0]
+        assert _day(article) != "2014-12-20", foot

@@ -537,6 +537,7 @@ _NOT_PUBLISHED_RE = re.compile(
 _UPDATED_RE = re.compile(r"更新")
 # a line that is only a date label (its value printed as a link)
 _LABEL_ONLY_RE = re.compile(r"\s*(?:" + _DATE_LABEL_RE.pattern + r")\s*")
+_STAMP_OPEN_RE = re.compile(r"[\s()（）\[\]【】|｜/]+")  # brackets and rules around a stamp
 _STAMP_REST_CHARS = 6  # `中晝新聞`, `報導`: a programme or a word beside a bare stamp
 _STAMP_BELOW_WEIGHT = 2.0  # as a labelled line away from the title
 
@@ -1158,19 +1159,19 @@ _STAMP_LINE_CHARS = 30
 
 def _stamp_below(lines: list[_Line], last: int, tz: ZoneInfo) -> list[Evidence]:
     """A bare time stamp right under the story (`(2014-12-12 12:00) 中晝新聞`: a broadcast's
-    air time, a post's foot), within a few lines of its last paragraph: a short line, not a
-    link, a date with its time of day and at most a few words beside it. Read only when no
-    date is printed with the title or labelled."""
+    air time, a post's foot), within a few lines of its last paragraph: a short line without
+    links (a related-story entry prints its date beside a link) that opens with a date and
+    its time of day (a comment names its writer first), at most a few words after it. Read
+    only when no date is printed with the title or labelled."""
     for line in lines[last + 1 : last + 1 + _STAMP_BELOW_LINES]:
-        if line.linked or len(line.plain) > _STAMP_LINE_CHARS:
+        if line.plain != line.text or len(line.plain) > _STAMP_LINE_CHARS:
             continue
         if _NOT_PUBLISHED_RE.search(line.plain) or _UPDATED_RE.search(line.plain):
             continue
         found = next(meta.find_dates(line.plain, tz), None)
-        if found is None or not found.has_time:
+        if found is None or not found.has_time or _STAMP_OPEN_RE.sub("", line.plain[: found.start]):
             continue
-        rest = line.plain[: found.start] + line.plain[found.end :]
-        if len(re.sub(r"[\s()（）\[\]【】|｜/]", "", rest)) <= _STAMP_REST_CHARS:
+        if len(_STAMP_OPEN_RE.sub("", line.plain[found.end :])) <= _STAMP_REST_CHARS:
             return [
                 Evidence(found.stamp, "visible", _STAMP_BELOW_WEIGHT, "visible", True, line.text)
             ]
