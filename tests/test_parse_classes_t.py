@@ -7,7 +7,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from zhnews.model import Article, Paragraph
-from zhnews.parse import dates, parse_document
+from zhnews.parse import dates, meta, parse_document
 
 CHINA = ZoneInfo("Asia/Shanghai")
 _PARAGRAPH = (
@@ -142,3 +142,40 @@ def test_a_stamp_beside_a_link_or_a_name_under_the_story_does_not_date_it() -> N
         doc = _page("<title>某台新闻网</title>", "<h1>防暑补贴陆续发放</h1>" + _STORY + foot)
         article = parse_document(doc, "page.html").articles[0]
         assert _day(article) != "2014-12-20", foot
+
+
+def test_a_next_data_story_whose_text_is_under_desc_is_read() -> None:
+    # a news app's page: the body is empty until scripts run; the story object holds its
+    # text as one `desc` string, paragraphs separated by blank lines
+    import json
+
+    text = "\n\n".join(
+        f"第{i}段：本市今年夏季持续高温，有关部门近日下发通知，要求各用人单位按时足额发放防暑补贴。"
+        for i in range(1, 4)
+    )
+    data = {
+        "props": {
+            "pageProps": {
+                "newsItems": {
+                    "id": "abc",
+                    "title": "防暑补贴陆续发放",
+                    "desc": text,
+                    "publish_datetime": "2023-04-06T16:13:44.000Z",
+                },
+                "related": [{"title": "另一条新闻", "desc": "短"}],
+            }
+        }
+    }
+    doc = (
+        "<html><head><title>防暑补贴陆续发放 - 某台新闻</title></head><body><div id='__next'>"
+        "</div><script id='__NEXT_DATA__' type='application/json'>"
+        + json.dumps(data, ensure_ascii=False)
+        + "</script></body></html>"
+    )
+    found = meta.next_data_article(doc)
+    assert found is not None and found.title == "防暑补贴陆续发放"
+    assert len(found.paragraphs) == 3
+    article = parse_document(doc, "page.html").articles[0]
+    assert article.title == "防暑补贴陆续发放"
+    assert [p[:3] for p in article.body_paragraphs] == ["第1段", "第2段", "第3段"]
+    assert _day(article) == "2023-04-07"  # 16:13 UTC is the next morning in China

@@ -564,7 +564,9 @@ _NEXT_DATA = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _TITLE_KEYS = ("title", "headline")
-_TEXT_KEYS = ("text", "content", "body", "value", "paragraph", "html")
+# `desc`: a news app's story object holding its whole text as one string (`\n\n` between
+# paragraphs), beside `title` and `publish_datetime`
+_TEXT_KEYS = ("text", "content", "body", "value", "paragraph", "html", "desc")
 _HTML_IN_TEXT = re.compile(r"<(?:p|br|div|h[1-6])\b[^>]*>", re.IGNORECASE)
 _UNDATED_KEY = re.compile(r"modif|updat|edit|expir|crawl|fetch", re.IGNORECASE)
 _MAX_JSON_NODES = 200_000
