@@ -219,6 +219,12 @@ def _join_vertical_labels(blocks: list[Block]) -> list[Block]:
 
 
 MAX_CAPTION_CHARS = 100
+MAX_CREDITED_CAPTION = 200
+# A picture's credit closing a line, unbracketed: `…受邀出席。圖：高雄市政府提供`, `…。图/新华社`.
+# A paragraph of text never ends on the credit of a picture: the line is the caption.
+_CREDIT_TAIL = re.compile(
+    r"[。！？!?]\s*(?:圖|图|照片|圖片|图片|攝影|摄影)\s*[：:／/]\s*[^。！？!?，,：:／/]{1,24}$"
+)
 MIN_PROSE_CHARS = 10
 
 
@@ -455,7 +461,12 @@ def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _Typical
             # lead-in standing alone (its text in the next paragraph) names nobody, not text
             wire = parse_wire_credit(text) or Byline(raw=text, kind="wire")
             return Item("byline", text, byline=wire)
-    if _CAPTION_RE.match(text) or (block.in_figure and len(text) <= 80) or after_image:
+    if (
+        _CAPTION_RE.match(text)
+        or (block.in_figure and len(text) <= 80)
+        or after_image
+        or (len(text) <= MAX_CREDITED_CAPTION and _CREDIT_TAIL.search(text))
+    ):
         return Item("caption", text)
     if len(text) <= 60:
         byline = parse_byline_line(text)
@@ -1426,6 +1437,10 @@ def _closing_credit(items: list[Item], draft: _Draft) -> list[Item]:
     out = list(items)
     for index in reversed(bodies):
         text = out[index].text
+        if text[-1:] in _NOTICE_ENDS:
+            text = _strip_tail(text, _NOTICE_TAIL)  # a notice's heading glued to any paragraph
+        if index == bodies[-1] and text[-1:].isdigit():
+            text = _strip_tail(text, _DATE_CODE_TAIL)
         for _ in range(4):
             if index == bodies[-1] and text and text[-1] in _TAIL_DEBRIS_ENDS:
                 text = _strip_tail(_strip_tail(text, debris.END_MARK), _TRAILING_NAV)
@@ -1447,6 +1462,17 @@ def _closing_credit(items: list[Item], draft: _Draft) -> list[Item]:
     return out
 
 
+# The heading of a public-service notice glued after a paragraph's last sentence
+# (`…止。★再給自己一次機會`, `…。●珍惜生命`): the notice box's, not the story's.
+_NOTICE_TAIL = re.compile(
+    r"(?<=[。！？!?”」』])\s*[★☆●■◆※]?\s*(?:請|请)?(?:珍惜生命|再[給给]自己一次(?:機會|机会))[。！!]?\s*$"
+)
+_NOTICE_ENDS = "命會会。！!"
+# A wire's ROC date code closing the last paragraph (`…數月時間。1020813`, `…。990105`):
+# the filing stamp, not text.
+_DATE_CODE_TAIL = re.compile(
+    r"(?<=[。！？!?”」』）)])\s*(?:[89]\d|1[01]\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s*$"
+)
 # last characters of `（完）`, `-完-`, `查看更多`, `展开全文`, an end box `□`
 _TAIL_DEBRIS_ENDS = "）)】]-—－多文□■"
 

@@ -43,11 +43,13 @@ _RELATED_WORDS = (
     "你可能也想看 你可能感兴趣 你可能感興趣 看更多 深度阅读 深度閱讀 热点推荐 熱點推薦 "
     "编辑推荐 編輯推薦 今日推荐 今日推薦 专题推荐 專題推薦 阅读更多 閱讀更多 精彩视频推荐 "
     "精彩視頻推薦 视频推荐 視頻推薦 热门视频 熱門視頻 相关视频 相關視頻 今日焦点 今日焦點 热读 熱讀 "
-    "热门点阅 熱門點閱 热门点击 熱門點擊"
+    "热门点阅 熱門點閱 热门点击 熱門點擊 你可能還想看 你可能还想看 你可能會喜歡 你可能会喜欢"
 ).split()
 _RELATED_FIRST = {word[0] for word in _RELATED_WORDS}
+# a mark a page prints before the header: `※你可能還想看：`, `★延伸閱讀`
+_RELATED_MARKS = "※★☆●■◆▶►"
 _RELATED_HEADER = re.compile(
-    r"^[【\[〖<《(（]?\s*(?:" + "|".join(_RELATED_WORDS) + r")\s*[】\]〗>》)）]?\s*[：:]?\s*"
+    r"^[※★☆●■◆▶►]?\s*[【\[〖<《(（]?\s*(?:" + "|".join(_RELATED_WORDS) + r")\s*[】\]〗>》)）]?\s*[：:]?\s*"
 )
 
 # A disclaimer line opens with one of these (after an optional 注：/【…】 lead-in) or holds
@@ -70,6 +72,7 @@ _DISCLAIMER_MARKERS = re.compile(
     # `39健康网(www.39.net)专稿，未经书面授权请勿转载`: the byline of an exclusive, before its
     # reprint ban (zero width: the ban is the second marker)
     r"|(?:专稿|專稿|原创稿件|原創稿件|独家稿件|獨家稿件)(?=[，,。\s]*(?:未经|未經|转载|轉載|如需))"
+    r"|(?:本文|本作品|本稿|本篇)(?:经|經)(?:授权|授權)(?:转载|轉載|刊登|刊出|发表|發表|转发|轉發)"
     r"|(?:本文|本作品|本稿|本篇)(?:来自|來自|来源于|來源於|转载自|轉載自|转自|轉自|系|為|为|首发于|首發於|首发在|首發在).{0,40}?"
     r"(?:授权|授權|原创|原創|公众号|公眾號|微信|转载|轉載)"
     r"|(?:版权|版權|权益|權益)(?:归|歸|属于|屬於).{0,30}(?:所有|独家|獨家)"
@@ -154,7 +157,7 @@ _BAR_SOURCE = re.compile(r"^(?:来源|來源|稿源)\s*[|｜丨]\s*[^。！？!?
 # A widget's label left alone once its buttons or links are gone (`栏目关注：`, `分享到：`,
 # `关键字：`): a label with nothing after it, of page furniture only (`专家表示：` is text).
 _BARE_LABEL = re.compile(
-    r"(?:栏目关注|欄目關注|关注栏目|關注欄目|分享到|分享至|标签|標籤|关键字|關鍵字|关键词|關鍵詞"
+    r"(?:影音訂閱|影音订阅|熱門度|热门度|栏目关注|欄目關注|关注栏目|關注欄目|分享到|分享至|标签|標籤|关键字|關鍵字|关键词|關鍵詞"
     r"|TAG|Tag|Tags|tags)\s*[：:]"
 )
 # An endnote under a report (`[1] 《…的讲话》，新华社，2021年7月1日。`, `[31] ［德］…著，…译：
@@ -176,6 +179,27 @@ _LINK_PROMPT = re.compile(
 # a label of its header, not text and not a publication day (a full date line is the date
 # parser's).
 _MONTH_LINE = re.compile(r"(?:19|20)\d{2}\s*年\s*(?:1[0-2]|0?[1-9])\s*月")
+# A picture widget's prompt (`點擊圖片放大`, `▼點擊圖片放大 +3`, `（中央社製圖，點開看大圖）`,
+# `点击图片可浏览相关图片`): the gallery's button, not text and not a caption.
+_PICTURE_PROMPT = re.compile(
+    r"^[（(▼▲\s]*(?:[^，。！？（）()]{1,12}[，,]\s*)?(?:點擊|点击|點開|点开|點選|点选|按)\s*"
+    r"(?:圖片|图片|圖|图)?\s*(?:可)?(?:放大|看大圖|看大图|查看大圖|查看大图|看原圖|看原图"
+    r"|(?:瀏覽|浏览|查看)(?:相關|相关|更多)?(?:圖片|图片))[）)▼\s]*(?:[+＋]\s*\d{1,3}\s*)*$"
+)
+# Buttons of a page's share, print and player widgets, left alone on a line: `友善列印`,
+# `產生縮網址`, `播放语音`, `我要評比`.
+_WIDGET_BUTTON = re.compile(
+    r"(?:友善列印|列印本頁|列印|打印本页|產生縮網址|产生短网址|產生短網址|複製連結|复制链接|複製網址|复制网址"
+    r"|播放语音|播放語音|播放音频|播放音頻|點擊播放|点击播放|我要評比|我要评比|我要評分|我要评分)"
+)
+# A publication's name printed alone as the page's label: a name with its edition
+# (`上海证券报网络版`, `XX日報電子版`) or a web address with the site's name
+# (`NOWnews.com 今日新聞網`): the masthead, not text.
+_SITE_MASTHEAD = re.compile(
+    r"[\u4e00-\u9fffA-Za-z]{2,12}(?:网|網|报|報|刊|台|社)"
+    r"(?:网络版|網路版|網絡版|电子版|電子版|数字版|數位版|數字版|手机版|手機版)"
+    r"|(?:[A-Za-z0-9-]+\.)+(?:com|net|org|cn|tw|hk)(?:\.[a-z]{2})?\s*[\u4e00-\u9fff]{2,10}(?:网|網|报|報|台|社)"
+)
 # Brackets left alone on a line once the link between them is gone: `）`, `（）`, `【】`.
 _LONE_BRACKETS = re.compile(r"[（）()【】\[\]〔〕\s]+")
 # The text of an embedded social-media post's frame: `在 Instagram 查看這則貼文`.
@@ -227,7 +251,7 @@ _FEEDBACK = re.compile(
 # A caption printed as a marked line of its own: `◎ 图：…截图`, `◎ …。/图：123rf`,
 # `◎ 电影《…》截图` (the mark opens it, a picture source or 截图 closes or opens it).
 _MARKED_CAPTION = re.compile(
-    r"^[◎◉]\s*(?:(?:图|圖|图片|圖片|摄影|攝影)\s*[：:/／]|.{0,150}?(?:[/／]\s*(?:图|圖)\s*[：:]\s*\S{1,30}"
+    r"^[◎◉]\s*(?:(?:图|圖|图片|圖片|摄影|攝影|照片|相片)\s*(?:来源|來源|提供)?\s*[：:/／]|.{0,150}?(?:[/／]\s*(?:图|圖)\s*[：:]\s*\S{1,30}"
     r"|截图|截圖)$)"
 )
 # A teaser of a picture/news rail: a summary cut short and closed by its read-more link
@@ -354,7 +378,7 @@ def is_hashtag_line(text: str) -> bool:
 def related_header(text: str) -> str | None:
     """The rest of the line after a related-links header (`""` when only the header), else None."""
     stripped = text.strip()
-    if len(stripped) > 80 or stripped.lstrip("【[〖<《(（ ")[:1] not in _RELATED_FIRST:
+    if len(stripped) > 80 or stripped.lstrip(_RELATED_MARKS + "【[〖<《(（ ")[:1] not in _RELATED_FIRST:
         return None
     match = _RELATED_HEADER.match(stripped)
     if not match:
@@ -421,6 +445,13 @@ def debris_reason(text: str) -> str | None:
             return "month_line"
         if _FONT_SIZE.fullmatch(stripped):
             return "font_size"
+    if len(stripped) <= 40 and ("圖" in stripped or "图" in stripped):
+        if _PICTURE_PROMPT.match(stripped):
+            return "widget"
+    if len(stripped) <= 12 and _WIDGET_BUTTON.fullmatch(stripped):
+        return "widget"
+    if len(stripped) <= 30 and _SITE_MASTHEAD.fullmatch(stripped):
+        return "masthead"
     if stripped[0] == "目" and _TOC_LABEL.fullmatch(stripped):
         return "toc_label"
     if stripped[-1] == "号" and _DOC_NUMBER.fullmatch(stripped):
