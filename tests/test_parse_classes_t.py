@@ -179,3 +179,26 @@ def test_a_next_data_story_whose_text_is_under_desc_is_read() -> None:
     assert article.title == "防暑补贴陆续发放"
     assert [p[:3] for p in article.body_paragraphs] == ["第1段", "第2段", "第3段"]
     assert _day(article) == "2023-04-07"  # 16:13 UTC is the next morning in China
+
+
+def test_a_day_printed_without_its_year_takes_the_year_of_the_url() -> None:
+    # under the headline only `3月29日(三)`; the page's URL spells the year in a folder
+    doc = _page(
+        "<title>防暑补贴陆续发放 - 某报</title>"
+        '<link rel="canonical" href="https://news.example.com/2023/local/fangshu.html" />',
+        "<h1>防暑补贴陆续发放</h1><div class='date'>3月29日(三)</div>" + _STORY,
+    )
+    article = parse_document(doc, "page.html").articles[0]
+    assert _day(article) == "2023-03-29"
+    assert article.published_at_source == "visible"
+
+
+def test_a_day_without_its_year_whose_weekday_disagrees_is_not_taken() -> None:
+    # 2023-03-29 is a Wednesday (三), not a Friday (五)
+    doc = _page(
+        "<title>防暑补贴陆续发放 - 某报</title>"
+        '<link rel="canonical" href="https://news.example.com/2023/local/fangshu.html" />',
+        "<h1>防暑补贴陆续发放</h1><div class='date'>3月29日（五）</div>" + _STORY,
+    )
+    article = parse_document(doc, "page.html").articles[0]
+    assert _day(article) != "2023-03-29"

@@ -539,7 +539,18 @@ _UPDATED_RE = re.compile(r"更新")
 _LABEL_ONLY_RE = re.compile(r"\s*(?:" + _DATE_LABEL_RE.pattern + r")\s*")
 _STAMP_OPEN_RE = re.compile(r"[\s()（）\[\]【】|｜/]+")  # brackets and rules around a stamp
 _STAMP_REST_CHARS = 6  # `中晝新聞`, `報導`: a programme or a word beside a bare stamp
-_STAMP_BELOW_WEIGHT = 2.0  # as a labelled line away from the title
+_STAMP_BELOW_WEIGHT = 2.0
+# `3月29日(三)`, `03月29日 星期三`, `3月29日 10:20`: a day without its year (not a range's end
+# `2023年3月…至29日`, not inside a full date)
+_YEARLESS_RE = re.compile(
+    r"(?<![\d年/.\-])(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*"
+    r"(?:[(（](?:星期|週|周|禮拜|礼拜)?(?P<w>[一二三四五六日天])[)）]"
+    r"|(?:星期|週|周|禮拜|礼拜)(?P<w2>[一二三四五六日天]))?"
+)
+_WEEKDAYS = "一二三四五六日天"  # Monday first, as date.weekday(); 天 is Sunday too
+_YEARLESS_WEIGHT = WEIGHTS[
+    "dateline"
+]  # placed by the other clues, as a dateline is  # as a labelled line away from the title
 
 
 @dataclass
@@ -909,6 +920,7 @@ class DocumentDates:
         self._page: _HtmlPage | None = None
         self._html = html
         self._htmldate_result: tuple[date | None] | None = None  # asked once per document
+        self._yearless: list[tuple[int, int, int | None]] = []  # the article being dated
         if html is not None:
             self._page = _HtmlPage(html, tz)
             self.evidence.extend(self._page.evidence)
@@ -936,6 +948,19 @@ class DocumentDates:
             if placed is not None:
                 stamp = datetime.combine(placed, time(0, 0), tzinfo=self.tz)
                 evidence.append(Evidence(stamp, "dateline", WEIGHTS["dateline"], "dateline"))
+                winner = vote(evidence, self.tz)
+        elif self._yearless:
+            # a day printed with the title without its year (`3月29日(三)`): the year is the
+            # one that puts it nearest the other clues, or one the URL or path spells; a
+            # printed weekday must agree
+            month, mday, weekday = self._yearless[0]
+            reference = winner.day(self.tz) if winner else self._hinted_reference((month, mday))
+            placed = _place_dateline(month, mday, reference) if reference else None
+            if placed is not None and weekday in (None, placed.weekday()):
+                stamp = datetime.combine(placed, time(0, 0), tzinfo=self.tz)
+                evidence.append(
+                    Evidence(stamp, "visible", _YEARLESS_WEIGHT, "visible", False, "year-less")
+                )
                 winner = vote(evidence, self.tz)
         if winner is None and self._html is not None:
             winner = self._htmldate()
@@ -987,7 +1012,10 @@ class DocumentDates:
             found.extend(url_evidence(article.url, self.tz))
             found.extend(story_id_evidence(article.url, self.tz))
         if self._page is not None:
-            found.extend(_visible_evidence(self._page.lines, article, self.tz))
+            yearless: list[tuple[int, int, int | None]] = []
+            visible = _visible_evidence(self._page.lines, article, self.tz, yearless)
+            found.extend(visible)
+            self._yearless = yearless[:1] if not visible else []
         return found
 
     def _hinted_reference(self, lead: tuple[int | None, int]) -> date | None:
@@ -1032,11 +1060,18 @@ _PROSE_RE = re.compile(r"[。！？；，]")
 _SENTENCE_END_RE = re.compile(r"[。！？]")
 
 
-def _visible_evidence(lines: list[_Line], article: Article, tz: ZoneInfo) -> list[Evidence]:
+def _visible_evidence(
+    lines: list[_Line],
+    article: Article,
+    tz: ZoneInfo,
+    yearless: list[tuple[int, int, int | None]] | None = None,
+) -> list[Evidence]:
     """A date printed with the article's title; else the first labelled date line.
 
     Near the title: the lines between the title and the first paragraph (at most 8), then
-    the two lines above the title (an e-paper's issue date). Dates inside links never count,
+    the two lines above the title (an e-paper's issue date); a line there that prints a day
+    without its year (`3月29日(三)`) is handed to `yearless` as (month, day, weekday) for the
+    caller to place in a year another clue gives. Dates inside links never count,
     nor lines about updates, comments or events. Labelled: `发布时间：…`, `来源：… 2019-09-07`,
     `（2022年02月13日 02版）`, outside the body and link lists.
     """
@@ -1095,6 +1130,8 @@ def _visible_evidence(lines: list[_Line], article: Article, tz: ZoneInfo) -> lis
                 continue
             found = next(meta.find_dates(_dated_text(line), tz), None)
             if found is None:
+                if yearless is not None and not yearless:
+                    yearless.extend(_yearless_day(_dated_text(line)))
                 continue
             if _UPDATED_RE.search(line.plain):
                 updated.append(
@@ -1176,6 +1213,20 @@ def _stamp_below(lines: list[_Line], last: int, tz: ZoneInfo) -> list[Evidence]:
                 Evidence(found.stamp, "visible", _STAMP_BELOW_WEIGHT, "visible", True, line.text)
             ]
     return []
+
+
+def _yearless_day(text: str) -> list[tuple[int, int, int | None]]:
+    """(month, day, weekday 0-6 or None) of a short line printing a day without its year."""
+    if len(text) > _STAMP_LINE_CHARS:
+        return []
+    match = _YEARLESS_RE.search(text)
+    if match is None:
+        return []
+    month, mday = int(match["m"]), int(match["d"])
+    if not (1 <= month <= 12 and 1 <= mday <= 31):
+        return []
+    mark = match["w"] or match["w2"]
+    return [(month, mday, min(_WEEKDAYS.index(mark), 6) if mark else None)]
 
 
 def _first_prose_after(lines: list[_Line], start: int, limit: int) -> int:
