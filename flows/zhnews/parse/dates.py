@@ -714,8 +714,6 @@ def _before_text(root, element) -> bool:
 
 
 _SCRIPT_NEIGHBOURHOOD = 400  # characters either side of a field: the object holding it
-_AFTER_BRACE_RE = re.compile(r"[^{}]*\Z")
-_BEFORE_BRACE_RE = re.compile(r"[^{}]*")
 
 
 def _script_field(script: str, headlines: list[str], tz: ZoneInfo) -> re.Match | None:
@@ -725,17 +723,23 @@ def _script_field(script: str, headlines: list[str], tz: ZoneInfo) -> re.Match |
     (`"title":"…","newsTime":…`); then that one."""
     first = None
     for match in _SCRIPT_FIELD_RE.finditer(script):
-        if machine_date(match.group(2), tz) is None:
-            continue
         if first is None:
+            if machine_date(match.group(2), tz) is None:
+                continue
             first = match
             if not headlines:
                 return first
-        before = script[max(0, match.start() - _SCRIPT_NEIGHBOURHOOD) : match.start()]
-        after = script[match.end() : match.end() + _SCRIPT_NEIGHBOURHOOD]
         # the fields beside it: back to the nearest brace, on to the next one
-        around = _AFTER_BRACE_RE.search(before).group(0) + _BEFORE_BRACE_RE.match(after).group(0)
-        if any(h in _squeezed(around) for h in headlines):
+        low = max(0, match.start() - _SCRIPT_NEIGHBOURHOOD)
+        high = match.end() + _SCRIPT_NEIGHBOURHOOD
+        start = max(script.rfind("{", low, match.start()), script.rfind("}", low, match.start()))
+        ends = [
+            i
+            for i in (script.find("{", match.end(), high), script.find("}", match.end(), high))
+            if i >= 0
+        ]
+        around = _squeezed(script[start + 1 if start >= 0 else low : min(ends) if ends else high])
+        if any(h in around for h in headlines) and machine_date(match.group(2), tz) is not None:
             return match
     return first
 
