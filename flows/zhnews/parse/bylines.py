@@ -516,6 +516,13 @@ _DESK_CREDIT = re.compile(
 _HOW_CREDIT = re.compile(
     r"^[（(]\s*(?:综合|綜合|編譯|编译)?\s*(?:外電|外电)?\s*(?:報導|报道|报导|報道)\s*[)）]$"
 )
+# `测试：新快报汽车测评中心蔡战冯建华王维辉等20人`, `校对：编辑部等3人`: a non-writing task (a
+# road test, proofreading, design) credited to a team ending on 等N人: nobody wrote it here.
+_TEAM_CREDIT = re.compile(
+    r"^(?:测试|測試|测评|測評|试驾|試駕|评测|評測|校对|校對|审核|審核|策划|策劃|统筹|統籌|设计|設計"
+    r"|制图|製圖|摄像|攝像|调查|調查)\s*[：:]\s*[^\s。！？!?，,；;：:]{2,40}"
+    r"等(?:\d{1,3}|[一二三四五六七八九十百几幾多]{1,3})?(?:人|位|名)$"
+)
 _OUTER = re.compile(
     r"^[（(【\[〔]\s*(?P<inner>[^（）()【】\[\]〔〕]{2,80}?)\s*[)）】\]〕](?P<code>\s*\d{7})?$"
 )
@@ -578,7 +585,7 @@ def _parse_credit_line(line: str) -> Byline | None:
     stripped = line.strip()
     if not stripped or len(stripped) > 90:
         return None
-    if _DESK_CREDIT.match(stripped) or _HOW_CREDIT.match(stripped):
+    if _DESK_CREDIT.match(stripped) or _HOW_CREDIT.match(stripped) or _TEAM_CREDIT.match(stripped):
         return Byline(raw=stripped, kind="credit")  # a desk, not a person
     coded = _EDITOR_CODE.match(stripped)
     if coded:  # `责任编辑：NF055`: the desk's code for the editor, kept as printed

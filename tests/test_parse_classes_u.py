@@ -1,0 +1,39 @@
+"""Failure classes of issue 12 (round u: bylines and credits), seen on dev-set documents
+(sohu 2003, yahoo 2005, cdp1998, blogchina, ifeng, iyouport, terminus2049, oncc, tvbs,
+dutynews); each test is a small synthetic document or line written for the class, with
+made-up names and text."""
+
+from __future__ import annotations
+
+from zhnews.parse import parse_document
+from zhnews.parse.bylines import parse_credit_line
+
+_PARAGRAPH = (
+    "<p>第{i}段：本市今年夏季持续高温，有关部门近日下发通知，要求各用人单位按时足额发放防暑补贴，"
+    "并加强对户外作业人员的劳动保护，确保各项措施落到实处。</p>"
+)
+_STORY = "".join(_PARAGRAPH.format(i=i) for i in range(1, 5))
+
+
+def _page(head: str, body: str) -> str:
+    return f"<html><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>"
+
+
+def _body(article) -> list[str]:
+    return [p.text for p in article.paragraphs if p.kind in ("body", "subhead")]
+
+
+def _writers(article) -> list[str]:
+    return [a.name for a in article.authors if a.role != "摄影"]
+
+
+def test_a_team_credited_for_a_non_writing_task_names_nobody_and_is_not_body() -> None:
+    line = "测试：某某晚报汽车评测组张三李四王五等12人"
+    byline = parse_credit_line(line)
+    assert byline is not None and byline.authors == [] and byline.kind == "credit"
+    doc = _page("<title>小车试驾</title>", f"<h1>小车试驾</h1><p>{line}</p>" + _STORY)
+    article = parse_document(doc, "page.html").articles[0]
+    assert line not in _body(article)
+    assert _writers(article) == []
+    # a sentence that begins with the same word stays text
+    assert parse_credit_line("测试：本次共有12人参加，结果良好等多人") is None
