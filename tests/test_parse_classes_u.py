@@ -37,3 +37,10 @@ def test_a_team_credited_for_a_non_writing_task_names_nobody_and_is_not_body() -
     assert _writers(article) == []
     # a sentence that begins with the same word stays text
     assert parse_credit_line("测试：本次共有12人参加，结果良好等多人") is None
+
+
+def test_a_picture_source_line_is_a_photo_credit_naming_no_writer() -> None:
+    for line in ("◎照片來源：某某觀光局", "（圖片提供：某某旅遊局）", "图片来源：某某图库"):
+        byline = parse_credit_line(line)
+        assert byline is not None and byline.kind == "photo" and byline.authors == []
+    assert parse_credit_line("图片来源：网络，如有侵权请联系删除") is None  # a notice, not a credit

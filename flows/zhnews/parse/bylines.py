@@ -523,6 +523,12 @@ _TEAM_CREDIT = re.compile(
     r"|制图|製圖|摄像|攝像|调查|調查)\s*[：:]\s*[^\s。！？!?，,；;：:]{2,40}"
     r"等(?:\d{1,3}|[一二三四五六七八九十百几幾多]{1,3})?(?:人|位|名)$"
 )
+# `◎照片來源：PROMPERU`, `（圖片提供：某某旅遊局）`, `图片来源：视觉中国`: where the pictures come
+# from, a credit line naming no writer (a bullet mark may open it).
+_PICTURE_SOURCE_LINE = re.compile(
+    r"^[◎●■□◆◇※＊*]?\s*[（(]?\s*(?:照片|圖片|图片|相片|影像|圖像|图像|圖|图)\s*(?:來源|来源|提供|出處|出处)"
+    r"\s*[：:／/]\s*[^。！？!?：:，,]{1,40}?\s*[)）]?$"
+)
 _OUTER = re.compile(
     r"^[（(【\[〔]\s*(?P<inner>[^（）()【】\[\]〔〕]{2,80}?)\s*[)）】\]〕](?P<code>\s*\d{7})?$"
 )
@@ -587,6 +593,8 @@ def _parse_credit_line(line: str) -> Byline | None:
         return None
     if _DESK_CREDIT.match(stripped) or _HOW_CREDIT.match(stripped) or _TEAM_CREDIT.match(stripped):
         return Byline(raw=stripped, kind="credit")  # a desk, not a person
+    if _PICTURE_SOURCE_LINE.match(stripped):
+        return Byline(raw=stripped, kind="photo")  # a picture source, not a writer
     coded = _EDITOR_CODE.match(stripped)
     if coded:  # `责任编辑：NF055`: the desk's code for the editor, kept as printed
         return Byline(raw=stripped, kind="editor", editor=coded.group("code"), editor_rank=2)
