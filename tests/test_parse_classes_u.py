@@ -44,3 +44,14 @@ def test_a_picture_source_line_is_a_photo_credit_naming_no_writer() -> None:
         byline = parse_credit_line(line)
         assert byline is not None and byline.kind == "photo" and byline.authors == []
     assert parse_credit_line("图片来源：网络，如有侵权请联系删除") is None  # a notice, not a credit
+
+
+def test_a_closing_signature_with_the_writers_job_title_and_a_disclaimer_names_the_writer() -> None:
+    closing = "某某證券大中華區首席分析師 陳大文（以上僅代表作者個人觀點，不構成投資建議）"
+    doc = _page("<title>金價走勢</title>", "<h1>金價走勢</h1>" + _STORY + f"<div>{closing}</div>")
+    article = parse_document(doc, "page.html").articles[0]
+    assert _writers(article) == ["陳大文"]
+    assert closing not in _body(article)
+    # a bracket that is not a disclaimer, and a title with no firm before it, are not taken
+    doc = _page("<title>金價走勢</title>", "<h1>金價走勢</h1>" + _STORY + "<p>美國總統 拜登</p>")
+    assert _writers(parse_document(doc, "page.html").articles[0]) == []

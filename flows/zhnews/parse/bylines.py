@@ -1043,6 +1043,39 @@ _NOT_SIGNATURE = re.compile(
 _POSTHUMOUS = re.compile(r"^[\u4e00-\u9fff\s]{0,16}?遺稿[於于][\u4e00-\u9fff]{2,8}$")
 
 
+# A contributor's closing signature: who they are (a firm or body, then a job title), a space,
+# the name; a disclaimer may be glued on in brackets (`盛寶金融大中華區市場策略師 黃永輝（上述僅為
+# 市場資訊提供，並不構成投資建議）`, `某某證券首席經濟學家 王小明`).
+_TITLED_SIGNATURE = re.compile(
+    r"^(?P<desc>[\u4e00-\u9fffA-Za-z&·]{4,24}?(?:策略師|策略师|分析師|分析师|經濟學家|经济学家|經濟師|经济师"
+    r"|研究員|研究员|研究總監|研究总监|投資總監|投资总监|總監|总监|顧問|顾问|理財師|理财师|規劃師|规划师"
+    r"|律師|律师|會計師|会计师|精算師|精算师|教授|講師|讲师|董事總經理|董事总经理|總經理|总经理|總裁|总裁"
+    r"|主席|行政總裁|首席執行官|首席执行官|主管|主任))[ \u3000]+(?P<name>[\u4e00-\u9fff]{2,4})"
+    r"(?:\s*[（(](?P<note>[^（）()]{4,40})[)）])?$"
+)
+# What a disclaimer in brackets says: the views are the writer's, not advice.
+_DISCLAIMER = re.compile(
+    r"僅|仅|只代表|代表|觀點|观点|意見|意见|建議|建议|參考|参考|不構成|不构成|不代表|立場|立场|責任|责任"
+)
+
+
+def parse_titled_signature(line: str) -> Byline | None:
+    """`某某證券首席經濟學家 王小明（以上僅代表個人觀點）` → 王小明: a signature closing a
+    contributed column, what the writer is before the name; None for anything else."""
+    stripped = line.strip()
+    if len(stripped) > 70 or _SENTENCE_MARK.search(stripped):
+        return None
+    match = _TITLED_SIGNATURE.match(stripped)
+    if match is None:
+        return None
+    if match.group("note") and not _DISCLAIMER.search(match.group("note")):
+        return None
+    names = strict_names(match.group("name"), surname=True)
+    if not names or len(names) != 1 or _ROLE_RE.search(match.group("desc")):
+        return None
+    return Byline(raw=stripped, authors=[Author(names[0], "作者")], kind="closing")
+
+
 def parse_signature_line(line: str) -> Byline | None:
     """A closing signature line of an archive story: `莫釐樵寄初草` → author 莫釐樵;
     `…人氏遺稿於松蔭南軒` names nobody (a credit). None for anything else."""
@@ -1466,6 +1499,7 @@ def _parse_byline_line(line: str) -> Byline | None:
         parse_stamped_byline,
         parse_stamp_credit,
         parse_signature_line,
+        parse_titled_signature,
     ):
         result = parser(line)
         if result is not None:
