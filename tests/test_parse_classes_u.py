@@ -55,3 +55,13 @@ def test_a_closing_signature_with_the_writers_job_title_and_a_disclaimer_names_t
     # a bracket that is not a disclaimer, and a title with no firm before it, are not taken
     doc = _page("<title>金價走勢</title>", "<h1>金價走勢</h1>" + _STORY + "<p>美國總統 拜登</p>")
     assert _writers(parse_document(doc, "page.html").articles[0]) == []
+
+
+def test_wechats_original_content_mark_names_the_writer_before_the_account() -> None:
+    from zhnews.parse.bylines import parse_byline_line
+
+    byline = parse_byline_line("原创：某律师 某某公众号")
+    assert byline is not None and [a.name for a in byline.authors] == ["某律师"]
+    assert [a.name for a in parse_byline_line("原创： 王小明").authors] == ["王小明"]
+    assert parse_byline_line("原创：新华社 某号") is None  # a wire is no writer
+    assert parse_byline_line("原创：本文为原创作品，转载请注明出处。") is None

@@ -1059,6 +1059,24 @@ _DISCLAIMER = re.compile(
 )
 
 
+# WeChat's original-content mark over a post: `原创：黄沙律师 深圳沙沙`, `原创： 王小明 某某公众号`
+# (the writer, a space, the account that published it; the account may be left out).
+_ORIGINAL_MARK = re.compile(
+    r"^原创\s*[：:]\s*(?P<name>[^\s：:，,。！？]{2,20})(?:[ \u3000]+(?P<account>[^\s：:，,。！？]{2,30}))?$"
+)
+
+
+def parse_original_mark(line: str) -> Byline | None:
+    """`原创：X 公众号` → X: the writer WeChat credits for an original post."""
+    match = _ORIGINAL_MARK.match(line.strip())
+    if match is None:
+        return None
+    name = match.group("name")
+    if _ROLE_RE.fullmatch(name) or _WIRE_OR_MEDIA.search(name) or name in _NOT_NAMES:
+        return None
+    return Byline(raw=line.strip(), authors=[Author(name, "作者")], kind="byline")
+
+
 def parse_titled_signature(line: str) -> Byline | None:
     """`某某證券首席經濟學家 王小明（以上僅代表個人觀點）` → 王小明: a signature closing a
     contributed column, what the writer is before the name; None for anything else."""
@@ -1500,6 +1518,7 @@ def _parse_byline_line(line: str) -> Byline | None:
         parse_stamp_credit,
         parse_signature_line,
         parse_titled_signature,
+        parse_original_mark,
     ):
         result = parser(line)
         if result is not None:
