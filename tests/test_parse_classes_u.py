@@ -65,3 +65,23 @@ def test_wechats_original_content_mark_names_the_writer_before_the_account() -> 
     assert [a.name for a in parse_byline_line("原创： 王小明").authors] == ["王小明"]
     assert parse_byline_line("原创：新华社 某号") is None  # a wire is no writer
     assert parse_byline_line("原创：本文为原创作品，转载请注明出处。") is None
+
+
+def test_a_translation_credited_to_a_newsroom_names_nobody_and_is_not_body() -> None:
+    for line in ("翻译：某某时报中文网", "（編譯：本報國際組）"):
+        byline = parse_credit_line(line)
+        assert byline is not None and byline.authors == [] and byline.kind == "credit"
+    assert [a.name for a in parse_credit_line("翻译：王小明").authors] == ["王小明"]
+    doc = _page("<title>债务重组</title>", "<h1>债务重组</h1>" + _STORY + "<p>翻译：某某时报中文网</p>")
+    assert "翻译：某某时报中文网" not in _body(parse_document(doc, "page.html").articles[0])
+
+
+def test_a_writers_bio_naming_the_masthead_names_the_writer() -> None:
+    from zhnews.parse.bylines import parse_bio_credit
+
+    bio = "Jane Doe是《某某时报》科技记者。她此前在新德里报道印度经济。欢迎在Twitter上关注她。"
+    byline = parse_bio_credit(bio)
+    assert byline is not None and [a.name for a in byline.authors] == ["Jane Doe"]
+    assert [a.name for a in parse_bio_credit("王小明是《某某日报》驻北京记者。").authors] == ["王小明"]
+    assert parse_bio_credit("他是《某某日报》记者。") is None
+    assert parse_bio_credit("中国是《公约》缔约国。") is None

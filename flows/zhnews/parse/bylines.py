@@ -529,6 +529,12 @@ _PICTURE_SOURCE_LINE = re.compile(
     r"^[◎●■□◆◇※＊*]?\s*[（(]?\s*(?:照片|圖片|图片|相片|影像|圖像|图像|圖|图)\s*(?:來源|来源|提供|出處|出处)"
     r"\s*[：:／/]\s*[^。！？!?：:，,]{1,40}?\s*[)）]?$"
 )
+# `翻译：纽约时报中文网`, `（編譯：本報國際組）`: a translation credited to a newsroom or its desk,
+# no person named.
+_DESK_TRANSLATION = re.compile(
+    r"^[（(]?\s*(?:翻译|翻譯|编译|編譯|译者|譯者)\s*[：:／/]\s*(?P<desk>[\u4e00-\u9fffA-Za-z·]{2,16})\s*[)）]?$"
+)
+_DESK_WORD = re.compile(r"(?:编译|編譯|翻译|翻譯|国际|國際|编辑|編輯)?(?:组|組|部|中心|室)$")
 _OUTER = re.compile(
     r"^[（(【\[〔]\s*(?P<inner>[^（）()【】\[\]〔〕]{2,80}?)\s*[)）】\]〕](?P<code>\s*\d{7})?$"
 )
@@ -595,6 +601,11 @@ def _parse_credit_line(line: str) -> Byline | None:
         return Byline(raw=stripped, kind="credit")  # a desk, not a person
     if _PICTURE_SOURCE_LINE.match(stripped):
         return Byline(raw=stripped, kind="photo")  # a picture source, not a writer
+    desk = _DESK_TRANSLATION.match(stripped)
+    if desk and (
+        _MEDIA_PREFIX.fullmatch(desk.group("desk")) or _DESK_WORD.search(desk.group("desk"))
+    ):
+        return Byline(raw=stripped, kind="credit")  # `翻译：纽约时报中文网`: a newsroom translated
     coded = _EDITOR_CODE.match(stripped)
     if coded:  # `责任编辑：NF055`: the desk's code for the editor, kept as printed
         return Byline(raw=stripped, kind="editor", editor=coded.group("code"), editor_rank=2)
@@ -786,11 +797,30 @@ _BIO_CREDIT = re.compile(
 MAX_BIO_CHARS = 150
 
 
+# `Raymond Zhong是《纽约时报》科技记者。在2017年加入时报前，…`: the bio closing a translated
+# story; the writer's name, 是/为 and the masthead in 《》, then what they are there.
+_MASTHEAD_BIO = re.compile(
+    rf"^(?P<name>{_LATIN_NAME}|[\u4e00-\u9fff]{{2,4}}|[\u4e00-\u9fff]{{1,6}}·[\u4e00-\u9fff·]{{1,12}})"
+    r"\s*(?:是|为|為|系|係|现为|現為|现任|現任)《[^》]{2,16}》[^。！？!?，,]{0,16}?"
+    r"(?:记者|記者|撰稿人|通讯员|通訊員|专栏作家|專欄作家|专栏作者|專欄作者|特派员|特派員|编辑|編輯"
+    r"|主编|主編|评论员|評論員|分社社长|分社社長|社长|社長|作者|撰稿員|撰稿员)[。！!]"
+)
+
+
 def parse_bio_credit(line: str) -> Byline | None:
-    """A writer's bio line (`作者X，为…专栏作者。…`): the writer, and a line that is not text."""
+    """A writer's bio line (`作者X，为…专栏作者。…`, `X是《某报》科技记者。…`): the writer,
+    and a line that is not text."""
     stripped = line.strip()
-    if len(stripped) > MAX_BIO_CHARS or "作者" not in stripped[:4]:
+    if len(stripped) > MAX_BIO_CHARS:
         return None
+    if "作者" not in stripped[:4]:
+        masthead = _MASTHEAD_BIO.match(stripped) if "《" in stripped[:40] else None
+        if masthead is None:
+            return None
+        names = strict_names(masthead.group("name"))
+        if not names or len(names) != 1:
+            return None
+        return Byline(raw=stripped, authors=[Author(names[0], "作者")], kind="closing")
     match = _BIO_CREDIT.match(stripped)
     if match is None:
         return None
