@@ -85,3 +85,19 @@ def test_a_writers_bio_naming_the_masthead_names_the_writer() -> None:
     assert [a.name for a in parse_bio_credit("王小明是《某某日报》驻北京记者。").authors] == ["王小明"]
     assert parse_bio_credit("他是《某某日报》记者。") is None
     assert parse_bio_credit("中国是《公约》缔约国。") is None
+
+
+def test_a_blog_themes_meta_line_with_a_reading_time_names_the_poster() -> None:
+    from zhnews.parse.bylines import parse_byline_line
+
+    line = "Halloran 2018年3月8日 2019年8月8日 0 Minutes"
+    doc = _page(
+        "<title>监控网络</title>",
+        f"<h1>监控网络</h1><div class='entry-meta'><a rel='author' href='/author/h/'>Halloran</a>"
+        f" 2018年3月8日 2019年8月8日 0 Minutes</div>" + _STORY,
+    )
+    article = parse_document(doc, "page.html").articles[0]
+    assert _writers(article) == ["Halloran"]
+    assert not any("Minutes" in p for p in _body(article))
+    assert parse_byline_line("北京 2018年3月8日 3 Minutes") is None  # a place, not a poster
+    assert parse_byline_line("2018年3月8日 0 Minutes") is None

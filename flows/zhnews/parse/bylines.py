@@ -1549,6 +1549,7 @@ def _parse_byline_line(line: str) -> Byline | None:
         parse_signature_line,
         parse_titled_signature,
         parse_original_mark,
+        parse_posted_by_line,
     ):
         result = parser(line)
         if result is not None:
@@ -1639,6 +1640,32 @@ def _stamped_byline(text: str) -> tuple[Byline, int] | None:
         return None
     byline.raw, byline.credit = match.group(0).strip(), match.group("outlet")
     return byline, match.end()
+
+
+# A blog theme's meta line over a post: the poster, the day posted (and updated), and the
+# reading time (`McCaffrey 2018年3月8日 2019年8月8日 0 Minutes`, `王小明 2020-05-01 阅读 3 分钟`).
+# The reading time marks the line as the theme's, so a name alone before the days is taken.
+_DAY = r"(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})"
+_READING_TIME = (
+    r"(?:\d{1,3}\s*(?:Minutes?|Mins?|minutes?|mins?|min|分钟|分鐘)(?:\s*(?:read|Read|阅读|閱讀))?"
+    r"|(?:阅读|閱讀)(?:时间|時間|时长|時長)?\s*[：:]?\s*(?:约|約)?\s*\d{1,3}\s*(?:分钟|分鐘|min))"
+)
+_POSTED_BY = re.compile(
+    rf"^(?P<name>{_LATIN_NAME}|[A-Za-z][A-Za-z.\-']{{1,20}}|[\u4e00-\u9fff·]{{2,6}})\s+"
+    rf"{_DAY}(?:\s+{_DAY})?\s+{_READING_TIME}$"
+)
+
+
+def parse_posted_by_line(line: str) -> Byline | None:
+    """`McCaffrey 2018年3月8日 2019年8月8日 0 Minutes` → McCaffrey: a theme's meta line."""
+    match = _POSTED_BY.match(line.strip())
+    if match is None:
+        return None
+    name = match.group("name")
+    names = strict_names(name, surname=not name.isascii())
+    if not names or len(names) != 1 or name in _NOT_NAMES or _PLACE_SUFFIX.search(name):
+        return None
+    return Byline(raw=line.strip(), authors=[Author(names[0], None)], kind="byline")
 
 
 def parse_stamped_byline(line: str) -> Byline | None:
