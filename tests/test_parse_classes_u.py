@@ -101,3 +101,14 @@ def test_a_blog_themes_meta_line_with_a_reading_time_names_the_poster() -> None:
     assert not any("Minutes" in p for p in _body(article))
     assert parse_byline_line("北京 2018年3月8日 3 Minutes") is None  # a place, not a poster
     assert parse_byline_line("2018年3月8日 0 Minutes") is None
+
+
+def test_a_pen_name_under_the_title_that_repeats_the_titles_name_prefix_is_the_byline() -> None:
+    # the reader only (assemble's names-under-title step would call it, see the report)
+    from zhnews.parse.bylines import title_pen_name
+
+    byline = title_pen_name("茉香", "茉香：我是怎样走上讲台的")
+    assert byline is not None and [a.name for a in byline.authors] == ["茉香"]
+    assert title_pen_name("茉香", "我是怎样走上讲台的") is None  # no prefix in the title
+    assert title_pen_name("外交部", "外交部：坚决反对") is None  # a body, not a writer
+    assert title_pen_name("北京", "北京：今起限行") is None  # a place

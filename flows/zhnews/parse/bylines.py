@@ -1107,6 +1107,33 @@ def parse_original_mark(line: str) -> Byline | None:
     return Byline(raw=line.strip(), authors=[Author(name, "作者")], kind="byline")
 
 
+# A headline printed as `茉莉：我是怎样卷入八九民运的`: the part before the colon is a name (the
+# writer's or the speaker's). It names the writer only when the text prints it again, alone
+# on a line under the title: then that line is the byline, a pen name needing no surname.
+_TITLE_NAME_PREFIX = re.compile(r"^(?P<name>[\u4e00-\u9fff·]{2,6})\s*[：:]\s*\S")
+
+
+def title_pen_name(line: str, title: str | None) -> Byline | None:
+    """The line `茉莉` under the headline `茉莉：…` → byline 茉莉; None otherwise."""
+    if not title:
+        return None
+    prefix = _TITLE_NAME_PREFIX.match(title.strip())
+    name = line.strip()
+    if prefix is None or prefix.group("name") != name:
+        return None
+    if name in _NOT_NAMES or _ROLE_RE.search(name) or _WIRE_OR_MEDIA.search(name):
+        return None
+    if name in _PLACES or _PLACE_SUFFIX.search(name) or _BODY_SUFFIX.search(name):
+        return None
+    return Byline(raw=name, authors=[Author(name, None)], kind="byline")
+
+
+# What names an institution, not a person (`外交部：…`, `某某公司：…`).
+_BODY_SUFFIX = re.compile(
+    r"(?:[部局委院会會厅廳署办辦府处處司社网網台报報馆館校军軍队隊党黨盟]|公司|集团|集團|中心|协会|協會)$"
+)
+
+
 def parse_titled_signature(line: str) -> Byline | None:
     """`某某證券首席經濟學家 王小明（以上僅代表個人觀點）` → 王小明: a signature closing a
     contributed column, what the writer is before the name; None for anything else."""
