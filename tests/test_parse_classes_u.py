@@ -72,7 +72,9 @@ def test_a_translation_credited_to_a_newsroom_names_nobody_and_is_not_body() -> 
         byline = parse_credit_line(line)
         assert byline is not None and byline.authors == [] and byline.kind == "credit"
     assert [a.name for a in parse_credit_line("翻译：王小明").authors] == ["王小明"]
-    doc = _page("<title>债务重组</title>", "<h1>债务重组</h1>" + _STORY + "<p>翻译：某某时报中文网</p>")
+    doc = _page(
+        "<title>债务重组</title>", "<h1>债务重组</h1>" + _STORY + "<p>翻译：某某时报中文网</p>"
+    )
     assert "翻译：某某时报中文网" not in _body(parse_document(doc, "page.html").articles[0])
 
 
@@ -82,7 +84,9 @@ def test_a_writers_bio_naming_the_masthead_names_the_writer() -> None:
     bio = "Jane Doe是《某某时报》科技记者。她此前在新德里报道印度经济。欢迎在Twitter上关注她。"
     byline = parse_bio_credit(bio)
     assert byline is not None and [a.name for a in byline.authors] == ["Jane Doe"]
-    assert [a.name for a in parse_bio_credit("王小明是《某某日报》驻北京记者。").authors] == ["王小明"]
+    assert [a.name for a in parse_bio_credit("王小明是《某某日报》驻北京记者。").authors] == [
+        "王小明"
+    ]
     assert parse_bio_credit("他是《某某日报》记者。") is None
     assert parse_bio_credit("中国是《公约》缔约国。") is None
 
@@ -90,11 +94,10 @@ def test_a_writers_bio_naming_the_masthead_names_the_writer() -> None:
 def test_a_blog_themes_meta_line_with_a_reading_time_names_the_poster() -> None:
     from zhnews.parse.bylines import parse_byline_line
 
-    line = "Halloran 2018年3月8日 2019年8月8日 0 Minutes"
     doc = _page(
         "<title>监控网络</title>",
-        f"<h1>监控网络</h1><div class='entry-meta'><a rel='author' href='/author/h/'>Halloran</a>"
-        f" 2018年3月8日 2019年8月8日 0 Minutes</div>" + _STORY,
+        "<h1>监控网络</h1><div class='entry-meta'><a rel='author' href='/author/h/'>Halloran</a>"
+        " 2018年3月8日 2019年8月8日 0 Minutes</div>" + _STORY,
     )
     article = parse_document(doc, "page.html").articles[0]
     assert _writers(article) == ["Halloran"]
@@ -112,3 +115,15 @@ def test_a_pen_name_under_the_title_that_repeats_the_titles_name_prefix_is_the_b
     assert title_pen_name("茉香", "我是怎样走上讲台的") is None  # no prefix in the title
     assert title_pen_name("外交部", "外交部：坚决反对") is None  # a body, not a writer
     assert title_pen_name("北京", "北京：今起限行") is None  # a place
+
+
+def test_a_themes_labels_before_the_days_name_nobody() -> None:
+    from zhnews.parse.bylines import parse_byline_line
+
+    for line in (
+        "Updated 2020-05-01 3 min read",
+        "Last Updated 2020-05-01 3 min read",
+        "admin 2020-05-01 3 min read",
+    ):
+        byline = parse_byline_line(line)
+        assert byline is None or byline.authors == []

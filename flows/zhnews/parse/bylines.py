@@ -1683,12 +1683,21 @@ _POSTED_BY = re.compile(
 )
 
 
+_META_WORDS = re.compile(
+    r"\b(?:Posted|Updated|Published|Modified|Last|Read|Reading|Time|Date|On|By|Admin|Administrator)\b"
+    r"|更新|发布|發布|发表|發表|修改|阅读|閱讀|时间|時間|日期",
+    re.IGNORECASE,
+)
+
+
 def parse_posted_by_line(line: str) -> Byline | None:
     """`McCaffrey 2018年3月8日 2019年8月8日 0 Minutes` → McCaffrey: a theme's meta line."""
     match = _POSTED_BY.match(line.strip())
     if match is None:
         return None
     name = match.group("name")
+    if _META_WORDS.search(name):
+        return None  # `Updated 2020-05-01 3 min read`: the theme's labels, nobody named
     names = strict_names(name, surname=not name.isascii())
     if not names or len(names) != 1 or name in _NOT_NAMES or _PLACE_SUFFIX.search(name):
         return None
