@@ -135,3 +135,27 @@ def test_line_closing_on_an_unbracketed_picture_credit_is_a_caption():
     caption = "市长与来宾在开幕式上合影留念。圖：示例市政府提供"
     article = only_article(html_page(f"<p>{caption}</p><p>{P1}</p><p>{P2}</p>"))
     assert printed(article) == [P1, P2]
+
+
+# ---------------------------------------------------------------------------------------
+# Thematic breaks: a line set off by rules stands alone; the original-content mark
+
+
+def post(body: str) -> str:
+    return "---\nlayout: post\ntitle: 麦田守望\ndate: 2019-06-14\n---\n\n" + body
+
+
+def test_line_between_rules_is_not_joined_to_the_paragraph_under_it():
+    label = "本期主持：麦田 特约撰稿：守望"  # no sentence end: a column break would glue it on
+    text = post(f"{P1}\n\n---\n\n{label}\n\n---\n\n{P2}\n\n{P3}\n")
+    assert printed(only_article(text, "post.md"))[-2:] == [P2, P3]
+
+
+def test_original_content_mark_under_a_provenance_header_names_the_writer():
+    text = post(
+        "原文来自【麦田观察】：~~[麦田守望](https://example.com/a)~~\n\n---\n\n"
+        f"原创：麦田律师 深圳麦田\n\n---\n\n{P1}\n\n{P2}\n"
+    )
+    article = only_article(text, "post.md")
+    assert printed(article) == [P1, P2]
+    assert [a.name for a in article.authors] == ["麦田律师"]

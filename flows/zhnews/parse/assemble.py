@@ -105,6 +105,7 @@ class Item:
     bold: bool = False
     links: bool = False  # mostly link text (a Markdown link line, an HTML anchor run)
     dom_path: tuple = ()  # HTML: the block's enclosing elements (see `Block.dom_path`)
+    after_rule: bool = False  # a thematic break stands above it: never joined to the line above
 
 
 _BOILERPLATE_RE = re.compile(
@@ -168,7 +169,16 @@ def classify(blocks: list[Block], tz: ZoneInfo) -> list[Item]:
     _mark_footers(items)
     _mark_name_lines(items)
     _mark_byline_block_labels(items)
-    return [item for item in items if item.kind != "rule"]
+    kept: list[Item] = []
+    ruled = False
+    for item in items:
+        if item.kind == "rule":
+            ruled = True
+            continue
+        if ruled:
+            item.after_rule, ruled = True, False
+        kept.append(item)
+    return kept
 
 
 def _marked_byline(item: Item, block: Block) -> Item:
@@ -699,6 +709,9 @@ _PROVENANCE_RE = re.compile(
 )
 
 
+_ORIGINAL_MARK = re.compile(r"^原创\s*[：:]\s*(?P<name>[^\s：:，,。]{2,12})(?:\s+[^\s。，,]{1,20})?$")
+
+
 def _mark_provenance_header(items: list[Item]) -> None:
     """A few short lines above a post's first thematic break that say where it comes from.
 
@@ -719,6 +732,16 @@ def _mark_provenance_header(items: list[Item]) -> None:
     for it in header:
         if it.kind in ("body", "quote", "related", "heading", "subhead", "caption"):
             it.kind = "debris"
+    # `---` / `原创：黄沙律师 深圳沙沙` / `---`: the platform's original-content mark, set
+    # off by rules under the header, names the writer (first) and the account
+    second = next((i for i in range(rule + 1, len(items)) if items[i].kind == "rule"), None)
+    if second is None or second - rule > 3:
+        return
+    for it in items[rule + 1 : second]:
+        mark = _ORIGINAL_MARK.match(it.text) if it.kind == "body" else None
+        if mark:
+            author = Author(mark.group("name"), None)
+            it.kind, it.byline = "byline", Byline(raw=it.text, authors=[author])
 
 
 def _mark_footers(items: list[Item]) -> None:
@@ -738,7 +761,9 @@ def _mark_footers(items: list[Item]) -> None:
             k += 1
         opener = next((it for it in section if it.kind not in ("image", "url")), None)
         in_footer = in_footer or (
-            opener is not None and opener.kind in ("debris", "related", "boilerplate", "byline")
+            opener is not None
+            and opener.kind in ("debris", "related", "boilerplate", "byline")
+            and any(it.kind == "body" for it in items[:index])  # a footer follows text
         )
         if not in_footer:
             continue  # a footer, once begun, runs to the end of the post
@@ -1302,6 +1327,7 @@ def finish_article(draft: _Draft) -> None:
             if (
                 previous_kind == "body"
                 and paragraphs
+                and not item.after_rule
                 and not ends_sentence(paragraphs[-1].text)
                 and (
                     content.paragraph_continues(paragraphs[-1].text, last_path, item.dom_path)
