@@ -795,6 +795,7 @@ def _strip_chrome(soup) -> None:
     """
     removed: set[int] = set()
     checked = 0
+    page_chars: list[int] = []  # the page's text size, measured once when a form asks
     for element in list(soup.find_all(True)):
         if id(element) in removed or element.attrs is None:
             continue
@@ -819,6 +820,8 @@ def _strip_chrome(soup) -> None:
         checked += 1
         if _holds_content(element):
             continue
+        if name == "form" and _wraps_page(element, page_chars, soup):
+            continue  # an ASP.NET page wraps the whole page, story and all, in one <form>
         removed.update(id(d) for d in element.descendants)
         element.extract()
 
@@ -838,3 +841,19 @@ def _holds_content(element) -> bool:
         if len(paragraph.get_text(strip=True)) >= 40:
             return True
     return False
+
+
+PAGE_FORM_SHARE = 0.5
+
+
+def _wraps_page(form, page_chars: list[int], soup) -> bool:
+    """A <form> holding most of the page's text is the page (ASP.NET wraps every page in
+    `<form id="form1">`), not a search or login box, whatever its paragraphs look like
+    (`<div>` text split by `<br>` has no <p> for `_holds_content` to find)."""
+    if not page_chars:
+        page_chars.append(len(_WS_RE.sub("", soup.get_text())))
+    own = len(_WS_RE.sub("", form.get_text()))
+    return own > 0 and own >= PAGE_FORM_SHARE * page_chars[0]
+
+
+_WS_RE = re.compile(r"\s+")

@@ -280,10 +280,11 @@ _CLOSING_FORMULA = re.compile(
 
 
 def _headline_below_menu(blocks: list, weights: list[float], anchored: tuple[int, int, int]):
-    """A <title> that greets (`谢谢您访问〖某某中心〗`) is printed at the page's top, above
-    the site menu; the story's own headline is the bold line right above its text. When
-    `MIN_MENU_LINKS` links or more stand between the line repeating the <title> and the
-    first prose, that bold line is the headline."""
+    """A <title> that greets (`谢谢您访问〖某某中心〗`) or names the site (`某某資訊網`) is
+    printed at the page's top, above the site menu; the story's own headline is the line
+    right above its text. When `MIN_MENU_LINKS` links or more stand between the line
+    repeating the <title> and the first prose, that line is the headline: a bold one, or a
+    plain one when the <title> ends like a site's name."""
     title_idx, span, end = anchored
     first_prose = next(
         (j for j in range(title_idx + span, end) if weights[j] > 0 and blocks[j].kind == "text"),
@@ -295,9 +296,15 @@ def _headline_below_menu(blocks: list, weights: list[float], anchored: tuple[int
     if links < MIN_MENU_LINKS:
         return anchored
     guess = _headline_above(blocks, first_prose)
-    if guess is None or guess < title_idx + span or not blocks[guess].bold:
+    if guess is None or guess < title_idx + span:
         return anchored
+    if not blocks[guess].bold and not _SITE_NAME_END.search(_WS.sub("", blocks[title_idx].text)):
+        return anchored  # a plain line wins only over a <title> that names the site
     return (guess, 1, end)
+
+
+# A <title> that names only the site (`中國廣播公司全球資訊網`, `某某日报`): it is no headline.
+_SITE_NAME_END = re.compile(r"(?:网|網|报|報|社|台|站|新闻|新聞|频道|頻道|在线|在線|中心|首页|首頁)$")
 
 
 MIN_LISTING_LINES = 3
