@@ -214,6 +214,11 @@ def _run(args) -> int:
     always_flow = getattr(args, "always_flow", False)
     configure_prefect_env()
     api = _start_ephemeral_api()
+    # The quality gate's process imports Great Expectations (~3.5 s) from now on, beside the
+    # check below; a no-op run or a large load stops it (zhnews.gate_process).
+    from zhnews import gate_process
+
+    gate_process.shared().start()
     try:
         if not always_flow:
             from zhnews.fastpath import try_noop
@@ -222,6 +227,7 @@ def _run(args) -> int:
             paths = [str(p) for p in (args.paths or [DEFAULT_SEEDS])]
             done = try_noop(paths, args.db, Settings())
             if done:
+                gate_process.shared().close()
                 print(
                     f"nothing new: {done['files_unchanged']} file(s) unchanged since they were "
                     "loaded"
@@ -232,6 +238,7 @@ def _run(args) -> int:
     finally:
         from zhnews.fastpath import release_unused
 
+        gate_process.shared().close()  # if the flow did not get to its gate
         release_unused()  # the check's lock, if the flow never started
         if api is not None:
             import os
@@ -255,13 +262,17 @@ def _drain_prefect_workers() -> None:
 
 
 def _run_flow(args, api) -> int:
-    from zhnews import fastpath, progress
+    from zhnews import fastpath, gate_process, progress
     from zhnews.flow import etl, prewarm_gate
     from zhnews.settings import DEFAULT_SEEDS, Settings
 
     paths = [str(p) for p in (args.paths or [DEFAULT_SEEDS])]
     if fastpath.small_load(paths, Settings().shard_size):
-        prewarm_gate()  # a small load: GX imports while the API server finishes booting
+        prewarm_gate()  # a small load: the parser loads while the API server finishes booting
+    else:
+        # A large load: GX must not sit beside the parse workers; the gate process starts
+        # again once they are done.
+        gate_process.shared().close()
     if api is not None:
         api.wait(Settings().api_start_timeout_s)
 

@@ -34,9 +34,6 @@ from zhnews.discover import FileRef, discover, shards  # noqa: E402
 from zhnews.pool import RETRY_DELAYS_S, parse_shards  # noqa: E402
 from zhnews.shard import ShardResult, process_shard  # noqa: E402
 
-# The quality gate's process (zhnews.gate_process): started early on a small load, used and
-# stopped by the quality-gate task.
-_gate_process: list = []
 _prewarm: list = []
 
 
@@ -51,11 +48,9 @@ class Opaque:
 
 
 def gate_process():
-    from zhnews.gate_process import GateProcess
+    from zhnews import gate_process
 
-    if not _gate_process:
-        _gate_process.append(GateProcess())
-    return _gate_process[0]
+    return gate_process.shared()
 
 
 def prewarm_gate() -> None:

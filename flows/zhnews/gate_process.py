@@ -80,6 +80,7 @@ def _gate(
     con = duckdb.connect(config={"memory_limit": memory_limit})
     try:
         con.execute(f"SET temp_directory = {sql_literal(spill)}")
+        con.execute("SET preserve_insertion_order = false")  # as the writer's connection
         create_staging(con, load_sql_files())
         for table, (pattern, columns) in views.items():
             con.execute(f'DROP TABLE staging."{table}"')
@@ -95,6 +96,7 @@ class GateProcess:
     def __init__(self) -> None:
         self._process = None
         self._conn = None
+        self._answered = False
 
     @property
     def started(self) -> bool:
@@ -136,6 +138,7 @@ class GateProcess:
             try:
                 self._conn.send(job)
                 kind, value = self._conn.recv()
+                self._answered = True
             except (EOFError, BrokenPipeError, ConnectionResetError):
                 self._process.join(5)
                 raise GateProcessDied(
@@ -150,13 +153,30 @@ class GateProcess:
             self.close()
 
     def close(self) -> None:
-        """Stop the process (it holds GX and the gate's frames); safe to call twice."""
+        """Stop the process (it holds GX and the gate's frames); safe to call twice.
+
+        After `run` the child has answered and is exiting; before it (a no-op run, a large
+        load, a load that failed first) it is importing GX or waiting, and is killed: nothing
+        there is worth waiting for."""
         process, conn = self._process, self._conn
         self._process = self._conn = None
         if conn is not None:
-            conn.close()  # an idle child sees EOF and exits
+            conn.close()
         if process is not None:
-            process.join(2)
-            if process.is_alive():  # still importing GX: not worth waiting for
+            process.join(0 if not self._answered else 5)
+            if process.is_alive():
                 process.kill()
                 process.join()
+        self._answered = False
+
+
+_shared: list[GateProcess] = []
+
+
+def shared() -> GateProcess:
+    """The run's gate process: `zhnews run` starts it with the run (like Prefect's temporary
+    API) and stops it when the run finds nothing new or a large load; the flow's quality-gate
+    task uses it, starting it then if it is not running."""
+    if not _shared:
+        _shared.append(GateProcess())
+    return _shared[0]
