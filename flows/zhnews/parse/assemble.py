@@ -444,6 +444,8 @@ def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _Typical
     credit = parse_credit_line(text) if len(text) <= 90 and not block.in_figure else None
     if credit is None and text[:4].find("作者") >= 0:
         credit = parse_bio_credit(text)
+    if credit is not None and not credit.authors and credit.kind == "photo":
+        return Item("caption", text)  # `图片来源：视觉中国`: where a picture is from, kept as caption
     if credit is not None and not (after_image and credit.kind in ("photo", "credit")):
         return Item("byline", text, byline=credit)  # a photo credit under a picture: caption
     if _BOILERPLATE_RE.match(text):
