@@ -827,11 +827,11 @@ def drop_title_echo(items: list[Item], title: str | None) -> list[Item]:
     key = _echo_key(title)
     contents = [i for i, it in enumerate(items) if it.kind in ("heading", "body", "subhead")]
     # `新华社北京4月24日电 题：<title>`: a wire story's header line is an echo too
-    heads = [
-        _echo_key(_WIRE_HEADLINE.sub("", items[i].text))
-        for i in contents[:3]
-        if len(items[i].text) <= len(title) + 30  # prose is never an echo
-    ]
+    heads = []
+    for i in contents[:3]:
+        if len(items[i].text) > len(title) + 30:
+            break  # prose is never an echo, and an echo below the lead is a subhead
+        heads.append(_echo_key(_WIRE_HEADLINE.sub("", items[i].text)))
     drop: set[int] = set()
     for size in range(1, len(heads) + 1):
         if "".join(heads[:size]) == key:

@@ -121,12 +121,11 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
     end = _credit_zone_end(blocks, weights, end)
     while end < len(blocks) and blocks[end].kind == "text" and not blocks[end].text.strip():
         end += 1
-    if (
-        end < len(blocks)
-        and blocks[end].kind == "text"
-        and _CLOSING_FORMULA.fullmatch(_WS.sub("", blocks[end].text))
+    if end < len(blocks) and (
+        (blocks[end].kind == "text" and _CLOSING_FORMULA.fullmatch(_WS.sub("", blocks[end].text)))
+        or _closing_sentence(blocks, start, end)
     ):
-        end += 1  # `特此通告。`: a notice's last line, too short to weigh as text
+        end += 1  # `特此通告。`, `预祝大会圆满成功！`: a last line too short to weigh as text
     end, trailer_credits = _rule_trailer(blocks, weights, start, end)
     kept = []
     seen: set[str] = set()
@@ -277,6 +276,28 @@ MIN_MENU_LINKS = 5
 _CLOSING_FORMULA = re.compile(
     r"(?:特此(?:通告|公告|通知|通报|通報|函告|函复|函復|批复|批復|报告|報告|说明|說明|证明|證明)|此复|此復)[。.！!]?"
 )
+
+
+MAX_CLOSING_CHARS = 20
+_SENTENCE_END = re.compile(r"[。！？!?…]$")
+
+
+def _closing_sentence(blocks: list, start: int, end: int) -> bool:
+    """A short closing sentence printed right after the last paragraph, in that paragraph's
+    own element (`<div><div>…</div>预祝大会圆满成功！</div>`, `谢谢大家！`): the text's last
+    line, too short to weigh as prose. No link, no caption look, a sentence mark at its end."""
+    if end <= start:
+        return False
+    block, last = blocks[end], blocks[end - 1]
+    compact = _WS.sub("", block.text)
+    if block.kind != "text" or block.link_chars or block.in_figure or block.caption_style:
+        return False
+    if not 0 < len(compact) <= MAX_CLOSING_CHARS or not _SENTENCE_END.search(compact):
+        return False
+    if last.kind != "text" or not _PROSE.search(last.text) or not last.dom_path:
+        return False
+    parent = last.dom_path[:-1]
+    return bool(parent) and block.dom_path[: len(parent)] == parent and not credit_line(block.text)
 
 
 def _headline_below_menu(blocks: list, weights: list[float], anchored: tuple[int, int, int]):

@@ -1,0 +1,64 @@
+"""Failure classes of issue 12 (round v: where the text starts and ends), seen on dev-set
+documents (tqxz, bynr, m1905, dahe, nownews); each test is a small synthetic document written
+for the class, with made-up names and text."""
+
+from __future__ import annotations
+
+from zhnews.parse import parse_document
+
+_PARAGRAPH = (
+    "<p>第{i}段：本市今年夏季持续高温，有关部门近日下发通知，要求各用人单位按时足额发放防暑补贴，"
+    "并加强对户外作业人员的劳动保护，确保各项措施落到实处。</p>"
+)
+_STORY = "".join(_PARAGRAPH.format(i=i) for i in range(1, 5))
+
+
+def _page(head: str, body: str) -> str:
+    return f"<html><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>"
+
+
+def _body(article) -> list[str]:
+    return [p.text for p in article.paragraphs if p.kind in ("body", "subhead")]
+
+
+def test_a_headline_repeated_below_the_lead_paragraph_is_a_subhead_not_an_echo() -> None:
+    lead = (
+        "近来不少读者来信询问高温补贴怎么申领，对于各地标准不一的情况也有很多疑问。"
+        "高温补贴怎么申领？下面来看下具体的办法介绍。"
+    )
+    doc = _page(
+        "<title>-某某知识网</title>",
+        "<h1>高温补贴怎么申领</h1><p>时间：2022-07-01 08:00:00</p>"
+        f"<div><p>{lead}</p><p><strong>高温补贴怎么申领</strong></p>{_STORY}</div>",
+    )
+    article = parse_document(doc, "page.html").articles[0]
+    body = _body(article)
+    assert article.title == "高温补贴怎么申领"
+    assert body[0] == lead  # the lead is not taken for the echo
+    assert body[1] == "高温补贴怎么申领"
+    # the echo right under the headline is still dropped
+    doc = _page(
+        "<title>-某某知识网</title>",
+        f"<h1>高温补贴怎么申领</h1><div><p><strong>高温补贴怎么申领</strong></p>{_STORY}</div>",
+    )
+    assert _body(parse_document(doc, "page.html").articles[0])[0].startswith("第1段")
+
+
+def test_a_short_closing_sentence_in_the_texts_own_element_ends_the_text() -> None:
+    paragraphs = "".join(f"<div>　　{_PARAGRAPH.format(i=i)[3:-4]}</div>" for i in range(1, 5))
+    doc = _page(
+        "<title>热烈祝贺大会开幕</title>",
+        f"<h1>热烈祝贺大会开幕</h1><div class='text'><div>{paragraphs}预祝大会圆满成功！</div></div>"
+        "<div class='foot'><p>来源：某某日报 编辑：王五</p></div>",
+    )
+    article = parse_document(doc, "page.html").articles[0]
+    body = _body(article)
+    assert body[-1] == "预祝大会圆满成功！"
+    assert len(body) == 5
+    # a short line outside the text's element, or a linked one, is not taken
+    doc = _page(
+        "<title>热烈祝贺大会开幕</title>",
+        f"<h1>热烈祝贺大会开幕</h1><div class='text'><div>{paragraphs}</div></div>"
+        "<div class='box'><p><a href='/x'>欢迎订阅本报！</a></p></div>",
+    )
+    assert _body(parse_document(doc, "page.html").articles[0])[-1].startswith("第4段")
