@@ -438,6 +438,7 @@ def html_blocks(html: str, main_content: bool = False, whole_page: bool = False)
     for element in soup.find_all(string=lambda s: isinstance(s, Comment)):
         element.extract()
     _strip_chrome(soup)
+    _strip_social_embeds(soup)
     if not main_content:
         return mark_credited_captions(_walk(soup, page=False))
     blocks = _walk(soup, page=True, skip_hidden=True, revealed=_story_reveals(soup))
@@ -830,6 +831,27 @@ _MAX_CHROME_CHECKS = 2000
 # A list named for comments (`commentlist`, `comment-list`, `comments`): the readers' comments
 # under a post, removed even when a comment holds paragraphs of prose.
 _COMMENT_LIST_RE = re.compile(r"comment", re.IGNORECASE)
+
+
+# The fallback copy of an embedded social post, printed until the platform's script replaces
+# it with the player or card (`<div class="fb-video"><blockquote class="fb-xfbml-parse-ignore">`
+# title, post text, `Posted by X on Wednesday, July 1, 2020`; `<blockquote class="twitter-tweet">`): the post
+# as the platform shows it, not the story's text.
+_SOCIAL_EMBED_CLASS = re.compile(
+    r"^(?:fb-xfbml-parse-ignore|fb-post|fb-video|twitter-tweet|twitter-video|instagram-media"
+    r"|tiktok-embed)$"
+)
+
+
+def _strip_social_embeds(soup) -> None:
+    """Remove the embedded posts' fallback copies (`_SOCIAL_EMBED_CLASS`)."""
+    for element in soup.find_all(class_=_SOCIAL_EMBED_CLASS):
+        if element.attrs is not None and not _holds_headline(element):
+            element.extract()
+
+
+def _holds_headline(element) -> bool:
+    return element.name in ("h1", "article") or element.find(["h1", "article"]) is not None
 
 
 def _holds_content(element) -> bool:

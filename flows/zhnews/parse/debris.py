@@ -49,7 +49,9 @@ _RELATED_FIRST = {word[0] for word in _RELATED_WORDS}
 # a mark a page prints before the header: `※你可能還想看：`, `★延伸閱讀`
 _RELATED_MARKS = "※★☆●■◆▶►"
 _RELATED_HEADER = re.compile(
-    r"^[※★☆●■◆▶►]?\s*[【\[〖<《(（]?\s*(?:" + "|".join(_RELATED_WORDS) + r")\s*[】\]〗>》)）]?\s*[：:]?\s*"
+    r"^[※★☆●■◆▶►]?\s*[【\[〖<《(（]?\s*(?:"
+    + "|".join(_RELATED_WORDS)
+    + r")\s*[】\]〗>》)）]?\s*[：:]?\s*"
 )
 
 # A disclaimer line opens with one of these (after an optional 注：/【…】 lead-in) or holds
@@ -206,6 +208,13 @@ _LONE_BRACKETS = re.compile(r"[（）()【】\[\]〔〕\s]+")
 _EMBED = re.compile(
     r"^(?:在\s*)?(?:Instagram|Facebook|Threads|Twitter|X|YouTube)\s*(?:上)?查看(?:這則|这则)(?:貼文|帖子)$"
     r"|(?:分享的|發佈的|发布的)(?:貼文|帖子)$|(?i:^view this post on instagram$|^a post shared by)"
+    # a Facebook embed's credit: `Posted by Radio Free Asia Chinese on Wednesday, July 1, 2020`
+    r"|^Posted by .{1,60} on (?:\w+, )?\w+ \d{1,2}, \d{4}$"
+)
+# A video's label printed under its player: `视频【港警用水炮向记者直射】`, `视频：警察冲入商场抓人`,
+# `影片／記者會直播`: the player's title, not a sentence of the story.
+_VIDEO_LABEL = re.compile(
+    r"(?:视频|視頻|影片)\s*(?:[：:／/|｜]\s*[^。！？!?，,]{1,36}|(?:【[^【】]{1,30}】)+)"
 )
 # Consent prompts of a page's widgets: `請同意我們的隱私權規範，才能啟用聽新聞的功能。`
 _CONSENT = re.compile(
@@ -378,7 +387,10 @@ def is_hashtag_line(text: str) -> bool:
 def related_header(text: str) -> str | None:
     """The rest of the line after a related-links header (`""` when only the header), else None."""
     stripped = text.strip()
-    if len(stripped) > 80 or stripped.lstrip(_RELATED_MARKS + "【[〖<《(（ ")[:1] not in _RELATED_FIRST:
+    if (
+        len(stripped) > 80
+        or stripped.lstrip(_RELATED_MARKS + "【[〖<《(（ ")[:1] not in _RELATED_FIRST
+    ):
         return None
     match = _RELATED_HEADER.match(stripped)
     if not match:
@@ -448,6 +460,8 @@ def debris_reason(text: str) -> str | None:
     if len(stripped) <= 40 and ("圖" in stripped or "图" in stripped):
         if _PICTURE_PROMPT.match(stripped):
             return "widget"
+    if len(stripped) <= 60 and stripped[:1] in "视視影" and _VIDEO_LABEL.fullmatch(stripped):
+        return "video_label"
     if len(stripped) <= 12 and _WIDGET_BUTTON.fullmatch(stripped):
         return "widget"
     if len(stripped) <= 30 and _SITE_MASTHEAD.fullmatch(stripped):

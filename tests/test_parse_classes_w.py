@@ -1,0 +1,50 @@
+"""Failure classes of round w (embedded posts, decks and pull quotes, lists, date lines), seen
+on dev-set documents (cdtmirror, neist, matters, iyouport); each test is a small synthetic
+document written for the class, with made-up names and text."""
+
+from __future__ import annotations
+
+from zhnews.parse import parse_document
+from zhnews.parse.debris import debris_reason
+
+_PARAGRAPH = (
+    "<p>第{i}段：本市今年夏季持续高温，有关部门近日下发通知，要求各用人单位按时足额发放防暑补贴，"
+    "并加强对户外作业人员的劳动保护，确保各项措施落到实处。</p>"
+)
+_STORY = "".join(_PARAGRAPH.format(i=i) for i in range(1, 5))
+
+
+def _page(head: str, body: str) -> str:
+    return f"<html><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>"
+
+
+def _body(article) -> list[str]:
+    return [p.text for p in article.paragraphs if p.kind in ("body", "subhead")]
+
+
+def test_an_embedded_social_video_and_its_label_are_not_body() -> None:
+    embed = (
+        '<div class="fb-video" data-href="https://www.facebook.com/x/videos/1/">'
+        '<blockquote cite="https://www.facebook.com/x/videos/1/" class="fb-xfbml-parse-ignore">'
+        '<p><a href="https://www.facebook.com/x/videos/1/">市民排队领取防暑物资</a></p>'
+        "<p>【高温下的街头】【市民排队领取防暑物资】今天下午，数百名市民在社区服务中心门前排队，"
+        "领取清凉饮品和防暑药品。#高温#防暑</p>"
+        '<p>Posted by <a href="https://www.facebook.com/x/">Some Radio 某某电台</a>'
+        " on Wednesday, July 1, 2020</p></blockquote></div>"
+        "<p>视频【高温下的街头】【市民排队领取防暑物资】</p>"
+    )
+    picture = (
+        '<div class="wp-caption"><img src="a.jpg"><p class="wp-caption-text">'
+        "社区工作人员在服务中心门前向排队的市民发放清凉饮品和防暑药品，并提醒老人注意补水休息，"
+        "尽量避免在正午时段外出活动，有需要的居民可以拨打社区热线预约送药上门服务。(某某区政府脸书图片)</p></div>"
+    )
+    doc = _page(
+        "<title>高温补贴</title>",
+        "<h1>高温补贴</h1>" + _PARAGRAPH.format(i=0) + embed + picture + _STORY,
+    )
+    body = _body(parse_document(doc, "page.html").articles[0])
+    assert not any("Posted by" in p or "市民排队领取" in p or "热线预约" in p for p in body)
+    assert len(body) == 5  # the first paragraph and the story's four
+    assert debris_reason("Posted by Some Radio on Wednesday, July 1, 2020") == "widget"
+    assert debris_reason("视频：警察冲入商场抓人") == "video_label"
+    assert debris_reason("影片中的導彈，是一种公路机动导弹。") is None
