@@ -62,3 +62,44 @@ def test_a_short_closing_sentence_in_the_texts_own_element_ends_the_text() -> No
         "<div class='box'><p><a href='/x'>欢迎订阅本报！</a></p></div>",
     )
     assert _body(parse_document(doc, "page.html").articles[0])[-1].startswith("第4段")
+
+
+def test_a_heading_that_repeats_the_picture_alt_above_it_is_a_caption() -> None:
+    doc = _page(
+        "<title>古城新貌</title>",
+        "<h1>古城新貌</h1><div class='pic'><img src='a.jpg' alt='古城的夜景。'></div>"
+        f"<h3 class='img_desc'>古城的夜景。</h3>{_STORY}",
+    )
+    article = parse_document(doc, "page.html").articles[0]
+    assert "古城的夜景。" not in _body(article)
+    assert _body(article)[0].startswith("第1段")
+    # a subhead that names no picture stays
+    doc = _page(
+        "<title>古城新貌</title>",
+        "<h1>古城新貌</h1><div class='pic'><img src='a.jpg' alt='古城的夜景。'></div>"
+        f"<h3>夜游路线</h3>{_STORY}",
+    )
+    assert "夜游路线" in _body(parse_document(doc, "page.html").articles[0])
+
+
+def test_a_deck_row_in_the_headlines_table_is_no_body_even_with_a_comma() -> None:
+    deck = "从教三十年的她带着孩子们一路前行，在比赛中拿下好成绩"
+    doc = _page(
+        "<title>她带着孩子们一路前行--某某网</title>",
+        "<div class='tit'><h1><table><tr><td></td></tr>"
+        "<tr><td align=center>她带着孩子们一路前行</td></tr>"
+        f"<tr><td align=center>{deck}</td></tr></table></h1></div>"
+        f"<div class='text'>{_STORY}</div>",
+    )
+    article = parse_document(doc, "page.html").articles[0]
+    assert article.title == "她带着孩子们一路前行"
+    assert deck not in _body(article)
+    assert _body(article)[0].startswith("第1段")
+    # a line printed with the text, under the headline's box, is the text's lead
+    lead = "从教三十年的她带着孩子们一路前行，在比赛中拿下好成绩"
+    doc = _page(
+        "<title>她带着孩子们一路前行--某某网</title>",
+        "<div class='tit'><h1>她带着孩子们一路前行</h1></div>"
+        f"<div class='text'><p>{lead}</p>{_STORY}</div>",
+    )
+    assert _body(parse_document(doc, "page.html").articles[0])[0] == lead

@@ -144,6 +144,13 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
     for idx in [*range(start, end), *below]:
         block = blocks[idx]
         compact = _WS.sub("", block.text)
+        if (
+            title_span == 1
+            and not body_started
+            and _headline_box_deck(blocks, weights, idx, title_idx, end)
+        ):
+            kept.append(replace(block, kind="quote"))  # the deck printed in the headline's box
+            continue
         body_started = body_started or weights[idx] > 0
         if _link_dense(block) and not marked_author_line(block):
             if body_started or not _linked_byline(blocks, idx):
@@ -180,8 +187,9 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
             continue
         if title_idx is not None and not _runs_into_text(blocks, weights, idx):
             block = _headline_role(block, idx, title_idx, body_started)
-        if block.kind == "text" and _repeats_picture_alt(blocks, idx, compact):
-            block = replace(block, in_figure=True, caption_style=True)
+        if _caption_kind(block, idx, title_idx) and _repeats_picture_alt(blocks, idx, compact):
+            # `<img alt="X。">` + `<h3 class="img_desc">X。</h3>`: a caption, even as a heading
+            block = replace(block, kind="text", level=0, in_figure=True, caption_style=True)
         kept.append(block)
     _drop_closing_heading(kept)
     return kept
@@ -207,6 +215,14 @@ def _drop_closing_heading(kept: list) -> None:
 
 
 MAX_ALT_CAPTION_CHARS = 80
+
+
+def _caption_kind(block, idx: int, title_idx: int | None) -> bool:
+    """A line that may be a picture's caption: text, or a subhead-level heading that is not
+    the headline (a caption styled with `<h3>`)."""
+    if block.kind == "text":
+        return True
+    return block.kind == "heading" and block.level != 1 and idx != title_idx
 
 
 def _repeats_picture_alt(blocks: list, idx: int, compact: str) -> bool:
@@ -463,6 +479,32 @@ def _headline_role(block, idx: int, title_idx: int, body_started: bool):
     ):
         return replace(block, kind="quote")
     return block
+
+
+def _headline_box_deck(
+    blocks: list, weights: list[float], idx: int, title_idx: int | None, end: int
+) -> bool:
+    """A one-sentence line right under the headline in the headline's own box (the next row
+    of its table: kicker / headline / deck rows) while the text is printed in another
+    element: the deck, even with a comma (`年过五十的她……，在比赛中拿下不俗的成绩`)."""
+    if title_idx is None or idx != title_idx + 1 or idx >= end:
+        return False
+    block, title = blocks[idx], blocks[title_idx]
+    compact = _WS.sub("", block.text)
+    if block.kind != "text" or block.link_chars or block.in_figure or len(title.dom_path) < 3:
+        return False
+    if not MIN_DECK_CHARS <= len(compact) <= MAX_HEADLINE_CHARS or _SENTENCE_MARKS.search(compact):
+        return False
+    if _DATE_LIKE.search(compact) or _CREDIT_WORDS.search(compact) or credit_line(block.text):
+        return False
+    box = title.dom_path[:-2]  # the headline's row group: <table> / <tr><td>headline
+    if block.dom_path[: len(box)] != box or block.dom_path[: len(box) + 1] == title.dom_path[:-1]:
+        return False
+    text = next((j for j in range(idx + 1, end) if weights[j] > 0), None)
+    return text is not None and blocks[text].dom_path[: len(box)] != box
+
+
+_SENTENCE_MARKS = re.compile(r"[。！？!?；;]")
 
 
 def _anchored_run(blocks: list, weights: list[float], page_title: str | None):
