@@ -4,7 +4,8 @@ for the class, with made-up names and text."""
 
 from __future__ import annotations
 
-from zhnews.parse import parse_document
+from zhnews.parse import content, parse_document
+from zhnews.parse.blocks import Block
 
 _PARAGRAPH = (
     "<p>第{i}段：本市今年夏季持续高温，有关部门近日下发通知，要求各用人单位按时足额发放防暑补贴，"
@@ -95,11 +96,33 @@ def test_a_deck_row_in_the_headlines_table_is_no_body_even_with_a_comma() -> Non
     assert article.title == "她带着孩子们一路前行"
     assert deck not in _body(article)
     assert _body(article)[0].startswith("第1段")
-    # a line printed with the text, under the headline's box, is the text's lead
-    lead = "从教三十年的她带着孩子们一路前行，在比赛中拿下好成绩"
+    # a row of a table that holds the text too is the text's, not the headline's box
+    blocks = [
+        Block("text", "她带着孩子们一路前行", dom_path=(1, 2, 3, 4)),
+        Block("text", deck, dom_path=(1, 2, 5, 6)),
+        Block("text", _PARAGRAPH.format(i=1)[3:-4], dom_path=(1, 2, 7, 8)),
+    ]
+    weights = [-3.0, 20.0, 60.0]
+    assert not content._headline_box_deck(blocks, weights, 1, 0, 3)
+    blocks[2].dom_path = (1, 9, 10)
+    assert content._headline_box_deck(blocks, weights, 1, 0, 3)
+
+
+def test_a_heading_holding_a_fold_toggle_is_a_players_title_bar_not_a_subhead() -> None:
+    bar = "《城市访谈》第三期今晚八点播出"
     doc = _page(
-        "<title>她带着孩子们一路前行--某某网</title>",
-        "<div class='tit'><h1>她带着孩子们一路前行</h1></div>"
-        f"<div class='text'><p>{lead}</p>{_STORY}</div>",
+        "<title>城市访谈今晚播出</title>",
+        "<h1>城市访谈今晚播出</h1><p>时间：2024.05.20 来源：某某网</p>"
+        f"<div class='player'><h4><span>{bar}</span><a href='#'>收起</a></h4>"
+        "<div><video></video></div></div>" + _STORY,
     )
-    assert _body(parse_document(doc, "page.html").articles[0])[0] == lead
+    article = parse_document(doc, "page.html").articles[0]
+    assert bar not in _body(article)
+    assert _body(article)[0].startswith("第1段")
+    # a subhead without a toggle stays
+    doc = _page(
+        "<title>城市访谈今晚播出</title>",
+        f"<h1>城市访谈今晚播出</h1>{_STORY}<h4>{bar}</h4>"
+        + "".join(_PARAGRAPH.format(i=i) for i in range(5, 8)),
+    )
+    assert bar in _body(parse_document(doc, "page.html").articles[0])

@@ -512,6 +512,7 @@ def _walk(
 
     def flush() -> None:
         nonlocal parts, bold_chars, small_chars, link_chars, stocks, link_of_part, controls
+        box_title = state["heading"] > 1 and _holds_toggle(parts, controls)
         if page and any(link_of_part):
             cut = content.drop_bracketed_social(parts, link_of_part)
             if cut != parts:  # the dropped link's characters no longer count as link text
@@ -540,7 +541,11 @@ def _walk(
         if text:
             compact = len(re.sub(r"\s", "", text))
             bold = compact > 0 and bold_chars >= compact
-            if state["heading"]:
+            if box_title:
+                # `<h4>片名<a>收起</a></h4>`: the title bar of a folding player or panel, the
+                # name of what it shows (a caption), not a subhead of the text
+                block = Block("text", text, in_figure=True, caption_style=True, stocks=stocks)
+            elif state["heading"]:
                 block = Block("heading", text, level=state["heading"], stocks=stocks)
             elif state["quote"]:
                 block = Block("quote", text, stocks=stocks)
@@ -622,6 +627,15 @@ def _walk(
         stack.append((child, iter(list(child.children)), undo))
     flush()
     return blocks
+
+
+# The label of a control that folds or unfolds a box (a video player, a long panel); the
+# words are page commands too (`content.is_control`).
+_FOLD_TOGGLES = frozenset("收起 展开 展開".split())
+
+
+def _holds_toggle(parts: list[str], controls: set[int]) -> bool:
+    return any(re.sub(r"\s", "", parts[k]) in _FOLD_TOGGLES for k in controls)
 
 
 MAX_MARKED_AUTHOR_CHARS = 40
