@@ -48,3 +48,29 @@ def test_an_embedded_social_video_and_its_label_are_not_body() -> None:
     assert debris_reason("Posted by Some Radio on Wednesday, July 1, 2020") == "widget"
     assert debris_reason("视频：警察冲入商场抓人") == "video_label"
     assert debris_reason("影片中的導彈，是一种公路机动导弹。") is None
+
+
+def test_a_deck_that_ends_no_sentence_and_a_paywall_notice_are_not_body() -> None:
+    deck = "高温补贴标准有待统一，户外劳动者保护仍有短板，监管尚无抓手"
+    wall = (
+        '<div class="Barrier__fullBarrier___x1"><img src="wall.png">'
+        '<h1 class="Barrier__header___x2">You’ve hit the wall.</h1>'
+        '<div class="Barrier__body___x3">继续阅读</div></div>'
+    )
+    body = (
+        f'<article><h1>高温补贴</h1><p class="post__description">{deck}</p><img src="a.jpg">'
+        + "".join(_PARAGRAPH.format(i=i) for i in range(1, 3))
+        + wall
+        + "".join(_PARAGRAPH.format(i=i) for i in range(3, 5))
+        + "</article>"
+    )
+    for head in ("<title>高温补贴</title>", ""):
+        article = parse_document(_page(head, body), "page.html").articles[0]
+        assert _body(article) == [_PARAGRAPH.format(i=i)[3:-4] for i in range(1, 5)], head
+        assert deck in (article.summary or "")
+    # a first paragraph that ends its sentence is text, not a deck
+    lead = "<p>高温补贴标准有待统一，户外劳动者保护仍有短板。</p>"
+    article = parse_document(_page("", "<h1>高温补贴</h1>" + lead + _STORY), "page.html").articles[
+        0
+    ]
+    assert _body(article)[0] == lead[3:-4]

@@ -858,10 +858,28 @@ _SOCIAL_EMBED_CLASS = re.compile(
 
 
 def _strip_social_embeds(soup) -> None:
-    """Remove the embedded posts' fallback copies (`_SOCIAL_EMBED_CLASS`)."""
+    """Remove the embedded posts' fallback copies (`_SOCIAL_EMBED_CLASS`) and the paywall
+    notices printed inside the text (`_PAYWALL_RE`)."""
     for element in soup.find_all(class_=_SOCIAL_EMBED_CLASS):
         if element.attrs is not None and not _holds_headline(element):
             element.extract()
+    for element in soup.find_all(class_=_PAYWALL_RE):
+        if element.attrs is not None and _paywall_notice(element):
+            element.extract()
+
+
+# A paywall's notice box (`BarrierFailsafe__fullBarrier`, `paywall-prompt`): its heading
+# (`You’ve hit the wall.`) and button lines are the wall, not a subhead of the story.
+_PAYWALL_RE = re.compile(r"paywall|barrier|regwall", re.IGNORECASE)
+MAX_PAYWALL_NOTICE_CHARS = 120
+
+
+def _paywall_notice(element) -> bool:
+    """A notice, not the story a site hides behind its wall (`<div class="paywall-content">`
+    holding the text's paragraphs)."""
+    if element.name in ("body", "html", "article", "main"):
+        return False
+    return len(_WS_RE.sub("", element.get_text())) <= MAX_PAYWALL_NOTICE_CHARS
 
 
 def _holds_headline(element) -> bool:

@@ -98,9 +98,10 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
         anchored = _headline_below_menu(blocks, weights, anchored)
     title_idx, title_span = None, 1
     deck_lines: set[int] = set()  # lines of the headline's element after its first: the deck
+    headline = None  # the headline's index, whether or not it repeats the page <title>
     if anchored is not None:
         title_idx, title_span, end = anchored
-        start = title_idx
+        start = headline = title_idx
     else:
         run = densest_run(weights)
         if run is None:
@@ -114,6 +115,7 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
         elif heading is not None:
             start = _heading_lines_start(blocks, heading)
             deck_lines = set(range(start + 1, heading + 1))
+            headline = heading
         elif whole_page and (guess := _headline_above(blocks, start)) is not None:
             start = title_idx = guess
     start = _byline_zone_start(blocks, start)
@@ -150,6 +152,9 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
             and _headline_box_deck(blocks, weights, idx, title_idx, end)
         ):
             kept.append(replace(block, kind="quote"))  # the deck printed in the headline's box
+            continue
+        if not body_started and _unfinished_deck(blocks, weights, idx, headline, end):
+            kept.append(replace(block, kind="quote"))  # the deck, a line that ends no sentence
             continue
         body_started = body_started or weights[idx] > 0
         if _link_dense(block) and not marked_author_line(block):
@@ -341,7 +346,9 @@ def _headline_below_menu(blocks: list, weights: list[float], anchored: tuple[int
 
 
 # A <title> that names only the site (`中國廣播公司全球資訊網`, `某某日报`): it is no headline.
-_SITE_NAME_END = re.compile(r"(?:网|網|报|報|社|台|站|新闻|新聞|频道|頻道|在线|在線|中心|首页|首頁)$")
+_SITE_NAME_END = re.compile(
+    r"(?:网|網|报|報|社|台|站|新闻|新聞|频道|頻道|在线|在線|中心|首页|首頁)$"
+)
 
 
 MIN_LISTING_LINES = 3
@@ -505,6 +512,41 @@ def _headline_box_deck(
 
 
 _SENTENCE_MARKS = re.compile(r"[。！？!?；;]")
+MAX_DECK_CHARS = 120
+MIN_DECK_EVIDENCE = 2  # paragraphs of the text that each end a sentence
+# A paragraph's end: a sentence mark, then closing quotes or brackets (`…。」`, `…？”`), or the
+# colon, comma or dash that runs on into what follows (`现就有关事项通告如下：`, `…有以下几点——`).
+_FINISHED = re.compile(r"[。！？!?…；;：:，,、—－-][”’」』》）)\]\"']*$")
+
+
+def _unfinished_deck(
+    blocks: list, weights: list[float], idx: int, headline: int | None, end: int
+) -> bool:
+    """The first prose under the headline, in an element of its own, that ends no sentence
+    while the text's paragraphs under it do: the deck or standfirst, kept as the summary
+    (`精确快速诊断有待突破，无症状感染者带来挑战，救治尚无神药`, `…镶嵌了一套新型态的治理方式：「依信而治」`)."""
+    if headline is None or idx <= headline or idx >= end or weights[idx] <= 0:
+        return False
+    block = blocks[idx]
+    compact = _WS.sub("", block.text)
+    if block.kind != "text" or block.link_chars or block.in_figure or block.caption_style:
+        return False
+    if len(compact) > MAX_DECK_CHARS or _FINISHED.search(compact):
+        return False
+    if _DATE_LIKE.search(compact) or _CREDIT_WORDS.search(compact) or credit_line(block.text):
+        return False
+    if any(weights[j] > 0 for j in range(headline + 1, idx)) or _runs_into_text(
+        blocks, weights, idx
+    ):
+        return False
+    text = [
+        j
+        for j in range(idx + 1, end)
+        if blocks[j].kind == "text" and weights[j] > 0 and not blocks[j].in_figure
+    ][:MIN_DECK_EVIDENCE]
+    return len(text) == MIN_DECK_EVIDENCE and all(
+        _FINISHED.search(_WS.sub("", blocks[j].text)) for j in text
+    )
 
 
 def _anchored_run(blocks: list, weights: list[float], page_title: str | None):
