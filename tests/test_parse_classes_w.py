@@ -74,3 +74,21 @@ def test_a_deck_that_ends_no_sentence_and_a_paywall_notice_are_not_body() -> Non
         0
     ]
     assert _body(article)[0] == lead[3:-4]
+
+
+def test_paragraphs_after_a_list_the_text_leads_into_stay_body() -> None:
+    items = "".join(
+        f"<li>第{i}点：有关部门要求各用人单位按时足额发放防暑补贴，加强对户外作业人员的劳动保护，"
+        "合理安排作息时间，确保各项措施落到实处，不得以任何理由克扣或者拖延发放。</li>"
+        for i in range(1, 8)
+    )
+    tail = ["通知还列出了补贴标准的细节。", "可以说，今年的措施比往年更加具体。"]
+    post = (
+        "<div><p>先说通知的背景：今年夏季持续高温。</p><p>通知提了这些：</p>"
+        f"<ol>{items}</ol><p>{tail[0]}</p><p>{tail[1]}</p>"
+        '<figure><img src="a.png"><figcaption>发布会现场</figcaption></figure></div>'
+    )
+    doc = f'---\ntitle: "高温补贴"\ndate: 2019-07-29\n---\n{post}\n'
+    body = _body(parse_document(doc, "2019-07-29-post.md").articles[0])
+    assert body[-2:] == tail
+    assert len(body) == 11

@@ -976,7 +976,35 @@ def _container_end(
     )
     if not headline and _holds_story(blocks, weights, last + 1, end):
         return end  # a page of several stories: the next one is not a footer
-    return last + 1
+    return _inset_end(blocks, weights, start, end, last, depth)
+
+
+def _inset_end(blocks: list, weights: list[float], start: int, end: int, last: int, depth: int):
+    """The run's end when the container is an inset of the text (a list the text leads into,
+    `兩位發言人提了這些：` / `<ol>` / `引述的細節…`): paragraphs printed beside it in its
+    parent, before and after it, are the text going on; the run ends after the last of them.
+    Only the parent's own paragraphs and pictures count, never a box nested in it (a footer)."""
+    parent = blocks[last].dom_path[:depth]
+
+    def beside(i: int) -> bool:
+        path = blocks[i].dom_path
+        return len(path) == depth + 1 and path[:depth] == parent
+
+    first = next(
+        i
+        for i in range(start, last + 1)
+        if blocks[i].dom_path[: depth + 1] == blocks[last].dom_path[: depth + 1]
+    )
+    if not any(beside(i) and weights[i] > 0 for i in range(start, first)):
+        return last + 1
+    stop = last + 1
+    while (
+        stop < end
+        and blocks[stop].dom_path[:depth] == parent
+        and (beside(stop) or blocks[stop].kind == "image" or blocks[stop].in_figure)
+    ):
+        stop += 1
+    return stop
 
 
 def _story_container(
