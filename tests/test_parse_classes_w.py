@@ -92,3 +92,17 @@ def test_paragraphs_after_a_list_the_text_leads_into_stay_body() -> None:
     body = _body(parse_document(doc, "2019-07-29-post.md").articles[0])
     assert body[-2:] == tail
     assert len(body) == 11
+
+
+def test_a_quote_above_the_text_that_the_text_repeats_is_a_pull_quote() -> None:
+    quote = "“按时足额、不得克扣、不得拖延、一律兑现”"
+    text = f"<p>通知要求，防暑补贴必须{quote}，各地要在本月底前完成检查并上报结果。</p>"
+    body = f"<h1>高温补贴</h1><ul><li><strong>{quote}</strong></li></ul>{_STORY}{text}"
+    for head in ("<title>高温补贴</title>", ""):  # with and without the headline's <title>
+        article = parse_document(_page(head, body), "page.html").articles[0]
+        assert quote not in _body(article), head
+        assert len(_body(article)) == 5
+    # a quotation set as a subhead inside the text stays a subhead
+    inside = f"<h1>高温补贴</h1>{_STORY}<h3>{quote}</h3>{text}"
+    article = parse_document(_page("<title>高温补贴</title>", inside), "page.html").articles[0]
+    assert quote in _body(article)

@@ -153,8 +153,10 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
         ):
             kept.append(replace(block, kind="quote"))  # the deck printed in the headline's box
             continue
-        if not body_started and _unfinished_deck(blocks, weights, idx, headline, end):
-            kept.append(replace(block, kind="quote"))  # the deck, a line that ends no sentence
+        if not body_started and (
+            _unfinished_deck(blocks, weights, idx, headline, end) or _pull_quote(blocks, idx, end)
+        ):
+            kept.append(replace(block, kind="quote"))  # the deck, or a quote the text repeats
             continue
         body_started = body_started or weights[idx] > 0
         if _link_dense(block) and not marked_author_line(block):
@@ -517,6 +519,27 @@ MIN_DECK_EVIDENCE = 2  # paragraphs of the text that each end a sentence
 # A paragraph's end: a sentence mark, then closing quotes or brackets (`…。」`, `…？”`), or the
 # colon, comma or dash that runs on into what follows (`现就有关事项通告如下：`, `…有以下几点——`).
 _FINISHED = re.compile(r"[。！？!?…；;：:，,、—－-][”’」』》）)\]\"']*$")
+
+
+# A line wholly in quotation marks: `“无所不在、完全联网、始终有效、可完全控制”`.
+_WHOLLY_QUOTED = re.compile(r"[“「『\"](?P<quote>[^“”「」『』\"]{6,60})[”」』\"]")
+
+
+def _pull_quote(blocks: list, idx: int, end: int) -> bool:
+    """A line wholly in quotation marks above the text that a paragraph of the text prints
+    again inside a sentence: a pull quote set as the story's highlight, not text."""
+    block = blocks[idx]
+    if block.kind != "text" or block.link_chars:
+        return False
+    quoted = _WHOLLY_QUOTED.fullmatch(_WS.sub("", block.text))
+    if quoted is None:
+        return False
+    words = quoted.group("quote")
+    for j in range(idx + 1, end):
+        compact = _WS.sub("", blocks[j].text)
+        if blocks[j].kind == "text" and words in compact and len(compact) > len(quoted.group()):
+            return True
+    return False
 
 
 def _unfinished_deck(
