@@ -106,3 +106,16 @@ def test_a_quote_above_the_text_that_the_text_repeats_is_a_pull_quote() -> None:
     inside = f"<h1>高温补贴</h1>{_STORY}<h3>{quote}</h3>{text}"
     article = parse_document(_page("<title>高温补贴</title>", inside), "page.html").articles[0]
     assert quote in _body(article)
+
+
+def test_a_pull_quote_under_a_headline_printed_as_a_paragraph_is_not_body() -> None:
+    quote = "“防暑补贴分两个时代，通知之前和之后。”"
+    text = f"<p>{quote[:-2]}。毫无疑问，这份通知改变了户外劳动者的处境。”一位学者说。</p>"
+    body = (
+        "<div><p class='title'>高温补贴新规出台，户外劳动者迎来转机</p>"
+        f"<p class='abstract'>{quote}</p><div id='content'>{_STORY}{text}</div></div>"
+    )
+    doc = f'---\ntitle: "高温补贴新规出台，户外劳动者迎来转机"\ndate: 2020-05-31\n---\n{body}\n'
+    article = parse_document(doc, "2020-05-31-post.md").articles[0]
+    assert quote not in _body(article)
+    assert _body(article)[-1] == text[3:-4]

@@ -132,6 +132,7 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
     kept = []
     seen: set[str] = set()
     body_started = False
+    sentence_seen = False  # a paragraph that ends a sentence (a headline or kicker ends none)
     in_lead = True  # no paragraph of the story's own text yet (lead notes may come first)
     lead_box = _lead_box_copy(blocks, weights, start, end)
     listing = listing_lines(blocks, start, end)
@@ -153,12 +154,13 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
         ):
             kept.append(replace(block, kind="quote"))  # the deck printed in the headline's box
             continue
-        if not body_started and (
-            _unfinished_deck(blocks, weights, idx, headline, end) or _pull_quote(blocks, idx, end)
+        if (not body_started and _unfinished_deck(blocks, weights, idx, headline, end)) or (
+            not sentence_seen and _pull_quote(blocks, idx, end)
         ):
             kept.append(replace(block, kind="quote"))  # the deck, or a quote the text repeats
             continue
         body_started = body_started or weights[idx] > 0
+        sentence_seen = sentence_seen or (weights[idx] > 0 and bool(_FINISHED.search(compact)))
         if _link_dense(block) and not marked_author_line(block):
             if body_started or not _linked_byline(blocks, idx):
                 continue  # a link list inside the article (related stories, tags)
