@@ -118,7 +118,7 @@ class GateProcess:
 
     def run(self, wh, load_id: str, directory: Path) -> GateReport:
         """Validate `load_id`'s staging rows (the writer `wh`'s spool) in the child."""
-        from zhnews.store.lake import DUCKDB_MEMORY_LIMIT
+        from zhnews.store.lake import GATE_MEMORY_LIMIT
 
         # Every source's recent loads (a few rows each): the child never opens the lake.
         query = f"SELECT DISTINCT source FROM {SOURCE_STATS_TABLE}"
@@ -130,7 +130,7 @@ class GateProcess:
             load_id,
             str(directory),
             history,
-            DUCKDB_MEMORY_LIMIT,
+            GATE_MEMORY_LIMIT,
             str(wh.spool.folder / "gate.tmp"),
         )
         self.start()

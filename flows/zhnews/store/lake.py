@@ -20,12 +20,23 @@ WORK_SCHEMAS = ("staging",)
 # Small commits (the ops rows of every run, a load of a few posts) are stored inside the
 # catalog instead of as one tiny Parquet file per table and commit.
 INLINING_ROW_LIMIT = 100
+
+
+def _size_setting(name: str, default: str) -> str:
+    """A DuckDB memory size from the environment (`512MB`, `1GB`), checked at import."""
+    value = os.environ.get(name, default)
+    if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", value):
+        raise ValueError(f"{name}={value!r}: expected a size such as 512MB")
+    return value
+
+
 # The writer's buffer pool; joins and aggregates spill to <name>.work.tmp/ beyond it. It is
-# what the publish of a large load adds to the flow process (Prefect, GX, DuckDB: ~300 MB),
+# what the publish of a large load adds to the flow process (Prefect and DuckDB: ~300 MB),
 # so it bounds the load's memory (bench/watch.py shows it per process).
-DUCKDB_MEMORY_LIMIT = os.environ.get("ZHNEWS_DUCKDB_MEMORY", "768MB")
-if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", DUCKDB_MEMORY_LIMIT):
-    raise ValueError(f"ZHNEWS_DUCKDB_MEMORY={DUCKDB_MEMORY_LIMIT!r}: expected a size such as 512MB")
+DUCKDB_MEMORY_LIMIT = _size_setting("ZHNEWS_DUCKDB_MEMORY", "512MB")
+# The quality gate's child process (gate_process.py): its GX validations run SQL over the
+# spool's staging files and spill to <spool>/gate.tmp beyond it.
+GATE_MEMORY_LIMIT = _size_setting("ZHNEWS_GATE_MEMORY", "256MB")
 
 
 class WarehouseError(RuntimeError):
