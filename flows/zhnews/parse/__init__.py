@@ -47,7 +47,13 @@ from zhnews.parse.assemble import (
     split_articles,
     strip_media_label,
 )
-from zhnews.parse.blocks import Block, html_blocks, html_document_title, markdown_blocks
+from zhnews.parse.blocks import (
+    Block,
+    drop_zero_width,
+    html_blocks,
+    html_document_title,
+    markdown_blocks,
+)
 from zhnews.parse.bylines import front_matter_authors
 from zhnews.parse.stocks import find_text_stocks
 from zhnews.settings import Settings
@@ -73,7 +79,8 @@ def parse_document(text: str, source_path: str, settings: Settings | None = None
     """
     settings = settings or Settings()
     tz = ZoneInfo(settings.default_tz)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    # zero-width characters print nothing (`blocks.drop_zero_width`)
+    text = drop_zero_width(text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise RejectedDocument("parse", "document is empty (no text after decoding)")
     try:

@@ -42,6 +42,16 @@ class Block:
     marked_authors: tuple[str, ...] = ()
 
 
+# Zero-width characters (U+200B space, U+200C/U+200D (non-)joiners, U+2060 word joiner,
+# U+FEFF byte order mark) print nothing: `\u200b《节目》…` is `《节目》…`. They are
+# dropped from all text, literal or as an entity (`&#8203;`).
+_ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def drop_zero_width(text: str) -> str:
+    return _ZERO_WIDTH_RE.sub("", text)
+
+
 # ---------------------------------------------------------------------------------------
 # Markdown
 
@@ -86,7 +96,7 @@ def inline_markdown(text: str) -> tuple[str, list[StockMention], bool]:
     text = _BR_RE.sub(" ", text)
     text = _TAG_RE.sub("", text)
     text = _ESCAPE_RE.sub(r"\1", text)
-    text = htmllib.unescape(text)
+    text = drop_zero_width(htmllib.unescape(text))
     text = _BLANKS_RE.sub(" ", text).strip()
     return text, stocks, bold
 
@@ -369,7 +379,8 @@ def html_document_title(html: str) -> str | None:
     An empty or missing <title> (app pages fill it by script) falls back to the page's
     og:title / twitter:title (`meta.page_titles`)."""
     match = re.search(r"<title[^>]*>(.*?)</title>", html[:200_000], re.IGNORECASE | re.DOTALL)
-    title = htmllib.unescape(_TAG_RE.sub("", match.group(1))).strip() if match else ""
+    title = htmllib.unescape(_TAG_RE.sub("", match.group(1))) if match else ""
+    title = drop_zero_width(title).strip()
     if not title:
         from zhnews.parse.meta import page_titles
 
@@ -535,7 +546,7 @@ def _walk(
         text = re.sub(
             r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t]*\n\s*(?=[\u3000-\u9fff\uff00-\uffef])",
             "",
-            _join_parts(parts),
+            drop_zero_width(_join_parts(parts)),
         )
         text = re.sub(r"\s+", " ", text).strip()
         if text:
