@@ -85,6 +85,7 @@ from zhnews.parse.bylines import (
     split_run_in,
     split_trailing_credit,
     strict_names,
+    title_pen_name,
 )
 from zhnews.parse.meta import DateMatch, find_dates, parse_date_text
 from zhnews.text import ends_sentence, join_fragments
@@ -1314,7 +1315,7 @@ def finish_article(draft: _Draft) -> None:
     """Fill paragraphs, authors, publisher, url, summary and joins from the draft's items."""
     article = draft.article
     items = [it for it in draft.items if it.kind not in _SKIPPED_KINDS]
-    items = _names_under_title(drop_title_echo(items, article.title))
+    items = _names_under_title(drop_title_echo(items, article.title), article.title)
     items = _subtitle_paragraph(article, items)
     items = _run_in_byline(items, draft)
     items = _closing_credit(items, draft)
@@ -1403,15 +1404,18 @@ def finish_article(draft: _Draft) -> None:
         article.byline_raw = " | ".join(printed)
 
 
-def _names_under_title(items: list[Item]) -> list[Item]:
-    """A first line that is only names (`方德`) is the byline printed under the title."""
+def _names_under_title(items: list[Item], title: str | None = None) -> list[Item]:
+    """A first line that is only names (`方德`) is the byline printed under the title; so is
+    a pen name repeating the headline's `X：` prefix (`茉莉` under `茉莉：我是怎样…`)."""
     first = next((i for i, it in enumerate(items) if it.kind in ("body", "subhead")), None)
     if first is None or items[first].kind != "body" or len(items[first].text) > 20:
         return items
-    names = strict_names(items[first].text, surname=True)
-    if not names or len(names) > 3:
-        return items
-    byline = Byline(raw=items[first].text, authors=[Author(n, None) for n in names])
+    byline = title_pen_name(items[first].text, title)
+    if byline is None:
+        names = strict_names(items[first].text, surname=True)
+        if not names or len(names) > 3:
+            return items
+        byline = Byline(raw=items[first].text, authors=[Author(n, None) for n in names])
     return [*items[:first], Item("byline", byline.raw, byline=byline), *items[first + 1 :]]
 
 

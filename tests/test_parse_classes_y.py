@@ -1,0 +1,36 @@
+"""Failure classes of round y (who wrote the story: pen names, bio credits, quote-block
+credits, names over dates, editor credits under a notice), seen on dev-set documents; each
+test is a small synthetic document written for the class, with made-up names and text."""
+
+from __future__ import annotations
+
+from zhnews.parse import parse_document
+
+_PARAGRAPH = (
+    "<p>第{i}段：本市今年夏季持续高温，有关部门近日下发通知，要求各用人单位按时足额发放防暑补贴，"
+    "并加强对户外作业人员的劳动保护，确保各项措施落到实处。</p>"
+)
+_STORY = "".join(_PARAGRAPH.format(i=i) for i in range(1, 5))
+
+
+def _page(head: str, body: str) -> str:
+    return f"<html><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>"
+
+
+def _writers(article) -> list[str]:
+    return [a.name for a in article.authors if a.role != "摄影"]
+
+
+def _body(article) -> list[str]:
+    return [p.text for p in article.paragraphs if p.kind in ("body", "subhead")]
+
+
+def test_a_pen_name_under_the_headline_repeating_its_prefix_is_the_writer() -> None:
+    title = "茉香：我在山村教书的日子"
+    doc = _page(f"<title>{title}</title>", f"<h1>{title}</h1><p>茉香</p>{_STORY}")
+    article = parse_document(doc, "page.html").articles[0]
+    assert _writers(article) == ["茉香"]
+    assert "茉香" not in _body(article)
+    # the same line under a headline without the prefix is body text, not a writer
+    doc = _page("<title>山村教书</title>", f"<h1>山村教书</h1><p>茉香</p>{_STORY}")
+    assert _writers(parse_document(doc, "page.html").articles[0]) == []
