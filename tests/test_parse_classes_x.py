@@ -36,3 +36,21 @@ def test_zero_width_characters_are_dropped_from_title_and_text() -> None:
         "要求各用人单位按时足额发放防暑补贴，确保各项措施落到实处。"
     )
     assert not any(ch in "".join(body) for ch in "\u200b\u200c\u200d\u2060\ufeff")
+
+
+def test_a_headline_printed_twice_wins_over_the_bold_line_under_it() -> None:
+    # no <title>: the page prints the headline, then again in bold atop the text, over the
+    # writers' group (bold) and the month
+    headline = "本市户外劳动者防暑状况调查报告"
+    doc = (
+        "<html><body><div class='nav'><a href='/'>首页</a> &gt;&gt; <a href='/y'>研究</a></div>"
+        f"<div class='heading'>{headline}</div>"
+        "<div class='date'>2005-03-06 16:17:00</div>"
+        f"<div class='text'><p align=center><strong>{headline}</strong></p>"
+        "<p align=center><strong>本市劳动保护调研课题组</strong></p>"
+        "<p align=center><strong>2003年5月</strong></p>" + _STORY + "</div></body></html>"
+    )
+    article = parse_document(doc, "page.html").articles[0]
+    assert article.title == headline
+    body = _body(article)
+    assert body[0].startswith("第1段") and len(body) == 4

@@ -938,11 +938,15 @@ def _headline_above(blocks: list, start: int) -> int | None:
     credit line, 6–60 characters.
 
     The nearest of the three lines above wins, except that a bold line within five lines
-    (`<p align=center><strong>犬儒病(上)</strong>`) wins over plain ones below it, and two
-    kinds of line are never the headline: a subtitle opening with a dash (`——当代中国的精神
-    危机`) and a numbered section head (`一、理解文革…`, `1.犬儒主义的来龙去脉`)."""
+    (`<p align=center><strong>犬儒病(上)</strong>`) wins over plain ones below it, a line
+    printed twice within those five (the page's headline, then again atop the text, over the
+    writers' names: `报告` / `<strong>报告</strong>` / `<strong>课题组</strong>`) wins over
+    both, and two kinds of line are never the headline: a subtitle opening with a dash
+    (`——当代中国的精神危机`) and a numbered section head (`一、理解文革…`, `1.犬儒主义的来龙去脉`)."""
     seen = 0
     plain = None
+    bold = None
+    shapes: dict[str, int] = {}  # headline-shaped lines, text → its copy nearest the body
     for idx in range(start - 1, -1, -1):
         block = blocks[idx]
         compact = _WS.sub("", block.text)
@@ -960,11 +964,14 @@ def _headline_above(blocks: list, start: int) -> int | None:
             and not block.in_figure
             and not _SUBTITLE_OR_SECTION.match(compact)
         ):
-            if block.bold:
-                return idx
+            if compact in shapes:
+                return shapes[compact]  # printed twice: the headline
+            shapes[compact] = idx
+            if block.bold and bold is None:
+                bold = idx
             if plain is None and seen <= 3:
                 plain = idx
-    return plain
+    return bold if bold is not None else plain
 
 
 MAX_BOLD_HEADLINE_LINES = 5
