@@ -54,3 +54,19 @@ def test_a_headline_printed_twice_wins_over_the_bold_line_under_it() -> None:
     assert article.title == headline
     body = _body(article)
     assert body[0].startswith("第1段") and len(body) == 4
+
+
+def test_the_heading_repeating_the_title_whole_wins_over_a_shorter_copy_atop_the_text() -> None:
+    # `<h1>《报告》全文</h1>`, the date line, then the report's own title centred atop the text
+    doc = _page(
+        "<title>《户外劳动者防暑状况调查》全文</title>",
+        "<div class='crumb'><a href='/'>首页</a> &gt; <a href='/r'>重点推荐</a></div>"
+        "<h1>《户外劳动者防暑状况调查》全文</h1>"
+        "<div class='info'>发布时间：2024年05月05日 | <a href='#'>字体放大</a></div>"
+        "<div class='text'><p style='text-align: center;'>户外劳动者防暑状况调查</p>"
+        + _STORY
+        + "</div>",
+    )
+    article = parse_document(doc, "page.html").articles[0]
+    assert article.title == "《户外劳动者防暑状况调查》全文"
+    assert _body(article)[0].startswith("第1段")

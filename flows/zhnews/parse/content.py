@@ -585,6 +585,7 @@ def _anchored_run(blocks: list, weights: list[float], page_title: str | None):
     if len(key) < 4:
         return None
     best = None
+    exact: dict[int, tuple] = {}  # story end → a heading repeating the <title> whole
     for idx, block in enumerate(blocks):
         if block.kind not in ("heading", "text") or block.link_chars:
             continue
@@ -609,6 +610,13 @@ def _anchored_run(blocks: list, weights: list[float], page_title: str | None):
                 break  # a long stretch of furniture: the story is over
         if end is not None and (best is None or top > best[0]):
             best = (top, idx, span, end)
+        if end is not None and compact == key and block.kind == "heading":
+            exact[end] = (top, idx, span, end)
+    whole = exact.get(best[3]) if best else None
+    if whole and best[1] - MAX_TITLE_ZONE_BLOCKS <= whole[1] < best[1]:
+        # `<h1>《报告》全文</h1>`, the date, then `报告` centred atop the text: two lines
+        # repeat the <title> over the same story; the heading repeating it whole is the headline
+        best = whole
     return (best[1], best[2], best[3]) if best else None
 
 
