@@ -34,3 +34,13 @@ def test_a_pen_name_under_the_headline_repeating_its_prefix_is_the_writer() -> N
     # the same line under a headline without the prefix is body text, not a writer
     doc = _page("<title>山村教书</title>", f"<h1>山村教书</h1><p>茉香</p>{_STORY}")
     assert _writers(parse_document(doc, "page.html").articles[0]) == []
+
+
+def test_a_writers_bio_ending_in_a_promo_names_the_writer() -> None:
+    bio = "Jane Doe是《某某时报》财经记者。她此前在香港为《某某日报》报道亚洲市场。欢迎在Twitter上关注她 @janedoe。"
+    head = "<title>高温补贴</title>"
+    body = f"<h1>高温补贴</h1><div><i>王晓丽<br>2020-09-17 10:21:39</i></div>{_STORY}<p>{bio}</p>"
+    article = parse_document(_page(head, body), "page.html").articles[0]
+    # the name over the date is printed with no role: the bio names who wrote the story
+    assert _writers(article) == ["Jane Doe"]
+    assert all(not p.startswith("Jane Doe") for p in _body(article))

@@ -431,7 +431,10 @@ def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _Typical
             return Item("related", text)
         return Item("heading", text, level=block.level, stocks=block.stocks)
     if debris.debris_reason(text):
-        return Item("debris", text)
+        # `X是《某报》记者。…欢迎在Twitter上关注他`: a writer's bio ending in a promo names the
+        # writer before it is a promo
+        bio = parse_bio_credit(text)
+        return Item("byline", text, byline=bio) if bio is not None else Item("debris", text)
     if debris.page_header(text) is not None:
         return Item("page", text)
     print_line = _PRINT_EDITION.match(text) if text[:1] == "《" else None
@@ -1389,6 +1392,7 @@ def finish_article(draft: _Draft) -> None:
                 article.authors[known] = author
         if byline.credit and not article.publisher and byline.kind in ("wire", "source"):
             article.publisher = byline.credit
+    article.authors = _bio_writers(article.authors, draft.bylines)
     if any(a.role not in ("编译", "摄影") for a in article.authors):
         # `翻译：X` under a reporter's story: the translator is credited, the reporter wrote it
         article.authors = [a for a in article.authors if a.role != "编译"]
@@ -1402,6 +1406,16 @@ def finish_article(draft: _Draft) -> None:
     printed = [b.raw for b in draft.bylines if b.kind not in ("editor", "credit", "source")]
     if printed:
         article.byline_raw = " | ".join(printed)
+
+
+def _bio_writers(authors: list[Author], bylines: list[Byline]) -> list[Author]:
+    """A writer's bio closing the story (`X是《某报》科技记者。…`) names the writer: a name
+    printed with no role (`曹莉` over the date, a feed's author field) is someone else's."""
+    bios = [b for b in bylines if b.kind == "closing" and parse_bio_credit(b.raw) is not None]
+    if not bios:
+        return authors
+    named = {a.name for b in bios for a in b.authors}
+    return [a for a in authors if a.role is not None or a.name in named]
 
 
 def _names_under_title(items: list[Item], title: str | None = None) -> list[Item]:
