@@ -125,3 +125,44 @@ def test_parse_workers_build_arrow_tables_without_importing_pandas():
         check=True,
     )
     assert out.stdout.strip() == "refused"
+
+
+def test_a_parse_worker_never_imports_duckdb(tmp_path):
+    """A worker unpickles a Spool and writes a shard; DuckDB (~35 MB) stays out of it."""
+    import pickle
+    import subprocess
+    import sys
+
+    from zhnews.db import Warehouse
+
+    wh = Warehouse(tmp_path / "w.duckdb")
+    try:
+        wh.begin_load(None)
+        job = tmp_path / "job.pkl"
+        job.write_bytes(pickle.dumps(wh.spool))
+        post = tmp_path / "p.md"
+        post.write_text("---\ntitle: 标题\n---\n\n正文一段。\n", encoding="utf-8")
+        code = (
+            "import pickle, sys\n"
+            "from zhnews.pool import _warm\n"
+            "import zhnews.procs; zhnews.procs.die_with_parent = lambda: None\n"
+            "_warm()\n"
+            "from zhnews.discover import discover\n"
+            "from zhnews.shard import process_shard\n"
+            "spool = pickle.loads(open(sys.argv[1], 'rb').read())\n"
+            "refs = discover([sys.argv[2]], {})[0].files\n"
+            "r = process_shard(refs, 'load', None, spool)\n"
+            "print(r.counters['documents'], 'duckdb' in sys.modules)\n"
+        )
+        flows = str(Path(__file__).resolve().parents[1] / "flows")
+        out = subprocess.run(
+            [sys.executable, "-c", code, str(job), str(post)],
+            capture_output=True,
+            text=True,
+            env={"PYTHONPATH": flows, "PATH": ""},
+            timeout=120,
+        )
+        assert out.returncode == 0, out.stderr
+        assert out.stdout.split() == ["1", "False"]
+    finally:
+        wh.close()

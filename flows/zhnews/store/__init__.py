@@ -18,6 +18,15 @@ ops.loads / ops.files / ops.quarantine), `reader` (the sandboxed read-only conne
 analysts and the CLI).
 """
 
-from zhnews.store.lake import WarehouseError, WarehousePaths
-
 __all__ = ["WarehouseError", "WarehousePaths"]
+
+
+def __getattr__(name: str):
+    # Lazy: a parse worker unpickles `zhnews.store.spool.Spool`, which imports this package;
+    # importing `lake` here would load DuckDB (~35 MB per worker) into processes that never
+    # open a database.
+    if name in __all__:
+        from zhnews.store import lake
+
+        return getattr(lake, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
