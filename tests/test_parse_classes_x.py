@@ -70,3 +70,29 @@ def test_the_heading_repeating_the_title_whole_wins_over_a_shorter_copy_atop_the
     article = parse_document(doc, "page.html").articles[0]
     assert article.title == "《户外劳动者防暑状况调查》全文"
     assert _body(article)[0].startswith("第1段")
+
+
+def test_a_line_of_label_colon_head_between_paragraphs_is_a_subhead() -> None:
+    # paragraphs separated by <br> in one element; `专家：三招应对高温` is a subhead, not the
+    # opening of the paragraph under it
+    lines = [_PARAGRAPH.format(i=i)[3:-4] for i in range(1, 5)]
+    text = (
+        "<br><br>".join(lines[:2]) + "<br>专家：三招应对高温<br><br>" + "<br><br>".join(lines[2:])
+    )
+    doc = _page("<title>高温补贴</title>", f"<h1>高温补贴</h1><div>{text}</div>")
+    article = parse_document(doc, "page.html").articles[0]
+    assert [p.text for p in article.paragraphs if p.kind == "subhead"] == ["专家：三招应对高温"]
+    assert _body(article)[3].startswith("第3段")
+    # a listing's lines (`成人票原价：260元`), each in its own <p>, stay lines of their own
+    paragraphs = [_PARAGRAPH.format(i=i) for i in range(1, 5)]
+    listing = "<p>5、某某乐园</p><p>成人票原价：260元</p><p>游客咨询电话：4006688022</p>"
+    doc = _page(
+        "<title>高温补贴</title>",
+        "<h1>高温补贴</h1>" + "".join(paragraphs[:2]) + listing + "".join(paragraphs[2:]),
+    )
+    article = parse_document(doc, "page.html").articles[0]
+    assert [(p.kind, p.text) for p in article.paragraphs[2:5]] == [
+        ("subhead", "5、某某乐园"),
+        ("body", "成人票原价：260元"),
+        ("body", "游客咨询电话：4006688022"),
+    ]

@@ -1540,9 +1540,22 @@ _ROLE_WORD = re.compile(
 )
 
 
-def _subhead_shaped(text: str) -> bool:
+def _bare_head(text: str) -> bool:
     compact = re.sub(r"\s", "", text)
     return 0 < len(compact) <= 24 and not _CLAUSE_PUNCT.search(compact)
+
+
+def _subhead_shaped(text: str) -> bool:
+    if _bare_head(text):
+        return True
+    # `美容師：四招保養皮膚`: a speaker or topic, a colon and the head (no role word: a
+    # `记者：X` line is a byline; no figures: `成人票原价：260元` is a listing's line)
+    compact = re.sub(r"\s", "", text)
+    labelled = _LABELLED_HEAD.fullmatch(compact)
+    return bool(labelled) and len(compact) <= 24 and not _ROLE_WORD.search(labelled.group(1))
+
+
+_LABELLED_HEAD = re.compile(r"([^。！？!?；;：:，,…]{2,6})[：:][^。！？!?；;：:，,…0-9０-９]{4,}")
 
 
 MIN_WRAPPED_HEADING_LINES = 3
@@ -1562,7 +1575,7 @@ def _subheads_of(run: list[Item]) -> list[Item]:
     `推动“产业生态”` / `和“自然生态”共赢发展`): one subhead, joined by spaces. Lines of
     one HTML element (a heading wrapped with `<br>`) are always one subhead.
     """
-    if len(run) >= MIN_WRAPPED_HEADING_LINES and all(_subhead_shaped(it.text) for it in run):
+    if len(run) >= MIN_WRAPPED_HEADING_LINES and all(_bare_head(it.text) for it in run):
         return [Item("subhead", " ".join(it.text for it in run), dom_path=run[0].dom_path)]
     out: list[Item] = []
     for item in run:
