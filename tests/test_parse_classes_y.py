@@ -44,3 +44,16 @@ def test_a_writers_bio_ending_in_a_promo_names_the_writer() -> None:
     # the name over the date is printed with no role: the bio names who wrote the story
     assert _writers(article) == ["Jane Doe"]
     assert all(not p.startswith("Jane Doe") for p in _body(article))
+
+
+def test_a_name_over_a_sentence_with_a_date_is_a_section_head_not_a_byline() -> None:
+    section = "<p>张大伟</p><p>歌手张大伟2002年6月27日凌晨在酒吧外被袭，经过两年诉讼，法院判处打人者五年徒刑。</p>"
+    doc = _page("<title>高温补贴</title>", f"<h1>高温补贴</h1>{_STORY}{section}{_STORY}")
+    article = parse_document(doc, "page.html").articles[0]
+    assert _writers(article) == []
+    assert "张大伟" in _body(article)
+    # the same name over a date line is the byline box
+    doc = _page(
+        "<title>高温补贴</title>", f"<h1>高温补贴</h1><p>张大伟</p><p>2020-06-27</p>{_STORY}"
+    )
+    assert _writers(parse_document(doc, "page.html").articles[0]) == ["张大伟"]

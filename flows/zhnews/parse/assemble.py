@@ -1410,7 +1410,7 @@ def finish_article(draft: _Draft) -> None:
 
 def _bio_writers(authors: list[Author], bylines: list[Byline]) -> list[Author]:
     """A writer's bio closing the story (`X是《某报》科技记者。…`) names the writer: a name
-    printed with no role (`曹莉` over the date, a feed's author field) is someone else's."""
+    printed with no role (`王五` over the date, a feed's author field) is someone else's."""
     bios = [b for b in bylines if b.kind == "closing" and parse_bio_credit(b.raw) is not None]
     if not bios:
         return authors

@@ -1162,8 +1162,8 @@ def name_over_date(blocks: list, idx: int) -> bool:
     below_text = _WS.sub("", below.text)
     if below.kind != "text" or len(below_text) > MAX_DATELINE_CHARS:
         return False
-    if not _DATE_LIKE.search(below_text):
-        return False
+    if not _DATE_LIKE.search(below_text) or _SENTENCE_MARKS.search(below_text):
+        return False  # `张三` over `歌手张三2002年6月27日凌晨被袭。`: a section head, no byline
     same_box = bool(block.dom_path) and block.dom_path == below.dom_path
     if same_box and block.link_chars:
         same_box = False  # a linked word (`首页`) is no pen name
