@@ -96,3 +96,22 @@ def test_a_line_of_label_colon_head_between_paragraphs_is_a_subhead() -> None:
         ("body", "成人票原价：260元"),
         ("body", "游客咨询电话：4006688022"),
     ]
+
+
+def test_a_numbered_line_in_its_own_element_opens_a_new_paragraph() -> None:
+    # `…得到保障，` (cut short on the page) and then `2、…` in the next <p>: two paragraphs
+    cut = (
+        "<p>1、加强户外作业保护。</p>"
+        "<p>本市今年夏季持续高温，有关部门要求各用人单位按时发放补贴，使劳动者权益得到保障，</p>"
+    )
+    doc = _page(
+        "<title>高温补贴</title>",
+        "<h1>高温补贴</h1>"
+        + _PARAGRAPH.format(i=0)
+        + cut
+        + "<p>2、落实防暑降温措施。</p>"
+        + _STORY,
+    )
+    body = _body(parse_document(doc, "page.html").articles[0])
+    assert body[2].endswith("得到保障，")
+    assert body[3] == "2、落实防暑降温措施。"

@@ -1337,6 +1337,7 @@ def finish_article(draft: _Draft) -> None:
                 and paragraphs
                 and not item.after_rule
                 and not ends_sentence(paragraphs[-1].text)
+                and not _opens_section(item, last_path)
                 and (
                     content.paragraph_continues(paragraphs[-1].text, last_path, item.dom_path)
                     or (wrap and content.display_width(last_line) >= wrap - content.WRAP_SLACK)
@@ -1406,6 +1407,14 @@ def finish_article(draft: _Draft) -> None:
     printed = [b.raw for b in draft.bylines if b.kind not in ("editor", "credit", "source")]
     if printed:
         article.byline_raw = " | ".join(printed)
+
+
+def _opens_section(item: Item, last_path: tuple) -> bool:
+    """A line of its own element opening with a section number (`2、落实防暑措施。`,
+    `（二）…`) starts a new paragraph, even under one cut short mid-clause (`…得到保障，`)."""
+    return bool(item.dom_path) and item.dom_path != last_path and bool(
+        _NUMBERED_HEAD.match(item.text)
+    )
 
 
 def _bio_writers(authors: list[Author], bylines: list[Byline]) -> list[Author]:
@@ -1548,7 +1557,7 @@ def _bare_head(text: str) -> bool:
 def _subhead_shaped(text: str) -> bool:
     if _bare_head(text):
         return True
-    # `美容師：四招保養皮膚`: a speaker or topic, a colon and the head (no role word: a
+    # `专家：三招应对高温`: a speaker or topic, a colon and the head (no role word: a
     # `记者：X` line is a byline; no figures: `成人票原价：260元` is a listing's line)
     compact = re.sub(r"\s", "", text)
     labelled = _LABELLED_HEAD.fullmatch(compact)
