@@ -115,3 +115,24 @@ def test_a_numbered_line_in_its_own_element_opens_a_new_paragraph() -> None:
     body = _body(parse_document(doc, "page.html").articles[0])
     assert body[2].endswith("得到保障，")
     assert body[3] == "2、落实防暑降温措施。"
+
+
+def test_hard_wrapped_lines_join_until_the_next_indented_line() -> None:
+    # text cut at a fixed width with <br>, each paragraph's first line indented with
+    # &nbsp;: a line that ends a sentence at the cut (`…落到实处。`) or opens with a quote
+    # still goes on in the next line unless that one is indented
+    indent = "&nbsp;" * 6
+    rows = []
+    for i in range(1, 5):
+        rows += [
+            f"{indent}第{i}段：本市今年夏季持续高温，有关部门近日下发通知，要",
+            "求各用人单位按时足额发放防暑补贴，并加强对户外作业人员的劳",
+            "动保护，确保各项措施落到实处。有关负责人在接受采访时表示说：",
+            "“高温天气还将持续一段时间，请各单位务必重视，切实做好工作",
+            "。”据悉，全市已有数千家单位按时发放补贴，惠及大量劳动者。",
+        ]
+    doc = _page("<title>高温补贴</title>", "<h1>高温补贴</h1><div>" + "<br>".join(rows) + "</div>")
+    body = _body(parse_document(doc, "page.html").articles[0])
+    assert len(body) == 4
+    assert body[0].startswith("第1段") and body[0].endswith("惠及大量劳动者。")
+    assert "表示说：“高温天气" in body[0] and "工作。”据悉" in body[0]

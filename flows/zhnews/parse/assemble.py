@@ -107,6 +107,7 @@ class Item:
     links: bool = False  # mostly link text (a Markdown link line, an HTML anchor run)
     dom_path: tuple = ()  # HTML: the block's enclosing elements (see `Block.dom_path`)
     after_rule: bool = False  # a thematic break stands above it: never joined to the line above
+    indented: bool = False  # the line opens with an indent (see `Block.indented`)
 
 
 _BOILERPLATE_RE = re.compile(
@@ -161,6 +162,7 @@ def classify(blocks: list[Block], tz: ZoneInfo) -> list[Item]:
     for idx, block in enumerate(blocks):
         item = _marked_byline(_classify_one(blocks, idx, tz, typical), block)
         item.dom_path = block.dom_path
+        item.indented = block.indented
         item.links = bool(block.link_chars) and block.link_chars >= 0.5 * len(
             re.sub(r"\s", "", block.text)
         )
@@ -1329,18 +1331,29 @@ def finish_article(draft: _Draft) -> None:
     last_path: tuple = ()  # element path of the last body item, for the column-break rule
     last_line = ""  # the last body item as printed: a full-width line of hard-wrapped text
     wrap = content.wrap_width([it.text for it in items if it.kind == "body"])
+    indents = wrap is not None and _indent_marked(items)
     for item in items:
         kind = item.kind
         if kind == "body":
+            full_line = bool(wrap) and content.display_width(last_line) >= wrap - content.WRAP_SLACK
             if (
                 previous_kind == "body"
                 and paragraphs
                 and not item.after_rule
-                and not ends_sentence(paragraphs[-1].text)
-                and not _opens_section(item, last_path)
                 and (
-                    content.paragraph_continues(paragraphs[-1].text, last_path, item.dom_path)
-                    or (wrap and content.display_width(last_line) >= wrap - content.WRAP_SLACK)
+                    # hard-wrapped text whose paragraphs open indented: a line goes on in
+                    # the next unless that one is indented, whatever it ends with
+                    (indents and not item.indented and not _NUMBERED_HEAD.match(item.text))
+                    or (
+                        not ends_sentence(paragraphs[-1].text)
+                        and not _opens_section(item, last_path)
+                        and (
+                            content.paragraph_continues(
+                                paragraphs[-1].text, last_path, item.dom_path
+                            )
+                            or full_line
+                        )
+                    )
                 )
             ):
                 left = paragraphs[-1].text
@@ -1407,6 +1420,17 @@ def finish_article(draft: _Draft) -> None:
     printed = [b.raw for b in draft.bylines if b.kind not in ("editor", "credit", "source")]
     if printed:
         article.byline_raw = " | ".join(printed)
+
+
+MIN_INDENTED_LINES = 3
+
+
+def _indent_marked(items: list[Item]) -> bool:
+    """Hard-wrapped text that marks its paragraphs with an indent (`&nbsp;&nbsp;…` at a
+    paragraph's first line only): some body lines open indented, most do not."""
+    body = [it for it in items if it.kind == "body"]
+    indented = sum(1 for it in body if it.indented)
+    return indented >= MIN_INDENTED_LINES and indented * 2 < len(body)
 
 
 def _opens_section(item: Item, last_path: tuple) -> bool:

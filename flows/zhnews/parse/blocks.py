@@ -36,7 +36,9 @@ class Block:
     link_chars: int = 0  # HTML: non-space characters inside <a> (link density evidence)
     dom_path: tuple[int, ...] = ()  # HTML: ids of the enclosing block elements, outermost first
     href: str = ""  # Markdown link-only line: the address of its first link
-    indented: bool = False  # Markdown/text: the paragraph's first line is indented (2+ spaces, 　)
+    # Markdown/text: the paragraph's first line is indented (2+ spaces, 　); HTML: the line
+    # opens with printed blanks (`&nbsp;&nbsp;`, `　`)
+    indented: bool = False
     # HTML: the text of elements inside the line that markup calls the author (`rel=author`,
     # `itemprop=author`, a class/id naming the author or reporter): byline evidence
     marked_authors: tuple[str, ...] = ()
@@ -542,6 +544,7 @@ def _walk(
                 parts = [parts[k] for k in kept]
                 if row_dropped:
                     parts = content.after_link_run(parts)
+        indented = bool(_PRINTED_INDENT.match(parts[0])) if parts else False
         # A source line break between two CJK characters is layout, not a word gap.
         text = re.sub(
             r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t]*\n\s*(?=[\u3000-\u9fff\uff00-\uffef])",
@@ -570,6 +573,7 @@ def _walk(
                     stocks=stocks,
                 )
             block.link_chars = min(link_chars, compact)
+            block.indented = indented
             block.dom_path = tuple(state["path"])  # type: ignore[arg-type]
             block.marked_authors = tuple(m for m in dict.fromkeys(marked) if m in text)
             blocks.append(block)
@@ -638,6 +642,11 @@ def _walk(
         stack.append((child, iter(list(child.children)), undo))
     flush()
     return blocks
+
+
+# Blanks a browser prints at a line's start: non-breaking spaces (two or more) or an
+# ideographic space, after any source whitespace (which prints nothing there).
+_PRINTED_INDENT = re.compile(r"[ \t\r\n]*(?:\u3000|\u00a0[ \u00a0]*\u00a0)")
 
 
 # The label of a control that folds or unfolds a box (a video player, a long panel); the
