@@ -57,3 +57,12 @@ def test_a_name_over_a_sentence_with_a_date_is_a_section_head_not_a_byline() -> 
         "<title>高温补贴</title>", f"<h1>高温补贴</h1><p>张大伟</p><p>2020-06-27</p>{_STORY}"
     )
     assert _writers(parse_document(doc, "page.html").articles[0]) == ["张大伟"]
+
+
+def test_a_credit_at_the_foot_of_a_story_printed_in_a_blockquote_names_the_writers() -> None:
+    foot = "<p>你期待吗？</p><p><img src='a.gif'></p><p>作者：李明 张华</p>"
+    inside = f"{_STORY}<blockquote>{_STORY.replace('第', '又第')}{foot}</blockquote>"
+    doc = _page("<title>高温补贴</title>", f"<h1>高温补贴</h1><p>2020-06-27</p>{inside}")
+    article = parse_document(doc, "page.html").articles[0]
+    assert _writers(article) == ["李明", "张华"]
+    assert _body(article)[-1] == "你期待吗？"  # the text's short last line, in the same box

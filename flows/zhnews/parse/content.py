@@ -315,11 +315,13 @@ def _closing_sentence(blocks: list, start: int, end: int) -> bool:
         return False
     block, last = blocks[end], blocks[end - 1]
     compact = _WS.sub("", block.text)
-    if block.kind != "text" or block.link_chars or block.in_figure or block.caption_style:
+    if block.kind not in ("text", "quote") or block.link_chars or block.in_figure:
         return False
-    if not 0 < len(compact) <= MAX_CLOSING_CHARS or not _SENTENCE_END.search(compact):
+    if block.caption_style or not 0 < len(compact) <= MAX_CLOSING_CHARS:
         return False
-    if last.kind != "text" or not _PROSE.search(last.text) or not last.dom_path:
+    if not _SENTENCE_END.search(compact) or last.kind != block.kind:
+        return False  # a story printed in a <blockquote> closes there: `你期待吗？`
+    if not _PROSE.search(last.text) or not last.dom_path:
         return False
     parent = last.dom_path[:-1]
     return bool(parent) and block.dom_path[: len(parent)] == parent and not credit_line(block.text)
@@ -1187,8 +1189,8 @@ def _credits_below(blocks: list, weights: list[float], end: int) -> list[int]:
             break
         if _link_dense(block) and (idx == len(blocks) - 1 or _link_dense(blocks[idx + 1])):
             break
-        if block.kind == "text" and credit_line(block.text):
-            found.append(idx)
+        if block.kind in ("text", "quote") and credit_line(block.text):
+            found.append(idx)  # a story printed in a <blockquote> has its credits there too
     return found
 
 
