@@ -136,3 +136,28 @@ def test_hard_wrapped_lines_join_until_the_next_indented_line() -> None:
     assert len(body) == 4
     assert body[0].startswith("第1段") and body[0].endswith("惠及大量劳动者。")
     assert "表示说：“高温天气" in body[0] and "工作。”据悉" in body[0]
+
+
+def test_a_line_indented_far_beyond_the_paragraphs_stands_alone() -> None:
+    # an exported text: every paragraph indented four spaces; a centred head and a sender's
+    # signature set far to the right end no sentence, yet run into no paragraph
+    para = (
+        "    本市今年夏季持续高温，有关部门近日下发通知，要求各用人单位按时足额发放防暑补贴，"
+        "并加强对户外作业人员的劳动保护。"
+    )
+    text = "\n".join(
+        [
+            "# 高温补贴",
+            "",
+            para,
+            "            一  高温补贴，按时发放",
+            para,
+            para,
+            "                                          某某区总工会  五月九日",
+            "    全心全意为劳动者服务",
+        ]
+    )
+    body = _body(parse_document(text, "post.md").articles[0])
+    assert body[1] == "一 高温补贴，按时发放"
+    assert body[2].startswith("本市") and body[2].endswith("劳动保护。")
+    assert body[-2:] == ["某某区总工会 五月九日", "全心全意为劳动者服务"]

@@ -108,6 +108,7 @@ class Item:
     dom_path: tuple = ()  # HTML: the block's enclosing elements (see `Block.dom_path`)
     after_rule: bool = False  # a thematic break stands above it: never joined to the line above
     indented: bool = False  # the line opens with an indent (see `Block.indented`)
+    set_apart: bool = False  # a line of its own (see `Block.set_apart`)
 
 
 _BOILERPLATE_RE = re.compile(
@@ -163,6 +164,7 @@ def classify(blocks: list[Block], tz: ZoneInfo) -> list[Item]:
         item = _marked_byline(_classify_one(blocks, idx, tz, typical), block)
         item.dom_path = block.dom_path
         item.indented = block.indented
+        item.set_apart = block.set_apart
         item.links = bool(block.link_chars) and block.link_chars >= 0.5 * len(
             re.sub(r"\s", "", block.text)
         )
@@ -1330,6 +1332,7 @@ def finish_article(draft: _Draft) -> None:
     previous_kind = None
     last_path: tuple = ()  # element path of the last body item, for the column-break rule
     last_line = ""  # the last body item as printed: a full-width line of hard-wrapped text
+    last_apart = False  # the last body item is a line set apart (`Block.set_apart`)
     wrap = content.wrap_width([it.text for it in items if it.kind == "body"])
     indents = wrap is not None and _indent_marked(items)
     for item in items:
@@ -1340,6 +1343,8 @@ def finish_article(draft: _Draft) -> None:
                 previous_kind == "body"
                 and paragraphs
                 and not item.after_rule
+                and not item.set_apart
+                and not last_apart
                 and (
                     # hard-wrapped text whose paragraphs open indented: a line goes on in
                     # the next unless that one is indented, whatever it ends with
@@ -1364,6 +1369,7 @@ def finish_article(draft: _Draft) -> None:
                 paragraphs.append(Paragraph("body", item.text))
             last_path = item.dom_path
             last_line = item.text
+            last_apart = item.set_apart
             article.stocks.extend(item.stocks)
         elif kind == "subhead":
             paragraphs.append(Paragraph("subhead", item.text))

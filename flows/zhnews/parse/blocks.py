@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html as htmllib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from zhnews.model import StockMention
@@ -39,6 +40,9 @@ class Block:
     # Markdown/text: the paragraph's first line is indented (2+ spaces, 　); HTML: the line
     # opens with printed blanks (`&nbsp;&nbsp;`, `　`)
     indented: bool = False
+    # Markdown/text: the line is indented well beyond the text's paragraphs (a centred head,
+    # a signature set to the right): a line of its own, never joined to its neighbours
+    set_apart: bool = False
     # HTML: the text of elements inside the line that markup calls the author (`rel=author`,
     # `itemprop=author`, a class/id naming the author or reporter): byline evidence
     marked_authors: tuple[str, ...] = ()
@@ -118,10 +122,12 @@ def markdown_blocks(text: str, first_line: int = 1) -> list[Block]:
     """Blocks of a Markdown (or plain text) body; embedded HTML runs go to the HTML walker."""
     blocks: list[Block] = []
     lines = text.split("\n")
+    usual = _usual_indent(lines)
     i = 0
     para: list[str] = []
     para_line = 0
     para_indented = False
+    para_apart = False
 
     def flush() -> None:
         nonlocal para
@@ -134,6 +140,7 @@ def markdown_blocks(text: str, first_line: int = 1) -> list[Block]:
                 block = Block(
                     "text", clean, bold=bold, stocks=stocks, line=para_line, indented=para_indented
                 )
+                block.set_apart = para_apart
                 if _is_link_line(raw):
                     block.link_chars = len(re.sub(r"\s", "", clean))
                     first = _LINK_MD_RE.search(raw)
@@ -222,12 +229,43 @@ def markdown_blocks(text: str, first_line: int = 1) -> list[Block]:
         if not para:
             para_line = lineno
             para_indented = indented
+            para_apart = usual > 0 and _indent_width(line) >= usual + MIN_SET_APART_COLUMNS
         para.append(_LIST_RE.sub("", line, count=1).strip() if _LIST_RE.match(line) else stripped)
         if alone:
             flush()
         i += 1
     flush()
     return mark_credited_captions(blocks)
+
+
+MIN_INDENTED_PARAGRAPHS = 3
+MIN_SET_APART_COLUMNS = 6
+
+
+def _indent_width(line: str) -> int:
+    """Columns of a line's leading blanks (a tab takes four, `　` two)."""
+    width = 0
+    for ch in line:
+        if ch == " ":
+            width += 1
+        elif ch == "\t":
+            width += 4
+        elif ch == "\u3000":
+            width += 2
+        else:
+            break
+    return width
+
+
+def _usual_indent(lines: list[str]) -> int:
+    """The indent most of a text's indented lines share (`    ` before every paragraph of
+    an exported text), or 0 when too few lines are indented for one."""
+    widths = Counter(_indent_width(line) for line in lines if line.strip())
+    widths.pop(0, None)
+    if not widths:
+        return 0
+    width, count = widths.most_common(1)[0]
+    return width if count >= MIN_INDENTED_PARAGRAPHS else 0
 
 
 def _ends_line(line: str) -> bool:
