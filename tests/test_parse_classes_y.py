@@ -66,3 +66,17 @@ def test_a_credit_at_the_foot_of_a_story_printed_in_a_blockquote_names_the_write
     article = parse_document(doc, "page.html").articles[0]
     assert _writers(article) == ["李明", "张华"]
     assert _body(article)[-1] == "你期待吗？"  # the text's short last line, in the same box
+
+
+def test_an_editor_credit_below_a_platform_notice_is_the_storys_editor() -> None:
+    notice = (
+        "<div><p>特别声明：以上作品内容(包括在内的视频、图片或音频)为某某网旗下自媒体平台"
+        "“某某号”用户上传并发布，本平台仅提供信息存储空间服务。</p>"
+        "<p>[责任编辑：赵刚 PX001]</p></div>"
+    )
+    credits = "<p>文中人物均为化名</p><p>作者 李明</p><p>编辑 王芳 ｜ 排版 孙丽</p>"
+    doc = _page("<title>高温补贴</title>", f"<h1>高温补贴</h1><div>{_STORY}{credits}</div>{notice}")
+    article = parse_document(doc, "page.html").articles[0]
+    assert article.editor == "赵刚"  # the site's 责任编辑 outranks the account's 编辑
+    assert _writers(article) == ["李明"]
+    assert not any("特别声明" in p for p in _body(article))

@@ -1181,11 +1181,15 @@ def _credits_below(blocks: list, weights: list[float], end: int) -> list[int]:
     after a gallery label, `（袁源）`): they reach the byline parsers although the lines
     between are not text. The scan stops at prose, a heading or a link list (what follows
     is no longer the story's foot); one linked line alone (`进入【…股吧】讨论`) is a promo
-    between the text and its editor credit, not a list."""
-    found = []
-    for idx in range(end, min(len(blocks), end + MAX_CREDIT_SCAN)):
+    between the text and its editor credit, not a list; a platform's notice
+    (`特别声明：以上作品内容…用户上传并发布…`) between them is passed over, not counted."""
+    found, scanned = [], 0
+    for idx in range(end, len(blocks)):
         block = blocks[idx]
-        if block.kind == "heading" or weights[idx] > 0:
+        if block.kind == "text" and debris.debris_reason(block.text) == "disclaimer":
+            continue
+        scanned += 1
+        if scanned > MAX_CREDIT_SCAN or block.kind == "heading" or weights[idx] > 0:
             break
         if _link_dense(block) and (idx == len(blocks) - 1 or _link_dense(blocks[idx + 1])):
             break
