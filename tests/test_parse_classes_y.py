@@ -80,3 +80,19 @@ def test_an_editor_credit_below_a_platform_notice_is_the_storys_editor() -> None
     assert article.editor == "赵刚"  # the site's 责任编辑 outranks the account's 编辑
     assert _writers(article) == ["李明"]
     assert not any("特别声明" in p for p in _body(article))
+
+
+def test_a_credit_below_a_paywall_trailer_in_the_storys_box_names_the_writer() -> None:
+    trailer = (
+        "<p>欲看完整內容，訂戶可登入繼續瀏覽。</p>"
+        "<p>新書出爐：本報電子書系列陸續上架，理財篇之《退休規劃入門》已經登場。</p>"
+        "<p><a href='/login'>「按此登入盡覽」</a></p>"
+    )
+    extra = (
+        "<div class='extra-info'><p>撰文 : 李明 某某理財會聯合創辦人</p><p>欄名 : 理財</p></div>"
+    )
+    story = f"<div class='article'>{_STORY}{trailer}{extra}</div>"
+    doc = _page("<title>高温补贴</title>", f"<h1>高温补贴</h1>{story}")
+    article = parse_document(doc, "page.html").articles[0]
+    assert _writers(article) == ["李明"]
+    assert not any("電子書" in p or "訂戶" in p for p in _body(article))

@@ -128,6 +128,7 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
         or _closing_sentence(blocks, start, end)
     ):
         end += 1  # `特此通告。`, `预祝大会圆满成功！`: a last line too short to weigh as text
+    run_end = end  # a trailer cut off below keeps the container's credits under it in reach
     end, trailer_credits = _rule_trailer(blocks, weights, start, end)
     kept = []
     seen: set[str] = set()
@@ -141,7 +142,7 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
         {
             *trailer_credits,
             *_credits_below(blocks, weights, end),
-            *_container_credits(blocks, weights, start, end),
+            *_container_credits(blocks, weights, start, run_end),
         }
     )
     for idx in [*range(start, end), *below]:
