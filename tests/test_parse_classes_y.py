@@ -96,3 +96,13 @@ def test_a_credit_below_a_paywall_trailer_in_the_storys_box_names_the_writer() -
     article = parse_document(doc, "page.html").articles[0]
     assert _writers(article) == ["李明"]
     assert not any("電子書" in p or "訂戶" in p for p in _body(article))
+
+
+def test_a_dated_footer_credit_of_a_post_reprinting_a_report_is_not_its_writer() -> None:
+    head = "<p>本报记者 李明 张华</p><p>2003-7-24 某某晚报</p>"
+    footer = "<p>- 作者： 赵六 访问统计： 2005年08月30日, 星期二 13:22 加入博采</p>"
+    doc = _page("<title>高温补贴</title>", f"<h1>高温补贴</h1>{head}{_STORY}{footer}")
+    assert _writers(parse_document(doc, "page.html").articles[0]) == ["李明", "张华"]
+    # with no reporter printed with the text, the footer's 作者 is the writer
+    doc = _page("<title>高温补贴</title>", f"<h1>高温补贴</h1>{_STORY}{footer}")
+    assert _writers(parse_document(doc, "page.html").articles[0]) == ["赵六"]

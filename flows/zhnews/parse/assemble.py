@@ -1332,6 +1332,7 @@ def finish_article(draft: _Draft) -> None:
     previous_kind = None
     last_path: tuple = ()  # element path of the last body item, for the column-break rule
     last_line = ""  # the last body item as printed: a full-width line of hard-wrapped text
+    posted: list[Byline] = []  # dated credit lines under the text (a post's footer)
     last_apart = False  # the last body item is a line set apart (`Block.set_apart`)
     wrap = content.wrap_width([it.text for it in items if it.kind == "body"])
     indents = wrap is not None and _indent_marked(items)
@@ -1384,6 +1385,8 @@ def finish_article(draft: _Draft) -> None:
         elif kind == "meta":
             if item.byline is not None:
                 draft.bylines.append(item.byline)
+                if paragraphs and item.date is not None:
+                    posted.append(item.byline)  # a dated credit line under the text
             if article.published_at is None and item.date is not None:
                 article.published_at, article.published_at_source = item.date, "page"
             if item.publisher and not article.publisher:
@@ -1413,6 +1416,7 @@ def finish_article(draft: _Draft) -> None:
         if byline.credit and not article.publisher and byline.kind in ("wire", "source"):
             article.publisher = byline.credit
     article.authors = _bio_writers(article.authors, draft.bylines)
+    article.authors = _reporters_over_poster(article.authors, draft.bylines, posted)
     if any(a.role not in ("编译", "摄影") for a in article.authors):
         # `翻译：X` under a reporter's story: the translator is credited, the reporter wrote it
         article.authors = [a for a in article.authors if a.role != "编译"]
@@ -1455,6 +1459,23 @@ def _bio_writers(authors: list[Author], bylines: list[Byline]) -> list[Author]:
         return authors
     named = {a.name for b in bios for a in b.authors}
     return [a for a in authors if a.role is not None or a.name in named]
+
+
+_REPORTER_ROLE = re.compile(r"记者|記者|实习生|實習生|通讯员|通訊員")
+
+
+def _reporters_over_poster(
+    authors: list[Author], bylines: list[Byline], posted: list[Byline]
+) -> list[Author]:
+    """`本报记者 王五` printed with a report, `作者： 赵六 访问统计： 2005年08月30日` in the footer
+    of the post reprinting it: the footer names who posted the report, not who wrote it."""
+    posted_ids = {id(b) for b in posted}
+    printed = [b for b in bylines if id(b) not in posted_ids]
+    if not posted or not any(_REPORTER_ROLE.search(a.role or "") for b in printed for a in b.authors):
+        return authors
+    named = {a.name for b in printed for a in b.authors}
+    footer = {a.name for b in posted for a in b.authors} - named
+    return [a for a in authors if a.name not in footer]
 
 
 def _names_under_title(items: list[Item], title: str | None = None) -> list[Item]:
