@@ -106,3 +106,13 @@ def test_a_dated_footer_credit_of_a_post_reprinting_a_report_is_not_its_writer()
     # with no reporter printed with the text, the footer's 作者 is the writer
     doc = _page("<title>高温补贴</title>", f"<h1>高温补贴</h1>{_STORY}{footer}")
     assert _writers(parse_document(doc, "page.html").articles[0]) == ["赵六"]
+
+
+def test_a_name_heading_the_headline_that_the_text_never_names_is_the_writer() -> None:
+    title = "孙明：参加高温补贴座谈会有感"
+    doc = _page(f"<title>{title}</title>", f"<h1>{title}</h1>{_STORY}")
+    assert _writers(parse_document(doc, "page.html").articles[0]) == ["孙明"]
+    # a speaker quoted in the headline is named in the text: no writer
+    said = "<p>孙明在会上表示，今年夏季的防暑补贴将按时足额发放到每一位劳动者手中。</p>"
+    doc = _page(f"<title>{title}</title>", f"<h1>{title}</h1>{said}{_STORY}")
+    assert _writers(parse_document(doc, "page.html").articles[0]) == []

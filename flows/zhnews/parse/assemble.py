@@ -1417,6 +1417,8 @@ def finish_article(draft: _Draft) -> None:
             article.publisher = byline.credit
     article.authors = _bio_writers(article.authors, draft.bylines)
     article.authors = _reporters_over_poster(article.authors, draft.bylines, posted)
+    if not article.authors and not draft.bylines:
+        article.authors = _headline_writer(article.title, paragraphs)
     if any(a.role not in ("编译", "摄影") for a in article.authors):
         # `翻译：X` under a reporter's story: the translator is credited, the reporter wrote it
         article.authors = [a for a in article.authors if a.role != "编译"]
@@ -1476,6 +1478,21 @@ def _reporters_over_poster(
     named = {a.name for b in printed for a in b.authors}
     footer = {a.name for b in posted for a in b.authors} - named
     return [a for a in authors if a.name not in footer]
+
+
+def _headline_writer(title: str | None, paragraphs: list[Paragraph]) -> list[Author]:
+    """`孙某：巴黎举行座谈会` over a text that never names 孙某, with no byline on the page: the
+    headline's name is the writer's (a speaker quoted in a headline is named in the text)."""
+    prefix = _TITLE_NAME.match(title or "")
+    if prefix is None or any(prefix.group(1) in p.text for p in paragraphs):
+        return []
+    names = strict_names(prefix.group(1), surname=True)
+    if not names or len(names) != 1 or title_pen_name(names[0], title) is None:
+        return []
+    return [Author(names[0], None)]
+
+
+_TITLE_NAME = re.compile(r"^([\u4e00-\u9fff]{2,4})\s*[：:]")
 
 
 def _names_under_title(items: list[Item], title: str | None = None) -> list[Item]:
