@@ -161,3 +161,26 @@ def test_a_line_indented_far_beyond_the_paragraphs_stands_alone() -> None:
     assert body[1] == "一 高温补贴，按时发放"
     assert body[2].startswith("本市") and body[2].endswith("劳动保护。")
     assert body[-2:] == ["某某区总工会 五月九日", "全心全意为劳动者服务"]
+
+
+def test_control_characters_are_dropped_from_text() -> None:
+    stray = (
+        "<p>第0段：本市今年夏季持续高温，有关部门近日下发通知，"
+        "要求各用人单位按时足额发放防暑补贴，确保各项措施落到实处。\x08</p>"
+    )
+    more = "".join(_PARAGRAPH.format(i=i) for i in range(5, 9))
+    doc = _page("<title>高温补贴</title>", "<h1>高温补贴</h1>" + _STORY + stray + more)
+    body = _body(parse_document(doc, "page.html").articles[0])
+    assert len(body) == 9
+    assert body[4].startswith("第0段") and body[4].endswith("落到实处。")
+    assert not any(ch < " " for ch in "".join(body))
+
+
+def test_a_backslash_escapes_any_ascii_punctuation_in_markdown() -> None:
+    para = "本市今年夏季持续高温，有关部门近日下发通知，要求各用人单位按时足额发放防暑补贴。"
+    text = (
+        f"# 高温补贴\n\n{para}\n\n（参见：高温日记\\|7月1日：补贴标准公布）{para}\n\n"
+        f"{para}\n\n{para}"
+    )
+    body = _body(parse_document(text, "post.md").articles[0])
+    assert body[1].startswith("（参见：高温日记|7月1日：补贴标准公布）")

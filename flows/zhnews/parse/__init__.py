@@ -49,7 +49,7 @@ from zhnews.parse.assemble import (
 )
 from zhnews.parse.blocks import (
     Block,
-    drop_zero_width,
+    drop_invisible,
     html_blocks,
     html_document_title,
     markdown_blocks,
@@ -79,8 +79,8 @@ def parse_document(text: str, source_path: str, settings: Settings | None = None
     """
     settings = settings or Settings()
     tz = ZoneInfo(settings.default_tz)
-    # zero-width characters print nothing (`blocks.drop_zero_width`)
-    text = drop_zero_width(text.replace("\r\n", "\n").replace("\r", "\n"))
+    # zero-width and control characters print nothing (`blocks.drop_invisible`)
+    text = drop_invisible(text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise RejectedDocument("parse", "document is empty (no text after decoding)")
     try:

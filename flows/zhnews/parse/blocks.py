@@ -49,13 +49,14 @@ class Block:
 
 
 # Zero-width characters (U+200B space, U+200C/U+200D (non-)joiners, U+2060 word joiner,
-# U+FEFF byte order mark) print nothing: `\u200b《节目》…` is `《节目》…`. They are
+# U+FEFF byte order mark) print nothing: `\u200b《节目》…` is `《节目》…`; nor do control
+# characters other than tab and line breaks (a stray backspace `\x08` after `。`). They are
 # dropped from all text, literal or as an entity (`&#8203;`).
-_ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0e-\x1f\x7f]")
 
 
-def drop_zero_width(text: str) -> str:
-    return _ZERO_WIDTH_RE.sub("", text)
+def drop_invisible(text: str) -> str:
+    return _INVISIBLE_RE.sub("", text)
 
 
 # ---------------------------------------------------------------------------------------
@@ -102,7 +103,7 @@ def inline_markdown(text: str) -> tuple[str, list[StockMention], bool]:
     text = _BR_RE.sub(" ", text)
     text = _TAG_RE.sub("", text)
     text = _ESCAPE_RE.sub(r"\1", text)
-    text = drop_zero_width(htmllib.unescape(text))
+    text = drop_invisible(htmllib.unescape(text))
     text = _BLANKS_RE.sub(" ", text).strip()
     return text, stocks, bold
 
@@ -115,7 +116,8 @@ _BOLD_HTML_RE = re.compile(r"\s*<(strong|b)>.*</\1>\s*", re.IGNORECASE | re.DOTA
 _AUTOLINK_RE = re.compile(r"<((?:https?|ftp)://[^\s<>]+)>")
 _EMPHASIS_RE = re.compile(r"(\*\*|__)(.+?)\1")
 _BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
+# a backslash escapes any ASCII punctuation (CommonMark): `\|`, `\'`, `\*`
+_ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 def markdown_blocks(text: str, first_line: int = 1) -> list[Block]:
@@ -420,7 +422,7 @@ def html_document_title(html: str) -> str | None:
     og:title / twitter:title (`meta.page_titles`)."""
     match = re.search(r"<title[^>]*>(.*?)</title>", html[:200_000], re.IGNORECASE | re.DOTALL)
     title = htmllib.unescape(_TAG_RE.sub("", match.group(1))) if match else ""
-    title = drop_zero_width(title).strip()
+    title = drop_invisible(title).strip()
     if not title:
         from zhnews.parse.meta import page_titles
 
@@ -587,7 +589,7 @@ def _walk(
         text = re.sub(
             r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t]*\n\s*(?=[\u3000-\u9fff\uff00-\uffef])",
             "",
-            drop_zero_width(_join_parts(parts)),
+            drop_invisible(_join_parts(parts)),
         )
         text = re.sub(r"\s+", " ", text).strip()
         if text:

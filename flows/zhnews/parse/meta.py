@@ -555,9 +555,9 @@ def page_titles(html: str) -> list[str]:
         key = (attrs.get("property") or attrs.get("name") or "").lower()
         if key in _HEADLINE_PROPERTIES and attrs.get("content"):
             found.append(attrs["content"])
-    from zhnews.parse.blocks import drop_zero_width
+    from zhnews.parse.blocks import drop_invisible
 
-    titles = [re.sub(r"\s+", " ", drop_zero_width(htmllib.unescape(t))).strip() for t in found]
+    titles = [re.sub(r"\s+", " ", drop_invisible(htmllib.unescape(t))).strip() for t in found]
     return list(dict.fromkeys(t for t in titles if t))
 
 
