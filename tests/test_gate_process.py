@@ -2,7 +2,8 @@
 
 The child sees the load's staging rows through the spool, decides exactly what `run_gate`
 decides on the writer's connection, hands its errors back as the same exceptions, and is gone
-when the gate is done (or when a load ends without one).
+when the gate of a large load is done (or when a load ends without one); after a small load it
+stays for the next one.
 """
 
 from __future__ import annotations
@@ -79,4 +80,45 @@ def test_an_early_start_without_a_gate_ends_at_once():
     started = time.monotonic()
     gp.close()  # a load that found nothing new: the import in flight is not waited for
     assert time.monotonic() - started < 2
+    assert not process.is_alive()
+
+
+def test_a_kept_child_answers_the_next_loads_and_a_release_keeps_it(tmp_path):
+    """A small load keeps the child (GX imported once per process); errors keep it too."""
+    wh, load_id = _staged_load(tmp_path / "a", 4)
+    wh2, load_id2 = _staged_load(tmp_path / "b", 6)
+    suites = tmp_path / "broken"
+    shutil.copytree(EXPECTATIONS, suites)
+    path = suites / "articles.json"
+    suite = json.loads(path.read_text(encoding="utf-8"))
+    suite["expectations"][0]["type"] = "expect_no_such_thing"
+    path.write_text(json.dumps(suite), encoding="utf-8")
+    gp = GateProcess()
+    try:
+        first = gp.run(wh, load_id, EXPECTATIONS, keep=True)
+        process = gp._process
+        gp.release()  # the end of the first load
+        with pytest.raises(SuiteError):
+            gp.run(wh2, load_id2, suites, keep=True)
+        second = gp.run(wh2, load_id2, EXPECTATIONS, keep=True)
+        assert gp._process is process and process.is_alive()  # one child for all three
+        assert (first.documents_in, second.documents_in) == (4, 6)
+        assert _comparable(second) == _comparable(run_gate(wh2.con, load_id2, EXPECTATIONS))
+        gp.run(wh, load_id, EXPECTATIONS)  # a large load's gate: the child goes after it
+        assert not gp.started
+        process.join(5)
+        assert not process.is_alive()
+    finally:
+        gp.close()
+        wh.close()
+        wh2.close()
+
+
+def test_a_release_stops_a_child_that_never_answered():
+    gp = GateProcess()
+    gp.start()
+    process = gp._process
+    gp.release()  # a no-op load: the early start is not kept
+    assert not gp.started
+    process.join(2)
     assert not process.is_alive()

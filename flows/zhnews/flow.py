@@ -115,10 +115,11 @@ def discover_files(wh: Warehouse, paths: list[str]):
 
 
 @task(name="quality-gate", cache_policy=NO_CACHE, persist_result=False)
-def quality_gate(wh: Warehouse, load_id: str, settings: Settings):
+def quality_gate(wh: Warehouse, load_id: str, settings: Settings, small: bool = False):
     from zhnews.gate import render_markdown
 
-    report = gate_process().run(wh, load_id, settings.expectations_dir)
+    # A small load's gate process stays for the next load of this process (GX imported once).
+    report = gate_process().run(wh, load_id, settings.expectations_dir, keep=small)
     create_markdown_artifact(
         render_markdown(report),
         key="dq-report",
@@ -245,7 +246,7 @@ def etl(paths: list[str] | None = None, db: str | None = None) -> dict:
             finally:
                 wh.close()
     finally:
-        gate_process().close()  # a load that ended before its gate: stop the early start
+        gate_process().release()  # a load that ended before its gate: stop the early start
 
 
 def _load(wh: Warehouse, paths: list[str], settings: Settings, log, discovered=None) -> dict:
@@ -264,6 +265,8 @@ def _load(wh: Warehouse, paths: list[str], settings: Settings, log, discovered=N
             wh.step_seconds["discover"] += discovered.seconds
         if len(found.files) <= settings.shard_size:
             prewarm_gate()  # a small load: the gate's import overlaps parsing
+        else:
+            gate_process().close()  # a large load: no GX beside the parse workers
         for path, why in found.skipped:
             log.warning("skipped %s: %s", path, why)
         wh.record_counts(
@@ -302,7 +305,7 @@ def _load(wh: Warehouse, paths: list[str], settings: Settings, log, discovered=N
             )
         faults.point("gate.before")
         with wh.timed("quality gate"):
-            report = quality_gate(wh, load_id, settings)
+            report = quality_gate(wh, load_id, settings, len(batches) <= 1)
         # A Cancelled publish (gate failed) still carries its counts; a crashed one raises.
         counts = publish(wh, load_id, report, return_state=True).result(raise_on_failure=False)
         if isinstance(counts, BaseException):

@@ -13,8 +13,11 @@ Prefect. Here the gate runs in a spawned process that:
   as views over the same spool Parquet files as the writer's (nothing is copied or pickled);
 - gets the sources' history from the writer (a few rows of ops.source_stats, read before the
   call), so it never opens the lake;
-- exits when the gate is done, handing its memory back before the publish begins, and dies
-  with the flow process if that is killed (`zhnews.procs.die_with_parent`).
+- after a large load's gate, exits, handing its memory back before the publish begins; after
+  a small load's, stays for the next load of the same process (the test suite, a `zhnews
+  serve` process running a load every few minutes), so GX is imported once per process as it
+  was before the gate had a process of its own (`run(..., keep=True)`);
+- dies with the flow process if that is killed (`zhnews.procs.die_with_parent`).
 
 `run_gate` (zhnews.gate) stays the pure function the tests call on any connection; this module
 only moves where it runs.
@@ -42,25 +45,26 @@ def _import_gx() -> None:
 
 
 def _child(conn) -> None:
-    """The gate process: import GX, wait for one job, send back the report or the error."""
+    """The gate process: import GX, then answer jobs (a report or the error) until the flow
+    process closes the pipe (the load ended without a gate, or `close()`)."""
     from zhnews.procs import die_with_parent
 
     die_with_parent()
     _import_gx()
-    try:
-        job = conn.recv()
-    except EOFError:  # the load ended without a gate (nothing new, or it failed first)
-        return
-    try:
-        outcome = ("report", _gate(*job))
-    except BaseException as exc:  # noqa: BLE001 - handed to the flow process, raised there
+    while True:
         try:
-            pickle.dumps(exc)
-        except Exception:  # noqa: BLE001 - an exception that cannot travel: its text does
-            exc = RuntimeError(f"{type(exc).__name__}: {exc}")
-        outcome = ("error", exc)
-    conn.send(outcome)
-    conn.close()
+            job = conn.recv()
+        except EOFError:
+            return
+        try:
+            outcome = ("report", _gate(*job))
+        except BaseException as exc:  # noqa: BLE001 - handed to the flow process, raised there
+            try:
+                pickle.dumps(exc)
+            except Exception:  # noqa: BLE001 - an exception that cannot travel: its text does
+                exc = RuntimeError(f"{type(exc).__name__}: {exc}")
+            outcome = ("error", exc)
+        conn.send(outcome)
 
 
 def _gate(
@@ -116,8 +120,9 @@ class GateProcess:
             child.close()
             self._conn = parent
 
-    def run(self, wh, load_id: str, directory: Path) -> GateReport:
-        """Validate `load_id`'s staging rows (the writer `wh`'s spool) in the child."""
+    def run(self, wh, load_id: str, directory: Path, keep: bool = False) -> GateReport:
+        """Validate `load_id`'s staging rows (the writer `wh`'s spool) in the child; `keep`
+        leaves the child running for the next load (a small load: its frames were small)."""
         from zhnews.store.lake import GATE_MEMORY_LIMIT
 
         # Every source's recent loads (a few rows each): the child never opens the lake.
@@ -134,11 +139,12 @@ class GateProcess:
             str(wh.spool.folder / "gate.tmp"),
         )
         self.start()
+        answered = False
         try:
             try:
                 self._conn.send(job)
                 kind, value = self._conn.recv()
-                self._answered = True
+                answered = self._answered = True
             except (EOFError, BrokenPipeError, ConnectionResetError):
                 self._process.join(5)
                 raise GateProcessDied(
@@ -150,14 +156,22 @@ class GateProcess:
                 raise value
             return value
         finally:
+            if not (keep and answered):
+                self.close()
+
+    def release(self) -> None:
+        """At the end of a load: keep a child that has answered a gate and was kept (`run(...,
+        keep=True)`), idle with GX imported; stop one that was started for this load and
+        never used (a no-op, a load that failed before its gate)."""
+        if not self._answered:
             self.close()
 
     def close(self) -> None:
         """Stop the process (it holds GX and the gate's frames); safe to call twice.
 
-        After `run` the child has answered and is exiting; before it (a no-op run, a large
-        load, a load that failed first) it is importing GX or waiting, and is killed: nothing
-        there is worth waiting for."""
+        After `run` the child has answered and exits when its pipe closes; before it (a no-op
+        run, a large load, a load that failed first) it is importing GX or waiting, and is
+        killed: nothing there is worth waiting for."""
         process, conn = self._process, self._conn
         self._process = self._conn = None
         if conn is not None:
