@@ -184,3 +184,26 @@ def test_a_backslash_escapes_any_ascii_punctuation_in_markdown() -> None:
     )
     body = _body(parse_document(text, "post.md").articles[0])
     assert body[1].startswith("（参见：高温日记|7月1日：补贴标准公布）")
+
+
+def test_markdown_hard_breaks_and_lazy_quote_lines_stay_in_their_paragraph() -> None:
+    para = "本市今年夏季持续高温，有关部门近日下发通知，要求各用人单位按时足额发放防暑补贴。"
+    text = "\n".join(
+        [
+            "# 高温补贴",
+            "",
+            para + "   ",  # a hard break: the next line goes on in this paragraph
+            " 补贴标准由各区自行公布，具体发放办法另行通知。",
+            "",
+            "> **去年的补贴，今年照发。**   ",
+            " **今年的标准，明年再议。**",  # no `>`: still the quote's text
+            "",
+            para,
+            "",
+            para,
+        ]
+    )
+    body = _body(parse_document(text, "post.md").articles[0])
+    assert body[0] == para + " 补贴标准由各区自行公布，具体发放办法另行通知。"
+    assert body[1] == "去年的补贴，今年照发。 今年的标准，明年再议。"
+    assert len(body) == 4

@@ -130,6 +130,7 @@ def markdown_blocks(text: str, first_line: int = 1) -> list[Block]:
     para_line = 0
     para_indented = False
     para_apart = False
+    para_break = False  # the last line of `para` ended with a hard break (two spaces)
 
     def flush() -> None:
         nonlocal para
@@ -195,7 +196,9 @@ def markdown_blocks(text: str, first_line: int = 1) -> list[Block]:
         if stripped.startswith(">"):
             flush()
             quote: list[str] = []
-            while i < len(lines) and lines[i].strip().startswith(">"):
+            while i < len(lines) and (
+                lines[i].strip().startswith(">") or _lazy_continuation(lines[i], quote)
+            ):
                 quote.append(re.sub(r"^\s*>+\s?", "", lines[i]))
                 i += 1
             clean, stocks, _ = inline_markdown(" ".join(q.strip() for q in quote if q.strip()))
@@ -226,13 +229,20 @@ def markdown_blocks(text: str, first_line: int = 1) -> list[Block]:
         alone = is_link or (stripped[0] == "[" and bool(_BRACKET_LINE_RE.fullmatch(stripped)))
         indented = bool(_INDENT_RE.match(line))
         starts_new = bool(_LIST_RE.match(line) or indented)
-        if para and (starts_new or alone or _ends_line(para[-1])):
+        # `…。␠␠` (a Markdown hard break) after a long line: a line break inside the paragraph
+        broken = bool(para) and para_break and len(para[-1]) >= MIN_SOFT_WRAP_CHARS
+        if para and (starts_new or alone or (_ends_line(para[-1]) and not broken)):
             flush()
         if not para:
             para_line = lineno
             para_indented = indented
             para_apart = usual > 0 and _indent_width(line) >= usual + MIN_SET_APART_COLUMNS
-        para.append(_LIST_RE.sub("", line, count=1).strip() if _LIST_RE.match(line) else stripped)
+        piece = _LIST_RE.sub("", line, count=1).strip() if _LIST_RE.match(line) else stripped
+        if para and broken:
+            para[-1] += " " + piece
+        else:
+            para.append(piece)
+        para_break = line.endswith("  ")
         if alone:
             flush()
         i += 1
@@ -270,10 +280,29 @@ def _usual_indent(lines: list[str]) -> int:
     return width if count >= MIN_INDENTED_PARAGRAPHS else 0
 
 
+MIN_SOFT_WRAP_CHARS = 20
+
+
 def _ends_line(line: str) -> bool:
     """A physical line that should not be merged with the next (soft-wrap test)."""
     clean = line.strip()
-    return ends_sentence(clean) or len(clean) < 20
+    return ends_sentence(clean) or len(clean) < MIN_SOFT_WRAP_CHARS
+
+
+def _lazy_continuation(line: str, quote: list[str]) -> bool:
+    """A line right under a blockquote's text, without `>`, that opens no block of its own
+    (heading, rule, list, HTML, picture) goes on in the quote (CommonMark's lazy
+    continuation: `> **甲。**␠␠` / ` **乙。**`)."""
+    if not quote or not quote[-1].strip() or not line.strip():
+        return False
+    stripped = line.strip()
+    return not (
+        _HEADING_RE.match(line)
+        or _HR_RE.match(line)
+        or _HTML_LINE_RE.match(line)
+        or _LIST_RE.match(line)
+        or stripped.startswith("![")
+    )
 
 
 def _is_link_line(line: str) -> bool:
