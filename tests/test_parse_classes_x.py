@@ -207,3 +207,14 @@ def test_markdown_hard_breaks_and_lazy_quote_lines_stay_in_their_paragraph() -> 
     assert body[0] == para + " 补贴标准由各区自行公布，具体发放办法另行通知。"
     assert body[1] == "去年的补贴，今年照发。 今年的标准，明年再议。"
     assert len(body) == 4
+
+
+def test_short_lines_each_wholly_quoted_are_a_list_not_one_wrapped_heading() -> None:
+    items = "".join(f"<p>{x}</p>" for x in ("“高温补贴”", "“防暑药品”", "“清凉饮品”"))
+    paragraphs = [_PARAGRAPH.format(i=i) for i in range(1, 5)]
+    doc = _page(
+        "<title>高温补贴</title>",
+        "<h1>高温补贴</h1>" + "".join(paragraphs[:2]) + items + "".join(paragraphs[2:]),
+    )
+    body = _body(parse_document(doc, "page.html").articles[0])
+    assert body[2:5] == ["“高温补贴”", "“防暑药品”", "“清凉饮品”"]

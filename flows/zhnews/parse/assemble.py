@@ -1642,6 +1642,11 @@ _NUMBERED_HEAD = re.compile(
 )
 
 
+# `“高温补贴”`: a line wholly in quotation marks is a whole item (of a list of topics), never
+# a piece of a heading that wraps
+_QUOTED_ITEM = re.compile(r"[“「『\"][^“”「」『』\"]+[”」』\"]")
+
+
 def _subheads_of(run: list[Item]) -> list[Item]:
     """The subheads a run of short lines prints.
 
@@ -1649,10 +1654,15 @@ def _subheads_of(run: list[Item]) -> list[Item]:
     or a heading and its deck (`安宁疗护精细化` / `让临终患者少些痛苦多些温暖`); so are
     lines that carry punctuation (`出国前：政治科目会出啥考题？`), each a line of its own.
     Three or more bare lines are a heading whose deck wraps (`一个“有生态”的园区` /
-    `推动“产业生态”` / `和“自然生态”共赢发展`): one subhead, joined by spaces. Lines of
+    `推动“产业生态”` / `和“自然生态”共赢发展`): one subhead, joined by spaces, unless each
+    is wholly quoted (`“甲”` / `“乙”` / `“丙”`: a list's items, each a line). Lines of
     one HTML element (a heading wrapped with `<br>`) are always one subhead.
     """
-    if len(run) >= MIN_WRAPPED_HEADING_LINES and all(_bare_head(it.text) for it in run):
+    if (
+        len(run) >= MIN_WRAPPED_HEADING_LINES
+        and all(_bare_head(it.text) for it in run)
+        and not all(_QUOTED_ITEM.fullmatch(it.text.strip()) for it in run)
+    ):
         return [Item("subhead", " ".join(it.text for it in run), dom_path=run[0].dom_path)]
     out: list[Item] = []
     for item in run:
