@@ -5,14 +5,9 @@ made-up names and text."""
 from __future__ import annotations
 
 import pytest
+from synthetic import PARAGRAPH, STORY
 from zhnews.parse import parse_document
 from zhnews.parse.debris import debris_reason
-
-_PARAGRAPH = (
-    "<p>第{i}段：本市今年夏季持续高温，有关部门近日下发通知，要求各用人单位按时足额发放防暑补贴，"
-    "并加强对户外作业人员的劳动保护，确保各项措施落到实处。</p>"
-)
-_STORY = "".join(_PARAGRAPH.format(i=i) for i in range(1, 5))
 
 
 def _paragraphs(article) -> list[str]:
@@ -27,7 +22,7 @@ def _page(figure: str) -> str:
     return (
         "<html><head><title>防暑补贴陆续发放</title></head><body>"
         "<h1>防暑补贴陆续发放</h1><div class='info'>2021-07-04 08:00</div>"
-        f"<div class='text'>{figure}{_STORY}</div></body></html>"
+        f"<div class='text'>{figure}{STORY}</div></body></html>"
     )
 
 
@@ -61,7 +56,7 @@ def test_one_sentence_lead_under_a_photo_stays_text() -> None:
 
 
 def test_centring_class_on_a_long_paragraph_is_no_caption_look() -> None:
-    first = _PARAGRAPH.format(i=0).replace(
+    first = PARAGRAPH.format(i=0).replace(
         "。</p>", "，各区县将在本月内完成首轮检查并公布结果。</p>"
     )
     page = _page(f"<p><img src='a.jpg'></p>{first.replace('<p>', '<p class=text-center>')}")
@@ -87,7 +82,7 @@ def _credited_page(foot: str) -> str:
     return (
         "<html><head><title>防暑补贴陆续发放</title></head><body>"
         "<h1>防暑补贴陆续发放</h1><div class='info'>2021-07-04 08:00 来源: 某某日报</div>"
-        f"<div class='text'>{_STORY}{_PROMO_AND_LINK_BOX}{foot}</div>"
+        f"<div class='text'>{STORY}{_PROMO_AND_LINK_BOX}{foot}</div>"
         "<div class='footer'><p>关于我们 联系我们 版权所有</p></div></body></html>"
     )
 
@@ -146,7 +141,7 @@ def test_player_length_and_reading_time_beside_the_byline_leave_the_text() -> No
         "<h1>防暑补贴陆续发放</h1><div class='info'>2021-07-04 08:00</div>"
         "<div class='player'>音频 04:29</div><div class='author'>作者：林小华</div>"
         "<div class='read'><span>7 分钟</span></div><div class='follow'>+关注</div>"
-        f"<div class='text'>{_STORY}</div></body></html>"
+        f"<div class='text'>{STORY}</div></body></html>"
     )
     article = parse_document(page, "page.html").articles[0]
     texts = _paragraphs(article)
@@ -160,7 +155,7 @@ def test_post_line_with_region_and_account_is_page_metadata() -> None:
         "<html><head><title>防暑补贴陆续发放</title></head><body>"
         "<h1>防暑补贴陆续发放</h1>"
         "<div class='meta'><span>2021-07-04 06:16</span><span>发布于上海某某日报官方账号</span></div>"
-        f"<div class='text'>{_STORY}</div></body></html>"
+        f"<div class='text'>{STORY}</div></body></html>"
     )
     article = parse_document(page, "page.html").articles[0]
     assert _paragraphs(article)[0].startswith("第1段")

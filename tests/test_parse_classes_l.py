@@ -4,13 +4,8 @@ the class, with made-up names and text."""
 
 from __future__ import annotations
 
+from synthetic import STORY
 from zhnews.parse import parse_document
-
-_PARAGRAPH = (
-    "<p>第{i}段：本市今年夏季持续高温，有关部门近日下发通知，要求各用人单位按时足额发放防暑补贴，"
-    "并加强对户外作业人员的劳动保护，确保各项措施落到实处。</p>"
-)
-_STORY = "".join(_PARAGRAPH.format(i=i) for i in range(1, 5))
 
 
 def _paragraphs(article) -> list[str]:
@@ -26,7 +21,7 @@ def test_a_comment_list_that_pastes_another_article_is_not_body() -> None:
     page = (
         "<html><head><title>博客 » 防暑补贴陆续发放</title></head><body>"
         "<div class='post'><p>Saturday, July 3rd, 2021 10:56 am</p>"
-        f"<p align=center><font size=5>防暑补贴陆续发放</font></p>{_STORY}</div>"
+        f"<p align=center><font size=5>防暑补贴陆续发放</font></p>{STORY}</div>"
         "<h3 id='comments'>《防暑补贴陆续发放》已有1件评论</h3>"
         f"<ol class='commentlist'><li id='comment-12'><cite>网友甲</cite>的评论{pasted}</li></ol>"
         "</body></html>"
@@ -43,7 +38,7 @@ def test_an_end_box_and_a_serial_notice_after_the_last_sentence_go() -> None:
         ("□", "第4段"),
         ("（未完待續）", "第4段"),
     ):
-        story = _STORY[: -len("</p>")] + tail + "</p>"
+        story = STORY[: -len("</p>")] + tail + "</p>"
         page = (
             "<html><head><title>防暑补贴陆续发放</title></head><body><h1>防暑补贴陆续发放</h1>"
             f"<div class='text'>{story}</div></body></html>"
@@ -53,7 +48,7 @@ def test_an_end_box_and_a_serial_notice_after_the_last_sentence_go() -> None:
 
 
 def test_a_box_that_is_not_after_a_sentence_end_stays() -> None:
-    story = _STORY[: -len("</p>")] + "另据□□报道</p>"
+    story = STORY[: -len("</p>")] + "另据□□报道</p>"
     page = (
         "<html><head><title>防暑补贴陆续发放</title></head><body><h1>防暑补贴陆续发放</h1>"
         f"<div class='text'>{story}</div></body></html>"
@@ -77,7 +72,7 @@ def test_an_en_us_stamp_after_a_date_label_is_the_publication_day() -> None:
         "<html><head><title>欢迎访问本站</title></head><body>"
         "<table><tr><td><b>防暑补贴陆续发放</b></td></tr>"
         "<tr><td>作者：  来源：  发布日期： 7/5/2005 9:23:57 PM</td></tr>"
-        f"<tr><td>{_STORY}</td></tr></table></body></html>"
+        f"<tr><td>{STORY}</td></tr></table></body></html>"
     )
     assert parse_document(page, "page.html").articles[0].published_at.date().isoformat() == (
         "2005-07-05"
@@ -100,7 +95,7 @@ def test_an_english_long_stamp_above_the_title_is_the_publication_day() -> None:
         "<html><head><title>博客 » 防暑补贴陆续发放</title></head><body>"
         "<div class='top'>2006年12月27日（京港台时间）</div>"
         "<div class='post'><p>Saturday, July 3rd, 2021 10:56 am</p>"
-        f"<p align=center><font size=5>防暑补贴陆续发放</font></p>{_STORY}</div></body></html>"
+        f"<p align=center><font size=5>防暑补贴陆续发放</font></p>{STORY}</div></body></html>"
     )
     assert parse_document(page, "post.html").articles[0].published_at.date().isoformat() == (
         "2021-07-03"
@@ -145,7 +140,7 @@ def test_a_greeting_title_above_the_site_menu_is_not_the_headline() -> None:
         f"<p>谢谢您访问〖某某中心〗</p><table><tr>{menu}</tr></table>"
         "<table><tr><td align=center><b><font color=blue>防暑补贴陆续发放</font></b></td></tr>"
         "<tr><td>作者：  来源：  发布日期： 7/5/2005 9:23:57 PM</td></tr>"
-        f"<tr><td>{_STORY}</td></tr></table></body></html>"
+        f"<tr><td>{STORY}</td></tr></table></body></html>"
     )
     article = parse_document(page, "page.html").articles[0]
     assert article.title == "防暑补贴陆续发放"
@@ -195,7 +190,7 @@ def test_a_notices_closing_formula_after_the_text_is_its_last_paragraph() -> Non
     page = (
         "<html><head><title>关于做好防暑降温工作的通告</title></head><body>"
         "<h1>关于做好防暑降温工作的通告</h1>"
-        f"<div class='text'>{_STORY}<p>特此通告。</p><p>某某市人民政府</p><p>2021年7月4日</p></div>"
+        f"<div class='text'>{STORY}<p>特此通告。</p><p>某某市人民政府</p><p>2021年7月4日</p></div>"
         "<div class='foot'><p>扫一扫在手机打开当前页</p></div></body></html>"
     )
     body = _paragraphs(parse_document(page, "notice.html").articles[0])
@@ -212,7 +207,7 @@ def test_the_title_printed_again_over_the_text_in_broken_lines_is_not_body() -> 
     page = (
         f"<html><head><title>{title}</title></head><body><h1>{title}</h1>"
         "<table><tr><td>发布日期：</td><td>2022年01月28日</td></tr></table>"
-        f"<div class='text'>{broken}{_STORY}</div></body></html>"
+        f"<div class='text'>{broken}{STORY}</div></body></html>"
     )
     article = parse_document(page, "notice.html").articles[0]
     assert article.title == title
@@ -229,6 +224,6 @@ def test_a_notices_document_number_and_a_lone_field_label_are_not_body() -> None
     page = (
         "<html><head><title>关于做好防暑降温工作的通告</title></head><body>"
         "<h1>关于做好防暑降温工作的通告</h1>"
-        f"<div class='text'><p>发文字号：</p><p>某政发〔2021〕7号</p>{_STORY}</div></body></html>"
+        f"<div class='text'><p>发文字号：</p><p>某政发〔2021〕7号</p>{STORY}</div></body></html>"
     )
     assert _paragraphs(parse_document(page, "notice.html").articles[0])[0].startswith("第1段")

@@ -4,15 +4,10 @@ is a small synthetic page written for the class, with made-up names and text."""
 
 from __future__ import annotations
 
+from synthetic import PARAGRAPH, STORY
 from zhnews.parse import parse_document
 from zhnews.parse.blocks import html_document_title
 from zhnews.parse.debris import debris_reason
-
-_PARAGRAPH = (
-    "<p>第{i}段：本市今年夏季持续高温，有关部门近日下发通知，要求各用人单位按时足额发放防暑补贴，"
-    "并加强对户外作业人员的劳动保护，确保各项措施落到实处。</p>"
-)
-_STORY = "".join(_PARAGRAPH.format(i=i) for i in range(1, 5))
 
 
 def _paragraphs(article) -> list[str]:
@@ -28,7 +23,7 @@ def _page(body: str, title: str = "防暑补贴陆续发放") -> str:
 
 def test_a_photo_credit_alone_on_a_line_is_not_body() -> None:
     for credit in ("新华社发（张小明摄）", "（新华社记者 李大为 摄）", "（王五 摄）"):
-        page = _page(_STORY + f"<p>{credit}</p>")
+        page = _page(STORY + f"<p>{credit}</p>")
         body = _paragraphs(parse_document(page, "photo.html").articles[0])
         assert body[-1].startswith("第4段"), (credit, body[-1])
         assert not any(credit in p for p in body)
@@ -41,7 +36,7 @@ def test_a_pseudonym_note_and_an_acknowledgment_under_a_feature_are_not_body() -
         "<p>文中张某为化名</p><p>感谢赵一、老钱为本文提供的帮助</p>"
         "<p>作者 <strong>王五 赵六</strong></p><p>编辑 <strong>孙七</strong></p>"
     )
-    story = _STORY.replace("<p>第2段", "<p>（文中受访者均为化名）</p><p>第2段", 1)
+    story = STORY.replace("<p>第2段", "<p>（文中受访者均为化名）</p><p>第2段", 1)
     body = _paragraphs(parse_document(_page(story + tail), "feature.html").articles[0])
     assert body[-1].startswith("第4段"), body[-1]
     assert len(body) == 4, body
@@ -51,7 +46,7 @@ def test_a_pseudonym_note_and_an_acknowledgment_under_a_feature_are_not_body() -
 
 
 def test_a_material_source_line_is_a_credit_not_body() -> None:
-    page = _page(_STORY + "<p>素材来源 本省各市党报及官方发布</p><p>资料来源：某某统计局</p>")
+    page = _page(STORY + "<p>素材来源 本省各市党报及官方发布</p><p>资料来源：某某统计局</p>")
     body = _paragraphs(parse_document(page, "roundup.html").articles[0])
     assert body[-1].startswith("第4段"), body[-1]
     assert debris_reason("消息来源称，这次会议将在北京举行") is None
@@ -78,7 +73,7 @@ def test_a_lost_links_prompt_and_the_bracket_it_left_open_go() -> None:
 
 
 def test_a_read_more_word_after_the_last_sentence_goes() -> None:
-    story = _STORY.replace(
+    story = STORY.replace(
         "确保各项措施落到实处。</p>", "确保各项措施落到实处。详情 <img src='a.jpg'></p>", 1
     )
     body = _paragraphs(parse_document(_page(story), "roundup.html").articles[0])
@@ -88,13 +83,13 @@ def test_a_read_more_word_after_the_last_sentence_goes() -> None:
 
 def test_a_picture_label_printed_under_two_pictures_is_a_caption() -> None:
     story = (
-        _PARAGRAPH.format(i=1)
+        PARAGRAPH.format(i=1)
         + "<p><img src='1.jpg'></p><p>灯光版《夜景长卷》</p>"
-        + _PARAGRAPH.format(i=2)
+        + PARAGRAPH.format(i=2)
         + "<p><img src='2.jpg'></p><p>灯光版《夜景长卷》</p>"
-        + _PARAGRAPH.format(i=3)
+        + PARAGRAPH.format(i=3)
         + "<p><img src='3.jpg'></p><p>天色渐暗</p>"
-        + _PARAGRAPH.format(i=4)
+        + PARAGRAPH.format(i=4)
     )
     body = _paragraphs(parse_document(_page(story), "gallery.html").articles[0])
     assert not any("夜景长卷" in p for p in body), body
@@ -104,7 +99,7 @@ def test_a_picture_label_printed_under_two_pictures_is_a_caption() -> None:
 def test_a_column_name_before_the_headline_is_part_of_the_title() -> None:
     title = "书记市长这一周 | 奋马扬鞭争春色，全力开新局"
     assert html_document_title(f"<title>{title}</title>") == title
-    page = _page(_STORY, title=title).replace("_示例网", "")
+    page = _page(STORY, title=title).replace("_示例网", "")
     article = parse_document(page, "column.html").articles[0]
     assert article.title == title
     assert _paragraphs(article)[0].startswith("第1段")
@@ -118,7 +113,7 @@ def test_a_month_alone_under_a_reports_headline_is_not_body() -> None:
     page = (
         "<html><body><div class='Heading'>本市中学生体质调查报告</div>"
         "<p align=center><strong>本市中学生体质调查报告</strong></p>"
-        "<p align=center><strong>2003年5月</strong></p>" + _STORY + "</body></html>"
+        "<p align=center><strong>2003年5月</strong></p>" + STORY + "</body></html>"
     )
     body = _paragraphs(parse_document(page, "report.html").articles[0])
     assert body[0].startswith("第1段"), body[0]
@@ -135,7 +130,7 @@ def test_a_right_rail_beside_the_story_is_not_body() -> None:
         )
         + "<div>缓冲健康度</div><div>视频分辨率</div></div></div>"
     )
-    page = _page(_STORY + rail)
+    page = _page(STORY + rail)
     body = _paragraphs(parse_document(page, "rail.html").articles[0])
     assert len(body) == 4 and body[-1].startswith("第4段"), body
 
@@ -143,7 +138,7 @@ def test_a_right_rail_beside_the_story_is_not_body() -> None:
 def test_credit_copyright_and_label_lines_of_a_portal_page_are_not_body() -> None:
     story = (
         "<p>栏目关注：</p>"
-        + _STORY
+        + STORY
         + "<p>来源 | 综合本地媒体报道</p><p>示例健康网(www.example.net)专稿，未经书面授权请勿转载。</p>"
     )
     body = _paragraphs(parse_document(_page(story), "portal.html").articles[0])
@@ -155,7 +150,7 @@ def test_credit_copyright_and_label_lines_of_a_portal_page_are_not_body() -> Non
 def test_a_run_of_hyphens_after_a_posts_headline_is_not_part_of_the_title() -> None:
     page = (
         "<html><head><title>某某的博客</title></head><body><div class='entity'>"
-        f"<h2 class='diaryTitle'>防暑补贴陆续发放- -</h2>{_STORY}</div></body></html>"
+        f"<h2 class='diaryTitle'>防暑补贴陆续发放- -</h2>{STORY}</div></body></html>"
     )
     article = parse_document(page, "blog.html").articles[0]
     assert article.title == "防暑补贴陆续发放", article.title
@@ -167,7 +162,7 @@ def test_a_reports_endnotes_and_its_contents_label_are_not_body() -> None:
         "<p>[2] 张三著，李四译：《某某学导论》，某某人民出版社，1990年版，第12页。</p>"
         "<p>[3] “A Survey of Public Opinion”, July, 2020, https://example.org/report.pdf</p>"
     )
-    page = _page("<p>目 录：</p>" + _STORY + notes)
+    page = _page("<p>目 录：</p>" + STORY + notes)
     body = _paragraphs(parse_document(page, "report.html").articles[0])
     assert len(body) == 4 and body[-1].startswith("第4段"), body
     # a paragraph that opens with a note number but holds no citation is text

@@ -6,14 +6,10 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
+from synthetic import STORY
 from zhnews.parse import parse_document
 
 CHINA = ZoneInfo("Asia/Shanghai")
-_PARAGRAPH = (
-    "<p>第{i}段：本市今年夏季持续高温，有关部门近日下发通知，要求各用人单位按时足额发放防暑补贴，"
-    "并加强对户外作业人员的劳动保护，确保各项措施落到实处。</p>"
-)
-_STORY = "".join(_PARAGRAPH.format(i=i) for i in range(1, 5))
 
 
 def _paragraphs(article) -> list[str]:
@@ -28,7 +24,7 @@ def test_a_mirrored_feed_item_header_gives_title_link_and_date() -> None:
         "[某报｜防暑补贴陆续发放](https://example.org/2021/07/fangshu/)\n"
         "------\n"
         "日期：Wed, 07 Jul 2021 21:03:11 +0000\n\n"
-        f"{_STORY}<h3>各区进展</h3>{_STORY.replace('本市', '各区')}"
+        f"{STORY}<h3>各区进展</h3>{STORY.replace('本市', '各区')}"
         "<hr /><p><small>&copy; 某人 for 某网站 | Permalink</small></p>\n"
     )
     parsed = parse_document(doc, "12345_item.md")
@@ -47,7 +43,7 @@ def test_a_mirrored_feed_item_dated_by_an_epoch_comment() -> None:
         "<!--1625692991000-->\n"
         "[防暑补贴陆续发放](https://example.org/news/123)\n"
         "------\n\n"
-        f"<main>{_STORY}</main>\n"
+        f"<main>{STORY}</main>\n"
     )
     article = parse_document(doc, "123.md").articles[0]
     assert article.title == "防暑补贴陆续发放"
@@ -61,7 +57,7 @@ def _post(front: str, body: str) -> str:
 def test_the_headline_as_printed_beats_a_front_matter_copy_without_its_quotes() -> None:
     doc = _post(
         'title: "市区遭遇罕见高温"\ndate: 2021-07-08T09:07:39+02:00\nauthor: 张三',
-        f'<article><h1 class="page-title">市区遭遇罕见"高温"</h1>{_STORY}</article>',
+        f'<article><h1 class="page-title">市区遭遇罕见"高温"</h1>{STORY}</article>',
     )
     article = parse_document(doc, "2021-07-08-heat.md").articles[0]
     assert article.title == '市区遭遇罕见"高温"'
@@ -72,7 +68,7 @@ def test_the_headline_as_printed_beats_a_front_matter_copy_without_its_quotes() 
 def test_a_site_name_after_the_front_matter_title_is_not_part_of_it() -> None:
     doc = _post(
         'title: "防暑补贴陆续发放 - 某某网"\ndate: 2021-07-08T07:44:28+00:00',
-        f'<article><header><h1 class="entry-title">防暑补贴陆续发放</h1></header>{_STORY}</article>',
+        f'<article><header><h1 class="entry-title">防暑补贴陆续发放</h1></header>{STORY}</article>',
     )
     article = parse_document(doc, "2021-07-08-heat.md").articles[0]
     assert article.title == "防暑补贴陆续发放"
@@ -82,7 +78,7 @@ def test_a_site_name_after_the_front_matter_title_is_not_part_of_it() -> None:
 def test_a_front_matter_title_differing_in_words_stands() -> None:
     doc = _post(
         'title: "防暑补贴陆续发放到位"\ndate: 2021-07-08',
-        f"<article><h1>防暑补贴陆续发放</h1>{_STORY}</article>",
+        f"<article><h1>防暑补贴陆续发放</h1>{STORY}</article>",
     )
     assert parse_document(doc, "2021-07-08-heat.md").articles[0].title == "防暑补贴陆续发放到位"
 
@@ -91,11 +87,11 @@ def test_a_front_matter_author_that_is_the_posts_feed_names_the_site_not_a_write
     doc = _post(
         "title: 防暑补贴陆续发放\ndate: 2021-07-08\nauthor: Some.site\n"
         "tags: [ Some.site ]\ncategories: [ Some.site ]",
-        _STORY,
+        STORY,
     )
     article = parse_document(doc, "2021-07-08-heat.md").articles[0]
     assert article.authors == [] and article.publisher == "Some.site"
-    doc = _post("title: 防暑补贴陆续发放\ndate: 2021-07-08\nauthor: 李四\ntags: [ 某网 ]", _STORY)
+    doc = _post("title: 防暑补贴陆续发放\ndate: 2021-07-08\nauthor: 李四\ntags: [ 某网 ]", STORY)
     assert [a.name for a in parse_document(doc, "x.md").articles[0].authors] == ["李四"]
 
 
@@ -117,7 +113,7 @@ def test_a_reposts_lone_time_element_dates_it_before_the_front_matter() -> None:
         "from: https://example.org/medium/outlet/fangshu",
         '<article><h1>防暑补贴陆续发放</h1><p class="description">导语一句话</p>'
         "<div class='lockup'><a href='/outlet'>某某传媒</a><div><time>Apr 4th 2019</time>"
-        f"</div></div>{_STORY}</article>",
+        f"</div></div>{STORY}</article>",
     )
     article = parse_document(doc, "2020-02-20-fangshu.md").articles[0]
     assert article.published_at.astimezone(CHINA).date().isoformat() == "2019-04-04"
@@ -129,7 +125,7 @@ def test_a_published_time_class_counts_and_an_updated_one_does_not() -> None:
         "<h1>防暑补贴陆续发放</h1><div class='entry-meta'>"
         "<time class='entry-date published' datetime='2018-03-08T15:44:28+08:00'>2018年3月8日</time>"
         "<time class='updated' datetime='2019-08-08T16:09:29+08:00'>2019年8月8日</time>"
-        f"</div>{_STORY}</article></body></html>"
+        f"</div>{STORY}</article></body></html>"
     )
     article = parse_document(page, "post.html").articles[0]
     assert article.published_at.astimezone(CHINA).date().isoformat() == "2018-03-08"
@@ -144,7 +140,7 @@ def test_a_bots_link_title_header_under_front_matter_is_not_body() -> None:
         "<!--1625692991000-->\n"
         "[防暑补贴陆续发放](https://example.org/@zhang/fangshu-zdpu123)\n"
         "------\n\n"
-        f"<div>\n{_STORY}\n</div>",
+        f"<div>\n{STORY}\n</div>",
     )
     article = parse_document(doc, "fangshu.md").articles[0]
     assert article.url == "https://example.org/@zhang/fangshu-zdpu123"
@@ -156,7 +152,7 @@ def test_a_bots_link_title_header_under_front_matter_is_not_body() -> None:
 def test_a_body_headline_spaced_otherwise_leaves_the_front_matter_title_as_printed() -> None:
     doc = _post(
         'title: "防暑补贴陆续发放\u3000各区进展顺利"\ndate: 2021-07-08',
-        f"<article><h1>防暑补贴陆续发放 各区进展顺利</h1>{_STORY}</article>",
+        f"<article><h1>防暑补贴陆续发放 各区进展顺利</h1>{STORY}</article>",
     )
     assert parse_document(doc, "x.md").articles[0].title == "防暑补贴陆续发放\u3000各区进展顺利"
 
@@ -204,7 +200,7 @@ def test_a_site_name_the_url_slug_does_not_spell_is_cut_from_a_feed_title() -> N
         "(http://example.org//cn/contenu/20201011-%E9%98%B2%E6%9A%91%E8%A1%A5%E8%B4%B4"
         "%E9%99%86%E7%BB%AD%E5%8F%91%E6%94%BE-%E8%87%B3%E5%B0%9117%E5%8C%BA%E5%88%B0%E4%BD%8D)\n"
         "------\n\n"
-        f"<div>{_STORY}</div>\n"
+        f"<div>{STORY}</div>\n"
     )
     assert parse_document(doc, "1042179.md").articles[0].title == "防暑补贴陆续发放 至少17区到位"
     # a dash inside a headline the slug spells whole stays
@@ -220,7 +216,7 @@ def test_a_truncated_slug_does_not_cut_a_headline_at_its_source_prefix() -> None
         "%e6%9f%90%e5%8f%b0%ef%bd%9c%e9%98%b2%e6%9a%91%e8%a1%a5/)\n"
         "------\n"
         "日期：Thu, 02 Jul 2020 02:32:33 +0000\n\n"
-        f"{_STORY}\n"
+        f"{STORY}\n"
     )
     assert (
         parse_document(doc, "399682.md").articles[0].title == "某台｜防暑补贴陆续发放 各区进展顺利"
@@ -232,7 +228,7 @@ def test_an_rfc_822_stamp_printed_under_the_title_dates_the_page() -> None:
     page = (
         "<html><head><title>防暑补贴陆续发放</title></head><body><article>"
         "<h1>防暑补贴陆续发放</h1><div><i>Sun, 11 Jul 2021 16:34:04 GMT</i></div>"
-        f"{_STORY}</article></body></html>"
+        f"{STORY}</article></body></html>"
     )
     article = parse_document(page, "item.html").articles[0]
     assert article.published_at.astimezone(CHINA).isoformat() == "2021-07-12T00:34:04+08:00"
@@ -242,7 +238,7 @@ def test_an_rfc_822_stamp_printed_under_the_title_dates_the_page() -> None:
 def test_a_lone_time_below_the_text_does_not_date_the_post() -> None:
     doc = _post(
         'title: "防暑补贴陆续发放"\ndate: 2020-02-20T13:11:13+00:00',
-        f"<article><h1>防暑补贴陆续发放</h1>{_STORY}"
+        f"<article><h1>防暑补贴陆续发放</h1>{STORY}"
         "<aside><h3>上一篇</h3><p>往期回顾</p><time>Apr 4th 2019</time></aside></article>",
     )
     article = parse_document(doc, "2020-02-20-fangshu.md").articles[0]

@@ -5,36 +5,19 @@ made-up names and text."""
 
 from __future__ import annotations
 
+from synthetic import STORY, page, text_of, writers
 from zhnews.parse import parse_document
 from zhnews.parse.bylines import parse_credit_line
-
-_PARAGRAPH = (
-    "<p>第{i}段：本市今年夏季持续高温，有关部门近日下发通知，要求各用人单位按时足额发放防暑补贴，"
-    "并加强对户外作业人员的劳动保护，确保各项措施落到实处。</p>"
-)
-_STORY = "".join(_PARAGRAPH.format(i=i) for i in range(1, 5))
-
-
-def _page(head: str, body: str) -> str:
-    return f"<html><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>"
-
-
-def _body(article) -> list[str]:
-    return [p.text for p in article.paragraphs if p.kind in ("body", "subhead")]
-
-
-def _writers(article) -> list[str]:
-    return [a.name for a in article.authors if a.role != "摄影"]
 
 
 def test_a_team_credited_for_a_non_writing_task_names_nobody_and_is_not_body() -> None:
     line = "测试：某某晚报汽车评测组张三李四王五等12人"
     byline = parse_credit_line(line)
     assert byline is not None and byline.authors == [] and byline.kind == "credit"
-    doc = _page("<title>小车试驾</title>", f"<h1>小车试驾</h1><p>{line}</p>" + _STORY)
+    doc = page("<title>小车试驾</title>", f"<h1>小车试驾</h1><p>{line}</p>" + STORY)
     article = parse_document(doc, "page.html").articles[0]
-    assert line not in _body(article)
-    assert _writers(article) == []
+    assert line not in text_of(article)
+    assert writers(article) == []
     # a sentence that begins with the same word stays text
     assert parse_credit_line("测试：本次共有12人参加，结果良好等多人") is None
 
@@ -48,13 +31,13 @@ def test_a_picture_source_line_is_a_photo_credit_naming_no_writer() -> None:
 
 def test_a_closing_signature_with_the_writers_job_title_and_a_disclaimer_names_the_writer() -> None:
     closing = "某某證券大中華區首席分析師 陳大文（以上僅代表作者個人觀點，不構成投資建議）"
-    doc = _page("<title>金價走勢</title>", "<h1>金價走勢</h1>" + _STORY + f"<div>{closing}</div>")
+    doc = page("<title>金價走勢</title>", "<h1>金價走勢</h1>" + STORY + f"<div>{closing}</div>")
     article = parse_document(doc, "page.html").articles[0]
-    assert _writers(article) == ["陳大文"]
-    assert closing not in _body(article)
+    assert writers(article) == ["陳大文"]
+    assert closing not in text_of(article)
     # a bracket that is not a disclaimer, and a title with no firm before it, are not taken
-    doc = _page("<title>金價走勢</title>", "<h1>金價走勢</h1>" + _STORY + "<p>美國總統 拜登</p>")
-    assert _writers(parse_document(doc, "page.html").articles[0]) == []
+    doc = page("<title>金價走勢</title>", "<h1>金價走勢</h1>" + STORY + "<p>美國總統 拜登</p>")
+    assert writers(parse_document(doc, "page.html").articles[0]) == []
 
 
 def test_wechats_original_content_mark_names_the_writer_before_the_account() -> None:
@@ -72,10 +55,10 @@ def test_a_translation_credited_to_a_newsroom_names_nobody_and_is_not_body() -> 
         byline = parse_credit_line(line)
         assert byline is not None and byline.authors == [] and byline.kind == "credit"
     assert [a.name for a in parse_credit_line("翻译：王小明").authors] == ["王小明"]
-    doc = _page(
-        "<title>债务重组</title>", "<h1>债务重组</h1>" + _STORY + "<p>翻译：某某时报中文网</p>"
+    doc = page(
+        "<title>债务重组</title>", "<h1>债务重组</h1>" + STORY + "<p>翻译：某某时报中文网</p>"
     )
-    assert "翻译：某某时报中文网" not in _body(parse_document(doc, "page.html").articles[0])
+    assert "翻译：某某时报中文网" not in text_of(parse_document(doc, "page.html").articles[0])
 
 
 def test_a_writers_bio_naming_the_masthead_names_the_writer() -> None:
@@ -94,14 +77,14 @@ def test_a_writers_bio_naming_the_masthead_names_the_writer() -> None:
 def test_a_blog_themes_meta_line_with_a_reading_time_names_the_poster() -> None:
     from zhnews.parse.bylines import parse_byline_line
 
-    doc = _page(
+    doc = page(
         "<title>监控网络</title>",
         "<h1>监控网络</h1><div class='entry-meta'><a rel='author' href='/author/h/'>Halloran</a>"
-        " 2018年3月8日 2019年8月8日 0 Minutes</div>" + _STORY,
+        " 2018年3月8日 2019年8月8日 0 Minutes</div>" + STORY,
     )
     article = parse_document(doc, "page.html").articles[0]
-    assert _writers(article) == ["Halloran"]
-    assert not any("Minutes" in p for p in _body(article))
+    assert writers(article) == ["Halloran"]
+    assert not any("Minutes" in p for p in text_of(article))
     assert parse_byline_line("北京 2018年3月8日 3 Minutes") is None  # a place, not a poster
     assert parse_byline_line("2018年3月8日 0 Minutes") is None
 
