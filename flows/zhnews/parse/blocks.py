@@ -983,7 +983,36 @@ def _holds_content(element) -> bool:
     for paragraph in element.find_all("p", limit=200):
         if len(paragraph.get_text(strip=True)) >= 40:
             return True
+    return _holds_loose_prose(element)
+
+
+_LINK_OR_CODE = ("a", "script", "style", "option", "textarea", "select")
+
+
+def _holds_loose_prose(element) -> bool:
+    """Two lines of prose printed outside <p> (a story of `<br>`-split lines in a <span>):
+    a box named for chrome that the page's markup never closed (`<div class="share">` …
+    `<span id="content">本市今年夏季持續高溫，…`) holds the story itself. Link text
+    (teasers, share links) and reader comments do not count."""
+    marker = " ".join(element.get("class") or []) + " " + str(element.get("id") or "")
+    if _COMMENT_LIST_RE.search(marker):
+        return False
+    lines = 0
+    for count, string in enumerate(element.find_all(string=True)):
+        if count >= _MAX_LOOSE_STRINGS:
+            return False
+        text = string.strip()
+        if len(text) < 40 or len(_CLAUSE_MARK.findall(text)) < 2:
+            continue
+        if string.find_parent(_LINK_OR_CODE) is not None:
+            continue
+        lines += 1
+        if lines >= 2:
+            return True
     return False
+
+
+_MAX_LOOSE_STRINGS = 3000
 
 
 PAGE_FORM_SHARE = 0.5

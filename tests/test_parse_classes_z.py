@@ -1,0 +1,34 @@
+"""Failure classes of round z (2013-2014 Taiwanese and Hong Kong desktop pages: a story left
+inside an unclosed share box, teaser boxes, TV crew credits, stamps inside the headline,
+<pre> text, section labels, site-first <title>s, year-last dates, post lines), seen on
+dev-set documents; each test is a small synthetic document written for the class, with
+made-up names and text."""
+
+from __future__ import annotations
+
+from synthetic import page, text_of
+from zhnews.parse import parse_document
+
+_LINES = [
+    "本市今年夏季持續高溫，有關部門近日下發通知，要求各用人單位按時足額發放防暑補貼，並加強保護。",
+    "據了解，今年以來全市已有上百家企業調整了作息時間，將戶外作業安排在清晨和傍晚進行，避開高溫。",
+    "勞動部門表示，將對補貼發放情況開展專項檢查，對拒不發放的單位依法處理，保障勞動者的權益。",
+    "不少市民也表示，高溫天氣裡要注意防暑降溫，儘量減少午間外出，並及時補充水分，注意休息。",
+]
+_STORY = "".join(f"<p>{line}</p>" for line in _LINES)
+
+
+def test_a_story_inside_a_share_box_the_markup_never_closed_is_kept() -> None:
+    text = "<br>".join(_LINES)
+    share = (
+        "<div class='share'><div class='icons'><a href='#'>Facebook</a> <a href='#'>Plurk</a>"
+        f"</div><br><p><div></div><span id='content'>{text}</span></p></div>"
+    )
+    doc = page("<title>高溫補貼</title>", f"<h1>高溫補貼</h1>{share}")
+    body = text_of(parse_document(doc, "page.html").articles[0])
+    assert body == _LINES
+    # a share box holding only its links still goes
+    doc = page(
+        "<title>高溫補貼</title>", f"<h1>高溫補貼</h1>{_STORY}<div class='share'>分享到臉書</div>"
+    )
+    assert "分享到臉書" not in text_of(parse_document(doc, "page.html").articles[0])
