@@ -32,3 +32,18 @@ def test_a_story_inside_a_share_box_the_markup_never_closed_is_kept() -> None:
         "<title>高溫補貼</title>", f"<h1>高溫補貼</h1>{_STORY}<div class='share'>分享到臉書</div>"
     )
     assert "分享到臉書" not in text_of(parse_document(doc, "page.html").articles[0])
+
+
+def test_a_lead_trailing_off_into_a_more_link_is_a_teaser_not_text() -> None:
+    teaser = (
+        "<div class='box'><span>其它新聞</span>"
+        + "".join(
+            f"<div><a href='/n/{i}'>另一則新聞標題{i}</a><span>颱風逐漸接近，氣象局今晚可能發布陸上警報，"
+            f"提醒民眾做好防颱準備...</span><a href='/n/{i}'>更多</a></div>"
+            for i in range(4)
+        )
+        + "</div>"
+    )
+    doc = page("<title>高溫補貼</title>", f"<h1>高溫補貼</h1>{_STORY}{teaser}")
+    body = text_of(parse_document(doc, "page.html").articles[0])
+    assert body == _LINES

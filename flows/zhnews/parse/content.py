@@ -67,9 +67,19 @@ def block_weight(kind: str, text: str, link_chars: int) -> float:
     if link_chars * 2 > size:
         return -float(size)
     own = size - link_chars
+    if _TRAILS_INTO_LINK.search(compact) and link_chars:
+        return -float(size)  # a teaser: another story's lead cut off with a link to the rest
     if kind != "heading" and own >= 10 and _PROSE.search(compact):
         return float(own) - link_chars
     return -0.3 * own - link_chars
+
+
+# `…提醒民眾做好防颱準備...更多`: a lead that trails off into a link to the rest of it
+# (`更多`, `全文`, `more`) is a teaser for another page, not text of this one.
+_TRAILS_INTO_LINK = re.compile(
+    r"(?:\.{3}|…+|⋯+)[\[【（(]?(?:更多|看更多|全文|詳全文|详全文|閱讀全文|阅读全文|繼續閱讀|继续阅读"
+    r"|詳細|详细|more|More|MORE)[\]】）)>》»]*$"
+)
 
 
 def densest_run(weights: list[float]) -> tuple[int, int] | None:
