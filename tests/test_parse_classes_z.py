@@ -6,8 +6,9 @@ made-up names and text."""
 
 from __future__ import annotations
 
-from synthetic import page, text_of
+from synthetic import page, text_of, writers
 from zhnews.parse import parse_document
+from zhnews.parse.bylines import parse_newsroom_credit, split_trailing_credit
 
 _LINES = [
     "本市今年夏季持續高溫，有關部門近日下發通知，要求各用人單位按時足額發放防暑補貼，並加強保護。",
@@ -47,3 +48,16 @@ def test_a_lead_trailing_off_into_a_more_link_is_a_teaser_not_text() -> None:
     doc = page("<title>高溫補貼</title>", f"<h1>高溫補貼</h1>{_STORY}{teaser}")
     body = text_of(parse_document(doc, "page.html").articles[0])
     assert body == _LINES
+
+
+def test_a_tv_newsrooms_closing_credit_names_the_crew() -> None:
+    text, byline = split_trailing_credit("這是結尾的一句話。（民視新聞王小明、李大同台北報導）")
+    assert text == "這是結尾的一句話。"
+    assert [a.name for a in byline.authors] == ["王小明", "李大同"]
+    last = _LINES[-1] + "（華視新聞陳美玲、張志強高雄報導）"
+    doc = page("<title>高溫補貼</title>", "<h1>高溫補貼</h1>" + "<br>".join([*_LINES[:-1], last]))
+    article = parse_document(doc, "page.html").articles[0]
+    assert writers(article) == ["陳美玲", "張志強"]
+    assert text_of(article)[-1] == _LINES[-1]
+    # a bracketed newsroom name alone credits nobody
+    assert parse_newsroom_credit("（民視新聞）") is None

@@ -874,7 +874,10 @@ def split_trailing_credit(paragraph: str) -> tuple[str, Byline] | None:
         if match and offset + match.start() > 0:
             credit = match.group("credit")
             byline = (
-                parse_credit_line(credit) or parse_closing_byline(credit) or _source_credit(credit)
+                parse_newsroom_credit(credit)
+                or parse_credit_line(credit)
+                or parse_closing_byline(credit)
+                or _source_credit(credit)
             )
             if byline is not None:
                 return paragraph[: offset + match.start()].rstrip(), byline
@@ -1370,7 +1373,22 @@ def _split_bracket_reported(paragraph: str) -> tuple[Byline, str] | None:
     match = _BRACKET_REPORTED.match(paragraph)
     if match is None or not paragraph[match.end() :].strip():
         return None
-    chunks = [c for c in re.split(r"[、，,\s]+", match.group("run")) if c]
+    names = _names_into_place(match.group("run"))
+    if names is None:
+        return None
+    byline = Byline(
+        raw=match.group(0).strip(),
+        authors=[Author(n, "记者") for n in names],
+        credit=match.group("agency"),
+        kind="run_in",
+    )
+    return byline, paragraph[match.end() :]
+
+
+def _names_into_place(run: str) -> list[str] | None:
+    """`陸希休斯頓`, `王小明、李大同台北`: reporters' names with the place they filed from run
+    into the last one; the names (checked as reporters' names), or None."""
+    chunks = [c for c in re.split(r"[、，,\s]+", run) if c]
     if not chunks:
         return None
     last = chunks[-1]
@@ -1382,13 +1400,27 @@ def _split_bracket_reported(paragraph: str) -> tuple[Byline, str] | None:
     names = _strict_names(" ".join(chunks))
     if not names or not all(_reporter_name(n) for n in names):
         return None
-    byline = Byline(
-        raw=match.group(0).strip(),
-        authors=[Author(n, "记者") for n in names],
-        credit=match.group("agency"),
-        kind="run_in",
-    )
-    return byline, paragraph[match.end() :]
+    return names
+
+
+# `（某某新聞王小明、李大同台北報導）` closing a TV newsroom's story: the newsroom, the crew's
+# names run into the place they filed from, 報導; no role word.
+_NEWSROOM_REPORTED = re.compile(
+    r"^[（(]\s*(?P<agency>(?:[A-Za-z]{2,6}|[\u4e00-\u9fff]{1,6}?)(?:新聞|新闻))\s*"
+    r"(?P<run>[\u4e00-\u9fff、，, ]{2,40}?)\s*(?:報導|报道|報道)\s*[)）]$"
+)
+
+
+def parse_newsroom_credit(credit: str) -> Byline | None:
+    """`（某某新聞王小明、李大同台北報導）`: the crew a TV newsroom credits, or None."""
+    match = _NEWSROOM_REPORTED.match(credit.strip())
+    if match is None:
+        return None
+    names = _names_into_place(match.group("run"))
+    if names is None:
+        return None
+    authors = [Author(n, "记者") for n in names]
+    return Byline(raw=credit.strip(), authors=authors, credit=match.group("agency"), kind="closing")
 
 
 _DATELINE_ROLE = re.compile(r"(?:駐|驻)\S{1,4}?(?:記者|记者|特派員|特派员)|(?:特派員|特派员)")
