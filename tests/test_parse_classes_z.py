@@ -61,3 +61,11 @@ def test_a_tv_newsrooms_closing_credit_names_the_crew() -> None:
     assert text_of(article)[-1] == _LINES[-1]
     # a bracketed newsroom name alone credits nobody
     assert parse_newsroom_credit("（民視新聞）") is None
+
+
+def test_a_time_stamp_inside_the_headline_element_is_not_part_of_the_title() -> None:
+    head = "<h4>高溫補貼今起發放<span class='time'>　2014-12-08 06:49</span></h4>"
+    doc = page("<title>新聞 - 高溫補貼今起發放 - 示例台</title>", head + _STORY)
+    article = parse_document(doc, "page.html").articles[0]
+    assert article.title == "高溫補貼今起發放"
+    assert article.published_at.date().isoformat() == "2014-12-08"

@@ -16,7 +16,7 @@ from __future__ import annotations
 import html as htmllib
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from zhnews.model import StockMention
 from zhnews.parse import content
@@ -524,8 +524,30 @@ def html_blocks(html: str, main_content: bool = False, whole_page: bool = False)
     if not main_content:
         return mark_credited_captions(_walk(soup, page=False))
     blocks = _walk(soup, page=True, skip_hidden=True, revealed=_story_reveals(soup))
-    blocks = mark_credited_captions(mend_link_stubs(blocks))
+    blocks = split_heading_stamps(mark_credited_captions(mend_link_stubs(blocks)))
     return content.select_main(blocks, html_document_title(html), whole_page)
+
+
+# A date (and clock time) closing a headline's element: `<h4>高溫補貼今起發放
+# <span class="time">　2014-12-08 06:49</span></h4>`.
+_HEADING_STAMP = re.compile(
+    r"\s*((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"(?:\s*[（(]?\s*\d{1,2}:\d{2}(?::\d{2})?\s*[)）]?)?)\s*$"
+)
+
+
+def split_heading_stamps(blocks: list[Block]) -> list[Block]:
+    """A heading printed with its time stamp inside the same element is the headline and,
+    below it, the date line: the stamp is page metadata, not words of the title."""
+    out: list[Block] = []
+    for block in blocks:
+        match = _HEADING_STAMP.search(block.text) if block.kind == "heading" else None
+        if match is None or len(re.sub(r"\s", "", block.text[: match.start()])) < 4:
+            out.append(block)
+            continue
+        out.append(replace(block, text=block.text[: match.start()].rstrip()))
+        out.append(Block("text", match.group(1), line=block.line, dom_path=block.dom_path))
+    return out
 
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
