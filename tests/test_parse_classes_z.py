@@ -69,3 +69,9 @@ def test_a_time_stamp_inside_the_headline_element_is_not_part_of_the_title() -> 
     article = parse_document(doc, "page.html").articles[0]
     assert article.title == "高溫補貼今起發放"
     assert article.published_at.date().isoformat() == "2014-12-08"
+
+
+def test_blank_lines_in_a_pre_block_end_paragraphs() -> None:
+    pre = "<pre>" + "\n\n".join(_LINES) + "\n  \n</pre>"
+    doc = page("<title>高溫補貼</title>", f"<h1>高溫補貼</h1>{pre}")
+    assert text_of(parse_document(doc, "page.html").articles[0]) == _LINES

@@ -521,11 +521,32 @@ def html_blocks(html: str, main_content: bool = False, whole_page: bool = False)
         element.extract()
     _strip_chrome(soup)
     _strip_social_embeds(soup)
+    _break_preformatted(soup)
     if not main_content:
         return mark_credited_captions(_walk(soup, page=False))
     blocks = _walk(soup, page=True, skip_hidden=True, revealed=_story_reveals(soup))
     blocks = split_heading_stamps(mark_credited_captions(mend_link_stubs(blocks)))
     return content.select_main(blocks, html_document_title(html), whole_page)
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\u3000\xa0]*\n")
+
+
+def _break_preformatted(soup) -> None:
+    """Text in a <pre> keeps its line breaks: a blank line there ends a paragraph, as it
+    does on the screen (a story typed into `<pre>` with empty lines between paragraphs)."""
+    from bs4 import NavigableString
+
+    for pre in soup.find_all("pre"):
+        for string in list(pre.find_all(string=True)):
+            if type(string) is not NavigableString or not _BLANK_LINE.search(string):
+                continue
+            pieces = _BLANK_LINE.split(str(string))
+            for k, piece in enumerate(pieces):
+                if k:
+                    string.insert_before(soup.new_tag("br"))
+                string.insert_before(NavigableString(piece))
+            string.extract()
 
 
 # A date (and clock time) closing a headline's element: `<h4>高溫補貼今起發放
