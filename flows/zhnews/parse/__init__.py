@@ -147,6 +147,7 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
             _derive_title(articles[0])
     if fmt == "newspaper-html" and len(articles) == 1 and not articles[0].title_derived:
         _confirm_headline(articles[0], text, titles)
+        _drop_section_label(articles[0], [page_title or "", *titles])
     if len(articles) > 1 and not digest:
         relocate_misplaced(articles)  # a print-layout accident; a digest's stories are apart
     for article in articles:
@@ -307,6 +308,28 @@ def _confirm_headline(article: Article, html: str, page_titles: list[str]) -> No
             article.kicker = article.title
         article.title = named[0]
         return
+
+
+# `高溫補貼今起發放 (港聞)`: a section's name in brackets after the printed headline.
+_SECTION_LABEL = re.compile(r"\s*[(（]\s*[\u4e00-\u9fff]{1,6}\s*[)）]$")
+
+
+def _drop_section_label(article: Article, page_titles: list[str]) -> None:
+    """A headline printed with its section in brackets (`<headline> (港聞)`) whose page
+    titles name the headline without it: the bracket labels the page's section and is not
+    part of the title."""
+    title = article.title or ""
+    label = _SECTION_LABEL.search(title)
+    if label is None:
+        return
+    headline = title[: label.start()].rstrip()
+    squeezed = re.sub(r"\s+", "", headline)
+    if len(squeezed) < 4:
+        return
+    pages = [re.sub(r"\s+", "", p) for p in page_titles if p]
+    bracket = re.sub(r"\s+", "", label.group(0))
+    if any(p.startswith(squeezed) and bracket not in p for p in pages):
+        article.title = headline
 
 
 def _dated_header(items: list[Item]) -> bool:
