@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from synthetic import page, text_of, writers
 from zhnews.parse import parse_document
+from zhnews.parse.blocks import html_document_title
 from zhnews.parse.bylines import parse_newsroom_credit, split_trailing_credit
 
 _LINES = [
@@ -84,3 +85,10 @@ def test_a_bracketed_section_after_the_printed_headline_is_not_part_of_the_title
     # a bracket the page's <title> prints too is the headline's own
     doc = page("<title>高溫補貼今起發放 (上)</title>", "<h1>高溫補貼今起發放 (上)</h1>" + _STORY)
     assert parse_document(doc, "page.html").articles[0].title == "高溫補貼今起發放 (上)"
+
+
+def test_a_title_opening_with_the_site_name_names_the_headline_second() -> None:
+    title = "示例時報 | 市府：高溫補貼今起發放，為期三個月 | 編輯部 | 新聞"
+    assert html_document_title(f"<title>{title}</title>") == "市府：高溫補貼今起發放，為期三個月"
+    # two pieces only: the site's name, as before
+    assert html_document_title("<title>人民网 | 某某报道称，经济增长</title>") == "人民网"

@@ -463,6 +463,10 @@ def html_document_title(html: str) -> str | None:
     if len(pieces) >= 3 and _column_label(pieces[0]) and _headline_piece(pieces[2]):
         # `书记市长这一周 | 奋马扬鞭争春色，…`: a column's name, then the headline
         title = pieces[0].strip() + pieces[1] + pieces[2].strip()
+    elif len(pieces) == 5 and _site_name_first(pieces[0], pieces[2]):
+        # `某某時報 | 市府：高溫補貼今起發放，… | 編輯部 | 新聞`: the site's name,
+        # the headline, then more labels (a bare `人民网 | 标题` stays the site's name)
+        title = pieces[2].strip()
     else:
         title = pieces[0].strip()
     site = _SITE_SUFFIX.fullmatch(title)  # `标题-新华网`: a site name glued with a hyphen
@@ -486,6 +490,21 @@ def _column_label(piece: str) -> bool:
         2 <= len(text) <= MAX_COLUMN_LABEL_CHARS
         and not _HEADLINE_MARK.search(text)
         and not _SITE_WORD_END.search(text)
+    )
+
+
+MIN_SITE_FIRST_HEADLINE_CHARS = 8
+
+
+def _site_name_first(first: str, second: str) -> bool:
+    """The <title> opens with the site's name (short, ending like one: `某某時報`) and the
+    next piece is longer and does not: the headline comes second."""
+    name, headline = first.strip(), second.strip()
+    return (
+        2 <= len(name) <= MAX_COLUMN_LABEL_CHARS
+        and bool(_SITE_WORD_END.search(name))
+        and len(re.sub(r"\s", "", headline)) >= MIN_SITE_FIRST_HEADLINE_CHARS
+        and not _SITE_WORD_END.search(headline)
     )
 
 
