@@ -6,10 +6,13 @@ made-up names and text."""
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from synthetic import page, text_of, writers
 from zhnews.parse import parse_document
 from zhnews.parse.blocks import html_document_title
 from zhnews.parse.bylines import parse_newsroom_credit, split_trailing_credit
+from zhnews.parse.meta import find_dates
 
 _LINES = [
     "本市今年夏季持續高溫，有關部門近日下發通知，要求各用人單位按時足額發放防暑補貼，並加強保護。",
@@ -92,3 +95,12 @@ def test_a_title_opening_with_the_site_name_names_the_headline_second() -> None:
     assert html_document_title(f"<title>{title}</title>") == "市府：高溫補貼今起發放，為期三個月"
     # two pieces only: the site's name, as before
     assert html_document_title("<title>人民网 | 某某报道称，经济增长</title>") == "人民网"
+
+
+def test_a_year_last_date_is_read_when_the_day_order_is_certain() -> None:
+    tz = ZoneInfo("Asia/Shanghai")
+    days = [m.stamp.date().isoformat() for m in find_dates("@ 11-22-2014 / 今日", tz)]
+    assert days == ["2014-11-22"]
+    days = [m.stamp.date().isoformat() for m in find_dates("22/11/2014", tz)]
+    assert days == ["2014-11-22"]
+    assert list(find_dates("05-06-2014", tz)) == []  # May 6 or 5 June: left unread

@@ -421,6 +421,8 @@ def find_dates(value: str, tz: ZoneInfo):
             yield DateMatch(
                 naive.replace(tzinfo=_offset(zone, tz)), True, match.start(), match.end()
             )
+    if "-" in value or "/" in value:
+        yield from _year_last_dates(value, tz)
     if "年" in value:
         for match in _CN_DATE_RE.finditer(value):
             year = "".join(str(max(_CN_DIGITS.index(ch) - 2, 0)) for ch in match["y"])
@@ -430,6 +432,27 @@ def find_dates(value: str, tz: ZoneInfo):
             except ValueError:
                 continue
             yield DateMatch(stamp, False, match.start(), match.end())
+
+
+def _year_last_dates(value: str, tz: ZoneInfo):
+    """`11-22-2014`, `22/11/2014`: a day and a month before the year, read only when one of
+    the two is over 12 (which settles the order); `05-06-2014` is left unread."""
+    for match in _YEAR_LAST_RE.finditer(value):
+        first, second = int(match["a"]), int(match["b"])
+        if (first > 12) == (second > 12):
+            continue  # both could be the month (or neither can): the order is not certain
+        month, day = (second, first) if first > 12 else (first, second)
+        try:
+            stamp = datetime(int(match["y"]), month, day, tzinfo=tz)
+        except ValueError:
+            continue
+        yield DateMatch(stamp, False, match.start(), match.end())
+
+
+# A numeric date with the year last, its parts joined by one kind of mark (`-` or `/`).
+_YEAR_LAST_RE = re.compile(
+    r"(?<![\d/.\-])(?P<a>\d{1,2})(?P<sep>[-/])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})(?![\d/.\-])"
+)
 
 
 def english_day(value: str, tz: ZoneInfo) -> datetime | None:
