@@ -104,3 +104,11 @@ def test_a_year_last_date_is_read_when_the_day_order_is_certain() -> None:
     days = [m.stamp.date().isoformat() for m in find_dates("22/11/2014", tz)]
     assert days == ["2014-11-22"]
     assert list(find_dates("05-06-2014", tz)) == []  # May 6 or 5 June: left unread
+
+
+def test_a_post_line_with_desk_date_and_age_is_page_metadata() -> None:
+    line = "<div>- <a href='/author/x'>示例編輯部</a> <span>@ 11-22-2014 / 今日</span></div>"
+    doc = page("<title>高溫補貼</title>", f"<h1>高溫補貼</h1>{line}{_STORY}")
+    article = parse_document(doc, "page.html").articles[0]
+    assert text_of(article) == _LINES
+    assert article.published_at.date().isoformat() == "2014-11-22"

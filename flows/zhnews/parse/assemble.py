@@ -571,10 +571,9 @@ def _date_line(text: str, tz: ZoneInfo) -> Item | None:
             return Item("meta", text, date=stamp, byline=byline)
         return Item("meta", text, date=stamp, publisher=after)
     # `北京新浪網 (2020-01-21 11:12)`: brackets around the date are no words
-    words = _WORD_SPLIT.split(
-        _VIEW_COUNT.sub(" ", _TIME_ZONE.sub(" ", text[: found.start] + " " + text[found.end :]))
-    )
-    words = [w for w in words if w]
+    beside = _POST_AGE.sub(" ", text[: found.start] + " " + text[found.end :])
+    words = _WORD_SPLIT.split(_VIEW_COUNT.sub(" ", _TIME_ZONE.sub(" ", beside)))
+    words = [w for w in words if w and not _POST_MARKS.fullmatch(w)]
     if words and all(_SITE_LABEL.fullmatch(w) for w in words):
         # `AUTO.SOHU.COM 2005年05月13日14:15`, `… 《理财周刊》`, `TNW中文站2016年10月14日07:17`
         named = [w.strip("《》") for w in words if not _DOMAIN.fullmatch(w)]
@@ -597,6 +596,13 @@ def _date_line(text: str, tz: ZoneInfo) -> Item | None:
     return None
 
 
+# A post line's marks and the post's age beside its date (`- 某某編輯部 @ 11-22-2014 / 今日`,
+# `… @ 05-19-2013 / 2 years ago`): furniture of the line, no words of a name.
+_POST_MARKS = re.compile(r"[-–—@/|｜·•]+")
+_POST_AGE = re.compile(
+    r"(?:^|(?<=[\s/｜|]))(?:今日|今天|昨日|昨天|前天|\d{1,3}\s*(?:years?|months?|weeks?|days?|hours?"
+    r"|minutes?|mins?)\s+ago|\d{1,3}\s*(?:年|個月|个月|週|周|天|日|小時|小时|分鐘|分钟)前)\s*$"
+)
 # What a date line prints besides its date: clock times, `（2/21 22:08 更新）`, weekdays,
 # separators.
 _BESIDE_DATE = re.compile(
