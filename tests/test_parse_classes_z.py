@@ -85,8 +85,14 @@ def test_a_bracketed_section_after_the_printed_headline_is_not_part_of_the_title
     head = "<div>高溫補貼今起發放 (港聞)<br><span>2014-12-17 (16:31)</span></div>"
     doc = page("<title>高溫補貼今起發放 - 示例日報網頁</title>", head + _STORY)
     assert parse_document(doc, "page.html").articles[0].title == "高溫補貼今起發放"
-    # a bracket the page's <title> prints too is the headline's own
-    doc = page("<title>高溫補貼今起發放 (上)</title>", "<h1>高溫補貼今起發放 (上)</h1>" + _STORY)
+    # a bracket the page's <title> prints too, or a one-character part number, is the headline's
+    doc = page(
+        "<title>高溫補貼今起發放 (港聞)</title>", "<h1>高溫補貼今起發放 (港聞)</h1>" + _STORY
+    )
+    assert parse_document(doc, "page.html").articles[0].title == "高溫補貼今起發放 (港聞)"
+    doc = page(
+        "<title>高溫補貼今起發放 - 示例網</title>", "<h1>高溫補貼今起發放 (上)</h1>" + _STORY
+    )
     assert parse_document(doc, "page.html").articles[0].title == "高溫補貼今起發放 (上)"
 
 

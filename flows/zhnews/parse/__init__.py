@@ -311,7 +311,7 @@ def _confirm_headline(article: Article, html: str, page_titles: list[str]) -> No
 
 
 # `高溫補貼今起發放 (港聞)`: a section's name in brackets after the printed headline.
-_SECTION_LABEL = re.compile(r"\s*[(（]\s*[\u4e00-\u9fff]{1,6}\s*[)）]$")
+_SECTION_LABEL = re.compile(r"\s*[(（]\s*[\u4e00-\u9fff]{2,6}\s*[)）]$")
 
 
 def _drop_section_label(article: Article, page_titles: list[str]) -> None:

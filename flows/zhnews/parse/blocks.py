@@ -1056,6 +1056,8 @@ def _holds_loose_prose(element) -> bool:
     a box named for chrome that the page's markup never closed (`<div class="share">` …
     `<span id="content">本市今年夏季持續高溫，…`) holds the story itself. Link text
     (teasers, share links) and reader comments do not count."""
+    if element.name in ("nav", "footer", "aside", "header", "form"):
+        return False  # named chrome by its tag, not by a class the markup may have left open
     marker = " ".join(element.get("class") or []) + " " + str(element.get("id") or "")
     if _COMMENT_LIST_RE.search(marker):
         return False
