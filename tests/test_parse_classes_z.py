@@ -118,3 +118,23 @@ def test_a_post_line_with_desk_date_and_age_is_page_metadata() -> None:
     article = parse_document(doc, "page.html").articles[0]
     assert text_of(article) == _LINES
     assert article.published_at.date().isoformat() == "2014-11-22"
+
+
+def test_letter_spaced_text_is_read_without_the_spaces() -> None:
+    def spaced(text: str) -> str:
+        return " ".join(text)
+
+    title = "市府宣布高溫補貼今起發放"
+    body = "".join(f"<p>{spaced(line)}</p>" for line in _LINES)
+    doc = page(f"<title> {spaced(title)} </title>", f"<b>{spaced(title)}</b>{body}")
+    article = parse_document(doc, "page.html").articles[0]
+    assert article.title == title
+    assert text_of(article) == _LINES
+    # a few spaces beside CJK words in ordinary text stay
+    doc = page(
+        "<title>高溫補貼</title>",
+        "<h1>高溫補貼</h1><p>台積電 TSMC 今天宣布，新廠 動工。</p>" + _STORY,
+    )
+    assert "台積電 TSMC 今天宣布，新廠 動工。" in text_of(
+        parse_document(doc, "page.html").articles[0]
+    )

@@ -451,7 +451,7 @@ def html_document_title(html: str) -> str | None:
     og:title / twitter:title (`meta.page_titles`)."""
     match = re.search(r"<title[^>]*>(.*?)</title>", html[:200_000], re.IGNORECASE | re.DOTALL)
     title = htmllib.unescape(_TAG_RE.sub("", match.group(1))) if match else ""
-    title = drop_invisible(title).strip()
+    title = unspace_letters(drop_invisible(title).strip())
     if not title:
         from zhnews.parse.meta import page_titles
 
@@ -682,7 +682,7 @@ def _walk(
             "",
             drop_invisible(_join_parts(parts)),
         )
-        text = re.sub(r"\s+", " ", text).strip()
+        text = unspace_letters(re.sub(r"\s+", " ", text).strip())
         if text:
             compact = len(re.sub(r"\s", "", text))
             bold = compact > 0 and bold_chars >= compact
@@ -773,6 +773,27 @@ def _walk(
         stack.append((child, iter(list(child.children)), undo))
     flush()
     return blocks
+
+
+# A CJK character or CJK punctuation mark (the spaces beside it are no word gaps).
+_CJK_MARK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+_SPACED_PAIR = re.compile(f"(?<=[{_CJK_MARK}]) (?=\\S)|(?<=\\S) (?=[{_CJK_MARK}])")
+MIN_SPACED_CHARS = 6
+SPACED_SHARE = 0.8
+
+
+def unspace_letters(text: str) -> str:
+    """Letter-spaced text (`一 名 休 班 警 涉 嫌 …`, `凌 晨 約 3 時 ，`: a space typed after
+    every character, an old typesetting habit) read as written: the spaces beside CJK
+    characters go. Only when most CJK characters stand apart so; ordinary text, where a
+    space beside a CJK character is rare, is returned as it is."""
+    cjk = re.findall(f"[{_CJK_MARK}]", text)
+    if len(cjk) < MIN_SPACED_CHARS:
+        return text
+    apart = len(re.findall(f"[{_CJK_MARK}](?= [^ ])", text))
+    if apart < SPACED_SHARE * (len(cjk) - 1):
+        return text
+    return _SPACED_PAIR.sub("", text)
 
 
 # Blanks a browser prints at a line's start: non-breaking spaces (two or more) or an
