@@ -138,3 +138,14 @@ def test_letter_spaced_text_is_read_without_the_spaces() -> None:
     assert "台積電 TSMC 今天宣布，新廠 動工。" in text_of(
         parse_document(doc, "page.html").articles[0]
     )
+
+
+def test_a_closing_initials_tag_is_neither_text_nor_a_writer() -> None:
+    text, byline = split_trailing_credit("每股平均價113.18元，持股達1.23%。(rw)")
+    assert text == "每股平均價113.18元，持股達1.23%。" and byline.authors == []
+    last = _LINES[-1] + "(jl)"
+    doc = page("<title>高溫補貼</title>", "<h1>高溫補貼</h1>" + "<br>".join([*_LINES[:-1], last]))
+    article = parse_document(doc, "page.html").articles[0]
+    assert text_of(article) == _LINES and writers(article) == []
+    # an agency's capitals are not initials
+    assert split_trailing_credit("這是結尾的一句話。(AFP)") is None

@@ -848,6 +848,17 @@ _PRINTED_IN = re.compile(
 )
 
 
+# `…持股達1.23%。(rw)`: the lower-case initials of the staff member who filed the item,
+# closing its text; nobody's name (an agency's capitals, `(AFP)`, are left to the wire credits).
+_INITIALS_TAG = re.compile(r"^[（(]\s*[a-z]{2,3}\s*[)）]$")
+
+
+def _initials_tag(credit: str) -> Byline | None:
+    if not _INITIALS_TAG.match(credit.strip()):
+        return None
+    return Byline(raw=credit.strip(), kind="closing")
+
+
 def _source_credit(credit: str) -> Byline | None:
     """`（央视新闻）`, `(东方财富Choice数据)`, `（刊于《半月谈》2019年第24期）`: where a story
     comes from (a publisher, nobody's byline)."""
@@ -875,6 +886,7 @@ def split_trailing_credit(paragraph: str) -> tuple[str, Byline] | None:
             credit = match.group("credit")
             byline = (
                 parse_newsroom_credit(credit)
+                or _initials_tag(credit)
                 or parse_credit_line(credit)
                 or parse_closing_byline(credit)
                 or _source_credit(credit)
