@@ -5,7 +5,7 @@
 Stages the benchmark corpus of N documents (bench/corpus.py) once into a spool of Parquet
 files under bench/.cache/gate-spool-N/ (parsed with zhnews' own shard workers, as a load
 does), then runs `zhnews.gate.run_gate` once per `--batch-documents` value, each in a fresh
-process with the writer's DuckDB settings and staging as views over that spool. Each run
+process with the gate process's DuckDB settings and staging as views over that spool. Each run
 prints its peak RSS (getrusage of that process: interpreter, DuckDB, Great Expectations and
 the gate's frames), its RSS just before the gate started, the gate's seconds and its
 decision, so one batch size can be compared with another. A batch size of at least N
@@ -80,14 +80,14 @@ def run_child(spool_folder: Path, batch_documents: int | None) -> dict:
     import great_expectations  # noqa: F401  (its import is not the gate's memory)
     from zhnews.gate import run_gate
     from zhnews.store.lake import (
-        DUCKDB_MEMORY_LIMIT,
+        GATE_MEMORY_LIMIT,
         create_staging,
         load_sql_files,
         new_connection,
     )
     from zhnews.store.spool import Spool, staging_columns, staging_schemas, view_sql
 
-    con = new_connection(DUCKDB_MEMORY_LIMIT)
+    con = new_connection(GATE_MEMORY_LIMIT)  # as the gate's process (gate_process.py)
     con.execute("SET preserve_insertion_order = false")  # as the writer's connection
     create_staging(con, load_sql_files(WAREHOUSE_SQL))
     columns = staging_columns(con)

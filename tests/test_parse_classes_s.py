@@ -72,7 +72,12 @@ def test_desk_date_and_view_counter_line_is_a_date_line():
 
 
 def test_picture_widget_prompt_is_not_text():
-    for prompt in ("點擊圖片放大", "▼点击图片放大 +4", "（本社製圖，點開看大圖）", "点击图片可浏览相关图片"):
+    for prompt in (
+        "點擊圖片放大",
+        "▼点击图片放大 +4",
+        "（本社製圖，點開看大圖）",
+        "点击图片可浏览相关图片",
+    ):
         article = only_article(html_page(f"<p>{P1}</p><p>{prompt}</p><p>{P2}</p>"))
         assert printed(article) == [P1, P2], prompt
 
