@@ -337,6 +337,25 @@ def test_one_broken_document_is_quarantined_and_the_rest_publishes(docs, breakag
     assert broken.document_id in failed[expectation].unexpected_sample[0]
 
 
+def test_a_gap_in_a_paragraphs_sentence_ordinals_rejects_that_document(docs):
+    """The contiguity check (min = 1 and max = count per paragraph, a grouped aggregate that
+    spills, not window functions that hold the load in memory) names the document."""
+    con = new_warehouse()
+    stage(con, docs)
+    broken = docs[5]
+    con.execute(
+        "UPDATE staging.sentences SET ordinal = ordinal + 10 WHERE document_id = ? "
+        "AND paragraph_ordinal = 1 AND ordinal = (SELECT max(ordinal) FROM staging.sentences "
+        "WHERE document_id = ? AND paragraph_ordinal = 1)",
+        [broken.document_id, broken.document_id],
+    )
+    report = run_gate(con, LOAD, EXPECTATIONS)
+    expectation = "sentences.expect_column_values_to_be_in_set(ordinals_contiguous_in_paragraph)"
+    assert report.decision == "partial", render_markdown(report)
+    assert list(report.rejected) == [broken.document_id]
+    assert expectation in report.rejected[broken.document_id]
+
+
 def test_sample_shows_the_offending_value(docs):
     _break_html(docs[3])
     report = gate(docs)
