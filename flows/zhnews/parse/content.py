@@ -1290,9 +1290,10 @@ def wrap_width(lines: list[str]) -> int | None:
     paragraphs vary in length; half of them or more agreeing on a width to within
     `WRAP_SLACK` columns does not happen by chance.
     """
-    widths = [display_width(line) for line in lines if line.strip()]
-    if len(widths) < MIN_WRAPPED_LINES:
-        return None
+    lines = [line for line in lines if line.strip()]
+    if len(lines) < MIN_WRAPPED_LINES:
+        return None  # (counted before measuring: most articles have a few paragraphs)
+    widths = [display_width(line) for line in lines]
     width, _ = Counter(widths).most_common(1)[0]
     top = max(w for w in widths if abs(w - width) <= WRAP_SLACK)
     near = sum(1 for w in widths if top - WRAP_SLACK <= w <= top)
