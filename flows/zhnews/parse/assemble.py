@@ -455,7 +455,9 @@ def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _Typical
     if credit is None and text[:4].find("作者") >= 0:
         credit = parse_bio_credit(text)
     if credit is not None and not credit.authors and credit.kind == "photo":
-        return Item("caption", text)  # `图片来源：视觉中国`: where a picture is from, kept as caption
+        return Item(
+            "caption", text
+        )  # `图片来源：视觉中国`: where a picture is from, kept as caption
     if credit is not None and not (after_image and credit.kind in ("photo", "credit")):
         return Item("byline", text, byline=credit)  # a photo credit under a picture: caption
     if _BOILERPLATE_RE.match(text):
@@ -727,7 +729,9 @@ _PROVENANCE_RE = re.compile(
 )
 
 
-_ORIGINAL_MARK = re.compile(r"^原创\s*[：:]\s*(?P<name>[^\s：:，,。]{2,12})(?:\s+[^\s。，,]{1,20})?$")
+_ORIGINAL_MARK = re.compile(
+    r"^原创\s*[：:]\s*(?P<name>[^\s：:，,。]{2,12})(?:\s+[^\s。，,]{1,20})?$"
+)
 
 
 def _mark_provenance_header(items: list[Item]) -> None:
@@ -1454,8 +1458,8 @@ def _indent_marked(items: list[Item]) -> bool:
 def _opens_section(item: Item, last_path: tuple) -> bool:
     """A line of its own element opening with a section number (`2、落实防暑措施。`,
     `（二）…`) starts a new paragraph, even under one cut short mid-clause (`…得到保障，`)."""
-    return bool(item.dom_path) and item.dom_path != last_path and bool(
-        _NUMBERED_HEAD.match(item.text)
+    return (
+        bool(item.dom_path) and item.dom_path != last_path and bool(_NUMBERED_HEAD.match(item.text))
     )
 
 
@@ -1479,7 +1483,9 @@ def _reporters_over_poster(
     of the post reprinting it: the footer names who posted the report, not who wrote it."""
     posted_ids = {id(b) for b in posted}
     printed = [b for b in bylines if id(b) not in posted_ids]
-    if not posted or not any(_REPORTER_ROLE.search(a.role or "") for b in printed for a in b.authors):
+    if not posted or not any(
+        _REPORTER_ROLE.search(a.role or "") for b in printed for a in b.authors
+    ):
         return authors
     named = {a.name for b in printed for a in b.authors}
     footer = {a.name for b in posted for a in b.authors} - named
