@@ -356,6 +356,25 @@ def test_a_gap_in_a_paragraphs_sentence_ordinals_rejects_that_document(docs):
     assert expectation in report.rejected[broken.document_id]
 
 
+def test_a_gap_in_an_articles_paragraph_ordinals_is_named(docs):
+    """The same grouped-aggregate contiguity check for paragraphs within their article."""
+    con = new_warehouse()
+    stage(con, docs)
+    broken = docs[5]
+    last = "(SELECT max(ordinal) FROM staging.paragraphs WHERE document_id = ?)"
+    for table, column in (("paragraphs", "ordinal"), ("sentences", "paragraph_ordinal")):
+        con.execute(
+            f"UPDATE staging.{table} SET {column} = {column} + 10 "
+            f"WHERE document_id = ? AND {column} = {last}",
+            [broken.document_id, broken.document_id],
+        )
+    report = run_gate(con, LOAD, EXPECTATIONS)
+    expectation = "paragraphs.expect_column_values_to_be_in_set(ordinals_contiguous_in_article)"
+    failed = {r.expectation: r for r in report.failed_expectations}
+    assert failed[expectation].failed_document_ids == [broken.document_id]
+    assert broken.document_id in report.rejected
+
+
 def test_sample_shows_the_offending_value(docs):
     _break_html(docs[3])
     report = gate(docs)
