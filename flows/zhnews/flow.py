@@ -263,7 +263,8 @@ def _load(wh: Warehouse, paths: list[str], settings: Settings, log, discovered=N
             found, unchanged = discover_files(wh, paths)
         if discovered:
             wh.step_seconds["discover"] += discovered.seconds
-        if len(found.files) <= settings.shard_size:
+        small = len(found.files) <= settings.shard_size  # one shard, parsed in this process
+        if small:
             prewarm_gate()  # a small load: the gate's import overlaps parsing
         else:
             gate_process().close()  # a large load: no GX beside the parse workers
@@ -305,7 +306,7 @@ def _load(wh: Warehouse, paths: list[str], settings: Settings, log, discovered=N
             )
         faults.point("gate.before")
         with wh.timed("quality gate"):
-            report = quality_gate(wh, load_id, settings, len(batches) <= 1)
+            report = quality_gate(wh, load_id, settings, small)
         # A Cancelled publish (gate failed) still carries its counts; a crashed one raises.
         counts = publish(wh, load_id, report, return_state=True).result(raise_on_failure=False)
         if isinstance(counts, BaseException):
