@@ -1282,11 +1282,16 @@ def _split_tagged_credit(paragraph: str) -> tuple[Byline, str] | None:
     if not match or not paragraph[match.end() :].strip():
         return None
     tag = match.group("tag")
-    if not _MEDIA_PREFIX.fullmatch(tag):
+    # a newsroom (`【财新网】`) or a newsroom's news tag (`【文匯網訊】`, `【本報訊】`)
+    newsroom = tag[:-1] if tag[-1] in "訊讯" else tag
+    if not _MEDIA_PREFIX.fullmatch(newsroom):
         return None  # `【独家】（…）`: a label, not a newsroom
-    inner = match.group("inner")
-    if not _ROLE_RE.match(inner.strip()):
-        return None  # the credit opens with its role word: `（记者 X）`, `（本报记者X）`
+    inner = match.group("inner").strip()
+    lead = _MEDIA_PREFIX.match(inner)
+    if not (_ROLE_RE.match(inner) or (lead and _ROLE_RE.match(inner[lead.end() :]))):
+        # the credit opens with its role word, or with a newsroom and its role word:
+        # `（记者 X）`, `（本报记者X）`, `(香港文匯報記者 X Y)`
+        return None
     byline = parse_credit_line(inner)
     if byline is None or not byline.authors:
         return None

@@ -1,0 +1,53 @@
+"""Failure classes found on Hong Kong and Taiwanese news pages of the 2010s (dev set sources
+appledailyhk, wenweipo, skypost, hket, singpao, mingpao, headlinedaily): bylines, credits,
+captions and headlines as those sites print them. Inputs are small synthetic pages and lines
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from synthetic import page, text_of, writers
+from zhnews.parse import parse_document
+from zhnews.parse.bylines import split_run_in
+
+_LINES = [
+    "颱風過後，多區仍有塌樹阻路，運輸署表示會盡快清理主要幹道，並呼籲市民留意最新交通消息。",
+    "天文台表示，未來數日天氣仍然不穩定，間中有驟雨，市民外出時應帶備雨具，注意安全。",
+    "有居民表示，屋邨附近的垃圾站已多日未有清理，希望當局盡快跟進，改善環境衞生問題。",
+]
+_STORY = "".join(f"<p>{line}</p>" for line in _LINES)
+
+
+# --- a newsroom's news tag, then the reporters in round brackets ------------------------
+
+
+@pytest.mark.parametrize(
+    ("lead", "names"),
+    [
+        ("【文匯網訊】(香港文匯報記者 顏晉傑 文森)", ["顏晉傑", "文森"]),
+        ("【本報訊】（記者 王小明）", ["王小明"]),
+        ("【大公報訊】（大公報記者 李明、張強）", ["李明", "張強"]),
+    ],
+)
+def test_a_news_tag_then_a_bracketed_reporters_credit_is_a_run_in_byline(lead, names):
+    byline, rest = split_run_in(lead + _LINES[0])
+    assert [a.name for a in byline.authors] == names
+    assert rest == _LINES[0]
+
+
+@pytest.mark.parametrize("lead", ["【独家】（記者 王小明）", "【本報訊】（圖片由讀者提供）"])
+def test_a_label_or_a_bracket_naming_no_reporter_is_not_a_byline(lead):
+    assert split_run_in(lead + _LINES[0]) is None
+
+
+def test_a_news_tag_credit_split_over_spans_leaves_the_lead():
+    lead = (
+        "<p>【文匯網訊】<span>(</span><span>香港文匯報</span><span>記者 顏晉傑</span>"
+        f"<span>&nbsp;文森</span><span>){_LINES[0]}</span></p>"
+    )
+    doc = page(
+        "<title>屋邨鼠患</title>", f"<h1>屋邨鼠患</h1>{lead}<p>{_LINES[1]}</p><p>{_LINES[2]}</p>"
+    )
+    article = parse_document(doc, "page.html").articles[0]
+    assert writers(article) == ["顏晉傑", "文森"]
+    assert text_of(article) == _LINES
