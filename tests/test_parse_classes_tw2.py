@@ -51,3 +51,18 @@ def test_a_news_tag_credit_split_over_spans_leaves_the_lead():
     article = parse_document(doc, "page.html").articles[0]
     assert writers(article) == ["顏晉傑", "文森"]
     assert text_of(article) == _LINES
+
+
+# --- a staff credit block under the text: 記者／編輯／美術／攝影 ----------------------------
+
+
+def test_a_graphics_credit_in_the_staff_block_is_neither_text_nor_a_writer():
+    credits = "".join(
+        f"<p>{line}</p>"
+        for line in ("記者︰王小明", "編輯：李大同", "美術：陳美玲", "攝影：張志強")
+    )
+    doc = page("<title>屋邨鼠患</title>", f"<h1>屋邨鼠患</h1>{_STORY}{credits}")
+    article = parse_document(doc, "page.html").articles[0]
+    assert text_of(article) == _LINES
+    assert writers(article) == ["王小明"]
+    assert article.editor == "李大同"
