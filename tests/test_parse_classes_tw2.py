@@ -66,3 +66,20 @@ def test_a_graphics_credit_in_the_staff_block_is_neither_text_nor_a_writer():
     assert text_of(article) == _LINES
     assert writers(article) == ["王小明"]
     assert article.editor == "李大同"
+
+
+# --- "like our page" promotions under the text --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "promo", ["想生活更精明，請讚好某某Facebook", "想睇最新消息，立即 like 某某日報FB專頁！>>"]
+)
+def test_a_like_our_page_line_is_a_promotion_not_text(promo):
+    doc = page("<title>屋邨鼠患</title>", f"<h1>屋邨鼠患</h1>{_STORY}<p>{promo}</p>")
+    assert text_of(parse_document(doc, "page.html").articles[0]) == _LINES
+
+
+def test_reporting_that_mentions_likes_on_a_page_stays():
+    line = "她在FB專頁表示，歡迎市民點讚支持，並會繼續跟進事件。"
+    doc = page("<title>屋邨鼠患</title>", f"<h1>屋邨鼠患</h1>{_STORY}<p>{line}</p>")
+    assert text_of(parse_document(doc, "page.html").articles[0]) == [*_LINES, line]

@@ -95,11 +95,13 @@ _PROMO_ACTION = re.compile(
     r"订阅|訂閱|关注|關注|追踪|追蹤|下载|下載|扫码|掃碼|扫描|掃描|长按|長按|加入|搜寻|搜尋|搜索"
     r"|收听|收聽|支持我们|支持我們|成为|成為"
     r"|(?:去|到|在)\s*(?:App|APP|应用|應用)?\s*(?:商店|商城|Store)"
+    # `請讚好TOPick Facebook`, `立即 like 頭條日報FB專頁`: liking the page
+    r"|讚好|赞好|(?<![A-Za-z])[Ll]ike(?![A-Za-z])"
 )
 _PROMO_CHANNEL = re.compile(
     r"Instagram|Facebook|YouTube|Telegram|Twitter|LINE|WhatsApp|Podcast|推特|脸书|臉書|微信|微博"
     r"|Google\s*News|Google\s*新聞|Google\s*新闻|抖音|App|APP|应用程序|應用程式|客户端|客戶端|公众号|公眾號|小程序|二维码|二維碼|新闻信|新聞信"
-    r"|电子报|電子報|订户|訂戶|会员|會員|频道|頻道|播客"
+    r"|电子报|電子報|订户|訂戶|会员|會員|频道|頻道|播客|(?<![A-Za-z])FB(?![A-Za-z])|專頁|专页"
 )
 _PROMO_ADDRESS = re.compile(
     r"欢迎|歡迎|请|請|敬请|敬請|点击|點擊|扫码|掃碼|长按|長按|一键|一鍵|立即|马上|馬上|记得|記得"
@@ -422,7 +424,7 @@ _CUES = re.compile(
     r"|订阅|訂閱|关注|關注|追踪|追蹤|下载|下載|扫码|掃碼|扫描|掃描|长按|長按|搜寻|搜尋|搜索|收听|收聽|支持我"
     r"|Instagram|Facebook|YouTube|Telegram|Twitter|LINE|WhatsApp|Podcast|推特|脸书|臉書|微信|微博|抖音"
     r"|App|APP|应用程序|應用程式|客户端|客戶端|公众号|公眾號|小程序|二维码|二維碼|新闻信|新聞信|电子报|電子報"
-    r"|订户|訂戶|会员|會員|频道|頻道|播客|平台"
+    r"|订户|訂戶|会员|會員|频道|頻道|播客|平台|FB|專頁|专页"
     r"|專線|专线|熱線|热线|諮詢|咨询|協談|协谈|自殺|自杀|提醒|珍惜|機會|机会|貼文|帖子|關心|关心"
     r"|post|Post|list|List|role|Role|article|Article|隐私|隱私|ookie|感谢|感謝|鸣谢|鳴謝|致谢|致謝"
 )
