@@ -42,10 +42,12 @@ from zhnews.parse.assemble import (
     classify,
     digest_sections,
     drop_title_echo,
+    ends_with_credit,
     finish_article,
     relocate_misplaced,
     split_articles,
     strip_media_label,
+    text_story_headlines,
 )
 from zhnews.parse.blocks import (
     Block,
@@ -124,9 +126,12 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
         blocks, fmt, page_title = markdown_blocks(text), "text", None
     items = classify(blocks, tz)
     first_line_title = _pop_first_line_title(items)
+    headed = text_story_headlines(items, first_line_title) if fmt == "text" else None
+    if headed is not None:  # a page of headline-over-credit stories
+        items, first_line_title = headed, None
     # a plain-text dump of several headed stories (bracketed headlines, `bracket_headlines`)
     # is a page of stories even without the file label line that makes it Markdown
-    multi = fmt != "text" or sum(it.kind == "heading" for it in items) >= 3
+    multi = fmt != "text" or headed is not None or sum(it.kind == "heading" for it in items) >= 3
     drafts, page = split_articles(items, multi=multi)
     if fmt == "newspaper-html" and not digest:
         drafts = _page_story(drafts, [page_title or "", *titles])
@@ -222,6 +227,7 @@ def _page_story(drafts: list, page_titles: list[str]) -> list:
             and story_box
             and draft.heading_path[: len(story_box)] == story_box
             and _headed_section(draft)
+            and not (ends_with_credit(kept[-1].items) and ends_with_credit(draft.items))
         ):
             _merge_as_subheads(kept[-1], draft)
         else:

@@ -1058,9 +1058,11 @@ def _companion_headlines(items: list[Item]) -> list[Item]:
             item.kind == "body"
             and item.bold
             and headed
-            and sentences
             and _headline_shaped(item.text)
-            and _credit_follows(items, idx + 1)
+            and (
+                (sentences and _credit_follows(items, idx + 1))
+                or (ends_with_credit(out) and _section_ends_with_credit(items, idx + 1))
+            )
         ):
             out.append(
                 Item("heading", item.text, level=COMPANION_LEVEL, bold=True, dom_path=item.dom_path)
@@ -1096,6 +1098,47 @@ def _credit_follows(items: list[Item], k: int) -> bool:
     return False
 
 
+_CREDIT_END_KINDS = ("byline", "closing")
+_PASSED_OVER = ("image", "caption", "boilerplate", "url")
+
+
+def ends_with_credit(items: list[Item]) -> bool:
+    """The items (a story so far, or a headed section) end with a credit line that names
+    reporters, printed right after text: `記者王小明／台北報導` or `（記者李大華）` under
+    the last paragraph. Print pages close each story with its credit, so a headline after
+    such a line over text closed by a credit of its own is a second story, not a subhead
+    (a single story's subheads stand between paragraphs, its one credit after the last)."""
+    credit = False
+    for item in reversed(items):
+        if item.kind in _PASSED_OVER:
+            continue
+        if credit:
+            return item.kind == "body" and not item.bold
+        if not (
+            item.kind == "byline"
+            and item.byline is not None
+            and item.byline.kind in _CREDIT_END_KINDS
+            and item.byline.authors
+        ):
+            return False
+        credit = True
+    return False
+
+
+def _section_ends_with_credit(items: list[Item], k: int) -> bool:
+    """The section from `items[k]` up to the next heading (or bold headline-shaped line)
+    holds text and ends with its own credit line (`ends_with_credit`)."""
+    end = k
+    while end < len(items):
+        item = items[end]
+        if item.kind in ("heading", "boundary"):
+            break
+        if item.kind == "body" and item.bold and _headline_shaped(item.text):
+            break
+        end += 1
+    return ends_with_credit(items[k:end])
+
+
 def _opening_credit(item: Item) -> list[Item]:
     """The item right under a companion headline, its run-in credit split off."""
     if item.kind != "body":
@@ -1128,6 +1171,92 @@ def _opens_dispatch(item: Item, current: _Draft | None) -> bool:
     if any(_EDITOR_NOTE.match(it.text) for it in bodies[:3]):
         return False  # the editor's note above a report: the lead is the report's own
     return sum(ends_sentence(it.text) for it in bodies) >= MIN_DISPATCH_SENTENCES
+
+
+def text_story_headlines(items: list[Item], first_title: str | None) -> list[Item] | None:
+    """A plain-text page of several stories, each printed as a headline line over its
+    credit (`本报记者 王小明`, `本报讯（记者 李大华）…`): the items with those headline lines
+    made headings, the page's first line (`first_title`, already taken off) put back as the
+    first story's heading. None unless the pattern repeats: the page opens with a title line
+    and its credit, and at least one later headline-shaped line (no clause or sentence
+    punctuation) stands after text that ends a sentence (or after a credit) right above a
+    credit that names reporters. A single story's subheads have no credit under them."""
+    if first_title is None:
+        return None
+    credited = _credit_follows(items, 0)  # the first story's credit under its title line
+    heads: list[int] = []
+    for idx, item in enumerate(items):
+        if item.kind != "body" or idx == 0:
+            continue
+        text = item.text.strip()
+        if not _headline_shaped(text) or re.search(r"[。！？!?；;，,：:]", text):
+            continue
+        j = idx - 1
+        while j >= 0 and items[j].kind in _PASSED_OVER:
+            j -= 1
+        above = items[j] if j >= 0 else None
+        if above is None or not (
+            (above.kind == "body" and ends_sentence(above.text))
+            or (above.kind == "byline" and above.byline is not None and above.byline.authors)
+        ):
+            continue
+        if _credit_follows(items, idx + 1) and (credited or _dispatch_lead(items, idx + 1)):
+            heads.append(idx)
+    if not heads:
+        return None
+    out = [Item("heading", first_title, level=1)]
+    for idx, item in enumerate(items):
+        out.append(Item("heading", item.text.strip(), level=1) if idx in heads else item)
+    return out
+
+
+def _dispatch_lead(items: list[Item], k: int) -> bool:
+    """`items[k]` is a dispatch's lead: the paper's own brief mark (`本报讯 …`) or a run-in
+    credit that dates a dispatch and names its reporters (`新华社北京5月3日电（记者 X）…`)."""
+    if k >= len(items) or items[k].kind != "body":
+        return False
+    text = items[k].text
+    if _OWN_BRIEF.match(text):
+        return True
+    if not _DISPATCH_LEAD.match(text):
+        return False
+    split = split_run_in(text[:80])
+    return bool(split and split[0].authors and _DISPATCH_CREDIT.search(split[0].raw))
+
+
+# A headline printed in brackets on its own line: `【議員質疑預算編列不足】`.
+_BRACKETED_LINE = re.compile(r"^\s*[【〖\[［]\s*(?P<title>[^【】〖〗\[\]［］]+?)\s*[】〗\]］]\s*$")
+
+
+def _headline_above(draft: _Draft) -> str | None:
+    """The headline of an untitled story that a dispatch lead opens (`_opens_dispatch`): the
+    line right above the lead when it is shaped like a headline (short, no clause or
+    sentence punctuation) and printed after text that ends a sentence or after a credit, so
+    it is not the page's own first line. It is taken out of the story above, where it would
+    be a stray last paragraph, and returned (brackets around it dropped); None otherwise."""
+    items = draft.items
+    k = len(items) - 1
+    while k >= 0 and items[k].kind in ("image", "caption"):
+        k -= 1
+    if k < 1 or items[k].kind != "body":
+        return None
+    text = items[k].text.strip()
+    bracketed = _BRACKETED_LINE.match(text)
+    if bracketed:
+        text = bracketed.group("title")
+    if not _headline_shaped(text) or re.search(r"[。！？!?；;，,：:]", text):
+        return None
+    j = k - 1
+    while j >= 0 and items[j].kind in _PASSED_OVER:
+        j -= 1
+    above = items[j] if j >= 0 else None
+    if above is None or not (
+        (above.kind == "body" and ends_sentence(above.text))
+        or (above.kind == "byline" and above.byline is not None and above.byline.authors)
+    ):
+        return None
+    del items[k]
+    return text
 
 
 def split_articles(items: list[Item], multi: bool) -> tuple[list[_Draft], dict]:
@@ -1174,7 +1303,9 @@ def split_articles(items: list[Item], multi: bool) -> tuple[list[_Draft], dict]:
             i = j
             continue
         if current is None or (multi and _opens_dispatch(item, current)):
+            headline = _headline_above(current) if current is not None else None
             current = _Draft(Article())
+            current.article.title = headline
             drafts.append(current)
         if item.kind == "heading":
             current.items.append(Item("subhead", item.text))
@@ -1293,9 +1424,13 @@ def _opens_article(
         if items[k].kind not in ("image", "caption", "boilerplate", "url"):
             last = items[k]
         k += 1
-    return bool(
-        last and last.kind == "byline" and last.byline and last.byline.kind in ("closing", "wire")
-    )
+    if not (last and last.kind == "byline" and last.byline):
+        return False
+    if last.byline.kind in ("closing", "wire"):
+        return True
+    # a trailing credit line (`記者X／台北報導`) closes a section: a second story when the
+    # story above closed with its own credit too (`ends_with_credit`)
+    return ends_with_credit(current.items) and _section_ends_with_credit(items, after)
 
 
 def _set_titles(article: Article, run: list[Item]) -> None:
