@@ -83,3 +83,17 @@ def test_reporting_that_mentions_likes_on_a_page_stays():
     line = "她在FB專頁表示，歡迎市民點讚支持，並會繼續跟進事件。"
     doc = page("<title>屋邨鼠患</title>", f"<h1>屋邨鼠患</h1>{_STORY}<p>{line}</p>")
     assert text_of(parse_document(doc, "page.html").articles[0]) == [*_LINES, line]
+
+
+# --- a photo carousel's prev/next buttons above the text --------------------------------
+
+
+def test_a_carousels_prev_next_buttons_are_not_a_byline():
+    carousel = (
+        "<div class='slider'><img src='a.jpg'><a class='prev' href='#'><span>prev</span></a>"
+        "<a class='next' href='#'><span>next</span></a></div>"
+    )
+    doc = page("<title>屋邨鼠患</title>", f"<h1>屋邨鼠患</h1>{carousel}{_STORY}")
+    article = parse_document(doc, "page.html").articles[0]
+    assert writers(article) == []
+    assert text_of(article) == _LINES

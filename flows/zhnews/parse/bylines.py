@@ -367,6 +367,9 @@ _PADDED_NAME = re.compile(
 )
 
 
+_SLIDER_CONTROLS = re.compile(r"(?i)(?:\s*(?:prev(?:ious)?|next)\s*){1,4}")
+
+
 def _strict_names(segment: str, glued: bool = False) -> list[str] | None:
     """Names only (2–4 CJK characters, `·` transliterations, Latin names), or None.
 
@@ -374,6 +377,8 @@ def _strict_names(segment: str, glued: bool = False) -> list[str] | None:
     layouts do; then a name must start with a surname so `记者获悉` is not a credit.
     """
     segment = _DESK_CODE.sub("", re.sub(r"\s*_?[A-Z]{1,4}\d{2,6}\b", "", segment)).strip()
+    if _SLIDER_CONTROLS.fullmatch(segment):
+        return None  # a carousel's buttons (`prev` `next`, glued as `prevnext`), not a name
     segment = _PADDED_NAME.sub(lambda m: re.sub(r"\s+", "", m.group(0)), segment)
     if glued:
         first = re.split(r"[\s、，,；;/／|｜]+", segment)[0]
