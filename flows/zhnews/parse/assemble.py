@@ -1651,10 +1651,24 @@ def _names_under_title(items: list[Item], title: str | None = None) -> list[Item
     byline = title_pen_name(items[first].text, title)
     if byline is None:
         names = strict_names(items[first].text, surname=True)
-        if not names or len(names) > 3:
+        if not names or len(names) > 3 or _speaker_labels(items, first):
             return items
         byline = Byline(raw=items[first].text, authors=[Author(n, None) for n in names])
     return [*items[:first], Item("byline", byline.raw, byline=byline), *items[first + 1 :]]
+
+
+# `张三：` alone on a line: who speaks in the lines under it (an interview, a dialogue).
+_SPEAKER_LABEL = re.compile(r"[^\s：:]{1,8}[：:]")
+
+
+def _speaker_labels(items: list[Item], first: int) -> bool:
+    """The first line `张三：` is a speaker's label, not a byline, when another line of the
+    text is one too (`李四：`, `张三：` again): a transcript names who speaks turn by turn."""
+    if not _SPEAKER_LABEL.fullmatch(items[first].text.strip()):
+        return False
+    return any(
+        it.kind == "body" and _SPEAKER_LABEL.fullmatch(it.text.strip()) for it in items[first + 1 :]
+    )
 
 
 def _subtitle_paragraph(article: Article, items: list[Item]) -> list[Item]:

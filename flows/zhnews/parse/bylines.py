@@ -1145,7 +1145,21 @@ def title_pen_name(line: str, title: str | None) -> Byline | None:
         return None
     if name in _PLACES or _PLACE_SUFFIX.search(name) or _BODY_SUFFIX.search(name):
         return None
+    if name in _HEADLINE_LABELS or _GROUP_SUFFIX.search(name):
+        return None
     return Byline(raw=name, authors=[Author(name, None)], kind="byline")
+
+
+# Words heading a headline before its colon that start with a surname's character yet name
+# no one: what a line gives (`时间：`, `地点：`), what the piece is (`解读：`, `时评：`), and
+# the subjects headlines are filed under (`高考：`, `黄金：`, `房价：`, `白宫：`, `华为：`).
+_HEADLINE_LABELS = set(
+    "时间 時間 地点 地點 日期 时评 時評 周评 週評 周末 週末 解读 解讀 于是 於是 何时 何時 曾经 曾經 "
+    "史上 常识 常識 温馨 溫馨 方案 方法 程序 章程 包装 包裝 高考 高温 高溫 安全 黄金 黃金 金价 金價 "
+    "房价 房價 石油 林业 林業 白宫 白宮 白领 白領 华为 華為 夏日 宋词 宋詞 朱门 朱門".split()
+)
+# `韩媒：`, `外媒：`, `校方：`, `学界：`: a country's press, a party to a dispute, a field.
+_GROUP_SUFFIX = re.compile(r"[媒方界]$")
 
 
 # What names an institution, not a person (`外交部：…`, `某某公司：…`).

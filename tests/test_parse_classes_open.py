@@ -1,0 +1,76 @@
+"""Failure classes left open on the dev set, and the limits of the `X：…` writer rules
+(a name and a colon taken as a byline): each test is a small synthetic document written for
+the class, with made-up names and text, and its counter-case."""
+
+from __future__ import annotations
+
+import pytest
+from synthetic import STORY, page, text_of, writers
+from zhnews.parse import parse_document
+
+SPOKEN = "<p>我们当时非常紧张，但是大家都坚持了下来，一直干到了天亮。</p>"
+ANSWER = "<p>对，没有一个人放弃，大家轮流休息，轮流上阵。</p>"
+
+
+def parsed(body: str, title: str = "高温补贴今起发放"):
+    doc = page(f"<title>{title}_示例网</title>", f"<h1>{title}</h1>{body}")
+    return parse_document(doc, "page.html").articles[0]
+
+
+# ---------------------------------------------------------------------------------------
+# `X：…` opening a paragraph: body text, never a byline
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "地点：北京市朝阳区",
+        "地点：北京市朝阳区国家会议中心三层报告厅，届时将有多位专家出席。",
+        "时间：5月1日下午三点",
+        "张三：我们这次来就是想看看大家。",
+        "问：你怎么看这次补贴政策？",
+        "答：我认为这是一件好事。",
+    ],
+)
+def test_a_first_paragraph_opening_with_a_label_and_a_colon_is_text(line: str) -> None:
+    article = parsed(f"<p>{line}</p>{STORY}")
+    assert writers(article) == []
+    assert text_of(article)[0] == line
+
+
+def test_an_interview_s_speakers_and_questions_stay_text() -> None:
+    turns = "<p>问：你怎么看这件事？</p><p>答：我认为这是好事。</p><p>张三：我们会坚持下去。</p>"
+    article = parsed(STORY + turns)
+    assert writers(article) == []
+    assert text_of(article)[-3:] == [
+        "问：你怎么看这件事？",
+        "答：我认为这是好事。",
+        "张三：我们会坚持下去。",
+    ]
+
+
+def test_a_speakers_label_alone_over_the_first_turn_of_a_transcript_is_not_a_byline() -> None:
+    # `张三：` alone on the first line, `李四：` alone further down: who speaks, turn by turn
+    article = parsed(f"<p>张三：</p>{SPOKEN}<p>李四：</p>{ANSWER}{STORY}")
+    assert writers(article) == []
+    assert text_of(article)[:4] == ["张三：", SPOKEN[3:-4], "李四：", ANSWER[3:-4]]
+    # the same line with no other speaker under it is the byline printed under the title
+    article = parsed(f"<p>张三：</p>{STORY}")
+    assert writers(article) == ["张三"]
+    assert "张三：" not in text_of(article)
+
+
+# ---------------------------------------------------------------------------------------
+# `X：…` heading the headline, over a text that never names X and no byline on the page
+
+
+@pytest.mark.parametrize(
+    "label", ["时间", "高考", "安全", "解读", "黄金", "房价", "白宫", "华为", "韩媒", "校方"]
+)
+def test_a_word_heading_the_headline_that_starts_with_a_surname_is_no_writer(label: str) -> None:
+    article = parsed(STORY, title=f"{label}：高温补贴今起发放")
+    assert writers(article) == []
+
+
+def test_a_personal_name_heading_the_headline_is_still_the_writer() -> None:
+    assert writers(parsed(STORY, title="孙明：参加高温补贴座谈会有感")) == ["孙明"]
