@@ -74,3 +74,21 @@ def test_a_word_heading_the_headline_that_starts_with_a_surname_is_no_writer(lab
 
 def test_a_personal_name_heading_the_headline_is_still_the_writer() -> None:
     assert writers(parsed(STORY, title="孙明：参加高温补贴座谈会有感")) == ["孙明"]
+
+
+# ---------------------------------------------------------------------------------------
+# Pretty-printed inline elements: the spaces a browser prints, no more
+
+
+def test_a_line_break_between_wide_characters_prints_nothing_beside_latin_a_space() -> None:
+    # one inline element per line, as a pretty-printer writes HTML (the dev set's mirrors)
+    printed = (
+        "<p>\n   三人合作去年底在期刊发表\n   <a href='x'>\n    一篇论文\n   </a>\n"
+        "   ，探讨这个庞大体系的动力与风险，如上述\n   <span>\n    Cuson Lo 和社漫的例子\n"
+        "   </span>\n   。更以此总结。  在上述论文的基础上，专访了两位学者。\n  </p>"
+    )
+    article = parsed(STORY + printed)
+    assert text_of(article)[-1] == (
+        "三人合作去年底在期刊发表一篇论文，探讨这个庞大体系的动力与风险，"
+        "如上述 Cuson Lo 和社漫的例子。更以此总结。 在上述论文的基础上，专访了两位学者。"
+    )
