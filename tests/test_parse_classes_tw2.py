@@ -97,3 +97,21 @@ def test_a_carousels_prev_next_buttons_are_not_a_byline():
     article = parse_document(doc, "page.html").articles[0]
     assert writers(article) == []
     assert text_of(article) == _LINES
+
+
+# --- a two-line headline the <title> prints whole -----------------------------------------
+
+
+def test_a_headline_broken_over_two_lines_is_one_title_when_the_page_title_prints_both():
+    head = "<title>港府拒帶頭停工　林鄭謊言遭狂轟 「攞市民條命較飛」 | 某某日報 | 要聞港聞</title>"
+    h1 = "<h1>港府拒帶頭停工　林鄭謊言遭狂轟<br/>「攞市民條命較飛」</h1>"
+    article = parse_document(page(head, h1 + _STORY), "page.html").articles[0]
+    assert article.title == "港府拒帶頭停工 林鄭謊言遭狂轟 「攞市民條命較飛」"
+    assert text_of(article) == _LINES
+
+
+def test_a_deck_under_the_headline_that_the_page_title_leaves_out_is_not_the_title():
+    head = "<title>港府拒帶頭停工　林鄭謊言遭狂轟 | 某某日報</title>"
+    h1 = "<h1>港府拒帶頭停工　林鄭謊言遭狂轟<br/>「攞市民條命較飛」</h1>"
+    article = parse_document(page(head, h1 + _STORY), "page.html").articles[0]
+    assert article.title == "港府拒帶頭停工 林鄭謊言遭狂轟"

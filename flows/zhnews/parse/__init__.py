@@ -290,7 +290,10 @@ def _confirm_headline(article: Article, html: str, page_titles: list[str]) -> No
 
     title = squeezed(article.title or "")
     pages = [squeezed(p) for p in page_titles]
-    if len(title) < 4 or not pages or any(title in p for p in pages):
+    if len(title) < 4 or not pages:
+        return
+    if any(title in p for p in pages):
+        _join_headline_lines(article, html, title, pages)
         return
     for match in _HEADLINE_TAG.finditer(html):
         lines = [
@@ -313,6 +316,33 @@ def _confirm_headline(article: Article, html: str, page_titles: list[str]) -> No
         elif lines.index(named[0]) > position and article.kicker is None:
             article.kicker = article.title
         article.title = named[0]
+        return
+
+
+def _join_headline_lines(article: Article, html: str, title: str, pages: list[str]) -> None:
+    """A two-line headline (`<h1>港府拒帶頭停工　林鄭謊言遭狂轟<br/>「攞市民條命較飛」</h1>`) whose
+    lines the page's <title> prints run together is one title: when the article's title is
+    the first line of such an element and a page title continues it with the next lines,
+    the title is all the lines (a deck the <title> leaves out stays a subtitle)."""
+    import html as htmllib
+
+    def continued(page: str) -> bool:
+        rest = page[page.index(title) + len(title) :] if title in page else ""
+        return bool(rest) and rest[0] not in "-–—|｜_:：·•"
+
+    if not any(continued(p) for p in pages):
+        return  # the usual case: the title, then the site's name or nothing
+    for match in _HEADLINE_TAG.finditer(html):
+        lines = [
+            re.sub(r"\s+", " ", htmllib.unescape(re.sub(r"<[^>]+>", "", line))).strip()
+            for line in _LINE_BREAK.split(match.group(2))
+        ]
+        lines = [line for line in lines if line]
+        if len(lines) < 2 or re.sub(r"\s+", "", lines[0]) != title:
+            continue
+        whole = re.sub(r"\s+", "", "".join(lines))
+        if any(whole in p for p in pages):
+            article.title = " ".join(lines)
         return
 
 
