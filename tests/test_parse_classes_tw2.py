@@ -115,3 +115,25 @@ def test_a_deck_under_the_headline_that_the_page_title_leaves_out_is_not_the_tit
     h1 = "<h1>港府拒帶頭停工　林鄭謊言遭狂轟<br/>「攞市民條命較飛」</h1>"
     article = parse_document(page(head, h1 + _STORY), "page.html").articles[0]
     assert article.title == "港府拒帶頭停工 林鄭謊言遭狂轟"
+
+
+# --- the <title> runs the headline and its deck together --------------------------------
+
+
+def test_a_deck_printed_under_the_h1_is_the_subtitle_not_part_of_the_title():
+    head = "<title>冷鋒來襲連凍9日 今低見17℃ 有雨兼潮濕 下周新界或9℃ - 某報 - 港聞</title>"
+    heads = (
+        "<div><h3 class='upper'></h3><h1 class='main'>冷鋒來襲連凍9日 今低見17℃</h1>"
+        "<h3 class='lower'>有雨兼潮濕 下周新界或9℃</h3></div>"
+    )
+    article = parse_document(page(head, heads + _STORY), "page.html").articles[0]
+    assert article.title == "冷鋒來襲連凍9日 今低見17℃"
+    assert article.subtitle == "有雨兼潮濕 下周新界或9℃"
+    assert text_of(article) == _LINES
+
+
+def test_a_headline_printed_whole_in_the_h1_keeps_its_words():
+    head = "<title>冷鋒來襲連凍9日 今低見17℃ - 某報</title>"
+    heads = "<h1>冷鋒來襲連凍9日 今低見17℃</h1><h3>港聞</h3>"
+    article = parse_document(page(head, heads + _STORY), "page.html").articles[0]
+    assert article.title == "冷鋒來襲連凍9日 今低見17℃"

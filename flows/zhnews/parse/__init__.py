@@ -40,9 +40,9 @@ from zhnews.parse import dates, feed, meta, xmldoc
 from zhnews.parse.assemble import (
     Item,
     classify,
+    credited_pair,
     digest_sections,
     drop_title_echo,
-    ends_with_credit,
     finish_article,
     relocate_misplaced,
     split_articles,
@@ -152,6 +152,7 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
             _derive_title(articles[0])
     if fmt == "newspaper-html" and len(articles) == 1 and not articles[0].title_derived:
         _confirm_headline(articles[0], text, titles)
+        _split_headline_deck(articles[0], text)
         _drop_section_label(articles[0], [page_title or "", *titles])
     if len(articles) > 1 and not digest:
         relocate_misplaced(articles)  # a print-layout accident; a digest's stories are apart
@@ -227,7 +228,7 @@ def _page_story(drafts: list, page_titles: list[str]) -> list:
             and story_box
             and draft.heading_path[: len(story_box)] == story_box
             and _headed_section(draft)
-            and not (ends_with_credit(kept[-1].items) and ends_with_credit(draft.items))
+            and not credited_pair(kept[-1].items, draft.items)
         ):
             _merge_as_subheads(kept[-1], draft)
         else:
@@ -344,6 +345,35 @@ def _join_headline_lines(article: Article, html: str, title: str, pages: list[st
         if any(whole in p for p in pages):
             article.title = " ".join(lines)
         return
+
+
+MAX_DECK_GAP = 400  # characters of markup between the headline element and its deck's
+
+
+def _split_headline_deck(article: Article, html: str) -> None:
+    """The page's <title> runs the headline and its deck together (`冷鋒來襲連凍9日 今低見17℃
+    有雨兼潮濕 下周新界或9℃`) while the page prints them as two heading elements, the <h1> and
+    an <h2>/<h3> right after it: the title is the <h1>'s text, the rest the subtitle."""
+    import html as htmllib
+
+    title = article.title or ""
+    if " " not in title.strip():
+        return  # one run of words: nothing to split
+    whole = re.sub(r"\s+", "", title)
+    heads = list(_HEADLINE_TAG.finditer(html))
+    for first, second in zip(heads, heads[1:], strict=False):
+        if second.start() - first.end() > MAX_DECK_GAP:
+            continue
+        texts = [
+            re.sub(r"\s+", " ", htmllib.unescape(re.sub(r"<[^>]+>", "", m.group(2)))).strip()
+            for m in (first, second)
+        ]
+        squeezed = [re.sub(r"\s+", "", t) for t in texts]
+        if len(squeezed[0]) >= 4 and squeezed[1] and whole == squeezed[0] + squeezed[1]:
+            article.title = texts[0]
+            if article.subtitle is None:
+                article.subtitle = texts[1]
+            return
 
 
 # `高溫補貼今起發放 (港聞)`: a section's name in brackets after the printed headline.
