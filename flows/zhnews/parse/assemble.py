@@ -1880,11 +1880,13 @@ def _shape_subheads(items: list[Item]) -> list[Item]:
 # Misplaced paragraphs
 
 
+_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]")
+
+
 def _bigrams(text: str) -> set[str]:
-    chars = re.sub(r"[^\u4e00-\u9fff]", " ", text)
     grams: set[str] = set()
-    for run in chars.split():
-        grams.update(run[k : k + 2] for k in range(len(run) - 1))
+    for run in _NOT_HAN.sub(" ", text).split():
+        grams.update(map(str.__add__, run, run[1:]))  # run[k] + run[k + 1]
     return grams
 
 
@@ -1899,10 +1901,17 @@ def relocate_misplaced(articles: list[Article]) -> None:
     """
     if len(articles) < 2:
         return
+    # (nothing moves before every paragraph is scored: who may give and who may take is known)
+    short = [b for b, a in enumerate(articles) if len(a.body_paragraphs) <= 3]
+    if not short or all(len(a.body_paragraphs) < 6 for a in articles):
+        return
     grams_of = [_ArticleGrams(a) for a in articles]
     texts = [g.counts.keys() for g in grams_of]
-    df = Counter(g for grams in texts for g in grams)
+    df: Counter[str] = Counter()  # in how many articles
+    for grams in texts:
+        df.update(grams)
     n = len(articles)
+    log_weight = {g: math.log((n + 1) / count) for g, count in df.items()}
     moves: dict[int, list[tuple[int, str]]] = {}
     for a_idx, article in enumerate(articles):
         body = [p for p in article.paragraphs if p.kind == "body"]
@@ -1913,16 +1922,19 @@ def relocate_misplaced(articles: list[Article]) -> None:
             if not grams:
                 continue
             own_rest = grams_of[a_idx].without(grams, body[max(0, p_idx - 1) : p_idx + 2])
-            weight = {g: math.log((n + 1) / df[g]) for g in grams if df[g]}
+            weight = {g: log_weight[g] for g in grams if g in log_weight}
             own = sum(w for g, w in weight.items() if g in own_rest)
+            if own / len(grams) >= 0.12:
+                continue  # shares enough with its own article: it stays, whatever the others
+            elsewhere = {g: w for g, w in weight.items() if g not in own_rest}
             best, best_idx = 0.0, None
-            for b_idx in range(n):
-                if b_idx == a_idx or len(articles[b_idx].body_paragraphs) > 3:
+            for b_idx in short:
+                if b_idx == a_idx:
                     continue
-                score = sum(w for g, w in weight.items() if g in texts[b_idx] and g not in own_rest)
+                score = sum(w for g, w in elsewhere.items() if g in texts[b_idx])
                 if score > best:
                     best, best_idx = score, b_idx
-            if best_idx is not None and best >= 8 and best >= 1.5 * own and own / len(grams) < 0.12:
+            if best_idx is not None and best >= 8 and best >= 1.5 * own:
                 moves.setdefault(a_idx, []).append((best_idx, paragraph.text))
     inserted: Counter[int] = Counter()
     for a_idx, moved in moves.items():
@@ -1959,5 +1971,8 @@ class _ArticleGrams:
 
     def without(self, grams: set[str], excluded: list[Paragraph]) -> set[str]:
         """Which of `grams` the article still contains once `excluded` paragraphs are removed."""
-        removed = [self.parts[id(p)] for p in excluded]
-        return {g for g in grams if self.counts[g] > sum(g in r for r in removed)}
+        removed: Counter[str] = Counter()  # in how many of the excluded paragraphs
+        for p in excluded:
+            removed.update(self.parts[id(p)])
+        counts = self.counts
+        return {g for g in grams if counts[g] > removed.get(g, 0)}
