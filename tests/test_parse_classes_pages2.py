@@ -166,3 +166,46 @@ def test_text_story_with_subhead_lines_stays_one_story():
     assert len(doc.articles) == 1
     assert doc.articles[0].title == T1
     assert writers(doc.articles[0]) == ["王小明"]
+
+
+# ---------------------------------------------------------------------------------------
+# Class 5: Apple Daily's print pages glue the credit to a paragraph's end (`…下月登場。記者
+# 李大華╱台北報導`), the first story's to its lead. A headed section whose text carries a
+# reporter's credit of its own, after a story that carried one, is a second story; a
+# subhead section of a single story carries none.
+
+APPLE_TITLE = f"<title>{T1} | 頭條要聞 | 20130813 | 蘋果日報</title>"
+
+
+def _apple(inner: str) -> str:
+    return page(
+        APPLE_TITLE,
+        f"<article><header><hgroup><h1 id='h1'>{T1}</h1><h2 id='h2'>居家服務時數增加</h2>"
+        f"</hgroup></header><div class='articulum'>{inner}</div></article>",
+    )
+
+
+def test_section_with_its_own_glued_credit_after_a_credited_lead_is_a_second_story():
+    inner = (
+        f"<p id='introid'>{_p(1)}記者王小明╱台北報導</p>"
+        f"<h2 id='blockhead0'>日照中心 名額擴充</h2><p id='blockcontent0'>{_p(2)}<br>{_p(3)}</p>"
+        f"<h2 id='blockhead1'>{T2}</h2><p id='blockcontent1'>{_p(5)}<br>{_p(6)}"
+        "記者李大華╱台北報導</p>"
+    )
+    doc = _parse(_apple(inner))
+    assert [a.title for a in doc.articles] == [T1, T2]
+    assert text_of(doc.articles[0]) == [_p(1), "日照中心 名額擴充", _p(2), _p(3)]
+    assert text_of(doc.articles[1]) == [_p(5), _p(6)]
+    assert writers(doc.articles[0]) == ["王小明"]
+    assert writers(doc.articles[1]) == ["李大華"]
+
+
+def test_subhead_sections_after_a_credited_lead_stay_one_story():
+    inner = (
+        f"<p id='introid'>{_p(1)}記者王小明╱台北報導</p>"
+        f"<h2 id='blockhead0'>日照中心 名額擴充</h2><p id='blockcontent0'>{_p(2)}</p>"
+        f"<h2 id='blockhead1'>預算編列 議員質疑</h2><p id='blockcontent1'>{_p(5)}<br>{_p(6)}</p>"
+    )
+    doc = _parse(_apple(inner))
+    assert [a.title for a in doc.articles] == [T1]
+    assert writers(doc.articles[0]) == ["王小明"]

@@ -1105,15 +1105,18 @@ _PASSED_OVER = ("image", "caption", "boilerplate", "url")
 def ends_with_credit(items: list[Item]) -> bool:
     """The items (a story so far, or a headed section) end with a credit line that names
     reporters, printed right after text: `記者王小明／台北報導` or `（記者李大華）` under
-    the last paragraph. Print pages close each story with its credit, so a headline after
-    such a line over text closed by a credit of its own is a second story, not a subhead
-    (a single story's subheads stand between paragraphs, its one credit after the last)."""
+    the last paragraph, or glued to its end (`…下月登場。記者李大華╱台北報導`, a role word
+    required). Print pages close each story with its credit, so a headline after such a
+    line over text closed by a credit of its own is a second story, not a subhead (a single
+    story's subheads stand between paragraphs, its one credit after the last)."""
     credit = False
     for item in reversed(items):
         if item.kind in _PASSED_OVER:
             continue
         if credit:
             return item.kind == "body" and not item.bold
+        if item.kind == "body" and not item.bold:
+            return _glued_credit(item)
         if not (
             item.kind == "byline"
             and item.byline is not None
@@ -1128,6 +1131,60 @@ def ends_with_credit(items: list[Item]) -> bool:
 def _section_ends_with_credit(items: list[Item], k: int) -> bool:
     """The section from `items[k]` up to the next heading (or bold headline-shaped line)
     holds text and ends with its own credit line (`ends_with_credit`)."""
+    return ends_with_credit(_section(items, k))
+
+
+# A reporter's credit, not an editor's: `記者李大華╱台北報導`, `（本报记者 王小明）`.
+_REPORTER_WORD = re.compile(r"记者|記者|报道|報導|采访|採訪|撰稿|撰文|通讯员|通訊員")
+
+
+def _glued_credit(item: Item) -> bool:
+    """A paragraph of text with a reporter's credit glued to its end
+    (`…下月登場。記者李大華╱台北報導`)."""
+    if item.kind != "body" or item.bold:
+        return False
+    split = split_trailing_credit(item.text)
+    return bool(
+        split and split[0].strip() and split[1].authors and _REPORTER_WORD.search(split[1].raw)
+    )
+
+
+def _credited_after_text(items: list[Item]) -> bool:
+    """The items carry a reporter's credit printed after text of their own (glued to a
+    paragraph's end, or a credit line after a paragraph), not only a byline over the text."""
+    text = False
+    for item in items:
+        if _glued_credit(item):
+            return True
+        if item.kind == "body":
+            text = True
+        elif (
+            text
+            and item.kind == "byline"
+            and item.byline is not None
+            and item.byline.kind in _CREDIT_END_KINDS
+            and item.byline.authors
+        ):
+            return True
+    return False
+
+
+def credited_pair(story: list[Item], section: list[Item]) -> bool:
+    """A headed `section` printed after `story` is a second story: both carry their own
+    reporter's credit after text. The section's credit closes it (`ends_with_credit`) or is
+    glued to its first paragraph (Apple Daily's print pages glue the credit to the lead:
+    `…。記者李大華╱台北報導`); the story's may stand anywhere after its text (at its end, or
+    glued to its lead). A single story's subhead sections carry no credit of their own."""
+    if not _credited_after_text(story):
+        return False
+    if ends_with_credit(section):
+        return True
+    first = next((it for it in section if it.kind == "body"), None)
+    return first is not None and _glued_credit(first)
+
+
+def _section(items: list[Item], k: int) -> list[Item]:
+    """The items from `items[k]` up to the next heading or bold headline-shaped line."""
     end = k
     while end < len(items):
         item = items[end]
@@ -1136,7 +1193,7 @@ def _section_ends_with_credit(items: list[Item], k: int) -> bool:
         if item.kind == "body" and item.bold and _headline_shaped(item.text):
             break
         end += 1
-    return ends_with_credit(items[k:end])
+    return items[k:end]
 
 
 def _opening_credit(item: Item) -> list[Item]:
@@ -1424,13 +1481,11 @@ def _opens_article(
         if items[k].kind not in ("image", "caption", "boilerplate", "url"):
             last = items[k]
         k += 1
-    if not (last and last.kind == "byline" and last.byline):
-        return False
-    if last.byline.kind in ("closing", "wire"):
+    if last and last.kind == "byline" and last.byline and last.byline.kind in ("closing", "wire"):
         return True
-    # a trailing credit line (`記者X／台北報導`) closes a section: a second story when the
-    # story above closed with its own credit too (`ends_with_credit`)
-    return ends_with_credit(current.items) and _section_ends_with_credit(items, after)
+    # a section carrying its own reporter's credit after a story that carried one: a second
+    # story (`credited_pair`)
+    return credited_pair(current.items, _section(items, after))
 
 
 def _set_titles(article: Article, run: list[Item]) -> None:
