@@ -90,7 +90,9 @@ def _run(tree: Path, listing: Path, cpu: int | None) -> float:
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", str(listing)]
     if cpu is not None:
         cmd += ["--cpu", str(cpu)]
-    out = subprocess.run(cmd, env=env, cwd=tree, check=True, capture_output=True, text=True)
+    out = subprocess.run(cmd, env=env, cwd=tree, capture_output=True, text=True)
+    if out.returncode != 0:
+        raise SystemExit(f"{tree}: the timed run failed\n{out.stderr[-3000:]}")
     row = json.loads(out.stdout.strip().splitlines()[-1])
     if not Path(row["zhnews"]).resolve().is_relative_to((tree / "flows").resolve()):
         raise SystemExit(f"{tree}: imported zhnews from {row['zhnews']}")
