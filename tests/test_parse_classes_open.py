@@ -92,3 +92,38 @@ def test_a_line_break_between_wide_characters_prints_nothing_beside_latin_a_spac
         "三人合作去年底在期刊发表一篇论文，探讨这个庞大体系的动力与风险，"
         "如上述 Cuson Lo 和社漫的例子。更以此总结。 在上述论文的基础上，专访了两位学者。"
     )
+
+
+# ---------------------------------------------------------------------------------------
+# A list the text leads into, after the last picture, down to the end of the text's element
+
+SPECS = [
+    "最大功率：51Kw／6000rpm",
+    "最大扭矩：95N.m／3250rpm",
+    "驱动型式：前置前驱",
+    "变速箱：手动五速",
+]
+PICTURE = "<p><img src='car.jpg'></p>"
+FOOTER = "<div class='tools'><a href='/c'>我来说两句</a> <a href='/p'>打印</a></div>"
+
+
+def test_a_spec_list_led_into_under_the_last_picture_is_text() -> None:
+    specs = "".join(f"<p>{line}</p>" for line in SPECS)
+    body = f"<div class='text'>{STORY}{PICTURE}<p><b>动力系统主要参数：</b></p>{specs}</div>"
+    article = parsed(body + FOOTER)
+    assert text_of(article)[-5:] == ["动力系统主要参数：", *SPECS]
+
+
+def test_closing_lines_with_no_lead_in_or_a_link_stay_out_of_the_text() -> None:
+    staff = "<p>监制：王小明</p><p>审读：李大华</p><p>校对：张三</p>"
+    article = parsed(f"<div class='text'>{STORY}{staff}</div>{FOOTER}")
+    assert not any("：" in line and len(line) < 10 for line in text_of(article))
+    # a lead-in over links is a link list, not a list of the text
+    links = "".join(f"<p><a href='/n{i}'>高温补贴相关新闻第{i}条</a></p>" for i in range(3))
+    article = parsed(f"<div class='text'>{STORY}<p>相关新闻：</p>{links}</div>{FOOTER}")
+    assert all("相关新闻" not in line for line in text_of(article))
+    # lines followed by more of the element's own furniture are not its tail
+    specs = "".join(f"<p>{line}</p>" for line in SPECS)
+    box = "<div class='box'><p>车型库</p><p>报价查询</p></div>"
+    article = parsed(f"<div class='text'>{STORY}<p>主要参数：</p>{specs}{box}</div>{FOOTER}")
+    assert SPECS[0] not in text_of(article)

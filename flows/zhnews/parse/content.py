@@ -131,6 +131,7 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
     start = _byline_zone_start(blocks, start)
     end = _container_end(blocks, weights, start, end, anchored is not None)
     end = _credit_zone_end(blocks, weights, end)
+    end = _sibling_tail_end(blocks, weights, start, end)
     while end < len(blocks) and blocks[end].kind == "text" and not blocks[end].text.strip():
         end += 1
     if end < len(blocks) and (
@@ -1257,6 +1258,48 @@ def _credit_zone_end(blocks: list, weights: list[float], end: int) -> int:
             break
         idx += 1
     return idx
+
+
+MAX_TAIL_BLOCKS = 24
+
+
+def _sibling_tail_end(blocks: list, weights: list[float], start: int, end: int) -> int:
+    """A list the text leads into, printed after its last paragraph as its siblings down to
+    the end of their parent element, is the text's tail: `动力系统主要参数：` over the spec
+    lines (`最大功率：51Kw／6000rpm`) under the last picture. The first line is the lead-in,
+    short and ending in a colon, with at least `MIN_TAIL_LINES` lines under it; only lines
+    and pictures with no link, only the parent's own children (a box nested in it stops the
+    scan), and only when the parent ends right after them. Lines closing a story without a
+    lead-in (staff credits, a helpline notice, a sign-off) are left to the run's end."""
+    if end >= len(blocks):
+        return end
+    last = next((i for i in range(end - 1, start - 1, -1) if weights[i] > 0), None)
+    if last is None or len(blocks[last].dom_path) < 2:
+        return end
+    parent = blocks[last].dom_path[:-1]
+    if any(blocks[i].dom_path[:-1] != parent for i in range(last + 1, end)):
+        return end  # the run already reaches past the paragraph's siblings
+    stop = end
+    while stop < len(blocks) and stop - end <= MAX_TAIL_BLOCKS:
+        block = blocks[stop]
+        if block.dom_path[:-1] != parent:
+            break
+        if block.link_chars or block.kind not in ("text", "image"):
+            return end
+        stop += 1
+    if stop == end or stop - end > MAX_TAIL_BLOCKS:
+        return end
+    if stop < len(blocks) and blocks[stop].dom_path[: len(parent)] == parent:
+        return end  # something else printed inside the parent after the lines
+    lines = [_WS.sub("", b.text) for b in blocks[end:stop] if b.kind == "text" and b.text.strip()]
+    if len(lines) <= MIN_TAIL_LINES or not _LEAD_IN.fullmatch(lines[0]):
+        return end
+    return stop
+
+
+MIN_TAIL_LINES = 2
+# `动力系统主要参数：`, `具体安排如下:`: a short line announcing the list under it
+_LEAD_IN = re.compile(r"[^：:。！？!?]{2,20}[：:]")
 
 
 _CREDIT_WORDS = re.compile(
