@@ -209,3 +209,42 @@ def test_subhead_sections_after_a_credited_lead_stay_one_story():
     doc = _parse(_apple(inner))
     assert [a.title for a in doc.articles] == [T1]
     assert writers(doc.articles[0]) == ["王小明"]
+
+
+# ---------------------------------------------------------------------------------------
+# Class 6: a front-matter post whose Markdown body is a newspaper page of stories, each a
+# heading over its credit (`本报记者 X`, or a `本报讯（记者 X）…` lead), without the link lines
+# that make a digest: one article per heading. A post whose subheads carry no credit of
+# their own stays one article.
+
+
+def _post(body: str) -> str:
+    return "---\ntitle: 人民日报 2024年5月6日 第4版\ndate: 2024-05-06\n---\n\n" + body
+
+
+def test_post_of_headed_credited_stories_is_split():
+    body = _text(
+        f"## {T1}",
+        "本报记者 王小明",
+        _p(1),
+        _p(2),
+        f"## {T2}",
+        f"本报讯（记者 李大华）{_p(5)}",
+        _p(6),
+    )
+    doc = _parse(_post(body), "page.md")
+    assert [a.title for a in doc.articles] == [T1, T2]
+    assert text_of(doc.articles[0]) == [_p(1), _p(2)]
+    assert text_of(doc.articles[1]) == [_p(5), _p(6)]
+    assert writers(doc.articles[0]) == ["王小明"]
+    assert writers(doc.articles[1]) == ["李大华"]
+
+
+def test_post_with_uncredited_subheads_stays_one_article():
+    body = _text(
+        "本报记者 王小明", _p(1), "## 居家服务时数增加", _p(2), "## 日照中心名额扩充", _p(3)
+    )
+    doc = _parse(_post(body), "page.md")
+    assert len(doc.articles) == 1
+    assert doc.articles[0].title == "人民日报 2024年5月6日 第4版"
+    assert writers(doc.articles[0]) == ["王小明"]

@@ -40,6 +40,7 @@ from zhnews.parse import dates, feed, meta, xmldoc
 from zhnews.parse.assemble import (
     Item,
     classify,
+    credited_heading_stories,
     credited_pair,
     digest_sections,
     drop_title_echo,
@@ -439,6 +440,8 @@ def _parse_jekyll(
         return _parse_jekyll_digest(front, sections, source_path, tz, warnings)
     title = _clean_title(data.get("title"))
     items = classify(blocks, tz)
+    if not is_html and credited_heading_stories(items):  # a page of credited stories
+        return _parse_jekyll_digest(front, blocks, source_path, tz, warnings)
     title = _printed_headline(items, title)
     title = _title_without_site_name(title, dates.front_matter_urls(data))
     items = drop_title_echo(items, title)

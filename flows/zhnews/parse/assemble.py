@@ -1281,6 +1281,19 @@ def _dispatch_lead(items: list[Item], k: int) -> bool:
     return bool(split and split[0].authors and _DISPATCH_CREDIT.search(split[0].raw))
 
 
+def credited_heading_stories(items: list[Item]) -> bool:
+    """A Markdown post body that is a page of stories, each under a heading with its credit
+    right below it (`## 标题` over `本报记者 王小明`, or over a `本报讯（记者 X）…` lead): at
+    least two headings of the first heading's level, no text above the first, and every
+    heading of that level so credited. A post's subheads have no credit under them."""
+    heads = [i for i, it in enumerate(items) if it.kind == "heading"]
+    if len(heads) < 2 or any(it.kind == "body" for it in items[: heads[0]]):
+        return False
+    level = items[heads[0]].level
+    same = [i for i in heads if items[i].level == level]
+    return len(same) >= 2 and all(_credit_follows(items, i + 1) for i in same)
+
+
 # A headline printed in brackets on its own line: `【議員質疑預算編列不足】`.
 _BRACKETED_LINE = re.compile(r"^\s*[【〖\[［]\s*(?P<title>[^【】〖〗\[\]［］]+?)\s*[】〗\]］]\s*$")
 
