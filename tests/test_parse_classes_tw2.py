@@ -137,3 +137,36 @@ def test_a_headline_printed_whole_in_the_h1_keeps_its_words():
     heads = "<h1>冷鋒來襲連凍9日 今低見17℃</h1><h3>港聞</h3>"
     article = parse_document(page(head, heads + _STORY), "page.html").articles[0]
     assert article.title == "冷鋒來襲連凍9日 今低見17℃"
+
+
+# --- a finance site's footer, an excerpt note and time stamps under the text -----------------
+
+_FINANCE_FOOTER = [
+    "股票及指數資料由某某資訊有限公司提供。期貨指數資料由某某財經有限公司提供。外滙報價由某某社提供。",
+    "本網站的內容概不構成任何投資意見，投資者不應只按本網站內容進行投資。資料如有錯漏而令閣下蒙受損失，"
+    "本公司概不負責。",
+]
+
+
+def test_a_finance_sites_data_credits_and_disclaimer_are_not_text():
+    footer = "".join(f"<p>{line}</p>" for line in _FINANCE_FOOTER)
+    doc = page("<title>屋邨鼠患</title>", f"<h1>屋邨鼠患</h1>{_STORY}<div>{footer}</div>")
+    assert text_of(parse_document(doc, "page.html").articles[0]) == _LINES
+
+
+def test_reporting_on_market_data_or_liability_stays():
+    lines = [
+        "分析師指出，黃金報價由倫敦金銀市場協會提供，近日升至新高，投資者宜留意風險。",
+        "公司表示，對事件概不負責，並會研究法律行動，追究有關人士的責任。",
+    ]
+    doc = page(
+        "<title>屋邨鼠患</title>",
+        "<h1>屋邨鼠患</h1>" + _STORY + "".join(f"<p>{x}</p>" for x in lines),
+    )
+    assert text_of(parse_document(doc, "page.html").articles[0]) == [*_LINES, *lines]
+
+
+@pytest.mark.parametrize("note", ["（節錄）", "建立時間16:41", "更新時間：2020-08-07 17:24"])
+def test_an_excerpt_note_or_a_time_stamp_under_the_text_is_not_text(note):
+    doc = page("<title>屋邨鼠患</title>", f"<h1>屋邨鼠患</h1>{_STORY}<p>{note}</p>")
+    assert text_of(parse_document(doc, "page.html").articles[0]) == _LINES

@@ -80,6 +80,12 @@ _DISCLAIMER_MARKERS = re.compile(
     r"|(?:版权|版權|权益|權益)(?:归|歸|属于|屬於).{0,30}(?:所有|独家|獨家)"
     r"|(?:如有侵权|如有侵權|如涉侵权|如涉及侵权|侵权请|侵權請)"
     r"|(?:投资|投資)有风险|(?:仅供|僅供)参考[，,]?不构成"
+    # a finance site's footer: `本網站的內容概不構成任何投資意見…本公司概不負責`, and its
+    # market-data credits `股票及指數資料由…提供。期貨指數資料由…提供。外滙及黃金報價由…提供。`
+    r"|(?:概不|并不|並不|不)(?:构成|構成)(?:任何)?(?:投资|投資)(?:意见|意見|建议|建議)"
+    r"|(?:概不|恕不)(?:负责|負責|承担|承擔)"
+    r"|(?:股票|指数|指數|期货|期貨|外汇|外滙|外匯|黄金|黃金|基金)[^。，,]{0,8}?"
+    r"(?:资料|資料|数据|數據|报价|報價)由[^。，,]{2,30}?提供"
     # a platform's notice under a user's post: `以上内容…为…用户上传并发布，本平台仅提供信息存储服务`
     r"|以上内容[^。]{0,40}?(?:用户|用戶)(?:上传|上傳)"
     r"|本平台(?:仅|僅|只)提供(?:信息|資訊)(?:存储|儲存)"
@@ -288,6 +294,15 @@ _TEASER = re.compile(
     r"|(?:成为|成為|加入).{0,12}(?:会员|會員).{0,6}(?:畅读|暢讀|阅读全文|閱讀全文)"
 )
 # A serial's notice at a story's end: `此稿未完`, `（未完）`, `（待續）`, `未完待續`.
+# `（節錄）`, `(节选)`: the note that the page shows an excerpt (a paywalled view), not text.
+_EXCERPT_NOTE = re.compile(r"[（(]\s*(?:节录|節錄|摘录|摘錄|节选|節選)\s*[）)]")
+# `建立時間16:41`, `更新時間：2020-08-07 17:24`: when the item was created or updated, printed
+# on a line of its own under the text.
+_STAMP_LINE = re.compile(
+    r"(?:建立|創建|创建|更新|修改|最後更新|最后更新)(?:時間|时间)\s*[：:]?\s*"
+    r"(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*)?"
+    r"\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?"
+)
 _SERIAL_NOTICE = re.compile(
     r"[（(【\[]?\s*(?:此稿|本稿|全稿|本文)?(?:未完(?:待續|待续)?|待續|待续)\s*[）)】\]]?[。.]?"
 )
@@ -424,7 +439,7 @@ _CUES = re.compile(
     r"|订阅|訂閱|关注|關注|追踪|追蹤|下载|下載|扫码|掃碼|扫描|掃描|长按|長按|搜寻|搜尋|搜索|收听|收聽|支持我"
     r"|Instagram|Facebook|YouTube|Telegram|Twitter|LINE|WhatsApp|Podcast|推特|脸书|臉書|微信|微博|抖音"
     r"|App|APP|应用程序|應用程式|客户端|客戶端|公众号|公眾號|小程序|二维码|二維碼|新闻信|新聞信|电子报|電子報"
-    r"|订户|訂戶|会员|會員|频道|頻道|播客|平台|FB|專頁|专页"
+    r"|订户|訂戶|会员|會員|频道|頻道|播客|平台|FB|專頁|专页|概不|恕不|由[^。]{2,30}提供"
     r"|專線|专线|熱線|热线|諮詢|咨询|協談|协谈|自殺|自杀|提醒|珍惜|機會|机会|貼文|帖子|關心|关心"
     r"|post|Post|list|List|role|Role|article|Article|隐私|隱私|ookie|感谢|感謝|鸣谢|鳴謝|致谢|致謝"
 )
@@ -438,6 +453,8 @@ def debris_reason(text: str) -> str | None:
             return "endnote"  # a reference may carry a long address
     if not stripped or len(stripped) > MAX_DEBRIS_CHARS:
         return None  # every kind of debris is a short line; prose is never looked at
+    if stripped[-1].isdigit() and len(stripped) <= 30 and _STAMP_LINE.fullmatch(stripped):
+        return "time_stamp"
     if len(stripped) <= 12:
         if is_empty_field(stripped):
             return "empty_field"
@@ -455,6 +472,8 @@ def debris_reason(text: str) -> str | None:
             return "widget"
         if _SERIAL_NOTICE.fullmatch(stripped):
             return "serial_notice"
+        if _EXCERPT_NOTE.fullmatch(stripped):
+            return "excerpt_note"
         if stripped[-1] == "月" and _MONTH_LINE.fullmatch(stripped):
             return "month_line"
         if _FONT_SIZE.fullmatch(stripped):
