@@ -127,3 +127,11 @@ def test_closing_lines_with_no_lead_in_or_a_link_stay_out_of_the_text() -> None:
     box = "<div class='box'><p>车型库</p><p>报价查询</p></div>"
     article = parsed(f"<div class='text'>{STORY}<p>主要参数：</p>{specs}{box}</div>{FOOTER}")
     assert SPECS[0] not in text_of(article)
+
+
+def test_a_notices_signature_and_date_are_a_sign_off_not_text() -> None:
+    # the dev set's convention (jlgov, sina): `某某公司董事会` / `2024年8月25日` under a notice
+    # sign it off like a dateline; the notice's text ends with its last sentence
+    sign_off = "<p>示例创业股份有限公司董事会</p><p>2024年8月25日（来源：示例证券报）</p>"
+    article = parsed(f"<div class='text'>{STORY}{sign_off}</div>{FOOTER}")
+    assert text_of(article)[-1].startswith("第4段")
