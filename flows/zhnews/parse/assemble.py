@@ -1980,6 +1980,7 @@ def relocate_misplaced(articles: list[Article]) -> None:
         df.update(grams)
     n = len(articles)
     log_weight = {g: math.log((n + 1) / count) for g, count in df.items()}
+    short_grams = set().union(*(texts[b] for b in short))
     moves: dict[int, list[tuple[int, str]]] = {}
     for a_idx, article in enumerate(articles):
         body = [p for p in article.paragraphs if p.kind == "body"]
@@ -1988,6 +1989,10 @@ def relocate_misplaced(articles: list[Article]) -> None:
         for p_idx, paragraph in enumerate(body[1:], start=1):
             grams = grams_of[a_idx].of(paragraph)
             if not grams:
+                continue
+            # what it shares with all short articles bounds any score below (weights are
+            # positive, summed in the same order): under 8 nothing can take it
+            if sum(log_weight[g] for g in grams if g in short_grams) < 8:
                 continue
             own_rest = grams_of[a_idx].without(grams, body[max(0, p_idx - 1) : p_idx + 2])
             weight = {g: log_weight[g] for g in grams if g in log_weight}
