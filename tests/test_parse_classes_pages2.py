@@ -248,3 +248,26 @@ def test_post_with_uncredited_subheads_stays_one_article():
     assert len(doc.articles) == 1
     assert doc.articles[0].title == "人民日报 2024年5月6日 第4版"
     assert writers(doc.articles[0]) == ["王小明"]
+
+
+# ---------------------------------------------------------------------------------------
+# Class 7: a later story printed as headline, date-and-source line, byline: the date line
+# between the headline and its byline does not make the headline a subhead of the story
+# above (the page's <title> names the page, not a story).
+
+
+def test_headline_over_date_line_and_byline_opens_a_story():
+    story = "<h2>{t}</h2><p>2024-05-06 10:00 来源：本报</p><p>本报记者 {n}</p>{p}"
+
+    def paras(first: int) -> str:
+        return "".join(f"<p>{_p(i)}</p>" for i in range(first, first + 3))
+
+    body = (
+        f"<h1>{T1}</h1><p>本报记者 王小明</p>{paras(1)}"
+        + story.format(t=T2, n="李大华", p=paras(4))
+        + story.format(t="港府宣布新措施", n="陈小红", p=paras(7))
+    )
+    doc = _parse(page("<title>第04版：要闻</title>", body))
+    assert [a.title for a in doc.articles] == [T1, T2, "港府宣布新措施"]
+    assert [writers(a) for a in doc.articles] == [["王小明"], ["李大华"], ["陈小红"]]
+    assert text_of(doc.articles[1]) == [_p(4), _p(5), _p(6)]

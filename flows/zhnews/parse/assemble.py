@@ -1477,7 +1477,8 @@ def _opens_article(
     if any(h.level <= title_level for h in run):
         return True
     k = after
-    while k < len(items) and items[k].kind in ("image", "caption"):
+    # a story's dateline or date-and-source line may stand between its headline and byline
+    while k < len(items) and items[k].kind in ("image", "caption", "meta"):
         k += 1
     if k < len(items):
         nxt = items[k]
