@@ -135,3 +135,24 @@ def test_a_notices_signature_and_date_are_a_sign_off_not_text() -> None:
     sign_off = "<p>示例创业股份有限公司董事会</p><p>2024年8月25日（来源：示例证券报）</p>"
     article = parsed(f"<div class='text'>{STORY}{sign_off}</div>{FOOTER}")
     assert text_of(article)[-1].startswith("第4段")
+
+
+# ---------------------------------------------------------------------------------------
+# An element printed inside a number: the digits either side are one number
+
+
+def test_a_number_cut_by_an_ad_table_inside_its_paragraph_is_one_number() -> None:
+    ad = "<table align=left><tr><td><a href='/ad'><img src='ad.jpg'></a></td></tr></table>"
+    cut = f"<p>　　去年除夕夜，身陷几十万元债务纠葛的一位乡镇医生意外地获得了5{ad}00万元的体彩大奖，成为让无数人羡慕不已的幸运儿。</p>"
+    article = parsed(STORY + cut)
+    assert (
+        text_of(article)[-1]
+        == "去年除夕夜，身陷几十万元债务纠葛的一位乡镇医生意外地获得了500万元的体彩大奖，成为让无数人羡慕不已的幸运儿。"
+    )
+    # Latin words and numbers standing apart keep their space
+    apart = (
+        "<p>　　新版Windows 10 系统<b>今天</b>发布，共有3 2 种语言版本可供用户下载安装使用。</p>"
+    )
+    assert text_of(parsed(STORY + apart))[-1] == (
+        "新版Windows 10 系统今天发布，共有3 2 种语言版本可供用户下载安装使用。"
+    )

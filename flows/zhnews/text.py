@@ -127,10 +127,19 @@ def ends_sentence(paragraph: str) -> bool:
     return stripped[-1] in _ENDING
 
 
+# A number in Chinese text cut in two by an element printed inside it (`获得了5` / an ad
+# table / `00万元`): the digits either side belong to one number.
+_CUT_NUMBER = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef][0-9]+$")
+_NUMBER_GOES_ON = re.compile(r"[0-9]+(?:[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]|$)")
+
+
 def join_fragments(left: str, right: str) -> str:
-    """Join two pieces of one paragraph: no space between CJK, one space between Latin words."""
+    """Join two pieces of one paragraph: no space between CJK, one space between Latin words;
+    digits meeting inside Chinese text are one number cut in two (`获得了5` + `00万元`)."""
     left = left.rstrip()
     right = right.lstrip()
+    if _CUT_NUMBER.search(left[-12:]) and _NUMBER_GOES_ON.match(right):
+        return left + right
     if (
         left
         and right
