@@ -1175,12 +1175,11 @@ def credited_pair(story: list[Item], section: list[Item]) -> bool:
     glued to its first paragraph (Apple Daily's print pages glue the credit to the lead:
     `…。記者李大華╱台北報導`); the story's may stand anywhere after its text (at its end, or
     glued to its lead). A single story's subhead sections carry no credit of their own."""
-    if not _credited_after_text(story):
-        return False
-    if ends_with_credit(section):
-        return True
-    first = next((it for it in section if it.kind == "body"), None)
-    return first is not None and _glued_credit(first)
+    if not ends_with_credit(section):  # the section first: short, and seldom credited
+        first = next((it for it in section if it.kind == "body"), None)
+        if first is None or not _glued_credit(first):
+            return False
+    return _credited_after_text(story)
 
 
 def _section(items: list[Item], k: int) -> list[Item]:
