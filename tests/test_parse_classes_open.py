@@ -5,7 +5,7 @@ the class, with made-up names and text, and its counter-case."""
 from __future__ import annotations
 
 import pytest
-from synthetic import STORY, page, text_of, writers
+from synthetic import PARAGRAPH, STORY, page, text_of, writers
 from zhnews.parse import parse_document
 
 SPOKEN = "<p>我们当时非常紧张，但是大家都坚持了下来，一直干到了天亮。</p>"
@@ -156,3 +156,18 @@ def test_a_number_cut_by_an_ad_table_inside_its_paragraph_is_one_number() -> Non
     assert text_of(parsed(STORY + apart))[-1] == (
         "新版Windows 10 系统今天发布，共有3 2 种语言版本可供用户下载安装使用。"
     )
+
+
+# ---------------------------------------------------------------------------------------
+# A lead ending on an ellipsis, printed as the text's first paragraph
+
+
+def test_a_lead_ending_on_an_ellipsis_printed_as_the_first_paragraph_is_text() -> None:
+    lead = "他是一个影响卓著的财团继承人、他是一个现代风险投资的开拓者……"
+    paragraphs = "".join(PARAGRAPH.format(i=i).replace("<p>", "<p>　　") for i in (1, 2, 3))
+    article = parsed(f"<div class='text'><p>　　{lead}</p>{paragraphs}</div>")
+    assert text_of(article)[0] == lead
+    assert not article.summary
+    # the same words in an element of their own above the text are its deck
+    article = parsed(f"<div class='deck'>{lead}</div><div class='text'>{paragraphs}</div>")
+    assert text_of(article)[0].startswith("第1段")

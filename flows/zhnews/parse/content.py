@@ -206,7 +206,11 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
             elif dash:
                 kept.append(replace(block, kind="text"))
             continue
-        if title_idx is not None and not _runs_into_text(blocks, weights, idx):
+        if (
+            title_idx is not None
+            and not _runs_into_text(blocks, weights, idx)
+            and not _opens_the_text(blocks, weights, idx)
+        ):
             block = _headline_role(block, idx, title_idx, body_started)
         if _caption_kind(block, idx, title_idx) and _repeats_picture_alt(blocks, idx, compact):
             # `<img alt="X。">` + `<h3 class="img_desc">X。</h3>`: a caption, even as a heading
@@ -480,6 +484,36 @@ def _runs_into_text(blocks: list, weights: list[float], idx: int) -> bool:
         and weights[nxt] > 0
         and bool(blocks[idx].dom_path)
         and blocks[nxt].dom_path == blocks[idx].dom_path
+    )
+
+
+# a line ending on an ellipsis (`…的开拓者……`) ends a sentence, as `zhnews.text` splits them
+_ENDS_ON_ELLIPSIS = re.compile(r"(?:…|\.\.\.)[”’」』）)]*$")
+
+
+def _opens_the_text(blocks: list, weights: list[float], idx: int) -> bool:
+    """A line printed as the text's first paragraph (`　　他是一个…的继承人、他是一个…的开拓者……`)
+    is text, not a deck: it ends on an ellipsis, opens with the paragraph indent, and the
+    prose under it is printed in the same element with the same indent. A deck is set apart
+    from the text (an element of its own, no indent)."""
+    block = blocks[idx]
+    if block.kind != "text" or not block.indented or not block.dom_path:
+        return False
+    if not _ENDS_ON_ELLIPSIS.search(block.text.rstrip()):
+        return False
+    nxt = next(
+        (
+            j
+            for j in range(idx + 1, len(blocks))
+            if blocks[j].kind == "text" and blocks[j].text.strip()
+        ),
+        None,
+    )
+    return (
+        nxt is not None
+        and weights[nxt] > 0
+        and blocks[nxt].indented
+        and blocks[nxt].dom_path[:-1] == block.dom_path[:-1]
     )
 
 
