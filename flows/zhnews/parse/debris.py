@@ -210,6 +210,7 @@ _SITE_MASTHEAD = re.compile(
     r"(?:网络版|網路版|網絡版|电子版|電子版|数字版|數位版|數字版|手机版|手機版)"
     r"|(?:[A-Za-z0-9-]+\.)+(?:com|net|org|cn|tw|hk)(?:\.[a-z]{2})?\s*[\u4e00-\u9fff]{2,10}(?:网|網|报|報|台|社)"
 )
+_MASTHEAD_ENDS = "版网網报報台社"  # the last character of anything _SITE_MASTHEAD matches
 # Brackets left alone on a line once the link between them is gone: `）`, `（）`, `【】`.
 _LONE_BRACKETS = re.compile(r"[（）()【】\[\]〔〕\s]+")
 # The text of an embedded social-media post's frame: `在 Instagram 查看這則貼文`.
@@ -293,6 +294,8 @@ _TEASER = re.compile(
     r"|^(?:更多|相关|相關)(?:报道|報導|报导|内容|內容|资讯|資訊)?(?:详见|詳見|请见|請見|请看|請看|见|見)\s*[：:]"
     r"|(?:成为|成為|加入).{0,12}(?:会员|會員).{0,6}(?:畅读|暢讀|阅读全文|閱讀全文)"
 )
+# (its first two rules open the line with one of these; the third needs a 会员)
+_TEASER_OPENS = "此本全更相"
 # A serial's notice at a story's end: `此稿未完`, `（未完）`, `（待續）`, `未完待續`.
 # `（節錄）`, `(节选)`: the note that the page shows an excerpt (a paywalled view), not text.
 _EXCERPT_NOTE = re.compile(r"[（(]\s*(?:节录|節錄|摘录|摘錄|节选|節選)\s*[）)]")
@@ -485,7 +488,11 @@ def debris_reason(text: str) -> str | None:
         return "video_label"
     if len(stripped) <= 12 and _WIDGET_BUTTON.fullmatch(stripped):
         return "widget"
-    if len(stripped) <= 30 and _SITE_MASTHEAD.fullmatch(stripped):
+    if (
+        len(stripped) <= 30
+        and stripped[-1] in _MASTHEAD_ENDS
+        and _SITE_MASTHEAD.fullmatch(stripped)
+    ):
         return "masthead"
     if stripped[0] == "目" and _TOC_LABEL.fullmatch(stripped):
         return "toc_label"
@@ -497,7 +504,8 @@ def debris_reason(text: str) -> str | None:
         return "widget"
     if stripped[0] in "▼▽" and _GALLERY_LABEL.fullmatch(stripped):
         return "gallery_label"
-    if _TEASER.search(stripped):
+    teaser_cue = stripped[0] in _TEASER_OPENS or "会员" in stripped or "會員" in stripped
+    if teaser_cue and _TEASER.search(stripped):
         return "teaser"
     if is_meta_cells(stripped):
         return "meta_line"
