@@ -170,3 +170,29 @@ def test_reporting_on_market_data_or_liability_stays():
 def test_an_excerpt_note_or_a_time_stamp_under_the_text_is_not_text(note):
     doc = page("<title>屋邨鼠患</title>", f"<h1>屋邨鼠患</h1>{_STORY}<p>{note}</p>")
     assert text_of(parse_document(doc, "page.html").articles[0]) == _LINES
+
+
+# --- a print-edition page that prints no date: the day its own paths spell -------------------
+
+
+def _edition_page(days: list[str]) -> str:
+    nav = "".join(f"<li><a href='/cnt/{s}/{d}/index.html'>{s}</a></li>" for s, d in days)
+    pics = f"<img src='/cnt/news/{days[0][1]}/photo/0809-001.jpg'>"
+    return page(
+        "<title>屋邨鼠患 - 某某日報</title>", f"<ul>{nav}</ul><h1>屋邨鼠患</h1>{pics}{_STORY}"
+    )
+
+
+def test_an_undated_edition_page_takes_the_day_its_own_links_spell():
+    sections = ["news", "finance", "sport", "china", "world"]
+    article = parse_document(_edition_page([(s, "20200809") for s in sections]), "page.html")
+    article = article.articles[0]
+    assert article.published_at.date().isoformat() == "2020-08-09"
+    assert article.published_at_source == "own_paths"
+
+
+def test_links_of_several_days_or_too_few_name_no_issue():
+    mixed = [("news", "20200809"), ("finance", "20200808"), ("sport", "20200809")] * 2
+    assert parse_document(_edition_page(mixed), "page.html").articles[0].published_at is None
+    few = [("news", "20200809"), ("finance", "20200809")]
+    assert parse_document(_edition_page(few), "page.html").articles[0].published_at is None

@@ -40,7 +40,7 @@ COMMENT ON COLUMN marts.articles.authors IS 'Author names only (no role words su
 COMMENT ON COLUMN marts.articles.byline_raw IS 'Bylines exactly as printed';
 COMMENT ON COLUMN marts.articles.editor IS 'Editor credit (责任编辑 / 编辑) as printed; editors are never authors';
 COMMENT ON COLUMN marts.articles.published_at IS 'Publication time; NULL when unknown (then published_at_source = unknown)';
-COMMENT ON COLUMN marts.articles.published_at_source IS 'Which evidence won the date vote (zhnews.parse.dates): front_matter, meta, page_title (a date segment of the page <title> or og:title), json_ld, url, story_id, visible, page, dateline, file_name, htmldate (the htmldate library, asked only when none of the others dates an HTML page) or unknown';
+COMMENT ON COLUMN marts.articles.published_at_source IS 'Which evidence won the date vote (zhnews.parse.dates): front_matter, meta, page_title (a date segment of the page <title> or og:title), json_ld, url, story_id, visible, page, dateline, file_name, htmldate (the htmldate library, asked only when none of the others dates an HTML page), own_paths (the one day spelled by the site-relative links and picture paths of a print-edition page that prints no date; asked last) or unknown';
 COMMENT ON COLUMN marts.articles.publisher IS 'Publisher from 文章来源 lines, page metadata or front matter';
 COMMENT ON COLUMN marts.articles.body_text IS 'Body paragraphs (no subheads, captions, bylines or footers) joined by newlines';
 COMMENT ON COLUMN marts.articles.n_paragraphs IS 'Number of body paragraphs after column-break joins';

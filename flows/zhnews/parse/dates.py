@@ -92,6 +92,7 @@ WEIGHTS = {
     "file_name": 1.5,
     "dateline": 1.0,
     "htmldate": 0.5,  # asked only when nothing above dates an HTML page (DocumentDates)
+    "own_paths": 0.5,  # last: the one day the page's own links spell (`_own_paths_day`)
 }
 _LABELLED_VISIBLE_WEIGHT = 2.0  # a labelled date line away from the title
 _ABOVE_TITLE_WEIGHT = 2.5  # a date line just above the title (e-paper issue date)
@@ -968,6 +969,11 @@ class DocumentDates:
                 winner = vote(evidence, self.tz)
         if winner is None and self._html is not None:
             winner = self._htmldate()
+        if winner is None and self._html is not None:
+            day = _own_paths_day(self._html)
+            if day is not None:
+                stamp = datetime.combine(day, time(0, 0), tzinfo=self.tz)
+                winner = Evidence(stamp, "own_paths", WEIGHTS["own_paths"], "own_paths")
         if winner is None:
             article.published_at, article.published_at_source = None, "unknown"
         else:
@@ -1044,6 +1050,37 @@ def _htmldate_day(html: str) -> date | None:
         return date.fromisoformat(found) if found else None
     except ValueError:
         return None
+
+
+# A site-relative link or picture path (`/cnt/news/20200809/photo/…`), not `//host/…`.
+_OWN_PATH_RE = re.compile(r"(?:href|src)\s*=\s*[\"'](/(?!/)[^\"'\s]*)[\"']", re.IGNORECASE)
+_PATH_DAY_RE = re.compile(
+    r"/(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?=[/_\-.])"
+)
+MIN_OWN_PATHS = 5  # dated site paths needed, all spelling the same day
+
+
+def _own_paths_day(html: str) -> date | None:
+    """The day an undated print-edition page belongs to, as its own links spell it: an
+    e-paper page that prints no date as text (the header date is written by script) still
+    files its section links and pictures under the issue (`/cnt/news/20200809/index.html`,
+    `/cnt/news/20200809/photo/…`). Taken only when at least `MIN_OWN_PATHS` site-relative
+    paths carry a day and all carry the same one (a page linking stories of several days
+    names no single issue)."""
+    days: set[date] = set()
+    count = 0
+    for match in _OWN_PATH_RE.finditer(html):
+        found = _PATH_DAY_RE.search(match.group(1))
+        if found is None:
+            continue
+        day = _day(found["y"], found["m"], found["d"])
+        if day is None:
+            continue
+        days.add(day)
+        count += 1
+        if len(days) > 1:
+            return None
+    return next(iter(days)) if count >= MIN_OWN_PATHS else None
 
 
 def _timed(stamp: datetime) -> bool:
