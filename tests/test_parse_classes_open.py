@@ -171,3 +171,27 @@ def test_a_lead_ending_on_an_ellipsis_printed_as_the_first_paragraph_is_text() -
     # the same words in an element of their own above the text are its deck
     article = parsed(f"<div class='deck'>{lead}</div><div class='text'>{paragraphs}</div>")
     assert text_of(article)[0].startswith("第1段")
+
+
+# ---------------------------------------------------------------------------------------
+# A bold line over the text repeating half the headline, in a text of bold subheads
+
+
+def test_a_bold_first_subhead_repeating_half_the_headline_stays_a_subhead() -> None:
+    title = "高温补贴今起发放 户外作业有了保障"
+
+    def section(head: str, i: int) -> str:
+        return f"<p><b>{head}</b></p>" + PARAGRAPH.format(i=i) + PARAGRAPH.format(i=i + 1)
+
+    text = (
+        section("户外作业有了保障", 1)
+        + section("补贴标准各地不同", 3)
+        + section("企业拒发可以投诉", 5)
+    )
+    article = parsed(f"<div class='text'>{text}</div>", title=title)
+    assert text_of(article)[0] == "户外作业有了保障"
+    assert not article.summary
+    # bold lines right under the headline with no text between them are the headline's
+    head = "<p><b>高温补贴今起发放</b></p><p><b>户外作业有了保障</b></p>"
+    article = parsed(f"<div class='text'>{head}{text}</div>", title=title)
+    assert text_of(article)[0] == "户外作业有了保障"

@@ -206,12 +206,13 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
             elif dash:
                 kept.append(replace(block, kind="text"))
             continue
-        if (
-            title_idx is not None
-            and not _runs_into_text(blocks, weights, idx)
-            and not _opens_the_text(blocks, weights, idx)
-        ):
-            block = _headline_role(block, idx, title_idx, body_started)
+        if title_idx is not None and not _runs_into_text(blocks, weights, idx):
+            role = _headline_role(block, idx, title_idx, body_started)
+            if role.kind != "quote" or not (
+                _opens_the_text(blocks, weights, idx)
+                or _first_of_bold_subheads(blocks, weights, idx, end)
+            ):
+                block = role  # the headline, or its deck unless the line is the text's own
         if _caption_kind(block, idx, title_idx) and _repeats_picture_alt(blocks, idx, compact):
             # `<img alt="X。">` + `<h3 class="img_desc">X。</h3>`: a caption, even as a heading
             block = replace(block, kind="text", level=0, in_figure=True, caption_style=True)
@@ -515,6 +516,34 @@ def _opens_the_text(blocks: list, weights: list[float], idx: int) -> bool:
         and blocks[nxt].indented
         and blocks[nxt].dom_path[:-1] == block.dom_path[:-1]
     )
+
+
+MIN_LATER_SUBHEADS = 2
+MAX_SUBHEAD_CHARS = 30
+
+
+def _first_of_bold_subheads(blocks: list, weights: list[float], idx: int, end: int) -> bool:
+    """A bold line over the text is its first section's subhead, not a deck, when prose
+    follows it right away and the text under it, in the same element, has bold subheads of
+    its own (`耐克鞋的气垫“伤机”` over `简单道理捅破“飞人”神话`, `明星代言误导青少年`…):
+    the page sets its subheads so, even one repeating part of the headline."""
+    block = blocks[idx]
+    if block.kind != "text" or not block.bold or not block.dom_path:
+        return False
+    parent = block.dom_path[:-1]
+    nxt = next((j for j in range(idx + 1, end) if blocks[j].kind == "text"), None)
+    if nxt is None or weights[nxt] <= 0 or blocks[nxt].dom_path[:-1] != parent:
+        return False  # a headline's lines, a kicker over the title: no text right under it
+    later = sum(
+        1
+        for j in range(nxt + 1, end)
+        if blocks[j].bold
+        and blocks[j].kind == "text"
+        and blocks[j].dom_path[:-1] == parent
+        and len(_WS.sub("", blocks[j].text)) <= MAX_SUBHEAD_CHARS
+        and not _PROSE.search(blocks[j].text)
+    )
+    return later >= MIN_LATER_SUBHEADS
 
 
 def _headline_role(block, idx: int, title_idx: int, body_started: bool):
