@@ -1032,12 +1032,31 @@ _SOCIAL_EMBED_CLASS = re.compile(
 def _strip_social_embeds(soup) -> None:
     """Remove the embedded posts' fallback copies (`_SOCIAL_EMBED_CLASS`) and the paywall
     notices printed inside the text (`_PAYWALL_RE`)."""
-    for element in soup.find_all(class_=_SOCIAL_EMBED_CLASS):
+    from bs4 import Tag
+
+    tags = [element for element in soup.descendants if isinstance(element, Tag)]
+    embeds = [element for element in tags if _class_matches(element, _SOCIAL_EMBED_CLASS)]
+    for element in embeds:
         if element.attrs is not None and not _holds_headline(element):
             element.extract()
-    for element in soup.find_all(class_=_PAYWALL_RE):
+    if embeds:  # what is left of the tree
+        tags = [element for element in soup.descendants if isinstance(element, Tag)]
+    for element in [element for element in tags if _class_matches(element, _PAYWALL_RE)]:
         if element.attrs is not None and _paywall_notice(element):
             element.extract()
+
+
+def _class_matches(element, pattern: re.Pattern) -> bool:
+    """What BeautifulSoup's `find_all(class_=pattern)` asks of a tag, in one walk of the tree
+    (cheaper than its generic filter, most of a page's walk): the pattern is found
+    in one of its classes, or in all of them joined by spaces."""
+    value = element.get("class")
+    if value is None:
+        return False
+    values = value if isinstance(value, list) else [value]
+    if any(pattern.search(v) for v in values):
+        return True
+    return len(values) != 1 and pattern.search(" ".join(values)) is not None
 
 
 # A paywall's notice box (`BarrierFailsafe__fullBarrier`, `paywall-prompt`): its heading
