@@ -195,3 +195,14 @@ def test_a_bold_first_subhead_repeating_half_the_headline_stays_a_subhead() -> N
     head = "<p><b>高温补贴今起发放</b></p><p><b>户外作业有了保障</b></p>"
     article = parsed(f"<div class='text'>{head}{text}</div>", title=title)
     assert text_of(article)[0] == "户外作业有了保障"
+
+
+# ---------------------------------------------------------------------------------------
+# Spacer spans between bare paragraphs
+
+
+def test_spacer_spans_set_as_blocks_separate_bare_paragraphs() -> None:
+    spacer = "<span style='display:block;height:1em;'></span>"
+    lines = [PARAGRAPH.format(i=i)[3:-4] for i in (1, 2, 3)]
+    article = parsed(f"<div class='text'>{lines[0]}{spacer}{lines[1]}{spacer}{lines[2]}</div>")
+    assert text_of(article) == lines
