@@ -196,3 +196,31 @@ def test_links_of_several_days_or_too_few_name_no_issue():
     assert parse_document(_edition_page(mixed), "page.html").articles[0].published_at is None
     few = [("news", "20200809"), ("finance", "20200809")]
     assert parse_document(_edition_page(few), "page.html").articles[0].published_at is None
+
+
+# --- the writer's linked name above the headline, beside its column --------------------------
+
+
+@pytest.mark.parametrize(
+    "info",
+    [
+        "<span class='author'><a href='/s?a=1'>王小明</a></span> "
+        "<span class='column'><a href='/s?c=1'>獨眼香江_疫情</a></span>",
+        "<span class='author'><a href='/s?a=1'>王小明</a></span>",
+    ],
+)
+def test_a_marked_writer_line_above_the_headline_names_the_writer(info):
+    body = f"<div><p id='date'>2020年8月14日</p><p class='info'>{info}</p><h1>屋邨鼠患</h1>{_STORY}</div>"
+    article = parse_document(page("<title>屋邨鼠患 - 某報</title>", body), "page.html").articles[0]
+    assert article.title == "屋邨鼠患"
+    assert writers(article) == ["王小明"]
+    assert text_of(article) == _LINES
+
+
+def test_a_marked_name_before_a_sentence_is_not_a_byline_line():
+    body = (
+        "<div><h1>屋邨鼠患</h1><p><span class='author'><a href='/s?a=1'>王小明</a></span>"
+        f"<a href='/x'>表示，會跟進事件。</a></p>{_STORY}</div>"
+    )
+    article = parse_document(page("<title>屋邨鼠患 - 某報</title>", body), "page.html").articles[0]
+    assert writers(article) == []

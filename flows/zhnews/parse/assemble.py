@@ -198,7 +198,9 @@ def _marked_byline(item: Item, block: Block) -> Item:
     if not names:
         return item
     authors = [Author(name, None) for name in names]
-    if item.kind == "body" and content.marked_author_line(block):
+    if item.kind == "body" and (
+        content.marked_author_line(block) or content.marked_author_lead(block)
+    ):
         return Item("byline", item.text, byline=Byline(raw=item.text, authors=authors))
     if item.kind == "meta" and (item.byline is None or not item.byline.authors):
         item.byline = Byline(raw=" ".join(names), authors=authors)
@@ -1363,7 +1365,11 @@ def split_articles(items: list[Item], multi: bool) -> tuple[list[_Draft], dict]:
             while j < len(items) and items[j].kind == "heading":
                 j += 1
             run = items[i:j]
-            if _opens_article(run, items, j, current, title_level):
+            if _byline_before_headline(current):
+                # the writer's line printed above the headline (`紀曉風 獨眼香江` / <h1>):
+                # the headline is this story's, not a subhead of it
+                _set_titles(current.article, run)
+            elif _opens_article(run, items, j, current, title_level):
                 current = _Draft(Article(), heading_path=run[0].dom_path)
                 drafts.append(current)
                 _set_titles(current.article, run)
@@ -1455,6 +1461,17 @@ def _teaser(draft: _Draft) -> bool:
         len(bodies) == 1
         and len(bodies[0].text) <= MAX_TEASER_CHARS
         and bool(_POINTER_END.search(bodies[0].text))
+    )
+
+
+def _byline_before_headline(current: _Draft | None) -> bool:
+    """The story so far is only a byline line (with its date line or picture) and no title."""
+    return (
+        current is not None
+        and not current.ended
+        and current.article.title is None
+        and any(it.kind == "byline" and it.byline and it.byline.authors for it in current.items)
+        and all(it.kind in ("byline", "meta", "image") for it in current.items)
     )
 
 

@@ -173,7 +173,11 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
             continue
         body_started = body_started or weights[idx] > 0
         sentence_seen = sentence_seen or (weights[idx] > 0 and bool(_FINISHED.search(compact)))
-        if _link_dense(block) and not marked_author_line(block):
+        if (
+            _link_dense(block)
+            and not marked_author_line(block)
+            and (body_started or not marked_author_lead(block))
+        ):
             if body_started or not _linked_byline(blocks, idx):
                 continue  # a link list inside the article (related stories, tags)
         if block.kind in ("text", "heading") and widget_reason(compact):
@@ -726,6 +730,20 @@ _LINKED_LABEL = re.compile(
 )
 
 
+MAX_LEAD_LABEL_CHARS = 20
+
+
+def marked_author_lead(block) -> bool:
+    """The line opens with the names markup calls the author and goes on with one short
+    label (the column or section it is filed under: `紀曉風` + `獨眼香江_肺炎襲港`, both links)."""
+    names = marked_author_names(block) if block.kind == "text" else None
+    if not names:
+        return False
+    compact, lead = _WS.sub("", block.text), "".join(_WS.sub("", n) for n in names)
+    rest = compact[len(lead) :] if compact.startswith(lead) else ""
+    return 0 < len(rest) <= MAX_LEAD_LABEL_CHARS and not re.search(r"[。！？!?，,；;：:]", rest)
+
+
 def _link_dense(block) -> bool:
     return block.kind == "text" and block.link_chars * 2 > len(_WS.sub("", block.text))
 
@@ -1192,7 +1210,8 @@ def _byline_zone_start(blocks: list, start: int) -> int:
                 or credit_line(block.text)
                 or name_over_date(blocks, idx - 1)
             )
-        ):
+        ) or (block.marked_authors and (marked_author_line(block) or marked_author_lead(block))):
+            # ... and the writer's linked name, alone or before its column (`紀曉風 獨眼香江`)
             idx -= 1
             start = idx
             continue
