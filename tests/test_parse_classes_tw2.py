@@ -224,3 +224,21 @@ def test_a_marked_name_before_a_sentence_is_not_a_byline_line():
     )
     article = parse_document(page("<title>屋邨鼠患 - 某報</title>", body), "page.html").articles[0]
     assert writers(article) == []
+
+
+# --- a running story's label alone on the text's first line ---------------------------------
+
+
+def test_a_bracketed_topic_label_over_the_lead_is_the_kicker_not_text():
+    lead = f"<p>【屋邨鼠患】<br />【本報訊】{_LINES[0]}</p>"
+    doc = page("<title>屋邨鼠患</title>", f"<h1>屋邨鼠患</h1>{lead}<p>{_LINES[1]}</p>")
+    article = parse_document(doc, "page.html").articles[0]
+    assert text_of(article) == [f"【本報訊】{_LINES[0]}", _LINES[1]]
+    assert article.kicker == "【屋邨鼠患】"
+
+
+@pytest.mark.parametrize("tag", ["【本報訊】", "【中央社電】", "【記者王小明／台北報導】"])
+def test_a_news_tag_or_credit_alone_on_the_first_line_is_no_topic_label(tag):
+    doc = page("<title>屋邨鼠患</title>", f"<h1>屋邨鼠患</h1><p>{tag}</p>{_STORY}")
+    article = parse_document(doc, "page.html").articles[0]
+    assert article.kicker is None

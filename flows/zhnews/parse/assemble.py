@@ -165,6 +165,7 @@ def classify(blocks: list[Block], tz: ZoneInfo) -> list[Item]:
         item.dom_path = block.dom_path
         item.indented = block.indented
         item.set_apart = block.set_apart
+        item.after_rule = block.after_blank  # a blank line above: never joined to the line above
         item.links = bool(block.link_chars) and block.link_chars >= 0.5 * len(
             re.sub(r"\s", "", block.text)
         )
@@ -1554,6 +1555,7 @@ def finish_article(draft: _Draft) -> None:
     items = [it for it in draft.items if it.kind not in _SKIPPED_KINDS]
     items = _names_under_title(drop_title_echo(items, article.title), article.title)
     items = _subtitle_paragraph(article, items)
+    items = _topic_label(article, items)
     items = _run_in_byline(items, draft)
     items = _closing_credit(items, draft)
     items = _shape_subheads(items)
@@ -1754,6 +1756,29 @@ def _speaker_labels(items: list[Item], first: int) -> bool:
     return any(
         it.kind == "body" and _SPEAKER_LABEL.fullmatch(it.text.strip()) for it in items[first + 1 :]
     )
+
+
+# `【板前糾紛】`: the running story a report is filed under, alone on the text's first line.
+# A newsroom's tag (`【本報訊】`, `【中央社電】`) and a credit (`【記者X／台北報導】`) are not labels.
+_TOPIC_LABEL = re.compile(r"[【〖](?P<label>[^【】〖〗\s。，,：:！？!?；;／/]{2,10})[】〗]")
+_NOT_TOPIC = re.compile(r"(?:訊|讯|電|电|報導|报道|報道|消息|快讯|快訊)$|^(?:記者|记者)")
+
+
+def _topic_label(article: Article, items: list[Item]) -> list[Item]:
+    """A lenticular-bracketed label alone on the first line of the text, right before the
+    lead, is the story's kicker (the running story it belongs to), not a paragraph."""
+    first = next((i for i, it in enumerate(items) if it.kind in ("body", "subhead")), None)
+    if first is None or items[first].kind != "body":
+        return items
+    match = _TOPIC_LABEL.fullmatch(items[first].text.strip())
+    if match is None or _NOT_TOPIC.search(match.group("label")):
+        return items
+    following = next((it for it in items[first + 1 :] if it.kind not in ("image", "caption")), None)
+    if following is None or following.kind != "body" or not ends_sentence(following.text):
+        return items
+    if article.kicker is None:
+        article.kicker = items[first].text.strip()
+    return items[:first] + items[first + 1 :]
 
 
 def _subtitle_paragraph(article: Article, items: list[Item]) -> list[Item]:
