@@ -859,7 +859,8 @@ _DATELINE_RE = re.compile(
 
 
 def _dateline(text: str) -> tuple[int | None, int] | None:
-    match = _DATELINE_RE.match(text[:60])
+    head = text[:60]
+    match = _DATELINE_RE.match(head) if "日" in head else None  # (the pattern needs a 日)
     if not match:
         return None
     day = meta.cn_number(match["d"])
