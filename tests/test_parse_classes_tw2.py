@@ -242,3 +242,24 @@ def test_a_news_tag_or_credit_alone_on_the_first_line_is_no_topic_label(tag):
     doc = page("<title>屋邨鼠患</title>", f"<h1>屋邨鼠患</h1><p>{tag}</p>{_STORY}")
     article = parse_document(doc, "page.html").articles[0]
     assert article.kicker is None
+
+
+# --- a site name as <title>, the headline in a cell the markup names the title ---------------
+
+
+def test_a_title_cell_names_the_headline_when_the_page_title_is_only_the_site_name():
+    body = (
+        "<table><tr><td class='news_title'>屋邨鼠患 居民促改善</td></tr>"
+        "<tr><td class='date'>發佈日期 : 2018-08-02</td></tr></table>" + _STORY
+    )
+    doc = f"<html><head><title>某報 MOU PAO DAILY NEWS</title></head>{body}</html>"
+    assert parse_document(doc, "page.html").articles[0].title == "屋邨鼠患 居民促改善"
+
+
+def test_a_page_title_printed_in_the_page_stays_the_title():
+    body = (
+        "<p>屋邨鼠患</p><table><tr><td class='news_title'>其他新聞標題一則</td></tr></table>"
+        + _STORY
+    )
+    doc = page("<title>屋邨鼠患</title>", body)
+    assert parse_document(doc, "page.html").articles[0].title == "屋邨鼠患"

@@ -154,6 +154,7 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
     if fmt == "newspaper-html" and len(articles) == 1 and not articles[0].title_derived:
         _confirm_headline(articles[0], text, titles)
         _split_headline_deck(articles[0], text)
+        _title_cell_headline(articles[0], text, page_title)
         _drop_section_label(articles[0], [page_title or "", *titles])
     if len(articles) > 1 and not digest:
         relocate_misplaced(articles)  # a print-layout accident; a digest's stories are apart
@@ -374,6 +375,41 @@ def _split_headline_deck(article: Article, html: str) -> None:
             article.title = texts[0]
             if article.subtitle is None:
                 article.subtitle = texts[1]
+            return
+
+
+# An element the markup names the story's title (`<td class='news_title'>`), holding text only.
+_TITLE_CELL = re.compile(
+    r"<(td|div|span|p|h[1-6])\b[^>]*\b(?:class|id)\s*=\s*[\"'][^\"']*?"
+    r"(?<![\w-])(?:news[_-]?title|article[_-]?title|story[_-]?title|arttitle|headline)(?![\w-])"
+    r"[^\"']*[\"'][^>]*>(?P<text>[^<>]{4,100})</\1\s*>",
+    re.IGNORECASE,
+)
+
+
+def _title_cell_headline(article: Article, html: str, page_title: str | None) -> None:
+    """A page whose <title> is only the site's name (`成報 SING PAO DAILY NEWS`, printed
+    nowhere in the page's body) prints its headline in an element the markup names the
+    title (`<td class='news_title'>`) above the text: that is the title."""
+    import html as htmllib
+
+    if not page_title or article.title != page_title or not article.paragraphs:
+        return
+    lower = html.lower()
+    # the page after its head (a saved page may lack <body>, or even </head>)
+    marks = [(lower.find("<body"), 0), (lower.find("</head>"), 7), (lower.find("</title>"), 8)]
+    body_at = next((at + skip for at, skip in marks if at >= 0), 0)
+    body = html[body_at:]
+    if page_title in htmllib.unescape(body):
+        return  # the <title> is printed in the page: a headline, not a site's name
+    first = article.paragraphs[0].text[:12]
+    text_at = body.find(first) if first else -1
+    for match in _TITLE_CELL.finditer(body):
+        if text_at >= 0 and match.start() > text_at:
+            return
+        headline = re.sub(r"\s+", " ", htmllib.unescape(match.group("text"))).strip()
+        if len(re.sub(r"\s", "", headline)) >= 4 and not re.search(r"[。！？!?]$", headline):
+            article.title = headline
             return
 
 
