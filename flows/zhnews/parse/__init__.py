@@ -400,7 +400,7 @@ def _title_cell_headline(article: Article, html: str, page_title: str | None) ->
     marks = [(lower.find("<body"), 0), (lower.find("</head>"), 7), (lower.find("</title>"), 8)]
     body_at = next((at + skip for at, skip in marks if at >= 0), 0)
     body = html[body_at:]
-    if page_title in htmllib.unescape(body):
+    if page_title in body or ("&" in body and page_title in htmllib.unescape(body)):
         return  # the <title> is printed in the page: a headline, not a site's name
     first = article.paragraphs[0].text[:12]
     text_at = body.find(first) if first else -1
