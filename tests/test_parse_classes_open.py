@@ -206,3 +206,26 @@ def test_spacer_spans_set_as_blocks_separate_bare_paragraphs() -> None:
     lines = [PARAGRAPH.format(i=i)[3:-4] for i in (1, 2, 3)]
     article = parsed(f"<div class='text'>{lines[0]}{spacer}{lines[1]}{spacer}{lines[2]}</div>")
     assert text_of(article) == lines
+
+
+# ---------------------------------------------------------------------------------------
+# A blank line inside one element: a paragraph break, even after a line ending no sentence
+
+
+def test_a_blank_line_between_br_lines_ends_the_paragraph() -> None:
+    # a TV sound bite: the speaker, then the quote's lines as subtitled
+    bite = "==市民 王小明==<br>天气太热了<br>在外面干活<br>一天下来衣服都湿透<br>希望补贴早点发下来"
+    after = "劳动部门表示，今年的补贴将在七月底前全部发放到位，请市民放心。"
+    lead = "市民普遍关心防暑补贴何时发放，记者昨天走访了多家单位和部门。"
+    text = f"<p>{lead}<br><br>{bite}<br><br>{after}</p>"
+    article = parsed(f"<div class='text'>{text}</div>{STORY}")
+    got = text_of(article)
+    assert got[0] == lead
+    assert got[1].startswith("==市民 王小明==") and got[1].endswith("希望补贴早点发下来")
+    assert got[2] == after
+    # a single line break inside a clause goes on in the same paragraph
+    text = "<p>本市今年夏季持续高温，有关部门近日下发通知，<br>要求各用人单位按时足额发放防暑补贴。</p>"
+    article = parsed(f"<div class='text'>{text}</div>{STORY}")
+    assert text_of(article)[0] == (
+        "本市今年夏季持续高温，有关部门近日下发通知，要求各用人单位按时足额发放防暑补贴。"
+    )

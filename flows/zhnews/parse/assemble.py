@@ -165,6 +165,7 @@ def classify(blocks: list[Block], tz: ZoneInfo) -> list[Item]:
         item.dom_path = block.dom_path
         item.indented = block.indented
         item.set_apart = block.set_apart
+        item.after_rule = block.after_blank  # a blank line above: never joined to the line above
         item.links = bool(block.link_chars) and block.link_chars >= 0.5 * len(
             re.sub(r"\s", "", block.text)
         )

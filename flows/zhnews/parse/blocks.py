@@ -46,6 +46,9 @@ class Block:
     # HTML: the text of elements inside the line that markup calls the author (`rel=author`,
     # `itemprop=author`, a class/id naming the author or reporter): byline evidence
     marked_authors: tuple[str, ...] = ()
+    # HTML: a blank line (`<br><br>`, a line break on an empty line) stands right above it
+    # inside its element: a paragraph break, as printed
+    after_blank: bool = False
 
 
 # Zero-width characters (U+200B space, U+200C/U+200D (non-)joiners, U+2060 word joiner,
@@ -649,6 +652,7 @@ def _walk(
     state["small"] = 0
     state["link_id"] = 0
     state["path"] = []  # type: ignore[assignment]
+    state["br_at"] = state["blank_at"] = None  # where the last line break, blank line were
     marked: list[str] = []  # texts of author-marked elements met since the last flush
 
     link_of_part: list[int] = []  # the <a> each text part sits in (0: none)
@@ -707,6 +711,8 @@ def _walk(
             block.indented = indented
             block.dom_path = tuple(state["path"])  # type: ignore[arg-type]
             block.marked_authors = tuple(m for m in dict.fromkeys(marked) if m in text)
+            block.after_blank = state["blank_at"] == block.dom_path
+            state["blank_at"] = None
             blocks.append(block)
         parts, bold_chars, link_chars, stocks, link_of_part = [], 0, 0, [], []
         small_chars = 0
@@ -752,6 +758,10 @@ def _walk(
         if name == "noscript" and not _holds_prose(child):
             continue  # a <noscript> with prose is what scrapers and script-less readers see
         if name == "br":
+            if any(part.strip() for part in parts):
+                state["br_at"] = tuple(state["path"])  # type: ignore[arg-type]
+            elif state["br_at"] == tuple(state["path"]):  # type: ignore[arg-type]
+                state["blank_at"] = state["br_at"]  # a second break on an empty line
             flush()
             continue
         if name == "img":
