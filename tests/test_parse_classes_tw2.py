@@ -263,3 +263,21 @@ def test_a_page_title_printed_in_the_page_stays_the_title():
     )
     doc = page("<title>屋邨鼠患</title>", body)
     assert parse_document(doc, "page.html").articles[0].title == "屋邨鼠患"
+
+
+# --- a photo slider's captions, cut to a fixed length ----------------------------------------
+
+
+def test_a_slide_caption_cut_inside_its_credit_bracket_is_a_caption():
+    slide = (
+        "<div><center><small>臨時行人道石躉離地，比一個硬幣還大。（讀者</small></center></div>"
+        "<div><a href='a.jpg'><img src='a.jpg'></a></div>"
+    )
+    doc = page("<title>屋邨鼠患</title>", f"<h1>屋邨鼠患</h1>{slide}{_STORY}")
+    assert text_of(parse_document(doc, "page.html").articles[0]) == _LINES
+
+
+def test_a_short_line_with_a_closed_bracket_over_a_picture_stays_text():
+    line = "<p>市民（包括長者）排隊等候。</p><div><img src='a.jpg'></div>"
+    doc = page("<title>屋邨鼠患</title>", f"<h1>屋邨鼠患</h1>{_STORY}{line}{_STORY}")
+    assert "市民（包括長者）排隊等候。" in text_of(parse_document(doc, "page.html").articles[0])

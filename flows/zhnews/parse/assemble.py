@@ -82,6 +82,7 @@ from zhnews.parse.bylines import (
     parse_byline_line,
     parse_credit_line,
     parse_wire_credit,
+    place_name,
     split_run_in,
     split_trailing_credit,
     strict_names,
@@ -493,6 +494,7 @@ def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _Typical
         or (block.in_figure and len(text) <= 80)
         or after_image
         or (len(text) <= MAX_CREDITED_CAPTION and _CREDIT_TAIL.search(text))
+        or _cut_caption_over_picture(blocks, idx, text)
     ):
         return Item("caption", text)
     if len(text) <= 60:
@@ -838,6 +840,17 @@ def _mark_byline_block_labels(items: list[Item]) -> None:
             "byline",
         ):
             item.kind = "meta"
+        elif place_name(item.text) and _after_meta_of_its_element(items, index):
+            # `2024-05-13 09:16:04 来源: 北青网` / `北京`: where the post was sent from,
+            # printed in the meta line's element (its report button dropped), not text
+            item.kind = "meta"
+
+
+def _after_meta_of_its_element(items: list[Item], index: int) -> bool:
+    """The line follows a meta line of the same element (pictures between them aside)."""
+    path = items[index].dom_path
+    before = next((it for it in reversed(items[:index]) if it.kind != "image"), None)
+    return bool(path) and before is not None and before.kind == "meta" and before.dom_path == path
 
 
 def drop_title_echo(items: list[Item], title: str | None) -> list[Item]:
@@ -1474,6 +1487,23 @@ def _byline_before_headline(current: _Draft | None) -> bool:
         and any(it.kind == "byline" and it.byline and it.byline.authors for it in current.items)
         and all(it.kind in ("byline", "meta", "image") for it in current.items)
     )
+
+
+MAX_CUT_CAPTION_CHARS = 40
+# `比一個五蚊銀還大。（讀者`: a credit bracket opened and never closed, the line cut off
+_CUT_BRACKET = re.compile(r"[（(][^（）()]{0,12}$")
+
+
+def _cut_caption_over_picture(blocks: list[Block], idx: int, text: str) -> bool:
+    """A small or centred line cut off inside its credit bracket (a slider overlays each
+    picture with its caption cut to a fixed length) with a picture right after it: the
+    caption of a slide, not text."""
+    block = blocks[idx]
+    if not block.caption_style or len(text) > MAX_CUT_CAPTION_CHARS:
+        return False
+    if not _CUT_BRACKET.search(text):
+        return False
+    return idx + 1 < len(blocks) and blocks[idx + 1].kind == "image"
 
 
 def _has_body(draft: _Draft) -> bool:
