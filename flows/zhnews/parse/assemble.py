@@ -82,7 +82,6 @@ from zhnews.parse.bylines import (
     parse_byline_line,
     parse_credit_line,
     parse_wire_credit,
-    place_name,
     split_run_in,
     split_trailing_credit,
     strict_names,
@@ -840,17 +839,6 @@ def _mark_byline_block_labels(items: list[Item]) -> None:
             "byline",
         ):
             item.kind = "meta"
-        elif place_name(item.text) and _after_meta_of_its_element(items, index):
-            # `2024-05-13 09:16:04 来源: 北青网` / `北京`: where the post was sent from,
-            # printed in the meta line's element (its report button dropped), not text
-            item.kind = "meta"
-
-
-def _after_meta_of_its_element(items: list[Item], index: int) -> bool:
-    """The line follows a meta line of the same element (pictures between them aside)."""
-    path = items[index].dom_path
-    before = next((it for it in reversed(items[:index]) if it.kind != "image"), None)
-    return bool(path) and before is not None and before.kind == "meta" and before.dom_path == path
 
 
 def drop_title_echo(items: list[Item], title: str | None) -> list[Item]:
