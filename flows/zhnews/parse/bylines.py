@@ -602,24 +602,10 @@ def _parse_credit_line(line: str) -> Byline | None:
     stripped = line.strip()
     if not stripped or len(stripped) > 90:
         return None
-    if _DESK_CREDIT.match(stripped) or _HOW_CREDIT.match(stripped) or _TEAM_CREDIT.match(stripped):
-        return Byline(raw=stripped, kind="credit")  # a desk, not a person
-    if _PICTURE_SOURCE_LINE.match(stripped):
-        return Byline(raw=stripped, kind="photo")  # a picture source, not a writer
-    desk = _DESK_TRANSLATION.match(stripped)
-    if desk and (
-        _MEDIA_PREFIX.fullmatch(desk.group("desk")) or _DESK_WORD.search(desk.group("desk"))
-    ):
-        return Byline(raw=stripped, kind="credit")  # `翻译：纽约时报中文网`: a newsroom translated
-    coded = _EDITOR_CODE.match(stripped)
-    if coded:  # `责任编辑：NF055`: the desk's code for the editor, kept as printed
-        return Byline(raw=stripped, kind="editor", editor=coded.group("code"), editor_rank=2)
-    coded = _EDITOR_CODE_TAIL.search(stripped)
-    if coded and coded.start() > 0:  # `作者：李四责任编辑：NF055`: the credits, then the code
-        head = parse_credit_line(stripped[: coded.start()])
-        if head is not None and head.authors and not head.editor:
-            head.raw, head.editor, head.editor_rank = stripped, coded.group("code"), 2
-            return head
+    if not _FORM_CUES.isdisjoint(stripped):
+        formed = _credit_form(stripped)
+        if formed is not None:
+            return formed
     if _SENTENCE_MARK.search(stripped):
         return None  # a sentence, not a credit (most lines end here, cheaply)
     described = _DESCRIBED_AFTER.search(stripped) if stripped[-1] in ")）" else None
@@ -662,6 +648,35 @@ def _parse_credit_line(line: str) -> Byline | None:
     else:
         kind = "closing" if outer else "byline"
     return Byline(raw=stripped, authors=credits.authors, kind=kind, editor=editor, editor_rank=rank)
+
+
+# Every pattern of `_credit_form` needs one of these: 报道/報導 (a desk's or how the story
+# was put together), 等 (a team), a picture word, a translation word, 编/編 (an editor's code).
+_FORM_CUES = frozenset("报報等照圖图相影翻编編译譯")
+
+
+def _credit_form(stripped: str) -> Byline | None:
+    """A credit line of a set form: a desk, a team, a picture source, a newsroom translated,
+    an editor's code (after the credits or alone)."""
+    if _DESK_CREDIT.match(stripped) or _HOW_CREDIT.match(stripped) or _TEAM_CREDIT.match(stripped):
+        return Byline(raw=stripped, kind="credit")  # a desk, not a person
+    if _PICTURE_SOURCE_LINE.match(stripped):
+        return Byline(raw=stripped, kind="photo")  # a picture source, not a writer
+    desk = _DESK_TRANSLATION.match(stripped)
+    if desk and (
+        _MEDIA_PREFIX.fullmatch(desk.group("desk")) or _DESK_WORD.search(desk.group("desk"))
+    ):
+        return Byline(raw=stripped, kind="credit")  # `翻译：纽约时报中文网`: a newsroom translated
+    coded = _EDITOR_CODE.match(stripped)
+    if coded:  # `责任编辑：NF055`: the desk's code for the editor, kept as printed
+        return Byline(raw=stripped, kind="editor", editor=coded.group("code"), editor_rank=2)
+    coded = _EDITOR_CODE_TAIL.search(stripped)
+    if coded and coded.start() > 0:  # `作者：李四责任编辑：NF055`: the credits, then the code
+        head = parse_credit_line(stripped[: coded.start()])
+        if head is not None and head.authors and not head.editor:
+            head.raw, head.editor, head.editor_rank = stripped, coded.group("code"), 2
+            return head
+    return None
 
 
 # A credit line that also names where the story comes from, before or after the credits:
