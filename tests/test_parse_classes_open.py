@@ -229,3 +229,17 @@ def test_a_blank_line_between_br_lines_ends_the_paragraph() -> None:
     assert text_of(article)[0] == (
         "本市今年夏季持续高温，有关部门近日下发通知，要求各用人单位按时足额发放防暑补贴。"
     )
+
+
+# ---------------------------------------------------------------------------------------
+# Where a post was sent from, printed in its meta line's element
+
+
+def test_a_place_name_in_the_meta_lines_element_is_not_text() -> None:
+    meta = "<div class='info'>2024-05-13 09:16:04 来源: 示例网<br>北京<a href='/r'>举报</a></div>"
+    article = parsed(meta + STORY)
+    assert "北京" not in text_of(article)
+    assert text_of(article)[0].startswith("第1段")
+    # a place name printed as a paragraph of the text stays
+    article = parsed(STORY + "<p>北京</p>" + PARAGRAPH.format(i=5))
+    assert "北京" in text_of(article)

@@ -1053,6 +1053,12 @@ _PLACES = set(
 _PLACE_SUFFIX = re.compile(r"[省市縣县區区鎮镇鄉乡村州島岛灣湾洲]$")
 
 
+def place_name(text: str) -> bool:
+    """The line is a known place's name and nothing else (`北京`, `广东`, `台北`)."""
+    name = text.strip()
+    return len(name) >= 2 and (name in _PLACES or name in _FILED_PLACES)
+
+
 def parse_pen_signature(credit: str) -> Byline | None:
     """A bracketed signature `（能）`, `（末將）`, `（唐潢虎）` naming the writer, or None.
 
