@@ -243,3 +243,17 @@ def test_a_place_name_in_the_meta_lines_element_is_not_text() -> None:
     # a place name printed as a paragraph of the text stays
     article = parsed(STORY + "<p>北京</p>" + PARAGRAPH.format(i=5))
     assert "北京" in text_of(article)
+
+
+# ---------------------------------------------------------------------------------------
+# A heading the page was cut after
+
+
+def test_a_heading_with_no_text_under_it_at_the_end_of_a_cut_page_is_not_text() -> None:
+    article = parsed(f"<div class='text'>{STORY}<h2>它是怎么开始的？</h2></div>")
+    assert text_of(article)[-1].startswith("第4段")
+    # the same heading with text under it is a subhead
+    article = parsed(
+        f"<div class='text'>{STORY}<h2>它是怎么开始的？</h2>{PARAGRAPH.format(i=5)}</div>"
+    )
+    assert text_of(article)[-2:] == ["它是怎么开始的？", PARAGRAPH.format(i=5)[3:-4]]
