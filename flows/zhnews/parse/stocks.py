@@ -47,9 +47,18 @@ _NAME_LEAD = re.compile(
 )
 
 
+# The bracketed code every match of _TEXT_CODE_RE ends with: a quick scan for it spares the
+# name part's search (tried at every position of a paragraph) in text that prints no code.
+_BRACKETED_CODE_RE = re.compile(
+    r"[（(](?:[A-Za-z]{1,6}|\d{4,6})(?:\.(?:HK|hk|N|O|US|SH|SS|SZ|BJ|A))?[)）]"
+)
+
+
 def find_text_stocks(text: str) -> list[StockMention]:
     """Codes printed after company names: `融信中国(03301.HK)`, `新希望(000876)`."""
     found: list[StockMention] = []
+    if _BRACKETED_CODE_RE.search(text) is None:
+        return found
     for match in _TEXT_CODE_RE.finditer(text):
         code = match.group("code")
         suffix = (match.group("suffix") or "").upper()
