@@ -73,6 +73,7 @@ def _git(*args: str) -> str:
 
 
 def _select(folder: Path, shards: int, size: int) -> dict[str, list]:
+    folder = folder.resolve()  # the timed runs start in their own trees
     files = sorted(str(p) for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
     if len(files) < size:
         raise SystemExit(f"{folder}: {len(files)} files, fewer than --size")
