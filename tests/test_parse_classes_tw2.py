@@ -281,3 +281,23 @@ def test_a_short_line_with_a_closed_bracket_over_a_picture_stays_text():
     line = "<p>市民（包括長者）排隊等候。</p><div><img src='a.jpg'></div>"
     doc = page("<title>屋邨鼠患</title>", f"<h1>屋邨鼠患</h1>{_STORY}{line}{_STORY}")
     assert "市民（包括長者）排隊等候。" in text_of(parse_document(doc, "page.html").articles[0])
+
+
+# --- a widget box's name over its "more" link ------------------------------------------------
+
+
+def test_a_video_boxs_name_over_its_more_link_is_not_text():
+    box = (
+        "<div class='video'><div id='more'><div class='title'>某網電視</div>"
+        "<a class='btnMore' href='https://tv.example'>更多新聞短片</a></div></div>"
+    )
+    doc = page("<title>屋邨鼠患</title>", f"<h1>屋邨鼠患</h1>{box}{_STORY}")
+    assert text_of(parse_document(doc, "page.html").articles[0]) == _LINES
+
+
+def test_a_subhead_before_a_more_link_outside_its_element_stays():
+    more = "<div><a href='/more'>更多新聞</a></div>"
+    lines = "".join(f"<p>{line}</p>" for line in _LINES[1:])
+    body = f"<h1>屋邨鼠患</h1><p>{_LINES[0]}</p><p><b>居民不滿</b></p>{more}{lines}"
+    doc = page("<title>屋邨鼠患</title>", body)
+    assert "居民不滿" in text_of(parse_document(doc, "page.html").articles[0])

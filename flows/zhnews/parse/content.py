@@ -171,6 +171,8 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
         ):
             kept.append(replace(block, kind="quote"))  # the deck, or a quote the text repeats
             continue
+        if _box_header(blocks, idx, compact):
+            continue  # `東網電視` over `更多新聞短片`: a widget box's name, not text
         body_started = body_started or weights[idx] > 0
         sentence_seen = sentence_seen or (weights[idx] > 0 and bool(_FINISHED.search(compact)))
         if (
@@ -728,6 +730,29 @@ def _same_title(text: str, key: str) -> bool:
 _LINKED_LABEL = re.compile(
     r"(?:来源|來源|稿源|作者|记者|記者|编辑|編輯|责任编辑|責任編輯|责编|責編)\s*[：:]"
 )
+
+
+MAX_BOX_NAME_CHARS = 10
+# A box's "more" link: `更多新聞短片`, `看更多`, `More videos`
+_MORE_LINK = re.compile(r"(?:更多|看更多|查看更多|More|more)\S{0,10}")
+
+
+def _box_header(blocks: list, idx: int, compact: str) -> bool:
+    """A short name line whose own box goes on with a "more" link (`<div class=title>東網電視
+    </div><a>更多新聞短片</a>`, a video player's box above the picture) names the box."""
+    block = blocks[idx]
+    if (
+        block.kind != "text"
+        or not 2 <= len(compact) <= MAX_BOX_NAME_CHARS
+        or idx + 1 >= len(blocks)
+    ):
+        return False
+    nxt = blocks[idx + 1]
+    more = _WS.sub("", nxt.text)
+    if nxt.kind != "text" or not _link_dense(nxt) or not _MORE_LINK.fullmatch(more):
+        return False
+    box = nxt.dom_path
+    return bool(box) and block.dom_path[: len(box)] == box and not _SENTENCE_MARKS.search(compact)
 
 
 MAX_LEAD_LABEL_CHARS = 20
