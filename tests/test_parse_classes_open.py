@@ -257,3 +257,24 @@ def test_a_heading_with_no_text_under_it_at_the_end_of_a_cut_page_is_not_text() 
         f"<div class='text'>{STORY}<h2>它是怎么开始的？</h2>{PARAGRAPH.format(i=5)}</div>"
     )
     assert text_of(article)[-2:] == ["它是怎么开始的？", PARAGRAPH.format(i=5)[3:-4]]
+
+
+# ---------------------------------------------------------------------------------------
+# A deck with a keyword link inside it
+
+
+def test_a_deck_over_the_byline_with_a_keyword_link_is_the_summary() -> None:
+    deck = "社科院<a href='/kw/1'>金融</a>所所长说，宏观政策应该相对稳定，但是改革一定要加快"
+    text = f"<td>{deck}<br><br><b>本报记者张三发自北京</b><br><br>" + "<br><br>".join(
+        PARAGRAPH.format(i=i)[3:-4] for i in (1, 2, 3)
+    )
+    article = parsed(f"<table><tr>{text}</td></tr></table>")
+    assert text_of(article)[0].startswith("第1段")
+    assert article.summary and article.summary.endswith("改革一定要加快")
+    # a line that is mostly a link is a teaser, never the summary
+    teaser = "<a href='/n/2'>社科院金融所所长谈宏观政策</a>相关"
+    text = f"<td>{teaser}<br><br><b>本报记者张三发自北京</b><br><br>" + "<br><br>".join(
+        PARAGRAPH.format(i=i)[3:-4] for i in (1, 2, 3)
+    )
+    article = parsed(f"<table><tr>{text}</td></tr></table>")
+    assert not (article.summary or "").startswith("社科院")

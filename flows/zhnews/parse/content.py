@@ -627,6 +627,9 @@ def _pull_quote(blocks: list, idx: int, end: int) -> bool:
     return False
 
 
+MAX_DECK_LINK_SHARE = 4  # a deck's link text is under a quarter of it
+
+
 def _unfinished_deck(
     blocks: list, weights: list[float], idx: int, headline: int | None, end: int
 ) -> bool:
@@ -637,8 +640,10 @@ def _unfinished_deck(
         return False
     block = blocks[idx]
     compact = _WS.sub("", block.text)
-    if block.kind != "text" or block.link_chars or block.in_figure or block.caption_style:
+    if block.kind != "text" or block.in_figure or block.caption_style:
         return False
+    if block.link_chars * MAX_DECK_LINK_SHARE > len(compact):
+        return False  # a teaser; a keyword link inside the line (`社科院<a>金融</a>所`) is not
     if len(compact) > MAX_DECK_CHARS or _FINISHED.search(compact):
         return False
     if _DATE_LIKE.search(compact) or _CREDIT_WORDS.search(compact) or credit_line(block.text):
