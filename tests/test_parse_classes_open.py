@@ -278,3 +278,25 @@ def test_a_deck_over_the_byline_with_a_keyword_link_is_the_summary() -> None:
     )
     article = parsed(f"<table><tr>{text}</td></tr></table>")
     assert not (article.summary or "").startswith("社科院")
+
+
+# ---------------------------------------------------------------------------------------
+# The title printed again under its kicker at the top of the text
+
+
+def test_the_title_printed_again_under_its_kicker_is_not_text() -> None:
+    title = "谁来为高温补贴“埋单”？"
+    # a blog post: the post's heading (`title- -`), then the reprinted report's own centred
+    # kicker, title and byline over its text
+    top = (
+        f"<h2>{title}- -</h2><p align=center>补贴屡遭拖欠 监管形同虚设</p>"
+        f"<p align=center><b>{title}</b></p><p align=center>本报记者 王燕平</p>"
+    )
+    doc = page("<title>示例的博客</title>", f"<div class='post'>{top}{STORY}</div>")
+    article = parse_document(doc, "page.html").articles[0]
+    assert article.title == title
+    assert text_of(article)[0].startswith("第1段")
+    # under a paragraph of the text, the title's words are a subhead of it
+    body = PARAGRAPH.format(i=1) + f"<p>{title}</p>" + PARAGRAPH.format(i=2) + PARAGRAPH.format(i=3)
+    article = parsed(body, title=title)
+    assert text_of(article)[1] == title

@@ -82,6 +82,7 @@ from zhnews.parse.bylines import (
     parse_byline_line,
     parse_credit_line,
     parse_wire_credit,
+    place_name,
     split_run_in,
     split_trailing_credit,
     strict_names,
@@ -839,6 +840,17 @@ def _mark_byline_block_labels(items: list[Item]) -> None:
             "byline",
         ):
             item.kind = "meta"
+        elif place_name(item.text) and _after_meta_of_its_element(items, index):
+            # `2024-05-13 09:16:04 来源: 北青网` / `北京`: where the post was sent from,
+            # printed in the meta line's element (its report button dropped), not text
+            item.kind = "meta"
+
+
+def _after_meta_of_its_element(items: list[Item], index: int) -> bool:
+    """The line follows a meta line of the same element (pictures between them aside)."""
+    path = items[index].dom_path
+    before = next((it for it in reversed(items[:index]) if it.kind != "image"), None)
+    return bool(path) and before is not None and before.kind == "meta" and before.dom_path == path
 
 
 def drop_title_echo(items: list[Item], title: str | None) -> list[Item]:
@@ -863,12 +875,35 @@ def drop_title_echo(items: list[Item], title: str | None) -> list[Item]:
             break
     if not drop:
         drop.update(_broken_echo(items, key))
+    if not drop:
+        drop.update(_echo_under_kicker(items, contents, key))
     last = items[contents[-1]].text if contents else ""
     if contents and len(last) <= len(title) + 10 and _echo_key(last) == key:
         drop.add(contents[-1])
     if not drop:
         return items
     return [it for i, it in enumerate(items) if i not in drop]
+
+
+MAX_KICKER_CHARS = 30
+
+
+def _echo_under_kicker(items: list[Item], contents: list[int], key: str) -> list[int]:
+    """The title printed again as the text's second or third line, under its kicker (short
+    lines that end no clause: `拆房屡出命案 管理形同虚设` / `谁来为无序拆房“埋单”？`): the
+    echo and the kicker over it are the headline's, not text."""
+    for pos in (1, 2):
+        if pos >= len(contents) or _echo_key(items[contents[pos]].text) != key:
+            continue
+        above = [items[i] for i in contents[:pos]]
+        if all(
+            it.kind == "body"
+            and len(it.text) <= MAX_KICKER_CHARS
+            and not _CLAUSE_PUNCT.search(it.text)
+            for it in above
+        ):
+            return contents[: pos + 1]
+    return []
 
 
 _WIRE_HEADLINE = re.compile(r"^[^，。：:]{2,30}?(?:电|電|讯|訊)\s*(?:题|題)\s*[：:]\s*")
