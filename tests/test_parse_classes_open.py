@@ -300,3 +300,16 @@ def test_the_title_printed_again_under_its_kicker_is_not_text() -> None:
     body = PARAGRAPH.format(i=1) + f"<p>{title}</p>" + PARAGRAPH.format(i=2) + PARAGRAPH.format(i=3)
     article = parsed(body, title=title)
     assert text_of(article)[1] == title
+
+
+# ---------------------------------------------------------------------------------------
+# A view counter's label left empty on the saved page
+
+
+@pytest.mark.parametrize("label", ["點閱 :", "浏览次数：", "阅读量:"])
+def test_a_view_counters_empty_label_is_not_text(label: str) -> None:
+    article = parsed(
+        f"<div class='text'><p>2014/11/11 12:07 綜合報導</p><p>{label}</p>{STORY}</div>"
+    )
+    assert label not in text_of(article)
+    assert text_of(article)[0].startswith("第1段")

@@ -396,6 +396,13 @@ def is_promo(text: str) -> bool:
     )
 
 
+# A view counter's label whose number a script fills in, empty on the saved page (`點閱 :`,
+# `浏览次数：`); with its number it is a meta cell (`点击: 313`, see `is_meta_cells`).
+_EMPTY_COUNTER = re.compile(
+    r"(?:點閱|点阅|點擊|点击|瀏覽|浏览|閱讀|阅读|人氣|人气)(?:數|数|量|次數|次数)?\s*[：:]"
+)
+
+
 def is_empty_field(text: str) -> bool:
     return bool(_EMPTY_FIELD.fullmatch(text.strip()))
 
@@ -481,6 +488,8 @@ def debris_reason(text: str) -> str | None:
             return "month_line"
         if _FONT_SIZE.fullmatch(stripped):
             return "font_size"
+        if stripped[-1] in "：:" and _EMPTY_COUNTER.fullmatch(stripped):
+            return "widget"
     if len(stripped) <= 40 and ("圖" in stripped or "图" in stripped):
         if _PICTURE_PROMPT.match(stripped):
             return "widget"
