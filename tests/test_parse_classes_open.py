@@ -313,3 +313,18 @@ def test_a_view_counters_empty_label_is_not_text(label: str) -> None:
     )
     assert label not in text_of(article)
     assert text_of(article)[0].startswith("第1段")
+
+
+# ---------------------------------------------------------------------------------------
+# The label of a recommended-story slot between paragraphs
+
+
+def test_a_bare_recommendation_label_between_paragraphs_is_not_text() -> None:
+    slot = "<div class='rec'><p>推薦</p><div class='slot'></div></div>"
+    body = PARAGRAPH.format(i=1) + PARAGRAPH.format(i=2) + slot + PARAGRAPH.format(i=3)
+    article = parsed(f"<div class='text'>{body}</div>")
+    assert "推薦" not in text_of(article)
+    assert len(text_of(article)) == 3
+    # the word inside a sentence is text
+    line = "<p>記者推薦的三家店都在市區，交通十分方便，營業時間也很長。</p>"
+    assert line[3:-4] in text_of(parsed(f"<div class='text'>{STORY}{line}</div>"))

@@ -890,8 +890,9 @@ _SLOT_WORDS = (
     r"(?:閱讀更多|阅读更多|繼續閱讀|继续阅读|延伸閱讀|延伸阅读|廣告|广告|推廣|推广|贊助|赞助"
     r"|(?i:advertisement|sponsored|ad))"
 )
+# a bare `推薦` between paragraphs labels a recommended-story slot whose link is gone
 _AD_SLOT = re.compile(
-    rf"{_SLOT_RULE}{_SLOT_WORDS}{_SLOT_RULE}|廣告|广告|(?i:advertisement|sponsored)"
+    rf"{_SLOT_RULE}{_SLOT_WORDS}{_SLOT_RULE}|廣告|广告|推薦|推荐|(?i:advertisement|sponsored)"
 )
 
 
