@@ -328,3 +328,17 @@ def test_a_bare_recommendation_label_between_paragraphs_is_not_text() -> None:
     # the word inside a sentence is text
     line = "<p>記者推薦的三家店都在市區，交通十分方便，營業時間也很長。</p>"
     assert line[3:-4] in text_of(parsed(f"<div class='text'>{STORY}{line}</div>"))
+
+
+# ---------------------------------------------------------------------------------------
+# A heading that is a credit naming nobody
+
+
+def test_a_heading_that_is_a_bare_credit_is_not_a_subhead() -> None:
+    body = f"{PARAGRAPH.format(i=1)}<div class='lower'><h2>明報記者</h2>{STORY[len(PARAGRAPH.format(i=1)) :]}</div>"
+    article = parsed(f"<div class='text'>{body}</div>")
+    assert "明報記者" not in text_of(article)
+    assert writers(article) == []
+    # a heading that names a topic of the text stays a subhead
+    body = f"{PARAGRAPH.format(i=1)}<h2>記者手記</h2>{PARAGRAPH.format(i=2)}{PARAGRAPH.format(i=3)}"
+    assert "記者手記" in text_of(parsed(f"<div class='text'>{body}</div>"))

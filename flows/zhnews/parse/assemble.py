@@ -275,6 +275,9 @@ _PICTURE_LABEL = re.compile(
 )
 
 
+MAX_BARE_CREDIT_CHARS = 12
+
+
 def _caption_evidence(blocks: list[Block], idx: int, text: str, typical: _TypicalParagraph) -> bool:
     """Text right under a picture (the caller checks) is its caption on evidence, never by
     position alone: it ends with a picture credit (`…新华社记者 才扬 摄`, `（圖／翻攝畫面）`,
@@ -437,6 +440,11 @@ def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _Typical
             return Item("debris", text)
         if debris.related_header(text) is not None:
             return Item("related", text)
+        if len(text) <= MAX_BARE_CREDIT_CHARS:
+            credit = parse_byline_line(text)
+            if credit is not None and credit.kind == "credit" and not credit.authors:
+                # `<h2>明報記者</h2>` over the text: a credit naming nobody, not a subhead
+                return Item("byline", text, byline=credit)
         return Item("heading", text, level=block.level, stocks=block.stocks)
     if debris.debris_reason(text):
         # `X是《某报》记者。…欢迎在Twitter上关注他`: a writer's bio ending in a promo names the
