@@ -342,3 +342,21 @@ def test_a_heading_that_is_a_bare_credit_is_not_a_subhead() -> None:
     # a heading that names a topic of the text stays a subhead
     body = f"{PARAGRAPH.format(i=1)}<h2>記者手記</h2>{PARAGRAPH.format(i=2)}{PARAGRAPH.format(i=3)}"
     assert "記者手記" in text_of(parsed(f"<div class='text'>{body}</div>"))
+
+
+# ---------------------------------------------------------------------------------------
+# A table of contents above the text
+
+
+def test_a_table_of_contents_printed_above_the_text_is_not_text() -> None:
+    heads = ["导 言", "第一章 高温补贴的由来", "一、补贴标准", "二、发放办法", "结语"]
+    contents = "".join(f"<p>{h}</p>" for h in heads)
+    sections = "".join(
+        f"<p>{h}</p>" + PARAGRAPH.format(i=i) for i, h in enumerate(["导 言", *heads[1:]], 1)
+    )
+    article = parsed(f"<div class='text'>{contents}{sections}</div>")
+    assert text_of(article)[0] == "导 言"
+    assert text_of(article).count("导 言") == 1
+    # heads printed once, over their sections, all stay
+    article = parsed(f"<div class='text'>{sections}</div>")
+    assert [t for t in text_of(article) if t in heads] == heads

@@ -1695,7 +1695,7 @@ def finish_article(draft: _Draft) -> None:
         previous_kind = (
             kind if kind not in ("image", "url", "boilerplate", "source", "meta") else previous_kind
         )
-    article.paragraphs = paragraphs
+    article.paragraphs = _without_contents_list(paragraphs)
     if summary and not article.summary:
         article.summary = " ".join(summary)
     for byline in draft.bylines:
@@ -1725,6 +1725,37 @@ def finish_article(draft: _Draft) -> None:
     printed = [b.raw for b in draft.bylines if b.kind not in ("editor", "credit", "source")]
     if printed:
         article.byline_raw = " | ".join(printed)
+
+
+MIN_TOC_LINES = 5
+MAX_TOC_LINE_CHARS = 30
+TOC_SHARE = 0.8
+
+
+def _without_contents_list(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """A table of contents printed above the text (a report's chapter and section heads,
+    `导 言` / `第一章 …` / `一、…` / `结语`) is not text: a run of at least `MIN_TOC_LINES`
+    short lines ending no sentence opens the article, the text then starts again with the
+    run's first line, and most of the run's lines are printed again below it."""
+
+    def key(text: str) -> str:
+        return re.sub(r"\s", "", text)
+
+    run = 0  # the list ends where the text starts again with the list's first line
+    while run < len(paragraphs) and (
+        len(paragraphs[run].text) <= MAX_TOC_LINE_CHARS and not ends_sentence(paragraphs[run].text)
+    ):
+        run += 1
+        if run < len(paragraphs) and key(paragraphs[run].text) == key(paragraphs[0].text):
+            break
+    if run < MIN_TOC_LINES or run >= len(paragraphs):
+        return paragraphs
+    if key(paragraphs[run].text) != key(paragraphs[0].text):
+        return paragraphs
+    later = {key(p.text) for p in paragraphs[run:]}
+    if sum(key(p.text) in later for p in paragraphs[:run]) < TOC_SHARE * run:
+        return paragraphs
+    return paragraphs[run:]
 
 
 MIN_INDENTED_LINES = 3
