@@ -122,3 +122,21 @@ def test_a_release_stops_a_child_that_never_answered():
     assert not gp.started
     process.join(2)
     assert not process.is_alive()
+
+
+def test_the_child_runs_at_a_lower_priority_than_the_flow():
+    """GX's import must not take CPU from Prefect's API boot and the flow's own imports on a
+    small load (the gate is needed only after parsing): the child is niced."""
+    import os
+
+    gp = GateProcess()
+    gp.start()
+    try:
+        pid = gp._process.pid
+        deadline = time.monotonic() + 30
+        while os.getpriority(os.PRIO_PROCESS, pid) == os.getpriority(os.PRIO_PROCESS, 0):
+            assert time.monotonic() < deadline, "the gate process kept the flow's priority"
+            time.sleep(0.05)
+        assert os.getpriority(os.PRIO_PROCESS, pid) > os.getpriority(os.PRIO_PROCESS, 0)
+    finally:
+        gp.close()
