@@ -76,6 +76,7 @@ SOURCES = (
     "dateline",
     "file_name",
     "htmldate",
+    "own_paths",
     "unknown",
 )
 
