@@ -342,6 +342,12 @@ def test_a_heading_that_is_a_bare_credit_is_not_a_subhead() -> None:
     # a heading that names a topic of the text stays a subhead
     body = f"{PARAGRAPH.format(i=1)}<h2>記者手記</h2>{PARAGRAPH.format(i=2)}{PARAGRAPH.format(i=3)}"
     assert "記者手記" in text_of(parsed(f"<div class='text'>{body}</div>"))
+    # a bare role word is no credit naming reporters: a section's subhead (`运营`, `策划`)
+    for role in ("运营", "策划", "编辑"):
+        body = (
+            f"{PARAGRAPH.format(i=1)}<h2>{role}</h2>{PARAGRAPH.format(i=2)}{PARAGRAPH.format(i=3)}"
+        )
+        assert role in text_of(parsed(f"<div class='text'>{body}</div>")), role
 
 
 # ---------------------------------------------------------------------------------------

@@ -276,6 +276,9 @@ _PICTURE_LABEL = re.compile(
 
 
 MAX_BARE_CREDIT_CHARS = 12
+# A heading that is a credit naming nobody must name reporters (`明報記者`, `本报记者`): a bare
+# role word (`运营`, `策划`, `编辑`) is as likely a section's subhead.
+_REPORTER_WORD = re.compile(r"记者|記者|通讯员|通訊員|特派员|特派員")
 
 
 def _caption_evidence(blocks: list[Block], idx: int, text: str, typical: _TypicalParagraph) -> bool:
@@ -442,7 +445,12 @@ def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _Typical
             return Item("related", text)
         if len(text) <= MAX_BARE_CREDIT_CHARS:
             credit = parse_byline_line(text)
-            if credit is not None and credit.kind == "credit" and not credit.authors:
+            if (
+                credit is not None
+                and credit.kind == "credit"
+                and not credit.authors
+                and _REPORTER_WORD.search(text)
+            ):
                 # `<h2>明報記者</h2>` over the text: a credit naming nobody, not a subhead
                 return Item("byline", text, byline=credit)
         return Item("heading", text, level=block.level, stocks=block.stocks)
