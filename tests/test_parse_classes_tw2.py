@@ -130,6 +130,10 @@ def test_a_deck_printed_under_the_h1_is_the_subtitle_not_part_of_the_title():
     assert article.title == "冷鋒來襲連凍9日 今低見17℃"
     assert article.subtitle == "有雨兼潮濕 下周新界或9℃"
     assert text_of(article) == _LINES
+    # two headings of one level are a headline printed on two lines: one title
+    heads = "<div><h2>冷鋒來襲連凍9日 今低見17℃</h2><h2>有雨兼潮濕 下周新界或9℃</h2></div>"
+    article = parse_document(page(head, heads + _STORY), "page.html").articles[0]
+    assert article.title == "冷鋒來襲連凍9日 今低見17℃ 有雨兼潮濕 下周新界或9℃"
 
 
 def test_a_headline_printed_whole_in_the_h1_keeps_its_words():

@@ -366,6 +366,8 @@ def _split_headline_deck(article: Article, html: str) -> None:
     for first, second in zip(heads, heads[1:], strict=False):
         if second.start() - first.end() > MAX_DECK_GAP:
             continue
+        if int(first.group(1)) >= int(second.group(1)):
+            continue  # two headings of one level: a headline printed on two lines, one title
         texts = [
             re.sub(r"\s+", " ", htmllib.unescape(re.sub(r"<[^>]+>", "", m.group(2)))).strip()
             for m in (first, second)
