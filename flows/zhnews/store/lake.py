@@ -20,6 +20,8 @@ WORK_SCHEMAS = ("staging",)
 # Small commits (the ops rows of every run, a load of a few posts) are stored inside the
 # catalog instead of as one tiny Parquet file per table and commit.
 INLINING_ROW_LIMIT = 100
+# How long the writer waits for SQLite's lock on the catalog (see `attach_lake`).
+CATALOG_BUSY_TIMEOUT_MS = 20_000
 
 
 def _size_setting(name: str, default: str) -> str:
@@ -175,6 +177,11 @@ def attach_lake(con: duckdb.DuckDBPyConnection, paths: WarehousePaths, read_only
         "OVERRIDE_DATA_PATH true",
     ]
     options.append("READ_ONLY" if read_only else f"DATA_INLINING_ROW_LIMIT {INLINING_ROW_LIMIT}")
+    if not read_only:
+        # Loaders sharing a lake: another loader's commit (or its publish transaction, once it
+        # has written inlined ops rows into the catalog) holds SQLite's write lock; wait for it
+        # longer than SQLite's default 5 s before "database is locked" reaches the load.
+        options.append(f"META_BUSY_TIMEOUT {CATALOG_BUSY_TIMEOUT_MS}")
     try:
         con.execute(
             f"ATTACH {sql_literal('ducklake:sqlite:' + str(paths.catalog))} AS lake "
