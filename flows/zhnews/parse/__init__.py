@@ -280,13 +280,25 @@ _HEADLINE_TAG = re.compile(r"<h([1-3])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | r
 _LINE_BREAK = re.compile(r"(?:\s*<br\s*/?>\s*)+", re.IGNORECASE)
 
 
+def _markup_text(fragment: str) -> str:
+    """The text of a piece of markup: tags dropped, entities decoded, whitespace single."""
+    import html as htmllib
+
+    return re.sub(r"\s+", " ", htmllib.unescape(re.sub(r"<[^>]+>", "", fragment))).strip()
+
+
+def _headline_lines(match: re.Match) -> list[str]:
+    """The non-empty lines (split at <br>) of a `_HEADLINE_TAG` match."""
+    lines = (_markup_text(line) for line in _LINE_BREAK.split(match.group(2)))
+    return [line for line in lines if line]
+
+
 def _confirm_headline(article: Article, html: str, page_titles: list[str]) -> None:
     """A headline element holding the headline and its deck as lines (`<h1>headline<br><br>
     deck</h1>`) gives two candidate titles; the page's <title> or og:title names the headline.
     When the article's title is one line of such an element and the page titles do not
     contain it but contain another of its lines, that line is the title and the article's
     line, printed under it, the subtitle."""
-    import html as htmllib
 
     def squeezed(value: str) -> str:
         return re.sub(r"\s+", "", value)
@@ -299,11 +311,7 @@ def _confirm_headline(article: Article, html: str, page_titles: list[str]) -> No
         _join_headline_lines(article, html, title, pages)
         return
     for match in _HEADLINE_TAG.finditer(html):
-        lines = [
-            re.sub(r"\s+", " ", htmllib.unescape(re.sub(r"<[^>]+>", "", line))).strip()
-            for line in _LINE_BREAK.split(match.group(2))
-        ]
-        lines = [line for line in lines if line]
+        lines = _headline_lines(match)
         if len(lines) < 2 or title not in [squeezed(line) for line in lines]:
             continue
         named = [
@@ -327,7 +335,6 @@ def _join_headline_lines(article: Article, html: str, title: str, pages: list[st
     lines the page's <title> prints run together is one title: when the article's title is
     the first line of such an element and a page title continues it with the next lines,
     the title is all the lines (a deck the <title> leaves out stays a subtitle)."""
-    import html as htmllib
 
     def continued(page: str) -> bool:
         rest = page[page.index(title) + len(title) :] if title in page else ""
@@ -336,11 +343,7 @@ def _join_headline_lines(article: Article, html: str, title: str, pages: list[st
     if not any(continued(p) for p in pages):
         return  # the usual case: the title, then the site's name or nothing
     for match in _HEADLINE_TAG.finditer(html):
-        lines = [
-            re.sub(r"\s+", " ", htmllib.unescape(re.sub(r"<[^>]+>", "", line))).strip()
-            for line in _LINE_BREAK.split(match.group(2))
-        ]
-        lines = [line for line in lines if line]
+        lines = _headline_lines(match)
         if len(lines) < 2 or re.sub(r"\s+", "", lines[0]) != title:
             continue
         whole = re.sub(r"\s+", "", "".join(lines))
@@ -356,8 +359,6 @@ def _split_headline_deck(article: Article, html: str) -> None:
     """The page's <title> runs the headline and its deck together (`冷鋒來襲連凍9日 今低見17℃
     有雨兼潮濕 下周新界或9℃`) while the page prints them as two heading elements, the <h1> and
     an <h2>/<h3> right after it: the title is the <h1>'s text, the rest the subtitle."""
-    import html as htmllib
-
     title = article.title or ""
     if " " not in title.strip():
         return  # one run of words: nothing to split
@@ -368,10 +369,7 @@ def _split_headline_deck(article: Article, html: str) -> None:
             continue
         if int(first.group(1)) >= int(second.group(1)):
             continue  # two headings of one level: a headline printed on two lines, one title
-        texts = [
-            re.sub(r"\s+", " ", htmllib.unescape(re.sub(r"<[^>]+>", "", m.group(2)))).strip()
-            for m in (first, second)
-        ]
+        texts = [_markup_text(m.group(2)) for m in (first, second)]
         squeezed = [re.sub(r"\s+", "", t) for t in texts]
         if len(squeezed[0]) >= 4 and squeezed[1] and whole == squeezed[0] + squeezed[1]:
             article.title = texts[0]
