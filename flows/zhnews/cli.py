@@ -238,7 +238,9 @@ def _run(args) -> int:
     finally:
         from zhnews.fastpath import release_unused
 
-        gate_process.shared().close()  # if the flow did not get to its gate
+        # A child that answered the gate exits while the API stops; one that never did (the
+        # flow did not get to its gate) is stopped now.
+        gate_process.shared().close(wait=False)
         release_unused()  # the check's lock, if the flow never started
         if api is not None:
             import os
@@ -246,6 +248,7 @@ def _run(args) -> int:
             _drain_prefect_workers()  # logs and events reach the server before it stops
             api.stop()
             os.environ.pop("PREFECT_API_URL", None)
+        gate_process.shared().reap()
 
 
 def _drain_prefect_workers() -> None:

@@ -109,6 +109,7 @@ class GateProcess:
         self._process = None
         self._conn = None
         self._answered = False
+        self._exiting: list = []  # answered children closed with wait=False, still exiting
 
     @property
     def started(self) -> bool:
@@ -174,22 +175,36 @@ class GateProcess:
         if not self._answered:
             self.close()
 
-    def close(self) -> None:
+    def close(self, wait: bool = True) -> None:
         """Stop the process (it holds GX and the gate's frames); safe to call twice.
 
         After `run` the child has answered and exits when its pipe closes; before it (a no-op
         run, a large load, a load that failed first) it is importing GX or waiting, and is
-        killed: nothing there is worth waiting for."""
+        killed: nothing there is worth waiting for. `wait=False`: an answered child's exit
+        (~0.9 s of interpreter teardown with GX and pandas) overlaps what the caller does
+        next, and `reap()` waits for it."""
         process, conn = self._process, self._conn
         self._process = self._conn = None
         if conn is not None:
             conn.close()
         if process is not None:
-            process.join(0 if not self._answered else 5)
-            if process.is_alive():
-                process.kill()
-                process.join()
+            if self._answered and not wait:
+                self._exiting.append(process)
+            else:
+                _stop(process, 5 if self._answered else 0)
         self._answered = False
+
+    def reap(self) -> None:
+        """Wait for the children `close(wait=False)` left exiting (killed after 5 s)."""
+        while self._exiting:
+            _stop(self._exiting.pop(), 5)
+
+
+def _stop(process, grace_s: float) -> None:
+    process.join(grace_s)
+    if process.is_alive():
+        process.kill()
+        process.join()
 
 
 _shared: list[GateProcess] = []
