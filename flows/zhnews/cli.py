@@ -218,6 +218,7 @@ def _run(args) -> int:
     # check below; a no-op run or a large load stops it (zhnews.gate_process).
     from zhnews import gate_process
 
+    one_load, gate_process.ONE_LOAD_PER_PROCESS = gate_process.ONE_LOAD_PER_PROCESS, True
     gate_process.shared().start()
     try:
         if not always_flow:
@@ -249,6 +250,7 @@ def _run(args) -> int:
             api.stop()
             os.environ.pop("PREFECT_API_URL", None)
         gate_process.shared().reap()
+        gate_process.ONE_LOAD_PER_PROCESS = one_load
 
 
 def _drain_prefect_workers() -> None:

@@ -16,7 +16,8 @@ Prefect. Here the gate runs in a spawned process that:
 - after a large load's gate, exits, handing its memory back before the publish begins; after
   a small load's, stays for the next load of the same process (the test suite, a `zhnews
   serve` process running a load every few minutes), so GX is imported once per process as it
-  was before the gate had a process of its own (`run(..., keep=True)`);
+  was before the gate had a process of its own (`run(..., keep=True)`); under `zhnews run`,
+  whose process runs one load, it exits during the publish instead (`ONE_LOAD_PER_PROCESS`);
 - dies with the flow process if that is killed (`zhnews.procs.die_with_parent`).
 
 `run_gate` (zhnews.gate) stays the pure function the tests call on any connection; this module
@@ -102,6 +103,10 @@ def _gate(
         con.close()
 
 
+# `zhnews run` sets this: its process runs one load, so a small load's child is not kept.
+ONE_LOAD_PER_PROCESS = False
+
+
 class GateProcess:
     """One spawned process that imports GX (`start`) and validates one load (`run`)."""
 
@@ -167,6 +172,10 @@ class GateProcess:
         finally:
             if not (keep and answered):
                 self.close()
+            elif ONE_LOAD_PER_PROCESS:
+                # No next load will use it: a small load's child exits during the publish
+                # (a large load's is waited for above: its memory goes before the publish).
+                self.close(wait=False)
 
     def release(self) -> None:
         """At the end of a load: keep a child that has answered a gate and was kept (`run(...,
