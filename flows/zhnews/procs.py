@@ -21,6 +21,7 @@ Linux only (/proc, prctl); elsewhere the functions do nothing.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -185,6 +186,72 @@ def _signal(pid: int, sig: int) -> None:
         pass
 
 
+class MigrationRecord:
+    """Which database revision this Prefect left its local SQLite database at.
+
+    Written after a temporary API server that ran Prefect's migrations answered its health
+    check; a later server skips the migration check only while the database still reports
+    that revision (its `alembic_version` row) and the same Prefect version is installed. A
+    new, replaced or upgraded database, another Prefect version, a database URL of one's own
+    or an explicit PREFECT_API_DATABASE_MIGRATE_ON_START: the check runs as Prefect does it.
+    """
+
+    def __init__(self, db: Path, marker: Path, version: str) -> None:
+        self.db, self.marker, self.version = db, marker, version
+
+    @classmethod
+    def of(cls, env: dict) -> MigrationRecord | None:
+        if "PREFECT_API_DATABASE_CONNECTION_URL" in env:
+            return None
+        if "PREFECT_API_DATABASE_MIGRATE_ON_START" in env:
+            return None
+        home = env.get("PREFECT_HOME")
+        if not home:
+            return None
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            prefect_version = version("prefect")
+        except PackageNotFoundError:
+            return None
+        folder = Path(home).expanduser()
+        return cls(folder / "prefect.db", folder / ".zhnews-migrated", prefect_version)
+
+    def _revision(self) -> str | None:
+        import sqlite3
+
+        if not self.db.is_file():
+            return None
+        try:
+            with contextlib.closing(
+                sqlite3.connect(f"file:{self.db}?mode=ro", uri=True, timeout=1)
+            ) as con:
+                row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        except sqlite3.Error:
+            return None
+        return row[0] if row else None
+
+    def current(self) -> bool:
+        """Whether the database is at the revision this Prefect version last migrated it to."""
+        try:
+            recorded = self.marker.read_text(encoding="utf-8").split()
+        except OSError:
+            return False
+        revision = self._revision()
+        return revision is not None and recorded == [self.version, revision]
+
+    def record(self) -> None:
+        revision = self._revision()
+        if revision is None:
+            return
+        tmp = self.marker.with_name(self.marker.name + f".{os.getpid()}")
+        try:
+            tmp.write_text(f"{self.version} {revision}\n", encoding="utf-8")
+            os.replace(tmp, self.marker)
+        except OSError:
+            tmp.unlink(missing_ok=True)  # best effort: the next start checks its migrations
+
+
 class EphemeralApi:
     """Prefect's temporary API server for one `zhnews run`, dying with it.
 
@@ -214,6 +281,12 @@ class EphemeralApi:
             "PREFECT__SERVER_FINAL": "1",
         }
         env.pop("PREFECT_API_URL", None)
+        self.migrations = MigrationRecord.of(env)
+        if self.migrations is not None and self.migrations.current():
+            # Prefect checks its migrations at every start (~0.6 s of the ~5 s boot); the
+            # database already holds the revision this Prefect migrated it to.
+            env["PREFECT_API_DATABASE_MIGRATE_ON_START"] = "false"
+            self.migrations = None  # nothing to record
         self.process = subprocess.Popen(
             [
                 sys.executable,
@@ -251,6 +324,8 @@ class EphemeralApi:
             try:
                 with urllib.request.urlopen(f"{self.url}/health", timeout=2) as answer:
                     if answer.status == 200:
+                        if self.migrations is not None:
+                            self.migrations.record()
                         return
             except (urllib.error.URLError, OSError):
                 pass
