@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, ROOT, query
@@ -20,10 +21,11 @@ pytestmark = [pytest.mark.usefixtures("prefect_api"), pytest.mark.timeout(900)]
 POSTS = sorted((FIXTURES / "finews").glob("*.md"))
 
 
-def _loader(inbox, db, lake, env, pause=None):
+def _loader(inbox, db, lake, env, pause=None, resume=None):
     env = {**env, "ZHNEWS_LAKE": str(lake), "ZHNEWS_WORKERS": "1"}
     if pause:
         env["ZHNEWS_PAUSE_AT"] = pause
+        env["ZHNEWS_PAUSE_FILE"] = str(resume)
     return subprocess.Popen(
         [sys.executable, "-m", "zhnews", "run", str(inbox), "--db", str(db), "--quiet"],
         env=env,
@@ -47,11 +49,20 @@ def test_two_loaders_share_one_lake_without_loss_or_duplicates(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("ZHNEWS_CRASH")}
     env.update({"PREFECT_API_URL": PREFECT_API_URL.value(), "PREFECT_LOGGING_LEVEL": "ERROR"})
 
-    # A waits inside its publish transaction; B publishes meanwhile.
-    a = _loader(inbox_a, tmp_path / "a" / "w", lake, env, pause="publish.before_commit=8")
-    time.sleep(2)
+    # A waits inside its publish transaction; B loads and publishes meanwhile, then A goes on.
+    # (A timed pause was a race on a busy machine: B could still be booting when A committed.)
+    resume = tmp_path / "resume"
+    a = _loader(
+        inbox_a, tmp_path / "a" / "w", lake, env, pause="publish.before_commit=300", resume=resume
+    )
+    deadline = time.monotonic() + 300
+    while not Path(str(resume) + ".paused").exists():
+        assert a.poll() is None, a.communicate()[1][-3000:]
+        assert time.monotonic() < deadline, "loader A never reached its publish"
+        time.sleep(0.1)
     b = _loader(inbox_b, tmp_path / "b" / "w", lake, env)
     out_b = b.communicate(timeout=600)
+    resume.touch()
     out_a = a.communicate(timeout=600)
     assert b.returncode == 0, out_b[1][-3000:]
     assert a.returncode == 0, out_a[1][-3000:]

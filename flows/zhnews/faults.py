@@ -1,6 +1,8 @@
 """Named crash points for fault-injection tests.
 
-`ZHNEWS_PAUSE_AT=<point>=<seconds>` makes the process wait there once (concurrency tests).
+`ZHNEWS_PAUSE_AT=<point>=<seconds>` makes the process wait there once (concurrency tests); with
+`ZHNEWS_PAUSE_FILE=<path>` it creates `<path>.paused` when the wait begins and ends the wait as
+soon as `<path>` exists (so a test runs its other process exactly inside the pause).
 `ZHNEWS_CRASH_AT=<point>[:<n>]` makes the process SIGKILL itself the n-th time (default 1st) it
 reaches <point>; `ZHNEWS_CRASH_SIGNAL=SIGINT` sends that signal instead (an operator's Ctrl-C at
 that point). Unset in production, this costs one dict lookup per call.
@@ -33,7 +35,7 @@ def point(name: str) -> None:
         target, _, seconds = pause.partition("=")
         if target == name:
             _paused.add(name)
-            time.sleep(float(seconds or 1))
+            _pause(float(seconds or 1), os.environ.get("ZHNEWS_PAUSE_FILE"))
     spec = os.environ.get("ZHNEWS_CRASH_AT")
     if not spec:
         return
@@ -44,3 +46,14 @@ def point(name: str) -> None:
     if _counts[name] == int(nth or 1):
         sig = getattr(signal, os.environ.get("ZHNEWS_CRASH_SIGNAL", "SIGKILL"))
         os.kill(os.getpid(), sig)
+
+
+def _pause(seconds: float, resume_file: str | None) -> None:
+    if not resume_file:
+        time.sleep(seconds)
+        return
+    with open(resume_file + ".paused", "w"):
+        pass
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and not os.path.exists(resume_file):
+        time.sleep(0.05)
