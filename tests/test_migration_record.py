@@ -54,6 +54,8 @@ def test_own_database_url_or_explicit_setting_keeps_prefects_check(tmp_path):
     assert MigrationRecord.of({**home, **url}) is None
     assert MigrationRecord.of({**home, "PREFECT_API_DATABASE_MIGRATE_ON_START": "true"}) is None
     assert MigrationRecord.of({}) is None
+    (tmp_path / "profiles.toml").write_text("[profiles.default]\n")  # may set another URL
+    assert MigrationRecord.of(home) is None
 
 
 def test_a_damaged_database_is_not_current(tmp_path):

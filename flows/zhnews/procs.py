@@ -215,6 +215,8 @@ class MigrationRecord:
         except PackageNotFoundError:
             return None
         folder = Path(home).expanduser()
+        if (folder / "profiles.toml").exists() or Path("prefect.toml").exists():
+            return None  # a profile or prefect.toml may name another database: Prefect checks
         return cls(folder / "prefect.db", folder / ".zhnews-migrated", prefect_version)
 
     def _revision(self) -> str | None:
