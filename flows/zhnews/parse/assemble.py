@@ -81,6 +81,7 @@ from zhnews.parse.bylines import (
     parse_bio_credit,
     parse_byline_line,
     parse_credit_line,
+    parse_outlet_credit,
     parse_wire_credit,
     place_name,
     split_run_in,
@@ -583,7 +584,7 @@ def _date_line(text: str, tz: ZoneInfo) -> Item | None:
         return Item("meta", text, date=stamp, publisher=posted.group("account") or None)
     if stamped:
         # `2019-03-18 23:59聯合報 記者陳嘉寧／桃園機場報導`: the dateline of a byline block
-        credit = parse_credit_line(after)
+        credit = parse_credit_line(after) or parse_outlet_credit(after)
         if credit is not None:
             return Item("meta", text, date=stamp, byline=credit)
     if stamped and _SOURCE_AFTER_STAMP.fullmatch(after):
@@ -1906,9 +1907,16 @@ def _run_in_byline(items: list[Item], draft: _Draft) -> list[Item]:
     list, between what came before and the text, so a deck is never joined to it.
     """
     bodies = [idx for idx, item in enumerate(items) if item.kind == "body"][:3]
-    for idx in bodies:
+    # A lead blockquote above the text that opens with a reporter's run-in credit
+    # (`<blockquote>【記者X／台北報導】…</blockquote>`) is the story's first paragraph set
+    # in a box, not a summary: a deck or standfirst names no reporter.
+    first_body = bodies[0] if bodies else len(items)
+    leads = [idx for idx, item in enumerate(items[:first_body]) if item.kind == "quote"]
+    for idx in [*leads, *bodies]:
         item = items[idx]
         split = split_run_in(item.text)
+        if split is not None and item.kind == "quote" and not split[0].authors:
+            continue
         if split is not None:
             byline, rest = split
             replacement = [Item("byline", byline.raw, byline=byline)]

@@ -710,7 +710,12 @@ def _walk(
             block.link_chars = min(link_chars, compact)
             block.indented = indented
             block.dom_path = tuple(state["path"])  # type: ignore[arg-type]
-            block.marked_authors = tuple(m for m in dict.fromkeys(marked) if m in text)
+            # compared without spaces: a line break between two CJK characters of the
+            # element's parts (`<span>工商時報</span>⏎<span>翁毓嵐</span>`) prints nothing
+            spaceless = re.sub(r"\s", "", text)
+            block.marked_authors = tuple(
+                m for m in dict.fromkeys(marked) if re.sub(r"\s", "", m) in spaceless
+            )
             block.after_blank = state["blank_at"] == block.dom_path
             state["blank_at"] = None
             blocks.append(block)

@@ -1269,7 +1269,7 @@ def split_run_in(paragraph: str) -> tuple[Byline, str] | None:
         if result is not None:
             return result
     elif "【" in head or "〔" in head:
-        led = _after_media(head)
+        led = after_media(head)
         if led is not None and led[1][:1] in _OPEN_BRACKETS:
             # `工商時報【記者吳筱雯╱台北報導】台積電…`: the newsroom, then the bracketed credit
             result = _split_bracketed_credit(paragraph[len(head) - len(led[1]) :])
@@ -1622,12 +1622,49 @@ _MEDIA_LEAD = re.compile(
 )
 
 
-def _after_media(line: str) -> tuple[str, str] | None:
+def after_media(line: str) -> tuple[str, str] | None:
     """(newsroom, the rest) when `line` opens with a newsroom's name before a credit."""
     match = _MEDIA_LEAD.match(line)
     if match is None or _ROLE_RE.match(match.group("media")):
         return None
     return match.group("media"), line[match.end() :]
+
+
+# `壹蘋新聞網 / 呂承哲綜合報導`, `某某日報／王小明報導`: the newsroom, a slash, then the
+# writer glued to how the story was made (報導, 綜合報導, 編譯報導), no role word.
+_OUTLET_SLASH_CREDIT = re.compile(
+    r"^(?P<media>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z ]{1,14}?)\s*[／/|｜]\s*"
+    r"(?P<names>[\u4e00-\u9fff、 ]{2,12}?)\s*"
+    r"(?:綜合外電|综合外电|綜合|综合|編譯|编译|整理)?\s*(?:報導|报道)$"
+)
+_OUTLET_WORD = re.compile(
+    r"(?:網|网|報|报|社|台|臺|新聞|新闻|日報|日报|時報|时报|電視|电视|客戶端|客户端|週刊|周刊)$"
+)
+
+
+def parse_outlet_credit(line: str) -> Byline | None:
+    """`壹蘋新聞網 / 呂承哲綜合報導`: a newsroom's name, a slash and the writer's credit
+    (`X綜合報導`, `X報導`, or any credit `parse_byline_line` reads, `記者X／台北報導`).
+    The newsroom is the credit, the names the authors."""
+    stripped = line.strip()
+    if len(stripped) > 40:
+        return None
+    match = _OUTLET_SLASH_CREDIT.match(stripped)
+    if match is not None:
+        media = re.sub(r"\s", "", match.group("media"))
+        names = strict_names(match.group("names"), surname=True)
+        if _OUTLET_WORD.search(media) and names and len(names) <= 3:
+            return Byline(
+                raw=stripped, authors=[Author(n, None) for n in names], credit=media, kind="byline"
+            )
+    split = re.match(r"^(?P<media>[^／/|｜]{2,16}?)\s*[／/|｜]\s*(?P<rest>.+)$", stripped)
+    if split is None or not _OUTLET_WORD.search(re.sub(r"\s", "", split.group("media"))):
+        return None
+    byline = parse_byline_line(split.group("rest"))
+    if byline is None or not byline.authors:
+        return None
+    byline.raw, byline.credit = stripped, byline.credit or re.sub(r"\s", "", split.group("media"))
+    return byline
 
 
 def parse_byline_line(line: str) -> Byline | None:
@@ -1637,7 +1674,7 @@ def parse_byline_line(line: str) -> Byline | None:
         return _as_printed(parse_byline_line(read), read, line)
     byline = _parse_byline_line(line)
     if byline is None and len(line) <= 60:
-        led = _after_media(line)
+        led = after_media(line)
         if led is not None:
             byline = _parse_byline_line(led[1])
             if byline is not None and byline.authors:

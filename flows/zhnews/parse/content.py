@@ -560,6 +560,8 @@ def _headline_role(block, idx: int, title_idx: int, body_started: bool):
         return replace(block, kind="heading", level=1)
     if idx <= title_idx or body_started or block.kind != "text" or block.link_chars:
         return block
+    if block.marked_authors and marked_author_line(block):
+        return block  # `<div class="author">X、Y</div>` under the headline: the byline
     compact = _WS.sub("", block.text)
     if (
         len(compact) >= MIN_DECK_CHARS
@@ -785,18 +787,38 @@ def marked_author_names(block) -> list[str] | None:
     """The names of a line that markup calls the author (`<cite><a rel="author">王小明</a>`,
     `<span class="author">moonriver</span>` beside a date), when that text is names only."""
     for label in getattr(block, "marked_authors", ()):
-        if ":" in label or "：" in label:
-            continue  # a labelled field (`作者：`) is left to the credit parsers
-        names = bylines.strict_names(label)
-        if names and len(names) <= MAX_MARKED_NAMES:
+        names = _marked_label_names(label)
+        if names:
             return names
     return None
 
 
+def _marked_label_names(label: str) -> list[str] | None:
+    """The writers an author-marked element names: its text when that is names only, or
+    the names after the newsroom that runs them (`工商時報 翁毓嵐`, `中時新聞網 X、Y`: the
+    credit of a paper's story, the outlet first)."""
+    if ":" in label or "：" in label:
+        return None  # a labelled field (`作者：`) is left to the credit parsers
+    names = bylines.strict_names(label)
+    if not names:
+        led = bylines.after_media(label)
+        names = bylines.strict_names(led[1], surname=True) if led else None
+    return names if names and len(names) <= MAX_MARKED_NAMES else None
+
+
 def marked_author_line(block) -> bool:
-    """The whole line is the names that markup calls the author."""
+    """The whole line is the names that markup calls the author (with the newsroom that
+    runs them, when the element prints it)."""
     names = marked_author_names(block) if block.kind == "text" else None
-    return bool(names) and bylines.strict_names(block.text.strip()) == names
+    if not names:
+        return False
+    if bylines.strict_names(block.text.strip()) == names:
+        return True
+    line = _WS.sub("", block.text)
+    return any(
+        _WS.sub("", label) == line and _marked_label_names(label) == names
+        for label in block.marked_authors
+    )
 
 
 def _linked_byline(blocks: list, idx: int) -> bool:

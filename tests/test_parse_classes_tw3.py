@@ -1,0 +1,102 @@
+"""Failure classes found on Taiwanese news pages of 2024 (dev set sources ctee, chinatimes,
+nextapple, saydigi, techbang, inside, cnyes): credit lines that print the newsroom before
+the writers, author markup beside the date, run-in bylines in a lead blockquote, widget
+strings, wrapped headlines. Inputs are small synthetic pages and lines written for these
+tests."""
+
+from __future__ import annotations
+
+import pytest
+from synthetic import page, text_of, writers
+from zhnews.parse import parse_document
+from zhnews.parse.bylines import parse_outlet_credit
+
+_LINES = [
+    "縣府今日公布今年度道路改善計畫，將優先整修市區內多條老舊路段，預計年底前全部完工。",
+    "工務處表示，施工期間將採分段封閉方式進行，並於現場設置告示牌，提醒用路人提早改道。",
+    "有里長指出，部分路段坑洞問題已存在多年，希望這次能一次修好，不要再反覆挖補造成不便。",
+]
+_STORY = "".join(f"<p>{line}</p>" for line in _LINES)
+_TITLE = "縣府公布道路改善計畫"
+
+
+def _parse(header: str, body: str = _STORY):
+    doc = page(f"<title>{_TITLE}</title>", f"<article><h1>{_TITLE}</h1>{header}{body}</article>")
+    return parse_document(doc, "page.html").articles[0]
+
+
+# --- 1. a credit line: the newsroom, then the writers -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("credit", "names"),
+    [
+        (
+            '<li class="story-author"><span>南方日報</span>\n<span><a href="/r/1">林大同</a></span></li>',
+            ["林大同"],
+        ),
+        ('<li class="story-author"><span>南方日報</span>\n<span>林大同</span></li>', ["林大同"]),
+        ('<div class="byline">東海新聞網 陳小華、王志明</div>', ["陳小華", "王志明"]),
+    ],
+)
+def test_a_marked_credit_of_a_newsroom_and_its_writers_names_the_writers(credit, names):
+    header = f'<ul><li class="time"><time>2024-05-02 10:30</time></li>{credit}</ul>'
+    article = _parse(header)
+    assert writers(article) == names
+    assert text_of(article) == _LINES
+
+
+def test_a_marked_names_line_under_the_headline_is_the_byline_not_the_deck():
+    header = (
+        '<div class="meta"><time datetime="2024-05-02 10:30">10:30 2024/05/02</time>'
+        '<div class="source">南方日報</div><div class="author">陳小華、王志明</div></div>'
+    )
+    article = _parse(header)
+    assert writers(article) == ["陳小華", "王志明"]
+    assert text_of(article) == _LINES
+    assert not article.summary
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "outlet"),
+    [
+        ("東海新聞網 / 陳小華綜合報導", ["陳小華"], "東海新聞網"),
+        ("南方日報／林大同報導", ["林大同"], "南方日報"),
+        ("東海新聞網／記者陳小華／台北報導", ["陳小華"], "東海新聞網"),
+    ],
+)
+def test_a_newsroom_slash_writer_credit_names_the_writer(line, names, outlet):
+    byline = parse_outlet_credit(line)
+    assert [a.name for a in byline.authors] == names
+    assert byline.credit == outlet
+
+
+@pytest.mark.parametrize("line", ["產業／半導體", "政治中心／王小明報導", "首頁 / 財經新聞"])
+def test_a_breadcrumb_or_a_desk_is_no_newsroom_credit(line):
+    assert parse_outlet_credit(line) is None
+
+
+def test_a_date_line_with_a_newsroom_slash_writer_credit_is_meta_not_text():
+    article = _parse("<div>2024/05/02 10:30 東海新聞網 / 陳小華綜合報導</div>")
+    assert writers(article) == ["陳小華"]
+    assert text_of(article) == _LINES
+    assert article.published_at is not None and article.published_at.day == 2
+
+
+# --- 3. a run-in byline opening a lead blockquote ------------------------------------------
+
+
+def test_a_lead_blockquote_opening_with_a_run_in_byline_is_the_first_paragraph():
+    lead = f"<blockquote>【記者陳小華／台北報導】{_LINES[0]}</blockquote>"
+    article = _parse(
+        "<div>2024/05/02 10:30</div>", lead + "".join(f"<p>{x}</p>" for x in _LINES[1:])
+    )
+    assert writers(article) == ["陳小華"]
+    assert text_of(article) == _LINES
+
+
+def test_a_lead_blockquote_naming_no_reporter_stays_the_summary():
+    lead = "<blockquote>縣府將優先整修市區內多條老舊路段，預計年底前全部完工</blockquote>"
+    article = _parse("<div>2024/05/02 10:30</div>", lead + _STORY)
+    assert text_of(article) == _LINES
+    assert article.summary
