@@ -83,6 +83,12 @@ def test_a_date_line_with_a_newsroom_slash_writer_credit_is_meta_not_text():
     assert article.published_at is not None and article.published_at.day == 2
 
 
+def test_a_newsroom_name_with_a_stray_space_over_its_time_stamp_is_meta():
+    article = _parse("<div>東 海網新聞中心 2024-05-02 10:30</div>")
+    assert text_of(article) == _LINES
+    assert article.published_at is not None and article.published_at.day == 2
+
+
 # --- 3. a run-in byline opening a lead blockquote ------------------------------------------
 
 

@@ -598,6 +598,14 @@ def _date_line(text: str, tz: ZoneInfo) -> Item | None:
     beside = _POST_AGE.sub(" ", text[: found.start] + " " + text[found.end :])
     words = _WORD_SPLIT.split(_VIEW_COUNT.sub(" ", _TIME_ZONE.sub(" ", beside)))
     words = [w for w in words if w and not _POST_MARKS.fullmatch(w)]
+    if (
+        len(words) > 1
+        and all(re.fullmatch(r"[\u4e00-\u9fff]+", w) for w in words)
+        and _SITE_LABEL.fullmatch("".join(words))
+    ):
+        # `鉅 亨網新聞中心 2024-09-30 15:10`: a newsroom's name with a stray space inside it
+        # (a wrapped text node of a pretty-printed page) is one name
+        words = ["".join(words)]
     if words and all(_SITE_LABEL.fullmatch(w) for w in words):
         # `AUTO.SOHU.COM 2005年05月13日14:15`, `… 《理财周刊》`, `TNW中文站2016年10月14日07:17`
         named = [w.strip("《》") for w in words if not _DOMAIN.fullmatch(w)]
