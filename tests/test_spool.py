@@ -110,7 +110,7 @@ def test_parse_workers_build_arrow_tables_without_importing_pandas():
     import sys
 
     code = (
-        "import sys; from zhnews.pool import block_pandas; block_pandas()\n"
+        "import sys; from zhnews.procs import block_pandas; block_pandas()\n"
         "import pyarrow as pa\n"
         "t = pa.table({'a': [1, None], 'b': [['x'], None]})\n"
         "assert t.num_rows == 2 and 'pandas' not in sys.modules\n"
@@ -125,6 +125,30 @@ def test_parse_workers_build_arrow_tables_without_importing_pandas():
         check=True,
     )
     assert out.stdout.strip() == "refused"
+
+
+def test_the_zhnews_run_process_never_imports_pandas(tmp_path):
+    """DuckDB imports pandas at the first query with parameters (~0.3 s, ~55 MB); the process of
+    a command-line `zhnews run` (argv from the command line) refuses it and still loads."""
+    import os
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parents[1]
+    code = (
+        "import sys\n"
+        "from zhnews.cli import main\n"
+        f"sys.argv = ['zhnews', 'run', {str(repo / 'seeds')!r}, '--db', {str(tmp_path / 'w')!r}, "
+        "'--quiet']\n"
+        "rc = main()\n"
+        "print('RESULT', rc, 'pandas' in sys.modules)\n"
+    )
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect")}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "RESULT 0 False" in out.stdout.splitlines(), out.stdout[-2000:]
 
 
 def test_a_parse_worker_never_imports_duckdb(tmp_path):

@@ -41,6 +41,8 @@ class Discovery:
 
 def display_path(path: str) -> str:
     """A UTF-8-safe rendering of an OS path (non-UTF-8 bytes become \\xNN escapes)."""
+    if path.isascii():  # the common case, and the same string: ~0.15 s of 100,000 files
+        return path
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 

@@ -17,6 +17,7 @@ from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 
 from zhnews.discover import FileRef
+from zhnews.procs import block_pandas
 from zhnews.settings import Settings
 from zhnews.shard import TRANSIENT_ERRNOS, ShardResult, process_shard
 
@@ -44,31 +45,6 @@ def _warm() -> None:
     # (mimalloc) keeps ~25 MB more per worker for the rest of the load.
     pa.set_memory_pool(pa.system_memory_pool())
     warm_parser()
-
-
-class _NoPandas:
-    """A meta-path finder that refuses pandas (see `block_pandas`)."""
-
-    def find_spec(self, name, path=None, target=None):
-        if name == "pandas" or name.startswith("pandas."):
-            raise ModuleNotFoundError("pandas is not used in parse workers", name=name)
-        return None
-
-
-def block_pandas() -> None:
-    """Make `import pandas` fail in this process (a parse worker, which never uses pandas).
-
-    pyarrow imports pandas, if it is installed, the first time it converts Python objects
-    (`pa.array`, `pa.table`), only to check whether they are pandas objects: ~55 MB of RSS
-    and ~0.4 s per worker for nothing. A finder that raises ImportError for it is what
-    pyarrow takes as "no pandas" (a `None` in sys.modules is not: pyarrow's compiled import
-    returns it). GX needs pandas, but the gate runs in its own process
-    (zhnews.gate_process), never in a worker.
-    """
-    import sys
-
-    if "pandas" not in sys.modules and not any(isinstance(f, _NoPandas) for f in sys.meta_path):
-        sys.meta_path.insert(0, _NoPandas())
 
 
 def warm_parser() -> None:
