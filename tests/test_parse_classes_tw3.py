@@ -89,6 +89,32 @@ def test_a_newsroom_name_with_a_stray_space_over_its_time_stamp_is_meta():
     assert article.published_at is not None and article.published_at.day == 2
 
 
+# --- 2. a user name or author markup beside the date ---------------------------------------
+
+
+def test_a_posting_line_in_a_header_named_box_names_the_poster():
+    header = (
+        '<div class="post-header-extra"><p><img class="avatar" alt="moonriver" src="a.jpg">'
+        '<span><a class="nick" href="/users/moonriver">moonriver</a></span> '
+        "<span>發表於 2024年5月2日 10:30</span>"
+        '<span><a href="/login">收藏此文</a></span></p></div>'
+    )
+    article = _parse(header)
+    assert writers(article) == ["moonriver"]
+    assert text_of(article) == _LINES
+    assert article.published_at is not None and article.published_at.day == 2
+
+
+def test_a_marked_author_beside_the_avatar_twice_is_the_writer_not_a_caption():
+    box = (
+        '<div class="writer-box"><img class="avatar" src="a.jpg" width="120">'
+        '<span itemprop="author"><a rel="author" href="/author/kiwi">Kiwi</a></span></div>'
+    )
+    article = _parse(box + "<div>2024/05/02</div>", _STORY + box)
+    assert writers(article) == ["Kiwi"]
+    assert text_of(article) == _LINES
+
+
 # --- 3. a run-in byline opening a lead blockquote ------------------------------------------
 
 

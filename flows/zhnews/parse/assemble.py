@@ -193,7 +193,15 @@ def _marked_byline(item: Item, block: Block) -> Item:
     """A short line holding an element that markup calls the author (`rel=author`,
     `itemprop=author`, `class="author"`) names the writer: a line of those names alone is
     the byline, a date line beside them carries them as its byline."""
-    if not block.marked_authors or item.kind not in ("body", "meta") or len(item.text) > 90:
+    if not block.marked_authors or len(item.text) > 90:
+        return item
+    if item.kind == "caption" and content.marked_author_line(block):
+        # `<img class="avatar">` + `<span itemprop="author"><a rel="author">Kisplay</a>`
+        # (at the top and again in the author box under the text): the writer's name
+        # beside the writer's picture, not the picture's caption
+        names = content.marked_author_names(block) or []
+        return Item("byline", item.text, byline=Byline(item.text, [Author(n, None) for n in names]))
+    if item.kind not in ("body", "meta"):
         return item
     if _SENTENCE_END.search(item.text):
         return item
@@ -561,6 +569,14 @@ def _date_line(text: str, tz: ZoneInfo) -> Item | None:
             return Item("meta", text)  # `11/10/2020 - 08:50`: a date the day order leaves open
         return None
     stamp = found.stamp
+    poster = _POSTER.fullmatch(text[: found.start].strip())
+    if poster is not None and re.fullmatch(r"[\s\d:：]*", text[found.end :]):
+        # `janus 發表於 2024年9月26日 08:27`: who posted the story (a user name is a name
+        # here: the line says so) and when
+        names = strict_names(poster.group("who"))
+        if names and len(names) <= 3:
+            byline = Byline(raw=poster.group("who"), authors=[Author(n, None) for n in names])
+            return Item("meta", text, date=stamp, byline=byline)
     rest = _beside_date(text, found)
     if _META_KEYS.search(text) or len(rest) <= 2:
         pub = _PUBLISHER_IN_META.search(text)
@@ -628,6 +644,11 @@ def _date_line(text: str, tz: ZoneInfo) -> Item | None:
     return None
 
 
+# `X 發表於` before a date: the poster's name and the posting verb
+_POSTER = re.compile(
+    r"(?P<who>[^\s:：|｜,，。]{2,20}(?: [^\s:：|｜,，。]{2,20}){0,2})\s*"
+    r"(?:發表於|发表于|發佈於|发布于|發文於|发文于|[Pp]osted\s+on)"
+)
 # A post line's marks and the post's age beside its date (`- 某某編輯部 @ 11-22-2014 / 今日`,
 # `… @ 05-19-2013 / 2 years ago`): furniture of the line, no words of a name.
 _POST_MARKS = re.compile(r"[-–—@/|｜·•]+")

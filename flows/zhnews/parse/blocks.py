@@ -1020,7 +1020,7 @@ def _strip_chrome(soup) -> None:
         if not chrome or checked >= _MAX_CHROME_CHECKS:
             continue
         checked += 1
-        if _holds_content(element):
+        if _holds_content(element) or _holds_byline(element):
             continue
         if name == "form" and _wraps_page(element, page_chars, soup):
             continue  # an ASP.NET page wraps the whole page, story and all, in one <form>
@@ -1029,6 +1029,30 @@ def _strip_chrome(soup) -> None:
 
 
 _MAX_CHROME_CHECKS = 2000
+MAX_BYLINE_BOX_CHARS = 120
+# `janus 發表於 2024年9月26日 08:27`: who posted the story and when
+POSTED_BY = re.compile(
+    r"(?:發表於|发表于|發佈於|发布于|發文於|发文于|[Pp]osted\s+on)\s*(?:19|20)\d{2}\s*[年/\-.]"
+)
+
+
+def _holds_byline(element) -> bool:
+    """A short box named like chrome (`post-header-additional`) that holds the story's
+    byline: a posting line (`X 發表於 2024年9月26日 08:27`) or an element that markup calls
+    the author (`itemprop=author`) beside the date. Its words are few; a site header or
+    a menu prints more."""
+    if element.name in ("nav", "footer"):
+        return False
+    text = element.get_text(" ", strip=True)
+    if not text or len(text) > MAX_BYLINE_BOX_CHARS:
+        return False
+    if POSTED_BY.search(text):
+        return True
+    return any(_author_marked(tag) for tag in element.find_all(True, limit=40)) and bool(
+        re.search(r"(?:19|20)\d{2}\s*[年/\-.]\s*\d{1,2}", text)
+    )
+
+
 # A list named for comments (`commentlist`, `comment-list`, `comments`): the readers' comments
 # under a post, removed even when a comment holds paragraphs of prose.
 _COMMENT_LIST_RE = re.compile(r"comment", re.IGNORECASE)
