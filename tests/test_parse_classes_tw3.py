@@ -132,3 +132,60 @@ def test_a_lead_blockquote_naming_no_reporter_stays_the_summary():
     article = _parse("<div>2024/05/02 10:30</div>", lead + _STORY)
     assert text_of(article) == _LINES
     assert article.summary
+
+
+# --- 4. widget strings: a clipboard toast, a view counter, a follow-us call ----------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "已將本頁連結複製到剪貼簿！",
+        "網址已複製",
+        "Link copied to clipboard",
+        "瀏覽： views",
+        "閱讀：1,234 次",
+        "快加入 東海新聞 Google News 按下追蹤，掌握第一手消息！",
+    ],
+)
+def test_a_widget_string_under_the_headline_is_not_text(line):
+    article = _parse(f"<div>2024-05-02 10:30</div><div>{line}</div>")
+    assert text_of(article) == _LINES
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "資安業者指出，惡意程式會監看剪貼簿，使用者已複製的帳號密碼可能外洩。",
+        "他說：「我已經把網址複製到剪貼簿了。」",
+        "這部影片上架一週，瀏覽次數已突破百萬，相關話題持續發酵。",
+    ],
+)
+def test_reporting_on_clipboards_or_views_stays(line):
+    article = _parse("<div>2024-05-02 10:30</div>", _STORY + f"<p>{line}</p>")
+    assert text_of(article) == [*_LINES, line]
+
+
+# --- a lede set off in a blockquote under a headline that has its deck ----------------------
+
+
+def test_a_paragraph_long_blockquote_above_the_text_is_the_lede_when_the_deck_is_printed():
+    lead = (
+        _LINES[0]
+        + "工務處並表示，相關經費已編列完成，將分三期施工，第一期工程預計下月初動工，總經費約新台幣二億元"
+    )
+    body = f"<blockquote><p>{lead}</p></blockquote>" + "".join(f"<p>{x}</p>" for x in _LINES[1:])
+    article = _parse("<h2>老舊路段年底前完工</h2><div>2024-05-02 10:30</div>", body)
+    assert text_of(article) == [lead, *_LINES[1:]]
+
+
+def test_a_paragraph_long_blockquote_without_a_deck_stays_the_summary():
+    teaser = (
+        _LINES[0]
+        + "工務處並表示，相關經費已編列完成，將分三期施工，第一期工程預計下月初動工，總經費約新台幣二億元"
+    )
+    article = _parse(
+        "<div>2024-05-02 10:30</div>", f"<blockquote><p>{teaser}</p></blockquote>{_STORY}"
+    )
+    assert text_of(article) == _LINES
+    assert article.summary == teaser

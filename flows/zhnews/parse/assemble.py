@@ -111,6 +111,7 @@ class Item:
     after_rule: bool = False  # a thematic break stands above it: never joined to the line above
     indented: bool = False  # the line opens with an indent (see `Block.indented`)
     set_apart: bool = False  # a line of its own (see `Block.set_apart`)
+    in_blockquote: bool = False  # HTML: printed inside a <blockquote>
 
 
 _BOILERPLATE_RE = re.compile(
@@ -167,6 +168,7 @@ def classify(blocks: list[Block], tz: ZoneInfo) -> list[Item]:
         item.dom_path = block.dom_path
         item.indented = block.indented
         item.set_apart = block.set_apart
+        item.in_blockquote = block.in_blockquote
         item.after_rule = block.after_blank  # a blank line above: never joined to the line above
         item.links = bool(block.link_chars) and block.link_chars >= 0.5 * len(
             re.sub(r"\s", "", block.text)
@@ -1655,6 +1657,7 @@ def finish_article(draft: _Draft) -> None:
     items = _names_under_title(drop_title_echo(items, article.title), article.title)
     items = _subtitle_paragraph(article, items)
     items = _topic_label(article, items)
+    items = _lead_blockquote(items) if article.subtitle else items
     items = _run_in_byline(items, draft)
     items = _closing_credit(items, draft)
     items = _shape_subheads(items)
@@ -1925,6 +1928,36 @@ def _subtitle_paragraph(article: Article, items: list[Item]) -> list[Item]:
                 article.subtitle = item.text
                 del out[idx]
             break
+    return out
+
+
+MIN_LEAD_CHARS = 80
+
+
+def _lead_blockquote(items: list[Item]) -> list[Item]:
+    """A story prints one standfirst. When its headline already has its deck (the
+    subtitle), a <blockquote> right above the text, in the same element as the text's
+    paragraphs (`<article><blockquote><p>…</p></blockquote><p>…</p>`), a paragraph long
+    with a sentence in it, is the story's first paragraph set off in a box (the lede), not
+    a second summary. (Without a deck such a blockquote stays the summary: a post quoting
+    its source's teaser above the text.)"""
+    first = next((k for k, it in enumerate(items) if it.kind == "body"), None)
+    if first is None or not items[first].dom_path:
+        return items
+    lead = next(
+        (k for k in range(first - 1, -1, -1) if items[k].kind not in ("image", "caption")),
+        None,
+    )
+    if lead is None or items[lead].kind != "quote" or not items[lead].in_blockquote:
+        return items
+    quote, body = items[lead], items[first]
+    depth = len(body.dom_path)
+    if quote.dom_path[: depth - 1] != body.dom_path[:-1] or len(quote.dom_path) > depth + 1:
+        return items  # a sibling of the paragraphs (`<blockquote><p>` at most)
+    if len(quote.text) < MIN_LEAD_CHARS or not re.search(r"[。！？!?]", quote.text):
+        return items
+    out = list(items)
+    out[lead] = replace(quote, kind="body")
     return out
 
 

@@ -49,6 +49,8 @@ class Block:
     # HTML: a blank line (`<br><br>`, a line break on an empty line) stands right above it
     # inside its element: a paragraph break, as printed
     after_blank: bool = False
+    # HTML: the text is printed inside a <blockquote>
+    in_blockquote: bool = False
 
 
 # Zero-width characters (U+200B space, U+200C/U+200D (non-)joiners, U+2060 word joiner,
@@ -697,7 +699,7 @@ def _walk(
             elif state["heading"]:
                 block = Block("heading", text, level=state["heading"], stocks=stocks)
             elif state["quote"]:
-                block = Block("quote", text, stocks=stocks)
+                block = Block("quote", text, stocks=stocks, in_blockquote=True)
             else:
                 block = Block(
                     "text",

@@ -112,6 +112,8 @@ _PROMO_CHANNEL = re.compile(
 _PROMO_ADDRESS = re.compile(
     r"欢迎|歡迎|请|請|敬请|敬請|点击|點擊|扫码|掃碼|长按|長按|一键|一鍵|立即|马上|馬上|记得|記得"
     r"|快来|快來|您|有Instagram|有Facebook|喜欢这篇|喜歡這篇|喜欢本文|喜歡本文"
+    # `快加入 … 按下追蹤`: urging the reader to join or to press the follow button
+    r"|快(?:加入|追蹤|追踪|訂閱|订阅|關注|关注|下載|下载)|按下|按讚|按赞"
 )
 # A newspaper archive's page header (`第4版()`, `第1版(要闻)`, `A01版：要闻`, `版次：02`) and
 # its empty column label (`专栏：`): page metadata, not the first paragraph.
@@ -403,6 +405,40 @@ _EMPTY_COUNTER = re.compile(
 )
 
 
+# A view counter whose number a script fills in, printed with its unit and no number
+# (`瀏覽： views`, `閱讀 次`) or with one (`瀏覽：1,234 次`, `1.2k views`): page furniture.
+_VIEW_COUNTER = re.compile(
+    r"(?:(?:點閱|点阅|點擊|点击|瀏覽|浏览|閱讀|阅读|人氣|人气|觀看|观看)(?:數|数|量|次數|次数)?"
+    r"\s*[：:]?\s*(?:\d[\d,.]*\s*[万萬kKmM]?\s*)?(?:views?|reads?|次|人次)"
+    r"|(?:\d[\d,.]*\s*[kKmM]?\s*)?(?:views?|reads?))",
+    re.IGNORECASE,
+)
+MAX_TOAST_CHARS = 40
+# A share widget's confirmation left in the page: the link was copied to the clipboard
+# (`已將目前網頁的網址複製到您的剪貼簿！`, `連結已複製`, `Link copied to clipboard`).
+_CLIPBOARD_TOAST = re.compile(
+    r"(?:已|已經|已经|成功)[^。，,]{0,16}(?:複製|复制|拷貝|拷贝)[^。，,]{0,12}"
+    r"(?:剪貼簿|剪贴簿|剪貼板|剪贴板|粘貼板|粘贴板)"
+    r"|(?:網址|网址|連結|链接|鏈接|URL|url)\s*(?:已|已經|已经)\s*(?:複製|复制|拷貝|拷贝)"
+    r"|(?:複製|复制)(?:成功|完成)"
+    r"|(?i:(?:the\s+)?(?:link|url)\s+(?:was\s+|has\s+been\s+)?copied|copied\s+(?:the\s+)?(?:link|url)"
+    r"|copied\s+to\s+(?:the\s+|your\s+)?clipboard)"
+)
+
+
+def is_toast(text: str) -> bool:
+    """A widget's confirmation or counter printed as a line: `已將…複製到您的剪貼簿！`,
+    `瀏覽： views`. Short lines only: reporting on a clipboard attack is a sentence."""
+    stripped = text.strip()
+    if len(stripped) > MAX_TOAST_CHARS:
+        return False
+    if _VIEW_COUNTER.fullmatch(stripped.rstrip("。.")):
+        return True
+    if re.search(r"[，,「」“”『』]|[:：]\S", stripped):
+        return False  # a clause or a quotation: someone's words, not a widget's
+    return bool(_CLIPBOARD_TOAST.search(stripped))
+
+
 def is_empty_field(text: str) -> bool:
     return bool(_EMPTY_FIELD.fullmatch(text.strip()))
 
@@ -541,6 +577,8 @@ def debris_reason(text: str) -> str | None:
         return "link_prompt"
     if stripped[:2] in ("来源", "來源", "稿源") and _BAR_SOURCE.match(stripped):
         return "source_credit"
+    if is_toast(stripped):
+        return "widget"
     if not _CUES.search(stripped):
         return None
     if is_disclaimer(stripped):
