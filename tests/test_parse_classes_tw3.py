@@ -189,3 +189,39 @@ def test_a_paragraph_long_blockquote_without_a_deck_stays_the_summary():
     )
     assert text_of(article) == _LINES
     assert article.summary == teaser
+
+
+# --- 5. a headline wrapped in the page's source between two CJK characters -----------------
+
+
+def test_a_headline_wrapped_between_two_cjk_characters_prints_no_space():
+    doc = page(
+        "<title>縣府公布道路\n        改善計畫 | 東海新聞網</title>",
+        "<article><h1>\n    縣府公布道路\n        改善計畫\n</h1>"
+        f"<div>2024-05-02 10:30</div>{_STORY}</article>",
+    )
+    article = parse_document(doc, "page.html").articles[0]
+    assert article.title == "縣府公布道路改善計畫"
+    assert text_of(article) == _LINES
+
+
+def test_a_wrapped_page_title_is_read_without_the_break():
+    from zhnews.parse.blocks import html_document_title
+    from zhnews.parse.meta import page_titles
+
+    doc = page(
+        "<title>縣府公布道路\n   改善計畫</title>"
+        '<meta property="og:title" content="縣府公布道路\n   改善計畫">',
+        _STORY,
+    )
+    assert html_document_title(doc) == "縣府公布道路改善計畫"
+    assert page_titles(doc) == ["縣府公布道路改善計畫"]
+
+
+def test_a_break_beside_a_latin_word_stays_a_space():
+    doc = page(
+        f"<title>{_TITLE}</title>",
+        f"<article><h1>縣府導入 Smart\n   Road 系統</h1><div>2024-05-02 10:30</div>{_STORY}</article>",
+    )
+    article = parse_document(doc, "page.html").articles[0]
+    assert article.title == "縣府導入 Smart Road 系統"

@@ -53,6 +53,7 @@ from zhnews.parse.assemble import (
 from zhnews.parse.blocks import (
     Block,
     drop_invisible,
+    drop_segment_breaks,
     html_blocks,
     html_document_title,
     markdown_blocks,
@@ -284,7 +285,8 @@ def _markup_text(fragment: str) -> str:
     """The text of a piece of markup: tags dropped, entities decoded, whitespace single."""
     import html as htmllib
 
-    return re.sub(r"\s+", " ", htmllib.unescape(re.sub(r"<[^>]+>", "", fragment))).strip()
+    text = htmllib.unescape(re.sub(r"<[^>]+>", "", fragment))
+    return re.sub(r"\s+", " ", drop_segment_breaks(text)).strip()
 
 
 def _headline_lines(match: re.Match) -> list[str]:

@@ -64,6 +64,18 @@ def drop_invisible(text: str) -> str:
     return _INVISIBLE_RE.sub("", text)
 
 
+# A source line break between two CJK characters (and the indentation around it) is
+# layout, not a word gap: CSS removes such a segment break when it collapses white space.
+_CJK_SEGMENT_BREAK = re.compile(
+    r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t]*\n\s*(?=[\u3000-\u9fff\uff00-\uffef])"
+)
+
+
+def drop_segment_breaks(text: str) -> str:
+    """`約⏎        台幣` → `約台幣`; a break beside a Latin letter or digit stays a space."""
+    return _CJK_SEGMENT_BREAK.sub("", text) if "\n" in text else text
+
+
 # ---------------------------------------------------------------------------------------
 # Markdown
 
@@ -456,7 +468,7 @@ def html_document_title(html: str) -> str | None:
     og:title / twitter:title (`meta.page_titles`)."""
     match = re.search(r"<title[^>]*>(.*?)</title>", html[:200_000], re.IGNORECASE | re.DOTALL)
     title = htmllib.unescape(_TAG_RE.sub("", match.group(1))) if match else ""
-    title = unspace_letters(drop_invisible(title).strip())
+    title = unspace_letters(drop_segment_breaks(drop_invisible(title)).strip())
     if not title:
         from zhnews.parse.meta import page_titles
 
@@ -682,12 +694,7 @@ def _walk(
                 if row_dropped:
                     parts = content.after_link_run(parts)
         indented = bool(_PRINTED_INDENT.match(parts[0])) if parts else False
-        # A source line break between two CJK characters is layout, not a word gap.
-        text = re.sub(
-            r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t]*\n\s*(?=[\u3000-\u9fff\uff00-\uffef])",
-            "",
-            drop_invisible(_join_parts(parts)),
-        )
+        text = drop_segment_breaks(drop_invisible(_join_parts(parts)))
         text = unspace_letters(re.sub(r"\s+", " ", text).strip())
         if text:
             compact = len(re.sub(r"\s", "", text))

@@ -582,9 +582,12 @@ def page_titles(html: str) -> list[str]:
         key = (attrs.get("property") or attrs.get("name") or "").lower()
         if key in _HEADLINE_PROPERTIES and attrs.get("content"):
             found.append(attrs["content"])
-    from zhnews.parse.blocks import drop_invisible
+    from zhnews.parse.blocks import drop_invisible, drop_segment_breaks
 
-    titles = [re.sub(r"\s+", " ", drop_invisible(htmllib.unescape(t))).strip() for t in found]
+    titles = [
+        re.sub(r"\s+", " ", drop_segment_breaks(drop_invisible(htmllib.unescape(t)))).strip()
+        for t in found
+    ]
     return list(dict.fromkeys(t for t in titles if t))
 
 
