@@ -225,3 +225,43 @@ def test_a_break_beside_a_latin_word_stays_a_space():
     )
     article = parse_document(doc, "page.html").articles[0]
     assert article.title == "縣府導入 Smart Road 系統"
+
+
+# --- 6. an appended next story, a date over its section, a link to the writer's page ------
+
+_NEXT = [
+    "市議會今日召開臨時會，審議多項預算追加案，議員針對防災經費分配提出多項質詢。",
+    "市府官員表示，相關經費將優先用於老舊社區排水改善，並於汛期前完成第一階段工程。",
+]
+
+
+def test_a_date_over_its_section_label_is_meta():
+    article = _parse("<div>2024.05.02 | 地方建設</div>")
+    assert text_of(article) == _LINES
+    assert article.published_at is not None and article.published_at.day == 2
+
+
+def test_the_story_the_page_describes_is_the_pages_story_not_the_next_one_scrolled_in():
+    deck = "縣府將優先整修市區內多條老舊路段，預計年底前全部完工，經費約二億元"
+    first = (
+        f"<article><h1>{_TITLE}</h1><p>{deck}</p><div>2024.05.02 | 地方建設</div>{_STORY}</article>"
+    )
+    second = (
+        "<article><h1>市議會審議防災預算追加案</h1><p>議員關注防災經費分配，市府允諾汛期前完工</p>"
+        "<div>2024.04.30 | 地方政治</div>" + "".join(f"<p>{x}</p>" for x in _NEXT) + "</article>"
+    )
+    doc = page(
+        "<title>老舊路段整修計畫出爐 | 東海新聞網</title>"
+        f'<meta property="og:description" content="{deck}">',
+        first + second,
+    )
+    articles = parse_document(doc, "page.html").articles
+    assert [a.title for a in articles] == [_TITLE]
+    assert not set(_NEXT) & set(text_of(articles[0]))
+
+
+def test_a_link_to_the_writers_page_names_the_writer():
+    header = '<div><a href="https://news.example.com/author/4561"><span>林大同</span></a></div>'
+    article = _parse(header + "<div>2024-05-02 10:30</div>")
+    assert writers(article) == ["林大同"]
+    assert text_of(article) == _LINES

@@ -136,7 +136,7 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
     multi = fmt != "text" or headed is not None or sum(it.kind == "heading" for it in items) >= 3
     drafts, page = split_articles(items, multi=multi)
     if fmt == "newspaper-html" and not digest:
-        drafts = _page_story(drafts, [page_title or "", *titles])
+        drafts = _page_story(drafts, [page_title or "", *titles], meta.page_descriptions(text))
     articles = _finished(drafts)
     if not articles and fmt == "newspaper-html":
         page_with_text = _script_article_page(text)
@@ -197,7 +197,7 @@ def _script_article_page(text: str) -> str | None:
     return page[: opening.end()] + article + page[opening.end() :]
 
 
-def _page_story(drafts: list, page_titles: list[str]) -> list:
+def _page_story(drafts: list, page_titles: list[str], descriptions: list[str] = ()) -> list:
     """A page whose <title> is its first story's headline is that story's page: a post
     printed below it under its own headline and dated header is the site's next post or
     feed (self-media pages load the next post under the one they show), not a second story.
@@ -214,7 +214,7 @@ def _page_story(drafts: list, page_titles: list[str]) -> list:
     if len(title) < 6 or not pages:
         return drafts
     named = [p for p in pages if p.startswith(title)]
-    if not named:
+    if not named and not _describes_first(drafts, descriptions):
         return drafts
     later = [re.sub(r"\s+", "", d.article.title or "") for d in drafts[1:]]
     if any(t and t in p for t in later for p in pages):
@@ -237,6 +237,26 @@ def _page_story(drafts: list, page_titles: list[str]) -> list:
         else:
             kept.append(draft)
     return kept
+
+
+MIN_DESCRIPTION_CHARS = 20
+
+
+def _describes_first(drafts: list, descriptions: list[str]) -> bool:
+    """The page's description (`og:description`) is printed in its first story (the deck
+    or the lead) and in none of the later ones: the page is that story's page, whatever
+    its <title> words (a page that loads the next post under its story as you scroll)."""
+
+    def text_of(draft) -> str:
+        parts = [it.text for it in draft.items] + [draft.article.summary or ""]
+        return re.sub(r"\s+", "", "".join(parts))
+
+    squeezed = [re.sub(r"\s+", "", d) for d in descriptions]
+    squeezed = [d for d in squeezed if len(d) >= MIN_DESCRIPTION_CHARS]
+    if not squeezed:
+        return False
+    first, later = text_of(drafts[0]), [text_of(d) for d in drafts[1:]]
+    return any(d in first and not any(d in t for t in later) for d in squeezed)
 
 
 def _story_box(draft) -> tuple:
@@ -439,9 +459,12 @@ def _drop_section_label(article: Article, page_titles: list[str]) -> None:
 
 def _dated_header(items: list[Item]) -> bool:
     """A dated line (a post's own time stamp) before the first sentence of text (the short
-    words of an author box, `关注`, `原创`, may come first)."""
-    for item in items:
+    words of an author box, `关注`, `原创`, may come first; so may the headline's deck, the
+    one line right under it)."""
+    for k, item in enumerate(items):
         if item.kind == "body" and (len(item.text) > 8 or re.search(r"[。！？，]", item.text)):
+            if k == 0 and len(items) > 1 and items[1].kind == "meta" and items[1].date:
+                continue  # headline / deck / `2024.09.30 |`: the deck over the post's stamp
             return False
         if item.kind == "meta" and item.date is not None:
             return True

@@ -595,6 +595,10 @@ def _date_line(text: str, tz: ZoneInfo) -> Item | None:
         # `2022-02-13 09:57 光明网`: when and where the page says the story ran
         publisher = re.match(r"[^\s\d]+?(?:网|網|报|報|社|台|新闻|新聞|客户端|客戶端)", after)
         return Item("meta", text, date=stamp, publisher=publisher.group(0) if publisher else None)
+    section = _SECTION_AFTER_STAMP.fullmatch(after) if stamped else None
+    if section and not strict_names(section.group("label"), surname=True):
+        # `2024.10.14 | 半導體與電子產業`: the day and, past a bar, the section it is filed in
+        return Item("meta", text, date=stamp)
     posted = _POSTED_FROM.fullmatch(after) if stamped else None
     if posted:
         # `2024-05-13 06:16发布于北京经济日报官方账号`: a platform's post line, the region
@@ -646,6 +650,10 @@ def _date_line(text: str, tz: ZoneInfo) -> Item | None:
     return None
 
 
+# `| 半導體與電子產業` after a leading date: a bar, then a section label (no clause marks)
+_SECTION_AFTER_STAMP = re.compile(
+    r"[|｜]\s*(?P<label>[\u4e00-\u9fffA-Za-z0-9&＆、·・ ]{2,16}?)\s*(?:[|｜]\s*)?"
+)
 # `X 發表於` before a date: the poster's name and the posting verb
 _POSTER = re.compile(
     r"(?P<who>[^\s:：|｜,，。]{2,20}(?: [^\s:：|｜,，。]{2,20}){0,2})\s*"

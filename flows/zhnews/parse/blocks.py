@@ -840,6 +840,13 @@ _AUTHOR_MARKER = re.compile(r"author|reporter|byline|writer|journalist", re.IGNO
 _NOT_AUTHOR_MARKER = re.compile(r"comment|reply|review|user|avatar|pic|img|photo", re.IGNORECASE)
 
 
+# A site's page of one writer: a path segment naming writers, then the writer's id or slug
+_AUTHOR_PAGE = re.compile(
+    r"/(?:author|authors|reporter|reporters|writer|writers|columnist)/[^/?#\s]+/?(?:[?#]|$)",
+    re.IGNORECASE,
+)
+
+
 def _author_marked(tag) -> bool:
     """Markup that says its text is the author: `<a rel="author">`, `itemprop="author"`,
     `<span class="author">`, `<div class="rp_name reporter">`."""
@@ -848,6 +855,8 @@ def _author_marked(tag) -> bool:
         return True
     if "author" in str(tag.get("itemprop") or "").split():
         return True
+    if tag.name == "a" and _AUTHOR_PAGE.search(str(tag.get("href") or "")):
+        return True  # a link to the writer's page (`/author/4561`, `/reporter/60176`)
     marker = " ".join(tag.get("class") or []) + " " + str(tag.get("id") or "")
     return bool(_AUTHOR_MARKER.search(marker)) and not _NOT_AUTHOR_MARKER.search(marker)
 

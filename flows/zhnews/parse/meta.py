@@ -591,6 +591,25 @@ def page_titles(html: str) -> list[str]:
     return list(dict.fromkeys(t for t in titles if t))
 
 
+_DESCRIPTION_PROPERTIES = {"description", "og:description", "twitter:description"}
+
+
+def page_descriptions(html: str) -> list[str]:
+    """The page's description / og:description / twitter:description texts, unescaped,
+    whitespace single, without repeats."""
+    import html as htmllib
+
+    end = html.lower().find("</head>")
+    head = html[: end if end > 0 else 1_000_000]
+    found: list[str] = []
+    for tag in _META_TAG.findall(head):
+        attrs = {m[0].lower(): m[1] or m[2] or m[3] for m in _META_ATTR.findall(tag)}
+        key = (attrs.get("property") or attrs.get("name") or "").lower()
+        if key in _DESCRIPTION_PROPERTIES and attrs.get("content"):
+            found.append(re.sub(r"\s+", " ", htmllib.unescape(attrs["content"])).strip())
+    return list(dict.fromkeys(t for t in found if t))
+
+
 _NEXT_DATA = re.compile(
     r"<script\b[^>]*\bid=[\"']?__NEXT_DATA__[\"']?[^>]*>(.*?)</script\s*>",
     re.IGNORECASE | re.DOTALL,
