@@ -265,3 +265,35 @@ def test_a_link_to_the_writers_page_names_the_writer():
     article = _parse(header + "<div>2024-05-02 10:30</div>")
     assert writers(article) == ["林大同"]
     assert text_of(article) == _LINES
+
+
+# --- 6. the deck under the headline: in the headline's element, or under an intro label ----
+
+
+def test_one_sentence_in_the_headlines_element_under_the_byline_is_the_deck():
+    deck = "縣府將優先整修市區內多條老舊路段，預計年底前全部完工。"
+    doc = page(
+        f"<title>{_TITLE}</title>",
+        f"<header><h1>{_TITLE}</h1><span class='author'>林大同</span><time>2024/05/02</time>"
+        f"<p>{deck}</p></header><div class='content'>{_STORY}</div>",
+    )
+    article = parse_document(doc, "page.html").articles[0]
+    assert text_of(article) == _LINES
+    assert article.summary == deck
+
+
+def test_a_paragraph_beside_the_text_in_one_element_stays_text():
+    doc = page(
+        f"<title>{_TITLE}</title>",
+        f"<article><h1>{_TITLE}</h1><time>2024/05/02</time>{_STORY}</article>",
+    )
+    assert text_of(parse_document(doc, "page.html").articles[0]) == _LINES
+
+
+def test_an_intro_label_over_the_deck_is_neither_text_nor_turns_the_deck_into_text():
+    deck = "縣府將優先整修市區內多條老舊路段，預計年底前全部完工"
+    article = _parse(
+        "<div>2024-05-02 10:30</div><div>前言：</div>", f"<blockquote>{deck}</blockquote>{_STORY}"
+    )
+    assert text_of(article) == _LINES
+    assert article.summary == deck

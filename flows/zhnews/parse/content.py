@@ -166,8 +166,10 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
         ):
             kept.append(replace(block, kind="quote"))  # the deck printed in the headline's box
             continue
-        if (not body_started and _unfinished_deck(blocks, weights, idx, headline, end)) or (
-            not sentence_seen and _pull_quote(blocks, idx, end)
+        if (
+            (not body_started and _unfinished_deck(blocks, weights, idx, headline, end))
+            or (not sentence_seen and _pull_quote(blocks, idx, end))
+            or (not body_started and _header_deck(blocks, weights, idx, headline, end))
         ):
             kept.append(replace(block, kind="quote"))  # the deck, or a quote the text repeats
             continue
@@ -596,6 +598,30 @@ def _headline_box_deck(
     box = title.dom_path[:-2]  # the headline's row group: <table> / <tr><td>headline
     if block.dom_path[: len(box)] != box or block.dom_path[: len(box) + 1] == title.dom_path[:-1]:
         return False
+    text = next((j for j in range(idx + 1, end) if weights[j] > 0), None)
+    return text is not None and blocks[text].dom_path[: len(box)] != box
+
+
+def _header_deck(
+    blocks: list, weights: list[float], idx: int, headline: int | None, end: int
+) -> bool:
+    """One sentence printed in the headline's own element, under the headline and its byline
+    and date lines, while the text is printed in another element: the deck or excerpt
+    (`<header><h1>…</h1><span>Chris</span><time>…</time><p>Quest 3S 定價 300 美元起，…。</p>
+    </header>` over `<div class="content">`), not the text's first paragraph."""
+    if headline is None or idx <= headline + 1 or idx >= end or weights[idx] <= 0:
+        return False
+    block, title = blocks[idx], blocks[headline]
+    if block.kind != "text" or block.link_chars or block.in_figure or len(title.dom_path) < 2:
+        return False
+    compact = _WS.sub("", block.text)
+    if len(compact) > MAX_DECK_CHARS or _SENTENCE_MARKS.search(compact[:-1]):
+        return False  # a deck is one sentence at most
+    box = title.dom_path[:-1]
+    if block.dom_path[:-1] != box:
+        return False
+    if any(weights[j] > 0 for j in range(headline + 1, idx)):
+        return False  # only the byline and date lines between the headline and the deck
     text = next((j for j in range(idx + 1, end) if weights[j] > 0), None)
     return text is not None and blocks[text].dom_path[: len(box)] != box
 

@@ -170,7 +170,9 @@ _BAR_SOURCE = re.compile(r"^(?:来源|來源|稿源)\s*[|｜丨]\s*[^。！？!?
 # `关键字：`): a label with nothing after it, of page furniture only (`专家表示：` is text).
 _BARE_LABEL = re.compile(
     r"(?:影音訂閱|影音订阅|熱門度|热门度|栏目关注|欄目關注|关注栏目|關注欄目|分享到|分享至|标签|標籤|关键字|關鍵字|关键词|關鍵詞"
-    r"|TAG|Tag|Tags|tags)\s*[：:]"
+    r"|TAG|Tag|Tags|tags"
+    # the label of the intro or abstract box over the text (`前言：` on its own line)
+    r"|前言|导言|導言|引言|摘要|内容摘要|內容摘要|导读|導讀)\s*[：:]"
 )
 # An endnote under a report (`[1] 《…的讲话》，新华社，2021年7月1日。`, `[31] ［德］…著，…译：
 # 《共产党宣言》，…出版社`): a reference, not text. A note number opens the line and a citation
