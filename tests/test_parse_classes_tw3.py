@@ -297,3 +297,30 @@ def test_an_intro_label_over_the_deck_is_neither_text_nor_turns_the_deck_into_te
     )
     assert text_of(article) == _LINES
     assert article.summary == deck
+
+
+# --- 6. a press release's end matter: link prompts and the provenance note ------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "觀看記者會影片，請點選此處；相關新聞資料，請點選此處。更多產品資訊，請造訪網頁和產品簡介。",
+        "（本文訊息由東海公司提供，內文與標題經本站修訂後刊登。）",
+    ],
+)
+def test_a_press_releases_end_matter_is_not_text(line):
+    article = _parse("<div>2024-05-02 10:30</div>", _STORY + f"<p>{line}</p>")
+    assert text_of(article) == _LINES
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "民眾如有疑問，請點選此處查詢，或撥打市民專線洽詢。",
+        "本文資料由主計處提供的數據顯示，今年物價漲幅高於預期。",
+    ],
+)
+def test_a_sentence_with_one_link_prompt_or_a_cited_source_stays(line):
+    article = _parse("<div>2024-05-02 10:30</div>", _STORY + f"<p>{line}</p>")
+    assert text_of(article) == [*_LINES, line]

@@ -75,6 +75,8 @@ _DISCLAIMER_MARKERS = re.compile(
     # reprint ban (zero width: the ban is the second marker)
     r"|(?:专稿|專稿|原创稿件|原創稿件|独家稿件|獨家稿件)(?=[，,。\s]*(?:未经|未經|转载|轉載|如需))"
     r"|(?:本文|本作品|本稿|本篇)(?:经|經)(?:授权|授權)(?:转载|轉載|刊登|刊出|发表|發表|转发|轉發)"
+    # `（本文訊息由高通提供，…）`: a press release's provenance note
+    r"|(?:本文|本篇|本稿)(?:訊息|讯息|資訊|资讯|內容|内容|資料|资料|新聞稿|新闻稿)由[^。，,]{1,30}提供(?=[，,。；;）)\s]|$)"
     r"|(?:本文|本作品|本稿|本篇)(?:来自|來自|来源于|來源於|转载自|轉載自|转自|轉自|系|為|为|首发于|首發於|首发在|首發在).{0,40}?"
     r"(?:授权|授權|原创|原創|公众号|公眾號|微信|转载|轉載)"
     r"|(?:版权|版權|权益|權益)(?:归|歸|属于|屬於).{0,30}(?:所有|独家|獨家)"
@@ -189,6 +191,21 @@ _LINK_PROMPT = re.compile(
     r"^[（(]?\s*(?:详情|詳情|更多|全文|原文)?\s*(?:请|請)?\s*(?:点击|點擊)\s*"
     r"(?:链接|鏈接|这里|這裡|此处|此處|原文|阅读原文|閱讀原文)?\s*[：:]?\s*[）)]?$"
 )
+# `觀賞記者會影片，請點選此處；…請造訪網頁和產品簡介。`: a line whose every clause points the
+# reader to a link (`請點選此處`, `請造訪…`, `請參閱…`): the links' prompts, not text.
+_CLICK_HERE = re.compile(
+    r"(?:请|請)?\s*(?:点选|點選|点击|點擊|点按|點按|按)\s*(?:此处|此處|这里|這裡|此)"
+    r"|(?:请|請)\s*(?:造访|造訪|参阅|參閱|前往|至)\s*[^，,。；;]{0,20}(?:网页|網頁|网站|網站|页面|頁面|简介|簡介)"
+)
+_CLAUSE_SPLIT = re.compile(r"[。；;！!]")
+
+
+def is_link_prompts(text: str) -> bool:
+    """Every sentence of the line (two or more) ends by pointing the reader to a link."""
+    sentences = [x for x in _CLAUSE_SPLIT.split(text) if x.strip()]
+    return len(sentences) >= 2 and all(_CLICK_HERE.search(x) for x in sentences)
+
+
 # A month printed alone under a report's headline (`2003年5月`): when the report was written,
 # a label of its header, not text and not a publication day (a full date line is the date
 # parser's).
@@ -576,6 +593,8 @@ def debris_reason(text: str) -> str | None:
     if ("化名" in stripped or "假名" in stripped) and _PSEUDONYM_NOTE.match(stripped):
         return "pseudonym_note"
     if ("点击" in stripped or "點擊" in stripped) and _LINK_PROMPT.match(stripped):
+        return "link_prompt"
+    if ("請" in stripped or "请" in stripped) and is_link_prompts(stripped):
         return "link_prompt"
     if stripped[:2] in ("来源", "來源", "稿源") and _BAR_SOURCE.match(stripped):
         return "source_credit"
