@@ -324,3 +324,26 @@ def test_a_press_releases_end_matter_is_not_text(line):
 def test_a_sentence_with_one_link_prompt_or_a_cited_source_stays(line):
     article = _parse("<div>2024-05-02 10:30</div>", _STORY + f"<p>{line}</p>")
     assert text_of(article) == [*_LINES, line]
+
+
+# --- a comment board's rules and a newsletter box under the story ---------------------------
+
+
+def test_a_comment_boards_rules_and_a_newsletter_box_are_not_text():
+    tail = (
+        "<h3>訂閱東海新聞網</h3><p>周一至五發送，每日三則在地新聞</p>"
+        "<div>東海新聞網對留言系統使用者發布的文字保有修改或移除的權利，請遵守下列規定：</div>"
+        "<ul><li>請勿重覆刊登內容相同的文章</li><li>請勿刊登與主題無關之內容</li>"
+        "<li>違反上述規定者，本站有權刪除留言</li></ul>"
+    )
+    article = _parse("<div>2024-05-02 10:30</div>", _STORY + tail)
+    assert text_of(article) == _LINES
+
+
+def test_reporting_on_a_forums_rules_stays():
+    lines = [
+        "該論壇昨日修改留言規定，要求使用者實名登記，引發網友反彈。",
+        "管理員表示，新規定將於下月起實施，違者帳號將被停權。",
+    ]
+    article = _parse("<div>2024-05-02 10:30</div>", _STORY + "".join(f"<p>{x}</p>" for x in lines))
+    assert text_of(article) == [*_LINES, *lines]

@@ -175,6 +175,7 @@ def classify(blocks: list[Block], tz: ZoneInfo) -> list[Item]:
         )
         items.append(item)
     _mark_related_lists(items)
+    _mark_comment_rules(items)
     _mark_provenance_header(items)
     _mark_footers(items)
     _mark_name_lines(items)
@@ -757,6 +758,40 @@ _PHOTO_CREDIT_TAIL = re.compile(
     r"(?<=[。！？”」』])\s*[^。！？]{0,12}(?:記者|记者)[^。！？]{2,16}(?:攝|摄)(?:影)?"
     r"\s*(?:\d{2,4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*$"
 )
+
+
+# A site's rules for its comment board, printed under the story: the notice that opens them
+# (the comment system, and the site's rights or rules) and the rules listed under it.
+_COMMENT_BOARD = re.compile(r"留言|评论区|評論區|讨论区|討論區|回文|回帖|跟帖")
+_RULE_WORD = re.compile(r"规定|規定|规则|規則|守则|守則|须知|須知|权利|權利|权限|權限")
+_RULE_LINE = re.compile(
+    r"^(?:请勿|請勿|请不要|請不要|禁止|严禁|嚴禁|不得|请确认|請確認|为避免|為避免|违反|違反|发言|發言"
+    r"|请遵守|請遵守|如有违反|如有違反)"
+)
+MAX_RULE_CHARS = 160
+MIN_RULES = 2
+
+
+def _mark_comment_rules(items: list[Item]) -> None:
+    """A notice about the site's comment board (`X對留言系統使用者發布的文字…保有…權利`) and
+    the rules listed under it (`請勿重覆刊登…`, `禁止發表…`, `違反上述規定者…有權刪除留言`)
+    are the comment box's furniture, not text: two or more rule lines must follow."""
+    for index, item in enumerate(items):
+        if item.kind != "body" or len(item.text) > MAX_RULE_CHARS * 2:
+            continue
+        if not (_COMMENT_BOARD.search(item.text) and _RULE_WORD.search(item.text)):
+            continue
+        rules = []
+        for k in range(index + 1, len(items)):
+            nxt = items[k]
+            if nxt.kind != "body" or len(nxt.text) > MAX_RULE_CHARS:
+                break
+            if not (_RULE_LINE.match(nxt.text) or _COMMENT_BOARD.search(nxt.text)):
+                break
+            rules.append(nxt)
+        if len(rules) >= MIN_RULES:
+            for rule in [item, *rules]:
+                rule.kind = "debris"
 
 
 def _mark_related_lists(items: list[Item]) -> None:

@@ -402,6 +402,30 @@ def page_header(text: str) -> str | None:
     return None
 
 
+# A newsletter box: `訂閱中時新聞網` / `周一至五發送，每日五則庶民情報`.
+_SUBSCRIBE_LINE = re.compile(
+    r"(?:立即|馬上|马上|免費|免费)?(?:訂閱|订阅)\s*[《「]?[\u4e00-\u9fffA-Za-z ]{1,16}"
+    r"(?:網|网|報|报|電子報|电子报|日報|日报|新聞|新闻|週報|周报|電子信|电子信)[》」]?"
+)
+_NEWSLETTER_SCHEDULE = re.compile(
+    r"(?:每日|每天|每週|每周|[週周][一二三四五六日]至[一二三四五六日]|[週周][一二三四五六日]到[一二三四五六日])"
+    r"[^。]{0,12}(?:發送|发送|寄送|推送|寄發|寄发|送達|送达)"
+)
+MAX_NEWSLETTER_CHARS = 30
+
+
+def is_newsletter_box(text: str) -> bool:
+    """A newsletter box's name (`訂閱中時新聞網`) or its delivery schedule opening the line
+    (`周一至五發送，每日五則庶民情報`); short, no sentence end."""
+    stripped = text.strip()
+    if len(stripped) > MAX_NEWSLETTER_CHARS or re.search(r"[。！？!?]", stripped):
+        return False
+    if _SUBSCRIBE_LINE.fullmatch(stripped):
+        return True
+    # when it is sent, then what it holds: `周一至五發送，每日五則…`
+    return bool(_NEWSLETTER_SCHEDULE.match(stripped)) and bool(re.search(r"[，,]", stripped))
+
+
 def is_promo(text: str) -> bool:
     """`DW中文有Instagram！欢迎搜寻…`, `請加入成為…的月費訂戶`, `下载法广应用程序跟踪国际时事`.
 
@@ -600,6 +624,8 @@ def debris_reason(text: str) -> str | None:
         return "source_credit"
     if is_toast(stripped):
         return "widget"
+    if is_newsletter_box(stripped):
+        return "promo"
     if not _CUES.search(stripped):
         return None
     if is_disclaimer(stripped):
