@@ -347,3 +347,52 @@ def test_reporting_on_a_forums_rules_stays():
     ]
     article = _parse("<div>2024-05-02 10:30</div>", _STORY + "".join(f"<p>{x}</p>" for x in lines))
     assert text_of(article) == [*_LINES, *lines]
+
+
+# --- 6. an infinite-scroll story page: pictures without <img>, scroll prompts, lede box -----
+
+
+def test_a_caption_under_a_picture_element_without_an_img_is_a_caption():
+    figure = (
+        '<div class="pic"><picture><source srcset="a.webp"></picture></div>'
+        "<div class='inf'><div>縣府公布的道路改善路段示意圖</div><span>圖／ 縣府提供</span></div>"
+    )
+    article = _parse(
+        "<div>2024-05-02 10:30</div>",
+        f"<p>{_LINES[0]}</p>{figure}<p>{_LINES[1]}</p><p>{_LINES[2]}</p>",
+    )
+    assert text_of(article) == _LINES
+
+
+@pytest.mark.parametrize("line", ["往下滑看下一篇文章", "繼續往下滑閱讀更多新聞", "即時熱門文章"])
+def test_scroll_prompts_and_list_headers_after_the_text_are_not_text(line):
+    article = _parse("<div>2024-05-02 10:30</div>", _STORY + f"<div>{line}</div>")
+    assert text_of(article) == _LINES
+
+
+def test_a_related_link_in_a_blockquote_is_not_text():
+    related = (
+        '<blockquote><p>延伸閱讀：<a href="/a/1">市議會審議防災預算追加案</a></p></blockquote>'
+    )
+    article = _parse("<div>2024-05-02 10:30</div>", _STORY + related)
+    assert text_of(article) == _LINES
+
+
+def test_a_lede_box_under_a_two_sentence_deck_in_the_headlines_element_is_text():
+    deck = "縣府將整修多條老舊路段。年底前能否完工？"
+    lede = [
+        _LINES[0],
+        "工務處並表示，相關經費已編列完成，將分三期施工，第一期工程預計下月初動工，總經費約新台幣二億元。",
+    ]
+    doc = page(
+        f"<title>{_TITLE}</title>",
+        f"<header><div>2024.05.02 | 地方建設</div><h1>{_TITLE}</h1><p>{deck}</p></header>"
+        "<div class='content'><blockquote>"
+        + "".join(f"<p>{x}</p>" for x in lede)
+        + "</blockquote>"
+        + "".join(f"<p>{x}</p>" for x in _LINES[1:])
+        + "</div>",
+    )
+    article = parse_document(doc, "page.html").articles[0]
+    assert article.summary == deck
+    assert text_of(article) == [*lede, *_LINES[1:]]

@@ -445,6 +445,8 @@ def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _Typical
     if block.kind in ("url", "image", "boundary", "quote", "rule"):
         if block.kind == "quote" and debris.debris_reason(text):
             return Item("debris", text)
+        if block.kind == "quote" and debris.related_header(text):
+            return Item("related", text)  # `<blockquote>延伸閱讀：<a>…</a></blockquote>`
         return Item(block.kind, text, stocks=block.stocks)
     if text and text[0] in _CAPTION_MARK:
         return Item("caption", text[1:].strip())
@@ -1700,7 +1702,7 @@ def finish_article(draft: _Draft) -> None:
     items = _names_under_title(drop_title_echo(items, article.title), article.title)
     items = _subtitle_paragraph(article, items)
     items = _topic_label(article, items)
-    items = _lead_blockquote(items) if article.subtitle else items
+    items = _lead_blockquote(items, bool(article.subtitle))
     items = _run_in_byline(items, draft)
     items = _closing_credit(items, draft)
     items = _shape_subheads(items)
@@ -1977,30 +1979,39 @@ def _subtitle_paragraph(article: Article, items: list[Item]) -> list[Item]:
 MIN_LEAD_CHARS = 80
 
 
-def _lead_blockquote(items: list[Item]) -> list[Item]:
+def _lead_blockquote(items: list[Item], subtitled: bool) -> list[Item]:
     """A story prints one standfirst. When its headline already has its deck (the
-    subtitle), a <blockquote> right above the text, in the same element as the text's
-    paragraphs (`<article><blockquote><p>…</p></blockquote><p>…</p>`), a paragraph long
-    with a sentence in it, is the story's first paragraph set off in a box (the lede), not
-    a second summary. (Without a deck such a blockquote stays the summary: a post quoting
-    its source's teaser above the text.)"""
+    subtitle, or a deck line over the text), the <blockquote> right above the text, in the
+    same element as the text's paragraphs (`<article><blockquote><p>…</p></blockquote>
+    <p>…</p>`), a paragraph long with a sentence in it, is the story's opening set off in
+    a box (the lede), not a second summary: its paragraphs are text. (Without a deck such
+    a blockquote stays the summary: a post quoting its source's teaser above the text.)"""
     first = next((k for k, it in enumerate(items) if it.kind == "body"), None)
     if first is None or not items[first].dom_path:
         return items
-    lead = next(
-        (k for k in range(first - 1, -1, -1) if items[k].kind not in ("image", "caption")),
-        None,
-    )
-    if lead is None or items[lead].kind != "quote" or not items[lead].in_blockquote:
+    run: list[int] = []
+    for k in range(first - 1, -1, -1):
+        if items[k].kind in ("image", "caption") and not run:
+            continue
+        if items[k].kind != "quote" or not items[k].in_blockquote:
+            break
+        run.insert(0, k)
+    if not run:
         return items
-    quote, body = items[lead], items[first]
+    decked = subtitled or any(it.kind == "quote" and not it.in_blockquote for it in items[: run[0]])
+    body = items[first]
     depth = len(body.dom_path)
-    if quote.dom_path[: depth - 1] != body.dom_path[:-1] or len(quote.dom_path) > depth + 1:
-        return items  # a sibling of the paragraphs (`<blockquote><p>` at most)
-    if len(quote.text) < MIN_LEAD_CHARS or not re.search(r"[。！？!?]", quote.text):
+    box = items[run[0]].dom_path[:depth]
+    for k in run:
+        path = items[k].dom_path
+        if path[: depth - 1] != body.dom_path[:-1] or len(path) > depth + 1 or path[:depth] != box:
+            return items  # a sibling of the paragraphs (`<blockquote><p>` at most), one box
+    text = "".join(items[k].text for k in run)
+    if not decked or len(text) < MIN_LEAD_CHARS or not re.search(r"[。！？!?]", text):
         return items
     out = list(items)
-    out[lead] = replace(quote, kind="body")
+    for k in run:
+        out[k] = replace(items[k], kind="body")
     return out
 
 

@@ -785,6 +785,12 @@ def _walk(
             alt = (child.get("alt") or child.get("title") or "").strip()
             blocks.append(Block("image", alt, in_figure=True, dom_path=tuple(state["path"])))
             continue
+        if name == "picture" and child.find("img") is None:
+            # `<picture><source srcset=…></picture>` with no <img> (a page saved as rendered
+            # before its script added one): a picture all the same
+            flush()
+            blocks.append(Block("image", "", in_figure=True, dom_path=tuple(state["path"])))
+            continue
         if name == "a" and child.get("data-code"):
             mention = parse_data_code(str(child.get("data-code")), child.get_text())
             if mention:

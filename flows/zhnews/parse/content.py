@@ -605,18 +605,18 @@ def _headline_box_deck(
 def _header_deck(
     blocks: list, weights: list[float], idx: int, headline: int | None, end: int
 ) -> bool:
-    """One sentence printed in the headline's own element, under the headline and its byline
-    and date lines, while the text is printed in another element: the deck or excerpt
+    """One or two sentences printed in the headline's own element, under the headline (and
+    its byline and date lines), while the text is printed in another element: the deck
     (`<header><h1>…</h1><span>Chris</span><time>…</time><p>Quest 3S 定價 300 美元起，…。</p>
     </header>` over `<div class="content">`), not the text's first paragraph."""
-    if headline is None or idx <= headline + 1 or idx >= end or weights[idx] <= 0:
+    if headline is None or idx <= headline or idx >= end or weights[idx] <= 0:
         return False
     block, title = blocks[idx], blocks[headline]
     if block.kind != "text" or block.link_chars or block.in_figure or len(title.dom_path) < 2:
         return False
     compact = _WS.sub("", block.text)
-    if len(compact) > MAX_DECK_CHARS or _SENTENCE_MARKS.search(compact[:-1]):
-        return False  # a deck is one sentence at most
+    if len(compact) > MAX_DECK_CHARS or len(_SENTENCE_MARKS.findall(compact[:-1])) > 1:
+        return False  # a deck is two sentences at most
     box = title.dom_path[:-1]
     if block.dom_path[:-1] != box:
         return False

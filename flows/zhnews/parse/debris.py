@@ -43,7 +43,8 @@ _RELATED_WORDS = (
     "你可能也想看 你可能感兴趣 你可能感興趣 看更多 深度阅读 深度閱讀 热点推荐 熱點推薦 "
     "编辑推荐 編輯推薦 今日推荐 今日推薦 专题推荐 專題推薦 阅读更多 閱讀更多 精彩视频推荐 "
     "精彩視頻推薦 视频推荐 視頻推薦 热门视频 熱門視頻 相关视频 相關視頻 今日焦点 今日焦點 热读 熱讀 "
-    "热门点阅 熱門點閱 热门点击 熱門點擊 你可能還想看 你可能还想看 你可能會喜歡 你可能会喜欢"
+    "热门点阅 熱門點閱 热门点击 熱門點擊 你可能還想看 你可能还想看 你可能會喜歡 你可能会喜欢 "
+    "即時熱門文章 即时热门文章 即時熱門新聞 即时热门新闻"
 ).split()
 _RELATED_FIRST = {word[0] for word in _RELATED_WORDS}
 # a mark a page prints before the header: `※你可能還想看：`, `★延伸閱讀`
@@ -216,6 +217,11 @@ _PICTURE_PROMPT = re.compile(
     r"^[（(▼▲\s]*(?:[^，。！？（）()]{1,12}[，,]\s*)?(?:點擊|点击|點開|点开|點選|点选|按)\s*"
     r"(?:圖片|图片|圖|图)?\s*(?:可)?(?:放大|看大圖|看大图|查看大圖|查看大图|看原圖|看原图"
     r"|(?:瀏覽|浏览|查看)(?:相關|相关|更多)?(?:圖片|图片))[）)▼\s]*(?:[+＋]\s*\d{1,3}\s*)*$"
+)
+# An infinite-scroll page's prompt to the next story: `往下滑看下一篇文章`, `繼續往下閱讀更多新聞`.
+_SCROLL_PROMPT = re.compile(
+    r"(?:繼續|继续)?\s*(?:往下|向下)(?:滑|滑動|滑动|捲|卷|捲動|卷动|拉)\s*(?:看|閱讀|阅读|觀看|观看)?"
+    r"\s*(?:下一篇|下一則|下一则|更多)\s*(?:文章|新聞|新闻|內容|内容|報導|报道)?"
 )
 # Buttons of a page's share, print and player widgets, left alone on a line: `友善列印`,
 # `產生縮網址`, `播放语音`, `我要評比`.
@@ -575,6 +581,8 @@ def debris_reason(text: str) -> str | None:
     if len(stripped) <= 60 and stripped[:1] in "视視影" and _VIDEO_LABEL.fullmatch(stripped):
         return "video_label"
     if len(stripped) <= 12 and _WIDGET_BUTTON.fullmatch(stripped):
+        return "widget"
+    if len(stripped) <= 20 and _SCROLL_PROMPT.fullmatch(stripped):
         return "widget"
     if (
         len(stripped) <= 30
