@@ -396,3 +396,13 @@ def test_a_lede_box_under_a_two_sentence_deck_in_the_headlines_element_is_text()
     article = parse_document(doc, "page.html").articles[0]
     assert article.summary == deck
     assert text_of(article) == [*lede, *_LINES[1:]]
+
+
+# --- an organization's acronym in the author field ------------------------------------------
+
+
+@pytest.mark.parametrize(("field", "names"), [("本文作者：AMD", []), ("本文作者：Kiwi", ["Kiwi"])])
+def test_an_acronym_in_the_author_field_is_an_organization_not_a_writer(field, names):
+    article = _parse(f"<div>{field} 點擊： 2024-05-02 10:30</div>")
+    assert writers(article) == names
+    assert text_of(article) == _LINES

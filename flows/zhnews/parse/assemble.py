@@ -1795,6 +1795,7 @@ def finish_article(draft: _Draft) -> None:
         if byline.credit and not article.publisher and byline.kind in ("wire", "source"):
             article.publisher = byline.credit
     article.authors = _bio_writers(article.authors, draft.bylines)
+    article.authors = [a for a in article.authors if not _ACRONYM.fullmatch(a.name)]
     article.authors = _reporters_over_poster(article.authors, draft.bylines, posted)
     if not article.authors and not draft.bylines:
         article.authors = _headline_writer(article.title, paragraphs)
@@ -1861,6 +1862,12 @@ def _opens_section(item: Item, last_path: tuple) -> bool:
     return (
         bool(item.dom_path) and item.dom_path != last_path and bool(_NUMBERED_HEAD.match(item.text))
     )
+
+
+# An author field holding an acronym in capitals (`本文作者：AMD`, `作者：AFP`) names an
+# organization (a company issuing a press release, an agency), not a writer: people's names
+# and user names are not printed so.
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 def _bio_writers(authors: list[Author], bylines: list[Byline]) -> list[Author]:
