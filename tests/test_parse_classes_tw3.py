@@ -406,3 +406,24 @@ def test_an_acronym_in_the_author_field_is_an_organization_not_a_writer(field, n
     article = _parse(f"<div>{field} 點擊： 2024-05-02 10:30</div>")
     assert writers(article) == names
     assert text_of(article) == _LINES
+
+
+def _wrapped_headline_page(head: str) -> str:
+    h1 = "<h1>\n    縣府公布 Smart Road\n    計畫，約 二億元起\n</h1>"
+    return page(head, f"<article>{h1}<div>2024-05-02 10:30</div>{_STORY}</article>")
+
+
+def test_a_space_between_cjk_in_a_wrapped_headline_both_page_titles_omit_is_a_wrap():
+    closed = "縣府公布 Smart Road 計畫，約二億元起"
+    doc = _wrapped_headline_page(
+        f"<title>{closed} | 東海新聞網</title><meta property='og:title' content='{closed}'>"
+    )
+    assert parse_document(doc, "page.html").articles[0].title == closed
+
+
+def test_a_space_between_cjk_that_only_the_title_tag_omits_stays():
+    doc = _wrapped_headline_page("<title>縣府公布 Smart Road 計畫，約二億元起_東海新聞網</title>")
+    assert (
+        parse_document(doc, "page.html").articles[0].title
+        == "縣府公布 Smart Road 計畫，約 二億元起"
+    )

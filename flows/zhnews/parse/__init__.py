@@ -154,6 +154,7 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
             _derive_title(articles[0])
     if fmt == "newspaper-html" and len(articles) == 1 and not articles[0].title_derived:
         _confirm_headline(articles[0], text, titles)
+        _unwrap_headline(articles[0], text, titles)
         _split_headline_deck(articles[0], text)
         _title_cell_headline(articles[0], text, page_title)
         _drop_section_label(articles[0], [page_title or "", *titles])
@@ -350,6 +351,30 @@ def _confirm_headline(article: Article, html: str, page_titles: list[str]) -> No
             article.kicker = article.title
         article.title = named[0]
         return
+
+
+_CJK_GAP = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef]) +(?=[\u3000-\u9fff\uff00-\uffef])")
+
+
+def _unwrap_headline(article: Article, html: str, page_titles: list[str]) -> None:
+    """A space between two CJK characters of a headline whose element is hard-wrapped in
+    the page's source (its text runs over several source lines: a pretty-printed or pasted
+    page, where a wrap may have turned into a space) is a wrap, not a word gap, when the
+    page's <title> and og:title both print the headline without it (`…約 台幣10300元起` in
+    the <h1>, `…約台幣10300元起` in both). One page title is not enough: a <title> may
+    squeeze a headline's real spaces (`…纾困 预计…` printed, `…纾困预计…` in the <title>)."""
+    title = article.title or ""
+    if not _CJK_GAP.search(title) or len([p for p in page_titles if p]) < 2:
+        return
+    closed = _CJK_GAP.sub("", title)
+    if not all(closed in page and title not in page for page in page_titles if page):
+        return
+    squeezed = re.sub(r"\s+", "", title)
+    for match in _HEADLINE_TAG.finditer(html):
+        inner = re.sub(r"<[^>]+>", "", match.group(2)).strip()
+        if re.sub(r"\s+", "", inner) == squeezed and "\n" in inner:
+            article.title = closed
+            return
 
 
 def _join_headline_lines(article: Article, html: str, title: str, pages: list[str]) -> None:
