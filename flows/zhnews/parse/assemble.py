@@ -74,7 +74,7 @@ from zoneinfo import ZoneInfo
 
 from zhnews.model import Article, Author, Paragraph, StockMention
 from zhnews.parse import content, debris
-from zhnews.parse.blocks import Block
+from zhnews.parse.blocks import POSTING_VERB, Block
 from zhnews.parse.bylines import (
     Byline,
     credits_in_meta,
@@ -659,8 +659,7 @@ _SECTION_AFTER_STAMP = re.compile(
 )
 # `X 發表於` before a date: the poster's name and the posting verb
 _POSTER = re.compile(
-    r"(?P<who>[^\s:：|｜,，。]{2,20}(?: [^\s:：|｜,，。]{2,20}){0,2})\s*"
-    r"(?:發表於|发表于|發佈於|发布于|發文於|发文于|[Pp]osted\s+on)"
+    r"(?P<who>[^\s:：|｜,，。]{2,20}(?: [^\s:：|｜,，。]{2,20}){0,2})\s*" + POSTING_VERB
 )
 # A post line's marks and the post's age beside its date (`- 某某編輯部 @ 11-22-2014 / 今日`,
 # `… @ 05-19-2013 / 2 years ago`): furniture of the line, no words of a name.

@@ -1055,9 +1055,9 @@ def _strip_chrome(soup) -> None:
 _MAX_CHROME_CHECKS = 2000
 MAX_BYLINE_BOX_CHARS = 120
 # `janus 發表於 2024年9月26日 08:27`: who posted the story and when
-POSTED_BY = re.compile(
-    r"(?:發表於|发表于|發佈於|发布于|發文於|发文于|[Pp]osted\s+on)\s*(?:19|20)\d{2}\s*[年/\-.]"
-)
+# The verbs of a posting line (`X 發表於 DATE`); zhnews.parse.assemble reads the poster with them
+POSTING_VERB = r"(?:發表於|发表于|發佈於|发布于|發文於|发文于|[Pp]osted\s+on)"
+POSTED_BY = re.compile(POSTING_VERB + r"\s*(?:19|20)\d{2}\s*[年/\-.]")
 
 
 def _holds_byline(element) -> bool:
