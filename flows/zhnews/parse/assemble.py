@@ -74,7 +74,7 @@ from zoneinfo import ZoneInfo
 
 from zhnews.model import Article, Author, Paragraph, StockMention
 from zhnews.parse import content, debris
-from zhnews.parse.blocks import POSTING_VERB, Block
+from zhnews.parse.blocks import POSTING_VERB, Block, picture_credit_end
 from zhnews.parse.bylines import (
     Byline,
     credits_in_meta,
@@ -522,6 +522,7 @@ def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _Typical
     if (
         _CAPTION_RE.match(text)
         or (block.in_figure and len(text) <= 80)
+        or (block.in_figure and len(text) <= MAX_CREDITED_CAPTION and picture_credit_end(text))
         or after_image
         or (len(text) <= MAX_CREDITED_CAPTION and _CREDIT_TAIL.search(text))
         or _cut_caption_over_picture(blocks, idx, text)

@@ -345,11 +345,19 @@ _PICTURE_CREDIT_END = re.compile(
     r"|[^\s，。；拍]{2,12}\s?(?:摄|攝)"
     r"|(?:供图|供圖|供稿图|提供圖片|提供图片))\s*$"
 )
+# A picture credit in Latin script after the caption's last sentence, the photographer and
+# the agency or paper (`…USB-C接口。 Justin Sullivan/Getty Images`, `… Jeff Chiu/Associated
+# Press`): text never ends on `Capitalised Name/Capitalised Agency`.
+_LATIN_CREDIT_END = re.compile(
+    r"(?<=[。！？」』”）)])\s*[A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*){0,3}\s*/\s*"
+    r"[A-Z][A-Za-z.&'\-]*(?:\s+[A-Z][A-Za-z.&'\-]*){0,3}\s*$"
+)
 
 
 def picture_credit_end(text: str) -> bool:
-    """The line ends with a picture credit (see `_PICTURE_CREDIT_END`)."""
-    return bool(_PICTURE_CREDIT_END.search(text.strip()))
+    """The line ends with a picture credit (see `_PICTURE_CREDIT_END`, `_LATIN_CREDIT_END`)."""
+    text = text.strip()
+    return bool(_PICTURE_CREDIT_END.search(text) or _LATIN_CREDIT_END.search(text))
 
 
 MAX_PICTURE_LABEL_CHARS = 30

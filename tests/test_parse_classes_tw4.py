@@ -1,0 +1,36 @@
+"""Failure classes found on news pages read in Taiwan in 2023 (dev set sources nytimescn,
+pts, tvbs, ettoday, setn): a Latin-script picture credit closing a long caption, an
+<address> byline, a reporter／place line glued to its time stamps, font-size buttons, a
+promotion box heading after the text, a machine-written box before the byline line.
+Inputs are small synthetic pages and lines written for these tests."""
+
+from __future__ import annotations
+
+from synthetic import page, text_of
+from zhnews.parse import parse_document
+
+_LINES = [
+    "縣府今日公布今年度道路改善計畫，將優先整修市區內多條老舊路段，預計年底前全部完工。",
+    "工務處表示，施工期間將採分段封閉方式進行，並於現場設置告示牌，提醒用路人提早改道。",
+    "有里長指出，部分路段坑洞問題已存在多年，希望這次能一次修好，不要再反覆挖補造成不便。",
+]
+_STORY = "".join(f"<p>{line}</p>" for line in _LINES)
+_TITLE = "縣府公布道路改善計畫"
+
+
+def _parse(header: str, body: str = _STORY):
+    doc = page(f"<title>{_TITLE}</title>", f"<article><h1>{_TITLE}</h1>{header}{body}</article>")
+    return parse_document(doc, "page.html").articles[0]
+
+
+# --- 1. a long caption in a figure box, closed by a Latin-script credit -----------------
+
+
+def test_a_figure_caption_closed_by_a_latin_photo_credit_is_not_text():
+    caption = (
+        "<figure><img src='a.jpg'><figcaption><span>週三，工務處人員在市區路段勘查坑洞情形，"
+        "並說明分段封閉施工的安排，預計年底前完成全部整修工程，屆時路面將全面更新。</span> "
+        "<cite>Jane Doe/Associated Press</cite></figcaption></figure>"
+    )
+    article = _parse('<div class="meta"><time>2024-05-02 10:30</time></div>' + caption)
+    assert text_of(article) == _LINES
