@@ -6,7 +6,7 @@ Inputs are small synthetic pages and lines written for these tests."""
 
 from __future__ import annotations
 
-from synthetic import page, text_of
+from synthetic import page, text_of, writers
 from zhnews.parse import parse_document
 
 _LINES = [
@@ -34,3 +34,14 @@ def test_a_figure_caption_closed_by_a_latin_photo_credit_is_not_text():
     )
     article = _parse('<div class="meta"><time>2024-05-02 10:30</time></div>' + caption)
     assert text_of(article) == _LINES
+
+
+# --- 2. an <address> under the headline names the writer ---------------------------------
+
+
+def test_an_address_element_under_the_headline_is_the_byline():
+    header = '<div class="meta"><address>JANE DOE</address><time>2024年5月2日</time></div>'
+    article = _parse(header)
+    assert writers(article) == ["JANE DOE"]
+    assert text_of(article) == _LINES
+    assert not article.summary

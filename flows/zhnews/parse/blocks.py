@@ -863,7 +863,11 @@ _AUTHOR_PAGE = re.compile(
 
 def _author_marked(tag) -> bool:
     """Markup that says its text is the author: `<a rel="author">`, `itemprop="author"`,
-    `<span class="author">`, `<div class="rp_name reporter">`."""
+    `<span class="author">`, `<div class="rp_name reporter">`, `<address>`."""
+    if tag.name == "address":
+        return (
+            True  # HTML's element for the contact of the article's author (`<address>X</address>`)
+        )
     rel = tag.get("rel")
     if rel and "author" in (rel if isinstance(rel, list) else str(rel).split()):
         return True

@@ -159,14 +159,18 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
     for idx in [*range(start, end), *below]:
         block = blocks[idx]
         compact = _WS.sub("", block.text)
+        # `<address>TRIPP MICKLE</address>` under the headline: markup names the line the
+        # writer, so it is the byline, never the deck
+        named = bool(block.marked_authors) and marked_author_line(block)
         if (
             title_span == 1
             and not body_started
+            and not named
             and _headline_box_deck(blocks, weights, idx, title_idx, end)
         ):
             kept.append(replace(block, kind="quote"))  # the deck printed in the headline's box
             continue
-        if (
+        if not named and (
             (not body_started and _unfinished_deck(blocks, weights, idx, headline, end))
             or (not sentence_seen and _pull_quote(blocks, idx, end))
             or (not body_started and _header_deck(blocks, weights, idx, headline, end))
