@@ -45,3 +45,15 @@ def test_an_address_element_under_the_headline_is_the_byline():
     assert writers(article) == ["JANE DOE"]
     assert text_of(article) == _LINES
     assert not article.summary
+
+
+# --- 3. the font-size buttons, unlabelled, above the text --------------------------------
+
+
+def test_bare_font_size_buttons_above_the_text_are_not_a_paragraph():
+    header = (
+        '<div class="author">記者 陳小華 報導<br>發佈時間：2024/05/02 10:30</div>'
+        '<div class="font"><p>小</p><p>中</p><p>大</p></div>'
+    )
+    article = _parse(header)
+    assert text_of(article) == _LINES

@@ -260,11 +260,14 @@ _CONSENT = re.compile(
 # Bullets and dots a list left behind once its links are gone: `·`, `· · ·`, `•••`.
 _ORNAMENT = re.compile(r"[·•・∙●◆◇■□★☆*＊|｜/／\s]+")
 # The buttons of a font-size widget printed beside the byline: `A-` / `A` / `A+`, `T + -`,
-# `字級`, `字体：大 中 小`. Page furniture, never a paragraph and never a name.
+# `字級`, `字体：大 中 小`, the bare buttons `小 中 大`. Page furniture, never a paragraph and
+# never a name.
 _FONT_SIZE = re.compile(
     r"(?:字級|字级|字體|字体|字號|字号|字型)(?:大小|設定|设定|調整|调整)?\s*[：:]?"
     r"(?:\s*(?:[AaTt]|大|中|小|[+\-－＋]))*"
     r"|(?:[AaTt]\s*[+\-－＋]?|[+\-－＋])(?:\s*(?:[AaTt]\s*[+\-－＋]?|[+\-－＋]))*"
+    # the three size buttons alone, unlabelled (`<p>小</p><p>中</p><p>大</p>`, read as `小中大`)
+    r"|(?:小\s*中\s*大|大\s*中\s*小)(?:\s*(?:特大|超大|特))?"
 )
 _RELATIVE_TIME = re.compile(r"^\d{1,3}\s*(?:分钟|分鐘|小时|小時|天|秒)前$")
 # The region a post was sent from, as platforms print it under the author (`来自甘肃`,
