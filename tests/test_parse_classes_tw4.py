@@ -57,3 +57,17 @@ def test_bare_font_size_buttons_above_the_text_are_not_a_paragraph():
     )
     article = _parse(header)
     assert text_of(article) == _LINES
+
+
+# --- 4. a job title, the name, then 報導: the writer ------------------------------------
+
+
+def test_a_job_title_name_and_report_verb_names_the_writer_not_the_editor():
+    header = (
+        '<div class="author">編輯 <a href="/author/1">陳小華</a> 報導<br>'
+        "發佈時間：2024/05/02 10:30</div>"
+    )
+    article = _parse(header)
+    assert writers(article) == ["陳小華"]
+    assert article.editor is None
+    assert text_of(article) == _LINES

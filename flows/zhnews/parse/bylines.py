@@ -583,8 +583,28 @@ _NAME_THEN_TITLE = re.compile(
 _DESCRIBED_AFTER = re.compile(r"\s*[（(](?P<who>[^（）()。！？]{2,30})[)）]$")
 
 
+# `編輯 王小明 報導`: a newsroom job title, the names, then the verb of the writer. The
+# closing 報導 says the names reported the story: they are its writers, not its editors.
+_TITLED_REPORT = re.compile(
+    r"^(?:編輯|编辑|主編|主编|編譯|编译)\s*(?P<names>[^\s：:／/]{2,4}(?:[\s、，,]+[^\s：:／/]{2,4}){0,2})"
+    r"\s*(?:報導|报道|報道)$"
+)
+
+
+def parse_titled_report(line: str) -> Byline | None:
+    """`編輯 王小明 報導`: the names before 報導 wrote the story (see `_TITLED_REPORT`)."""
+    found = _TITLED_REPORT.match(line.strip())
+    names = strict_names(found.group("names")) if found else None
+    if not names:
+        return None
+    return Byline(line.strip(), [Author(name, None) for name in names])
+
+
 def parse_credit_line(line: str) -> Byline | None:
     """A line of role-labelled credits, bracketed or not, and nothing else (any slash form)."""
+    titled = parse_titled_report(line) if len(line) <= 30 else None
+    if titled is not None:
+        return titled
     if _ODD_SLASH.search(line) is None:
         return _parse_credit_line(line)
     read = line.translate(_SLASH_VARIANTS)
