@@ -71,3 +71,18 @@ def test_a_job_title_name_and_report_verb_names_the_writer_not_the_editor():
     assert writers(article) == ["陳小華"]
     assert article.editor is None
     assert text_of(article) == _LINES
+
+
+# --- 5. the reporter's line glued to the labelled time stamps ---------------------------
+
+
+def test_a_reporter_line_glued_to_its_time_stamps_is_the_byline_not_text():
+    header = (
+        '<div class="meta"><span class="reporter">陳小華／台中報導</span>'
+        "<span>發布時間：</span><time>2024-05-02 10:30</time> "
+        "<span>更新時間：</span><time>2024-05-02 12:00</time></div>"
+    )
+    article = _parse(header)
+    assert writers(article) == ["陳小華"]
+    assert text_of(article) == _LINES
+    assert article.published_at is not None and article.published_at.day == 2

@@ -135,6 +135,13 @@ _DATE_LABEL = re.compile(
     r"^(?:(?:发表|发布|發布|發表|发稿|發稿|更新|出版|刊出)(?:时间|時間|日期)|最后更新|最後更新|最新更新"
     r"|更新[于於])\s*(?:[：:]|(?=\d))"
 )
+# A byline, then a labelled time stamp (`王小明／台北報導 發布時間：2023-08-24 12:31`), and
+# maybe more of them (`更新時間：…`), as one line: the header's meta row, not text.
+_BYLINE_THEN_STAMPS = re.compile(
+    r"^(?P<byline>[^：:。！？，]{2,40}?)\s*(?P<stamps>(?:(?:发布|發布|發佈|发表|發表|更新|最後更新|最后更新)"
+    r"(?:时间|時間|日期)\s*[：:]\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*)+)$"
+)
 # `光明网`, `中央社 澎湖縣28日電`: the newsroom (and dateline) printed after a timestamp
 _MEDIA_NAME = re.compile(
     r"(?:[\u4e00-\u9fffA-Za-z0-9]{0,4}[\u4e00-\u9fffA-Za-z]{1,10}(?:网|網|报|報|社|台|新闻|新聞|日报|日報|客户端|客戶端))?"
@@ -510,6 +517,14 @@ def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _Typical
         )
     if len(text) <= 60 and _DATE_LABEL.match(text):
         return Item("meta", text, date=parse_date_text(text, tz))  # `发表时间： 06/02/2022 - 13:48`
+    stamped = _BYLINE_THEN_STAMPS.match(text) if len(text) <= 100 else None
+    if stamped is not None:
+        # `王小明／台北報導發布時間：2023-08-24 12:31 更新時間：…`: the reporter's line and the
+        # labelled time stamps printed after it in one row of the header (glued spans)
+        byline = parse_byline_line(stamped.group("byline"))
+        if byline is not None and byline.authors:
+            date = parse_date_text(text[stamped.start("stamps") :], tz)
+            return Item("meta", text, date=date, byline=byline)
     if len(text) <= 90 and not re.search(r"[。！？]", text):
         dated = _date_line(text, tz)
         if dated is not None:
