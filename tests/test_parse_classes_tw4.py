@@ -86,3 +86,16 @@ def test_a_reporter_line_glued_to_its_time_stamps_is_the_byline_not_text():
     assert writers(article) == ["陳小華"]
     assert text_of(article) == _LINES
     assert article.published_at is not None and article.published_at.day == 2
+
+
+# --- 6. a bold heading after the text over a box of promoted links ----------------------
+
+
+def test_a_bold_heading_over_promoted_links_after_the_text_is_not_a_subhead():
+    box = (
+        "<p><strong>本週好康！優惠等你拿</strong></p>"
+        '<p><strong><a href="/p/1">限時特價►多功能保溫杯組合</a></strong></p>'
+        '<p><strong><a href="/p/2">買一送一►天然洗衣精超值組</a></strong></p>'
+    )
+    article = _parse('<div class="meta"><time>2024-05-02 10:30</time></div>', _STORY + box)
+    assert text_of(article) == _LINES

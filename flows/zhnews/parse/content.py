@@ -179,6 +179,8 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
             continue
         if _box_header(blocks, idx, compact):
             continue  # `東網電視` over `更多新聞短片`: a widget box's name, not text
+        if body_started and _link_box_heading(blocks, idx, compact, end):
+            continue  # `<strong>省錢大作戰！</strong>` over promoted links: the box's heading
         body_started = body_started or weights[idx] > 0
         sentence_seen = sentence_seen or (weights[idx] > 0 and bool(_FINISHED.search(compact)))
         if (
@@ -790,6 +792,29 @@ def _box_header(blocks: list, idx: int, compact: str) -> bool:
         return False
     box = nxt.dom_path
     return bool(box) and block.dom_path[: len(box)] == box and not _SENTENCE_MARKS.search(compact)
+
+
+MAX_LINK_BOX_HEADING_CHARS = 30
+
+
+def _link_box_heading(blocks: list, idx: int, compact: str, end: int) -> bool:
+    """A short bold line after the text with nothing but link lines under it to the end of
+    the story, or closing the story with a link line next (`省錢大作戰！超夯優惠等你GO` over
+    promoted offers): the heading of a box of links, not a subhead (a subhead has text under
+    it)."""
+    block = blocks[idx]
+    if (
+        block.kind != "text"
+        or not block.bold
+        or block.link_chars
+        or not 2 <= len(compact) <= MAX_LINK_BOX_HEADING_CHARS
+        or re.search(r"[。，,；;]", compact)
+    ):
+        return False
+    under = [
+        b for b in blocks[idx + 1 : max(end, idx + 2)] if b.kind in ("text", "heading", "quote")
+    ]
+    return bool(under) and all(b.kind == "text" and _link_dense(b) for b in under)
 
 
 MAX_LEAD_LABEL_CHARS = 20
