@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import datetime, timedelta, timezone
 
 import duckdb
@@ -192,6 +193,25 @@ def _df_full(c) -> list[tuple]:
     ).fetchall()
 
 
+def _keywords_by_definition(c) -> list[tuple]:
+    """Every current article's top ten terms computed here from marts.article_terms and
+    marts.term_df, as marts.keywords documents them: tf * idf descending, ties by term."""
+    n = c.execute("SELECT count(*) FROM marts.articles").fetchone()[0]
+    df = dict(c.execute("SELECT term, df FROM marts.term_df").fetchall())
+    terms: dict[str, list] = {}
+    for article_id, term, tf in c.execute(
+        "SELECT article_id, term, tf FROM marts.article_terms"
+    ).fetchall():
+        terms.setdefault(article_id, []).append(
+            (-tf * (math.log((1 + n) / (1 + df[term])) + 1), term)
+        )
+    return sorted(
+        (article_id, rank, term)
+        for article_id, scored in terms.items()
+        for rank, (_, term) in enumerate(sorted(scored)[:10], start=1)
+    )
+
+
 def test_two_loads(con):
     c = con
     texts = [
@@ -236,6 +256,11 @@ def test_two_loads(con):
         "SELECT count(*), max(rank) FROM marts.keywords WHERE article_id = 'a3'"
     ).fetchone()
     assert kw == (10, 10)
+    # Ties at the tenth place are common (terms seen once, with the same df): the two-pass
+    # statement must pick the same ten as a full ranking by (-tf*idf, term).
+    assert c.execute(
+        "SELECT article_id, rank, term FROM marts.keywords ORDER BY ALL"
+    ).fetchall() == _keywords_by_definition(c)
 
     pubs = dict(c.execute("SELECT name, n_articles FROM marts.publishers").fetchall())
     assert pubs == {"东方财富网": 2, "齐鲁晚报": 1}
