@@ -297,7 +297,10 @@ _PICTURE_LABEL = re.compile(
 MAX_BARE_CREDIT_CHARS = 12
 # A heading that is a credit naming nobody must name reporters (`明報記者`, `本报记者`): a bare
 # role word (`运营`, `策划`, `编辑`) is as likely a section's subhead.
-_REPORTER_WORD = re.compile(r"记者|記者|通讯员|通訊員|特派员|特派員")
+_REPORTER_ROLE = re.compile(r"记者|記者|通讯员|通訊員|特派员|特派員")
+# A reporter's credit set as a heading: a role word, names and how the story was filed.
+MAX_HEADING_CREDIT_CHARS = 30
+_REPORTED = re.compile(r"報導|报道|報道|電$|电$")
 
 
 def _caption_evidence(blocks: list[Block], idx: int, text: str, typical: _TypicalParagraph) -> bool:
@@ -470,9 +473,14 @@ def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _Typical
                 credit is not None
                 and credit.kind == "credit"
                 and not credit.authors
-                and _REPORTER_WORD.search(text)
+                and _REPORTER_ROLE.search(text)
             ):
                 # `<h2>明報記者</h2>` over the text: a credit naming nobody, not a subhead
+                return Item("byline", text, byline=credit)
+        if block.level != 1 and len(text) <= MAX_HEADING_CREDIT_CHARS and _REPORTED.search(text):
+            credit = parse_credit_line(text)
+            if credit is not None and credit.authors and _REPORTER_ROLE.search(text):
+                # `<h3>記者王小明／台北報導</h3>` under the headline: the byline, not a deck
                 return Item("byline", text, byline=credit)
         return Item("heading", text, level=block.level, stocks=block.stocks)
     if debris.debris_reason(text):

@@ -606,9 +606,35 @@ def parse_credit_line(line: str) -> Byline | None:
     if titled is not None:
         return titled
     if _ODD_SLASH.search(line) is None:
-        return _parse_credit_line(line)
+        return _parse_credit_line(line) or _reported_into_place(line)
     read = line.translate(_SLASH_VARIANTS)
     return _as_printed(_parse_credit_line(read), read, line)
+
+
+# `記者陳小華台北報導`, `本报记者张明北京报道`: the reporter's name runs straight into the place the
+# story was filed from, then 報導, with no slash or space between them.
+_GLUED_PLACE_REPORT = re.compile(
+    r"^(?P<agency>[\u4e00-\u9fff]{0,6}?)(?:特約|特约|實習|实习)?(?:記者|记者)"
+    r"(?P<run>[\u4e00-\u9fff、，·]{4,30}?)(?:報導|报道|報道)$"
+)
+
+
+def _reported_into_place(line: str) -> Byline | None:
+    """`記者陳小華台北報導`: the reporters, when the run ends in a place this module knows
+    (so a name is never cut at a guess), or None."""
+    stripped = line.strip()
+    if len(stripped) > 40 or "記者" not in stripped and "记者" not in stripped:
+        return None
+    match = _GLUED_PLACE_REPORT.match(stripped)
+    if match is None:
+        return None
+    run = match.group("run")
+    if not any(run.endswith(p) and len(run) - len(p) >= 2 for p in _PLACES | _FILED_PLACES):
+        return None
+    names = _names_into_place(run)
+    if not names:
+        return None
+    return Byline(raw=stripped, authors=[Author(n, "记者") for n in names], kind="byline")
 
 
 def _parse_credit_line(line: str) -> Byline | None:
@@ -1304,11 +1330,21 @@ def split_run_in(paragraph: str) -> tuple[Byline, str] | None:
                 return result
         if head.lstrip()[:1] in "（(":
             # `（記者王小明／台北報導）市府今天…`: a reporter's credit in round brackets
-            result = _split_bracketed_credit(paragraph)
+            result = _split_bracketed_credit(paragraph) or _split_bracketed_outlet(paragraph)
             if result is not None:
                 return result
     if _ROLE_CUES.search(head):
-        return _split_reported_by(paragraph) or _split_stamped_byline(paragraph)
+        found = _split_reported_by(paragraph) or _split_stamped_byline(paragraph)
+        if found is not None:
+            return found
+        led = after_media(head)
+        if led is not None and led[1][:1] not in _OPEN_BRACKETS and _ROLE_CUES.match(led[1]):
+            # `中時電子報 記者陳小華／台北報導　市府…`: the newsroom, a space, the credit
+            found = _split_reported_by(paragraph[len(head) - len(led[1]) :])
+            if found is not None:
+                byline, rest = found
+                byline.raw, byline.credit = paragraph[: len(paragraph) - len(rest)].strip(), led[0]
+                return byline, rest
     return None
 
 
@@ -1377,6 +1413,25 @@ def _split_bracketed_credit(paragraph: str) -> tuple[Byline, str] | None:
         return None  # `【新聞速報／直播】`, `【中央社／台北】`: a label or a place, nobody named
     byline.kind = "run_in"
     byline.raw = match.group(0).strip()
+    return byline, paragraph[match.end() :]
+
+
+# `（中時電子報 王小明／台北報導）`: a newsroom's name, a space, then the writer's credit
+# (`X／place報導`) in round brackets; no role word.
+_BRACKETED_OUTLET = re.compile(r"^\s*[（(](?P<inner>[^（）()]{4,30}?(?:報導|报道|報道))\s*[)）]\s*")
+
+
+def _split_bracketed_outlet(paragraph: str) -> tuple[Byline, str] | None:
+    match = _BRACKETED_OUTLET.match(paragraph)
+    if match is None or not paragraph[match.end() :].strip():
+        return None
+    led = after_media(match.group("inner"))
+    byline = parse_byline_line(led[1]) if led is not None else None
+    if byline is None or not byline.authors:
+        return None
+    if not all(_reporter_name(a.name) for a in byline.authors):
+        return None
+    byline.kind, byline.credit, byline.raw = "run_in", led[0], match.group(0).strip()
     return byline, paragraph[match.end() :]
 
 
