@@ -537,6 +537,11 @@ def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _Typical
         dated = _date_line(text, tz)
         if dated is not None:
             return dated
+        if _YEARLESS_STAMP.fullmatch(text) and _above_text(blocks, idx):
+            # `5月2日 10:30` alone between the headline and the text: the stamp of the page's
+            # header (its year is left to the page's other clues); inside the text such a
+            # line heads a list (`5月19日` over that day's events) and stays
+            return Item("meta", text)
         if len(text) <= 40 and (_DATELINE_ONLY.match(text) or _NEWSROOM_LEAD_IN.match(text)):
             # `TNW中文站 10月14日报道`, `央视网消息（新闻联播）：`: a dateline or a newsroom's
             # lead-in standing alone (its text in the next paragraph) names nobody, not text
@@ -736,7 +741,19 @@ _COUNT_OR_ZONE_CUE = re.compile(r"[A-Z]{3}|點|点|瀏|浏|閱|阅|人|view")
 _NUMERIC_STAMP = re.compile(
     r"\s*\d{1,4}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}(?:\s*[-–—|,]?\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*"
 )
+_YEARLESS_STAMP = re.compile(
+    r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:[（(]?(?:星期|週|周)[一二三四五六日天][)）]?)?"
+    r"\s*(?:(?:上午|下午|晚上|凌晨)?\s*\d{1,2}[:：]\d{2})?\s*"
+)
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
+
+
+def _above_text(blocks: list[Block], idx: int) -> bool:
+    """No sentence of text is printed before `blocks[idx]`."""
+    return not any(b.kind == "text" and _SENTENCE_MARK.search(b.text) for b in blocks[:idx])
+
+
+_SENTENCE_MARK = re.compile(r"[。！？]")
 _CLOCK_WORD = re.compile(r"[\d:：]+")
 MAX_CHANNEL_LABEL = 6
 

@@ -276,11 +276,37 @@ def _line_front_matter(raw: str) -> dict:
 _DATE_RE = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})(?:\s*[-/.年]\s*|[ \u3000]+(?=\d{1,2}\s*[-/]\s*\d))"
     r"(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)\s*日?"
-    r"(?:\s*[（(]?(?:星期|周|礼拜)[一二三四五六日天][)）]?)?"
-    r"(?:[ T\u3000]*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{2})(?:\s*[:：分]\s*(?P<S>\d{2}))?"
+    r"(?:\s*[（(]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]?)?"
+    r"(?:[ T\u3000]*(?P<ap>上午|下午|早上|晚上|中午|凌晨)?\s*"
+    r"(?P<H>\d{1,2})\s*[:：时時]\s*(?P<M>\d{2})(?:\s*[:：分]\s*(?P<S>\d{2}))?"
     r"(?:\.\d+)?\s*(?:秒)?)?"
     r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2}(?!\d)|UTC[+-]?\d{0,2})?"
 )
+# Taiwan's Minguo (ROC) calendar, year 1 = 1912: `中華民國103年5月2日`, `民國103年05月02日`, and
+# the numeric `103/05/02 10:30` (a three-digit year, two-digit month and day, one kind of
+# mark) that Taiwanese pages print. A two-digit numeric year is left unread (too like other
+# numbers).
+_ROC_DATE_RE = re.compile(
+    r"(?:(?:中華民國|中华民国|民國|民国)\s*(?P<y>\d{2,3})\s*年\s*(?P<m>\d{1,2})\s*月\s*"
+    r"(?P<d>\d{1,2})\s*日"
+    r"|(?<![\d/.\-])(?P<y2>1[0-2]\d)(?P<sep>[/.])(?P<m2>\d{2})(?P=sep)(?P<d2>\d{2})(?![\d/.\-]))"
+    r"(?:\s*[（(]?(?:星期|週|周|禮拜|礼拜)[一二三四五六日天][)）]?)?"
+    r"(?:[ \u3000]*(?P<ap>上午|下午|早上|晚上|中午|凌晨)?\s*"
+    r"(?P<H>\d{1,2})\s*[:：時时]\s*(?P<M>\d{2})(?:\s*[:：分]\s*(?P<S>\d{2}))?)?"
+)
+_ROC_EPOCH = 1911
+
+
+def _clock(match: re.Match) -> int:
+    """The hour of a match's `H`, on a 24-hour clock when `ap` says 下午/晚上 (`下午 3:30`)."""
+    hour = int(match["H"] or 0)
+    if match["ap"] in ("下午", "晚上") and hour < 12:
+        return hour + 12
+    if match["ap"] == "中午" and hour < 11:
+        return hour + 12
+    return hour
+
+
 # The en-US timestamp of ASP/.NET pages (`7/5/2005 9:23:57 PM`): month first. Only with its
 # time and AM/PM, which is what makes the month-first order certain.
 _US_DATE_RE = re.compile(
@@ -364,7 +390,7 @@ def find_dates(value: str, tz: ZoneInfo):
                 int(match["y"]),
                 int(match["m"]),
                 int(match["d"]),
-                int(match["H"] or 0),
+                _clock(match),
                 int(match["M"] or 0),
                 int(match["S"] or 0),
             )
@@ -376,6 +402,8 @@ def find_dates(value: str, tz: ZoneInfo):
             match.start(),
             match.end(),
         )
+    if "年" in value or "/" in value or "." in value:
+        yield from _roc_dates(value, tz)
     if "/" in value:
         for match in _US_DATE_RE.finditer(value):
             hour = int(match["H"]) % 12 + (12 if match["ap"] in "Pp" else 0)
@@ -436,6 +464,20 @@ def find_dates(value: str, tz: ZoneInfo):
             except ValueError:
                 continue
             yield DateMatch(stamp, False, match.start(), match.end())
+
+
+def _roc_dates(value: str, tz: ZoneInfo):
+    """Minguo-calendar dates (`_ROC_DATE_RE`) as Gregorian ones."""
+    for match in _ROC_DATE_RE.finditer(value):
+        year = int(match["y"] or match["y2"]) + _ROC_EPOCH
+        try:
+            stamp = datetime(
+                year, int(match["m"] or match["m2"]), int(match["d"] or match["d2"]),
+                _clock(match), int(match["M"] or 0), int(match["S"] or 0), tzinfo=tz,
+            )  # fmt: skip
+        except ValueError:
+            continue
+        yield DateMatch(stamp, match["H"] is not None, match.start(), match.end())
 
 
 def _year_last_dates(value: str, tz: ZoneInfo):
