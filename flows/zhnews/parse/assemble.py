@@ -123,12 +123,12 @@ _BOILERPLATE_RE = re.compile(
     re.IGNORECASE,
 )
 _SOURCE_RE = re.compile(
-    r"^[（(]?\s*(?:文章|稿件|新闻)?来源\s*[：:]\s*(?P<pub>[^（）()]{1,40}?)\s*[)）]?$"
+    r"^[（(]?\s*(?:文章|稿件|新闻|新聞|消息)?(?:来源|來源)\s*[：:]\s*(?P<pub>[^（）()]{1,40}?)\s*[)）]?$"
 )
 # `来源：巴彦淖尔日报   编辑：苏亮`: the source line also carries the credits (the label's
 # colon marks where they start, also when the two spans are joined: `来源：X报责任编辑：Y`)
 _SOURCE_CREDITS = re.compile(
-    r"^[（(]?\s*(?:本文|文章|稿件|新闻)?来源\s*[：:]\s*(?P<pub>[^\s（）()]{1,30}?)\s*"
+    r"^[（(]?\s*(?:本文|文章|稿件|新闻|新聞)?(?:来源|來源)\s*[：:]\s*(?P<pub>[^\s（）()]{1,30}?)\s*"
     r"(?P<credits>(?:作者|编辑|責任編輯|责任编辑|责编|記者|记者|撰稿|編輯)\s*[：:].{1,40}?)\s*[)）]?$"
 )
 _DATE_LABEL = re.compile(

@@ -968,8 +968,10 @@ _SLOT_WORDS = (
     r"|(?i:advertisement|sponsored|ad))"
 )
 # a bare `推薦` between paragraphs labels a recommended-story slot whose link is gone
+# `請繼續往下閱讀...`, `繼續閱讀`: the slot where a page shows an ad before the rest of the text
 _AD_SLOT = re.compile(
     rf"{_SLOT_RULE}{_SLOT_WORDS}{_SLOT_RULE}|廣告|广告|推薦|推荐|(?i:advertisement|sponsored)"
+    r"|(?:請|请)?(?:(?:繼續|继续)(?:往下|向下)?|往下|向下)(?:閱讀|阅读|滑動|滑动)(?:\.{2,}|…+|⋯+)?"
 )
 
 

@@ -46,6 +46,12 @@ _RELATED_WORDS = (
     "热门点阅 熱門點閱 热门点击 熱門點擊 你可能還想看 你可能还想看 你可能會喜歡 你可能会喜欢 "
     "即時熱門文章 即时热门文章 即時熱門新聞 即时热门新闻"
 ).split()
+# `更多東森新聞報導`, `更多中央社新聞`: the label of a link to the newsroom's other stories,
+# a short name between 更多 and the word for stories (a line of its own: nothing follows)
+_MORE_FROM = re.compile(
+    r"^[※★☆●■◆▶►]?\s*[【\[]?\s*更多[\u4e00-\u9fffA-Za-z]{1,8}?(?:新聞|新闻|報導|报道|文章|影音)"
+    r"\s*[】\]]?\s*[：:>》»]*$"
+)
 _RELATED_FIRST = {word[0] for word in _RELATED_WORDS}
 # a mark a page prints before the header: `※你可能還想看：`, `★延伸閱讀`
 _RELATED_MARKS = "※★☆●■◆▶►"
@@ -68,10 +74,12 @@ _DISCLAIMER_MARKERS = re.compile(
     r"|本文(?:仅|僅|只)?代表.{0,12}(?:观点|觀點|看法|立场|立場)"
     r"|(?:观点|觀點)(?:仅|僅|只)代表|(?:摘编|摘編|转载|轉載)自"
     r"|不代表本(?:站|网|網|报|報|刊|台|平台|号|號|社)|不代表.{1,12}(?:的)?(?:立场|立場)"
-    r"|(?:未经|未經|未获|未獲)[^，。]{0,12}(?:授权|授權|许可|許可|同意)[^。]{0,12}"
+    r"|(?:未经|未經|未获|未獲|非经|非經)[^，。]{0,12}(?:授权|授權|许可|許可|同意)[^。]{0,12}"
     r"(?:不得|禁止|严禁|嚴禁|請勿|请勿)[^。]{0,6}(?:转载|轉載|复制|複製|使用|摘编|摘編)"
     r"|(?:转载|轉載)[^。，,]{0,3}?(?:请|請|务请|務請|须|須|需)(?:注明|註明|联系|聯繫|聯絡)"
     r"|如需(?:转载|轉載)"
+    # `本新聞文字、照片、影片專供X會員閱覽`: a members-only notice, a paywall's footer
+    r"|(?:专供|專供)[^。，,]{0,12}(?:会员|會員|订户|訂戶|用户|用戶)(?:阅览|閱覽|阅读|閱讀|观看|觀看|使用)"
     # `39健康网(www.39.net)专稿，未经书面授权请勿转载`: the byline of an exclusive, before its
     # reprint ban (zero width: the ban is the second marker)
     r"|(?:专稿|專稿|原创稿件|原創稿件|独家稿件|獨家稿件)(?=[，,。\s]*(?:未经|未經|转载|轉載|如需))"
@@ -117,6 +125,8 @@ _PROMO_ADDRESS = re.compile(
     r"|快来|快來|您|有Instagram|有Facebook|喜欢这篇|喜歡這篇|喜欢本文|喜歡本文"
     # `快加入 … 按下追蹤`: urging the reader to join or to press the follow button
     r"|快(?:加入|追蹤|追踪|訂閱|订阅|關注|关注|下載|下载)|按下|按讚|按赞"
+    # `加入LINE好友，新聞訊息不漏接`: the promise of never missing the news
+    r"|不漏接|不錯過|不错过"
 )
 # A newspaper archive's page header (`第4版()`, `第1版(要闻)`, `A01版：要闻`, `版次：02`) and
 # its empty column label (`专栏：`): page metadata, not the first paragraph.
@@ -462,6 +472,9 @@ _EMPTY_COUNTER = re.compile(
 _VIEW_COUNTER = re.compile(
     r"(?:(?:點閱|点阅|點擊|点击|瀏覽|浏览|閱讀|阅读|人氣|人气|觀看|观看)(?:數|数|量|次數|次数)?"
     r"\s*[：:]?\s*(?:\d[\d,.]*\s*[万萬kKmM]?\s*)?(?:views?|reads?|次|人次)"
+    # `瀏覽次數：1,234`, `人氣 1234`: a counter's label that says it counts, then the number
+    r"|(?:(?:點閱|点阅|點擊|点击|瀏覽|浏览|閱讀|阅读|觀看|观看)(?:數|数|量|次數|次数)|人氣|人气)"
+    r"\s*[：:]?\s*\d[\d,.]*\s*[万萬kKmM]?"
     r"|(?:\d[\d,.]*\s*[kKmM]?\s*)?(?:views?|reads?))",
     re.IGNORECASE,
 )
@@ -509,7 +522,7 @@ def related_header(text: str) -> str | None:
         return None
     match = _RELATED_HEADER.match(stripped)
     if not match:
-        return None
+        return "" if _MORE_FROM.match(stripped) else None
     rest = stripped[match.end() :].strip()
     if rest and not match.group(0).rstrip().endswith((":", "：", "】", "]", "〗", "》", ")", "）")):
         # `相关新闻显示，…` is a sentence, not a header
