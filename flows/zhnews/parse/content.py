@@ -130,6 +130,8 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
             start = title_idx = guess
     start = _byline_zone_start(blocks, start)
     end = _container_end(blocks, weights, start, end, anchored is not None)
+    if anchored is not None:
+        end = _related_box_end(blocks, weights, title_idx, end)
     end = _credit_zone_end(blocks, weights, end)
     end = _sibling_tail_end(blocks, weights, start, end)
     while end < len(blocks) and blocks[end].kind == "text" and not blocks[end].text.strip():
@@ -1279,6 +1281,46 @@ def _story_container(
     return None if container is None else (container, depth_of[container])
 
 
+def _related_box_end(blocks: list, weights: list[float], title_idx: int, end: int) -> int:
+    """The run ends at a box of other stories or of readers' comments printed outside the
+    story's element: a related-stories header (`熱門新聞`, `相關新聞`) or a comments header
+    (`網友留言`) whose block lies outside the deepest element holding both the headline and
+    the first paragraph of text. Teasers under such a header (a linked headline over a
+    sentence of summary) and comments weigh as prose, and would otherwise run on from a
+    short story into the box. A header inside that element (a box inset in the text) is
+    left to the related-list rules."""
+    first = next((i for i in range(title_idx + 1, end) if weights[i] > 0), None)
+    if first is None:
+        return end
+    head, text = blocks[title_idx].dom_path, blocks[first].dom_path
+    common = 0
+    while common < min(len(head), len(text)) and head[common] == text[common]:
+        common += 1
+    if common == 0:
+        return end
+    home = text[:common]
+    for idx in range(first + 1, end):
+        block = blocks[idx]
+        if (
+            block.kind in ("heading", "text")
+            and block.dom_path[:common] != home
+            and len(block.text) <= MAX_BOX_HEADER_CHARS
+            and (
+                debris.related_header(block.text) == ""
+                or _COMMENTS_HEADER.fullmatch(_WS.sub("", block.text))
+            )
+        ):
+            return idx
+    return end
+
+
+MAX_BOX_HEADER_CHARS = 20
+# `網友留言`, `最新評論 (12)`, `留言區`: the header of the readers' comments under a story
+_COMMENTS_HEADER = re.compile(
+    r"(?:網友|网友|讀者|读者|最新|熱門|热门|全部|精彩|發表|发表|我要)?"
+    r"(?:留言|評論|评论|回應|回应|迴響|回响)(?:區|区|板|列表)?"
+    r"(?:[（(\[]?\d{1,6}[)）\]]?(?:則|则|條|条)?)?[：:]?"
+)
 MIN_STORY_CHARS = 40
 
 
