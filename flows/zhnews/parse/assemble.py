@@ -154,9 +154,12 @@ _META_KEYS = re.compile(r"(来源|作者|发布时间|时间|日期|编辑|浏�
 _PUBLISHER_IN_META = re.compile(r"来源\s*[：:]\s*(?P<pub>[^\s\u3000|｜（）()]+)")
 _CAPTION_RE = re.compile(
     r"^[（(]?\s*(?:图片来源|图像来源|圖片來源|图片|图源|图为|资料图片?|供图|图\s*[：:]|视频截图"
-    r"|题图|頭圖|头图|图片来自|圖片來自)"
+    r"|题图|頭圖|头图|图片来自|圖片來自"
+    # the same openers in traditional characters: `圖為…`, `圖：…`, `資料圖片`, `影片截圖`
+    r"|圖片|圖源|圖為|資料圖片?|供圖|圖\s*[：:]|視頻截圖|影片截圖|題圖)"
 )
-_CAPTION_MARK = "△▲"
+# `▲…`, `△…`: a caption under its picture; `▼…`: a caption over the picture below it
+_CAPTION_MARK = "△▲▼▽"
 # `《光明日报》（ 2022年02月13日 02版）`: the print edition a web copy comes from.
 _PRINT_EDITION = re.compile(
     r"^《(?P<pub>[^》]{2,16})》\s*[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
@@ -383,6 +386,10 @@ def _picture_box(blocks: list[Block], idx: int) -> bool:
 _PICTURE_CREDIT = re.compile(
     r"[（(]\s*(?:圖|图|攝|摄|照片|圖片|图片|資料照|资料照)\s*[／/:：][^（）()]{1,20}[)）]\s*$"
     r"|[（(]\s*(?:資料照片?|资料照片?|資料圖片?|资料图片?|示意圖|示意图|翻攝|翻摄)\s*[)）]\s*$"
+    # `（翻攝自臉書）`, `（取自某某臉書）`: where a picture was taken from
+    r"|[（(]\s*(?:翻攝自|翻摄自|翻攝|翻摄|取自|截自|擷取自|撷取自)[^（）()，。,]{1,20}[)）]\s*$"
+    # `(Photo by AP)`, `(Photo: Reuters)`, `(Photo/AFP)`: an English picture credit
+    r"|[（(]\s*(?i:photo|image|picture)s?\s*(?i:by|:|/|：|／)\s*[^（）()]{1,30}[)）]\s*$"
     r"|[（(]\s*(?:路透|路透社|美聯社|美联社|法新社|新華社|新华社|中央社|歐新社|欧新社|美聯|共同社|韩联社|韓聯社"
     r"|盖帝图像|蓋帝圖像|盖蒂图片|視覺中國|视觉中国|Getty Images|AFP|Reuters|AP|EPA)\s*[)）]\s*$"
     # whose picture: `(香港警察脸书图片)`, `(《香港01》图片)`, `（小紅書圖片）`
