@@ -129,7 +129,8 @@ _SOURCE_RE = re.compile(
 # colon marks where they start, also when the two spans are joined: `来源：X报责任编辑：Y`)
 _SOURCE_CREDITS = re.compile(
     r"^[（(]?\s*(?:本文|文章|稿件|新闻|新聞)?(?:来源|來源)\s*[：:]\s*(?P<pub>[^\s（）()]{1,30}?)\s*"
-    r"(?P<credits>(?:作者|编辑|責任編輯|责任编辑|责编|記者|记者|撰稿|編輯)\s*[：:].{1,40}?)\s*[)）]?$"
+    r"(?P<credits>(?:(?:作者|编辑|責任編輯|责任编辑|责编|記者|记者|撰稿|編輯)\s*[：:]"
+    r"|(?:记者|記者|通讯员|通訊員)\s+(?=[\u4e00-\u9fff])).{1,40}?)\s*[)）]?$"
 )
 _DATE_LABEL = re.compile(
     r"^(?:(?:发表|发布|發布|發表|发稿|發稿|更新|出版|刊出)(?:时间|時間|日期)|最后更新|最後更新|最新更新"

@@ -120,8 +120,8 @@ _WIRE_RE = re.compile(
 )
 _RUN_IN_RE = re.compile(
     r"^\s*(?P<lead>(本报|本刊|新华社|中新社|中新网|人民网|央视网|[\u4e00-\u9fff]{2,6}(报|网|社|台)))?"
-    r"(?P<place>[\u4e00-\u9fff\d]{0,14}?)(?P<kind>讯|电|訊|電)\s*"
-    r"[（(](?P<inner>[^（）()]{2,80})[)）]\s*"
+    r"(?P<place>[\u4e00-\u9fff\d]{0,14}?)(?P<kind>讯|电|訊|電|消息)\s*"
+    r"[（(](?P<inner>[^（）()]{2,80})[)）]\s*[：:]?\s*"
 )
 
 
@@ -451,6 +451,8 @@ _BRACKETED_NAME = re.compile(r"[\[【]\s*(?P<name>[^\s\[\]【】]{2,4})\s*[\]】
 _SOURCE_THEN_NAME = re.compile(
     r"(?:来源|來源)\s*[：:]\s*(?P<source>[\u4e00-\u9fffA-Za-z]{1,14}"
     r"(?:网|網|报|報|社|台|新闻|新聞|日报|日報|客户端|客戶端))\s*"
+    # `来源：中国新闻网 记者 张三`: the reporter's role word may stand before the name
+    r"(?:(?:记者|記者|作者|通讯员|通訊員)\s*)?"
     r"(?P<name>[\u4e00-\u9fff]{2,3})(?=$|[\s|｜]|(?:" + _META_ROLES + r")\s*[：:])"
 )
 
@@ -1311,7 +1313,11 @@ def split_run_in(paragraph: str) -> tuple[Byline, str] | None:
         _as_printed(byline, read, paragraph)
         return byline, paragraph[len(paragraph) - len(rest) :] if rest else rest
     if head.lstrip()[:1] in _OPEN_BRACKETS:
-        result = _split_bracketed_credit(paragraph) or _split_news_tag(paragraph)
+        result = (
+            _split_bracketed_credit(paragraph)
+            or _split_news_tag(paragraph)
+            or _split_newsroom_reports(paragraph)
+        )
         if result is not None:
             return result
     elif "【" in head or "〔" in head:
@@ -1334,7 +1340,11 @@ def split_run_in(paragraph: str) -> tuple[Byline, str] | None:
             if result is not None:
                 return result
     if _ROLE_CUES.search(head):
-        found = _split_reported_by(paragraph) or _split_stamped_byline(paragraph)
+        found = (
+            _split_reported_by(paragraph)
+            or _split_stamped_byline(paragraph)
+            or _split_newsroom_reports(paragraph)
+        )
         if found is not None:
             return found
         led = after_media(head)
@@ -1435,6 +1445,27 @@ def _split_bracketed_outlet(paragraph: str) -> tuple[Byline, str] | None:
     return byline, paragraph[match.end() :]
 
 
+# `【环球网报道 记者 李梓瑜】`, `环球网报道 记者 张三 …`: the newsroom reports, then its
+# reporters (bracketed, or followed by a space before the text)
+_NEWSROOM_REPORTS = re.compile(
+    r"^\s*(?:(?P<open>[【\[〔])\s*)?(?P<media>[\u4e00-\u9fffA-Za-z]{2,10}?)(?:报道|報導|报导|報道)"
+    r"\s*(?:特约|特約|实习|實習)?(?:记者|記者)\s*(?P<names>[\u4e00-\u9fff·、 ]{2,24}?)"
+    r"(?(open)\s*[】\]〕]|[ \u3000]+)\s*"
+)
+
+
+def _split_newsroom_reports(paragraph: str) -> tuple[Byline, str] | None:
+    match = _NEWSROOM_REPORTS.match(paragraph)
+    if match is None or not paragraph[match.end() :].strip():
+        return None
+    names = strict_names(match.group("names"))
+    if not names or not all(_reporter_name(n) for n in names):
+        return None
+    authors = [Author(n, "记者") for n in names]
+    byline = Byline(match.group(0).strip(), authors, credit=match.group("media"), kind="run_in")
+    return byline, paragraph[match.end() :]
+
+
 def _reporter_name(name: str) -> bool:
     """A CJK name that starts with a surname and is not a place (`陳孟朔`, not `台北`)."""
     if name.isascii():
@@ -1450,6 +1481,8 @@ def _split_dateline_bracket(paragraph: str) -> tuple[Byline, str] | None:
         return None
     inner = match.group("inner")
     has_role = bool(_ROLE_RE.search(inner))
+    if match.group("kind") == "消息" and not (match.group("lead") and has_role):
+        return None  # `央视网消息（记者 X）：` only: a newsroom's news item, a role word
     if not has_role and not re.fullmatch(r"[\u4e00-\u9fff·\s、，,]+", inner):
         return None
     credits = _credits(inner)
