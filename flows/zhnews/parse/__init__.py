@@ -58,7 +58,7 @@ from zhnews.parse.blocks import (
     html_document_title,
     markdown_blocks,
 )
-from zhnews.parse.bylines import front_matter_authors
+from zhnews.parse.bylines import front_matter_authors, parse_credit_line, strict_names
 from zhnews.parse.stocks import find_text_stocks
 from zhnews.settings import Settings
 from zhnews.text import split_sentences
@@ -547,6 +547,10 @@ def _parse_jekyll(
         article.authors, site = _front_matter_writers(data)
         if site and article.publisher is None:
             article.publisher = site
+    if article.editor is None:
+        article.editor = _front_matter_editor(data)
+        if article.editor:
+            article.authors = [a for a in article.authors if a.name != article.editor]
     article.category, extra_categories = _category(data)
     if extra_categories:
         warnings.append(f"front matter lists several categories; kept {article.category!r}")
@@ -775,16 +779,47 @@ def _front_matter_writers(data: dict) -> tuple[list, str | None]:
     """The front matter's `author:` names, and the site's name when the scraper filled the
     author field with it: a name that is the post's own category or tag (the feed it came
     from, `author: Nei.st` with `tags: [ Nei.st ]`) names the site, not a writer."""
-    authors = front_matter_authors(data.get("author", data.get("authors")))
+    value = next((data[k] for k in _WRITER_KEYS if data.get(k) not in (None, "", [])), None)
+    authors = front_matter_authors(value)
     feeds = {
         _NOT_WORDS.sub("", name).lower()
         for key in ("categories", "category", "tags", "tag")
         for name in _word_list(data.get(key))
     }
     feeds.discard("")
-    writers = [a for a in authors if _NOT_WORDS.sub("", a.name).lower() not in feeds]
+    # `author: 某某日报`: the scraper filled the field with the newsroom's name
+    writers = [
+        a
+        for a in authors
+        if _NOT_WORDS.sub("", a.name).lower() not in feeds and not _NEWSROOM_NAME.fullmatch(a.name)
+    ]
     site = next((a.name for a in authors if a not in writers), None)
     return writers, site
+
+
+# The front-matter fields a scraper or a CMS export puts the writers in, most common first
+# (`creator` is a feed's dc:creator).
+_WRITER_KEYS = ("author", "authors", "writer", "writers", "byline", "reporter", "reporters",
+                "creator", "dc:creator")  # fmt: skip
+# A newsroom's name (`新京报`, `某某日報`, `中央社`, `某某新聞網`), not a person's.
+_NEWSROOM_NAME = re.compile(
+    r"[\u4e00-\u9fff]{2,8}(?:日报|日報|晚报|晚報|时报|時報|报|報|网|網|社|台|臺|新闻|新聞|客户端|客戶端)"
+)
+
+
+def _front_matter_editor(data: dict) -> str | None:
+    """The front matter's `editor:` (a name, or a credit such as `责任编辑：X`)."""
+    value = data.get("editor")
+    if isinstance(value, dict):
+        value = value.get("name")
+    if not isinstance(value, str) or not value.strip() or len(value) > 40:
+        return None
+    text = value.strip()
+    credit = parse_credit_line(text) if re.search(r"编|編", text) else None
+    if credit is not None and credit.editor:
+        return credit.editor
+    names = strict_names(text)
+    return "、".join(names) if names else None
 
 
 def _clean_title(value: object) -> str | None:

@@ -2031,6 +2031,8 @@ def front_matter_authors(value: object) -> list[Author]:
     values = value if isinstance(value, (list, tuple)) else [value]
     authors: list[Author] = []
     for raw in values:
+        if isinstance(raw, dict):  # `author: {name: 张三, url: …}` (Hugo, Jekyll author data)
+            raw = raw.get("name") or raw.get("display_name")
         if raw is None or isinstance(raw, (dict, list)):
             continue
         text = str(raw).strip()
