@@ -45,6 +45,7 @@ from zhnews.parse.assemble import (
     digest_sections,
     drop_title_echo,
     finish_article,
+    own_credit,
     relocate_misplaced,
     split_articles,
     strip_media_label,
@@ -221,10 +222,13 @@ def _page_story(drafts: list, page_titles: list[str], descriptions: list[str] = 
     if any(t and t in p for t in later for p in pages):
         return drafts  # the page names the later stories too
     story_box = _story_box(drafts[0])
+    text_box = _text_box(drafts[0])
     kept = drafts[:1]
     for draft in drafts[1:]:
         if not draft.article.title:
             kept.append(draft)
+        elif _companion_in_text(draft, story_box, text_box):
+            kept.append(draft)  # a companion story printed inside the story's own text
         elif _dated_header(draft.items):
             break  # the next post, and whatever the page loads after it
         elif (
@@ -273,6 +277,33 @@ def _story_box(draft) -> tuple:
             break
         common += 1
     return paths[0][:common]
+
+
+def _text_box(draft) -> tuple:
+    """The innermost element holding all of the story's paragraphs of text (empty when
+    unknown)."""
+    paths = [it.dom_path for it in draft.items if it.kind == "body"]
+    if not paths or not all(paths):
+        return ()
+    common = 0
+    for parts in zip(*paths, strict=False):
+        if len(set(parts)) > 1:
+            break
+        common += 1
+    return paths[0][:common]
+
+
+def _companion_in_text(draft, story_box: tuple, text_box: tuple) -> bool:
+    """A later headed story printed inside the element that holds the first story's text
+    (deeper than the box around its headline and text), under its own credit (a byline
+    that names reporters, or a dispatch lead): a companion story of the page (a sidebar
+    story, a second dispatch), not the next post a page loads beside its story, however
+    it is dated."""
+    if not text_box or len(text_box) <= len(story_box):
+        return False
+    if draft.heading_path[: len(text_box)] != text_box:
+        return False
+    return own_credit(draft.items)
 
 
 def _headed_section(draft) -> bool:

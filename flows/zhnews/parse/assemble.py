@@ -1210,6 +1210,12 @@ _EDITOR_NOTE = re.compile(
     r"^\s*[【\[〔（(]?\s*(?:编者按|編者按|编者的话|編者的話|编者注|編者註|编后|編後)"
 )
 MIN_DISPATCH_SENTENCES = 2
+# A dispatch's dateline that names nobody, opening its lead: `新华社北京5月3日电　…`,
+# `本报上海5月3日讯 …`, `中新网广州5月3日电 …`, `据新华社北京5月3日电 …`.
+_DATELINE_LEAD = re.compile(
+    r"^\s*据?(?:本[报報]|新华社|新華社|中新社|中新网|中新網|[\u4e00-\u9fff]{2,6}(?:社|报|報|网|網|台))"
+    r"[\u4e00-\u9fff]{0,8}?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|電|讯|訊)"
+)
 
 
 def _companion_headlines(items: list[Item]) -> list[Item]:
@@ -1240,7 +1246,10 @@ def _companion_headlines(items: list[Item]) -> list[Item]:
             and headed
             and _headline_shaped(item.text)
             and (
-                (sentences and _credit_follows(items, idx + 1))
+                (
+                    sentences
+                    and (_credit_follows(items, idx + 1) or _dateline_follows(items, idx + 1))
+                )
                 or (ends_with_credit(out) and _section_ends_with_credit(items, idx + 1))
             )
         ):
@@ -1275,6 +1284,31 @@ def _credit_follows(items: list[Item], k: int) -> bool:
     if nxt.kind == "body" and not nxt.bold:
         split = split_run_in(nxt.text)
         return bool(split and split[0].authors)
+    return False
+
+
+def _dateline_follows(items: list[Item], k: int) -> bool:
+    """`items[k]` (past pictures) is a lead opening with a dispatch's dateline or the paper's
+    own brief mark, naming nobody (`新华社北京5月3日电　…`, `本报讯 …`): a story's first
+    line, never a subhead's (a story is dated once, at its lead)."""
+    while k < len(items) and items[k].kind in ("image", "caption"):
+        k += 1
+    if k >= len(items) or items[k].kind != "body" or items[k].bold:
+        return False
+    return bool(_DATELINE_LEAD.match(items[k].text) or _OWN_BRIEF.match(items[k].text))
+
+
+def own_credit(items: list[Item]) -> bool:
+    """The items (a headed story) carry their own credit above their text: a byline that
+    names reporters, or a lead that opens with a run-in credit naming them or with a
+    dispatch's dateline (`新华社北京5月3日电`, `本报讯`)."""
+    for k, item in enumerate(items):
+        if item.kind == "byline":
+            if item.byline and item.byline.kind in ("byline", "run_in") and item.byline.authors:
+                return True
+        elif item.kind == "body":
+            split = split_run_in(item.text[:80])
+            return bool(split and split[0].authors) or _dateline_follows(items, k)
     return False
 
 
@@ -1701,6 +1735,8 @@ def _opens_article(
             return True
         if nxt.kind == "body" and split_run_in(nxt.text) is not None:
             return True
+        if nxt.kind == "body" and not nxt.bold and _DATELINE_LEAD.match(nxt.text):
+            return True  # a lead dated by its own dispatch line opens a story
     last = None
     while k < len(items) and items[k].kind not in ("heading", "boundary"):
         if items[k].kind not in ("image", "caption", "boilerplate", "url"):
