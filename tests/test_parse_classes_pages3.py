@@ -103,3 +103,49 @@ def test_bold_subheads_over_plain_paragraphs_stay_one_story():
     )
     assert [a.title for a in doc.articles] == [T1]
     assert text_of(doc.articles[0]) == [P1, "优先布局老旧城区", P2, T2, Q1, P3]
+
+
+# ---------------------------------------------------------------------------------------
+# Class 3: an e-paper page of article boxes, each a title line over its credit line over
+# its text, where the markup makes no heading of the title (`<div class="title">`): once
+# the page's first story opens with its title over a credit, a later short headline-shaped
+# line printed outside the element of the text above it, right over a credit naming
+# reporters, opens the next story (it used to be read as a line of the first story, which
+# then carried both stories' text and writers).
+
+
+def _paper(second_box: str) -> str:
+    return page(
+        "<title>某某日报-第3版：城市</title>",
+        "<div class='paper'>"
+        f"<div class='article'><div class='title'>{T1}</div>"
+        "<div class='author'>本报记者 张三</div>"
+        f"<div class='text'><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div>"
+        f"{second_box}</div>",
+    )
+
+
+def test_title_lines_over_credits_in_article_boxes_open_stories():
+    doc = _parse(
+        _paper(
+            f"<div class='article'><div class='title'>{T2}</div>"
+            "<div class='author'>本报记者 李四</div>"
+            f"<div class='text'><p>{Q1}</p><p>{Q2}</p><p>{Q3}</p></div></div>"
+        )
+    )
+    assert [a.title for a in doc.articles] == [T1, T2]
+    first, second = doc.articles
+    assert text_of(first) == [P1, P2, P3]
+    assert text_of(second) == [Q1, Q2, Q3]
+    assert writers(first) == ["张三"] and writers(second) == ["李四"]
+
+
+def test_title_line_of_a_box_without_a_credit_opens_no_story():
+    doc = _parse(
+        _paper(
+            f"<div class='box'><div class='title'>{T2}</div>"
+            f"<div class='text'><p>{Q1}</p><p>{Q2}</p></div></div>"
+        )
+    )
+    assert [a.title for a in doc.articles] == [T1]
+    assert writers(doc.articles[0]) == ["张三"]

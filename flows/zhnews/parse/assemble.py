@@ -1233,6 +1233,8 @@ def _companion_headlines(items: list[Item]) -> list[Item]:
     sentences = 0
     text_seen = False  # a sentence of text anywhere above: the page's first story has begun
     opened = False  # the last item out is a heading printed after text (a later story's)
+    credited_boxes = _credited_title_boxes(items)
+    last_text: tuple = ()  # the element path of the last sentence of text
     for idx, item in enumerate(items):
         if item.kind in ("heading", "boundary"):
             headed = headed or item.kind == "heading"
@@ -1240,6 +1242,7 @@ def _companion_headlines(items: list[Item]) -> list[Item]:
         elif item.kind == "body" and not item.bold and ends_sentence(item.text):
             sentences += 1
             text_seen = True
+            last_text = item.dom_path
         if (
             item.kind == "body"
             and item.bold
@@ -1252,6 +1255,11 @@ def _companion_headlines(items: list[Item]) -> list[Item]:
                 )
                 or (ends_with_credit(out) and _section_ends_with_credit(items, idx + 1))
             )
+        ) or (
+            credited_boxes
+            and sentences
+            and _boxed_title_line(item, last_text)
+            and _credit_follows(items, idx + 1)
         ):
             out.append(
                 Item("heading", item.text, level=COMPANION_LEVEL, bold=True, dom_path=item.dom_path)
@@ -1266,6 +1274,33 @@ def _companion_headlines(items: list[Item]) -> list[Item]:
             out.append(item)
         opened = item.kind == "heading" and text_seen
     return out
+
+
+def _credited_title_boxes(items: list[Item]) -> bool:
+    """The page's first heading is printed over a credit that names reporters (past its
+    date line): a page whose stories open with their title line over their credit, so a
+    later title line over a credit may open a story of its own (`_boxed_title_line`)."""
+    first = next((k for k, it in enumerate(items) if it.kind == "heading"), None)
+    if first is None:
+        return False
+    k = first + 1
+    while k < len(items) and items[k].kind in ("heading", "meta"):
+        k += 1
+    return _credit_follows(items, k)
+
+
+def _boxed_title_line(item: Item, last_text: tuple) -> bool:
+    """A plain short line shaped like a headline (no clause or sentence punctuation, not a
+    link) printed outside the element that holds the text above it: the title of the next
+    article box of an e-paper page (`<div class="title">` over `<div class="author">`),
+    which its markup does not make a heading."""
+    if item.kind != "body" or item.bold or item.links or not item.dom_path or not last_text:
+        return False
+    text = item.text.strip()
+    if not _headline_shaped(text) or re.search(r"[。！？!?；;，,：:]", text):
+        return False
+    parent = last_text[:-1]
+    return item.dom_path[: len(parent)] != parent
 
 
 def _headline_shaped(text: str) -> bool:
