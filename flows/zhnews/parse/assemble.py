@@ -31,7 +31,11 @@ Decisions (each from layout shape, never from known strings):
 - Companion stories (`_companion_headlines`): inside an article block, a bold line shaped
   like a headline, after text that ends a sentence and under a page heading, right above a
   byline (`本报记者 李四`) or a run-in credit (`本报讯（记者 李四）…`) is the headline of a
-  second story; its credit is split off its lead.
+  second story; its credit is split off its lead. So is one right above a lead opening with
+  a dispatch's dateline naming nobody (`新华社北京5月5日电　…`, `本报讯 …`), and, on a page
+  whose first story opens with its title over its credit, a plain headline-shaped line of a
+  later article box (outside the element of the text above) right above a credit (e-paper
+  boxes whose `<div class="title">` is no heading element).
 - Untitled dispatches (`_opens_dispatch`): a paragraph opening with a dispatch's run-in
   credit naming reporters (`本报讯（记者 X）`, `…电（记者 X）`, `（中央社記者…電）`) after a
   story with two or more sentences of its own opens an untitled story; it never joins the
@@ -1227,6 +1231,11 @@ def _companion_headlines(items: list[Item]) -> list[Item]:
     run-in credit of a story opened after text (by such a line or by a heading element) is
     split off its lead, so the story opens with its byline, not with text a single-story
     page would take for more of the story above.
+
+    The line must stand over its story's credit (a byline naming reporters) or over a lead
+    that opens with a dispatch's dateline (`新华社北京5月3日电`, `本报讯`, `_dateline_follows`).
+    On a page whose first story opens with its title over its credit, a plain title line of
+    a later article box over its own credit counts too (`_boxed_title_line`).
     """
     out: list[Item] = []
     headed = False
@@ -1262,7 +1271,13 @@ def _companion_headlines(items: list[Item]) -> list[Item]:
             and _credit_follows(items, idx + 1)
         ):
             out.append(
-                Item("heading", item.text, level=COMPANION_LEVEL, bold=True, dom_path=item.dom_path)
+                Item(
+                    "heading",
+                    item.text,
+                    level=COMPANION_LEVEL,
+                    bold=item.bold,
+                    dom_path=item.dom_path,
+                )
             )
             sentences = 0
             opened = True
@@ -1770,7 +1785,7 @@ def _opens_article(
             return True
         if nxt.kind == "body" and split_run_in(nxt.text) is not None:
             return True
-        if nxt.kind == "body" and not nxt.bold and _DATELINE_LEAD.match(nxt.text):
+        if _dateline_follows(items, k):
             return True  # a lead dated by its own dispatch line opens a story
     last = None
     while k < len(items) and items[k].kind not in ("heading", "boundary"):
