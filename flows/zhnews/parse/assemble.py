@@ -81,6 +81,7 @@ from zhnews.parse import content, debris
 from zhnews.parse.blocks import POSTING_VERB, Block, picture_credit_end
 from zhnews.parse.bylines import (
     Byline,
+    after_media,
     credits_in_meta,
     parse_bio_credit,
     parse_byline_line,
@@ -686,6 +687,11 @@ def _date_line(text: str, tz: ZoneInfo) -> Item | None:
     ):
         # `個人增值 20:50 2023/03/31`: the channel label printed with the time stamp
         return Item("meta", text, date=stamp)
+    credit = _credit_before_stamp(text, found)
+    if credit is not None:
+        # `中國時報 王小明／台北報導 2013年11月13日 04:10`: the credit, then when it ran
+        return Item("meta", text, date=stamp, byline=credit)
+    words = [w for w in words if w.lower() != "by"]  # `by 王小明 2013/11/13`
     names = strict_names(" ".join(words), surname=True) if len(rest) <= 12 else None
     if names and len(names) <= 3:
         # `谢若含2017-03-01 14:27:02`: a byline box's name and timestamp printed together
@@ -694,6 +700,22 @@ def _date_line(text: str, tz: ZoneInfo) -> Item | None:
     return None
 
 
+def _credit_before_stamp(text: str, found: DateMatch) -> Byline | None:
+    """A reporter's credit (with or without its newsroom's name) printed before the line's
+    date, nothing but the time after it: the credit, or None."""
+    if _beside_date(text[found.end :], found).strip() or found.start < 4:
+        return None
+    head = text[: found.start].strip(" \u3000-–—|｜")
+    credit = parse_credit_line(head) or parse_outlet_credit(head)
+    if credit is None:
+        led = after_media(head)
+        credit = parse_byline_line(led[1]) if led is not None else None
+    if credit is None or not credit.authors or not _REPORTED_OR_ROLE.search(head):
+        return None
+    return credit
+
+
+_REPORTED_OR_ROLE = re.compile(r"報導|报道|報道|记者|記者|作者|撰稿|撰文")
 # `| 半導體與電子產業` after a leading date: a bar, then a section label (no clause marks)
 _SECTION_AFTER_STAMP = re.compile(
     r"[|｜]\s*(?P<label>[\u4e00-\u9fffA-Za-z0-9&＆、·・ ]{2,16}?)\s*(?:[|｜]\s*)?"
@@ -720,6 +742,9 @@ _DOMAIN = re.compile(r"(?:https?://)?(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,6}/?")
 _SITE_LABEL = re.compile(
     _DOMAIN.pattern
     + r"|《[^》]{2,16}》|[\u4e00-\u9fffA-Za-z]{1,12}(?:网|網|报|報|社|台|站|新闻|新聞|日报|日報|客户端|客戶端)"
+    # a newsroom's Latin name: `NOWnews`, `ETtoday`, `TVBS` (a writer's Latin name is not
+    # one capitals word)
+    r"|[A-Za-z]{0,10}(?:news|News|NEWS|today|Today|times|Times|daily|Daily)|[A-Z]{3,6}"
     # a desk of the newsroom: `編譯中心`, `国际部`
     r"|[\u4e00-\u9fff]{1,6}(?:中心|編輯部|编辑部|新聞部|新闻部|國際部|国际部)"
 )
