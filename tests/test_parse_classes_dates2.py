@@ -66,3 +66,23 @@ def test_a_yearless_day_printed_alone_above_the_text_is_not_a_paragraph():
     body = "".join(f"<p>{line}</p>" for line in lines)
     doc = page(f"<title>{_TITLE}</title>", f"<div class='news'><h1>{_TITLE}</h1>{body}</div>")
     assert text_of(parse_document(doc, "page.html").articles[0]) == lines
+
+
+# --- 4. a story id in the page's address that opens with its day --------------------------
+
+
+def test_a_story_id_opening_with_its_day_in_the_address_dates_the_page():
+    from zhnews.parse.dates import url_evidence
+
+    days = [
+        e.stamp.date().isoformat() for e in url_evidence("http://x.tw/n/201311130012-1.aspx", TZ)
+    ]
+    assert days == ["2013-11-13"]
+    assert url_evidence("http://x.tw/n/20131113001234567", TZ) == []  # a long serial: no day
+    canonical = "<link rel='canonical' href='http://www.example.com.tw/news/20131113000123-260102'>"
+    body = "".join(f"<p>{line}</p>" for line in _LINES)
+    doc = page(
+        f"<title>{_TITLE}</title>{canonical}", f"<div class='news'><h1>{_TITLE}</h1>{body}</div>"
+    )
+    article = parse_document(doc, "page.html").articles[0]
+    assert article.published_at.date().isoformat() == "2013-11-13"

@@ -287,6 +287,12 @@ _URL_DATE_RES = (
     re.compile(
         r"(?<![\d])(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"
     ),
+    # a story id that opens with its day and runs on with a serial (/201311130012-1.aspx,
+    # /20131113000123-260102): a whole path segment, 4-6 serial digits, then a mark or the end
+    re.compile(
+        r"(?<=/)(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])\d{4,6}"
+        r"(?=[-_.]|$)"
+    ),
 )
 _SCHEME_HOST_RE = re.compile(r"^(?:[a-z][a-z0-9+.\-]*:)?//[^/]*", re.IGNORECASE)
 _YEAR_SEGMENT_RE = re.compile(r"(?:^|[/_\-])((?:19|20)\d{2})(?:年|[/_\-]|$)")
