@@ -188,6 +188,7 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
         if (
             _link_dense(block)
             and not marked_author_line(block)
+            and not _labelled_writer_line(block)
             and (body_started or not marked_author_lead(block))
         ):
             if body_started or not _linked_byline(blocks, idx):
@@ -876,6 +877,22 @@ def marked_author_line(block) -> bool:
         _WS.sub("", label) == line and _marked_label_names(label) == names
         for label in block.marked_authors
     )
+
+
+# A label that names the writers (`作者：`, `記者：`), not a source or an editor.
+_WRITER_LABEL = re.compile(r"(?:作者|记者|記者)\s*[：:]")
+
+
+def _labelled_writer_line(block) -> bool:
+    """`作者：<a href="/作者/X">香港特約記者 X</a>`: a writer label in plain text with the names
+    (and the job title printed with them) linked to the writer's page is the byline wherever
+    it is printed, after the standfirst and the lead picture as much as under the headline;
+    the link makes the line dense with links, yet it is no list of related stories."""
+    text = block.text.strip()
+    if block.kind != "text" or len(text) > MAX_CREDIT_CHARS or not _WRITER_LABEL.match(text):
+        return False
+    byline = bylines.parse_byline_line(text)
+    return byline is not None and bool(byline.authors)
 
 
 def _linked_byline(blocks: list, idx: int) -> bool:

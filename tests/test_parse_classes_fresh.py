@@ -1,0 +1,55 @@
+"""Failure classes found on documents the parser had never seen (issue 12: the 2023 layouts
+of an international broadcaster's Chinese service and of another's traditional-character
+edition): a labelled byline whose names are a link, printed after the standfirst; a name and
+its job title printed as two lines of a byline list; a long picture legend closed by a
+copyright-sign credit.
+
+Every input is made up and small; each test names the class it guards, never a site.
+"""
+
+from zhnews.parse import parse_document
+
+TITLE = "強颱風逼近沿海 多地停工停課"
+LEAD = (
+    "強颱風連日逼近東南沿海，多地政府嚴陣以待，天文部門今晨發出第三高的風暴警告信號，"
+    "傍晚或考慮改掛更高信號。截至中午，部分地區出現水浸，數百班航班取消。"
+)
+P1 = "氣象部門預測颱風將於今天下午至夜間在沿海一帶登陸，已將應急響應提升至最高一級，並要求居民非必要不要外出。"
+P2 = "交通部門表示，海上和陸上交通陸續停駛，機場管理局稱下午兩時後的航班基本上會取消，但機場不會關閉。"
+P3 = "當局又指，由於颱風將非常接近河口，受天文大潮影響，明早低窪地區有機會出現水浸，水位可能在短時間內快速上升。"
+
+
+def page(body: str, title: str = TITLE) -> str:
+    return (
+        f"<html><head><title>{title} - 示例國際廣播</title></head><body>"
+        f"<main><article><h1>{title}</h1>{body}</article></main></body></html>"
+    )
+
+
+def only_article(text: str, name: str = "page.html"):
+    (article,) = parse_document(text, name).articles
+    return article
+
+
+def writers(article) -> list[str]:
+    return [a.name for a in article.authors if a.role not in ("摄影", "攝影")]
+
+
+# ---------------------------------------------------------------------------------------
+# A labelled byline whose value is a link (`作者：<a>駐地特約記者 X</a>`) is the byline even
+# when it is printed after the standfirst and the lead picture, not a link list in the text
+
+
+def test_labelled_byline_with_linked_name_after_the_standfirst_names_the_writer():
+    byline = (
+        '<div class="byline"><span class="label">作者：</span>'
+        '<a href="/writers/lin-meiling/" class="name">駐京特約記者 林美玲</a></div>'
+    )
+    body = (
+        f'<p class="standfirst">{LEAD}</p><p>發表時間： 01/09/2023 - 09:49</p>'
+        '<figure><img src="a.jpg" alt="颱風雲圖"><figcaption>颱風雲圖</figcaption></figure>'
+        f'{byline}<div class="body"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div>'
+    )
+    article = only_article(page(body))
+    assert writers(article) == ["林美玲"]
+    assert article.body_paragraphs == [LEAD, P1, P2, P3]
