@@ -53,3 +53,20 @@ def test_labelled_byline_with_linked_name_after_the_standfirst_names_the_writer(
     article = only_article(page(body))
     assert writers(article) == ["林美玲"]
     assert article.body_paragraphs == [LEAD, P1, P2, P3]
+
+
+# ---------------------------------------------------------------------------------------
+# A byline list printing the name on one line and the writer's job title on the next
+# (`X` / `BBC中文記者`-like: a newsroom's 記者 credit naming nobody) names the writer
+
+
+def test_name_over_its_job_title_in_a_byline_list_is_the_byline():
+    for printed, name in (("林美玲", "林美玲"), ("尼可·華特（Nicole Walt）", "尼可·華特")):
+        byline = (
+            f'<ul class="credits"><li>{printed}</li><li>示例廣播亞洲商業事務記者</li></ul>'
+            "<time>2023年9月10日</time>"
+        )
+        body = f"{byline}<p>{P1}</p><p>{P2}</p><p>{P3}</p>"
+        article = only_article(page(body))
+        assert writers(article) == [name]
+        assert article.body_paragraphs == [P1, P2, P3]

@@ -196,6 +196,7 @@ def classify(blocks: list[Block], tz: ZoneInfo) -> list[Item]:
     _mark_footers(items)
     _mark_name_lines(items)
     _mark_byline_block_labels(items)
+    _mark_name_over_job_title(items)
     kept: list[Item] = []
     ruled = False
     for item in items:
@@ -988,6 +989,39 @@ def _mark_name_lines(items: list[Item]) -> None:
         ):
             continue
         names = strict_names(item.text, surname=True)
+        if names and len(names) <= 3:
+            authors = [Author(name, None) for name in names]
+            item.kind, item.byline = "byline", Byline(raw=item.text, authors=authors)
+
+
+# A line that is only a writer's job title: the newsroom and the post (`BBC中文記者`,
+# `BBC亞洲商業事務記者`, `本報駐京記者`), a credit that names nobody.
+_JOB_TITLE = re.compile(r"(?:记者|記者|特派员|特派員|通讯员|通訊員|评论员|評論員|主播)$")
+MAX_JOB_TITLE_CHARS = 20
+MAX_NAME_OVER_TITLE_CHARS = 30
+# The writer's name printed again in brackets in Latin script: `尼克·馬什（Nick Marsh）`.
+_NAME_GLOSS = re.compile(r"\s*[（(][A-Za-z .'\-]{2,40}[)）]$")
+
+
+def _mark_name_over_job_title(items: list[Item]) -> None:
+    """A names-only line over a line that is only a job title, the two items of one byline
+    list (`<li>陳岩</li><li>BBC中文記者</li>`), is the byline: the title names nobody, the
+    line over it is who holds it. The name printed again in Latin script in brackets is the
+    same person (`尼克·馬什（Nick Marsh）`)."""
+    for index in range(len(items) - 1):
+        item, title = items[index], items[index + 1]
+        credit = title.byline
+        if title.kind != "byline" or credit is None or credit.authors:
+            continue
+        if len(title.text.strip()) > MAX_JOB_TITLE_CHARS or not _JOB_TITLE.search(title.text):
+            continue
+        if item.kind not in ("body", "meta", "quote") or item.byline is not None:
+            continue
+        if len(item.text.strip()) > MAX_NAME_OVER_TITLE_CHARS:
+            continue
+        if not item.dom_path or item.dom_path[:-1] != title.dom_path[:-1]:
+            continue  # not two items of one element
+        names = strict_names(_NAME_GLOSS.sub("", item.text.strip()))
         if names and len(names) <= 3:
             authors = [Author(name, None) for name in names]
             item.kind, item.byline = "byline", Byline(raw=item.text, authors=authors)
