@@ -70,3 +70,23 @@ def test_name_over_its_job_title_in_a_byline_list_is_the_byline():
         article = only_article(page(body))
         assert writers(article) == [name]
         assert article.body_paragraphs == [P1, P2, P3]
+
+
+# ---------------------------------------------------------------------------------------
+# A picture legend longer than a line, closed by a copyright-sign credit (`…（衛星雲圖）
+# © 氣象部門衛星雲圖`) inside the picture's caption, is the caption, not a paragraph
+
+
+def test_long_figure_legend_closed_by_a_copyright_credit_is_a_caption():
+    legend = (
+        "2023年9月1日，被形容為完美風暴的強颱風吹襲沿海一帶，逼近本市。颱風結構緊密，"
+        "風眼清晰可見，預示風力強勁(氣象部門1日早上10時半衛星雲圖)"
+    )
+    credit = "© 氣象部門1日早上10時半衛星雲圖"
+    figure = (
+        '<figure><img src="a.jpg" alt="颱風雲圖">'
+        f"<figcaption><span>{legend}</span> <span>{credit}</span></figcaption></figure>"
+    )
+    body = f"<p>{LEAD}</p>{figure}<p>{P1}</p><p>{P2}</p><p>{P3}</p>"
+    article = only_article(page(body))
+    assert article.body_paragraphs == [LEAD, P1, P2, P3]

@@ -343,7 +343,9 @@ _PICTURE_CREDIT_END = re.compile(
     r"|[（(]\s*[A-Za-z\u4e00-\u9fff]{1,10}\s*[@＠][^（）()]{1,30}[)）]"
     r"|(?:图|圖|图片|圖片|摄影|攝影)\s*[/／:：丨|]\s*[^\s，。；：（）()]{1,20}"
     r"|[^\s，。；拍]{2,12}\s?(?:摄|攝)"
-    r"|(?:供图|供圖|供稿图|提供圖片|提供图片))\s*$"
+    r"|(?:供图|供圖|供稿图|提供圖片|提供图片)"
+    # a copyright sign and who holds the picture: `© 法新社圖片`, `© 香港天文台衛星截圖`
+    r"|[©Ⓒ]\s*[^\s，。；！？©][^，。；！？©]{0,29})\s*$"
 )
 # A picture credit in Latin script after the caption's last sentence, the photographer and
 # the agency or paper (`…USB-C接口。 Justin Sullivan/Getty Images`, `… Jeff Chiu/Associated
