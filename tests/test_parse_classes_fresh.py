@@ -90,3 +90,38 @@ def test_long_figure_legend_closed_by_a_copyright_credit_is_a_caption():
     body = f"<p>{LEAD}</p>{figure}<p>{P1}</p><p>{P2}</p><p>{P3}</p>"
     article = only_article(page(body))
     assert article.body_paragraphs == [LEAD, P1, P2, P3]
+
+
+# ---------------------------------------------------------------------------------------
+# A table-of-contents box (`目次` over links to the subheads) between the headline's meta
+# row and the text does not head a story: the headline, its writer and the text stay one
+
+
+def test_contents_box_between_the_headline_and_the_text_is_not_the_headline():
+    header = (
+        '<div class="main-info"><div class="container"><div class="col">'
+        f'<h1 class="article-title">{TITLE}</h1>'
+        '<div class="article-info"><span class="reporter">林美玲／綜合報導</span>'
+        "<span>發布時間：<time>2023-08-22 18:28</time></span></div>"
+        '<ul class="tag-list"><li><a href="/tag/1/">颱風</a></li>'
+        '<li><a href="/tag/2/">停課</a></li></ul>'
+        '<figure><picture><img src="cover.jpg" alt=""></picture></figure></div></div></div>'
+    )
+    contents = (
+        '<div class="col-lg-2"><div class="sticky-content"><div class="wrap">'
+        '<h3 class="section-title">目次</h3></div><ul><li><a href="#a">颱風路徑</a></li>'
+        '<li><a href="#b">停工停課</a></li></ul></div></div>'
+    )
+    text = (
+        f'<div class="col-lg-8"><div class="post"><div class="lead">{LEAD}</div><p>{P1}</p>'
+        f'<h2 id="a">颱風路徑</h2><p>{P2}</p><h2 id="b">停工停課</h2><p>{P3}</p></div></div>'
+    )
+    html = (
+        f"<html><head><title>{TITLE} ｜ 示例新聞網</title></head><body>{header}"
+        f'<div class="container"><article class="row">{contents}{text}</article></div>'
+        "</body></html>"
+    )
+    article = only_article(html)
+    assert article.title == TITLE
+    assert writers(article) == ["林美玲"]
+    assert article.body_paragraphs == [LEAD, P1, P2, P3]

@@ -221,6 +221,8 @@ def _page_story(drafts: list, page_titles: list[str], descriptions: list[str] = 
     later = [re.sub(r"\s+", "", d.article.title or "") for d in drafts[1:]]
     if any(t and t in p for t in later for p in pages):
         return drafts  # the page names the later stories too
+    if _headline_only(drafts[0]) and _contents_box(drafts[1]):
+        drafts = [_under_headline(drafts[0], drafts[1]), *drafts[2:]]
     story_box = _story_box(drafts[0])
     text_box = _text_box(drafts[0])
     kept = drafts[:1]
@@ -242,6 +244,36 @@ def _page_story(drafts: list, page_titles: list[str], descriptions: list[str] = 
         else:
             kept.append(draft)
     return kept
+
+
+# The label of a table of contents: `目次`, `目錄`, `本文目录`, `文章大綱`.
+_CONTENTS_LABEL = re.compile(r"(?:本文|文章|內容|内容)?(?:目次|目錄|目录|大綱|大纲)")
+
+
+def _headline_only(draft) -> bool:
+    """The page's headline with its meta row, byline and picture, and no text under it."""
+    return not any(item.kind == "body" for item in draft.items)
+
+
+def _contents_box(draft) -> bool:
+    """A story head that is the label of a table of contents (`目次` over links to the
+    subheads, printed in a column beside the text), with the text right under it: no
+    headline, no dated header or byline of its own."""
+    title = re.sub(r"\s+", "", draft.article.title or "")
+    return (
+        bool(_CONTENTS_LABEL.fullmatch(title))
+        and not draft.article.kicker
+        and not draft.article.subtitle
+        and _headed_section(draft)
+    )
+
+
+def _under_headline(story, section):
+    """The text printed under a table of contents belongs to the headline above it: the
+    section's items join the story; its label (`目次`) is no text."""
+    story.items.extend(section.items)
+    story.ended = section.ended
+    return story
 
 
 MIN_DESCRIPTION_CHARS = 20
