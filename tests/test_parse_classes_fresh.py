@@ -125,3 +125,21 @@ def test_contents_box_between_the_headline_and_the_text_is_not_the_headline():
     assert article.title == TITLE
     assert writers(article) == ["林美玲"]
     assert article.body_paragraphs == [LEAD, P1, P2, P3]
+
+
+# ---------------------------------------------------------------------------------------
+# A follow-the-topic tag box printed beside the byline (`<section class="follow-tags">
+# <span data-type="tag">X</span>`) names a topic, not a second writer
+
+
+def test_topic_tag_beside_the_byline_is_not_a_writer():
+    header = (
+        '<div class="subinfo"><section class="authors"><time>2023-08-28 21:50</time>'
+        '<span class="author">示例報／ 記者<a href="/reporter/1">林美玲</a>／台北即時報導</span>'
+        '</section><section class="follow-tags__holder"><span role="listitem" title="張志明" '
+        'data-type="tag" class="btn btn-follow">張志明</span></section></div>'
+    )
+    body = f"{header}<figure><img src='a.jpg' alt=''></figure><p>{P1}</p><p>{P2}</p><p>{P3}</p>"
+    article = only_article(page(body))
+    assert writers(article) == ["林美玲"]
+    assert article.body_paragraphs == [P1, P2, P3]

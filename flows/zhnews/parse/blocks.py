@@ -461,6 +461,9 @@ _CHROME_RE = re.compile(
     r"(^|[\s_-])(nav|navbar|menu|footer|foot|header|head|top|topbar|breadcrumbs?|crumb|"
     r"sidebar|side|aside|copyright|share|sharing|comments?|ad|ads|advert|banner|toolbar|login|"
     r"search|related|recommend|hot|rank|links|friendlink|pager|pagination|"
+    # a box of follow-the-topic tags (`follow-tags__holder`): a tag that is a person's
+    # name names a topic, not a writer
+    r"follow[-_]?tags?|tags?[-_]?follow|"
     # a right rail (`right-bar`, `rightside`): the page's column beside the story
     r"right[-_]?(?:bar|side|col))($|[\s_-])",
     re.IGNORECASE,
