@@ -143,3 +143,24 @@ def test_topic_tag_beside_the_byline_is_not_a_writer():
     article = only_article(page(body))
     assert writers(article) == ["林美玲"]
     assert article.body_paragraphs == [P1, P2, P3]
+
+
+# ---------------------------------------------------------------------------------------
+# A table set in a <figure> (`<figure class="table"><table>…`) is part of the text: its
+# cells are lines of the story, not a picture's caption
+
+
+def test_table_in_a_figure_is_text_not_a_caption():
+    rows = [
+        ("第一指揮部", "負責做好戰鬥準備，監視與偵察全球情報，並與外界夥伴合作。"),
+        ("第二指揮部", "負責開發、購買和部署系統，監督衛星和其他系統的發射操作與維護。"),
+    ]
+    cells = "".join(f"<tr><td>{name}</td><td>{duty}</td></tr>" for name, duty in rows)
+    body = (
+        f'<p>{P1}</p><figure class="table"><table><tbody>{cells}</tbody></table></figure>'
+        f"<p>{P2}</p><p>{P3}</p>"
+    )
+    article = only_article(page(body))
+    lines = [text for row in rows for text in row]
+    printed = [p.text for p in article.paragraphs if p.kind in ("body", "subhead")]
+    assert printed == [P1, *lines, P2, P3]  # a row's short label may stand as a subhead

@@ -928,7 +928,8 @@ def _enter(child, name: str, state: dict, flush, blocks: list[Block]):
     classes = " ".join(child.get("class") or []) + " " + str(child.get("id") or "")
     caption_box = bool(_CAPTION_CLASS_RE.search(classes)) and _caption_sized(child)
     figure = (
-        name in ("figure", "figcaption")
+        (name == "figure" and not _table_figure(child))
+        or name == "figcaption"
         or caption_box
         or (
             (name in _FIGURE_TAGS or bool(_FIGURE_CLASS_RE.search(classes)))
@@ -973,6 +974,13 @@ def _enter(child, name: str, state: dict, flush, blocks: list[Block]):
         state["small"] = previous_small
 
     return undo
+
+
+def _table_figure(figure) -> bool:
+    """`<figure class="table"><table>…</table></figure>`: a table set as a figure, no
+    picture in it. Its cells are lines of the story's text, not a caption (its own
+    <figcaption>, if any, still is)."""
+    return figure.find("table") is not None and figure.find("img") is None
 
 
 _DISPLAY_BLOCK = re.compile(r"display\s*:\s*block", re.IGNORECASE)
