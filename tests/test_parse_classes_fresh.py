@@ -164,3 +164,19 @@ def test_table_in_a_figure_is_text_not_a_caption():
     lines = [text for row in rows for text in row]
     printed = [p.text for p in article.paragraphs if p.kind in ("body", "subhead")]
     assert printed == [P1, *lines, P2, P3]  # a row's short label may stand as a subhead
+
+
+# ---------------------------------------------------------------------------------------
+# A role word glued to a name whose surname is common but was missing from the surname
+# table, or printed in its traditional form (`記者茅毅`, `記者洪佩君`, `記者蔣文華`)
+
+
+def test_names_glued_to_role_words_with_less_listed_surnames_are_writers():
+    for credit, name in (
+        ("記者茅毅／綜合報導", "茅毅"),
+        ("記者洪佩君／台北報導", "洪佩君"),
+        ("記者蔣文華／台北報導", "蔣文華"),
+    ):
+        header = f'<div class="subinfo"><span class="author">{credit}</span></div>'
+        article = only_article(page(f"{header}<p>{P1}</p><p>{P2}</p><p>{P3}</p>"))
+        assert writers(article) == [name]

@@ -109,6 +109,9 @@ _SURNAME_ORDER = (
     "丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区"
     "郜练展郗亓諸劉陳楊黃趙吳孫馬許韓馮鄧蕭董葉蘇魏呂盧薑鍾譚陸範賈韋鄒熊邱閻雷龍陶賀顧龔萬錢嚴藍遊靳"
     "鮑饒聶莊張謝鄭羅賴溫顏關鄔閔簡連湯喬龐樂項歐衛鄺萧"
+    # common surnames that were missing (洪 傅 茅 粘 闕 辜 塗) and the traditional forms of
+    # listed ones (蔣 紀 鐘 駱 麥 華 魯): `編譯茅毅`, `記者洪佩君`, `記者蔣文華`
+    "洪傅茅粘闕辜塗蔣紀鐘駱麥華魯"
 )
 _SURNAMES = set(_SURNAME_ORDER)
 _SURNAME_RANK = {char: rank for rank, char in reversed(list(enumerate(_SURNAME_ORDER)))}
