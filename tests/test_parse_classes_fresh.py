@@ -180,3 +180,23 @@ def test_names_glued_to_role_words_with_less_listed_surnames_are_writers():
         header = f'<div class="subinfo"><span class="author">{credit}</span></div>'
         article = only_article(page(f"{header}<p>{P1}</p><p>{P2}</p><p>{P3}</p>"))
         assert writers(article) == [name]
+
+
+# ---------------------------------------------------------------------------------------
+# A translator credited in one credit with a reporter (`編譯X、記者Y／綜合報導`, the two
+# compiled the story together) is a writer; a translator credited apart under a reporter's
+# story (`翻譯：X`) stays out, as before
+
+
+def test_translator_in_a_joint_credit_with_a_reporter_is_a_writer():
+    credit = '示例報／ 編譯<a href="/r/1">茅毅</a>、記者<a href="/r/2">洪佩君</a>／綜合報導'
+    header = (
+        f'<div class="subinfo"><time>2023-08-28 01:05</time><span class="author">{credit}'
+        "</span></div>"
+    )
+    article = only_article(page(f"{header}<p>{P1}</p><p>{P2}</p><p>{P3}</p>"))
+    assert writers(article) == ["茅毅", "洪佩君"]
+    apart = '<div class="subinfo"><span class="author">記者洪佩君／台北報導</span></div>'
+    body = f"{apart}<p>{P1}</p><p>{P2}</p><p>{P3}</p><p>翻譯：王小明</p>"
+    article = only_article(page(body))
+    assert writers(article) == ["洪佩君"]

@@ -1993,8 +1993,16 @@ def finish_article(draft: _Draft) -> None:
     if not article.authors and not draft.bylines:
         article.authors = _headline_writer(article.title, paragraphs)
     if any(a.role not in ("编译", "摄影") for a in article.authors):
-        # `翻译：X` under a reporter's story: the translator is credited, the reporter wrote it
-        article.authors = [a for a in article.authors if a.role != "编译"]
+        # `翻译：X` under a reporter's story: the translator is credited, the reporter wrote
+        # it; `編譯X、記者Y／綜合報導`, one credit naming both, is a story the two compiled
+        joint = {
+            a.name
+            for b in draft.bylines
+            if any(x.role not in ("编译", "摄影") for x in b.authors)
+            for a in b.authors
+            if a.role == "编译"
+        }
+        article.authors = [a for a in article.authors if a.role != "编译" or a.name in joint]
     editors = [b for b in draft.bylines if b.editor]
     if editors and not article.editor:
         article.editor = max(editors, key=lambda b: b.editor_rank).editor  # first of the best
