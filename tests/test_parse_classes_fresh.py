@@ -200,3 +200,20 @@ def test_translator_in_a_joint_credit_with_a_reporter_is_a_writer():
     body = f"{apart}<p>{P1}</p><p>{P2}</p><p>{P3}</p><p>翻譯：王小明</p>"
     article = only_article(page(body))
     assert writers(article) == ["洪佩君"]
+
+
+# ---------------------------------------------------------------------------------------
+# A writer's link printing the name and the posting joined by an underscore
+# (`<a href="/reporter/154">林美玲_台中</a>`) under the newsroom label of the meta row
+
+
+def test_linked_writer_name_underscore_place_is_the_byline():
+    meta = (
+        '<div class="meta-info"><time datetime="2023-08-28 17:00"><span>17:00</span>'
+        '<span>2023/08/28</span></time><div class="source">示例時報 </div>'
+        '<div class="author"><a href="/reporter/154">林美玲_台中</a></div></div>'
+    )
+    body = f"{meta}<figure><img src='a.jpg' alt=''></figure><p>{P1}</p><p>{P2}</p><p>{P3}</p>"
+    article = only_article(page(body))
+    assert writers(article) == ["林美玲"]
+    assert article.body_paragraphs == [P1, P2, P3]

@@ -1692,14 +1692,17 @@ _FILED_PLACES = set(
     # cities of overseas Chinese newsrooms' datelines (`大紀元記者陸希休斯頓報導`)
     "休斯頓 休士頓 芝加哥 波士頓 西雅圖 達拉斯 亞特蘭大 費城 華府 聖地牙哥 墨爾本 奧克蘭 大阪".split()
 )
+# The separator: a slash, or an underscore where a CMS joins the writer's name and posting
+# in one field (`林欣儀_台中`).
 _NAME_THEN_PLACE = re.compile(
-    r"^(?P<names>[\u4e00-\u9fff·、 ]{2,14}?)\s*[／/]\s*(?P<where>[\u4e00-\u9fff]{2,5})$"
+    r"^(?P<names>[\u4e00-\u9fff·、 ]{2,14}?)\s*[／/_]\s*(?P<where>[\u4e00-\u9fff]{2,5})$"
 )
 
 
 def parse_name_place_byline(line: str) -> Byline | None:
-    """`劉憲杰／台北`, `陳端武／綜合外電`: the writer, a slash, then where the story was filed
-    or how it was compiled, with no role word (DIGITIMES prints its bylines so).
+    """`劉憲杰／台北`, `陳端武／綜合外電`, `林欣儀_台中`: the writer, a slash (or an
+    underscore), then where the story was filed or how it was compiled, with no role word
+    (DIGITIMES prints its bylines so).
 
     The names must start with a surname and the part after the slash must be a known place,
     a place-name form (`…市`, `…縣`) or a compiling word, so a breadcrumb (`產業／半導體`) or

@@ -900,6 +900,10 @@ def _linked_byline(blocks: list, idx: int) -> bool:
     if _LINKED_LABEL.match(text):
         return len(text) <= MAX_CREDIT_CHARS
     names = bylines.strict_names(text, surname=True) if len(text) <= 20 else None
+    if not names:
+        # `<a href="/reporter/154">林欣儀_台中</a>`: the writer and where she files from
+        placed = bylines.parse_name_place_byline(text)
+        names = [a.name for a in placed.authors] if placed is not None else None
     if not names or len(names) > 3:
         return False
     neighbours = [
