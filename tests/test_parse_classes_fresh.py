@@ -217,3 +217,15 @@ def test_linked_writer_name_underscore_place_is_the_byline():
     article = only_article(page(body))
     assert writers(article) == ["林美玲"]
     assert article.body_paragraphs == [P1, P2, P3]
+
+
+# ---------------------------------------------------------------------------------------
+# A date line whose label is a desk's column name with digits in it (`2023/08/23 轉角24小時`,
+# a round-the-clock desk, nobody named) is the page's meta line, not the first paragraph
+
+
+def test_date_and_a_desk_column_with_digits_is_meta_not_text():
+    info = '<div class="story_info">2023/08/23 <span>示例24小時</span></div>'
+    article = only_article(page(f"{info}<p>{P1}</p><p>{P2}</p><p>{P3}</p>"))
+    assert article.body_paragraphs == [P1, P2, P3]
+    assert writers(article) == []

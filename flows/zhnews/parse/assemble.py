@@ -751,8 +751,12 @@ _SITE_LABEL = re.compile(
 )
 
 
-# A short name after a leading timestamp: letters only, no digits or punctuation.
-_SOURCE_AFTER_STAMP = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,8}(?: [\u4e00-\u9fffA-Za-z]{1,8})?")
+# A short name after a leading timestamp: letters (digits inside a desk's column name,
+# `轉角24小時`, never first), no punctuation.
+_SOURCE_AFTER_STAMP = re.compile(
+    r"[\u4e00-\u9fffA-Za-z](?:[\u4e00-\u9fffA-Za-z]|\d(?=\d{0,2}[\u4e00-\u9fffA-Za-z])){1,9}"
+    r"(?: [\u4e00-\u9fffA-Za-z]{1,8})?"
+)
 _WORD_SPLIT = re.compile(r"[\s()（）\[\]【】]+")
 
 
