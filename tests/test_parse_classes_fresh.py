@@ -229,3 +229,22 @@ def test_date_and_a_desk_column_with_digits_is_meta_not_text():
     article = only_article(page(f"{info}<p>{P1}</p><p>{P2}</p><p>{P3}</p>"))
     assert article.body_paragraphs == [P1, P2, P3]
     assert writers(article) == []
+
+
+# ---------------------------------------------------------------------------------------
+# A caption printed in its own box right under the picture's box and closed by where the
+# picture comes from in brackets (`…（取自微博）`, `…（某某娛樂提供）`) is a caption
+
+
+def test_caption_closed_by_a_source_credit_under_the_picture_is_not_text():
+    box = 'style="background: #eee; border: 1px solid #ccc; padding: 5px 10px;"'
+    captions = (
+        "林美玲（右）在劇中飾演深情的女主角，愛上男主角卻沒有結果，成了戲迷永遠的痛。（取自微博）",
+        "林美玲（左）與對手在片中飾演一對受困山洞中的母女，想方設法逃出生天。（示例娛樂提供）",
+    )
+    pictures = "".join(
+        f'<div {box}><img src="p{n}.jpg" alt=""></div><div {box}>{c}</div><p>{p}</p>'
+        for n, (c, p) in enumerate(zip(captions, (P2, P3), strict=True))
+    )
+    article = only_article(page(f"<p>{P1}</p>{pictures}"))
+    assert article.body_paragraphs == [P1, P2, P3]
