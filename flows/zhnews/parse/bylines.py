@@ -110,8 +110,10 @@ _SURNAME_ORDER = (
     "郜练展郗亓諸劉陳楊黃趙吳孫馬許韓馮鄧蕭董葉蘇魏呂盧薑鍾譚陸範賈韋鄒熊邱閻雷龍陶賀顧龔萬錢嚴藍遊靳"
     "鮑饒聶莊張謝鄭羅賴溫顏關鄔閔簡連湯喬龐樂項歐衛鄺萧"
     # common surnames that were missing (洪 傅 茅 粘 闕 辜 塗) and the traditional forms of
-    # listed ones (蔣 紀 鐘 駱 麥 華 魯): `編譯茅毅`, `記者洪佩君`, `記者蔣文華`
-    "洪傅茅粘闕辜塗蔣紀鐘駱麥華魯"
+    # listed ones (蔣 紀 鐘 駱 麥 魯): `編譯茅毅`, `記者洪佩君`, `記者蔣文華`. Not 華: far more
+    # often the last character of a given name (`陳小華`), where a surname table would cut
+    # names glued to what follows them (`陳小`/`華新城`)
+    "洪傅茅粘闕辜塗蔣紀鐘駱麥魯"
 )
 _SURNAMES = set(_SURNAME_ORDER)
 _SURNAME_RANK = {char: rank for rank, char in reversed(list(enumerate(_SURNAME_ORDER)))}
@@ -611,7 +613,9 @@ def parse_credit_line(line: str) -> Byline | None:
     if titled is not None:
         return titled
     if _ODD_SLASH.search(line) is None:
-        return _parse_credit_line(line) or _reported_into_place(line)
+        # the glued place first: `記者陳小華台北報導` read as names only would cut
+        # `陳小`/`華台北` where a given name's character is also a surname
+        return _reported_into_place(line) or _parse_credit_line(line)
     read = line.translate(_SLASH_VARIANTS)
     return _as_printed(_parse_credit_line(read), read, line)
 
