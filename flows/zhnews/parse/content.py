@@ -151,6 +151,7 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
     lead_box = _lead_box_copy(blocks, weights, start, end)
     listing = listing_lines(blocks, start, end)
     doubled = _doubled_paragraph(blocks, start, end)
+    above_byline = _box_above_byline(blocks, weights, start, end)
     below = sorted(
         {
             *trailer_credits,
@@ -181,6 +182,8 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
             continue
         if _box_header(blocks, idx, compact):
             continue  # `東網電視` over `更多新聞短片`: a widget box's name, not text
+        if idx in above_byline:
+            continue  # a box printed between the headline and the byline the text opens with
         if body_started and _link_box_heading(blocks, idx, compact, end):
             continue  # `<strong>省錢大作戰！</strong>` over promoted links: the box's heading
         body_started = body_started or weights[idx] > 0
@@ -489,6 +492,58 @@ def _lead_box_copy(blocks: list, weights: list[float], start: int, end: int) -> 
     if prose_before or blocks[first].dom_path[:-1] == blocks[second].dom_path[:-1]:
         return None
     return first
+
+
+def _box_above_byline(blocks: list, weights: list[float], start: int, end: int) -> set[int]:
+    """The lines of a box printed between the headline and the story's byline line, outside
+    the element the byline opens (a machine-written review or quiz of the article, `評論` /
+    `這篇文章報導了…`, above `<div><p>生活中心／X報導</p><p>…</p></div>`).
+
+    Evidence: a writer's byline is a line of its own that opens the element holding the
+    text (no prose of that element above it, prose of it below); prose above the byline
+    outside that element is not the story's text. Dates and credit lines above stay (the
+    header's meta row), and so does the headline's own element.
+    """
+    first_prose = next(
+        (i for i in range(start + 1, end) if blocks[i].kind == "text" and weights[i] > 0), None
+    )
+    if first_prose is None:
+        return set()
+    for k in range(first_prose + 1, min(end, first_prose + MAX_BOX_SCAN)):
+        block = blocks[k]
+        if block.kind != "text" or len(block.dom_path) < 2 or block.link_chars:
+            continue
+        byline = bylines.parse_byline_line(block.text.strip())
+        if byline is None or byline.kind != "byline" or not byline.authors:
+            continue
+        box = block.dom_path[:-1]
+        inside = [i for i in range(start, end) if blocks[i].dom_path[: len(box)] == box]
+        if any(weights[i] > 0 for i in inside if i < k):
+            return set()  # the byline is not the first line of the text's element
+        text_below = sum(weights[i] for i in inside if i > k and weights[i] > 0)
+        if text_below < MIN_STORY_CHARS:
+            return set()
+        headline_box = blocks[start].dom_path[:-1]
+        return {
+            i
+            for i in range(start + 1, k)
+            if blocks[i].kind in ("text", "heading", "quote")
+            and blocks[i].dom_path[: len(box)] != box
+            and blocks[i].dom_path[:-1] != headline_box
+            and not _header_meta_line(blocks[i])
+        }
+    return set()
+
+
+MAX_BOX_SCAN = 12
+
+
+def _header_meta_line(block) -> bool:
+    """A line of the header's meta row: a date or a credit line."""
+    compact = _WS.sub("", block.text)
+    return (len(compact) <= MAX_DATELINE_CHARS and bool(_DATE_LIKE.search(compact))) or (
+        credit_line(block.text)
+    )
 
 
 def _runs_into_text(blocks: list, weights: list[float], idx: int) -> bool:

@@ -1,0 +1,42 @@
+"""Failure classes found on news pages read in Taiwan in 2023 (dev set sources setn,
+techorange): a machine-written box printed between the headline and the byline line the
+text opens with.
+Inputs are small synthetic pages and lines written for these tests."""
+
+from __future__ import annotations
+
+from synthetic import page, text_of, writers
+from zhnews.parse import parse_document
+
+_LINES = [
+    "縣府今日公布今年度道路改善計畫，將優先整修市區內多條老舊路段，預計年底前全部完工。",
+    "工務處表示，施工期間將採分段封閉方式進行，並於現場設置告示牌，提醒用路人提早改道。",
+    "有里長指出，部分路段坑洞問題已存在多年，希望這次能一次修好，不要再反覆挖補造成不便。",
+]
+_STORY = "".join(f"<p>{line}</p>" for line in _LINES)
+_TITLE = "縣府公布道路改善計畫"
+
+
+def _parse(body: str, head: str = ""):
+    doc = page(f"<title>{_TITLE}</title>{head}", f"<h1>{_TITLE}</h1>{body}")
+    return parse_document(doc, "page.html").articles[0]
+
+
+# --- 1. a box between the headline and the byline line that opens the text --------------
+
+
+def test_a_box_above_the_byline_that_opens_the_text_is_not_text():
+    box = (
+        '<div class="box"><div class="label">評論</div>'
+        "<p>這篇文章報導了縣府的道路改善計畫，內容涵蓋施工方式與里長意見，"
+        "資訊相當完整，但仍可補充預算來源與各路段的詳細施工時程。</p>"
+        '<div class="label">問答</div>'
+        "<p>Q1: 縣府是否將優先整修老舊路段？ A) 是 B) 否 正確答案: A) 是</p></div>"
+    )
+    body = (
+        "<div class='meta'><time>2024/05/02 10:30</time></div>"
+        f"{box}<article><div><p>生活中心／陳小華報導</p>{_STORY}</div></article>"
+    )
+    article = _parse(body)
+    assert writers(article) == ["陳小華"]
+    assert text_of(article) == _LINES
