@@ -1,6 +1,6 @@
 """Failure classes found on news pages read in Taiwan in 2023 (dev set sources setn,
 techorange): a machine-written box printed between the headline and the byline line the
-text opens with.
+text opens with; sibling paragraphs, the first ending on a comma.
 Inputs are small synthetic pages and lines written for these tests."""
 
 from __future__ import annotations
@@ -40,3 +40,17 @@ def test_a_box_above_the_byline_that_opens_the_text_is_not_text():
     article = _parse(body)
     assert writers(article) == ["陳小華"]
     assert text_of(article) == _LINES
+
+
+# --- 2. sibling <p>s printed one after the other, the first ending on a comma -----------
+
+
+def test_adjacent_sibling_paragraphs_stay_apart_after_a_comma():
+    lines = [
+        "氣象局表示，颱風環流仍持續影響台灣，預估今晚後雨勢趨緩，但東北角仍有較大雨勢出現，",
+        "另外，今天生成的熱帶低氣壓有機會在明天增強為輕度颱風，台灣天氣相當不穩定，",
+        "氣象局預估，週三至週五全台須留意午後大雷雨，雨勢要到週六才會趨緩。",
+    ]
+    story = "".join(f"<p>{line}</p>" for line in lines)
+    article = _parse(f"<div class='meta'><time>2024/05/02 10:30</time></div><div>{story}</div>")
+    assert text_of(article) == lines

@@ -1910,6 +1910,7 @@ def finish_article(draft: _Draft) -> None:
     last_line = ""  # the last body item as printed: a full-width line of hard-wrapped text
     posted: list[Byline] = []  # dated credit lines under the text (a post's footer)
     last_apart = False  # the last body item is a line set apart (`Block.set_apart`)
+    interrupted = False  # an item (a picture, a caption) stands since the last body item
     wrap = content.wrap_width([it.text for it in items if it.kind == "body"])
     indents = wrap is not None and _indent_marked(items)
     for item in items:
@@ -1931,7 +1932,11 @@ def finish_article(draft: _Draft) -> None:
                         and not _opens_section(item, last_path)
                         and (
                             content.paragraph_continues(
-                                paragraphs[-1].text, last_path, item.dom_path
+                                paragraphs[-1].text,
+                                last_path,
+                                item.dom_path,
+                                item.text,
+                                interrupted,
                             )
                             or full_line
                         )
@@ -1947,6 +1952,7 @@ def finish_article(draft: _Draft) -> None:
             last_path = item.dom_path
             last_line = item.text
             last_apart = item.set_apart
+            interrupted = False
             article.stocks.extend(item.stocks)
         elif kind == "subhead":
             paragraphs.append(Paragraph("subhead", item.text))
@@ -1978,6 +1984,7 @@ def finish_article(draft: _Draft) -> None:
         previous_kind = (
             kind if kind not in ("image", "url", "boilerplate", "source", "meta") else previous_kind
         )
+        interrupted = interrupted or kind != "body"  # a picture, an ad line between two lines
     article.paragraphs = _without_contents_list(paragraphs)
     if summary and not article.summary:
         article.summary = " ".join(summary)

@@ -1664,7 +1664,13 @@ def wrap_width(lines: list[str]) -> int | None:
     return top
 
 
-def paragraph_continues(left: str, left_path: tuple[int, ...], right_path: tuple[int, ...]) -> bool:
+def paragraph_continues(
+    left: str,
+    left_path: tuple[int, ...],
+    right_path: tuple[int, ...],
+    right: str = "",
+    interrupted: bool = True,
+) -> bool:
     """Whether a body line that does not end a sentence goes on in the next body line.
 
     For the column-break rule of the assembler (which only asks once `left` does not end a
@@ -1676,9 +1682,41 @@ def paragraph_continues(left: str, left_path: tuple[int, ...], right_path: tuple
     or picture printed inside a `<p>`, which the HTML parser may close early; it also cuts
     numbers: `获得了5` / `00万元`). Without element paths (Markdown, text) the column-break
     rule stands as it is.
+
+    A cut leaves a fragment on one side (`据省农业农村厅介绍，` / `今年夏粮…`, `…深入田间地头，` /
+    `指导农民做好后期田间管理。`). Two paragraph-sized sibling elements (each of several
+    clauses) printed one right after the other, nothing between them (`interrupted`: no
+    picture or other line; no element entered between them), are two paragraphs as a
+    browser shows them even when the first ends on a comma (`<p>…雨勢出現，</p><p>另外，…`).
     """
     if not left_path or not right_path:
         return True
     if right_path == left_path[: len(right_path)]:
         return True  # the same element, or the text that goes on after an element closed it
-    return left.rstrip()[-1:] in _MID_CLAUSE_END
+    if left.rstrip()[-1:] not in _MID_CLAUSE_END:
+        return False
+    return not (
+        not interrupted
+        and _adjacent_siblings(left_path, right_path)
+        and _clauses(left) >= MIN_PARAGRAPH_CLAUSES
+        and _clauses(right) >= MIN_PARAGRAPH_CLAUSES
+    )
+
+
+MIN_PARAGRAPH_CLAUSES = 3
+_CLAUSE_MARK = re.compile(r"[，,、；;：:。！？!?]+")
+
+
+def _clauses(text: str) -> int:
+    """How many clauses the text holds (pieces between clause and sentence marks)."""
+    return sum(1 for piece in _CLAUSE_MARK.split(text) if piece.strip())
+
+
+def _adjacent_siblings(left_path: tuple[int, ...], right_path: tuple[int, ...]) -> bool:
+    """The two elements share their parent and no element was entered between them (the
+    walk numbers elements in document order)."""
+    return (
+        len(left_path) == len(right_path)
+        and left_path[:-1] == right_path[:-1]
+        and right_path[-1] == left_path[-1] + 1
+    )
