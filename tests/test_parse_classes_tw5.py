@@ -1,6 +1,7 @@
 """Failure classes found on news pages read in Taiwan in 2023 (dev set sources setn,
 techorange): a machine-written box printed between the headline and the byline line the
-text opens with; sibling paragraphs, the first ending on a comma.
+text opens with; sibling paragraphs, the first ending on a comma; a press release's notes
+box under the text.
 Inputs are small synthetic pages and lines written for these tests."""
 
 from __future__ import annotations
@@ -54,3 +55,17 @@ def test_adjacent_sibling_paragraphs_stay_apart_after_a_comma():
     story = "".join(f"<p>{line}</p>" for line in lines)
     article = _parse(f"<div class='meta'><time>2024/05/02 10:30</time></div><div>{story}</div>")
     assert text_of(article) == lines
+
+
+# --- 3. a quote box under the text holding link prompts and fine print ------------------
+
+
+def test_a_notes_box_with_link_prompts_under_the_text_is_not_text():
+    box = (
+        "<blockquote><p>觀看記者會影片，請點選<a href='/v'>此處</a>；完整新聞資料，"
+        "請點選<a href='/k'>此處</a>。</p>"
+        "<p><em>實際施工期程因天候、交通狀況和其他因素不同而可能調整。</em></p></blockquote>"
+    )
+    body = f"<div class='meta'><time>2024/05/02 10:30</time></div><div>{_STORY}{box}</div>"
+    article = _parse(body)
+    assert text_of(article) == _LINES

@@ -194,6 +194,7 @@ def classify(blocks: list[Block], tz: ZoneInfo) -> list[Item]:
     _mark_comment_rules(items)
     _mark_provenance_header(items)
     _mark_footers(items)
+    _mark_notes_boxes(items)
     _mark_name_lines(items)
     _mark_byline_block_labels(items)
     _mark_name_over_job_title(items)
@@ -972,6 +973,49 @@ def _mark_footers(items: list[Item]) -> None:
         for it in section:
             if it.kind in ("body", "heading", "caption", "quote", "subhead"):
                 it.kind = "debris"
+
+
+def _mark_notes_boxes(items: list[Item]) -> None:
+    """A <blockquote> box after the text that holds debris is a notes box: its other short
+    lines are notes, not a passage quoted in the text.
+
+    A press release's notes, printed in a quote box under the text: `觀賞…影片，請點選此處；
+    …請點選此處。` (link prompts, debris) and the fine print under them
+    (`電池續航力因裝置、設定…不同而產生差異。`). Only a box after the text's last paragraph
+    counts, and only one-sentence lines of it go (a quoted passage is longer).
+    """
+    start = 0
+    while start < len(items):
+        item = items[start]
+        if not item.in_blockquote or not item.dom_path:
+            start += 1
+            continue
+        box = item.dom_path[:-1]
+        end = start
+        while end < len(items) and (
+            items[end].kind in ("image", "url")
+            or (items[end].in_blockquote and items[end].dom_path[:-1] == box)
+        ):
+            end += 1
+        group = items[start:end]
+        if (
+            any(it.kind == "debris" for it in group)
+            and any(it.kind == "body" for it in items[:start])
+            and not any(it.kind == "body" for it in items[end:])
+        ):
+            for it in group:
+                if it.kind in ("body", "quote") and _fine_print(it.text):
+                    it.kind = "debris"
+        start = max(end, start + 1)
+
+
+MAX_NOTE_CHARS = 80
+
+
+def _fine_print(text: str) -> bool:
+    """One short sentence: a note's line, not a quoted passage."""
+    text = text.strip()
+    return len(text) <= MAX_NOTE_CHARS and len(re.findall(r"[。！？!?]", text[:-1])) == 0
 
 
 def _mark_name_lines(items: list[Item]) -> None:
