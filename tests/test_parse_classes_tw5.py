@@ -1,7 +1,7 @@
 """Failure classes found on news pages read in Taiwan in 2023 (dev set sources setn,
 techorange): a machine-written box printed between the headline and the byline line the
 text opens with; sibling paragraphs, the first ending on a comma; a press release's notes
-box under the text.
+box under the text; a widget's labels between the headline and the byline line.
 Inputs are small synthetic pages and lines written for these tests."""
 
 from __future__ import annotations
@@ -68,4 +68,23 @@ def test_a_notes_box_with_link_prompts_under_the_text_is_not_text():
     )
     body = f"<div class='meta'><time>2024/05/02 10:30</time></div><div>{_STORY}{box}</div>"
     article = _parse(body)
+    assert text_of(article) == _LINES
+
+
+# --- 4. a widget's labels between the headline and the byline line that opens the text ---
+
+
+def test_widget_labels_above_the_byline_that_opens_the_text_are_not_subheads():
+    widget = (
+        '<div class="video"><h6>影音訂閱:</h6><h6>縣政頻道</h6><h6><div class="sub"></div></h6>'
+        '<h6> 地方新聞</h6><h6><div class="sub"></div></h6></div>'
+    )
+    body = (
+        "<h2>2024/05/02 10:30:00</h2>"
+        f"{widget}<div id='text'><div>記者陳小華／台中報導</div>"
+        + "".join(f"<div>{line}</div>" for line in _LINES)
+        + "</div>"
+    )
+    article = _parse(body)
+    assert writers(article) == ["陳小華"]
     assert text_of(article) == _LINES

@@ -504,12 +504,7 @@ def _box_above_byline(blocks: list, weights: list[float], start: int, end: int) 
     outside that element is not the story's text. Dates and credit lines above stay (the
     header's meta row), and so does the headline's own element.
     """
-    first_prose = next(
-        (i for i in range(start + 1, end) if blocks[i].kind == "text" and weights[i] > 0), None
-    )
-    if first_prose is None:
-        return set()
-    for k in range(first_prose + 1, min(end, first_prose + MAX_BOX_SCAN)):
+    for k in range(start + 1, min(end, start + MAX_BOX_SCAN)):
         block = blocks[k]
         if block.kind != "text" or len(block.dom_path) < 2 or block.link_chars:
             continue
@@ -524,26 +519,36 @@ def _box_above_byline(blocks: list, weights: list[float], start: int, end: int) 
         if text_below < MIN_STORY_CHARS:
             return set()
         headline_box = blocks[start].dom_path[:-1]
+        # a heading ranked right under the headline's is its subtitle; a widget's labels
+        # (`<h6>影音訂閱:</h6><h6>三立財經</h6>`) are small headings
+        subtitle_level = (blocks[start].level or 1) + MAX_SUBTITLE_RANKS
         return {
             i
             for i in range(start + 1, k)
             if blocks[i].kind in ("text", "heading", "quote")
             and blocks[i].dom_path[: len(box)] != box
             and blocks[i].dom_path[:-1] != headline_box
+            and not (blocks[i].kind == "heading" and blocks[i].level <= subtitle_level)
             and not _header_meta_line(blocks[i])
         }
     return set()
 
 
-MAX_BOX_SCAN = 12
+MAX_BOX_SCAN = 20
+MAX_SUBTITLE_RANKS = 2
 
 
 def _header_meta_line(block) -> bool:
-    """A line of the header's meta row: a date or a credit line."""
+    """A line of the header's meta row: a date, a source (`来源：半月谈网`) or a credit line."""
     compact = _WS.sub("", block.text)
-    return (len(compact) <= MAX_DATELINE_CHARS and bool(_DATE_LIKE.search(compact))) or (
-        credit_line(block.text)
-    )
+    if len(compact) <= MAX_DATELINE_CHARS and (
+        _DATE_LIKE.search(compact) or _SOURCE_LABEL.search(compact)
+    ):
+        return True
+    return credit_line(block.text)
+
+
+_SOURCE_LABEL = re.compile(r"(?:来源|來源|稿源|出处|出處)[：:]")
 
 
 def _runs_into_text(blocks: list, weights: list[float], idx: int) -> bool:
