@@ -1,7 +1,8 @@
 """Failure classes found on news pages read in Taiwan in 2023 (dev set sources setn,
 techorange): a machine-written box printed between the headline and the byline line the
 text opens with; sibling paragraphs, the first ending on a comma; a press release's notes
-box under the text; a widget's labels between the headline and the byline line.
+box under the text; a widget's labels between the headline and the byline line; a caption printed the way the
+page prints its other captions.
 Inputs are small synthetic pages and lines written for these tests."""
 
 from __future__ import annotations
@@ -87,4 +88,20 @@ def test_widget_labels_above_the_byline_that_opens_the_text_are_not_subheads():
     )
     article = _parse(body)
     assert writers(article) == ["陳小華"]
+    assert text_of(article) == _LINES
+
+
+# --- 5. a short line under a picture, printed as the page prints its captions ------------
+
+
+def test_a_line_under_a_picture_like_the_pages_other_captions_is_a_caption():
+    def picture(n: int, caption: str) -> str:
+        return f"<p class='pic'><img src='{n}.jpg'><br></p><p>{caption}</p>"
+
+    body = (
+        "<div class='meta'><time>2024/05/02 10:30</time></div><div class='text'>"
+        f"<p>{_LINES[0]}</p>{picture(1, '里民將機車停在路旁空地上')}"
+        f"<p>{_LINES[1]}</p>{picture(2, '市區內一處待修路段（圖／工務處提供）')}<p>{_LINES[2]}</p></div>"
+    )
+    article = _parse(body)
     assert text_of(article) == _LINES

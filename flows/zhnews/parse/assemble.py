@@ -326,7 +326,50 @@ def _caption_evidence(blocks: list[Block], idx: int, text: str, typical: _Typica
     if len(text) > MAX_CAPTION_CHARS or len(text) > typical():
         return _before_lead(blocks, idx) and len(text) <= MAX_CAPTION_CHARS
     block = blocks[idx]
-    return block.caption_style or _picture_box(blocks, idx) or _before_lead(blocks, idx)
+    return (
+        block.caption_style
+        or _picture_box(blocks, idx)
+        or _before_lead(blocks, idx)
+        or _captioned_like_the_others(blocks, idx, text)
+    )
+
+
+MAX_PATTERN_CAPTION_CHARS = 30
+_SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+def _captioned_like_the_others(blocks: list[Block], idx: int, text: str) -> bool:
+    """A short line that ends no sentence (`车主们将车停在外面小树林中`), printed under its
+    picture the way the page prints its other pictures' captions (`图为…`, `…（圖／X）`:
+    captions on evidence, in a line the same distance from their picture in the element
+    tree): the page's caption, by the page's own pattern."""
+    block = blocks[idx]
+    if block.bold or len(text) > MAX_PATTERN_CAPTION_CHARS or _SENTENCE_END.search(text):
+        return False
+    shape = _caption_shape(blocks[idx - 1], block)
+    if shape is None:
+        return False
+    for k in range(1, len(blocks)):
+        if k == idx or blocks[k - 1].kind != "image" or blocks[k].kind != "text":
+            continue
+        other = blocks[k].text.strip()
+        if _caption_shape(blocks[k - 1], blocks[k]) == shape and (
+            _CAPTION_RE.match(other)
+            or _ends_with_photo_credit(other)
+            or _PICTURE_CREDIT.search(other)
+        ):
+            return True
+    return False
+
+
+def _caption_shape(image: Block, line: Block) -> tuple[int, int] | None:
+    """Where a line under a picture sits: the depths of the two elements, when they share
+    their parent (a caption printed as the element after the picture's)."""
+    if not image.dom_path or not line.dom_path or image.dom_path == line.dom_path:
+        return None
+    if image.dom_path[:-1] != line.dom_path[:-1]:
+        return None
+    return len(image.dom_path), len(line.dom_path)
 
 
 def _after_picture_credit(blocks: list[Block], idx: int) -> bool:
