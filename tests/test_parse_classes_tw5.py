@@ -2,7 +2,7 @@
 techorange): a machine-written box printed between the headline and the byline line the
 text opens with; sibling paragraphs, the first ending on a comma; a press release's notes
 box under the text; a widget's labels between the headline and the byline line; a caption printed the way the
-page prints its other captions.
+page prints its other captions; caption marks in traditional script (圖為…).
 Inputs are small synthetic pages and lines written for these tests."""
 
 from __future__ import annotations
@@ -102,6 +102,19 @@ def test_a_line_under_a_picture_like_the_pages_other_captions_is_a_caption():
         "<div class='meta'><time>2024/05/02 10:30</time></div><div class='text'>"
         f"<p>{_LINES[0]}</p>{picture(1, '里民將機車停在路旁空地上')}"
         f"<p>{_LINES[1]}</p>{picture(2, '市區內一處待修路段（圖／工務處提供）')}<p>{_LINES[2]}</p></div>"
+    )
+    article = _parse(body)
+    assert text_of(article) == _LINES
+
+
+# --- 6. a caption opening with a traditional-script caption mark -------------------------
+
+
+def test_a_line_under_a_picture_opening_with_a_traditional_caption_mark_is_a_caption():
+    body = (
+        "<div class='meta'><time>2024/05/02 10:30</time></div><div class='text'>"
+        f"<p>{_LINES[0]}</p><p>{_LINES[1]}</p><p><img src='1.jpg'></p>"
+        f"<p>圖為市區內一處待修路段</p><p>{_LINES[2]}</p></div>"
     )
     article = _parse(body)
     assert text_of(article) == _LINES

@@ -159,10 +159,8 @@ _LEADING_STAMP = re.compile(
 _META_KEYS = re.compile(r"(来源|作者|发布时间|时间|日期|编辑|浏览|阅读|字号)\s*[：:]")
 _PUBLISHER_IN_META = re.compile(r"来源\s*[：:]\s*(?P<pub>[^\s\u3000|｜（）()]+)")
 _CAPTION_RE = re.compile(
-    r"^[（(]?\s*(?:图片来源|图像来源|圖片來源|图片|图源|图为|资料图片?|供图|图\s*[：:]|视频截图"
-    r"|题图|頭圖|头图|图片来自|圖片來自"
-    # the same openers in traditional characters: `圖為…`, `圖：…`, `資料圖片`, `影片截圖`
-    r"|圖片|圖源|圖為|資料圖片?|供圖|圖\s*[：:]|視頻截圖|影片截圖|題圖)"
+    r"^[（(]?\s*(?:图片来源|图像来源|圖片來源|圖像來源|图片|圖片|图源|圖源|图为|圖為|资料图片?|資料圖片?"
+    r"|供图|供圖|图\s*[：:]|圖\s*[：:]|视频截图|視頻截圖|影片截圖|题图|題圖|頭圖|头图|图片来自|圖片來自)"
 )
 # `▲…`, `△…`: a caption under its picture; `▼…`: a caption over the picture below it
 _CAPTION_MARK = "△▲▼▽"
