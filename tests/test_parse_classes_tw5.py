@@ -2,7 +2,7 @@
 techorange): a machine-written box printed between the headline and the byline line the
 text opens with; sibling paragraphs, the first ending on a comma; a press release's notes
 box under the text; a widget's labels between the headline and the byline line; a caption printed the way the
-page prints its other captions; caption marks in traditional script (圖為…).
+page prints its other captions; caption marks in traditional script (圖為…); a rating's score alone on a line.
 Inputs are small synthetic pages and lines written for these tests."""
 
 from __future__ import annotations
@@ -115,6 +115,20 @@ def test_a_line_under_a_picture_opening_with_a_traditional_caption_mark_is_a_cap
         "<div class='meta'><time>2024/05/02 10:30</time></div><div class='text'>"
         f"<p>{_LINES[0]}</p><p>{_LINES[1]}</p><p><img src='1.jpg'></p>"
         f"<p>圖為市區內一處待修路段</p><p>{_LINES[2]}</p></div>"
+    )
+    article = _parse(body)
+    assert text_of(article) == _LINES
+
+
+# --- 7. a rating's score (two small numbers over a slash) alone on a line ----------------
+
+
+def test_a_rating_score_alone_on_a_line_is_not_a_paragraph():
+    body = (
+        "<div class='meta'><time>2024/05/02 10:30</time></div>"
+        "<div class='rating'><div class='stars' title='星評：2/10'></div>"
+        "<span class='num'>2/10</span></div>"
+        f"<div class='text'>{_STORY}</div>"
     )
     article = _parse(body)
     assert text_of(article) == _LINES

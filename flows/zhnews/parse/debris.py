@@ -268,6 +268,9 @@ _CONSENT = re.compile(
     r"|(?:Cookie|cookie)[^。]{0,24}(?:同意|接受)"
 )
 # Bullets and dots a list left behind once its links are gone: `·`, `· · ·`, `•••`.
+# Two small numbers over a slash alone on a line: a rating's score (`2/10`), a gallery's
+# picture counter (`3 / 12`). Page furniture, never a paragraph.
+_NUMBER_PAIR = re.compile(r"\d{1,3}\s*/\s*\d{1,3}")
 _ORNAMENT = re.compile(r"[·•・∙●◆◇■□★☆*＊|｜/／\s]+")
 # The buttons of a font-size widget printed beside the byline: `A-` / `A` / `A+`, `T + -`,
 # `字級`, `字体：大 中 小`, the bare buttons `小 中 大`. Page furniture, never a paragraph and
@@ -590,6 +593,8 @@ def debris_reason(text: str) -> str | None:
         if _FONT_SIZE.fullmatch(stripped):
             return "font_size"
         if stripped[-1] in "：:" and _EMPTY_COUNTER.fullmatch(stripped):
+            return "widget"
+        if stripped[0].isdigit() and _NUMBER_PAIR.fullmatch(stripped):
             return "widget"
     if len(stripped) <= 40 and ("圖" in stripped or "图" in stripped):
         if _PICTURE_PROMPT.match(stripped):
