@@ -2,7 +2,7 @@
 techorange): a machine-written box printed between the headline and the byline line the
 text opens with; sibling paragraphs, the first ending on a comma; a press release's notes
 box under the text; a widget's labels between the headline and the byline line; a caption printed the way the
-page prints its other captions; caption marks in traditional script (圖為…); a rating's score alone on a line.
+page prints its other captions; caption marks in traditional script (圖為…); a rating's score alone on a line; a promotion's second line.
 Inputs are small synthetic pages and lines written for these tests."""
 
 from __future__ import annotations
@@ -128,6 +128,19 @@ def test_a_rating_score_alone_on_a_line_is_not_a_paragraph():
         "<div class='meta'><time>2024/05/02 10:30</time></div>"
         "<div class='rating'><div class='stars' title='星評：2/10'></div>"
         "<span class='num'>2/10</span></div>"
+        f"<div class='text'>{_STORY}</div>"
+    )
+    article = _parse(body)
+    assert text_of(article) == _LINES
+
+
+# --- 8. the second line of a promotion box, split from it by <br> ------------------------
+
+
+def test_a_label_sharing_its_element_with_a_promotion_line_is_not_a_paragraph():
+    body = (
+        "<div class='meta'><time>2024/05/02 10:30</time>"
+        "<div class='follow'><img src='qr.png'><div>下载客户端<br>独家抢先看</div></div></div>"
         f"<div class='text'>{_STORY}</div>"
     )
     article = _parse(body)

@@ -193,6 +193,7 @@ def classify(blocks: list[Block], tz: ZoneInfo) -> list[Item]:
     _mark_provenance_header(items)
     _mark_footers(items)
     _mark_notes_boxes(items)
+    _mark_promo_lines(items)
     _mark_name_lines(items)
     _mark_byline_block_labels(items)
     _mark_name_over_job_title(items)
@@ -1051,6 +1052,33 @@ def _mark_notes_boxes(items: list[Item]) -> None:
 
 
 MAX_NOTE_CHARS = 80
+MAX_PROMO_LINE_CHARS = 20
+_CLAUSE_MARKS = re.compile(r"[，,。！？!?；;：:、]")
+
+
+def _mark_promo_lines(items: list[Item]) -> None:
+    """A short label printed in one element with debris, split from it by `<br>`
+    (`下载客户端<br>独家抢先看`: a promotion box's two lines), is the rest of that debris.
+
+    Only an element that holds nothing else qualifies: each of its other lines is debris
+    or such a label (short, no clause or sentence mark, not bold)."""
+    groups: dict[tuple, list[Item]] = {}
+    for item in items:
+        if item.dom_path:
+            groups.setdefault(item.dom_path, []).append(item)
+    for group in groups.values():
+        if len(group) < 2 or not any(it.kind == "debris" for it in group):
+            continue
+        labels = [it for it in group if it.kind != "debris"]
+        if labels and all(
+            it.kind == "body"
+            and not it.bold
+            and len(it.text.strip()) <= MAX_PROMO_LINE_CHARS
+            and not _CLAUSE_MARKS.search(it.text)
+            for it in labels
+        ):
+            for it in labels:
+                it.kind = "debris"
 
 
 def _fine_print(text: str) -> bool:
