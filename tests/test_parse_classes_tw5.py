@@ -2,7 +2,7 @@
 techorange): a machine-written box printed between the headline and the byline line the
 text opens with; sibling paragraphs, the first ending on a comma; a press release's notes
 box under the text; a widget's labels between the headline and the byline line; a caption printed the way the
-page prints its other captions; caption marks in traditional script (圖為…); a rating's score alone on a line; a promotion's second line.
+page prints its other captions; caption marks in traditional script (圖為…); a rating's score alone on a line; a promotion's second line; a printed headline block's main line ending on 强调.
 Inputs are small synthetic pages and lines written for these tests."""
 
 from __future__ import annotations
@@ -145,3 +145,16 @@ def test_a_label_sharing_its_element_with_a_promotion_line_is_not_a_paragraph():
     )
     article = _parse(body)
     assert text_of(article) == _LINES
+
+
+# --- 9. the printed headline's main line: the title and the verb leading into quotes ------
+
+
+def test_the_headline_main_line_with_its_reporting_verb_is_not_a_subhead():
+    body = (
+        "<div class='meta'><time>2024/05/02 10:30</time></div><div class='text'>"
+        f"<h2>{_TITLE}強調</h2><h3>優先整修老舊路段</h3><h3>年底前全部完工</h3>{_STORY}</div>"
+    )
+    article = _parse(body)
+    assert text_of(article)[-3:] == _LINES
+    assert f"{_TITLE}強調" not in text_of(article)

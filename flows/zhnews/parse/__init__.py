@@ -159,6 +159,7 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
         _split_headline_deck(articles[0], text)
         _title_cell_headline(articles[0], text, page_title)
         _drop_section_label(articles[0], [page_title or "", *titles])
+        _drop_headline_main_line(articles[0])
     if len(articles) > 1 and not digest:
         relocate_misplaced(articles)  # a print-layout accident; a digest's stories are apart
     for article in articles:
@@ -543,6 +544,25 @@ def _drop_section_label(article: Article, page_titles: list[str]) -> None:
     bracket = re.sub(r"\s+", "", label.group(0))
     if any(p.startswith(squeezed) and bracket not in p for p in pages):
         article.title = headline
+
+
+# the verb of saying a wire headline's main line ends on, before its quoted lines
+_REPORTING_VERB = re.compile(
+    r"(?:时|時)?(?:强调|強調|指出|表示|要求|提出|宣布|寄语|寄語|致辞|致辭)[：:]?"
+)
+
+
+def _drop_headline_main_line(article: Article) -> None:
+    """The printed headline block over the text: its main line is the title and the verb
+    that leads into the quoted lines under it (`…座谈会强调` over `推动…取得新的重大突破`).
+    As the text's first subhead, it is the headline's, not a subhead of the text."""
+    title = re.sub(r"\s+", "", article.title or "")
+    first = next((p for p in article.paragraphs if p.kind in ("body", "subhead")), None)
+    if not title or first is None or first.kind != "subhead":
+        return
+    line = re.sub(r"\s+", "", first.text)
+    if line.startswith(title) and _REPORTING_VERB.fullmatch(line[len(title) :]):
+        article.paragraphs.remove(first)
 
 
 def _dated_header(items: list[Item]) -> bool:
