@@ -2,7 +2,7 @@
 techorange): a machine-written box printed between the headline and the byline line the
 text opens with; sibling paragraphs, the first ending on a comma; a press release's notes
 box under the text; a widget's labels between the headline and the byline line; a caption printed the way the
-page prints its other captions; caption marks in traditional script (圖為…); a rating's score alone on a line; a promotion's second line; a printed headline block's main line ending on 强调.
+page prints its other captions; caption marks in traditional script (圖為…); a rating's score alone on a line; a promotion's second line; a printed headline block's main line ending on 强调; a line printed for two entries of a list.
 Inputs are small synthetic pages and lines written for these tests."""
 
 from __future__ import annotations
@@ -158,3 +158,21 @@ def test_the_headline_main_line_with_its_reporting_verb_is_not_a_subhead():
     article = _parse(body)
     assert text_of(article)[-3:] == _LINES
     assert f"{_TITLE}強調" not in text_of(article)
+
+
+# --- 10. the same line printed under two entries of one list ----------------------------
+
+
+def test_a_line_repeated_under_two_entries_of_a_list_is_kept_twice():
+    note = "備註：使用條件為成人及身高一百四十公分以上兒童，六十歲以上長者另有優惠方案。"
+    entries = [
+        "<p>市立動物園</p><p>門票：成人一百元，兒童五十元。</p>",
+        "<p>市立美術館</p><p>門票：成人八十元，兒童四十元。</p>",
+    ]
+    listing = f"{entries[0]}<p>{note}</p>{entries[1]}<p>{note}</p>"
+    body = (
+        "<div class='meta'><time>2024/05/02 10:30</time></div>"
+        f"<div class='text'>{_STORY}{listing}</div>"
+    )
+    article = _parse(body)
+    assert text_of(article).count(note) == 2

@@ -456,13 +456,26 @@ def _doubled_paragraph(blocks: list, start: int, end: int) -> str | None:
     single paragraph repeated right after itself, with nothing but images between and no
     other repeat on the page, is what readers see twice and stays twice.
     """
-    texts = [_WS.sub("", b.text) for b in blocks[start:end] if b.kind == "text" and b.text.strip()]
+    lines = [b for b in blocks[start:end] if b.kind == "text" and b.text.strip()]
+    texts = [_WS.sub("", b.text) for b in lines]
     counts = Counter(t for t in texts if len(t) >= 30)
     repeated = [t for t, n in counts.items() if n > 1]
     if len(repeated) != 1 or counts[repeated[0]] != 2:
         return None
     first = texts.index(repeated[0])
-    return repeated[0] if texts[first + 1] == repeated[0] else None
+    if texts[first + 1] == repeated[0]:
+        return repeated[0]
+    # the same line printed for two entries of one list (`备注：使用条件：…` under two venues):
+    # both copies are lines of one element, with other lines of it between them
+    second = texts.index(repeated[0], first + 1)
+    parent = lines[first].dom_path[:-1]
+    if (
+        parent
+        and lines[second].dom_path[:-1] == parent
+        and all(b.dom_path[:-1] == parent for b in lines[first:second])
+    ):
+        return repeated[0]
+    return None
 
 
 def _lead_box_copy(blocks: list, weights: list[float], start: int, end: int) -> int | None:
