@@ -2,7 +2,7 @@
 techorange): a machine-written box printed between the headline and the byline line the
 text opens with; sibling paragraphs, the first ending on a comma; a press release's notes
 box under the text; a widget's labels between the headline and the byline line; a caption printed the way the
-page prints its other captions; caption marks in traditional script (圖為…); a rating's score alone on a line; a promotion's second line; a printed headline block's main line ending on 强调; a line printed for two entries of a list.
+page prints its other captions; caption marks in traditional script (圖為…); a rating's score alone on a line; a promotion's second line; a printed headline block's main line ending on 强调; a line printed for two entries of a list; indented paragraphs of unpunctuated text.
 Inputs are small synthetic pages and lines written for these tests."""
 
 from __future__ import annotations
@@ -176,3 +176,16 @@ def test_a_line_repeated_under_two_entries_of_a_list_is_kept_twice():
     )
     article = _parse(body)
     assert text_of(article).count(note) == 2
+
+
+# --- 11. plain text without punctuation: the paragraph indent starts a paragraph --------
+
+
+def test_an_indented_line_of_unpunctuated_text_starts_a_paragraph():
+    paragraphs = [
+        "○縣府今日公布道路改善計畫將優先整修市區老舊路段預計年底前全部完工工務處稱施工期間分段封閉",
+        "里長言部分路段坑洞問題已存多年望此次一次修好勿再反覆挖補致生不便並請縣府另籌經費以利後續",
+    ]
+    text = f"[{_TITLE}]\n\n" + "".join(f"\u3000\u3000{p}\n\n" for p in paragraphs)
+    article = parse_document(text, "page.txt").articles[0]
+    assert text_of(article) == paragraphs

@@ -2043,6 +2043,10 @@ def finish_article(draft: _Draft) -> None:
                     or (
                         not ends_sentence(paragraphs[-1].text)
                         and not _opens_section(item, last_path)
+                        # text without elements: a line opening with the paragraph indent
+                        # starts a paragraph, even under one that ends no sentence
+                        # (unpunctuated classical text); a column's continuation has none
+                        and not (item.indented and not item.dom_path and not last_path)
                         and (
                             content.paragraph_continues(
                                 paragraphs[-1].text,
