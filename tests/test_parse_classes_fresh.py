@@ -248,3 +248,32 @@ def test_caption_closed_by_a_source_credit_under_the_picture_is_not_text():
     )
     article = only_article(page(f"<p>{P1}</p>{pictures}"))
     assert article.body_paragraphs == [P1, P2, P3]
+
+
+# --- a box printed twice (desktop and mobile copies) outweighs a short story ---------------
+
+
+def test_a_box_printed_twice_above_a_short_story_does_not_choose_the_container():
+    """The review box, printed in two copies inside one wrapper above the story's element,
+    holds more prose than the story: counted once, it no longer makes the wrapper of both
+    the story's container."""
+    from synthetic import page, text_of
+    from zhnews.parse import parse_document
+
+    review = (
+        "這篇文章報導了縣府公布的道路改善計畫，內容提到將優先整修市區多條老舊路段並於年底完工。"
+        "文章也提到施工期間將採分段封閉，並在現場設置告示牌提醒用路人改道，避免交通受到影響。"
+        "整體而言，這項計畫回應了居民多年的期待，但施工期間的交通衝擊仍需要縣府妥善因應處理。"
+    )
+    story = [
+        "縣府今日公布道路改善計畫，將優先整修市區多條路段，預計年底前完工。",
+        "工務處表示，施工期間將分段封閉，並設置告示牌提醒用路人改道。",
+    ]
+    box = f"<div class='c'><div class='title'>評論</div><div class='content'><p>{review}</p></div></div>"
+    text = "<div id='content'><p>記者王小明／台北報導</p>" + "".join(
+        f"<p>{line}</p>" for line in story
+    )
+    head = "<div class='art'><h1>縣府公布道路改善計畫</h1><time>2023/09/01 18:50</time>"
+    boxes = f"<div class='page-text'><div class='ai_area'>{box}{box}</div>{text}</div></div>"
+    doc = page("<title>縣府公布道路改善計畫</title>", head + boxes + "</div>")
+    assert text_of(parse_document(doc, "page.html").articles[0]) == story

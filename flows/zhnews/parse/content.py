@@ -129,7 +129,9 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
         elif whole_page and (guess := _headline_above(blocks, start)) is not None:
             start = title_idx = guess
     start = _byline_zone_start(blocks, start)
-    end = _container_end(blocks, weights, start, end, anchored is not None)
+    end = _container_end(
+        blocks, _once(blocks, weights, start, end), start, end, anchored is not None
+    )
     if anchored is not None:
         end = _related_box_end(blocks, weights, title_idx, end)
     end = _credit_zone_end(blocks, weights, end)
@@ -1291,6 +1293,29 @@ _SUBTITLE_OR_SECTION = re.compile(
 
 
 CONTAINER_SHARE = 0.7
+
+
+MIN_REPEATED_CHARS = 30
+
+
+def _once(blocks: list, weights: list[float], start: int, end: int) -> list[float]:
+    """The run's weights with the paragraphs printed twice in it left out: a box the page
+    prints in a desktop and a mobile copy (a machine-written review and quiz above the
+    story) weighs nothing when the story's container is chosen; the story's own text is
+    printed once."""
+    seen: dict[str, int] = {}
+    for i in range(start, end):
+        if blocks[i].kind == "text":
+            compact = _WS.sub("", blocks[i].text)
+            if len(compact) >= MIN_REPEATED_CHARS:
+                seen[compact] = seen.get(compact, 0) + 1
+    if not any(count > 1 for count in seen.values()):
+        return weights
+    once = list(weights)
+    for i in range(start, end):
+        if blocks[i].kind == "text" and seen.get(_WS.sub("", blocks[i].text), 0) > 1:
+            once[i] = 0.0
+    return once
 
 
 def _container_end(
