@@ -322,6 +322,8 @@ def _caption_evidence(blocks: list[Block], idx: int, text: str, typical: _Typica
     or it sits between the picture and the story's run-in lead."""
     if _ends_with_photo_credit(text) or _PICTURE_CREDIT.search(text) or _PICTURE_LABEL.match(text):
         return True
+    if len(text) <= MAX_CREDITED_CAPTION and picture_credit_end(text):
+        return True  # `…（翻攝自臉書）`, `…（取自微博）`, `…（X提供）`: the picture's credit
     if len(text) > MAX_CAPTION_CHARS or len(text) > typical():
         return _before_lead(blocks, idx) and len(text) <= MAX_CAPTION_CHARS
     block = blocks[idx]
@@ -436,8 +438,6 @@ def _picture_box(blocks: list[Block], idx: int) -> bool:
 _PICTURE_CREDIT = re.compile(
     r"[（(]\s*(?:圖|图|攝|摄|照片|圖片|图片|資料照|资料照)\s*[／/:：][^（）()]{1,20}[)）]\s*$"
     r"|[（(]\s*(?:資料照片?|资料照片?|資料圖片?|资料图片?|示意圖|示意图|翻攝|翻摄)\s*[)）]\s*$"
-    # `（翻攝自臉書）`, `（取自某某臉書）`: where a picture was taken from
-    r"|[（(]\s*(?:翻攝自|翻摄自|翻攝|翻摄|取自|截自|擷取自|撷取自)[^（）()，。,]{1,20}[)）]\s*$"
     # `(Photo by AP)`, `(Photo: Reuters)`, `(Photo/AFP)`: an English picture credit
     r"|[（(]\s*(?i:photo|image|picture)s?\s*(?i:by|:|/|：|／)\s*[^（）()]{1,30}[)）]\s*$"
     r"|[（(]\s*(?:路透|路透社|美聯社|美联社|法新社|新華社|新华社|中央社|歐新社|欧新社|美聯|共同社|韩联社|韓聯社"
