@@ -114,11 +114,15 @@ _PROMO_ACTION = re.compile(
     r"|(?:去|到|在)\s*(?:App|APP|应用|應用)?\s*(?:商店|商城|Store)"
     # `請讚好TOPick Facebook`, `立即 like 頭條日報FB專頁`: liking the page
     r"|讚好|赞好|(?<![A-Za-z])[Ll]ike(?![A-Za-z])"
+    # a broadcaster's plug for its own coverage: `…都有颱風特別報導…敬請鎖定。` (asked to tune
+    # in; `警方已鎖定嫌犯` is reporting)
+    r"|(?:敬)?[請请](?:繼續|继续|持續|持续)?(?:鎖定|锁定)"
 )
 _PROMO_CHANNEL = re.compile(
     r"Instagram|Facebook|YouTube|Telegram|Twitter|LINE|WhatsApp|Podcast|推特|脸书|臉書|微信|微博"
     r"|Google\s*News|Google\s*新聞|Google\s*新闻|抖音|App|APP|应用程序|應用程式|客户端|客戶端|公众号|公眾號|小程序|二维码|二維碼|新闻信|新聞信"
     r"|电子报|電子報|订户|訂戶|会员|會員|频道|頻道|播客|(?<![A-Za-z])FB(?![A-Za-z])|專頁|专页"
+    r"|特別報導|特别报道"
 )
 _PROMO_ADDRESS = re.compile(
     r"欢迎|歡迎|请|請|敬请|敬請|点击|點擊|扫码|掃碼|长按|長按|一键|一鍵|立即|马上|馬上|记得|記得"
@@ -556,6 +560,7 @@ _CUES = re.compile(
     r"|订户|訂戶|会员|會員|频道|頻道|播客|平台|FB|專頁|专页|概不|恕不|由[^。]{2,30}提供"
     r"|專線|专线|熱線|热线|諮詢|咨询|協談|协谈|自殺|自杀|提醒|珍惜|機會|机会|貼文|帖子|關心|关心"
     r"|post|Post|list|List|role|Role|article|Article|隐私|隱私|ookie|感谢|感謝|鸣谢|鳴謝|致谢|致謝"
+    r"|鎖定|锁定"
 )
 
 

@@ -1,0 +1,38 @@
+"""Classes found on unseen 2023 Taiwanese pages (issue 12, first contact with pages of
+ChiaYuChang/NewsSentimentAnalyzer's examples), written as small synthetic pages: a
+broadcaster's plug for its own coverage closing the text (`…都有颱風特別報導…敬請鎖定。`)."""
+
+from __future__ import annotations
+
+from synthetic import page, text_of
+from zhnews.parse import parse_document
+
+_LINES = [
+    "颱風持續增強，預計明天上午登陸，氣象局今天稍早已發布海上颱風警報，提醒民眾做好防颱準備。",
+    "氣象局表示，颱風外圍環流影響，北部及東北部地區今晚起風雨逐漸增大，山區須防豪雨。",
+    "農業部也呼籲農友提早搶收，並加強農作物及設施的防護措施，以減少可能的損失。",
+]
+_TITLE = "颱風明登陸 氣象局發布海警"
+
+
+def _text(after: str = "") -> list[str]:
+    body = "".join(f"<p>{line}</p>" for line in _LINES) + after
+    doc = page(
+        f"<title>{_TITLE}</title>",
+        f"<div class='news'><h1>{_TITLE}</h1><div>2023/09/01 10:07</div>{body}</div>",
+    )
+    return text_of(parse_document(doc, "page.html").articles[0])
+
+
+def test_a_broadcasters_tune_in_plug_closing_the_text_is_not_text():
+    plug = (
+        "颱風直撲北台而來，《某某新聞網》9/1-9/3連續3天，每天16:00~22:00，都有颱風特別報導，"
+        "跟主播互動分享各地風雨狀況。陪您掌握颱風最新動態，敬請鎖定。"
+    )
+    assert _text(after=f"<p>{plug}</p>") == _LINES
+    assert _text(after="<p>本台今晚將推出颱風特別報導，敬請鎖定。</p>") == _LINES
+    # a story that reports a broadcast, or police narrowing in on a suspect, stays
+    said = "警方表示，已鎖定涉案的兩名男子，請民眾提供線索，特別報導將在晚間播出的節目中披露。"
+    assert _text(after=f"<p>{said}</p>") == [*_LINES, said]
+    said = "市府表示，跨年晚會將全程直播，歡迎民眾在家收看。"
+    assert _text(after=f"<p>{said}</p>") == [*_LINES, said]
