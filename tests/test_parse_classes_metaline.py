@@ -47,3 +47,11 @@ def test_a_newsrooms_latin_name_before_the_date_is_not_a_writer():
 def test_by_before_a_name_is_not_a_name():
     article = _parse("<div>by 陳小華 2013/11/13</div>")
     assert writers(article) == ["陳小華"]
+
+
+def test_editors_printed_apart_with_a_slash_are_kept_as_printed():
+    from zhnews.parse.bylines import parse_credit_line
+
+    assert parse_credit_line("（編輯：唐小君/呂大蓉）1100201").editor == "唐小君/呂大蓉"
+    assert parse_credit_line("（編輯：唐小君、呂大蓉）").editor == "唐小君、呂大蓉"
+    assert parse_credit_line("责任编辑：胡小汉 嘉远").editor == "胡小汉 嘉远"

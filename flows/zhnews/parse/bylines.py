@@ -775,13 +775,15 @@ EDITOR_RANKS = {"责任编辑": 2, "编辑": 1}
 
 
 def _editors_as_printed(editor: str | None, text: str) -> str | None:
-    """`胡力汉、嘉远` as `胡力汉 嘉远` when the line prints the editors apart with spaces."""
+    """`胡力汉、嘉远` as `胡力汉 嘉远` when the line prints the editors apart with spaces, as
+    `唐佩君/呂佳蓉` when it prints them apart with a slash."""
     if editor is None or "、" not in editor:
         return editor
     names = editor.split("、")
-    if re.search(r"\s+".join(map(re.escape, names)), text):
-        return " ".join(names)
-    return editor
+    printed = re.search(r"(?:\s+|\s*[/／]\s*)".join(map(re.escape, names)), text)
+    if printed is None:
+        return editor
+    return printed.group(0) if re.search(r"[/／]", printed.group(0)) else " ".join(names)
 
 
 def _top_editor(credits: _Credits) -> tuple[str | None, int]:
