@@ -47,7 +47,8 @@ _ROLES: list[tuple[str, str | None, str]] = [
     # `整合 新华日报·交汇点记者 徐睿翔`: who compiled a roundup (a credit label before names)
     (r"整合(?=\s*[：:]|\s+\S)|整理(?=\s*[：:])", "整理", "author"),
     (r"文\s*[/／]\s*(?:图|圖)|(?:图|圖)\s*[/／]\s*文|图文|圖文|文图|文圖", "文图", "author"),
-    (r"文(?=\s*[/／|｜︱丨:：])|(?<=[/／])文", "文", "author"),
+    # `陈大文｜摄影：X`: a name ending in 文 before a bar is a name, not the role 文
+    (r"(?<![\u4e00-\u9fff])文(?=\s*[/／|｜︱丨:：])|(?<=[/／])文", "文", "author"),
     (
         r"(?:摄影|攝影|摄像|攝像)|(?:图|圖|摄|攝)(?=\s*[/／|｜︱丨:：])|(?<=[/／])(?:图|圖|摄|攝)",
         "摄影",

@@ -1,0 +1,43 @@
+"""Forms of Hong Kong, Macau, Singapore, Malaysian and overseas Chinese newsrooms written from
+how they print credits, dates and furniture (no dev-set or held-out page was looked at): each
+test is one class of failure found by running small synthetic probes through the parser.
+Inputs are small synthetic pages written for these tests."""
+
+from __future__ import annotations
+
+from synthetic import page, text_of, writers
+from zhnews.parse import parse_document
+from zhnews.parse.bylines import parse_credit_line
+
+_LINES = [
+    "政府今日公布新一份施政報告，提出多項改善民生的措施，包括增加公營房屋供應及加快審批程序。",
+    "有議員表示，措施方向正確，但落實時間表仍不清晰，希望當局盡快交代具體細節及所需開支。",
+    "有市民指出，輪候公屋時間多年來未見縮短，期望今次新措施能真正幫助有需要的基層家庭。",
+]
+_TITLE = "政府公布施政報告"
+
+
+def _parse(header: str = "", lead: str = "", date: str = "2023年9月1日"):
+    body = f"<p>{lead}{_LINES[0]}</p>" + "".join(f"<p>{line}</p>" for line in _LINES[1:])
+    doc = page(
+        f"<title>{_TITLE}</title>",
+        f"<article><h1>{_TITLE}</h1><div>{date}</div>{header}{body}</article>",
+    )
+    return parse_document(doc, "page.html").articles[0]
+
+
+# --- 1. a name ending in 文 before a bar: `撰文：陳大文｜攝影：李小明` ------------------------
+
+
+def test_a_name_ending_in_wen_before_a_bar_keeps_its_last_character():
+    article = _parse("<div>撰文：陳大文｜攝影：李小明</div>")
+    assert writers(article) == ["陳大文"]
+    assert text_of(article) == _LINES
+    credit = parse_credit_line("記者：陳大文 | 編輯：王志強")
+    assert [a.name for a in credit.authors] == ["陳大文"] and credit.editor == "王志強"
+    # the role 文 printed after a name, or alone before a bar, is still the role
+    assert [(a.name, a.role) for a in parse_credit_line("陳大文/文 李小明/圖").authors] == [
+        ("陳大文", "文"),
+        ("李小明", "摄影"),
+    ]
+    assert [a.name for a in parse_credit_line("文｜李小明").authors] == ["李小明"]
