@@ -41,3 +41,23 @@ def test_a_name_ending_in_wen_before_a_bar_keeps_its_last_character():
         ("李小明", "摄影"),
     ]
     assert [a.name for a in parse_credit_line("文｜李小明").authors] == ["李小明"]
+
+
+# --- 2. a report, text or interview label opening a credit: `報道：X`, `文字：X　攝影：Y` ------
+
+
+def test_a_report_text_or_interview_label_opens_a_credit():
+    article = _parse("<div>文字：陳大文　攝影：李小明</div>")
+    assert writers(article) == ["陳大文"]
+    assert text_of(article) == _LINES
+    article = _parse("<div>報道：陳大文、黃美玲　攝影：李小明</div>")
+    assert writers(article) == ["陳大文", "黃美玲"]
+    assert text_of(article) == _LINES
+    assert [a.name for a in parse_credit_line("採訪：陳大文　撰文：黃美玲").authors] == [
+        "陳大文",
+        "黃美玲",
+    ]
+    # a sentence that quotes a report is not a credit
+    said = "該報報道：政府將於下月公布細節。"
+    assert parse_credit_line(said) is None
+    assert parse_credit_line("報道：政府將於下月公布細節") is None

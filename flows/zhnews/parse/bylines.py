@@ -44,6 +44,12 @@ _ROLES: list[tuple[str, str | None, str]] = [
     (r"(?:本文|专栏|專欄)?作者|博客|部落客|博主|专栏|專欄", "作者", "author"),
     (r"撰稿人?|撰文|采写|採寫|执笔人?|執筆人?|主笔|主筆", "撰稿", "author"),
     (r"编译|編譯|译者|譯者|翻译|翻譯", "编译", "author"),
+    # `報道：X`, `文字：X　攝影：Y`, `採訪：X`: a report, text or interview label opening a credit
+    (
+        r"(?<![\u4e00-\u9fff])(?:报道|報道|報導|报导|采访|採訪|文字)(?=\s*[：:])",
+        "撰稿",
+        "author",
+    ),
     # `整合 新华日报·交汇点记者 徐睿翔`: who compiled a roundup (a credit label before names)
     (r"整合(?=\s*[：:]|\s+\S)|整理(?=\s*[：:])", "整理", "author"),
     (r"文\s*[/／]\s*(?:图|圖)|(?:图|圖)\s*[/／]\s*文|图文|圖文|文图|文圖", "文图", "author"),
