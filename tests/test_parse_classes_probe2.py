@@ -61,3 +61,19 @@ def test_a_report_text_or_interview_label_opens_a_credit():
     said = "該報報道：政府將於下月公布細節。"
     assert parse_credit_line(said) is None
     assert parse_credit_line("報道：政府將於下月公布細節") is None
+
+
+# --- 3. the newsroom's tag in round brackets, then the reporter: `（早報訊）記者X報道：` ------
+
+
+def test_a_round_bracketed_news_tag_before_a_reporters_credit_is_the_byline():
+    article = _parse(lead="（本報吉隆坡訊）記者陳大文報道：")
+    assert writers(article) == ["陳大文"]
+    assert text_of(article) == _LINES
+    article = _parse(lead="（星島日報報道）記者陳大文報道：")
+    assert writers(article) == ["陳大文"]
+    assert text_of(article) == _LINES
+    # a tag that names nobody is part of the text and stays
+    article = _parse(lead="（早報訊）")
+    assert writers(article) == []
+    assert text_of(article) == ["（早報訊）" + _LINES[0], *_LINES[1:]]

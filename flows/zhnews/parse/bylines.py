@@ -1352,7 +1352,11 @@ def split_run_in(paragraph: str) -> tuple[Byline, str] | None:
                 return result
         if head.lstrip()[:1] in "（(":
             # `（記者王小明／台北報導）市府今天…`: a reporter's credit in round brackets
-            result = _split_bracketed_credit(paragraph) or _split_bracketed_outlet(paragraph)
+            result = (
+                _split_bracketed_credit(paragraph)
+                or _split_bracketed_outlet(paragraph)
+                or _split_news_tag(paragraph, _ROUND_NEWS_TAG)
+            )
             if result is not None:
                 return result
     if _ROLE_CUES.search(head):
@@ -1528,10 +1532,15 @@ _BRACKET_DATELINE = re.compile(
 _NEWS_TAG = re.compile(
     r"^\s*[【〔\[](?P<tag>[^【】〔〕\[\]（）()]{2,24}?(?:訊|讯|消息))[】〕\]]\s*"
 )
+# `（早报讯）记者X报道：`, `（星島日報報道）記者X報道：`: the newsroom's tag in round brackets
+# before a reporter's run-in credit
+_ROUND_NEWS_TAG = re.compile(
+    r"^\s*[（(](?P<tag>[^【】〔〕\[\]（）()]{2,24}?(?:訊|讯|消息|報道|报道))[)）]\s*"
+)
 
 
-def _split_news_tag(paragraph: str) -> tuple[Byline, str] | None:
-    match = _NEWS_TAG.match(paragraph)
+def _split_news_tag(paragraph: str, tag: re.Pattern = _NEWS_TAG) -> tuple[Byline, str] | None:
+    match = tag.match(paragraph)
     if match is None:
         return None
     split = split_run_in(paragraph[match.end() :])
