@@ -77,3 +77,18 @@ def test_a_round_bracketed_news_tag_before_a_reporters_credit_is_the_byline():
     article = _parse(lead="（早報訊）")
     assert writers(article) == []
     assert text_of(article) == ["（早報訊）" + _LINES[0], *_LINES[1:]]
+
+
+# --- 4. the update printed before the publication on one line ----------------------------
+
+
+def test_a_publish_label_after_an_update_on_one_line_dates_the_story():
+    line = "更新：2023年9月2日 08:00　發佈：2023年9月1日 10:30"
+    assert _parse(date=line).published_at.date().isoformat() == "2023-09-01"
+    line = "發佈：2023年9月1日 10:30　更新：2023年9月2日 08:00"
+    assert _parse(date=line).published_at.date().isoformat() == "2023-09-01"
+    # an update alone is still only an update: the page's own publish time wins
+    head = "<meta property='article:published_time' content='2023-08-31T10:00:00+08:00'>"
+    body = f"<article><h1>{_TITLE}</h1><div>更新：2023年9月2日 08:00</div><p>{_LINES[0]}</p>"
+    article = parse_document(page(head, body + "</article>"), "page.html").articles[0]
+    assert article.published_at.date().isoformat() == "2023-08-31"

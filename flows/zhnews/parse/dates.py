@@ -1182,7 +1182,10 @@ def _visible_evidence(
                 if yearless is not None and not yearless:
                     yearless.extend(_yearless_day(_dated_text(line)))
                 continue
-            if _UPDATED_RE.search(line.plain):
+            published = _published_beside_update(_dated_text(line), tz)
+            if published is not None:
+                found = published
+            elif _UPDATED_RE.search(line.plain):
                 updated.append(
                     Evidence(
                         found.stamp,
@@ -1228,6 +1231,21 @@ def _visible_evidence(
     if updated:
         return updated[:1]
     return _stamp_below(lines, last, tz) if last is not None else []
+
+
+# `更新：2023年9月2日 08:00　發佈：2023年9月1日 10:30`: a publish label on a line with the update
+_PUBLISH_LABEL_RE = re.compile(r"发布|發布|發佈|出版|刊登|刊出|首发|首發")
+
+
+def _published_beside_update(text: str, tz: ZoneInfo):
+    """On a line that prints an update and a publish label, the date after the publish label
+    (up to the update label when that comes later); None when the line has not both."""
+    update = _UPDATED_RE.search(text)
+    publish = _PUBLISH_LABEL_RE.search(text)
+    if update is None or publish is None:
+        return None
+    end = update.start() if update.start() > publish.start() else len(text)
+    return next(meta.find_dates(text[publish.end() : end], tz), None)
 
 
 def _dated_text(line: _Line) -> str:
