@@ -92,3 +92,16 @@ def test_a_publish_label_after_an_update_on_one_line_dates_the_story():
     body = f"<article><h1>{_TITLE}</h1><div>更新：2023年9月2日 08:00</div><p>{_LINES[0]}</p>"
     article = parse_document(page(head, body + "</article>"), "page.html").articles[0]
     assert article.published_at.date().isoformat() == "2023-08-31"
+
+
+# --- 5. a header line that is nothing but an English day: `September 1, 2023` -------------
+
+
+def test_a_header_line_that_is_only_an_english_day_dates_the_story():
+    for line in ("September 1, 2023", "1 Sep 2023", "Sep 01, 2023"):
+        assert _parse(date=line).published_at.date().isoformat() == "2023-09-01"
+    # an English date with other words on the line is not read as the story's day
+    head = "<meta property='article:published_time' content='2023-08-31T10:00:00+08:00'>"
+    body = f"<article><h1>{_TITLE}</h1><div>Updated September 2, 2023</div><p>{_LINES[0]}</p>"
+    article = parse_document(page(head, body + "</article>"), "page.html").articles[0]
+    assert article.published_at.date().isoformat() == "2023-08-31"

@@ -1178,6 +1178,11 @@ def _visible_evidence(
             if _NOT_PUBLISHED_RE.search(line.plain):
                 continue
             found = next(meta.find_dates(_dated_text(line), tz), None)
+            # `September 1, 2023`, `1 Sep 2023`: a header line that is nothing but an English
+            # day (inside prose such a date is what the story reports on, so only whole lines)
+            english = meta.english_day(_dated_text(line).strip(), tz) if found is None else None
+            if english is not None:
+                return [Evidence(english, "visible", weight, "visible", False, line.text)]
             if found is None:
                 if yearless is not None and not yearless:
                     yearless.extend(_yearless_day(_dated_text(line)))
