@@ -105,3 +105,17 @@ def test_a_header_line_that_is_only_an_english_day_dates_the_story():
     body = f"<article><h1>{_TITLE}</h1><div>Updated September 2, 2023</div><p>{_LINES[0]}</p>"
     article = parse_document(page(head, body + "</article>"), "page.html").articles[0]
     assert article.published_at.date().isoformat() == "2023-08-31"
+
+
+# --- 6. a dash between a run-in credit and the text: `…記者X華盛頓報道 — 政府…` -----------
+
+
+def test_a_dash_after_a_run_in_credit_is_not_text():
+    article = _parse(lead="美國之音記者陳大文華盛頓報道 — ")
+    assert writers(article) == ["陳大文"]
+    assert text_of(article) == _LINES
+    article = _parse(lead="記者陳大文報道——")
+    assert text_of(article) == _LINES
+    # a minus sign opening the text after the credit is the text's
+    article = _parse(lead="記者陳大文報道：-5度低溫持續，")
+    assert text_of(article) == ["-5度低溫持續，" + _LINES[0], *_LINES[1:]]

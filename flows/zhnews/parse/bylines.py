@@ -1310,7 +1310,24 @@ def parse_photo_credit(line: str) -> Byline | None:
     return Byline(raw=line.strip(), authors=authors, kind="photo")
 
 
+# `美国之音记者X华盛顿报道 — 政府…`: a dash between a run-in credit and the text it opens
+_DASH_AFTER_CREDIT = re.compile(r"^\s*(?:[—–－]{1,2}|-{1,2}(?=\s))\s*")
+
+
 def split_run_in(paragraph: str) -> tuple[Byline, str] | None:
+    """Split a run-in byline off the start of a paragraph; returns it and the rest (without
+    a dash that separates the credit from the text)."""
+    split = _split_run_in(paragraph)
+    if split is None:
+        return None
+    byline, rest = split
+    dash = _DASH_AFTER_CREDIT.match(rest)
+    if dash is not None and rest[dash.end() :].strip():
+        rest = rest[dash.end() :]
+    return byline, rest
+
+
+def _split_run_in(paragraph: str) -> tuple[Byline, str] | None:
     """Split a run-in byline off the start of a paragraph; returns it and the rest.
 
     Forms: `本报讯（记者李铮通讯员王飞李永）今天…`, `新京报快讯（记者 裴剑飞）…`,
