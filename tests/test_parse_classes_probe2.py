@@ -119,3 +119,23 @@ def test_a_dash_after_a_run_in_credit_is_not_text():
     # a minus sign opening the text after the credit is the text's
     article = _parse(lead="記者陳大文報道：-5度低溫持續，")
     assert text_of(article) == ["-5度低溫持續，" + _LINES[0], *_LINES[1:]]
+
+
+# --- 7. the rail headers of Hong Kong, Macau and Southeast Asian pages --------------------
+
+
+def _text(middle: str = "", after: str = "") -> list[str]:
+    body = f"<p>{_LINES[0]}</p>{middle}<p>{_LINES[1]}</p><p>{_LINES[2]}</p>{after}"
+    doc = page(
+        f"<title>{_TITLE}</title>",
+        f"<article><h1>{_TITLE}</h1><div>2023年9月1日</div>{body}</article>",
+    )
+    return text_of(parse_document(doc, "page.html").articles[0])
+
+
+def test_a_rail_header_between_paragraphs_is_not_text():
+    for header in ("最新新聞", "編輯推介", "即時新聞", "熱門話題", "你可能也喜歡", "更多內容"):
+        assert _text(middle=f"<p>{header}</p>") == _LINES, header
+    # a sentence that opens with the same words is text
+    said = "其他新聞媒體亦報道，政府將於下月公布具體細節。"
+    assert _text(middle=f"<p>{said}</p>") == [_LINES[0], said, *_LINES[1:]]

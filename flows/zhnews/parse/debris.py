@@ -44,7 +44,10 @@ _RELATED_WORDS = (
     "编辑推荐 編輯推薦 今日推荐 今日推薦 专题推荐 專題推薦 阅读更多 閱讀更多 精彩视频推荐 "
     "精彩視頻推薦 视频推荐 視頻推薦 热门视频 熱門視頻 相关视频 相關視頻 今日焦点 今日焦點 热读 熱讀 "
     "热门点阅 熱門點閱 热门点击 熱門點擊 你可能還想看 你可能还想看 你可能會喜歡 你可能会喜欢 "
-    "即時熱門文章 即时热门文章 即時熱門新聞 即时热门新闻"
+    "即時熱門文章 即时热门文章 即時熱門新聞 即时热门新闻 "
+    # the rails of Hong Kong, Macau and Southeast Asian pages: `最新新聞`, `編輯推介`, `熱門話題`
+    "最新新聞 最新新闻 即時新聞 即时新闻 其他新聞 其他新闻 編輯推介 编辑推介 熱門話題 热门话题 "
+    "相關話題 相关话题 你可能也喜歡 你可能也喜欢 更多內容 更多内容"
 ).split()
 # `更多東森新聞報導`, `更多中央社新聞`: the label of a link to the newsroom's other stories,
 # a short name between 更多 and the word for stories (a line of its own: nothing follows)
