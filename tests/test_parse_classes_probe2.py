@@ -139,3 +139,18 @@ def test_a_rail_header_between_paragraphs_is_not_text():
     # a sentence that opens with the same words is text
     said = "其他新聞媒體亦報道，政府將於下月公布具體細節。"
     assert _text(middle=f"<p>{said}</p>") == [_LINES[0], said, *_LINES[1:]]
+
+
+# --- 8. a channel promotion that promises the news at once -------------------------------
+
+
+def test_a_channel_promotion_promising_news_at_once_is_not_text():
+    for promo in (
+        "加入某某新聞 WhatsApp頻道，即時接收最新消息",
+        "下載某某新聞 App，第一時間掌握最新資訊",
+    ):
+        assert _text(middle=f"<p>{promo}</p>") == _LINES, promo
+        assert _text(after=f"<p>{promo}</p>") == _LINES, promo
+    # reporting on an app that sends alerts at once is a sentence of the story
+    said = "當局表示，市民下載應用程式後，即時接收颱風警告。"
+    assert _text(middle=f"<p>{said}</p>") == [_LINES[0], said, *_LINES[1:]]

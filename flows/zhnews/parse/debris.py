@@ -135,6 +135,11 @@ _PROMO_ADDRESS = re.compile(
     # `加入LINE好友，新聞訊息不漏接`: the promise of never missing the news
     r"|不漏接|不錯過|不错过"
 )
+# `加入X WhatsApp頻道，即時接收最新消息`, `下載X App，第一時間掌握…`: the promise of news at once,
+# on a line that ends no sentence (`用戶可即時接收颱風警告。` is reporting)
+_PROMO_PROMISE = re.compile(
+    r"[，,]\s*(?:即時|即时|第一時間|第一时间)(?:接收|收到|掌握|獲取|获取|獲得|获得|了解)[^。！？!?]*$"
+)
 # A newspaper archive's page header (`第4版()`, `第1版(要闻)`, `A01版：要闻`, `版次：02`) and
 # its empty column label (`专栏：`): page metadata, not the first paragraph.
 _PAGE_HEADER = re.compile(
@@ -464,7 +469,8 @@ def is_promo(text: str) -> bool:
     stripped = text.strip()
     if len(stripped) > 120:
         return False
-    cues = sum(bool(rx.search(stripped)) for rx in (_PROMO_ACTION, _PROMO_CHANNEL, _PROMO_ADDRESS))
+    cues = sum(bool(rx.search(stripped)) for rx in (_PROMO_ACTION, _PROMO_CHANNEL))
+    cues += bool(_PROMO_ADDRESS.search(stripped) or _PROMO_PROMISE.search(stripped))
     return cues == 3 or (
         cues == 2 and len(stripped) <= 40 and not re.search(r"[。！？!?，,]", stripped)
     )
