@@ -154,3 +154,15 @@ def test_a_channel_promotion_promising_news_at_once_is_not_text():
     # reporting on an app that sends alerts at once is a sentence of the story
     said = "當局表示，市民下載應用程式後，即時接收颱風警告。"
     assert _text(middle=f"<p>{said}</p>") == [_LINES[0], said, *_LINES[1:]]
+
+
+# --- 9. a column's note of whose view it is: `文章觀點僅屬作者個人意見` --------------------
+
+
+def test_a_note_that_the_views_are_the_writers_own_is_not_text():
+    for note in ("文章觀點僅屬作者個人意見", "以上言論純屬筆者個人觀點。"):
+        assert _text(after=f"<p>{note}</p>") == _LINES, note
+        assert _text(middle=f"<p>{note}</p>") == _LINES, note
+    # reporting that someone said so is a sentence of the story
+    said = "他強調，該篇文章觀點僅屬作者個人意見，與其任職機構無關。"
+    assert _text(middle=f"<p>{said}</p>") == [_LINES[0], said, *_LINES[1:]]
