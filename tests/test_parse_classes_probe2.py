@@ -166,3 +166,14 @@ def test_a_note_that_the_views_are_the_writers_own_is_not_text():
     # reporting that someone said so is a sentence of the story
     said = "他強調，該篇文章觀點僅屬作者個人意見，與其任職機構無關。"
     assert _text(middle=f"<p>{said}</p>") == [_LINES[0], said, *_LINES[1:]]
+
+
+# --- 10. the skip link and the end mark around an embedded post ---------------------------
+
+
+def test_the_skip_link_and_end_mark_of_an_embedded_post_are_not_text():
+    embed = "<p>跳過 Twitter 貼文, 1</p><p>Twitter 貼文結束, 1</p>"
+    assert _text(middle=embed) == _LINES
+    # a sentence about a post is text
+    said = "他在Twitter 貼文結束時寫道，將繼續爭取。"
+    assert _text(middle=f"<p>{said}</p>") == [_LINES[0], said, *_LINES[1:]]

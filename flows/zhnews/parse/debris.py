@@ -271,6 +271,12 @@ _EMBED = re.compile(
     r"|(?:分享的|發佈的|发布的)(?:貼文|帖子)$|(?i:^view this post on instagram$|^a post shared by)"
     # a Facebook embed's credit: `Posted by Radio Free Asia Chinese on Wednesday, July 1, 2020`
     r"|^Posted by .{1,60} on (?:\w+, )?\w+ \d{1,2}, \d{4}$"
+    # the skip link and the end mark around an embedded post: `跳过 Twitter 帖子, 1`,
+    # `Twitter 帖子结束, 1`
+    r"|^(?:跳过|跳過)\s*(?:Instagram|Facebook|Threads|Twitter|X|YouTube|TikTok)\s*(?:帖子|貼文)"
+    r"(?:\s*[,，]\s*\d{1,2})?$"
+    r"|^(?:Instagram|Facebook|Threads|Twitter|X|YouTube|TikTok)\s*(?:帖子|貼文)\s*(?:结束|結束)"
+    r"(?:\s*[,，]\s*\d{1,2})?$"
 )
 # A video's label printed under its player: `视频【港警用水炮向记者直射】`, `视频：警察冲入商场抓人`,
 # `影片／記者會直播`: the player's title, not a sentence of the story.
