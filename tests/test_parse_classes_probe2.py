@@ -177,3 +177,15 @@ def test_the_skip_link_and_end_mark_of_an_embedded_post_are_not_text():
     # a sentence about a post is text
     said = "他在Twitter 貼文結束時寫道，將繼續爭取。"
     assert _text(middle=f"<p>{said}</p>") == [_LINES[0], said, *_LINES[1:]]
+
+
+# --- 11. a file photo's or the web's credit closing a caption: `（早報檔案照）`, `（互聯網）` --
+
+
+def test_a_file_photo_or_web_credit_under_a_picture_is_a_caption():
+    for caption in ("（早報檔案照）", "政府大樓。（檔案照）", "（互聯網）"):
+        assert _text(middle=f"<p><img src='a.jpg'></p><p>{caption}</p>") == _LINES, caption
+    # a sentence under the picture that mentions file photos is text
+    said = "記者翻查早報檔案照，發現大樓曾多次翻新。"
+    middle = f"<p><img src='a.jpg'></p><p>{said}</p>"
+    assert _text(middle=middle) == [_LINES[0], said, *_LINES[1:]]

@@ -444,6 +444,9 @@ _PICTURE_CREDIT = re.compile(
     r"|盖帝图像|蓋帝圖像|盖蒂图片|視覺中國|视觉中国|Getty Images|AFP|Reuters|AP|EPA)\s*[)）]\s*$"
     # whose picture: `(香港警察脸书图片)`, `(《香港01》图片)`, `（小紅書圖片）`
     r"|[（(][^（）()，。,]{1,16}(?:圖片|图片|照片|截圖|截图)[)）]\s*$"
+    # a newsroom's file photo and a picture taken from the web: `（早報檔案照）`, `（互聯網）`
+    r"|[（(][^（）()，。,]{0,8}(?:檔案照|档案照|檔案圖|档案图)[)）]\s*$"
+    r"|[（(]\s*(?:互联网|互聯網|网络|網絡|網路|网路)\s*[)）]\s*$"
 )
 
 
