@@ -189,3 +189,15 @@ def test_a_file_photo_or_web_credit_under_a_picture_is_a_caption():
     said = "記者翻查早報檔案照，發現大樓曾多次翻新。"
     middle = f"<p><img src='a.jpg'></p><p>{said}</p>"
     assert _text(middle=middle) == [_LINES[0], said, *_LINES[1:]]
+
+
+# --- 12. a caption printed under its screen-reader label: `圖像加註文字，…` ----------------
+
+
+def test_a_caption_under_its_label_is_not_text():
+    for caption in ("圖像加註文字，政府官員出席記者會", "图像加注文字，政府官员出席记者会"):
+        assert _text(middle=f"<p>{caption}</p>") == _LINES, caption
+        assert _text(after=f"<p>{caption}</p>") == _LINES, caption
+    # a sentence that speaks of a picture's caption is text
+    said = "有網民指出，該圖像加註文字有誤，當局其後更正。"
+    assert _text(middle=f"<p>{said}</p>") == [_LINES[0], said, *_LINES[1:]]

@@ -160,7 +160,9 @@ _META_KEYS = re.compile(r"(来源|作者|发布时间|时间|日期|编辑|浏�
 _PUBLISHER_IN_META = re.compile(r"来源\s*[：:]\s*(?P<pub>[^\s\u3000|｜（）()]+)")
 _CAPTION_RE = re.compile(
     r"^[（(]?\s*(?:图片来源|图像来源|圖片來源|圖像來源|图片|圖片|图源|圖源|图为|圖為|资料图片?|資料圖片?"
-    r"|供图|供圖|图\s*[：:]|圖\s*[：:]|视频截图|視頻截圖|影片截圖|题图|題圖|頭圖|头图|图片来自|圖片來自)"
+    r"|供图|供圖|图\s*[：:]|圖\s*[：:]|视频截图|視頻截圖|影片截圖|题图|題圖|頭圖|头图|图片来自|圖片來自"
+    # `图像加注文字，…`: the label a caption is printed under for screen readers
+    r"|图像加注文字|圖像加註文字|圖像加注文字)"
 )
 # `▲…`, `△…`: a caption under its picture; `▼…`: a caption over the picture below it
 _CAPTION_MARK = "△▲▼▽"
