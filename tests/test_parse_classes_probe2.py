@@ -201,3 +201,15 @@ def test_a_caption_under_its_label_is_not_text():
     # a sentence that speaks of a picture's caption is text
     said = "有網民指出，該圖像加註文字有誤，當局其後更正。"
     assert _text(middle=f"<p>{said}</p>") == [_LINES[0], said, *_LINES[1:]]
+
+
+# --- 13. a newsroom whose name holds digits or a dotted address: `香港01記者 X` ------------
+
+
+def test_a_newsroom_with_digits_or_a_dotted_name_before_the_role_is_not_text():
+    for line in ("某某01記者 陳大文", "HK01記者陳大文", "on.cc某網記者 陳大文"):
+        article = _parse(f"<div>{line}</div>")
+        assert writers(article) == ["陳大文"], line
+        assert text_of(article) == _LINES, line
+    # a number alone before the role word is no newsroom
+    assert parse_credit_line("2023記者 陳大文") is None

@@ -366,7 +366,10 @@ def _is_media(segment: str, glued_role: bool = False) -> bool:
     stripped = segment.strip()
     if _MEDIA_PREFIX.fullmatch(stripped):
         return True
-    return glued_role and bool(re.fullmatch(r"[\u4e00-\u9fffA-Za-z·]{1,10}", stripped))
+    # `香港01記者`, `on.cc東網記者`: a newsroom whose name holds digits or a dotted address
+    return glued_role and bool(
+        re.fullmatch(r"(?=[^\d]*[\u4e00-\u9fffA-Za-z])[\u4e00-\u9fffA-Za-z0-9.·]{1,10}", stripped)
+    )
 
 
 # `方  敏`, `王  乐  文`: a short name padded to the width of a three-character one in a
