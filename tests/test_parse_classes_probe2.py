@@ -213,3 +213,16 @@ def test_a_newsroom_with_digits_or_a_dotted_name_before_the_role_is_not_text():
         assert text_of(article) == _LINES, line
     # a number alone before the role word is no newsroom
     assert parse_credit_line("2023記者 陳大文") is None
+
+
+# --- 14. the English word By before Chinese names: `By 陳大文` ---------------------------
+
+
+def test_by_before_chinese_names_is_not_a_name():
+    article = _parse("<div>By 陳大文</div>")
+    assert writers(article) == ["陳大文"]
+    assert text_of(article) == _LINES
+    article = _parse("<div>By 陳大文、黃美玲</div>")
+    assert writers(article) == ["陳大文", "黃美玲"]
+    # an English byline is read as before
+    assert writers(_parse("<div>By John Smith</div>")) == ["John Smith"]

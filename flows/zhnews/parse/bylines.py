@@ -2037,9 +2037,11 @@ _LABELLED = re.compile(r"^(?:Author|By|作者)\s*[,，:：]\s*(?P<name>.{2,40}?)
 
 
 # `By John Smith`, `BY JANE DOE and TOM LEE`: an English byline, capitalised names only.
+# `By 陈大文`, `By 陈大文、李小明`: the English word before Chinese names.
 _BY_LINE = re.compile(
     r"^(?:By|BY)\s+(?P<name>[A-Z][A-Za-z.\-']+(?:\s+[A-Z][A-Za-z.\-']+){1,3}"
-    r"(?:\s*(?:,|and|AND|&)\s*[A-Z][A-Za-z.\-']+(?:\s+[A-Z][A-Za-z.\-']+){1,3})*)\s*$"
+    r"(?:\s*(?:,|and|AND|&)\s*[A-Z][A-Za-z.\-']+(?:\s+[A-Z][A-Za-z.\-']+){1,3})*"
+    r"|[\u4e00-\u9fff·]{2,6}(?:\s*[、，,]\s*[\u4e00-\u9fff·]{2,6}){0,2})\s*$"
 )
 
 
