@@ -226,3 +226,17 @@ def test_by_before_chinese_names_is_not_a_name():
     assert writers(article) == ["陳大文", "黃美玲"]
     # an English byline is read as before
     assert writers(_parse("<div>By John Smith</div>")) == ["John Smith"]
+
+
+# --- 15. a middle dot between two credits: `撰文：X · 編輯：Y` ----------------------------
+
+
+def test_a_middle_dot_between_credits_is_a_separator():
+    article = _parse("<div>撰文：陳大文 · 編輯：王志強</div>")
+    assert writers(article) == ["陳大文"]
+    assert article.editor == "王志強"
+    assert text_of(article) == _LINES
+    credit = parse_credit_line("記者：陳大文 • 攝影：李小明")
+    assert [(a.name, a.role) for a in credit.authors] == [("陳大文", "记者"), ("李小明", "摄影")]
+    # the dot inside a transliterated name stays the name's
+    assert parse_credit_line("記者：珍·維克 · 攝影：李小明").authors[0].name == "珍·維克"

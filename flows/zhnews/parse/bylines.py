@@ -292,7 +292,8 @@ def _credits(text: str, default_role: str | None = None, strict: bool = False) -
             and not segment[-1:].isspace()
             and segments[index + 1][2] == "author"
         )
-        segment = segment.strip(" \t\u3000：:/／|｜︱丨，,、;；")
+        # `撰文：X · 編輯：Y`: a middle dot between two credits is a separator at a name's end
+        segment = segment.strip(" \t\u3000：:/／|｜︱丨，,、;；·•")
         if not segment:
             continue
         if (
