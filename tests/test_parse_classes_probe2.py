@@ -240,3 +240,14 @@ def test_a_middle_dot_between_credits_is_a_separator():
     assert [(a.name, a.role) for a in credit.authors] == [("陳大文", "记者"), ("李小明", "摄影")]
     # the dot inside a transliterated name stays the name's
     assert parse_credit_line("記者：珍·維克 · 攝影：李小明").authors[0].name == "珍·維克"
+
+
+# --- 16. a report label with a slash: `報道／X　攝影／Y` -----------------------------------
+
+
+def test_a_report_label_with_a_slash_opens_a_credit():
+    article = _parse("<div>報道／陳大文　攝影／李小明</div>")
+    assert writers(article) == ["陳大文"]
+    assert text_of(article) == _LINES
+    # a report cited in a sentence is not a credit
+    assert parse_credit_line("據該報報道/政府將於下月公布細節") is None

@@ -46,7 +46,7 @@ _ROLES: list[tuple[str, str | None, str]] = [
     (r"编译|編譯|译者|譯者|翻译|翻譯", "编译", "author"),
     # `報道：X`, `文字：X　攝影：Y`, `採訪：X`: a report, text or interview label opening a credit
     (
-        r"(?<![\u4e00-\u9fff])(?:报道|報道|報導|报导|采访|採訪|文字)(?=\s*[：:])",
+        r"(?<![\u4e00-\u9fff])(?:报道|報道|報導|报导|采访|採訪|文字)(?=\s*[：:／/])",
         "撰稿",
         "author",
     ),
