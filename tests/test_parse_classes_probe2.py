@@ -251,3 +251,17 @@ def test_a_report_label_with_a_slash_opens_a_credit():
     assert text_of(article) == _LINES
     # a report cited in a sentence is not a credit
     assert parse_credit_line("據該報報道/政府將於下月公布細節") is None
+
+
+# --- 17. the newsroom, a slash and the writer in round brackets: `（某某日報／X報道）` -------
+
+
+def test_a_newsroom_slash_writer_in_round_brackets_opens_the_lead():
+    for lead in ("（某某日報／陳大文報道）", "（某某商報／報道：陳大文）"):
+        article = _parse(lead=lead)
+        assert writers(article) == ["陳大文"], lead
+        assert text_of(article) == _LINES, lead
+    # a newsroom and a dateline name nobody and stay in the text
+    article = _parse(lead="（某某日報／吉隆坡1日訊）")
+    assert writers(article) == []
+    assert text_of(article) == ["（某某日報／吉隆坡1日訊）" + _LINES[0], *_LINES[1:]]

@@ -1472,7 +1472,20 @@ def _split_bracketed_credit(paragraph: str) -> tuple[Byline, str] | None:
 _BRACKETED_OUTLET = re.compile(r"^\s*[（(](?P<inner>[^（）()]{4,30}?(?:報導|报道|報道))\s*[)）]\s*")
 
 
+# `（星洲日報／陳大文報道）`, `（南洋商報／報道：陳大文）`: the newsroom, a slash and the
+# writer's credit in round brackets (`parse_outlet_credit` reads the inside)
+_BRACKETED_OUTLET_SLASH = re.compile(
+    r"^\s*[（(](?P<inner>[^（）()／/]{2,16}[／/][^（）()]{2,24}?)[)）]\s*"
+)
+
+
 def _split_bracketed_outlet(paragraph: str) -> tuple[Byline, str] | None:
+    slashed = _BRACKETED_OUTLET_SLASH.match(paragraph)
+    if slashed is not None and paragraph[slashed.end() :].strip():
+        byline = parse_outlet_credit(slashed.group("inner"))
+        if byline is not None and all(_reporter_name(a.name) for a in byline.authors):
+            byline.kind, byline.raw = "run_in", slashed.group(0).strip()
+            return byline, paragraph[slashed.end() :]
     match = _BRACKETED_OUTLET.match(paragraph)
     if match is None or not paragraph[match.end() :].strip():
         return None
