@@ -265,3 +265,20 @@ def test_a_newsroom_slash_writer_in_round_brackets_opens_the_lead():
     article = _parse(lead="（某某日報／吉隆坡1日訊）")
     assert writers(article) == []
     assert text_of(article) == ["（某某日報／吉隆坡1日訊）" + _LINES[0], *_LINES[1:]]
+
+
+# --- 18. a reporter's credit alone in round brackets opening the lead: `（記者X）政府…` -----
+
+
+def test_a_reporters_credit_in_round_brackets_opens_the_lead():
+    for lead, names in (
+        ("（記者陳大文）", ["陳大文"]),
+        ("（某某之音記者陳大文）", ["陳大文"]),
+        ("（記者陳大文、黃美玲）", ["陳大文", "黃美玲"]),
+    ):
+        article = _parse(lead=lead)
+        assert writers(article) == names, lead
+        assert text_of(article) == _LINES, lead
+    # brackets that name nobody (or credit a picture) stay in the text
+    for lead in ("（記者會上）", "（記者陳大文攝）"):
+        assert text_of(_parse(lead=lead)) == [lead + _LINES[0], *_LINES[1:]], lead

@@ -1377,6 +1377,7 @@ def _split_run_in(paragraph: str) -> tuple[Byline, str] | None:
                 _split_bracketed_credit(paragraph)
                 or _split_bracketed_outlet(paragraph)
                 or _split_news_tag(paragraph, _ROUND_NEWS_TAG)
+                or _split_bracketed_reporter(paragraph)
             )
             if result is not None:
                 return result
@@ -1477,6 +1478,27 @@ _BRACKETED_OUTLET = re.compile(r"^\s*[（(](?P<inner>[^（）()]{4,30}?(?:報導
 _BRACKETED_OUTLET_SLASH = re.compile(
     r"^\s*[（(](?P<inner>[^（）()／/]{2,16}[／/][^（）()]{2,24}?)[)）]\s*"
 )
+
+
+# `（記者陳大文）政府…`, `（美國之音記者陳大文）`: a reporter's credit in round brackets opening
+# the lead, with no dateline and no 報導 (the credit must hold nothing but its role and names)
+_BRACKETED_REPORTER = re.compile(
+    r"^\s*[（(]\s*(?P<inner>[^（）()，。,]{0,10}?(?:記者|记者|通讯员|通訊員)[^（）()，。,]{2,30}?)"
+    r"\s*[)）]\s*"
+)
+
+
+def _split_bracketed_reporter(paragraph: str) -> tuple[Byline, str] | None:
+    match = _BRACKETED_REPORTER.match(paragraph)
+    if match is None or not paragraph[match.end() :].strip():
+        return None
+    byline = parse_credit_line(match.group("inner"))
+    if byline is None or not byline.authors:
+        return None
+    if not all(_reporter_name(a.name) and a.role != "摄影" for a in byline.authors):
+        return None
+    byline.kind, byline.raw = "run_in", match.group(0).strip()
+    return byline, paragraph[match.end() :]
 
 
 def _split_bracketed_outlet(paragraph: str) -> tuple[Byline, str] | None:
