@@ -282,3 +282,16 @@ def test_a_reporters_credit_in_round_brackets_opens_the_lead():
     # brackets that name nobody (or credit a picture) stay in the text
     for lead in ("（記者會上）", "（記者陳大文攝）"):
         assert text_of(_parse(lead=lead)) == [lead + _LINES[0], *_LINES[1:]], lead
+
+
+# --- 19. a tag list's line: `標籤：施政報告　房屋`, `Tags：施政報告` --------------------------
+
+
+def test_a_tag_list_line_is_not_text():
+    for line in ("標籤：施政報告　房屋", "Tags：施政報告", "TAG: 施政報告 | 房屋"):
+        assert _text(middle=f"<p>{line}</p>") == _LINES, line
+        assert _text(after=f"<p>{line}</p>") == _LINES, line
+    # a keyword subhead of a review, and a clause after the label, are text
+    assert _text(middle="<p>關鍵詞：共同富裕</p>") == [_LINES[0], "關鍵詞：共同富裕", *_LINES[1:]]
+    said = "標籤：這次施政報告被貼上保守的標籤。"
+    assert _text(middle=f"<p>{said}</p>") == [_LINES[0], said, *_LINES[1:]]

@@ -202,6 +202,12 @@ _BARE_LABEL = re.compile(
     # the label of the intro or abstract box over the text (`前言：` on its own line)
     r"|前言|导言|導言|引言|摘要|内容摘要|內容摘要|导读|導讀)\s*[：:]"
 )
+# A tag list's line: `標籤：施政報告　房屋`, `Tags：施政報告`: the label and a few short keywords
+# (not `关键词：共同富裕`, a review's subhead; no clause: `標籤：這是…。` is text)
+_TAG_LIST = re.compile(
+    r"(?:标签|標籤|TAG|Tag|Tags|tags)\s*[：:]\s*"
+    r"[^\s。！？!?，,；;：:、|｜]{1,12}(?:\s*[\s、|｜#/／]\s*[^\s。！？!?，,；;：:、|｜]{1,12}){0,7}"
+)
 # An endnote under a report (`[1] 《…的讲话》，新华社，2021年7月1日。`, `[31] ［德］…著，…译：
 # 《共产党宣言》，…出版社`): a reference, not text. A note number opens the line and a citation
 # follows (a title in 《》, an address, a publisher, an author's 著, or a date).
@@ -641,6 +647,8 @@ def debris_reason(text: str) -> str | None:
     if stripped[-1] in "：:" and _FIELD_LABEL.fullmatch(stripped):
         return "field_label"
     if stripped[-1] in "：:" and _BARE_LABEL.fullmatch(stripped):
+        return "widget"
+    if len(stripped) <= 80 and stripped[:1] in "标標Tt" and _TAG_LIST.fullmatch(stripped):
         return "widget"
     if stripped[0] in "▼▽" and _GALLERY_LABEL.fullmatch(stripped):
         return "gallery_label"
