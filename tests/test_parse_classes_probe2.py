@@ -295,3 +295,14 @@ def test_a_tag_list_line_is_not_text():
     assert _text(middle="<p>關鍵詞：共同富裕</p>") == [_LINES[0], "關鍵詞：共同富裕", *_LINES[1:]]
     said = "標籤：這次施政報告被貼上保守的標籤。"
     assert _text(middle=f"<p>{said}</p>") == [_LINES[0], said, *_LINES[1:]]
+
+
+# --- 20. a read-more button left as a line: `按此閱讀全文`, `【點擊閱讀更多】` ---------------
+
+
+def test_a_read_more_button_between_paragraphs_is_not_text():
+    for button in ("按此閱讀全文", "繼續閱讀全文", "【點擊閱讀更多】", "閱讀全文 >>"):
+        assert _text(middle=f"<p>{button}</p>") == _LINES, button
+    # a sentence that opens with the same words is text
+    said = "閱讀全文後，議員表示仍有不少疑問。"
+    assert _text(middle=f"<p>{said}</p>") == [_LINES[0], said, *_LINES[1:]]

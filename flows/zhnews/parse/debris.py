@@ -202,6 +202,11 @@ _BARE_LABEL = re.compile(
     # the label of the intro or abstract box over the text (`前言：` on its own line)
     r"|前言|导言|導言|引言|摘要|内容摘要|內容摘要|导读|導讀)\s*[：:]"
 )
+# A read-more button left as a line: `按此閱讀全文`, `繼續閱讀全文`, `【點擊閱讀更多】`, `阅读全文 >>`
+_READ_MORE_BUTTON = re.compile(
+    r"[【\[〔]?\s*(?:按此|點此|点此|點擊|点击|點我|点我|立即|繼續|继续)?\s*(?:閱讀|阅读|查看|觀看|观看)"
+    r"(?:全文|更多)\s*[】\]〕]?\s*(?:>>|»|＞＞|>|＞|…|\.{3})?"
+)
 # A tag list's line: `標籤：施政報告　房屋`, `Tags：施政報告`: the label and a few short keywords
 # (not `关键词：共同富裕`, a review's subhead; no clause: `標籤：這是…。` is text)
 _TAG_LIST = re.compile(
@@ -649,6 +654,8 @@ def debris_reason(text: str) -> str | None:
     if stripped[-1] in "：:" and _BARE_LABEL.fullmatch(stripped):
         return "widget"
     if len(stripped) <= 80 and stripped[:1] in "标標Tt" and _TAG_LIST.fullmatch(stripped):
+        return "widget"
+    if len(stripped) <= 14 and _READ_MORE_BUTTON.fullmatch(stripped):
         return "widget"
     if stripped[0] in "▼▽" and _GALLERY_LABEL.fullmatch(stripped):
         return "gallery_label"
