@@ -306,3 +306,14 @@ def test_a_read_more_button_between_paragraphs_is_not_text():
     # a sentence that opens with the same words is text
     said = "閱讀全文後，議員表示仍有不少疑問。"
     assert _text(middle=f"<p>{said}</p>") == [_LINES[0], said, *_LINES[1:]]
+
+
+# --- 21. a share bar left as a line: `Facebook WhatsApp Telegram 複製連結`, `分享平台` --------
+
+
+def test_a_share_bar_between_paragraphs_is_not_text():
+    for bar in ("Facebook WhatsApp Telegram 複製連結", "分享：微信 微博", "分享平台"):
+        assert _text(middle=f"<p>{bar}</p>") == _LINES, bar
+    # a sentence naming the networks is text
+    said = "有市民在Facebook及WhatsApp群組轉發相關訊息。"
+    assert _text(middle=f"<p>{said}</p>") == [_LINES[0], said, *_LINES[1:]]

@@ -207,6 +207,20 @@ _READ_MORE_BUTTON = re.compile(
     r"[【\[〔]?\s*(?:按此|點此|点此|點擊|点击|點我|点我|立即|繼續|继续)?\s*(?:閱讀|阅读|查看|觀看|观看)"
     r"(?:全文|更多)\s*[】\]〕]?\s*(?:>>|»|＞＞|>|＞|…|\.{3})?"
 )
+# A share bar left as a line: `Facebook WhatsApp Telegram 複製連結`, `分享：微信 微博`, and the
+# bar's own label alone (`分享平台`): the networks' buttons, nothing else
+_SHARE_NETWORK = (
+    r"(?:Facebook|WhatsApp|Telegram|Twitter|X|LINE|Line|Threads|LinkedIn|Email|E-mail|微信|微博"
+    r"|WeChat|Weibo|電郵|电邮|複製連結|复制链接|複製網址|复制网址|列印|打印|Print)"
+)
+_SHARE_BAR = re.compile(
+    r"(?:分享(?:到|至|平台|平臺)?\s*[：:]?\s*)?"
+    + _SHARE_NETWORK
+    + r"(?:\s*[|｜/·]?\s*"
+    + _SHARE_NETWORK
+    + r"){1,9}"
+    + r"|分享(?:平台|平臺)"
+)
 # A tag list's line: `標籤：施政報告　房屋`, `Tags：施政報告`: the label and a few short keywords
 # (not `关键词：共同富裕`, a review's subhead; no clause: `標籤：這是…。` is text)
 _TAG_LIST = re.compile(
@@ -656,6 +670,8 @@ def debris_reason(text: str) -> str | None:
     if len(stripped) <= 80 and stripped[:1] in "标標Tt" and _TAG_LIST.fullmatch(stripped):
         return "widget"
     if len(stripped) <= 14 and _READ_MORE_BUTTON.fullmatch(stripped):
+        return "widget"
+    if len(stripped) <= 80 and _SHARE_BAR.fullmatch(stripped):
         return "widget"
     if stripped[0] in "▼▽" and _GALLERY_LABEL.fullmatch(stripped):
         return "gallery_label"
