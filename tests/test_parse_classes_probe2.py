@@ -317,3 +317,14 @@ def test_a_share_bar_between_paragraphs_is_not_text():
     # a sentence naming the networks is text
     said = "有市民在Facebook及WhatsApp群組轉發相關訊息。"
     assert _text(middle=f"<p>{said}</p>") == [_LINES[0], said, *_LINES[1:]]
+
+
+# --- 22. a bar printed before a related-links header as its rule: `▌延伸閱讀` --------------
+
+
+def test_a_related_header_after_a_bar_is_not_text():
+    for header in ("▌延伸閱讀", "┃相關新聞："):
+        assert _text(middle=f"<p>{header}</p>") == _LINES, header
+    # a paragraph after a bar that is a sentence is text
+    said = "▌議員表示，措施方向正確，但仍有改善空間。"
+    assert _text(middle=f"<p>{said}</p>") == [_LINES[0], said, *_LINES[1:]]

@@ -52,14 +52,15 @@ _RELATED_WORDS = (
 # `更多東森新聞報導`, `更多中央社新聞`: the label of a link to the newsroom's other stories,
 # a short name between 更多 and the word for stories (a line of its own: nothing follows)
 _MORE_FROM = re.compile(
-    r"^[※★☆●■◆▶►]?\s*[【\[]?\s*更多[\u4e00-\u9fffA-Za-z]{1,8}?(?:新聞|新闻|報導|报道|文章|影音)"
+    r"^[※★☆●■◆▶►▌▍▎▐│┃]?\s*[【\[]?\s*更多[\u4e00-\u9fffA-Za-z]{1,8}?(?:新聞|新闻|報導|报道|文章|影音)"
     r"\s*[】\]]?\s*[：:>》»]*$"
 )
 _RELATED_FIRST = {word[0] for word in _RELATED_WORDS}
 # a mark a page prints before the header: `※你可能還想看：`, `★延伸閱讀`
-_RELATED_MARKS = "※★☆●■◆▶►"
+# `▌延伸閱讀`: a bar printed before the header as its rule
+_RELATED_MARKS = "※★☆●■◆▶►▌▍▎▐│┃"
 _RELATED_HEADER = re.compile(
-    r"^[※★☆●■◆▶►]?\s*[【\[〖<《(（]?\s*(?:"
+    r"^[※★☆●■◆▶►▌▍▎▐│┃]?\s*[【\[〖<《(（]?\s*(?:"
     + "|".join(_RELATED_WORDS)
     + r")\s*[】\]〗>》)）]?\s*[：:]?\s*"
 )
