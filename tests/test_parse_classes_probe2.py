@@ -328,3 +328,13 @@ def test_a_related_header_after_a_bar_is_not_text():
     # a paragraph after a bar that is a sentence is text
     said = "▌議員表示，措施方向正確，但仍有改善空間。"
     assert _text(middle=f"<p>{said}</p>") == [_LINES[0], said, *_LINES[1:]]
+
+
+# --- 23. an international service's rail header: `更多有关此新闻的内容` --------------------
+
+
+def test_an_international_services_rail_header_is_not_text():
+    for header in ("更多有关此新闻的内容", "更多有關此新聞的內容"):
+        assert _text(middle=f"<p>{header}</p>") == _LINES, header
+    said = "更多有關此新聞的內容將於明日公布，當局表示會再作交代。"
+    assert _text(middle=f"<p>{said}</p>") == [_LINES[0], said, *_LINES[1:]]

@@ -47,7 +47,9 @@ _RELATED_WORDS = (
     "即時熱門文章 即时热门文章 即時熱門新聞 即时热门新闻 "
     # the rails of Hong Kong, Macau and Southeast Asian pages: `最新新聞`, `編輯推介`, `熱門話題`
     "最新新聞 最新新闻 即時新聞 即时新闻 其他新聞 其他新闻 編輯推介 编辑推介 熱門話題 热门话题 "
-    "相關話題 相关话题 你可能也喜歡 你可能也喜欢 更多內容 更多内容"
+    "相關話題 相关话题 你可能也喜歡 你可能也喜欢 更多內容 更多内容 "
+    # an international service's rail under the story: `更多有关此新闻的内容`
+    "更多有关此新闻的内容 更多有關此新聞的內容 有关此新闻的更多内容 有關此新聞的更多內容"
 ).split()
 # `更多東森新聞報導`, `更多中央社新聞`: the label of a link to the newsroom's other stories,
 # a short name between 更多 and the word for stories (a line of its own: nothing follows)
