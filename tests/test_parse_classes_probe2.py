@@ -338,3 +338,15 @@ def test_an_international_services_rail_header_is_not_text():
         assert _text(middle=f"<p>{header}</p>") == _LINES, header
     said = "更多有關此新聞的內容將於明日公布，當局表示會再作交代。"
     assert _text(middle=f"<p>{said}</p>") == [_LINES[0], said, *_LINES[1:]]
+
+
+# --- 24. the editor's one-character label beside the writer's: `文：X 編：Y` ----------------
+
+
+def test_the_editors_one_character_label_beside_the_writers_is_a_credit():
+    article = _parse("<div>文：陳大文　編：王志強</div>")
+    assert writers(article) == ["陳大文"]
+    assert article.editor == "王志強"
+    assert text_of(article) == _LINES
+    # a chief editor's credit is not the editor's, as before
+    assert parse_credit_line("主編：王志強").editor is None

@@ -62,7 +62,9 @@ _ROLES: list[tuple[str, str | None, str]] = [
     ),
     (r"责任编辑|責任編輯|责编|責編", "责任编辑", "editor"),
     (
-        r"本文编辑|本文編輯|值班编辑|值班編輯|(?:实习|實習)?(?:编辑|編輯)|选稿|選稿",
+        r"本文编辑|本文編輯|值班编辑|值班編輯|(?:实习|實習)?(?:编辑|編輯)|选稿|選稿"
+        # `文：X 编：Y`: the editor's one-character label, beside the writer's
+        r"|(?<![\u4e00-\u9fff])(?:编|編)(?=\s*[：:／/|｜])",
         "编辑",
         "editor",
     ),
