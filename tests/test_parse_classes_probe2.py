@@ -350,3 +350,17 @@ def test_the_editors_one_character_label_beside_the_writers_is_a_credit():
     assert text_of(article) == _LINES
     # a chief editor's credit is not the editor's, as before
     assert parse_credit_line("主編：王志強").editor is None
+
+
+# --- 25. the newsroom's name in title marks before the credit: `《某某日報》記者X報道：` -------
+
+
+def test_a_newsroom_in_title_marks_before_a_credit_is_the_byline():
+    article = _parse(lead="《某某日報》記者陳大文報道：")
+    assert writers(article) == ["陳大文"]
+    assert text_of(article) == _LINES
+    # a sentence that cites another paper's report, or a title before 記者會, is text
+    from zhnews.parse.bylines import split_run_in
+
+    assert split_run_in("《某某報》記者陳大文昨日報道，政府將於下月公布細節。") is None
+    assert split_run_in("《施政報告》記者會上，政府官員逐一回應提問。") is None

@@ -1383,6 +1383,12 @@ def _split_run_in(paragraph: str) -> tuple[Byline, str] | None:
             )
             if result is not None:
                 return result
+    if head.lstrip()[:1] == "《":
+        # `《經濟日報》記者X報道：`: the newsroom's name in title marks, then the credit
+        result = _split_news_tag(paragraph, _BOOK_NEWS_TAG)
+        # `《某報》記者X昨日報道，…` goes on as a clause: a sentence citing another paper
+        if result is not None and result[1].lstrip()[:1] not in "，,。；;、":
+            return result
     if _ROLE_CUES.search(head):
         found = (
             _split_reported_by(paragraph)
@@ -1595,6 +1601,9 @@ _NEWS_TAG = re.compile(
 _ROUND_NEWS_TAG = re.compile(
     r"^\s*[（(](?P<tag>[^【】〔〕\[\]（）()]{2,24}?(?:訊|讯|消息|報道|报道))[)）]\s*"
 )
+
+
+_BOOK_NEWS_TAG = re.compile(r"^\s*《(?P<tag>[^《》（）()]{2,12})》\s*")
 
 
 def _split_news_tag(paragraph: str, tag: re.Pattern = _NEWS_TAG) -> tuple[Byline, str] | None:
