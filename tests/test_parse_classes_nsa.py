@@ -36,3 +36,19 @@ def test_a_broadcasters_tune_in_plug_closing_the_text_is_not_text():
     assert _text(after=f"<p>{said}</p>") == [*_LINES, said]
     said = "市府表示，跨年晚會將全程直播，歡迎民眾在家收看。"
     assert _text(after=f"<p>{said}</p>") == [*_LINES, said]
+
+
+def test_a_latin_picture_credit_naming_two_agencies_joined_by_a_dash_closes_a_caption():
+    # `<figcaption>…下跌。 Hector Retamal/Agence France-Presse — Getty Images</figcaption>`:
+    # the photographer's agency and the distributor joined by a dash; the caption (long
+    # enough to read as text without its credit) is a caption, not a paragraph
+    caption = (
+        "<figure><img src='a.jpg' alt=''><figcaption><span>上海的一家商店，攝於今年6月。"
+        "政府說將禁止某些機構員工使用某款手機後，這家公司的股價下跌了不少，市值也大幅縮水。"
+        "</span> <cite>Hector Retamal/Agence France-Presse — Getty Images</cite></figcaption>"
+        "</figure>"
+    )
+    assert _text(after=caption) == _LINES
+    # a sentence that names an agency and goes on is text
+    said = "法新社（Agence France-Presse）報導，這家公司的股價下跌，市值也大幅縮水。"
+    assert _text(after=f"<p>{said}</p>") == [*_LINES, said]

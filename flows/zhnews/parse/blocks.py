@@ -353,10 +353,13 @@ _PICTURE_CREDIT_END = re.compile(
 )
 # A picture credit in Latin script after the caption's last sentence, the photographer and
 # the agency or paper (`…USB-C接口。 Justin Sullivan/Getty Images`, `… Jeff Chiu/Associated
-# Press`): text never ends on `Capitalised Name/Capitalised Agency`.
+# Press`): text never ends on `Capitalised Name/Capitalised Agency`. The agency may be two,
+# the photographer's and the distributor, joined by a dash (`/Agence France-Presse — Getty
+# Images`).
+_LATIN_AGENCY = r"[A-Z][A-Za-z.&'\-]*(?:\s+[A-Z][A-Za-z.&'\-]*){0,3}"
 _LATIN_CREDIT_END = re.compile(
     r"(?<=[。！？」』”）)])\s*[A-Z][A-Za-z.'\-]*(?:\s+[A-Z][A-Za-z.'\-]*){0,3}\s*/\s*"
-    r"[A-Z][A-Za-z.&'\-]*(?:\s+[A-Z][A-Za-z.&'\-]*){0,3}\s*$"
+    rf"{_LATIN_AGENCY}(?:\s*[—–]\s*{_LATIN_AGENCY})?\s*$"
 )
 
 
