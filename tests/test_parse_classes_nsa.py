@@ -52,3 +52,25 @@ def test_a_latin_picture_credit_naming_two_agencies_joined_by_a_dash_closes_a_ca
     # a sentence that names an agency and goes on is text
     said = "法新社（Agence France-Presse）報導，這家公司的股價下跌，市值也大幅縮水。"
     assert _text(after=f"<p>{said}</p>") == [*_LINES, said]
+
+
+def _authors(credit: str) -> list[str]:
+    body = "".join(f"<p>{line}</p>" for line in _LINES)
+    doc = page(
+        f"<title>{_TITLE}</title>",
+        f"<div class='news'><h1>{_TITLE}</h1>{credit}{body}</div>",
+    )
+    return [a.name for a in parse_document(doc, "page.html").articles[0].authors]
+
+
+def test_a_writers_name_beside_the_date_in_an_author_marked_element_is_the_author():
+    # `<div class="author"><a href="search.php?sh_keyword=洪毅">洪毅</a> 2023年08月31日
+    # 21:00:00</div>`: the writer's name alone, then the date, in the element markup calls
+    # the author; a two-character name was left out (the date line reads two characters
+    # beside a date as no words), three characters were read
+    for name in ("李明", "王小明"):
+        link = f"<a href='search.php?sh_keyword={name}'>{name}</a>"
+        assert _authors(f"<div class='author'>{link}    2023年08月31日 21:00:00</div>") == [name]
+        assert _authors(f"<div class='author'>{link} 2023/08/31 21:00</div>") == [name]
+    # a newsroom beside the date names no writer
+    assert _authors("<div class='author'>新聞中心 2023年08月31日 21:00:00</div>") == []

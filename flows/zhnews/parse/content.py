@@ -926,10 +926,19 @@ def marked_author_names(block) -> list[str] | None:
     return None
 
 
+# A date (and its time) closing a line: `2023年08月31日 21:00:00`, `2023/08/31 21:00`.
+_TRAILING_STAMP = re.compile(
+    r"\s+\d{4}\s*(?:年|[-/.])\s*\d{1,2}\s*(?:月|[-/.])\s*\d{1,2}\s*日?"
+    r"(?:\s*\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)?\s*$"
+)
+
+
 def _marked_label_names(label: str) -> list[str] | None:
     """The writers an author-marked element names: its text when that is names only, or
     the names after the newsroom that runs them (`工商時報 翁毓嵐`, `中時新聞網 X、Y`: the
-    credit of a paper's story, the outlet first)."""
+    credit of a paper's story, the outlet first). A date the element prints after the names
+    (`<div class="author"><a>洪毅</a> 2023年08月31日 21:00:00</div>`) is no name."""
+    label = _TRAILING_STAMP.sub("", label)
     if ":" in label or "：" in label:
         return None  # a labelled field (`作者：`) is left to the credit parsers
     names = bylines.strict_names(label)
