@@ -52,3 +52,13 @@ def test_a_role_word_between_the_source_and_the_name_names_the_writer(header, ta
     article = _parse(header, tail=tail)
     assert writers(article) == ["张三"]
     assert text_of(article) == _LINES
+
+
+def test_a_reporter_reported_clause_going_on_after_a_comma_is_text_not_a_byline():
+    sentence = "记者陈大文昨天报道，市政府今天发布今年道路改造计划，将优先整修城区多条老旧道路。"
+    assert split_run_in(sentence) is None
+    article = _parse("<div>2019-09-07</div>", "", f"<p>{sentence}</p>")
+    assert writers(article) == []
+    assert text_of(article) == [*_LINES, sentence]
+    # a credit closed by a colon or a space still opens the lead
+    assert split_run_in("本报记者 张三 北京报道：" + _LINES[0])[0].authors[0].name == "张三"

@@ -1737,7 +1737,9 @@ def _split_reported_by(paragraph: str) -> tuple[Byline, str] | None:
     if not match:
         return None
     rest = paragraph[match.end() :]
-    if not rest.strip():
+    if not rest.strip() or rest.lstrip()[:1] in "，,、":
+        # `记者陈大文昨天报道，政府…`: the clause goes on after 报道, a sentence about a
+        # report, not a credit (a credit ends with a colon, a space or the line)
         return None
     credit = match.group("credit").rstrip("：: ")
     byline = parse_credit_line(_FILED_DAY.sub(" ", credit, count=1))
