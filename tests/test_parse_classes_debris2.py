@@ -59,3 +59,12 @@ def test_a_more_stories_from_the_newsroom_label_is_not_text():
     # a sentence that opens with 更多 stays
     said = "更多民眾新聞報導指出，施工路段的交通管制將延長至下月底。"
     assert _text(after=f"<p>{said}</p>") == [*_LINES, said]
+
+
+def test_paging_and_subscribe_buttons_printed_as_lines_are_not_text():
+    assert _text(middle="<p>下一篇</p>") == _LINES
+    assert _text(after="<p>上一則</p><p>下一則</p>") == _LINES
+    assert _text(after="<p>免費訂閱</p>") == _LINES
+    # a sentence that opens with the same words stays
+    said = "下一篇報告將在年底公布，工務處表示屆時會說明各路段的施工進度與經費。"
+    assert _text(after=f"<p>{said}</p>") == [*_LINES, said]
