@@ -59,7 +59,13 @@ from zhnews.parse.blocks import (
     html_document_title,
     markdown_blocks,
 )
-from zhnews.parse.bylines import front_matter_authors, parse_credit_line, strict_names
+from zhnews.parse.bylines import (
+    front_matter_authors,
+    is_newsroom,
+    parse_credit_line,
+    strict_names,
+)
+from zhnews.parse.content import common_path
 from zhnews.parse.stocks import find_text_stocks
 from zhnews.settings import Settings
 from zhnews.text import split_sentences
@@ -304,12 +310,7 @@ def _story_box(draft) -> tuple:
     paths = [draft.heading_path] + [it.dom_path for it in draft.items if it.kind == "body"]
     if len(paths) < 2 or not all(paths):
         return ()
-    common = 0
-    for parts in zip(*paths, strict=False):
-        if len(set(parts)) > 1:
-            break
-        common += 1
-    return paths[0][:common]
+    return common_path(paths)
 
 
 def _text_box(draft) -> tuple:
@@ -318,12 +319,7 @@ def _text_box(draft) -> tuple:
     paths = [it.dom_path for it in draft.items if it.kind == "body"]
     if not paths or not all(paths):
         return ()
-    common = 0
-    for parts in zip(*paths, strict=False):
-        if len(set(parts)) > 1:
-            break
-        common += 1
-    return paths[0][:common]
+    return common_path(paths)
 
 
 def _companion_in_text(draft, story_box: tuple, text_box: tuple) -> bool:
@@ -874,7 +870,7 @@ def _front_matter_writers(data: dict) -> tuple[list, str | None]:
     writers = [
         a
         for a in authors
-        if _NOT_WORDS.sub("", a.name).lower() not in feeds and not _NEWSROOM_NAME.fullmatch(a.name)
+        if _NOT_WORDS.sub("", a.name).lower() not in feeds and not is_newsroom(a.name)
     ]
     site = next((a.name for a in authors if a not in writers), None)
     return writers, site
@@ -884,10 +880,6 @@ def _front_matter_writers(data: dict) -> tuple[list, str | None]:
 # (`creator` is a feed's dc:creator).
 _WRITER_KEYS = ("author", "authors", "writer", "writers", "byline", "reporter", "reporters",
                 "creator", "dc:creator")  # fmt: skip
-# A newsroom's name (`新京报`, `某某日報`, `中央社`, `某某新聞網`), not a person's.
-_NEWSROOM_NAME = re.compile(
-    r"[\u4e00-\u9fff]{2,8}(?:日报|日報|晚报|晚報|时报|時報|报|報|网|網|社|台|臺|新闻|新聞|客户端|客戶端)"
-)
 
 
 def _front_matter_editor(data: dict) -> str | None:

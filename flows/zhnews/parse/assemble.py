@@ -225,7 +225,7 @@ def _marked_byline(item: Item, block: Block) -> Item:
         return Item("byline", item.text, byline=Byline(item.text, [Author(n, None) for n in names]))
     if item.kind not in ("body", "meta"):
         return item
-    if _SENTENCE_END.search(item.text):
+    if _ENDS_SENTENCE.search(item.text):
         return item
     names = content.marked_author_names(block)
     if not names:
@@ -238,9 +238,6 @@ def _marked_byline(item: Item, block: Block) -> Item:
     if item.kind == "meta" and (item.byline is None or not item.byline.authors):
         item.byline = Byline(raw=" ".join(names), authors=authors)
     return item
-
-
-_SENTENCE_END = re.compile(r"[。！？!?]")
 
 
 def _join_vertical_labels(blocks: list[Block]) -> list[Block]:
@@ -309,7 +306,7 @@ _PICTURE_LABEL = re.compile(
 MAX_BARE_CREDIT_CHARS = 12
 # A heading that is a credit naming nobody must name reporters (`明報記者`, `本报记者`): a bare
 # role word (`运营`, `策划`, `编辑`) is as likely a section's subhead.
-_REPORTER_ROLE = re.compile(r"记者|記者|通讯员|通訊員|特派员|特派員")
+_REPORTER_TITLE = re.compile(r"记者|記者|通讯员|通訊員|特派员|特派員")
 # A reporter's credit set as a heading: a role word, names and how the story was filed.
 MAX_HEADING_CREDIT_CHARS = 30
 _REPORTED = re.compile(r"報導|报道|報道|電$|电$")
@@ -338,7 +335,6 @@ def _caption_evidence(blocks: list[Block], idx: int, text: str, typical: _Typica
 
 
 MAX_PATTERN_CAPTION_CHARS = 30
-_SENTENCE_END = re.compile(r"[。！？!?]")
 
 
 def _captioned_like_the_others(blocks: list[Block], idx: int, text: str) -> bool:
@@ -347,7 +343,7 @@ def _captioned_like_the_others(blocks: list[Block], idx: int, text: str) -> bool
     captions on evidence, in a line the same distance from their picture in the element
     tree): the page's caption, by the page's own pattern."""
     block = blocks[idx]
-    if block.bold or len(text) > MAX_PATTERN_CAPTION_CHARS or _SENTENCE_END.search(text):
+    if block.bold or len(text) > MAX_PATTERN_CAPTION_CHARS or _ENDS_SENTENCE.search(text):
         return False
     shape = _caption_shape(blocks[idx - 1], block)
     if shape is None:
@@ -535,13 +531,13 @@ def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _Typical
                 credit is not None
                 and credit.kind == "credit"
                 and not credit.authors
-                and _REPORTER_ROLE.search(text)
+                and _REPORTER_TITLE.search(text)
             ):
                 # `<h2>明報記者</h2>` over the text: a credit naming nobody, not a subhead
                 return Item("byline", text, byline=credit)
         if block.level != 1 and len(text) <= MAX_HEADING_CREDIT_CHARS and _REPORTED.search(text):
             credit = parse_credit_line(text)
-            if credit is not None and credit.authors and _REPORTER_ROLE.search(text):
+            if credit is not None and credit.authors and _REPORTER_TITLE.search(text):
                 # `<h3>記者王小明／台北報導</h3>` under the headline: the byline, not a deck
                 return Item("byline", text, byline=credit)
         return Item("heading", text, level=block.level, stocks=block.stocks)
@@ -759,12 +755,11 @@ def _credit_before_stamp(text: str, found: DateMatch) -> Byline | None:
     if credit is None:
         led = after_media(head)
         credit = parse_byline_line(led[1]) if led is not None else None
-    if credit is None or not credit.authors or not _REPORTED_OR_ROLE.search(head):
+    if credit is None or not credit.authors or not _REPORTER_WORD.search(head):
         return None
     return credit
 
 
-_REPORTED_OR_ROLE = re.compile(r"報導|报道|報道|记者|記者|作者|撰稿|撰文")
 # `| 半導體與電子產業` after a leading date: a bar, then a section label (no clause marks)
 _SECTION_AFTER_STAMP = re.compile(
     r"[|｜]\s*(?P<label>[\u4e00-\u9fffA-Za-z0-9&＆、·・ ]{2,16}?)\s*(?:[|｜]\s*)?"
@@ -843,7 +838,7 @@ def _above_text(blocks: list[Block], idx: int) -> bool:
     return not any(b.kind == "text" and _SENTENCE_MARK.search(b.text) for b in blocks[:idx])
 
 
-_SENTENCE_MARK = re.compile(r"[。！？]")
+_SENTENCE_MARK = re.compile(r"[。！？!?]")
 _CLOCK_WORD = re.compile(r"[\d:：]+")
 MAX_CHANNEL_LABEL = 6
 
@@ -1348,14 +1343,14 @@ def _is_digest(preamble: list[Block], sections: list[list[Block]]) -> bool:
     return len(prose) <= 1
 
 
-_SENTENCE_END = re.compile(r"[。！？!?]$")
+_ENDS_SENTENCE = re.compile(r"[。！？!?]$")
 
 
 def _prose_line(text: str) -> bool:
     """Article prose rather than a line of a summary list (`3.李克强向科威特首相致贺电；`):
     long, or a sentence with clauses (`…开放，藏书五万册。`)."""
     return len(text) > MAX_LIST_LINE_CHARS or bool(
-        _SENTENCE_END.search(text) and _CLAUSE_PUNCT.search(text[:-1])
+        _ENDS_SENTENCE.search(text) and _CLAUSE_PUNCT.search(text[:-1])
     )
 
 
@@ -1580,7 +1575,7 @@ def _section_ends_with_credit(items: list[Item], k: int) -> bool:
 
 
 # A reporter's credit, not an editor's: `記者李大華╱台北報導`, `（本报记者 王小明）`.
-_REPORTER_WORD = re.compile(r"记者|記者|报道|報導|采访|採訪|撰稿|撰文|通讯员|通訊員")
+_REPORTER_WORD = re.compile(r"记者|記者|报道|報導|報道|采访|採訪|撰稿|撰文|通讯员|通訊員")
 
 
 def _glued_credit(item: Item) -> bool:

@@ -363,6 +363,13 @@ _NOT_NAMES = set(
 )
 
 
+def is_newsroom(name: str) -> bool:
+    """A newsroom's name (`新京报`, `某某日報`, `中央社`, `某某新聞網`), not a person's: a name of
+    three characters or more that ends in a newsroom's word (`_MEDIA_PREFIX`)."""
+    stripped = name.strip()
+    return len(stripped) >= 3 and bool(_MEDIA_PREFIX.fullmatch(stripped))
+
+
 def _is_media(segment: str, glued_role: bool = False) -> bool:
     """A newsroom name before a credit: `新京报`, `澎湃新闻`, or any short name glued to
     the role word that follows it (`半月谈记者`, `总台记者`)."""
@@ -651,7 +658,7 @@ def _reported_into_place(line: str) -> Byline | None:
     if match is None:
         return None
     run = match.group("run")
-    if not any(run.endswith(p) and len(run) - len(p) >= 2 for p in _PLACES | _FILED_PLACES):
+    if not any(run.endswith(p) and len(run) - len(p) >= 2 for p in _KNOWN_PLACES):
         return None
     names = _names_into_place(run)
     if not names:
@@ -1316,6 +1323,7 @@ def parse_photo_credit(line: str) -> Byline | None:
     return Byline(raw=line.strip(), authors=authors, kind="photo")
 
 
+_CLAUSE_GOES_ON = frozenset("，,。；;、")
 # `美国之音记者X华盛顿报道 — 政府…`: a dash between a run-in credit and the text it opens
 _DASH_AFTER_CREDIT = re.compile(r"^\s*(?:[—–－]{1,2}|-{1,2}(?=\s))\s*")
 
@@ -1327,6 +1335,11 @@ def split_run_in(paragraph: str) -> tuple[Byline, str] | None:
     if split is None:
         return None
     byline, rest = split
+    if rest.lstrip()[:1] in _CLAUSE_GOES_ON:
+        # `记者陈大文昨天报道，政府…`, `《某報》記者X昨日報道，…`: the clause goes on after the
+        # credit-like words, a sentence about a report (a credit ends with a colon, a space,
+        # a bracket or the line)
+        return None
     dash = _DASH_AFTER_CREDIT.match(rest)
     if dash is not None and rest[dash.end() :].strip():
         rest = rest[dash.end() :]
@@ -1386,8 +1399,7 @@ def _split_run_in(paragraph: str) -> tuple[Byline, str] | None:
     if head.lstrip()[:1] == "《":
         # `《經濟日報》記者X報道：`: the newsroom's name in title marks, then the credit
         result = _split_news_tag(paragraph, _BOOK_NEWS_TAG)
-        # `《某報》記者X昨日報道，…` goes on as a clause: a sentence citing another paper
-        if result is not None and result[1].lstrip()[:1] not in "，,。；;、":
+        if result is not None:
             return result
     if _ROLE_CUES.search(head):
         found = (
@@ -1652,7 +1664,7 @@ def _names_into_place(run: str) -> list[str] | None:
     if len(last) >= 4:
         # the place follows the last name with no break: a 2-character name when a known place
         # starts right after it, else the common 3-character one
-        two = any(last[2:].startswith(p) for p in _PLACES | _FILED_PLACES if len(p) >= 2)
+        two = any(last[2:].startswith(p) for p in _KNOWN_PLACES if len(p) >= 2)
         chunks[-1] = last[:2] if two or len(last) == 4 else last[:3]
     names = _strict_names(" ".join(chunks))
     if not names or not all(_reporter_name(n) for n in names):
@@ -1737,9 +1749,7 @@ def _split_reported_by(paragraph: str) -> tuple[Byline, str] | None:
     if not match:
         return None
     rest = paragraph[match.end() :]
-    if not rest.strip() or rest.lstrip()[:1] in "，,、":
-        # `记者陈大文昨天报道，政府…`: the clause goes on after 报道, a sentence about a
-        # report, not a credit (a credit ends with a colon, a space or the line)
+    if not rest.strip():
         return None
     credit = match.group("credit").rstrip("：: ")
     byline = parse_credit_line(_FILED_DAY.sub(" ", credit, count=1))
@@ -1783,6 +1793,7 @@ _FILED_PLACES = set(
     # cities of overseas Chinese newsrooms' datelines (`大紀元記者陸希休斯頓報導`)
     "休斯頓 休士頓 芝加哥 波士頓 西雅圖 達拉斯 亞特蘭大 費城 華府 聖地牙哥 墨爾本 奧克蘭 大阪".split()
 )
+_KNOWN_PLACES = frozenset(_PLACES | _FILED_PLACES)
 # The separator: a slash, or an underscore where a CMS joins the writer's name and posting
 # in one field (`林欣儀_台中`).
 _NAME_THEN_PLACE = re.compile(

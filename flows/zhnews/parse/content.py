@@ -1412,6 +1412,17 @@ def _story_container(
     return None if container is None else (container, depth_of[container])
 
 
+def common_path(paths: list[tuple[int, ...]]) -> tuple[int, ...]:
+    """The innermost element enclosing every one of `paths` (`Block.dom_path`s): their
+    longest common prefix."""
+    common = 0
+    for parts in zip(*paths, strict=False):
+        if len(set(parts)) > 1:
+            break
+        common += 1
+    return paths[0][:common] if paths else ()
+
+
 def _related_box_end(blocks: list, weights: list[float], title_idx: int, end: int) -> int:
     """The run ends at a box of other stories or of readers' comments printed outside the
     story's element: a related-stories header (`熱門新聞`, `相關新聞`) or a comments header
@@ -1423,13 +1434,10 @@ def _related_box_end(blocks: list, weights: list[float], title_idx: int, end: in
     first = next((i for i in range(title_idx + 1, end) if weights[i] > 0), None)
     if first is None:
         return end
-    head, text = blocks[title_idx].dom_path, blocks[first].dom_path
-    common = 0
-    while common < min(len(head), len(text)) and head[common] == text[common]:
-        common += 1
+    home = common_path([blocks[title_idx].dom_path, blocks[first].dom_path])
+    common = len(home)
     if common == 0:
         return end
-    home = text[:common]
     for idx in range(first + 1, end):
         block = blocks[idx]
         if (

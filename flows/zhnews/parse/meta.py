@@ -273,14 +273,20 @@ def _line_front_matter(raw: str) -> dict:
 # ---------------------------------------------------------------------------------------
 # Dates
 
-_DATE_RE = re.compile(
-    r"(?<!\d)(?P<y>(?:19|20)\d{2})(?:\s*[-/.年]\s*|[ \u3000]+(?=\d{1,2}\s*[-/]\s*\d))"
-    r"(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)\s*日?"
-    r"(?:\s*[（(]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]?)?"
+# What follows a printed day: its weekday (`星期五`, `(週五)`) and the time, on a 12-hour clock
+# when 上午/下午 stands before it (`_clock`).
+_WEEKDAY_PART = r"(?:\s*[（(]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]?)?"
+_CLOCK_PART = (
     r"(?:[ T\u3000]*(?P<ap>上午|下午|早上|晚上|中午|凌晨)?\s*"
     r"(?P<H>\d{1,2})\s*[:：时時]\s*(?P<M>\d{2})(?:\s*[:：分]\s*(?P<S>\d{2}))?"
     r"(?:\.\d+)?\s*(?:秒)?)?"
-    r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2}(?!\d)|UTC[+-]?\d{0,2})?"
+)
+_DATE_RE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})(?:\s*[-/.年]\s*|[ \u3000]+(?=\d{1,2}\s*[-/]\s*\d))"
+    r"(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)\s*日?"
+    + _WEEKDAY_PART
+    + _CLOCK_PART
+    + r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2}(?!\d)|UTC[+-]?\d{0,2})?"
 )
 # Taiwan's Minguo (ROC) calendar, year 1 = 1912: `中華民國103年5月2日`, `民國103年05月02日`, and
 # the numeric `103/05/02 10:30` (a three-digit year, two-digit month and day, one kind of
@@ -290,9 +296,8 @@ _ROC_DATE_RE = re.compile(
     r"(?:(?:中華民國|中华民国|民國|民国)\s*(?P<y>\d{2,3})\s*年\s*(?P<m>\d{1,2})\s*月\s*"
     r"(?P<d>\d{1,2})\s*日"
     r"|(?<![\d/.\-])(?P<y2>1[0-2]\d)(?P<sep>[/.])(?P<m2>\d{2})(?P=sep)(?P<d2>\d{2})(?![\d/.\-]))"
-    r"(?:\s*[（(]?(?:星期|週|周|禮拜|礼拜)[一二三四五六日天][)）]?)?"
-    r"(?:[ \u3000]*(?P<ap>上午|下午|早上|晚上|中午|凌晨)?\s*"
-    r"(?P<H>\d{1,2})\s*[:：時时]\s*(?P<M>\d{2})(?:\s*[:：分]\s*(?P<S>\d{2}))?)?"
+    + _WEEKDAY_PART
+    + _CLOCK_PART
 )
 _ROC_EPOCH = 1911
 
