@@ -190,15 +190,21 @@ def _reader(db: Path):
     return open_published(db)
 
 
-def folder_bytes(folder: Path) -> int:
-    """Bytes of every file under `folder` (the warehouse: lake + work file)."""
+def folder_bytes(folder: Path, seen: set | None = None) -> int:
+    """Bytes of every file under `folder` (the warehouse: lake + spool), a file with several
+    names once (the publish hard-links spool files into the lake, see zhnews.store.adopt),
+    as `du` counts them. `seen`: (device, inode) of files already counted elsewhere."""
+    seen = set() if seen is None else seen
     total = 0
     for root, _, names in os.walk(folder):
         for name in names:
             try:
-                total += os.stat(os.path.join(root, name)).st_size
+                st = os.stat(os.path.join(root, name))
             except OSError:
-                pass  # a temp file that went away meanwhile
+                continue  # a temp file that went away meanwhile
+            if (st.st_dev, st.st_ino) not in seen:
+                seen.add((st.st_dev, st.st_ino))
+                total += st.st_size
     return total
 
 

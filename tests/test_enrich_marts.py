@@ -153,6 +153,7 @@ def _publish(c, load_id: str, retired: list[str]) -> None:
         "SELECT DISTINCT document_id FROM publish_articles"
     )
     c.execute("CREATE OR REPLACE TEMP TABLE retired_articles (article_id VARCHAR)")
+    c.execute("CREATE OR REPLACE TEMP TABLE adopted_documents (document_id VARCHAR)")
     for a in retired:
         c.execute("INSERT INTO retired_articles VALUES (?)", [a])
     c.execute("INSERT INTO retired_articles SELECT article_id FROM publish_articles")

@@ -12,7 +12,7 @@ import json
 import re
 import shutil
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import duckdb
@@ -185,6 +185,7 @@ def stage(con: duckdb.DuckDBPyConnection, docs: list[Document], load_id: str = L
                 "content": doc.content,
                 "parser_version": "1.0.0",
                 "n_articles": len(doc.articles) if doc.n_articles is None else doc.n_articles,
+                "ingested_at": datetime.now(UTC),
             }
         )
         for ordinal, art in enumerate(doc.articles, 1):

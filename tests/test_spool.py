@@ -69,8 +69,10 @@ def test_a_shard_is_in_the_spool_wholly_or_not_at_all(tmp_path, monkeypatch):
 
 
 def _staged(wh: Warehouse, table: str) -> list[tuple]:
+    # a document's ingested_at is when its worker read it: two reads, two times
+    exclude = "load_id, ingested_at" if table == "documents" else "load_id"
     return wh.con.execute(
-        f"SELECT * EXCLUDE (load_id) FROM staging.{table} ORDER BY ALL"
+        f"SELECT * EXCLUDE ({exclude}) FROM staging.{table} ORDER BY ALL"
     ).fetchall()
 
 

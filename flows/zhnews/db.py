@@ -16,6 +16,7 @@ import duckdb
 
 from zhnews import faults
 from zhnews.settings import PARSER_VERSION
+from zhnews.store.adopt import Adopter, remove_unregistered
 from zhnews.store.lake import (
     WarehouseDamaged,
     WarehouseError,
@@ -115,17 +116,23 @@ class Warehouse:
         """Mark loads left 'running' by a killed process as aborted; clear their staging rows.
 
         Nothing else needs undoing: raw, marts and ops.files change only inside the publish
-        transaction, which either committed or did not.
+        transaction, which either committed or did not. Spool files a killed publish of this
+        writer had linked into the lake's data folder (zhnews.store.adopt) and that no snapshot
+        references go too (a spool left behind names its load; another loader sharing the lake
+        keeps its own spool, so its links are never touched).
         """
+        spool = self.paths.spool
+        killed = sorted(p.name for p in spool.iterdir() if p.is_dir()) if spool.is_dir() else []
         n = self.con.execute(
             "UPDATE ops.loads SET status = 'aborted', finished_at = now(), "
             "message = 'process ended before the load finished; cleaned up by the next run' "
             "WHERE status = 'running'"
         ).fetchone()[0]
+        remove_unregistered(self.con, self.paths.data, killed)
         self.clear_staging()
         import shutil
 
-        shutil.rmtree(self.paths.spool, ignore_errors=True)  # spools of killed loads
+        shutil.rmtree(spool, ignore_errors=True)  # spools of killed loads
         return n
 
     def clear_staging(self) -> None:
@@ -216,9 +223,16 @@ class Warehouse:
         first, this commit fails (SQLite: stale snapshot; DuckLake: conflicting change) and the
         whole publish is run again on the new snapshot, so nothing is lost or duplicated.
         """
+        adopter = (
+            Adopter(self.spool, self.paths.data, load_id, self._staging_columns)
+            if self.spool is not None
+            else None
+        )
         for attempt in range(PUBLISH_ATTEMPTS):
             try:
-                counts = publish_load(self.con, self.sql, load_id, report, self.step_seconds)
+                counts = publish_load(
+                    self.con, self.sql, load_id, report, self.step_seconds, adopter
+                )
                 break
             except duckdb.Error as exc:
                 if attempt + 1 == PUBLISH_ATTEMPTS or not _commit_conflict(exc):

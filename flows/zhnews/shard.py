@@ -13,7 +13,7 @@ import os
 import stat
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import UTC
+from datetime import UTC, datetime
 
 import pyarrow as pa
 
@@ -236,6 +236,7 @@ def _document_rows(
             "parser_version": PARSER_VERSION,
             "n_articles": len(parsed.articles),
             "warnings": list(parsed.warnings),
+            "ingested_at": datetime.now(UTC),
         }
     )
     for _, rows in staged:

@@ -17,8 +17,10 @@ COMMENT ON COLUMN marts.article_fingerprints.load_id IS 'Load that published thi
 
 -- @publish
 DELETE FROM marts.article_fingerprints WHERE article_id IN (SELECT article_id FROM retired_articles);
+-- @adopt staging.article_fingerprints by article
 INSERT INTO marts.article_fingerprints
 SELECT article_id, text_hash, band, band_hash, minhashes, load_id
 FROM staging.article_fingerprints s
 WHERE s.load_id = (SELECT load_id FROM publish_load)
-  AND (s.document_id, s.article_id) IN (SELECT document_id, article_id FROM publish_articles);
+  AND (s.document_id, s.article_id) IN (SELECT document_id, article_id FROM publish_articles)
+  AND s.document_id NOT IN (SELECT document_id FROM adopted_documents);

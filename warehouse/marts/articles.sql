@@ -51,6 +51,7 @@ COMMENT ON COLUMN marts.articles.load_id IS 'Load that published this row (ops.l
 
 -- @publish
 DELETE FROM marts.articles WHERE article_id IN (SELECT article_id FROM retired_articles);
+-- @adopt staging.articles by article
 INSERT INTO marts.articles BY NAME
 SELECT article_id, document_id, source_path, sha256, parser_version, ordinal, story_id, title,
        title_derived, kicker, subtitle, authors, byline_raw, editor, published_at, published_at_source,
@@ -58,4 +59,5 @@ SELECT article_id, document_id, source_path, sha256, parser_version, ordinal, st
        flags, load_id
 FROM staging.articles s
 SEMI JOIN publish_articles p ON p.document_id = s.document_id AND p.article_id = s.article_id
-WHERE s.load_id = (SELECT load_id FROM publish_load);
+WHERE s.load_id = (SELECT load_id FROM publish_load)
+  AND s.document_id NOT IN (SELECT document_id FROM adopted_documents);

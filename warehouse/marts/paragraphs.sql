@@ -12,8 +12,10 @@ COMMENT ON COLUMN marts.paragraphs.kind IS 'body, subhead (小标题) or caption
 
 -- @publish
 DELETE FROM marts.paragraphs WHERE article_id IN (SELECT article_id FROM retired_articles);
+-- @adopt staging.paragraphs by article
 INSERT INTO marts.paragraphs
 SELECT article_id, ordinal, kind, text, load_id
 FROM staging.paragraphs s
 SEMI JOIN publish_articles p ON p.document_id = s.document_id AND p.article_id = s.article_id
-WHERE s.load_id = (SELECT load_id FROM publish_load);
+WHERE s.load_id = (SELECT load_id FROM publish_load)
+  AND s.document_id NOT IN (SELECT document_id FROM adopted_documents);

@@ -13,8 +13,10 @@ COMMENT ON COLUMN marts.sentences.tokens IS 'Words from rjieba; array_to_string(
 
 -- @publish
 DELETE FROM marts.sentences WHERE article_id IN (SELECT article_id FROM retired_articles);
+-- @adopt staging.sentences by article
 INSERT INTO marts.sentences
 SELECT article_id, paragraph_ordinal, ordinal, text, tokens, load_id
 FROM staging.sentences s
 SEMI JOIN publish_articles p ON p.document_id = s.document_id AND p.article_id = s.article_id
-WHERE s.load_id = (SELECT load_id FROM publish_load);
+WHERE s.load_id = (SELECT load_id FROM publish_load)
+  AND s.document_id NOT IN (SELECT document_id FROM adopted_documents);

@@ -12,5 +12,6 @@ CREATE TABLE IF NOT EXISTS staging.documents (
     content VARCHAR NOT NULL,
     parser_version VARCHAR NOT NULL,
     n_articles INTEGER NOT NULL,
-    warnings VARCHAR[]
+    warnings VARCHAR[],
+    ingested_at TIMESTAMPTZ NOT NULL   -- when the worker read the file (raw.documents.ingested_at)
 );

@@ -28,6 +28,7 @@ from pathlib import Path
 import duckdb
 
 from zhnews import faults
+from zhnews.store.adopt import Adopter, run_statement
 from zhnews.store.lake import SqlFile, WarehouseError
 
 
@@ -49,10 +50,13 @@ def publish_load(
     load_id: str,
     report,
     step_seconds: dict[str, float],
+    adopter: Adopter | None = None,
 ) -> dict:
     """Finish `load_id` in ONE transaction as `report` (a GateReport) decided.
 
-    Returns the counts written to ops.loads, with `status`.
+    With an `adopter`, the `-- @adopt` statements register the spool's files in the lake
+    instead of copying their rows (zhnews.store.adopt). Returns the counts written to
+    ops.loads, with `status`.
     """
     from zhnews.gate import dq_rows, source_rows
 
@@ -68,7 +72,7 @@ def publish_load(
                 step_started = time.perf_counter()
                 for stmt in f.publish:
                     try:
-                        con.execute(stmt)
+                        run_statement(con, stmt, f"{f.schema}.{f.path.stem}", adopter)
                     except duckdb.Error as exc:
                         raise WarehouseError(
                             f"publish step in {f.path.name} failed: {exc}"
@@ -122,6 +126,8 @@ def publish_load(
         # A failed COMMIT has already rolled back; keep the original error either way.
         with contextlib.suppress(duckdb.Error):
             con.execute("ROLLBACK")
+        if adopter is not None:
+            adopter.discard()  # DuckLake keeps an added file on ROLLBACK
         raise
     faults.point("publish.after_commit")
     return {**counts, "status": status}
@@ -150,6 +156,8 @@ def _decision_tables(con: duckdb.DuckDBPyConnection, load_id: str, report) -> No
         "(document_id VARCHAR, article_id VARCHAR, expectations VARCHAR[])"
     )
     con.execute("CREATE OR REPLACE TEMP TABLE held_documents (document_id VARCHAR, reason VARCHAR)")
+    # the documents whose spool files an `-- @adopt` statement's table took (store.adopt)
+    con.execute("CREATE OR REPLACE TEMP TABLE adopted_documents (document_id VARCHAR)")
     if report is None:
         return
     if report.rejected:
