@@ -13,8 +13,10 @@ COMMENT ON COLUMN marts.article_terms.load_id IS 'Load that published this row (
 
 -- @publish
 DELETE FROM marts.article_terms WHERE article_id IN (SELECT article_id FROM retired_articles);
+-- @adopt staging.article_terms by article
 INSERT INTO marts.article_terms
 SELECT article_id, term, tf, load_id
 FROM staging.article_terms s
 WHERE s.load_id = (SELECT load_id FROM publish_load)
-  AND (s.document_id, s.article_id) IN (SELECT document_id, article_id FROM publish_articles);
+  AND (s.document_id, s.article_id) IN (SELECT document_id, article_id FROM publish_articles)
+  AND s.document_id NOT IN (SELECT document_id FROM adopted_documents);

@@ -29,9 +29,11 @@ COMMENT ON COLUMN marts.figures.load_id IS 'Load that published this row (ops.lo
 
 -- @publish
 DELETE FROM marts.figures WHERE article_id IN (SELECT article_id FROM retired_articles);
+-- @adopt staging.figures by article
 INSERT INTO marts.figures
 SELECT article_id, paragraph_ordinal, sentence_ordinal, start, raw, value, unit, value_base,
        base_unit, category, approximate, load_id
 FROM staging.figures s
 WHERE s.load_id = (SELECT load_id FROM publish_load)
-  AND (s.document_id, s.article_id) IN (SELECT document_id, article_id FROM publish_articles);
+  AND (s.document_id, s.article_id) IN (SELECT document_id, article_id FROM publish_articles)
+  AND s.document_id NOT IN (SELECT document_id FROM adopted_documents);

@@ -15,8 +15,10 @@ COMMENT ON COLUMN marts.stock_mentions.kind IS 'stock or sector';
 
 -- @publish
 DELETE FROM marts.stock_mentions WHERE article_id IN (SELECT article_id FROM retired_articles);
+-- @adopt staging.stock_mentions by article
 INSERT INTO marts.stock_mentions
 SELECT article_id, ordinal, code, market, name, kind, raw_code, load_id
 FROM staging.stock_mentions s
 SEMI JOIN publish_articles p ON p.document_id = s.document_id AND p.article_id = s.article_id
-WHERE s.load_id = (SELECT load_id FROM publish_load);
+WHERE s.load_id = (SELECT load_id FROM publish_load)
+  AND s.document_id NOT IN (SELECT document_id FROM adopted_documents);

@@ -30,6 +30,7 @@ recovery removes (`remove_unregistered`).
 
 from __future__ import annotations
 
+import glob
 import os
 import re
 from dataclasses import dataclass, field
@@ -89,7 +90,7 @@ class Adopter:
         schema, table = target.split(".")
         if not self._same_columns(con, schema, table, mark.staging):
             return []
-        names = [str(f) for f in files]
+        names = [glob.escape(str(f)) for f in files]  # read_parquet globs every name
         found = con.execute(
             _ADOPTABLE[mark.rule].format(target=target), {"files": names}
         ).fetchall()
@@ -114,7 +115,7 @@ class Adopter:
         # one call for the load's files of the table: the links' names share their prefix
         con.execute(
             "CALL ducklake_add_data_files('lake', ?, ?, schema => ?, ignore_extra_columns => true)",
-            [table, str(folder / f"{prefix}*.parquet"), schema],
+            [table, os.path.join(glob.escape(str(folder)), f"{prefix}*.parquet"), schema],
         ).fetchall()
         self.adopted_files += len(chosen)
         return chosen
@@ -158,7 +159,7 @@ def _adopted_documents(con, adopted: list[Path]) -> None:
         con.execute(
             "CREATE OR REPLACE TEMP TABLE adopted_documents AS "
             "SELECT DISTINCT document_id FROM read_parquet(?)",
-            [[str(f) for f in adopted]],
+            [[glob.escape(str(f)) for f in adopted]],
         )
     else:
         con.execute("CREATE OR REPLACE TEMP TABLE adopted_documents (document_id VARCHAR)")

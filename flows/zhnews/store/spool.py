@@ -16,6 +16,7 @@ run finding one left by a killed process removes it before it starts (zhnews.db)
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
 import uuid
@@ -44,8 +45,9 @@ class Spool:
         return sorted(self.shards.glob(f"*/{table}.parquet"))
 
     def pattern(self, table: str) -> Path:
-        """The glob the staging view reads: every shard's file of `table`."""
-        return self.shards / "*" / f"{table}.parquet"
+        """The glob the staging view reads: every shard's file of `table` (the warehouse's
+        own path escaped: `news[1]/` is a folder's name, not a character class)."""
+        return Path(glob.escape(str(self.shards))) / "*" / f"{table}.parquet"
 
     def write(self, rows: Mapping[str, Iterable[dict]]) -> dict[str, int]:
         """Write one shard's rows (`{table: rows}`) and publish them with one rename.
