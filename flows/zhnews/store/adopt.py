@@ -83,7 +83,6 @@ class Adopter:
     load_id: str
     staging_columns: dict[str, list[tuple]]  # zhnews.store.spool.staging_columns
     linked: list[Path] = field(default_factory=list)
-    adopted_files: int = 0
 
     def adopt(self, con, target: str, mark: Mark, files: list[Path]) -> list[Path]:
         """Link and register the files of `files` that `mark`'s rule allows; returns them."""
@@ -117,7 +116,6 @@ class Adopter:
             "CALL ducklake_add_data_files('lake', ?, ?, schema => ?, ignore_extra_columns => true)",
             [table, os.path.join(glob.escape(str(folder)), f"{prefix}*.parquet"), schema],
         ).fetchall()
-        self.adopted_files += len(chosen)
         return chosen
 
     def _same_columns(self, con, schema: str, table: str, staging: str) -> bool:
@@ -135,7 +133,6 @@ class Adopter:
         for link in self.linked:
             link.unlink(missing_ok=True)
         self.linked.clear()
-        self.adopted_files = 0
 
 
 def run_statement(
