@@ -8,8 +8,10 @@ before its commit, leaves no file in the lake that no snapshot references.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+import sqlite3
 from pathlib import Path
 
 import duckdb
@@ -208,3 +210,21 @@ def test_a_warehouse_path_with_glob_characters_loads_and_adopts(tmp_path):
     _load(db, [files[:3], files[3:]])
     assert len(_linked(db)) == SPOOLED[db] >= 10
     assert len(_tables(db)["raw.documents"]) == 6
+
+
+def test_a_relative_warehouse_path_registers_files_readers_elsewhere_open(tmp_path, monkeypatch):
+    """`zhnews run --db news/w` from one folder, `zhnews sql` from another: the adopted files
+    are named relative to the lake's data folder in the catalog, not to the writer's cwd."""
+    files = _files()[:6]
+    monkeypatch.chdir(tmp_path)
+    _load(Path("news") / "w", [files[:3], files[3:]])
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    db = tmp_path / "news" / "w"
+    assert len(_linked(db)) >= 10
+    with contextlib.closing(sqlite3.connect(db.parent / "w.lake" / "catalog.sqlite")) as cat:
+        rows = cat.execute("SELECT path, path_is_relative FROM ducklake_data_file").fetchall()
+    adopted = [(p, rel) for p, rel in rows if Path(p).name.startswith("zhnews-")]
+    assert adopted and all(rel and "/" not in p for p, rel in adopted)
+    assert len(_tables(db)["raw.documents"]) == 6  # the reader's sandbox lets it open them

@@ -84,6 +84,12 @@ class Adopter:
     staging_columns: dict[str, list[tuple]]  # zhnews.store.spool.staging_columns
     linked: list[Path] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        # DuckLake stores a file under its DATA_PATH (attached resolved, store.lake) relative
+        # to it; any other name, a relative `--db` among them, would be kept as given: a path
+        # relative to the writer's working directory, which readers elsewhere cannot open.
+        self.data = self.data.resolve()
+
     def adopt(self, con, target: str, mark: Mark, files: list[Path]) -> list[Path]:
         """Link and register the files of `files` that `mark`'s rule allows; returns them."""
         schema, table = target.split(".")
