@@ -11,7 +11,9 @@ marts.keywords` of `warehouse/marts/keywords.sql` at `--rev` and in the working 
 per memory limit `--rounds` times, each in a fresh process with the writer connection's
 settings (`memory_limit`, `preserve_insertion_order = false`, a spill folder), and prints the
 median, lowest and highest seconds, the highest peak RSS of those processes (ru_maxrss, the
-interpreter and DuckDB included) and its row count, or that it ran out of memory. The rows of
+interpreter and DuckDB included), the highest peak of the spill folder (sampled every 20 ms:
+what the statement adds to the disk row of `bench/run.py` when it runs in a load) and its row
+count, or that it ran out of memory. The rows of
 every version that finished are compared (EXCEPT ALL both ways): they must be equal.
 """
 
@@ -29,6 +31,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
 SQL = "warehouse/marts/keywords.sql"
 
 
@@ -75,15 +78,22 @@ def child(folder: Path, statement_file: Path, limit: str) -> dict:
         f"FROM '{folder}/terms.parquet'"
     )
     con.execute("CREATE TABLE publish_load AS SELECT 'bench' AS load_id")
+    con.execute("CREATE TABLE adopted_documents (document_id VARCHAR)")
     con.execute(
         "CREATE TABLE marts.keywords (article_id VARCHAR, rank INTEGER, term VARCHAR, "
         "tf INTEGER, idf DOUBLE, tfidf DOUBLE, load_id VARCHAR)"
     )
+    from run import DiskSampler
+
+    spill = DiskSampler(folder / "spill", interval=0.02)
+    spill.start()
     started = time.perf_counter()
     try:
         con.execute(statement_file.read_text(encoding="utf-8"))
     except duckdb.OutOfMemoryException as exc:
         return {"error": str(exc).splitlines()[0]}
+    finally:
+        spill_peak = spill.stop()
     seconds = time.perf_counter() - started
     out = folder / f"{statement_file.stem}-{limit}.parquet"
     con.execute(f"COPY marts.keywords TO '{out}'")
@@ -91,6 +101,7 @@ def child(folder: Path, statement_file: Path, limit: str) -> dict:
     return {
         "seconds": round(seconds, 2),
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+        "spill_mb": round(spill_peak / 1e6),
         "rows": rows,
         "out": str(out),
     }
@@ -148,7 +159,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(
                     f"{name:>8} {limit:>6}: {statistics.median(seconds):6.2f} s median "
                     f"({seconds[0]:.2f}-{seconds[-1]:.2f} s over {len(runs)} runs), "
-                    f"peak RSS {max(r['peak_mb'] for r in runs)} MB, {runs[0]['rows']} rows"
+                    f"peak RSS {max(r['peak_mb'] for r in runs)} MB, "
+                    f"peak spill {max(r['spill_mb'] for r in runs)} MB, {runs[0]['rows']} rows"
                 )
                 outputs.append(runs[0]["out"])
         if len(outputs) > 1:
