@@ -4,17 +4,19 @@
 
 LAKE is a warehouse a cold load built (e.g. `zhnews run bench/.cache/corpus-100000 --db
 bench/.cache/w100/w`). Its `marts.article_terms` (every term of every current article) is
-written once to a Parquet file under a temporary folder and stands in for the load's
-`staging.article_terms`, so the statement ranks as many articles as a cold load of that size
-publishes; `marts.term_df` and the article count come from the lake. Then the `INSERT INTO
-marts.keywords` of `warehouse/marts/keywords.sql` at `--rev` and in the working tree runs once
-per memory limit `--rounds` times, each in a fresh process with the writer connection's
-settings (`memory_limit`, `preserve_insertion_order = false`, a spill folder), and prints the
-median, lowest and highest seconds, the highest peak RSS of those processes (ru_maxrss, the
-interpreter and DuckDB included), the highest peak of the spill folder (sampled every 20 ms:
-what the statement adds to the disk row of `bench/run.py` when it runs in a load) and its row
-count, or that it ran out of memory. The rows of
-every version that finished are compared (EXCEPT ALL both ways): they must be equal.
+written once to `--shards` Parquet files (an article's terms in one of them, as a load's spool
+holds a shard's) under a temporary folder and stands in for the load's `staging.article_terms`,
+a view over them, so the statements rank as many articles as a cold load of that size publishes
+and the optimizer sees a scan like the spool's; `marts.term_df` and the article count come from
+the lake. Then the keywords publish statements of `warehouse/marts/keywords.sql` (all but its
+DELETE of retired articles) at `--rev` and in the working tree run once per memory limit
+`--rounds` times, each in a fresh process with the writer connection's settings
+(`memory_limit`, `preserve_insertion_order = false`, a spill folder), and prints the median,
+lowest and highest seconds, the highest peak RSS of those processes (ru_maxrss, the interpreter
+and DuckDB included), the highest peak of the spill folder (sampled every 20 ms: what the
+statements add to the disk row of `bench/run.py` when they run in a load) and the row count,
+or that it ran out of memory. The rows of every version that finished are compared (EXCEPT ALL
+both ways): they must be equal.
 """
 
 from __future__ import annotations
@@ -35,18 +37,19 @@ sys.path.insert(0, str(HERE))
 SQL = "warehouse/marts/keywords.sql"
 
 
-def insert_statement(text: str) -> str:
+def keyword_statements(text: str) -> str:
+    """The publish statements of keywords.sql that rank (not the DELETE of retired articles)."""
     sys.path.insert(0, str(ROOT / "flows"))
     from zhnews.store.lake import PUBLISH_MARKER, statements
 
     _, _, publish = text.partition("\n" + PUBLISH_MARKER + "\n")
-    found = [s for s in statements(publish) if "INSERT INTO marts.keywords" in s]
-    if len(found) != 1:
-        raise SystemExit(f"{SQL}: expected one INSERT INTO marts.keywords, found {len(found)}")
-    return found[0]
+    found = [s for s in statements(publish) if not s.lstrip().startswith("DELETE")]
+    if sum("INSERT INTO marts.keywords" in s for s in found) != 1:
+        raise SystemExit(f"{SQL}: expected one INSERT INTO marts.keywords")
+    return ";\n".join(found) + ";\n"
 
 
-def prepare(lake: Path, folder: Path) -> None:
+def prepare(lake: Path, folder: Path, shards: int) -> None:
     """The stand-in inputs: the lake's terms (as the load's staging rows) and its df."""
     sys.path.insert(0, str(ROOT / "flows"))
     from zhnews.store.lake import WarehousePaths, attach_lake, new_connection
@@ -54,8 +57,9 @@ def prepare(lake: Path, folder: Path) -> None:
     con = new_connection()
     attach_lake(con, WarehousePaths.of(lake), read_only=True)
     con.execute(
-        "COPY (SELECT 'bench' AS load_id, article_id AS document_id, article_id, term, tf "
-        f"FROM lake.marts.article_terms) TO '{folder}/terms.parquet' (COMPRESSION zstd)"
+        "COPY (SELECT 'bench' AS load_id, article_id AS document_id, article_id, term, tf, "
+        f"hash(article_id) % {shards} AS shard FROM lake.marts.article_terms) "
+        f"TO '{folder}/terms' (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (shard))"
     )
     con.execute(f"COPY lake.marts.term_df TO '{folder}/term_df.parquet'")
     con.execute(f"COPY (SELECT article_id FROM lake.marts.articles) TO '{folder}/articles.parquet'")
@@ -70,12 +74,13 @@ def child(folder: Path, statement_file: Path, limit: str) -> dict:
     con.execute("SET preserve_insertion_order = false")
     for schema in ("staging", "marts"):
         con.execute(f"CREATE SCHEMA {schema}")
-    con.execute(f"CREATE VIEW staging.article_terms AS SELECT * FROM '{folder}/terms.parquet'")
+    terms = f"read_parquet('{folder}/terms/*/*.parquet', hive_partitioning = false)"
+    con.execute(f"CREATE VIEW staging.article_terms AS SELECT * FROM {terms}")
     con.execute(f"CREATE TABLE marts.term_df AS SELECT * FROM '{folder}/term_df.parquet'")
     con.execute(f"CREATE TABLE marts.articles AS SELECT * FROM '{folder}/articles.parquet'")
     con.execute(
         "CREATE TABLE publish_articles AS SELECT DISTINCT document_id, article_id "
-        f"FROM '{folder}/terms.parquet'"
+        "FROM staging.article_terms"
     )
     con.execute("CREATE TABLE publish_load AS SELECT 'bench' AS load_id")
     con.execute("CREATE TABLE adopted_documents (document_id VARCHAR)")
@@ -113,6 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rev", default="a6fdcef", help="the older version of the SQL file")
     ap.add_argument("--limits", nargs="+", default=["512MB", "256MB", "128MB"])
     ap.add_argument("--rounds", type=int, default=3, help="runs per version and limit")
+    ap.add_argument("--shards", type=int, default=200, help="files of the stand-in terms")
     ap.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
@@ -128,12 +134,12 @@ def main(argv: list[str] | None = None) -> int:
         text=True,
     ).stdout
     versions = {
-        args.rev: insert_statement(older),
-        "tree": insert_statement((ROOT / SQL).read_text(encoding="utf-8")),
+        args.rev: keyword_statements(older),
+        "tree": keyword_statements((ROOT / SQL).read_text(encoding="utf-8")),
     }
     with tempfile.TemporaryDirectory(prefix="zhnews-keywords-") as tmp:
         folder = Path(tmp)
-        prepare(args.lake, folder)
+        prepare(args.lake, folder, args.shards)
         outputs = []
         for limit in args.limits:
             for name, statement in versions.items():
