@@ -1014,7 +1014,20 @@ def _publisher_from_url(url: str) -> str | None:
     return None
 
 
+def _photo_story_text(article: Article) -> None:
+    """A photo story's page whose only text is the caption under its picture (`…劫持人质。
+    图为…`): that caption is the story's text, not a caption beside it."""
+    if article.body_paragraphs:
+        return
+    captions = [p for p in article.paragraphs if p.kind == "caption"]
+    if captions and any(len(p.text) >= 30 and "。" in p.text for p in captions):
+        for p in captions:
+            p.kind = "body"
+        article.flags.append("caption_as_text")
+
+
 def _finish_common(article: Article) -> None:
+    _photo_story_text(article)
     if article.publisher is None and article.url:
         publisher = _publisher_from_url(article.url)
         if publisher:

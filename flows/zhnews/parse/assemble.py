@@ -156,8 +156,8 @@ _MEDIA_NAME = re.compile(
 _LEADING_STAMP = re.compile(
     r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*"
 )
-_META_KEYS = re.compile(r"(来源|作者|发布时间|时间|日期|编辑|浏览|阅读|字号)\s*[：:]")
-_PUBLISHER_IN_META = re.compile(r"来源\s*[：:]\s*(?P<pub>[^\s\u3000|｜（）()]+)")
+_META_KEYS = re.compile(r"(来源|來源|稿源|作者|发布时间|时间|日期|编辑|浏览|阅读|字号)\s*[：:]")
+_PUBLISHER_IN_META = re.compile(r"(?:来源|來源|稿源)\s*[：:]\s*(?P<pub>[^\s\u3000|｜（）()]+)")
 _CAPTION_RE = re.compile(
     r"^[（(]?\s*(?:图片来源|图像来源|圖片來源|圖像來源|图片|圖片|图源|圖源|图为|圖為|资料图片?|資料圖片?"
     r"|供图|供圖|图\s*[：:]|圖\s*[：:]|视频截图|視頻截圖|影片截圖|题图|題圖|頭圖|头图|图片来自|圖片來自"
@@ -193,7 +193,10 @@ def classify(blocks: list[Block], tz: ZoneInfo) -> list[Item]:
     _mark_related_lists(items)
     _mark_comment_rules(items)
     _mark_provenance_header(items)
+    _mark_source_links(items)
     _mark_footers(items)
+    _mark_link_rows(items)
+    _mark_place_datelines(items)
     _mark_notes_boxes(items)
     _mark_promo_lines(items)
     _mark_name_lines(items)
@@ -987,6 +990,66 @@ def _mark_provenance_header(items: list[Item]) -> None:
         if mark:
             author = Author(mark.group("name"), None)
             it.kind, it.byline = "byline", Byline(raw=it.text, authors=[author])
+
+
+# `原文链接：https://…`, `本文網址：…`: a mirror's or a reprint's link to the original, a
+# label and a URL and nothing else
+_SOURCE_LINK_RE = re.compile(
+    r"^(?:原文|本文|文章|来源|來源)(?:链接|連結|鏈接|地址|網址|网址)\s*[：:]\s*"
+    r"(?:https?://|www\.)\S+$",
+    re.IGNORECASE,
+)
+
+
+def _mark_source_links(items: list[Item]) -> None:
+    """A line that only points to where the text was first published is not body."""
+    for item in items:
+        if item.kind in ("body", "heading", "subhead", "quote", "caption") and (
+            _SOURCE_LINK_RE.match(item.text.strip())
+        ):
+            item.kind = "debris"
+
+
+# `[禁闻聚合首页](…) | [一键翻墙软件](…)`, `首页 | 新闻 | 体育`: a row of short links with
+# separators between them, a site's or a mirror's navigation
+_LINK_ROW_SEPARATORS = re.compile(r"\s*[|｜]\s*")
+
+
+def _mark_link_rows(items: list[Item]) -> None:
+    """A row of two or more short labels split by `|` after the text's first paragraph is
+    navigation, not body: when it is mostly link text (`Item.links`), or when no paragraph
+    follows it (a mirror's footer whose Markdown links an HTML body left unread)."""
+    body_at = [i for i, it in enumerate(items) if it.kind == "body" and not it.links]
+    if not body_at:
+        return
+    for index in range(body_at[0] + 1, len(items)):
+        item = items[index]
+        if item.kind not in ("body", "heading", "subhead"):
+            continue
+        if not item.links and index < body_at[-1]:
+            continue
+        parts = [p for p in _LINK_ROW_SEPARATORS.split(item.text.strip()) if p]
+        if (
+            len(parts) >= 2
+            and all(len(p) <= 12 for p in parts)
+            and (_LINK_ROW_SEPARATORS.search(item.text))
+        ):
+            item.kind = "debris"
+
+
+# `台北 —`, `达累斯萨拉姆 —`: a dateline printed on its own above the lead (VOA's style), a
+# place and a dash, nothing of the story
+_PLACE_DATELINE_RE = re.compile(r"^[\u4e00-\u9fff·・]{2,12}\s*[—–-]{1,2}$")
+
+
+def _mark_place_datelines(items: list[Item]) -> None:
+    """A place-and-dash dateline line before the first paragraph is not a paragraph."""
+    for item in items:
+        if item.kind != "body":
+            continue
+        if _PLACE_DATELINE_RE.match(item.text.strip()):
+            item.kind = "debris"
+        return  # only the line that would be the first paragraph
 
 
 def _mark_footers(items: list[Item]) -> None:

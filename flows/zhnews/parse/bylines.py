@@ -71,7 +71,9 @@ _ROLES: list[tuple[str, str | None, str]] = [
     (
         r"校对|校對|审核|審核|审校|審校|核稿|编审|編審|监制|監製|终审|終審|二审|三审|初审|"
         r"策划|策劃|统筹|統籌|出品人?|设计|設計|制图|製圖|美编|美編|美术|美術|视频|視頻|剪辑|剪輯|"
-        r"海报|海報|排版|运营|運營|配音|视觉|視覺|主编|主編|网编(?!辑)|網編(?!輯)",
+        r"海报|海報|排版|运营|運營|配音|视觉|視覺|主编|主編|网编(?!辑)|網編(?!輯)"
+        # `发稿 X; 审校 Y`: who sent the story out (a desk task, not a writer's credit)
+        r"|(?:发稿|發稿)(?!时间|時間|日期)",
         None,
         "other",
     ),
@@ -538,7 +540,7 @@ _ROLE_CUES = re.compile(
     r"|主笔|主筆|编译|編譯|译者|譯者|翻译|翻譯|评论员|評論員|文|图|圖|摄|攝|编辑|編輯|责编|責編|校对|校對"
     r"|审核|審核|审校|審校|核稿|编审|編審|监制|監製|终审|終審|二审|三审|初审|策划|策劃|统筹|統籌|出品|设计"
     r"|設計|制图|製圖|美编|美編|美术|美術|视频|視頻|剪辑|剪輯|海报|海報|排版|运营|運營|配音|视觉|視覺|主编|主編|本报"
-    r"|本報|报道|報導|报导|報道|整理|整合|供图|供圖|提供|选稿|選稿|发自|發自"
+    r"|本報|报道|報導|报导|報道|整理|整合|供图|供圖|提供|选稿|選稿|发自|發自|发稿|發稿"
 )
 _DESK_CREDIT = re.compile(
     r"^[（(]?[\u4e00-\u9fff]{1,8}(?:中心|組|组|部|台|社|室|新聞|新闻)\s*[/／]\s*"
@@ -820,9 +822,12 @@ _DESCRIBED = re.compile(
 )
 
 
-# `作者韩涵系政邦智库研究员`, `作者：张三为北京大学教授`: the name, then 系/为 and who they are.
+# `作者韩涵系政邦智库研究员`, `作者：张三为北京大学教授`: the name, then 系/为 and who they are;
+# a translated column's writer is named in Latin letters (`本文作者Jamie McGeever为路透专栏作家`).
 _NAMED_AS = re.compile(
-    r"^(?:本文)?作者[：:]?\s*(?P<name>[\u4e00-\u9fff]{2,4}?)\s*(?:系|係|为|為|是)(?P<desc>.{2,60})$"
+    r"^(?:本文)?作者[：:]?\s*(?P<name>[\u4e00-\u9fff]{2,4}?"
+    r"|[A-Za-z][A-Za-z.\-']{0,20}(?: [A-Za-z][A-Za-z.\-']{0,20}){1,3})"
+    r"\s*(?:系|係|为|為|是)(?P<desc>.{2,60})$"
 )
 # `作者：方敏北京大学经济学院教授`: the name run straight into the writer's affiliation.
 _NAME_THEN_UNIT = re.compile(r"^(?:本文)?作者[：:]\s*(?P<run>[\u4e00-\u9fff]{4,40})$")
@@ -837,6 +842,7 @@ _UNIT_START = re.compile(
 _UNIT_WORD = re.compile(
     r"大学|大學|学院|學院|研究院|研究所|研究员|研究員|研究中心|智库|智庫|教授|讲师|講師|学者|學者|博士|主任"
     r"|院长|院長|所长|所長|专家|專家|委员|委員|记者|記者|评论员|評論員|编辑|編輯"
+    r"|专栏作家|專欄作家|专栏作者|專欄作者|撰稿人"
 )
 
 
@@ -1632,9 +1638,12 @@ def _split_news_tag(paragraph: str, tag: re.Pattern = _NEWS_TAG) -> tuple[Byline
 
 
 # `（大紀元記者陸希休斯頓報導）`: a newsroom, 記者, the names run into the place, 報導; no date.
+# How the story was made may come before the report word (`（大纪元记者沙莉综合报导）`), and
+# simplified pages write it 报导 as often as 报道.
 _BRACKET_REPORTED = re.compile(
     r"^\s*[（(]\s*(?P<agency>(?:(?!記者|记者)[\u4e00-\u9fff]){1,6}?)?(?:特約|特约)?(?:記者|记者)"
-    r"(?P<run>[\u4e00-\u9fff、，,· ]{2,40}?)(?:報導|报道|報道)\s*[)）]\s*"
+    r"(?P<run>[\u4e00-\u9fff、，,· ]{2,40}?)(?:綜合|综合|編譯|编译)?(?:報導|报道|報道|报导)"
+    r"\s*[)）]\s*"
 )
 
 

@@ -865,6 +865,23 @@ _DATELINE_RE = re.compile(
 )
 
 
+# `【大纪元2018年08月28日讯】`, `新华社北京2018年8月28日电`: a dateline that prints its year
+_FULL_DATELINE_RE = re.compile(
+    r"^[\s【\[（(]{0,2}[^。，,；;！？\d]{0,12}?(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
+    r"\s*[^\s。，,\d]{0,3}?(?:电|讯|電|訊)"
+)
+
+
+def _full_dateline(article: Article) -> date | None:
+    """The day of a run-in dateline that prints the year, from the byline or the lead."""
+    for text in (article.byline_raw or "", *article.body_paragraphs[:1]):
+        for piece in text.split(" | "):
+            match = _FULL_DATELINE_RE.match(piece.strip()[:60])
+            if match:
+                return _day(match["y"], match["m"], match["d"])
+    return None
+
+
 def _dateline(text: str) -> tuple[int | None, int] | None:
     head = text[:60]
     match = _DATELINE_RE.match(head) if "日" in head else None  # (the pattern needs a 日)
@@ -953,8 +970,12 @@ class DocumentDates:
         """
         evidence = list(self.evidence)
         evidence.extend(self._article_evidence(article, page_date, shared))
+        full = _full_dateline(article)
+        if full is not None:
+            stamp = datetime.combine(full, time(0, 0), tzinfo=self.tz)
+            evidence.append(Evidence(stamp, "dateline", WEIGHTS["dateline"], "dateline"))
         winner = vote(evidence, self.tz, self.warnings)
-        lead = _dateline_candidates(article)
+        lead = _dateline_candidates(article) if full is None else None
         if lead is not None:
             reference = winner.day(self.tz) if winner else self._hinted_reference(lead)
             placed = _place_dateline(lead[0], lead[1], reference) if reference else None

@@ -110,6 +110,8 @@ _DISCLAIMER_MARKERS = re.compile(
     r"|以上内容[^。]{0,40}?(?:用户|用戶)(?:上传|上傳)"
     r"|本平台(?:仅|僅|只)提供(?:信息|資訊)(?:存储|儲存)"
     r"|Copyright|COPYRIGHT|copyright|©|\([cC]\)\s*\d{4}|[Aa]ll [Rr]ights [Rr]eserved"
+    # `我们的标准：汤森路透“信任原则”`: a newsroom's badge linking its editorial standards
+    r"|(?:我们的标准|我們的標準|编辑准则|編輯準則)\s*[：:]|[Oo]ur [Ss]tandards\s*:"
 )
 
 
@@ -606,13 +608,30 @@ _CUES = re.compile(
     r"|订户|訂戶|会员|會員|频道|頻道|播客|平台|FB|專頁|专页|概不|恕不|由[^。]{2,30}提供"
     r"|專線|专线|熱線|热线|諮詢|咨询|協談|协谈|自殺|自杀|提醒|珍惜|機會|机会|貼文|帖子|關心|关心"
     r"|post|Post|list|List|role|Role|article|Article|隐私|隱私|ookie|感谢|感謝|鸣谢|鳴謝|致谢|致謝"
-    r"|鎖定|锁定"
+    r"|鎖定|锁定|标准|標準|准则|準則|[Ss]tandards"
+)
+
+
+# `reut.rs/2vMVED1`, `https://t.co/x`, `www.example.com/a/1.html`: a paragraph that is only a
+# link's address (a short link printed under the text), with a scheme, `www.` or a path
+_BARE_ADDRESS = re.compile(
+    r"(?:https?://\S+|(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/[\w\-./?=&%#~+]*)",
+    re.IGNORECASE,
+)
+# A picture gallery's controls: `幻灯播放`, `提示：支持键盘翻页`, `上一张` / `下一张`, `查看原图`
+_GALLERY_CONTROLS = re.compile(
+    r"(?:提示[：:]\s*)?支持键盘(?:←\s*→|左右键)?翻页|支持鍵盤(?:←\s*→|左右鍵)?翻頁"
+    r"|幻灯播放|幻燈播放|上一张|下一张|上一張|下一張|查看原图|查看原圖|全屏观看|全屏觀看"
 )
 
 
 def debris_reason(text: str) -> str | None:
     """Why a whole paragraph/line is debris, or None when it may be text."""
     stripped = text.strip()
+    if len(stripped) <= 100 and _BARE_ADDRESS.fullmatch(stripped):
+        return "address"
+    if len(stripped) <= 12 and _GALLERY_CONTROLS.fullmatch(stripped):
+        return "widget"
     if stripped[:1] in ("[", "［") and len(stripped) <= MAX_ENDNOTE_CHARS:
         if _ENDNOTE.match(stripped) and _CITATION.search(stripped):
             return "endnote"  # a reference may carry a long address
