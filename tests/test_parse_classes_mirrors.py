@@ -14,6 +14,7 @@ import pytest
 from synthetic import page, text_of, writers
 from zhnews.parse import parse_document
 from zhnews.parse.bylines import parse_credit_line
+from zhnews.parse.debris import debris_reason
 
 _LINES = [
     "联合国粮食及农业组织周二警告说，一种猪瘟可能会越过边境，散播至邻近国家和地区。",
@@ -177,3 +178,65 @@ def test_a_caption_beside_a_story_stays_a_caption():
     )
     article = parse_document(_portal("", body), "photo.html").articles[0]
     assert text_of(article) == _LINES
+
+
+# --- 6. a photo feature: slides of one story ----------------------------------------------
+
+_SLIDES = [
+    (
+        "王者归来—聚焦一位拳手的职业首秀",
+        "作为两届奥运会冠军得主，他放下冠军的光环，走向了职业拳坛。",
+    ),
+    ("4月6日 首秀完胜 披国旗热泪盈眶", "4月6日，他在澳门进行职业赛首秀，以点数优势击败对手。"),
+    ("签约国际顶级推广公司，正式进军职业拳坛", "今年1月，他召开新闻发布会，宣布自己转战职业拳坛。"),
+    (
+        "训练枯燥乏味，需节食控制体重",
+        "他为期两个月的训练首站定在了美国，每天只在房间和训练馆之间往返。",
+    ),
+]
+
+
+def _feature(hidden: bool = True) -> str:
+    slides = "".join(
+        f'<div class="slide" style="display:{"none" if hidden and i else "block"}">'
+        f'<div class="image"><img src="{i}.jpg"/></div>'
+        f'<div class="text"><h3>{head}</h3><p>{text}</p></div>'
+        "</div>"
+        for i, (head, text) in enumerate(_SLIDES)
+    )
+    return page(
+        "<title>王者归来——聚焦一位拳手的职业首秀_图说体育_某某网</title>",
+        '<div class="box"><h3>模块标题</h3><a href="/more">更多</a></div>'
+        f'<div class="show">{slides}<div class="pic6">提示：支持键盘翻页    ←左  右→   </div>'
+        "<p>京ICP证060535号 网络文化经营许可证文网文[2010]024号 新出网证（京）字098号</p></div>",
+    )
+
+
+def test_the_slides_of_a_picture_show_are_one_story_headed_by_the_first_slide():
+    articles = parse_document(_feature(), "feature.html").articles
+    assert len(articles) == 1
+    article = articles[0]
+    assert article.title == _SLIDES[0][0]
+    want = [_SLIDES[0][1]]
+    for head, text in _SLIDES[1:]:
+        want += [head, text]
+    assert text_of(article) == want
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "京ICP证060535号 网络文化经营许可证文网文[2010]024号 新出网证（京）字098号 自律公约",
+        "京ICP备12345678号-1 公安机关备案号 11010502030143",
+        "提示：支持键盘翻页 ←左 右→",
+    ],
+)
+def test_a_sites_licence_numbers_and_a_gallerys_key_hint_are_not_text(line):
+    assert debris_reason(line) is not None
+    body = "".join(f"<p>{x}</p>" for x in _LINES) + f"<p>{line}</p>"
+    article = parse_document(_portal("", body), "portal.html").articles[0]
+    assert text_of(article) == _LINES
+
+
+def test_a_sentence_about_a_licence_stays():
+    assert debris_reason("该公司去年取得了网络出版许可证，业务范围随之扩大。") is None

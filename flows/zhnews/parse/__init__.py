@@ -166,6 +166,7 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
         _title_cell_headline(articles[0], text, page_title)
         _drop_section_label(articles[0], [page_title or "", *titles])
         _drop_headline_main_line(articles[0])
+        _headline_from_first_line(articles[0], [page_title or "", *titles])
     if len(articles) > 1 and not digest:
         relocate_misplaced(articles)  # a print-layout accident; a digest's stories are apart
     for article in articles:
@@ -374,6 +375,30 @@ def _headline_lines(match: re.Match) -> list[str]:
     """The non-empty lines (split at <br>) of a `_HEADLINE_TAG` match."""
     lines = (_markup_text(line) for line in _LINE_BREAK.split(match.group(2)))
     return [line for line in lines if line]
+
+
+_DASHES = re.compile(r"[—–－-]+")
+
+
+def _headline_from_first_line(article: Article, page_titles: list[str]) -> None:
+    """The page's <title> names the text's first line, not the title found: that line is
+    the headline (a photo feature's first slide heading, `王者归来—聚焦…`, under a box
+    header `模块标题 更多` taken for the headline). Dashes are compared as one dash."""
+
+    def key(value: str) -> str:
+        return _DASHES.sub("-", re.sub(r"\s+", "", value))
+
+    pages = [key(p) for p in page_titles if p]
+    title = key(article.title or "")
+    if not pages or (len(title) >= 4 and any(title in p for p in pages)):
+        return
+    first = next((p for p in article.paragraphs if p.kind in ("body", "subhead")), None)
+    if first is None or len(first.text) > 40 or re.search(r"[。！？]$", first.text):
+        return
+    line = key(first.text)
+    if len(line) >= 6 and any(p.startswith(line) for p in pages):
+        article.title = first.text.strip()
+        article.paragraphs.remove(first)
 
 
 def _confirm_headline(article: Article, html: str, page_titles: list[str]) -> None:

@@ -578,6 +578,7 @@ def html_blocks(html: str, main_content: bool = False, whole_page: bool = False)
     _strip_chrome(soup)
     _strip_social_embeds(soup)
     _break_preformatted(soup)
+    _slide_headings(soup)
     if not main_content:
         return mark_credited_captions(_walk(soup, page=False))
     blocks = _walk(soup, page=True, skip_hidden=True, revealed=_story_reveals(soup))
@@ -586,6 +587,43 @@ def html_blocks(html: str, main_content: bool = False, whole_page: bool = False)
 
 
 _BLANK_LINE = re.compile(r"\n[ \t\u3000\xa0]*\n")
+
+
+def _slide_headings(soup) -> None:
+    """The slides of a picture show are one story: a heading inside a slide is its picture's
+    subhead, not a new story's headline.
+
+    A photo feature (`图说`, `组图`) prints each picture with a heading and a paragraph in
+    sibling boxes of one class, all but the current one hidden (`display:none`) until the
+    reader pages on. Three or more such siblings, at least two hidden, each with a picture
+    and a heading, are slides; their headings become bold lines.
+    """
+    groups: dict[tuple[int, str], list] = {}
+    for tag in soup.find_all(_hidden):
+        parent = tag.parent
+        if parent is None or not tag.get("class"):
+            continue
+        groups.setdefault((id(parent), " ".join(tag["class"])), []).append(tag)
+    for (_, klass), hidden in groups.items():
+        if len(hidden) < 2:
+            continue
+        parent = hidden[0].parent
+        slides = [
+            child
+            for child in parent.find_all(True, recursive=False)
+            if " ".join(child.get("class") or []) == klass
+        ]
+        if len(slides) < 3 or not all(
+            slide.find("img") and slide.find(re.compile(r"^h[1-6]$")) for slide in slides
+        ):
+            continue
+        for slide in slides:
+            for heading in slide.find_all(re.compile(r"^h[1-6]$")):
+                heading.name = "p"
+                strong = soup.new_tag("strong")
+                for child in list(heading.contents):
+                    strong.append(child.extract())
+                heading.append(strong)
 
 
 def _break_preformatted(soup) -> None:

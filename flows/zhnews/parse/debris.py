@@ -620,8 +620,15 @@ _BARE_ADDRESS = re.compile(
 )
 # A picture gallery's controls: `幻灯播放`, `提示：支持键盘翻页`, `上一张` / `下一张`, `查看原图`
 _GALLERY_CONTROLS = re.compile(
-    r"(?:提示[：:]\s*)?支持键盘(?:←\s*→|左右键)?翻页|支持鍵盤(?:←\s*→|左右鍵)?翻頁"
+    r"(?:提示[：:]\s*)?(?:支持键盘(?:←\s*→|左右键)?翻页|支持鍵盤(?:←\s*→|左右鍵)?翻頁)[\s←→左右]*"
     r"|幻灯播放|幻燈播放|上一张|下一张|上一張|下一張|查看原图|查看原圖|全屏观看|全屏觀看"
+)
+
+
+# A site's licence numbers in its footer: `京ICP证060535号`, `京ICP备12345678号`,
+# `网络文化经营许可证文网文[2010]024号`, `新出网证（京）字098号`
+_SITE_LICENCE = re.compile(
+    r"ICP(?:证|證|备|備)\s*\d|(?:网络|網絡)文化(?:经营|經營)许可证|新出网证|视听节目许可证"
 )
 
 
@@ -630,8 +637,10 @@ def debris_reason(text: str) -> str | None:
     stripped = text.strip()
     if len(stripped) <= 100 and _BARE_ADDRESS.fullmatch(stripped):
         return "address"
-    if len(stripped) <= 12 and _GALLERY_CONTROLS.fullmatch(stripped):
+    if len(stripped) <= 24 and _GALLERY_CONTROLS.fullmatch(stripped):
         return "widget"
+    if _SITE_LICENCE.search(stripped):
+        return "licence"
     if stripped[:1] in ("[", "［") and len(stripped) <= MAX_ENDNOTE_CHARS:
         if _ENDNOTE.match(stripped) and _CITATION.search(stripped):
             return "endnote"  # a reference may carry a long address
