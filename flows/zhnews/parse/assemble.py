@@ -644,7 +644,7 @@ def _without_leading_tags(text: str) -> str:
 
 # After a post's timestamp: `发布于北京` and the posting account (`经济日报官方账号`).
 _POSTED_FROM = re.compile(
-    rf"(?:发布于|發佈於|發布於)\s*[：:]?\s*(?:{debris.REGIONS})"
+    rf"(?:发布于|發佈於|發布於|发表于|發表於)\s*[：:]?\s*(?:{debris.REGIONS})"
     r"(?:市|省|自治区|自治區|特别行政区|特別行政區)?\s*(?P<account>[^\s，。]{0,20}?)"
     r"(?:官方账号|官方帳號|账号|帳號)?"
 )
@@ -693,6 +693,13 @@ def _date_line(text: str, tz: ZoneInfo) -> Item | None:
         # `2024.10.14 | 半導體與電子產業`: the day and, past a bar, the section it is filed in
         return Item("meta", text, date=stamp)
     posted = _POSTED_FROM.fullmatch(after) if stamped else None
+    account = text[: found.start].strip()
+    if not stamped and account and _MEDIA_NAME.fullmatch(account):
+        posted = _POSTED_FROM.fullmatch(text[found.end :].strip())
+        if posted:
+            # `北京日报 2025-02-15 13:19 发表于四川`: the posting account, the time and the
+            # region it was sent from (a platform's IP location)
+            return Item("meta", text, date=stamp, publisher=account)
     if posted:
         # `2024-05-13 06:16发布于北京经济日报官方账号`: a platform's post line, the region
         # it was sent from and the posting account
@@ -2199,8 +2206,11 @@ def finish_article(draft: _Draft) -> None:
         article.editor = max(editors, key=lambda b: b.editor_rank).editor  # first of the best
     if article.editor:
         # `作者：王五` in the meta line, `责任编辑：王五` at the end: the editor is credited as
-        # such, never as a writer (bylines.py drops them when both are on one line)
-        article.authors = [a for a in article.authors if a.name != article.editor]
+        # such, never as a writer (bylines.py drops them when both are on one line). The
+        # credit that opens the lead (`【文/观察者网 张菁娟】随着…`) names the writer, even
+        # when the same person is also the story's editor.
+        lead = {a.name for b in draft.bylines if b.kind == "run_in" for a in b.authors}
+        article.authors = [a for a in article.authors if a.name != article.editor or a.name in lead]
     printed = [b.raw for b in draft.bylines if b.kind not in ("editor", "credit", "source")]
     if printed:
         article.byline_raw = " | ".join(printed)

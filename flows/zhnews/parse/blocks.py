@@ -338,10 +338,13 @@ _BRACKET_LINE_RE = re.compile(r"\[[^\[\]()（）]{2,60}\](?:\s*\[[^\[\]()（）]
 MAX_CREDITED_CAPTION_CHARS = 100
 # A picture credit closing a line: `图/新华社`, `圖／X`, `新华社记者 才扬 摄`, `…学院供图`,
 # `（影片截圖）`, `（小紅書圖片）`, `（IG圖片）`, `（微博@某人）`, `（劇照）`.
+_PICTURE_WORD = r"截圖|截图|圖片|图片|照片|劇照|剧照|海報|海报|資料圖|资料图|供圖|供图"
+_PICTURE_WORD_END = re.compile(rf"[（(][^（）()]{{0,16}}(?:{_PICTURE_WORD})[)）]$")
 _PICTURE_CREDIT_END = re.compile(
-    r"(?:[（(][^（）()]{0,16}(?:截圖|截图|圖片|图片|照片|劇照|剧照|海報|海报|資料圖|资料图|供圖|供图)[)）]"
+    rf"(?:[（(][^（）()]{{0,16}}(?:{_PICTURE_WORD})[)）]"
     r"|[（(]\s*[A-Za-z\u4e00-\u9fff]{1,10}\s*[@＠][^（）()]{1,30}[)）]"
     r"|(?:图|圖|图片|圖片|摄影|攝影)\s*[/／:：丨|]\s*[^\s，。；：（）()]{1,20}"
+    r"(?:\s[A-Za-z][A-Za-z.]*){0,2}"  # `图：IC photo`: a Latin agency name of two words
     r"|[^\s，。；拍]{2,12}\s?(?:摄|攝)"
     r"|(?:供图|供圖|供稿图|提供圖片|提供图片)"
     # where the picture was taken from, in brackets: `（取自微博）`, `（翻攝自臉書）`,
@@ -370,6 +373,76 @@ def picture_credit_end(text: str) -> bool:
 
 
 MAX_PICTURE_LABEL_CHARS = 30
+# A picture show's slide counter printed under each caption: `3/13`, `3 / 13`
+_SLIDE_COUNTER = re.compile(r"(\d{1,3})/(\d{1,3})")
+MIN_GALLERY_SLIDES = 3
+MIN_SLIDE_CAPTION_CHARS = 30
+
+
+def gallery_captions(blocks: list[Block]) -> list[Block]:
+    """A picture show whose captions are the story: each slide prints a caption of prose
+    over its counter (`当地时间2月5日，……。图：视觉中国` / `1/13`), and the page has no
+    other text of its size. The captions are then the story's paragraphs, their picture
+    credits cut; the counters are not text. (A story that carries a picture show beside
+    its own text keeps the slides' captions as captions.)
+
+    Slides: three or more captions, each right above a counter of one total, counting up;
+    a caption after the last counter in the same box as the others (the last counter was
+    printed beyond the story's end) is a slide too."""
+    counters: list[tuple[int, int, int]] = []  # (index, number, total)
+    for idx, block in enumerate(blocks):
+        if block.kind == "text" and (m := _SLIDE_COUNTER.fullmatch(re.sub(r"\s", "", block.text))):
+            counters.append((idx, int(m.group(1)), int(m.group(2))))
+    slides = [idx - 1 for idx, _, _ in counters if idx and _slide_caption(blocks[idx - 1])]
+    numbers = [number for _, number, _ in counters]
+    if (
+        len(slides) < MIN_GALLERY_SLIDES
+        or len(slides) != len(counters)
+        or len({total for _, _, total in counters}) != 1
+        or numbers != sorted(set(numbers))
+    ):
+        return blocks
+    box = blocks[slides[-1]].dom_path[:-2]
+    after = counters[-1][0] + 1
+    while after < len(blocks) and blocks[after].kind == "image":
+        after += 1
+    if (
+        box
+        and after < len(blocks)
+        and blocks[after].dom_path[:-2] == box
+        and _slide_caption(blocks[after])
+    ):
+        slides.append(after)
+    slide_set, counter_set = set(slides), {idx for idx, _, _ in counters}
+    gallery = sum(len(blocks[idx].text) for idx in slides)
+    other = sum(
+        len(b.text)
+        for idx, b in enumerate(blocks)
+        if idx not in slide_set
+        and b.kind == "text"
+        and not b.in_figure
+        and _SENTENCE_MARK.search(b.text)
+        and len(b.text) >= MIN_SLIDE_CAPTION_CHARS
+    )
+    if other * 2 > gallery:
+        return blocks
+    kept = []
+    for idx, block in enumerate(blocks):
+        if idx in counter_set:
+            continue
+        if idx in slide_set:
+            text = _PICTURE_CREDIT_END.sub("", block.text).rstrip()
+            block = replace(block, text=text, in_figure=False, caption_style=False)
+        kept.append(block)
+    return kept
+
+
+def _slide_caption(block: Block) -> bool:
+    return (
+        block.kind == "text" and len(block.text) >= MIN_SLIDE_CAPTION_CHARS and "。" in block.text
+    )
+
+
 _SENTENCE_MARK = re.compile(r"[。！？!?；;，,]")
 
 
@@ -380,7 +453,18 @@ def mark_credited_captions(blocks: list[Block]) -> list[Block]:
 
     So is a short label without a sentence mark printed under two pictures or more
     (`灯光版《清明上河图》` under each picture of a series): a paragraph of text is never
-    printed twice, a picture label is."""
+    printed twice, a picture label is; and a short line without a sentence mark that ends
+    in a bracketed picture word (`美国陆军（资料图）`), picture or not above it (a lazy
+    picture the saved page lost)."""
+    for block in blocks:
+        if (
+            block.kind == "text"
+            and len(block.text) <= MAX_PICTURE_LABEL_CHARS
+            and not _SENTENCE_MARK.search(block.text)
+            and _PICTURE_WORD_END.search(block.text.strip())
+        ):
+            block.in_figure = True
+            block.caption_style = True
     under_picture: dict[str, list[Block]] = {}
     for prev, block in zip(blocks, blocks[1:], strict=False):
         if prev.kind != "image" or block.kind != "text":
@@ -575,7 +659,8 @@ def html_blocks(html: str, main_content: bool = False, whole_page: bool = False)
     soup = BeautifulSoup(html, "lxml")
     for element in soup.find_all(string=lambda s: isinstance(s, Comment)):
         element.extract()
-    _strip_chrome(soup)
+    page_title = html_document_title(html) if main_content else None
+    _strip_chrome(soup, page_title)
     _strip_social_embeds(soup)
     _break_preformatted(soup)
     _slide_headings(soup)
@@ -583,7 +668,7 @@ def html_blocks(html: str, main_content: bool = False, whole_page: bool = False)
         return mark_credited_captions(_walk(soup, page=False))
     blocks = _walk(soup, page=True, skip_hidden=True, revealed=_story_reveals(soup))
     blocks = split_heading_stamps(mark_credited_captions(mend_link_stubs(blocks)))
-    return content.select_main(blocks, html_document_title(html), whole_page)
+    return gallery_captions(content.select_main(blocks, page_title, whole_page))
 
 
 _BLANK_LINE = re.compile(r"\n[ \t\u3000\xa0]*\n")
@@ -1083,14 +1168,18 @@ def _figure_sized(element) -> bool:
     return len(re.sub(r"\s", "", element.get_text())) <= MAX_FIGURE_TEXT
 
 
-def _strip_chrome(soup) -> None:
-    """Remove navigation, footers, menus … unless the element holds the article text.
+def _strip_chrome(soup, page_title: str | None = None) -> None:
+    """Remove navigation, footers, menus … unless the element holds the article text, or
+    the headline: a heading repeating the page's <title> (`page_title`, site name cut), as
+    in `<div class="header_wrap"><h2 class="header_title">…</h2>`, is the story's, whatever
+    its class says.
 
     Runs in linear time on deep trees: removed subtrees are remembered instead of asking
     each element whether an ancestor was removed.
     """
     removed: set[int] = set()
     checked = 0
+    title_key = re.sub(r"\s", "", page_title or "")
     page_chars: list[int] = []  # the page's text size, measured once when a form asks
     for element in list(soup.find_all(True)):
         if id(element) in removed or element.attrs is None:
@@ -1114,7 +1203,11 @@ def _strip_chrome(soup) -> None:
         if not chrome or checked >= _MAX_CHROME_CHECKS:
             continue
         checked += 1
-        if _holds_content(element) or _holds_byline(element):
+        if (
+            _holds_content(element)
+            or _holds_byline(element)
+            or _holds_title_heading(element, title_key)
+        ):
             continue
         if name == "form" and _wraps_page(element, page_chars, soup):
             continue  # an ASP.NET page wraps the whole page, story and all, in one <form>
@@ -1123,6 +1216,19 @@ def _strip_chrome(soup) -> None:
 
 
 _MAX_CHROME_CHECKS = 2000
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _holds_title_heading(element, title_key: str) -> bool:
+    """The element is or holds a heading that repeats the page's <title> (`title_key`,
+    whitespace removed): the story's headline (an <h1> is already kept by `_holds_content`)."""
+    if len(title_key) < MIN_HEADLINE_KEY_CHARS:
+        return False
+    headings = [element] if element.name in _HEADINGS else element.find_all(_HEADINGS, limit=20)
+    return any(content.same_title(re.sub(r"\s", "", h.get_text()), title_key) for h in headings)
+
+
+MIN_HEADLINE_KEY_CHARS = 4
 MAX_BYLINE_BOX_CHARS = 120
 # `janus 發表於 2024年9月26日 08:27`: who posted the story and when
 # The verbs of a posting line (`X 發表於 DATE`); zhnews.parse.assemble reads the poster with them
@@ -1132,19 +1238,24 @@ POSTED_BY = re.compile(POSTING_VERB + r"\s*(?:19|20)\d{2}\s*[年/\-.]")
 
 def _holds_byline(element) -> bool:
     """A short box named like chrome (`post-header-additional`) that holds the story's
-    byline: a posting line (`X 發表於 2024年9月26日 08:27`) or an element that markup calls
-    the author (`itemprop=author`) beside the date. Its words are few; a site header or
-    a menu prints more."""
+    byline: a posting line (`X 發表於 2024年9月26日 08:27`), the story's desk credits
+    (`澎湃新闻编辑 X 校译 Y` beside `责任编辑：Z` in a `header_source` box) or an element that
+    markup calls the author (`itemprop=author`) beside the date. Its words are few; a site
+    header or a menu prints more."""
     if element.name in ("nav", "footer"):
         return False
     text = element.get_text(" ", strip=True)
     if not text or len(text) > MAX_BYLINE_BOX_CHARS:
         return False
-    if POSTED_BY.search(text):
+    if POSTED_BY.search(text) or _EDITOR_CREDIT.search(text):
         return True
     return any(_author_marked(tag) for tag in element.find_all(True, limit=40)) and bool(
         re.search(r"(?:19|20)\d{2}\s*[年/\-.]\s*\d{1,2}", text)
     )
+
+
+# `责任编辑：杨一`, `責任編輯：X`: the credit of the story's desk editor, printed nowhere else
+_EDITOR_CREDIT = re.compile(r"(?:责任编辑|責任編輯|责编|責編)\s*[：:]\s*[\u4e00-\u9fff]{2}")
 
 
 # A list named for comments (`commentlist`, `comment-list`, `comments`): the readers' comments
@@ -1210,13 +1321,29 @@ def _holds_headline(element) -> bool:
     return element.name in ("h1", "article") or element.find(["h1", "article"]) is not None
 
 
+def _lead_paragraph(element) -> bool:
+    """A paragraph of prose named only for the page's top (`<p class="header_desc">`: the
+    story's lead printed in its header box); one named for a footer, copyright or share bar
+    is that furniture's text (`<p id="copyright_2014">…版權所有，不得轉載。…</p>`)."""
+    marker = " ".join(element.get("class") or []) + " " + str(element.get("id") or "")
+    words = {m.group(2).lower() for m in _CHROME_RE.finditer(marker)}
+    return words <= _TOP_WORDS and len(element.get_text(strip=True)) >= MIN_CONTENT_P_CHARS
+
+
+_TOP_WORDS = frozenset({"header", "head", "top"})
+MIN_CONTENT_P_CHARS = 40
+
+
 def _holds_content(element) -> bool:
     """The element is or holds the headline, the article element or a paragraph of prose
-    (`<h1 id="lead-header">` is the headline, whatever its id says)."""
+    (`<h1 id="lead-header">` is the headline, whatever its id says; `<p class="header_desc">`
+    with a sentence in it is a paragraph, whatever its class says)."""
     if element.name in ("h1", "article") or element.find(["h1", "article"]):
         return True
+    if element.name == "p":
+        return _lead_paragraph(element)
     for paragraph in element.find_all("p", limit=200):
-        if len(paragraph.get_text(strip=True)) >= 40:
+        if len(paragraph.get_text(strip=True)) >= MIN_CONTENT_P_CHARS:
             return True
     return _holds_loose_prose(element)
 

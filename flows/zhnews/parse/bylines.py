@@ -72,6 +72,8 @@ _ROLES: list[tuple[str, str | None, str]] = [
         r"校对|校對|审核|審核|审校|審校|核稿|编审|編審|监制|監製|终审|終審|二审|三审|初审|"
         r"策划|策劃|统筹|統籌|出品人?|设计|設計|制图|製圖|美编|美編|美术|美術|视频|視頻|剪辑|剪輯|"
         r"海报|海報|排版|运营|運營|配音|视觉|視覺|主编|主編|网编(?!辑)|網編(?!輯)"
+        # `版面编辑：X`: who laid out the page, not the story's editor
+        r"|版面(?:编辑|編輯)|版(?:编|編)(?=\s*[：:])"
         # `发稿 X; 审校 Y`: who sent the story out (a desk task, not a writer's credit)
         r"|(?:发稿|發稿)(?!时间|時間|日期)",
         None,
@@ -352,6 +354,11 @@ def _suffix_role(match: re.Match) -> tuple[str | None, str]:
     return role, cls
 
 
+# `文/观察者网 张菁娟`: a writer's label, a newsroom's name, a space, then the names
+_LABEL_OUTLET_NAME = re.compile(
+    r"^(?P<label>[【\[（(]?\s*(?:文|作者|撰文|撰稿)\s*[/／|｜丨︱:：]\s*)"
+    r"(?P<outlet>[^\s/／|｜:：]{2,16})\s+(?P<rest>\S.*)$"
+)
 _MEDIA_PREFIX = re.compile(
     r"[\u4e00-\u9fffA-Za-z·]{1,14}?(?:报|報|网|網|社|台|新闻|新聞|刊|杂志|雜誌|周刊|客户端|客戶端|频道|頻道)"
 )
@@ -540,6 +547,7 @@ _ROLE_CUES = re.compile(
     r"|主笔|主筆|编译|編譯|译者|譯者|翻译|翻譯|评论员|評論員|文|图|圖|摄|攝|编辑|編輯|责编|責編|校对|校對"
     r"|审核|審核|审校|審校|核稿|编审|編審|监制|監製|终审|終審|二审|三审|初审|策划|策劃|统筹|統籌|出品|设计"
     r"|設計|制图|製圖|美编|美編|美术|美術|视频|視頻|剪辑|剪輯|海报|海報|排版|运营|運營|配音|视觉|視覺|主编|主編|本报"
+    r"|版面|版编|版編"
     r"|本報|报道|報導|报导|報道|整理|整合|供图|供圖|提供|选稿|選稿|发自|發自|发稿|發稿"
 )
 _DESK_CREDIT = re.compile(
@@ -578,6 +586,8 @@ _EDITOR_CODE = re.compile(
     r"^[【\[（(]?\s*(?:责任编辑|責任編輯|责编|責編)\s*[：:]\s*(?P<code>[A-Z]{1,4}\d{2,6})\s*[】\]）)]?$"
 )
 
+# A staff code in brackets right after a name: `董德(ZE007)`
+_NAME_CODE = re.compile(r"(?<=[\u4e00-\u9fff])\s*[（(][A-Z]{1,4}\d{2,6}[)）]")
 _EDITOR_CODE_TAIL = re.compile(
     r"\s*(?:责任编辑|責任編輯|责编|責編)\s*[：:]\s*(?P<code>[A-Z]{1,4}\d{2,6})\s*$"
 )
@@ -685,6 +695,13 @@ def _parse_credit_line(line: str) -> Byline | None:
             return formed
     if _SENTENCE_MARK.search(stripped):
         return None  # a sentence, not a credit (most lines end here, cheaply)
+    outlet = _LABEL_OUTLET_NAME.match(stripped)
+    if outlet is not None and _MEDIA_PREFIX.fullmatch(outlet.group("outlet")):
+        # `文/观察者网 张菁娟`: the writer's label, the newsroom, then the writer
+        head = _parse_credit_line(outlet.group("label") + outlet.group("rest"))
+        if head is not None and head.authors and not head.credit:
+            head.raw, head.credit = stripped, outlet.group("outlet")
+            return head
     described = _DESCRIBED_AFTER.search(stripped) if stripped[-1] in ")）" else None
     if described and described.start() > 0 and stripped[0] not in "（(【[〔":
         # `文／王小明（台大經濟系教授）`: the credit, then who the writer is in brackets
@@ -747,6 +764,12 @@ def _credit_form(stripped: str) -> Byline | None:
     coded = _EDITOR_CODE.match(stripped)
     if coded:  # `责任编辑：NF055`: the desk's code for the editor, kept as printed
         return Byline(raw=stripped, kind="editor", editor=coded.group("code"), editor_rank=2)
+    if _NAME_CODE.search(stripped):
+        # `责任编辑：翁倩 董德(ZE007)`: the editors' names, then the desk's code for them
+        head = _parse_credit_line(_NAME_CODE.sub("", stripped))
+        if head is not None and head.editor:
+            head.raw = stripped
+            return head
     coded = _EDITOR_CODE_TAIL.search(stripped)
     if coded and coded.start() > 0:  # `作者：李四责任编辑：NF055`: the credits, then the code
         head = parse_credit_line(stripped[: coded.start()])
@@ -1436,6 +1459,13 @@ _BRACKETED_CREDIT = re.compile(
 )
 
 
+# `【文/观察者网 张菁娟】`, `【作者：X】`: a writer's label and the writer, in square brackets
+_BRACKETED_WRITER = re.compile(
+    r"^\s*[〔【［\[]\s*(?P<inner>(?:文|作者|撰文|撰稿|文字)\s*[/／|｜丨︱:：]"
+    r"[^〔〕【】［］\[\]（）()，。]{2,24}?)\s*[〕】］\]]\s*"
+)
+
+
 # `【財訊快報／陳孟朔】`: a newsroom, a slash and the reporter in lenticular brackets.
 _BRACKETED_DESK = re.compile(
     r"^\s*[〔【［\[](?P<inner>[^〔〕【】［］\[\]（）()／/]{2,10}[／/][^〔〕【】［］\[\]（）()]{2,20}?)"
@@ -1478,6 +1508,14 @@ def _split_bracketed_credit(paragraph: str) -> tuple[Byline, str] | None:
     tagged = _split_tagged_credit(paragraph)
     if tagged is not None:
         return tagged
+    writer = _BRACKETED_WRITER.match(paragraph)
+    if writer is not None and paragraph[writer.end() :].strip():
+        # `【文/观察者网 张菁娟】随着…`: the writer's credit in lenticular brackets
+        byline = parse_credit_line(writer.group("inner"))
+        if byline is not None and byline.authors and byline.kind != "photo":
+            byline.kind = "run_in"
+            byline.raw = writer.group(0).strip()
+            return byline, paragraph[writer.end() :]
     match = _BRACKETED_CREDIT.match(paragraph)
     parse = parse_credit_line
     if not match:

@@ -791,12 +791,12 @@ def _anchored_run(blocks: list, weights: list[float], page_title: str | None):
             continue
         compact = _WS.sub("", block.text)
         span = 1
-        if not _same_title(compact, key):
+        if not same_title(compact, key):
             nxt = blocks[idx + 1] if idx + 1 < len(blocks) else None
             if nxt is None or nxt.kind not in ("heading", "text") or nxt.link_chars:
                 continue
             joined = compact + _WS.sub("", nxt.text)
-            if len(compact) < 4 or not key.startswith(compact) or not _same_title(joined, key):
+            if len(compact) < 4 or not key.startswith(compact) or not same_title(joined, key):
                 continue
             span = 2
         total, top, end = 0.0, 0.0, None
@@ -831,7 +831,7 @@ def _link_share(block) -> float:
     return block.link_chars / size if size else 0.0
 
 
-def _same_title(text: str, key: str) -> bool:
+def same_title(text: str, key: str) -> bool:
     if text == key:
         return True
     shorter, longer = sorted((text, key), key=len)
@@ -1038,6 +1038,8 @@ _PLAYER_WORDS = re.compile(
 _PLAYER_READOUT = re.compile(
     r"\d{1,2}:\d{2}(?:/\d{1,2}:\d{2})?|\d(?:\.\d{1,2})?[Xx×]|\d{1,3}%|"
     r"高清|超清|标清|標清|流畅|流暢|蓝光|藍光|设置成功|設置成功|直播"
+    # the read-aloud button of a story (`全文播报`, `语音播报`, `听新闻`)
+    r"|(?:全文|语音|語音|AI|ai)?(?:播报|播報)|(?:听|聽)(?:全文|新闻|新聞|本文)|(?:收听|收聽)本文"
 )
 # `▼點擊圖片放大`: the label of a picture group's enlarge control
 _PICTURE_CONTROL = re.compile(
@@ -1064,7 +1066,8 @@ _NAV_LINK = re.compile(
 _NAV_STARTS = frozenset(("返回", "查看", "展开", "展開"))
 
 # Page commands printed as a line of their own (comment words are left to `_COMMENT_COUNT`).
-_COMMAND_LINES = _CONTROL_WORDS - frozenset("留言 评论 評論 发表评论 發表評論".split())
+# `正文` over the text: the page's tab (`正文 | 留言`) that shows the story, not a subhead
+_COMMAND_LINES = (_CONTROL_WORDS - frozenset("留言 评论 評論 发表评论 發表評論".split())) | {"正文"}
 _SHARE_TO = re.compile(r"(?:分享到|分享至|轉發到|转发到)[\u4e00-\u9fffA-Za-z]{0,8}[：:]?")
 
 _SOCIAL = frozenset(("微博", "微信", "博客"))

@@ -342,7 +342,9 @@ REGIONS = (
     "|台湾|台灣|内蒙古|內蒙古|广西|廣西|西藏|宁夏|寧夏|新疆|香港|澳门|澳門|海外|中国|中國"
 )
 _IP_REGION = re.compile(
-    rf"(?:(?:IP|ip)\s*(?:属地|屬地)\s*[：:]?|来自|來自|(?:发布于|發佈於|發布於)\s*[：:])"
+    rf"(?:(?:IP|ip)\s*(?:属地|屬地)\s*[：:]?|来自|來自|(?:发布于|發佈於|發布於)\s*[：:]"
+    # `发表于四川` under the account name: where the post was sent from
+    r"|(?:发表于|發表於)\s*[：:]?)"
     rf"\s*(?:{REGIONS})(?:市|省|自治区|自治區|特别行政区|特別行政區)?"
 )
 # A player's or article's length printed as a label (`音频 04:29`, `视频 03:12`, `7 分钟`,
