@@ -179,3 +179,16 @@ def test_a_bare_closing_tag_naming_the_editor_is_no_writer():
     )
     article = _parse(body)
     assert writers(article) == [] and article.editor == "郭旭"
+
+
+# --- 7. the place a story was filed from, printed after the names ----------------------
+
+
+def test_a_place_after_the_names_of_a_credit_is_not_a_writer():
+    for line, names in (
+        ("新华社记者 张三 北京", ["张三"]),
+        ("记者 张三 李四 台北", ["张三", "李四"]),
+        ("记者 张三 王北京", ["张三", "王北京"]),  # a name that ends like a place stays
+    ):
+        credit = parse_credit_line(line)
+        assert credit is not None and [a.name for a in credit.authors] == names

@@ -733,6 +733,15 @@ def _parse_credit_line(line: str) -> Byline | None:
     credits = _credits(inner, strict=True)
     if not credits.roles or not credits.clean:
         return None
+    if (
+        len(credits.authors) >= 2
+        and credits.authors[-1].name in _KNOWN_PLACES
+        and inner.rstrip().endswith(
+            (" " + credits.authors[-1].name, "\u3000" + credits.authors[-1].name)
+        )
+    ):
+        # `新华社记者 张三 北京`: the place the story was filed from, printed after the names
+        credits.authors.pop()
     editor, rank = _top_editor(credits)
     editor = _editors_as_printed(editor, inner)
     if not credits.authors:
