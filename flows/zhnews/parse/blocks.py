@@ -640,6 +640,7 @@ def _headline_piece(piece: str) -> bool:
     )
 
 
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _SITE_SUFFIX = re.compile(
     r"(.{4,}?)\s*[-—–]\s*[^\s\-—–]{0,8}(?:网|網|报|報|社|台|站|新闻|新聞|日报|日報|晚报|晚報)"
 )
@@ -699,11 +700,11 @@ def _slide_headings(soup) -> None:
             if " ".join(child.get("class") or []) == klass
         ]
         if len(slides) < 3 or not all(
-            slide.find("img") and slide.find(re.compile(r"^h[1-6]$")) for slide in slides
+            slide.find("img") and slide.find(_HEADINGS) for slide in slides
         ):
             continue
         for slide in slides:
-            for heading in slide.find_all(re.compile(r"^h[1-6]$")):
+            for heading in slide.find_all(_HEADINGS):
                 heading.name = "p"
                 strong = soup.new_tag("strong")
                 for child in list(heading.contents):
@@ -1216,7 +1217,6 @@ def _strip_chrome(soup, page_title: str | None = None) -> None:
 
 
 _MAX_CHROME_CHECKS = 2000
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def _holds_title_heading(element, title_key: str) -> bool:
@@ -1326,7 +1326,7 @@ def _lead_paragraph(element) -> bool:
     story's lead printed in its header box); one named for a footer, copyright or share bar
     is that furniture's text (`<p id="copyright_2014">…版權所有，不得轉載。…</p>`)."""
     marker = " ".join(element.get("class") or []) + " " + str(element.get("id") or "")
-    words = {m.group(2).lower() for m in _CHROME_RE.finditer(marker)}
+    words = {t.lower() for t in re.split(r"[\s_-]+", marker) if _CHROME_RE.fullmatch(t)}
     return words <= _TOP_WORDS and len(element.get_text(strip=True)) >= MIN_CONTENT_P_CHARS
 
 

@@ -354,9 +354,11 @@ def _suffix_role(match: re.Match) -> tuple[str | None, str]:
     return role, cls
 
 
+# A writer's label before the names: `文/`, `作者：`, `撰文｜`
+_WRITER_LABEL = r"(?:文|作者|撰文|撰稿|文字)\s*[/／|｜丨︱:：]"
 # `文/观察者网 张菁娟`: a writer's label, a newsroom's name, a space, then the names
 _LABEL_OUTLET_NAME = re.compile(
-    r"^(?P<label>[【\[（(]?\s*(?:文|作者|撰文|撰稿)\s*[/／|｜丨︱:：]\s*)"
+    rf"^(?P<label>[【\[（(]?\s*{_WRITER_LABEL}\s*)"
     r"(?P<outlet>[^\s/／|｜:：]{2,16})\s+(?P<rest>\S.*)$"
 )
 _MEDIA_PREFIX = re.compile(
@@ -1470,7 +1472,7 @@ _BRACKETED_CREDIT = re.compile(
 
 # `【文/观察者网 张菁娟】`, `【作者：X】`: a writer's label and the writer, in square brackets
 _BRACKETED_WRITER = re.compile(
-    r"^\s*[〔【［\[]\s*(?P<inner>(?:文|作者|撰文|撰稿|文字)\s*[/／|｜丨︱:：]"
+    rf"^\s*[〔【［\[]\s*(?P<inner>{_WRITER_LABEL}"
     r"[^〔〕【】［］\[\]（）()，。]{2,24}?)\s*[〕】］\]]\s*"
 )
 
