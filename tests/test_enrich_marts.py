@@ -156,7 +156,11 @@ def _publish(c, load_id: str, retired: list[str]) -> None:
     c.execute("CREATE OR REPLACE TEMP TABLE adopted_documents (document_id VARCHAR)")
     for a in retired:
         c.execute("INSERT INTO retired_articles VALUES (?)", [a])
-    c.execute("INSERT INTO retired_articles SELECT article_id FROM publish_articles")
+    # as zhnews.store.publish: only ids the marts hold
+    c.execute(
+        "INSERT INTO retired_articles SELECT article_id FROM marts.articles "
+        "WHERE article_id IN (SELECT article_id FROM publish_articles)"
+    )
     for f in _files():
         for stmt in f.publish:
             try:

@@ -207,14 +207,17 @@ def _publish_sets(con: duckdb.DuckDBPyConnection) -> None:
         "CREATE OR REPLACE TEMP TABLE publish_documents AS "
         "SELECT DISTINCT document_id FROM publish_articles"
     )
-    # Retire what the new rows replace: the same article ids, and every article of an
-    # earlier version of a file read again in this load (its article count may differ).
+    # Retire what the new rows replace: current articles with the same ids, and every article
+    # of an earlier version of a file read again in this load (its article count may differ).
+    # Only ids the marts hold: a load of new articles retires nothing, and each table's
+    # `DELETE … WHERE article_id IN (SELECT article_id FROM retired_articles)` then reads no
+    # file of the table (with the new ids in the set, every such DELETE scanned its whole
+    # table: ~0.7 s of a 10-document publish into 100,000).
     con.execute("""
         CREATE OR REPLACE TEMP TABLE retired_articles AS
-        SELECT article_id FROM publish_articles
-        UNION
         SELECT m.article_id FROM marts.articles m
-        WHERE m.source_path IN (SELECT source_path FROM accepted_documents)""")
+        WHERE m.article_id IN (SELECT article_id FROM publish_articles)
+           OR m.source_path IN (SELECT source_path FROM accepted_documents)""")
 
 
 def _record_files(con: duckdb.DuckDBPyConnection) -> None:
