@@ -131,6 +131,57 @@ LOADS = [
     ([], ["a9"], {"near:a2": ["a2", "a6"], "near:a4": ["a4", "a5"]}),  # story s4 down to one
 ]
 
+# After LOADS: loads that only add, where each old cluster enters the computation as one unit
+# (merged, renamed, a member's best pair improved), one that retires the bridge of a merged
+# cluster (it splits), and two more that add.
+GROWTH = [
+    (  # a bridge with a smaller id than both clusters it joins: both get its label
+        [("a0", "s0", "bridge")],
+        [],
+        {"near:a0": ["a0", "a2", "a4", "a5", "a6"]},
+    ),
+    (  # an exact copy of a5 joins the cluster: a5's best pair becomes the exact one
+        [("a7", "s7", "two'")],
+        [],
+        {"exact:a5": ["a5", "a7"], "near:a0": ["a0", "a2", "a4", "a5", "a6", "a7"]},
+    ),
+    (  # a third copy with a smaller id: the exact cluster is renamed, the near one is not
+        [("a10", "s10", "two'")],
+        [],
+        {
+            "exact:a10": ["a10", "a5", "a7"],
+            "near:a0": ["a0", "a10", "a2", "a4", "a5", "a6", "a7"],
+        },
+    ),
+    (  # the bridge goes: the merged cluster splits again, under its members' smallest ids
+        [],
+        ["a0"],
+        {
+            "exact:a10": ["a10", "a5", "a7"],
+            "near:a10": ["a10", "a4", "a5", "a7"],
+            "near:a2": ["a2", "a6"],
+        },
+    ),
+    (  # a bridge again, with a larger id: the two clusters merge under a10
+        [("a8", "s8", "bridge")],
+        [],
+        {
+            "exact:a10": ["a10", "a5", "a7"],
+            "near:a10": ["a10", "a2", "a4", "a5", "a6", "a7", "a8"],
+        },
+    ),
+    (  # a copy of one side with the smallest id: the whole cluster is renamed, also the
+        # members it has no pair with (a4, a5, a7, a10 tell the other side)
+        [("a01", "s01", "one")],
+        [],
+        {
+            "exact:a01": ["a01", "a6"],
+            "exact:a10": ["a10", "a5", "a7"],
+            "near:a01": ["a01", "a10", "a2", "a4", "a5", "a6", "a7", "a8"],
+        },
+    ),
+]
+
 
 def _load(c, load_id: str, articles, retired, texts) -> None:
     for article_id, story, key in articles:
@@ -150,11 +201,7 @@ def test_incremental_loads_equal_the_whole_warehouse_computation():
             current.pop(article_id)
         assert _rows(inc) == _rows(inc, OLD_VIEW), f"after load L{n}"
         assert _clusters(inc) == clusters, f"after load L{n}"
-    near = dict(
-        inc.execute(
-            "SELECT article_id, similarity FROM marts.duplicate_clusters WHERE kind = 'near'"
-        ).fetchall()
-    )
+    near = _near_similarity(inc)
     assert 0.5 <= near["a5"] < 1.0  # the best of its pairs, not the exact 1
 
     cold = _warehouse()
@@ -162,6 +209,25 @@ def test_incremental_loads_equal_the_whole_warehouse_computation():
     assert _pairs(cold) == _pairs(inc)
     assert _rows(cold) == _rows(inc)
     assert _rows(cold) == _rows(cold, OLD_VIEW)
+
+
+def _near_similarity(c) -> dict[str, float]:
+    return dict(
+        c.execute(
+            "SELECT article_id, similarity FROM marts.duplicate_clusters WHERE kind = 'near'"
+        ).fetchall()
+    )
+
+
+def test_loads_that_only_add_equal_the_whole_warehouse_computation():
+    texts = _texts()
+    inc = _warehouse()
+    for n, (articles, retired, clusters) in enumerate(LOADS + GROWTH, start=1):
+        _load(inc, f"L{n}", articles, retired, texts)
+        assert _rows(inc) == _rows(inc, OLD_VIEW), f"after load L{n}"
+        assert _clusters(inc) == clusters, f"after load L{n}"
+        if articles and articles[0][0] == "a7":
+            assert _near_similarity(inc)["a5"] == 1.0  # a better pair: its exact copy
 
 
 def test_ddl_backfills_an_empty_table_once():

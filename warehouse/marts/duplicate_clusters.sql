@@ -15,7 +15,7 @@ CREATE TABLE IF NOT EXISTS marts.duplicate_clusters (
     kind VARCHAR NOT NULL,
     similarity DOUBLE
 );
-COMMENT ON TABLE marts.duplicate_clusters IS 'Groups of current articles that tell the same thing (grain: article x kind; key: kind, article_id; only articles with at least one partner). exact = identical normalised text, near = connected components of marts.duplicate_pairs (exact pairs included), story = articles sharing a story_id. Maintained at publish: only the clusters that contain a retired article or an article of a pair the load found (and the story ids it published or retired) are recomputed, so a cluster that lost its bridge splits and an article that lost all partners drops out.';
+COMMENT ON TABLE marts.duplicate_clusters IS 'Groups of current articles that tell the same thing (grain: article x kind; key: kind, article_id; only articles with at least one partner). exact = identical normalised text, near = connected components of marts.duplicate_pairs (exact pairs included), story = articles sharing a story_id. Maintained at publish from what the load changed: a cluster holding a retired article is recomputed from its remaining pairs (a cluster that lost its bridge splits, an article that lost all partners drops out), a cluster the load''s new pairs join grows, and only its rows whose cluster_id or similarity change are rewritten; story clusters of the story ids the load published or retired are rebuilt.';
 COMMENT ON COLUMN marts.duplicate_clusters.cluster_id IS 'kind:<smallest article_id in the cluster> for exact and near, story:<story_id> for story; a cluster that splits or loses its smallest member gets a new id';
 COMMENT ON COLUMN marts.duplicate_clusters.article_id IS 'A member (marts.articles.article_id)';
 COMMENT ON COLUMN marts.duplicate_clusters.kind IS 'exact (same normalised text), near (connected through marts.duplicate_pairs) or story (same story_id)';
@@ -85,27 +85,96 @@ DROP TABLE dup_index;
 DROP TABLE dup_edges;
 
 -- @publish
--- Which clusters this load can change: those holding a retired article (its old pairs are
--- gone) or an end of a pair the load found (duplicate_pairs ran before this file), and the
--- story clusters of the story ids published or retired.
-CREATE OR REPLACE TEMP TABLE dup_touched AS
-SELECT article_id FROM retired_articles
-UNION
-SELECT article_a FROM marts.duplicate_pairs WHERE load_id = (SELECT load_id FROM publish_load)
-UNION
-SELECT article_b FROM marts.duplicate_pairs WHERE load_id = (SELECT load_id FROM publish_load);
--- The nodes to recompute: the touched articles and every member of their near clusters as
--- the table holds them before this load. Any current pair with one end among them has the
--- other end there too (an old pair joins one old component, a new pair has both ends
--- touched), so the components recomputed over the pairs of these nodes are exactly the
--- warehouse's. Exact clusters lie inside near clusters and follow them.
-CREATE OR REPLACE TEMP TABLE dup_nodes AS
-SELECT article_id FROM dup_touched
-UNION
-SELECT c.article_id FROM marts.duplicate_clusters c
-WHERE c.kind = 'near'
-  AND c.cluster_id IN (SELECT cluster_id FROM marts.duplicate_clusters
-                       WHERE kind = 'near' AND article_id IN (SELECT article_id FROM dup_touched));
+-- What this load changes, without walking unchanged clusters: a load only adds pairs (those it
+-- found, duplicate_pairs ran before this file) and removes pairs (those of retired articles).
+-- A cluster with no retired member lost no pair, so it is still connected: it enters the
+-- computation as one unit named after its smallest member (its cluster_id's suffix) and is
+-- rewritten only if it merges into a component with a smaller member or one of its members
+-- gets a better pair. Only clusters holding a retired article ("broken": they may split) enter
+-- member by member, with their remaining pairs. The components over these units are then the
+-- warehouse's: a new pair joins two units, and a pair that is not new lies inside one old
+-- cluster. A load of new articles therefore costs the pairs it found, however large the
+-- clusters they join (a story copied 20,000 times recomputed its 170,000 pairs per load).
+-- Exact clusters follow the same rules over exact pairs.
+CREATE OR REPLACE TEMP TABLE dup_broken AS
+SELECT DISTINCT kind, cluster_id FROM marts.duplicate_clusters
+WHERE kind IN ('near', 'exact') AND article_id IN (SELECT article_id FROM retired_articles);
+-- Edges per kind: the load's pairs, and the remaining pairs inside broken clusters (a pair
+-- that is not new lies inside one old cluster, so the cluster of its first end says).
+CREATE OR REPLACE TEMP TABLE dup_kind_edges AS
+WITH fresh AS (
+    SELECT article_a, article_b, similarity, exact FROM marts.duplicate_pairs
+    WHERE load_id = (SELECT load_id FROM publish_load))
+SELECT 'near' AS kind, article_a AS a, article_b AS b, similarity FROM fresh
+UNION ALL
+SELECT 'exact', article_a, article_b, 1.0 FROM fresh WHERE exact
+UNION ALL
+SELECT k.kind, p.article_a, p.article_b, CASE WHEN k.kind = 'exact' THEN 1.0 ELSE p.similarity END
+FROM marts.duplicate_pairs p
+JOIN marts.duplicate_clusters c ON c.article_id = p.article_a
+JOIN dup_broken k ON k.kind = c.kind AND k.cluster_id = c.cluster_id
+WHERE p.load_id <> (SELECT load_id FROM publish_load) AND (k.kind = 'near' OR p.exact);
+-- Each end of an edge: its unit (its intact cluster's smallest member, or itself), its old
+-- row's similarity (intact clusters only) and the best similarity among its edges.
+CREATE OR REPLACE TEMP TABLE dup_ends AS
+WITH ends AS (
+    SELECT kind, a AS article_id, max(similarity) AS best FROM (
+        SELECT kind, a, similarity FROM dup_kind_edges
+        UNION ALL SELECT kind, b, similarity FROM dup_kind_edges)
+    GROUP BY kind, a)
+SELECT e.kind, e.article_id, e.best,
+       CASE WHEN c.cluster_id IS NULL OR c.cluster_id IN (SELECT cluster_id FROM dup_broken)
+            THEN e.article_id
+            ELSE substr(c.cluster_id, length(e.kind) + 2) END AS unit,
+       c.cluster_id IS NOT NULL AND c.cluster_id NOT IN (SELECT cluster_id FROM dup_broken)
+           AS in_intact,
+       c.similarity AS old_similarity
+FROM ends e
+LEFT JOIN marts.duplicate_clusters c ON c.kind = e.kind AND c.article_id = e.article_id;
+-- Components over the units, numbered densely per kind in unit order (so the smallest number
+-- of a component is its smallest unit, i.e. its smallest article_id; 4-byte keys in the
+-- recursion instead of 16-character strings).
+CREATE OR REPLACE TEMP TABLE dup_index AS
+SELECT kind, unit, (row_number() OVER (PARTITION BY kind ORDER BY unit))::INTEGER AS n
+FROM (SELECT DISTINCT kind, unit FROM dup_ends);
+CREATE OR REPLACE TEMP TABLE dup_edges AS
+SELECT e.kind, ia.n AS x, ib.n AS y
+FROM dup_kind_edges e
+JOIN dup_ends ea ON ea.kind = e.kind AND ea.article_id = e.a
+JOIN dup_ends eb ON eb.kind = e.kind AND eb.article_id = e.b
+JOIN dup_index ia ON ia.kind = e.kind AND ia.unit = ea.unit
+JOIN dup_index ib ON ib.kind = e.kind AND ib.unit = eb.unit;
+CREATE OR REPLACE TEMP TABLE dup_labels AS
+WITH RECURSIVE edges AS (
+    SELECT kind, x, y FROM dup_edges
+    UNION ALL
+    SELECT kind, y, x FROM dup_edges),
+comp(kind, node, label) USING KEY (kind, node) AS (
+    SELECT DISTINCT kind, x, x FROM edges
+    UNION
+    SELECT e.kind, e.y, min(l.label) FROM comp l JOIN edges e ON e.kind = l.kind AND e.x = l.node
+    GROUP BY e.kind, e.y
+    HAVING min(l.label) < (SELECT r.label FROM recurring.comp r
+                           WHERE r.kind = e.kind AND r.node = e.y))
+SELECT c.kind, u.unit, l.unit AS label
+FROM comp c
+JOIN dup_index u ON u.kind = c.kind AND u.n = c.node
+JOIN dup_index l ON l.kind = c.kind AND l.n = c.label;
+-- The rows to write: every end that is its own unit (a new article, a member of a broken
+-- cluster that kept a pair), every member of an intact cluster that merged under a smaller
+-- label, and the ends inside intact clusters that keep their label (a better pair).
+CREATE OR REPLACE TEMP TABLE dup_rows AS
+SELECT e.kind, e.article_id, l.label,
+       CASE WHEN e.kind = 'exact' THEN 1.0
+            WHEN e.in_intact THEN greatest(e.old_similarity, e.best)
+            ELSE e.best END AS similarity
+FROM dup_ends e JOIN dup_labels l ON l.kind = e.kind AND l.unit = e.unit
+UNION ALL
+SELECT c.kind, c.article_id, l.label, c.similarity
+FROM marts.duplicate_clusters c
+JOIN dup_labels l ON c.kind = l.kind AND c.cluster_id = l.kind || ':' || l.unit
+WHERE l.label <> l.unit
+  AND c.article_id NOT IN (SELECT article_id FROM dup_ends e WHERE e.kind = c.kind);
 -- Story ids: from marts.articles for what this load published (marts.articles ran before this
 -- file), from this table's own story clusters for what it retired (their rows are gone from
 -- marts.articles by now).
@@ -116,56 +185,22 @@ UNION
 SELECT substr(cluster_id, length('story:') + 1) FROM marts.duplicate_clusters
 WHERE kind = 'story' AND article_id IN (SELECT article_id FROM retired_articles);
 DELETE FROM marts.duplicate_clusters
-WHERE (kind IN ('near', 'exact') AND article_id IN (SELECT article_id FROM dup_nodes))
+WHERE (kind IN ('near', 'exact')
+       AND (cluster_id IN (SELECT cluster_id FROM dup_broken)
+            OR kind || ':' || article_id IN (SELECT kind || ':' || article_id FROM dup_rows)))
    OR (kind = 'story' AND cluster_id IN (SELECT 'story:' || story_id FROM dup_stories));
--- Components over dense integer ids (dup_index: the nodes numbered in article_id order, so the
--- smallest number of a component is its smallest article_id and the labels are those of a
--- string recursion). The recursion then joins and groups 4-byte keys instead of 16-character
--- strings: at 100,000 new articles (1.2 million pairs) the string form spilled ~200 MB beside
--- the publish transaction and took twice as long.
-CREATE OR REPLACE TEMP TABLE dup_index AS
-SELECT article_id, (row_number() OVER (ORDER BY article_id))::INTEGER AS n FROM dup_nodes;
-CREATE OR REPLACE TEMP TABLE dup_edges AS
-SELECT a.n AS x, b.n AS y, p.similarity, p.exact
-FROM marts.duplicate_pairs p
-JOIN dup_index a ON a.article_id = p.article_a
-JOIN dup_index b ON b.article_id = p.article_b;
 INSERT INTO marts.duplicate_clusters
-WITH RECURSIVE edges AS (
-    SELECT x, y, exact FROM dup_edges
-    UNION ALL
-    SELECT y, x, exact FROM dup_edges),
-near(node, label) USING KEY (node) AS (
-    SELECT DISTINCT x, x FROM edges
-    UNION
-    SELECT e.y, min(l.label) FROM near l JOIN edges e ON e.x = l.node
-    GROUP BY e.y
-    HAVING min(l.label) < (SELECT r.label FROM recurring.near r WHERE r.node = e.y)),
-exact(node, label) USING KEY (node) AS (
-    SELECT DISTINCT x, x FROM edges WHERE exact
-    UNION
-    SELECT e.y, min(l.label) FROM exact l JOIN edges e ON e.x = l.node AND e.exact
-    GROUP BY e.y
-    HAVING min(l.label) < (SELECT r.label FROM recurring.exact r WHERE r.node = e.y)),
-best AS (SELECT x AS node, max(similarity) AS similarity
-         FROM (SELECT x, similarity FROM dup_edges
-               UNION ALL SELECT y, similarity FROM dup_edges)
-         GROUP BY x),
-labelled AS (
-    SELECT n.node, n.label, 'near' AS kind, b.similarity FROM near n JOIN best b USING (node)
-    UNION ALL
-    SELECT node, label, 'exact', 1.0 FROM exact)
-SELECT l.kind || ':' || c.article_id, m.article_id, l.kind, l.similarity
-FROM labelled l
-JOIN dup_index m ON m.n = l.node
-JOIN dup_index c ON c.n = l.label;
+SELECT kind || ':' || label, article_id, kind, similarity FROM dup_rows;
 INSERT INTO marts.duplicate_clusters
 SELECT 'story:' || story_id, article_id, 'story', NULL
 FROM marts.articles
 WHERE story_id IN (SELECT story_id FROM dup_stories)
 QUALIFY count(*) OVER (PARTITION BY story_id) > 1;
-DROP TABLE dup_touched;
-DROP TABLE dup_nodes;
-DROP TABLE dup_stories;
+DROP TABLE dup_broken;
+DROP TABLE dup_kind_edges;
+DROP TABLE dup_ends;
 DROP TABLE dup_index;
 DROP TABLE dup_edges;
+DROP TABLE dup_labels;
+DROP TABLE dup_rows;
+DROP TABLE dup_stories;
