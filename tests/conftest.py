@@ -18,12 +18,12 @@ os.environ.setdefault("ZHNEWS_LOCK_TIMEOUT", "30")
 @pytest.fixture(scope="session")
 def prefect_api():
     """A throw-away Prefect API (ephemeral, no server process to manage, telemetry off)."""
-    from zhnews.settings import configure_prefect_env
+    from zhnews.settings import configure_prefect_env, without_flow_heartbeats
 
     configure_prefect_env()
     from prefect.testing.utilities import prefect_test_harness
 
-    with prefect_test_harness(server_startup_timeout=180):
+    with prefect_test_harness(server_startup_timeout=180), without_flow_heartbeats():
         yield
 
 

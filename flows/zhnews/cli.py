@@ -269,7 +269,7 @@ def _drain_prefect_workers() -> None:
 def _run_flow(args, api) -> int:
     from zhnews import fastpath, gate_process, progress
     from zhnews.flow import etl, prewarm_gate
-    from zhnews.settings import DEFAULT_SEEDS, Settings
+    from zhnews.settings import DEFAULT_SEEDS, Settings, without_flow_heartbeats
 
     paths = [str(p) for p in (args.paths or [DEFAULT_SEEDS])]
     if fastpath.small_load(paths, Settings().shard_size):
@@ -295,7 +295,7 @@ def _run_flow(args, api) -> int:
     if not args.quiet and sys.stderr.isatty():
         progress.current = progress.RichProgress()
     paths = args.paths or None
-    with _HoldPrefectErrors(args.db):
+    with _HoldPrefectErrors(args.db), without_flow_heartbeats():
         result = flow_fn(paths=paths, db=str(args.db))
     if result.get("status") == "noop":
         print(f"nothing new: {result['files_unchanged']} file(s) unchanged since they were loaded")

@@ -58,3 +58,25 @@ def configure_prefect_env() -> None:
     os.environ.setdefault("PREFECT_UI_ENABLED", "false")
     # Great Expectations' usage statistics
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+
+
+_HEARTBEAT_SETTINGS = ("PREFECT_FLOWS_HEARTBEAT_FREQUENCY", "PREFECT_RUNNER_HEARTBEAT_FREQUENCY")
+
+
+def without_flow_heartbeats():
+    """A context for flow runs that zhnews starts in its own process (`zhnews run`, the tests):
+    no flow-run heartbeat thread, unless the user set PREFECT_FLOWS_HEARTBEAT_FREQUENCY.
+
+    Prefect 3.8 sends a heartbeat every 180 s by default (for zombie-run automations); the
+    engine's heartbeat thread sleeps in one-second steps and the run's end joins it, which
+    added up to a second (0.8 s measured) to every run. A killed `zhnews run` is cleaned up by
+    the next load (ops.loads), with or without an automation. Runs that Prefect's runner
+    starts (`zhnews serve`) keep Prefect's default.
+    """
+    import contextlib
+
+    if any(os.environ.get(name) for name in _HEARTBEAT_SETTINGS):
+        return contextlib.nullcontext()
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    return temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None})
