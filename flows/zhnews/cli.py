@@ -778,8 +778,11 @@ def main(argv: list[str] | None = None) -> int:
         from zhnews.procs import block_pandas
 
         block_pandas()
+        _exit_after_atexit_handlers()
     try:
-        return args.func(args)
+        code = args.func(args)
+        _exit_code[:] = [code]
+        return code
     except KeyboardInterrupt:
         loading = args.command in ("run", "retry")
         print(f"error: {INTERRUPTED}" if loading else "error: interrupted", file=sys.stderr)
@@ -792,7 +795,37 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {message}", file=sys.stderr)
         if any(c.__name__ == "LoadFailed" for c in type(exc).__mro__):
             print(_summary(args.db))  # a held load: what the other sources published
+        _exit_code[:] = [code]
         return code
+
+
+_exit_code: list[int] = []  # what main returned, for _exit_after_atexit_handlers
+
+
+def _exit_after_atexit_handlers() -> None:
+    """End the command-line process of a load right after the atexit handlers, without the
+    interpreter's teardown.
+
+    Registered before anything else registers one (Prefect, logging and multiprocessing are
+    imported later), so it runs last: Prefect has drained its logs and events to the API,
+    multiprocessing has joined its children and temporary folders are gone by then. What it
+    skips is freeing every module and object (Prefect, DuckDB, the segmenter's dictionaries):
+    ~0.35 s of every run, and nothing anyone sees. Only after main returned a code; an
+    unexpected exception ends the usual way, traceback and all."""
+    import atexit
+
+    def finish() -> None:
+        if not _exit_code:
+            return
+        import logging
+        import os
+
+        logging.shutdown()  # idempotent: closes handlers that are still open
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(_exit_code[0])
+
+    atexit.register(finish)
 
 
 if __name__ == "__main__":
