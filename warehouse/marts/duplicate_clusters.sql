@@ -22,8 +22,9 @@ COMMENT ON COLUMN marts.duplicate_clusters.kind IS 'exact (same normalised text)
 COMMENT ON COLUMN marts.duplicate_clusters.similarity IS 'exact: 1; near: highest estimated Jaccard similarity to a partner in marts.duplicate_pairs; story: NULL';
 -- Backfill: a new (or emptied) table gets every cluster of the warehouse, once. An empty
 -- table with pairs or shared story ids in the lake can only be one that was just created;
--- otherwise dup_nodes and dup_stories are empty and nothing is inserted. The two INSERTs are
--- the publish part's, word for word, over all articles instead of the load's.
+-- otherwise dup_nodes and dup_stories are empty and nothing is inserted. The INSERTs are the
+-- components over every pair (what the publish part below computes when every article is its
+-- own unit: an empty table has no old cluster to keep whole) and the story clusters.
 CREATE OR REPLACE TEMP TABLE dup_nodes AS
 SELECT article_a AS article_id FROM marts.duplicate_pairs
 WHERE NOT EXISTS (SELECT 1 FROM marts.duplicate_clusters)
