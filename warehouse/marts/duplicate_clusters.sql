@@ -104,6 +104,9 @@ WHERE kind IN ('near', 'exact') AND article_id IN (SELECT article_id FROM retire
 -- that is not new lies inside one old cluster, so the cluster of its first end says). A view,
 -- read twice: as a table, its 1.2 million rows of a cold 100,000-document load (two article
 -- ids each) spilled beside the publish transaction (disk 1.86x the warehouse).
+CREATE OR REPLACE TEMP TABLE dup_broken_members AS
+SELECT c.kind, c.article_id FROM marts.duplicate_clusters c
+SEMI JOIN dup_broken k ON k.kind = c.kind AND k.cluster_id = c.cluster_id;
 CREATE OR REPLACE TEMP VIEW dup_kind_edges AS
 WITH fresh AS (
     SELECT article_a, article_b, similarity, exact FROM marts.duplicate_pairs
@@ -112,11 +115,10 @@ SELECT 'near' AS kind, article_a AS a, article_b AS b, similarity FROM fresh
 UNION ALL
 SELECT 'exact', article_a, article_b, 1.0 FROM fresh WHERE exact
 UNION ALL
-SELECT k.kind, p.article_a, p.article_b, CASE WHEN k.kind = 'exact' THEN 1.0 ELSE p.similarity END
-FROM marts.duplicate_pairs p
-JOIN marts.duplicate_clusters c ON c.article_id = p.article_a
-JOIN dup_broken k ON k.kind = c.kind AND k.cluster_id = c.cluster_id
-WHERE p.load_id <> (SELECT load_id FROM publish_load) AND (k.kind = 'near' OR p.exact);
+SELECT m.kind, p.article_a, p.article_b, CASE WHEN m.kind = 'exact' THEN 1.0 ELSE p.similarity END
+FROM dup_broken_members m
+JOIN marts.duplicate_pairs p ON p.article_a = m.article_id
+WHERE p.load_id NOT IN (SELECT load_id FROM publish_load) AND (m.kind = 'near' OR p.exact);
 -- Each end of an edge: its unit (its intact cluster's smallest member, or itself), its old
 -- row's similarity (intact clusters only) and the best similarity among its edges.
 CREATE OR REPLACE TEMP TABLE dup_ends AS
@@ -209,6 +211,7 @@ FROM marts.articles
 WHERE story_id IN (SELECT story_id FROM dup_stories)
 QUALIFY count(*) OVER (PARTITION BY story_id) > 1;
 DROP TABLE dup_broken;
+DROP TABLE dup_broken_members;
 DROP VIEW dup_kind_edges;
 DROP TABLE dup_ends;
 DROP TABLE dup_index;
