@@ -151,11 +151,17 @@ def bench_env(cache: Path, workers: int) -> dict[str, str]:
 
 
 def run_zhnews(
-    paths: list[Path], db: Path, env: dict, prefix: list[str] | None = None, timeout: float = 7200
+    paths: list[Path],
+    db: Path,
+    env: dict,
+    prefix: list[str] | None = None,
+    timeout: float = 7200,
+    flags: list[str] | None = None,
 ) -> dict:
     """One `zhnews run` as a subprocess: wall time, peak RSS of its process tree, and the
     warehouse folder's size before, at its peak and after (db's folder holds one warehouse)."""
     cmd = [*(prefix or []), str(ZHNEWS), "run", *map(str, paths), "--db", str(db), "--quiet"]
+    cmd += flags or []
     db.parent.mkdir(parents=True, exist_ok=True)
     bytes_before = folder_bytes(db.parent)
     disk = DiskSampler(db.parent)
@@ -249,12 +255,21 @@ def published_counts(db: Path) -> dict:
 
 
 def increment_with_server(paths: list[Path], db: Path, env: dict, cache: Path) -> dict:
-    """The increment as `zhnews serve` / `zhnews ui` users see it: Prefect's API already up."""
+    """The increment as `zhnews serve` / `zhnews ui` users see it: Prefect's API already up.
+
+    An operator's server has served runs before; one that has just booted answers its first
+    requests slowly (~0.4 s for the first `GET /api/admin/version`, its own lazy start). So
+    the server first serves one flow run that loads nothing (`--always-flow` over the paths
+    already loaded), timed and reported on its own row, then the increment is timed."""
     from zhnews.ops import free_port, start_server
 
     server = start_server(free_port(), home=cache / "prefect-home", base_env=env)
     try:
-        return run_zhnews(paths, db, {**env, "PREFECT_API_URL": server.api_url})
+        server_env = {**env, "PREFECT_API_URL": server.api_url}
+        first = run_zhnews(paths[:-1], db, server_env, flags=["--always-flow"])
+        out = run_zhnews(paths, db, server_env)
+        out["first_run_seconds"] = first["seconds"]
+        return out
     finally:
         server.stop()
 
@@ -532,6 +547,12 @@ def build_rows(r: dict) -> list[tuple[str, str, str, str]]:
             f"{r['increment_server']['seconds']:.1f} s",
             f"≤ {TARGETS['increment_server_s']:.0f} s",
             verdict(r["increment_server"]["seconds"] <= TARGETS["increment_server_s"]),
+        ),
+        (
+            "  before it: the server's first flow run (--always-flow, loads nothing)",
+            f"{r['increment_server'].get('first_run_seconds', float('nan')):.1f} s",
+            "the server had just booted",
+            "info",
         ),
         (
             "zhnews run on the 2 seeds, new warehouse, no server",
