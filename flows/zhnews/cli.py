@@ -209,6 +209,9 @@ def cmd_run(args) -> int:
 
 
 def _run(args) -> int:
+    from zhnews.store import lake
+
+    lake.prewarm_connection(lake.DUCKDB_MEMORY_LIMIT)  # the writer's, loading while we import
     # Prefect's temporary API (a subprocess, ~5 s to boot) starts on the other core while
     # the check below opens the warehouse and lists the files; a no-op run stops it unused.
     always_flow = getattr(args, "always_flow", False)
