@@ -21,7 +21,10 @@ timeline per run from the load's own records:
     publish       ops.load_steps' publish (the whole transaction, commit included)
     end           the rest until the process exited (flow-run end, atexit, exit)
 
-then the minimum and median of each part over the runs. The wall times are what
+then the minimum and median of each part over the runs. With `--vs REV` the code of an
+older revision (a temporary git worktree, PYTHONPATH=<worktree>/flows) runs in turn with this
+tree's, on the same warehouse and server (the lake's DDL must be the same: only the publish
+parts of the SQL files may differ), and the ratio of their walls, run by run, is printed. The wall times are what
 bench/run.py times (subprocess start to exit); this is its breakdown, not a second target.
 """
 
@@ -29,11 +32,14 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import corpus  # noqa: E402
@@ -78,6 +84,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-server", action="store_true", help="no Prefect server (ephemeral API)")
     ap.add_argument("--cache", type=Path, default=HERE / ".cache")
     ap.add_argument("--fresh", action="store_true", help="load the N documents cold again")
+    ap.add_argument(
+        "--vs",
+        metavar="REV",
+        help="also time the code of git revision REV (a temporary worktree), run for run in "
+        "turn with this tree's, on the same warehouse and server, and print the ratio",
+    )
     args = ap.parse_args(argv)
 
     cache = args.cache.resolve()
@@ -98,42 +110,81 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {cold['seconds']:.1f} s", flush=True)
     extras = sorted(p for p in home.glob("new-*") if p.is_dir())
 
+    codes = {"this tree": {"PYTHONPATH": str(ROOT / "flows")}}
+    worktree = None
+    if args.vs:
+        worktree = Path(tempfile.mkdtemp(prefix="zhnews-vs-")) / "tree"
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(worktree), args.vs],
+            check=True,
+            capture_output=True,
+        )
+        codes[args.vs] = {"PYTHONPATH": str(worktree / "flows")}
     server = None
-    if not args.no_server:
-        from zhnews.ops import free_port, start_server
-
-        server = start_server(free_port(), home=cache / "prefect-home", base_env=env)
-        env = {**env, "PREFECT_API_URL": server.api_url}
-        # as bench/run.py: a server that has served a run, not one answering its first request
-        first = bench.run_zhnews([folder, *extras], db, env, flags=["--always-flow"])
-        print(f"the server's first flow run (loads nothing): {first['seconds']:.2f} s", flush=True)
-    runs: list[list[tuple[str, float]]] = []
-    walls: list[float] = []
     try:
+        if not args.no_server:
+            from zhnews.ops import free_port, start_server
+
+            server = start_server(free_port(), home=cache / "prefect-home", base_env=env)
+            env = {**env, "PREFECT_API_URL": server.api_url}
+            # as bench/run.py: a server that has served a run, not one answering its first
+            # request; each code once, so that neither is the first to import from its tree
+            for name, extra_env in codes.items():
+                first = bench.run_zhnews(
+                    [folder, *extras], db, {**env, **extra_env}, flags=["--always-flow"]
+                )
+                print(
+                    f"{name}: the server's first flow run (loads nothing): "
+                    f"{first['seconds']:.2f} s",
+                    flush=True,
+                )
+        runs: dict[str, list[list[tuple[str, float]]]] = {name: [] for name in codes}
+        walls: dict[str, list[float]] = {name: [] for name in codes}
         for i in range(args.runs):
-            start = 20_000_000 + 100 * len(extras)
-            extras.append(corpus.write_new_documents(10, home / f"new-{start}", start=start))
-            t_start = time.time()
-            r = bench.run_zhnews([folder, *extras], db, env)
-            t_end = time.time()
-            parts = timeline(db, t_start, t_end)
-            runs.append(parts)
-            walls.append(r["seconds"])
-            line = ", ".join(f"{name} {sec:.2f}" for name, sec in parts)
-            print(f"run {i + 1}: {r['seconds']:.2f} s = {line}", flush=True)
+            # the codes take turns, the order alternating, so a drift of the machine's
+            # speed falls on both alike
+            order = list(codes) if i % 2 == 0 else list(reversed(codes))
+            for name in order:
+                start = 20_000_000 + 100 * len(extras)
+                extras.append(corpus.write_new_documents(10, home / f"new-{start}", start=start))
+                t_start = time.time()
+                r = bench.run_zhnews([folder, *extras], db, {**env, **codes[name]})
+                t_end = time.time()
+                parts = timeline(db, t_start, t_end)
+                runs[name].append(parts)
+                walls[name].append(r["seconds"])
+                line = ", ".join(f"{part} {sec:.2f}" for part, sec in parts)
+                print(f"run {i + 1} ({name}): {r['seconds']:.2f} s = {line}", flush=True)
     finally:
         if server is not None:
             server.stop()
+        if worktree is not None:
+            subprocess.run(
+                ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(worktree)],
+                check=False,
+                capture_output=True,
+            )
 
     where = "a running Prefect server" if server is not None else "no Prefect server"
-    print(f"\n+10 documents into {args.n} (then +10 per run), {where}, {len(runs)} runs")
-    names = [name for name, _ in runs[0]]
+    print(f"\n+10 documents into {args.n} (then +10 per run), {where}, {args.runs} runs each")
+    names = [part for part, _ in runs["this tree"][0]]
     width = max(len(n) for n in [*names, "wall"])
-    print(f"{'part':<{width}}  {'min s':>6}  {'median s':>8}")
-    for k, name in enumerate(names):
-        vals = [parts[k][1] for parts in runs if len(parts) > k and parts[k][0] == name]
-        print(f"{name:<{width}}  {min(vals):6.2f}  {statistics.median(vals):8.2f}")
-    print(f"{'wall':<{width}}  {min(walls):6.2f}  {statistics.median(walls):8.2f}")
+    print(f"{'part':<{width}}" + "".join(f"  {name + ' min':>16}  {'median':>8}" for name in codes))
+    for k, part in enumerate([*names, "wall"]):
+        cells = []
+        for name in codes:
+            if part == "wall":
+                vals = walls[name]
+            else:
+                vals = [p[k][1] for p in runs[name] if len(p) > k and p[k][0] == part]
+            cells.append(f"  {min(vals):16.2f}  {statistics.median(vals):8.2f}")
+        print(f"{part:<{width}}" + "".join(cells))
+    if args.vs:
+        ratios = [a / b for a, b in zip(walls["this tree"], walls[args.vs], strict=True)]
+        print(
+            f"wall, this tree / {args.vs}, run by run: median {statistics.median(ratios):.3f} "
+            f"(min {min(ratios):.3f}, max {max(ratios):.3f})"
+        )
     return 0
 
 
