@@ -865,10 +865,13 @@ _DATELINE_RE = re.compile(
 )
 
 
-# `【大纪元2018年08月28日讯】`, `新华社北京2018年8月28日电`: a dateline that prints its year
+# `【大纪元2018年08月28日讯】`, `新华社北京2018年8月28日电`: a dateline that prints its year,
+# also in Chinese numerals and closed by its bracket alone (`【明慧网二零一六年十月二十二日】`)
+_CN_YEAR = "[一二][〇○零一二三四五六七八九]{3}"
 _FULL_DATELINE_RE = re.compile(
-    r"^[\s【\[（(]{0,2}[^。，,；;！？\d]{0,12}?(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日"
-    r"\s*[^\s。，,\d]{0,3}?(?:电|讯|電|訊)"
+    r"^[\s【\[（(]{0,2}[^。，,；;！？\d]{0,12}?"
+    rf"(?P<y>(?:19|20)\d{{2}}|{_CN_YEAR})年(?P<m>{_NUM})月(?P<d>{_NUM})日"
+    r"(?:\s*[^\s。，,\d]{0,3}?(?:电|讯|電|訊)|】)"
 )
 
 
@@ -878,7 +881,9 @@ def _full_dateline(article: Article) -> date | None:
         for piece in text.split(" | "):
             match = _FULL_DATELINE_RE.match(piece.strip()[:60])
             if match:
-                return _day(match["y"], match["m"], match["d"])
+                year, month, day = (meta.cn_number(match[k]) for k in ("y", "m", "d"))
+                if year and month and day:
+                    return _day(str(year), str(month), str(day))
     return None
 
 
