@@ -238,8 +238,11 @@ def _marked_byline(item: Item, block: Block) -> Item:
         content.marked_author_line(block) or content.marked_author_lead(block)
     ):
         return Item("byline", item.text, byline=Byline(raw=item.text, authors=authors))
-    if item.kind == "meta" and (item.byline is None or not item.byline.authors):
+    if item.kind == "meta" and item.byline is None:
         item.byline = Byline(raw=" ".join(names), authors=authors)
+    elif item.kind == "meta" and not item.byline.authors:
+        # `作者：<a href="/author/…">雪花</a> 编辑：雪花`: the line's editor credit stays
+        item.byline = replace(item.byline, raw=" ".join(names), authors=authors, kind="byline")
     return item
 
 
@@ -2211,6 +2214,12 @@ def finish_article(draft: _Draft) -> None:
         # when the same person is also the story's editor.
         lead = {a.name for b in draft.bylines if b.kind == "run_in" for a in b.authors}
         article.authors = [a for a in article.authors if a.name != article.editor or a.name in lead]
+        if not any(a.role != "摄影" for a in article.authors):
+            # `作者：雪花 编辑：雪花` in one meta line and no other writer credited anywhere: a
+            # small newsroom's editor writing the item (with a writer elsewhere, such as a
+            # closing `（作者：方敏…）`, the 作者 field is the content system's login)
+            own = [n for b in draft.bylines for n in b.self_edited if n == article.editor]
+            article.authors[:0] = [Author(own[0], "作者")] if own else []
     printed = [b.raw for b in draft.bylines if b.kind not in ("editor", "credit", "source")]
     if printed:
         article.byline_raw = " | ".join(printed)

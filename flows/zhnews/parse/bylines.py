@@ -153,6 +153,9 @@ class Byline:
     kind: str = "byline"  # byline | closing | photo | wire | run_in | editor | credit | source
     editor: str | None = None  # 责任编辑/编辑 names printed with the credits (not authors)
     editor_rank: int = 0  # 2: 责任编辑/责编, 1: 编辑 — the 责任编辑 wins when both are printed
+    # `作者：雪花 编辑：雪花`: names one meta line credits as both writer and editor (left out
+    # of `authors`; assemble makes them the writer when no one else is credited as one)
+    self_edited: list[str] = field(default_factory=list)
 
 
 def split_names(run: str) -> list[str]:
@@ -521,11 +524,22 @@ def credits_in_meta(line: str) -> Byline | None:
         return None
     if editor:
         # `作者：陈海峰 责任编辑：陈海峰`: a content system filling the author field with the
-        # editor's login; the person is the editor, never a writer
+        # editor's login, or an editor who wrote the item: the person is the editor here,
+        # and assemble makes them the writer too when no one else is credited as one
         editors = set(editor.split("、"))
+        both = [a.name for a in authors if a.name in editors and a.role == "作者"]
         authors = [a for a in authors if a.name not in editors]
+    else:
+        both = []
     kind = "byline" if authors else "editor"
-    return Byline(raw=" ".join(raws), authors=authors, kind=kind, editor=editor, editor_rank=rank)
+    return Byline(
+        raw=" ".join(raws),
+        authors=authors,
+        kind=kind,
+        editor=editor,
+        editor_rank=rank,
+        self_edited=both,
+    )
 
 
 def parse_people(text: str, default_role: str | None = None) -> list[Author]:

@@ -1,0 +1,50 @@
+"""Failure classes left after the 2026-12-05 rounds (dev set misses): a writer credited in
+the same meta line as the editor. Inputs are small synthetic pages written for these tests."""
+
+from __future__ import annotations
+
+from synthetic import STORY, page, writers
+from zhnews.parse import parse_document
+
+_TITLE = "本市发布防暑降温新规定"
+
+
+def _parse(body: str, title: str = _TITLE, name: str = "page.html"):
+    html = page(f"<title>{title}</title>", f"<h1>{title}</h1>{body}")
+    return parse_document(html, f"pages/{name}").articles[0]
+
+
+# --- a. the writer and the editor in one meta line ----------------------------------------
+
+
+def _meta(credits: str) -> str:
+    return f"<div class='info'>2025-01-16 08:29:26 出处：快科技 {credits} 人气：4894次</div>"
+
+
+def test_one_person_credited_as_writer_and_editor_in_the_meta_line_is_the_writer():
+    article = _parse(_meta("作者：张晓 编辑：张晓") + f"<div class='content'>{STORY}</div>")
+    assert writers(article) == ["张晓"]
+    assert article.editor == "张晓"
+
+
+def test_the_writer_linked_to_an_author_page_beside_the_same_editor_is_the_writer():
+    credits = "作者：<a href='//passport.example.com/author/944168.html'>张晓</a> 编辑：张晓"
+    article = _parse(_meta(credits) + f"<div class='content'>{STORY}</div>")
+    assert writers(article) == ["张晓"]
+    assert article.editor == "张晓"
+
+
+def test_the_writer_and_another_editor_in_one_meta_line():
+    article = _parse(_meta("作者：张晓 编辑：李明") + f"<div class='content'>{STORY}</div>")
+    assert writers(article) == ["张晓"]
+    assert article.editor == "李明"
+
+
+def test_the_editors_login_in_the_author_field_is_no_writer_when_the_text_names_the_writer():
+    # guard: `作者：陈海峰 责任编辑：陈海峰` over an essay whose closing line credits its writer
+    closing = "<p>（作者：方敏北京大学经济学院教授）</p>"
+    article = _parse(
+        _meta("作者：陈海峰 责任编辑：陈海峰") + f"<div class='content'>{STORY}{closing}</div>"
+    )
+    assert "陈海峰" not in writers(article)
+    assert article.editor == "陈海峰"
