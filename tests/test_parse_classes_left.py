@@ -1,9 +1,10 @@
 """Failure classes left after the 2026-12-05 rounds (dev set misses): a writer credited in
-the same meta line as the editor. Inputs are small synthetic pages written for these tests."""
+the same meta line as the editor; a wire's closing line naming the newsroom, the writer and
+the city. Inputs are small synthetic pages written for these tests."""
 
 from __future__ import annotations
 
-from synthetic import STORY, page, writers
+from synthetic import STORY, page, text_of, writers
 from zhnews.parse import parse_document
 
 _TITLE = "本市发布防暑降温新规定"
@@ -48,3 +49,34 @@ def test_the_editors_login_in_the_author_field_is_no_writer_when_the_text_names_
     )
     assert "陈海峰" not in writers(article)
     assert article.editor == "陈海峰"
+
+
+# --- b. a closing credit line: the newsroom, the writer, the city --------------------------
+
+
+def test_a_closing_line_of_newsroom_writer_and_city_is_the_byline():
+    closing = "<p><strong>日本经济新闻（中文版：日经中文网）山田太郎 东京</strong></p>"
+    article = _parse(f"<div class='content'>{STORY}{closing}</div>")
+    assert writers(article) == ["山田太郎"]
+    assert not any("山田太郎" in line for line in text_of(article))
+
+
+def test_a_closing_line_without_the_edition_in_brackets():
+    closing = "<p>共同社 王小明 大阪</p>"
+    article = _parse(f"<div class='content'>{STORY}{closing}</div>")
+    assert writers(article) == ["王小明"]
+    assert text_of(article)[-1].startswith("第4段")
+
+
+def test_a_sentence_naming_the_newsroom_and_a_city_stays_text():
+    # guard: the newsroom as the subject of a sentence of the text
+    lead = "<p>日本经济新闻（中文版：日经中文网）走访了北京市与河北省。</p>"
+    article = _parse(f"<div class='content'>{lead}{STORY}</div>")
+    assert text_of(article)[0] == "日本经济新闻（中文版：日经中文网）走访了北京市与河北省。"
+    assert writers(article) == []
+
+
+def test_a_newsroom_and_a_city_alone_name_no_writer():
+    # guard: `新华社 北京` names no one
+    article = _parse(f"<div class='content'>{STORY}<p>新华社 北京</p></div>")
+    assert writers(article) == []

@@ -1337,6 +1337,40 @@ def parse_titled_signature(line: str) -> Byline | None:
     return Byline(raw=stripped, authors=[Author(names[0], "作者")], kind="closing")
 
 
+# A wire's closing credit on a line of its own: the newsroom (an edition's name may follow in
+# brackets), the writer, a space, the city filed from (`日本经济新闻（中文版：日经中文网）原田逸策
+# 北京`, `共同社 山田太郎 东京`). Foreign correspondents' names are not Chinese names, so the
+# writer is any short run of characters; the newsroom before it and the city after vouch for it.
+_OUTLET_WRITER_PLACE = re.compile(
+    r"^(?P<media>[\u4e00-\u9fffA-Za-z]{1,10}?(?:新闻|新聞|日报|日報|时报|時報|通讯|通訊|网|網|报|報|社|台))"
+    r"(?:\s*[（(](?P<edition>[^（）()。！？]{2,20})[)）])?\s*"
+    r"(?P<names>[\u4e00-\u9fff·]{2,5}(?:[ 、\u3000][\u4e00-\u9fff·]{2,5}){0,2}?)"
+    r"[ \u3000]+(?P<where>[\u4e00-\u9fff]{2,5})$"
+)
+
+
+def parse_outlet_writer_place(line: str) -> Byline | None:
+    """`日本经济新闻（中文版：日经中文网）原田逸策 北京` → 原田逸策: the newsroom, the writer and
+    the city a wire story was filed from, closing it; None for anything else."""
+    stripped = line.strip()
+    if len(stripped) > 48:
+        return None
+    match = _OUTLET_WRITER_PLACE.match(stripped)
+    if match is None:
+        return None
+    where = match.group("where")
+    if not (where in _KNOWN_PLACES or (len(where) <= 4 and _PLACE_SUFFIX.search(where))):
+        return None
+    names = re.split(r"[ 、\u3000]+", match.group("names"))
+    for name in names:
+        if name in _KNOWN_PLACES or name in _NOT_NAMES or _ROLE_RE.search(name):
+            return None
+        if _WIRE_OR_MEDIA.search(name) or _BODY_SUFFIX.search(name):
+            return None
+    authors = [Author(n, None) for n in names]
+    return Byline(raw=stripped, authors=authors, credit=match.group("media"), kind="closing")
+
+
 def parse_signature_line(line: str) -> Byline | None:
     """A closing signature line of an archive story: `莫釐樵寄初草` → author 莫釐樵;
     `…人氏遺稿於松蔭南軒` names nobody (a credit). None for anything else."""
@@ -1988,6 +2022,7 @@ def _parse_byline_line(line: str) -> Byline | None:
         parse_stamped_byline,
         parse_stamp_credit,
         parse_signature_line,
+        parse_outlet_writer_place,
         parse_titled_signature,
         parse_original_mark,
         parse_posted_by_line,
