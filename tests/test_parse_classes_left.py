@@ -1,10 +1,11 @@
 """Failure classes left after the 2026-12-05 rounds (dev set misses): a writer credited in
 the same meta line as the editor; a wire's closing line naming the newsroom, the writer and
-the city. Inputs are small synthetic pages written for these tests."""
+the city; a mirrored post whose only own date is a US-order stamp closing its URL. Inputs are small synthetic pages written for these tests."""
 
 from __future__ import annotations
 
 from synthetic import STORY, page, text_of, writers
+from zhnews.evaluate import china_day
 from zhnews.parse import parse_document
 
 _TITLE = "本市发布防暑降温新规定"
@@ -80,3 +81,29 @@ def test_a_newsroom_and_a_city_alone_name_no_writer():
     # guard: `新华社 北京` names no one
     article = _parse(f"<div class='content'>{STORY}<p>新华社 北京</p></div>")
     assert writers(article) == []
+
+
+# --- c. a US-order date and time closing the story's URL ----------------------------------
+
+
+def _mirrored(url: str, saved: str = "2024-12-12T06:48:15.865Z") -> str:
+    return (
+        f'---\nlayout: post\ntitle: "{_TITLE}"\ndate: {saved}\nauthor: 某某电台\n'
+        f"from: {url}\n---\n<div>{STORY}</div>\n"
+    )
+
+
+def test_a_mirrors_later_import_date_gives_way_to_the_stamp_closing_the_url():
+    url = "https://www.example.org/mandarin/news/china-heatwave-12032024104237.html"
+    article = parse_document(_mirrored(url), "_posts/2024-12-12-china-heatwave.md").articles[0]
+    assert china_day(article.published_at) == "2024-12-03"
+
+
+def test_fourteen_digits_that_are_no_date_and_time_leave_the_post_its_own_date():
+    # guard: month 13, and a second 87, are no stamp: the front matter dates the post
+    for url in (
+        "https://www.example.org/mandarin/news/china-heatwave-13032024104237.html",
+        "https://www.example.org/mandarin/news/china-heatwave-12032024104287.html",
+    ):
+        article = parse_document(_mirrored(url), "_posts/2024-12-12-x.md").articles[0]
+        assert china_day(article.published_at) == "2024-12-12"

@@ -16,7 +16,7 @@ Evidence kinds, the values of `Article.published_at_source` (`unknown` when ther
   (`标题-20110711`, `标题_2019-09-07_网站`), weaker than the page's metadata;
 - `json_ld`: JSON-LD `datePublished` / `dateCreated`;
 - `url`: a date in the article URL's path (`/2019-09/07/`, `/20190907/`, `/2019/0907/`,
-  `/2019/09-07/`, `t20190907_`, `/1946/5/15/`);
+  `/2019/09-07/`, `t20190907_`, `/1946/5/15/`, a closing US-order stamp `-12032024104237.html`);
 - `story_id`: a story id that encodes its date (`202112082206672930`, `NW2022…`);
 - `visible`: a timestamp printed with the article (`2019 09/07 19:02`, `发布时间：…`,
   `来源：… 2019-09-07`, `一九四六年五月十五日`) between its title and its first paragraph,
@@ -292,6 +292,13 @@ _URL_DATE_RES = (
     re.compile(
         r"(?<=/)(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])\d{4,6}"
         r"(?=[-_.]|$)"
+    ),
+    # a story id closing the slug with a US-order date and the time of day, month first
+    # (`/my-uyghurs-china-12032024104237.html`: 12/03/2024 10:42:37): the 14 digits must read
+    # as a valid MMDDYYYY and a valid hhmmss, after a dash, an underscore or a slash
+    re.compile(
+        r"(?<=[-_/])(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?P<y>(?:19|20)\d{2})"
+        r"(?:[01]\d|2[0-3])[0-5]\d[0-5]\d(?=[.]|$)"
     ),
 )
 _SCHEME_HOST_RE = re.compile(r"^(?:[a-z][a-z0-9+.\-]*:)?//[^/]*", re.IGNORECASE)
