@@ -1,6 +1,7 @@
 """Failure classes left after the 2026-12-05 rounds (dev set misses): a writer credited in
 the same meta line as the editor; a wire's closing line naming the newsroom, the writer and
-the city; a mirrored post whose only own date is a US-order stamp closing its URL. Inputs are small synthetic pages written for these tests."""
+the city; a mirrored post whose only own date is a US-order stamp closing its URL; a keyword
+widget's bracketed labels (`(专区)`) left in a reprinted sentence. Inputs are small synthetic pages written for these tests."""
 
 from __future__ import annotations
 
@@ -107,3 +108,29 @@ def test_fourteen_digits_that_are_no_date_and_time_leave_the_post_its_own_date()
     ):
         article = parse_document(_mirrored(url), "_posts/2024-12-12-x.md").articles[0]
         assert china_day(article.published_at) == "2024-12-12"
+
+
+# --- d. a keyword widget's labels in brackets inside a sentence ---------------------------
+
+_SENTENCE = "说到SUV{label}车型，其具有两大特点：一是运动性，二是功能多，不仅能载人，而且能载货。"
+
+
+def test_a_keyword_widgets_section_label_in_brackets_is_not_text():
+    article = _parse(
+        f"<div class='content'><p>{_SENTENCE.format(label=' (专区)')}</p>{STORY}</div>"
+    )
+    assert text_of(article)[0] == _SENTENCE.format(label="")
+
+
+def test_a_keyword_widgets_row_of_labels_in_brackets_is_not_text():
+    label = "（报价 图片 论坛）"
+    article = _parse(f"<div class='content'><p>{_SENTENCE.format(label=label)}</p>{STORY}</div>")
+    assert text_of(article)[0] == _SENTENCE.format(label="")
+
+
+def test_a_bracketed_picture_word_alone_and_a_bracketed_aside_stay_text():
+    # guard: `（图片）` alone may be the writer's; a bracket with other words is an aside
+    for label in ("（图片）", "（运动型多用途车）"):
+        line = _SENTENCE.format(label=label)
+        article = _parse(f"<div class='content'><p>{line}</p>{STORY}</div>")
+        assert text_of(article)[0] == line

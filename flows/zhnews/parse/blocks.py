@@ -839,7 +839,7 @@ def _walk(
                     parts = content.after_link_run(parts)
         indented = bool(_PRINTED_INDENT.match(parts[0])) if parts else False
         text = drop_segment_breaks(drop_invisible(_join_parts(parts)))
-        text = unspace_letters(re.sub(r"\s+", " ", text).strip())
+        text = drop_keyword_labels(unspace_letters(re.sub(r"\s+", " ", text).strip()))
         if text:
             compact = len(re.sub(r"\s", "", text))
             bold = compact > 0 and bold_chars >= compact
@@ -953,6 +953,29 @@ def _walk(
 _CJK_MARK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 _SPACED_PAIR = re.compile(f"(?<=[{_CJK_MARK}]) (?=\\S)|(?<=\\S) (?=[{_CJK_MARK}])")
 MIN_SPACED_CHARS = 6
+# What a portal's keyword-link widget prints in brackets after a term it links (`SUV
+# (专区)车型`, `奥迪A6L（报价 图片 论坛）`): the site's own sections, left as plain text when the
+# story is reprinted. A bracket holding only such words is page furniture, not the writer's;
+# `图片`/`图库` count only beside another label (`（图片）` alone can be the writer's).
+_KEYWORD_LABEL = r"(?:专区|專區|报价|報價|询价|詢價|论坛|論壇|参数|參數|配置|口碑|车型库|車型庫)"
+_KEYWORD_LABELS = re.compile(
+    rf"[ \u3000]?[（(](?:{_KEYWORD_LABEL}|图片|圖片|图库|圖庫)"
+    rf"(?:[ \u3000|｜/、](?:{_KEYWORD_LABEL}|图片|圖片|图库|圖庫)){{0,5}}[)）]"
+)
+_KEYWORD_LABEL_RE = re.compile(_KEYWORD_LABEL)
+
+
+def drop_keyword_labels(text: str) -> str:
+    """`说到SUV (专区)车型…` → `说到SUV车型…`: a keyword widget's labels in brackets go."""
+    if "(" not in text and "（" not in text:
+        return text
+    return _KEYWORD_LABELS.sub(_keyword_label_or_text, text)
+
+
+def _keyword_label_or_text(match: re.Match) -> str:
+    return "" if _KEYWORD_LABEL_RE.search(match.group(0)) else match.group(0)
+
+
 SPACED_SHARE = 0.8
 
 
