@@ -1,7 +1,8 @@
 """Failure classes left after the 2026-12-05 rounds (dev set misses): a writer credited in
 the same meta line as the editor; a wire's closing line naming the newsroom, the writer and
 the city; a mirrored post whose only own date is a US-order stamp closing its URL; a keyword
-widget's bracketed labels (`(专区)`) left in a reprinted sentence. Inputs are small synthetic pages written for these tests."""
+widget's bracketed labels (`(专区)`) left in a reprinted sentence; a wire desk's `发稿` credit
+naming the only writer. Inputs are small synthetic pages written for these tests."""
 
 from __future__ import annotations
 
@@ -134,3 +135,28 @@ def test_a_bracketed_picture_word_alone_and_a_bracketed_aside_stay_text():
         line = _SENTENCE.format(label=label)
         article = _parse(f"<div class='content'><p>{line}</p>{STORY}</div>")
         assert text_of(article)[0] == line
+
+
+# --- d. who filed a wire service's story: the writer when no one else is credited ---------
+
+
+def test_who_filed_the_story_is_its_writer_when_no_one_else_is_credited():
+    article = _parse(f"<div class='content'>{STORY}<p>发稿 宿泱韫; 审校 曾祥进</p></div>")
+    assert writers(article) == ["宿泱韫"]
+    assert not any("宿泱韫" in line for line in text_of(article))
+
+
+def test_who_filed_a_translated_story_is_no_writer_beside_its_translators():
+    # guard: `编译 X；审校 Y` beside it names the writers
+    credits = "<p>编译 郑茵/侯雪苹；审校 戴素萍</p><p>发稿 宿泱韫; 审校 曾祥进</p>"
+    article = _parse(f"<div class='content'>{STORY}{credits}</div>")
+    assert writers(article) == ["郑茵", "侯雪苹"]
+
+
+def test_who_filed_a_reporters_story_is_no_writer():
+    # guard: the lead's byline names the reporter
+    lead = (
+        "<p>本报讯（记者 王小明）本市今年夏季持续高温，有关部门近日下发通知，要求做好防暑工作。</p>"
+    )
+    article = _parse(f"<div class='content'>{lead}{STORY}<p>发稿 宿泱韫; 审校 曾祥进</p></div>")
+    assert writers(article) == ["王小明"]

@@ -2214,12 +2214,13 @@ def finish_article(draft: _Draft) -> None:
         # when the same person is also the story's editor.
         lead = {a.name for b in draft.bylines if b.kind == "run_in" for a in b.authors}
         article.authors = [a for a in article.authors if a.name != article.editor or a.name in lead]
-        if not any(a.role != "摄影" for a in article.authors):
-            # `作者：雪花 编辑：雪花` in one meta line and no other writer credited anywhere: a
-            # small newsroom's editor writing the item (with a writer elsewhere, such as a
-            # closing `（作者：方敏…）`, the 作者 field is the content system's login)
-            own = [n for b in draft.bylines for n in b.self_edited if n == article.editor]
-            article.authors[:0] = [Author(own[0], "作者")] if own else []
+    if not any(a.role != "摄影" for a in article.authors):
+        # no writer credited anywhere: `作者：雪花 编辑：雪花` in one meta line is a small
+        # newsroom's editor writing the item (with a writer elsewhere, such as a closing
+        # `（作者：方敏…）`, the 作者 field is the content system's login); `发稿 X；审校 Y`
+        # names who filed a wire service's story, its writer when no one else is named
+        fallback = next((b.fallback_writers for b in draft.bylines if b.fallback_writers), [])
+        article.authors[:0] = [Author(n, "作者") for n in fallback]
     printed = [b.raw for b in draft.bylines if b.kind not in ("editor", "credit", "source")]
     if printed:
         article.byline_raw = " | ".join(printed)

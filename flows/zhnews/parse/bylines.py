@@ -153,9 +153,10 @@ class Byline:
     kind: str = "byline"  # byline | closing | photo | wire | run_in | editor | credit | source
     editor: str | None = None  # 责任编辑/编辑 names printed with the credits (not authors)
     editor_rank: int = 0  # 2: 责任编辑/责编, 1: 编辑 — the 责任编辑 wins when both are printed
-    # `作者：雪花 编辑：雪花`: names one meta line credits as both writer and editor (left out
-    # of `authors`; assemble makes them the writer when no one else is credited as one)
-    self_edited: list[str] = field(default_factory=list)
+    # Names that are the writer only when no one else is credited as one (left out of
+    # `authors`; assemble decides): `作者：雪花 编辑：雪花`, one person credited as writer and
+    # editor in one meta line; `发稿 宿泱韫；审校 曾祥进`, who filed a wire service's story
+    fallback_writers: list[str] = field(default_factory=list)
 
 
 def split_names(run: str) -> list[str]:
@@ -538,7 +539,7 @@ def credits_in_meta(line: str) -> Byline | None:
         kind=kind,
         editor=editor,
         editor_rank=rank,
-        self_edited=both,
+        fallback_writers=both,
     )
 
 
@@ -766,7 +767,22 @@ def _parse_credit_line(line: str) -> Byline | None:
         kind = "photo"
     else:
         kind = "closing" if outer else "byline"
-    return Byline(raw=stripped, authors=credits.authors, kind=kind, editor=editor, editor_rank=rank)
+    filed = _FILED_BY.search(inner) if kind == "credit" else None
+    return Byline(
+        raw=stripped,
+        authors=credits.authors,
+        kind=kind,
+        editor=editor,
+        editor_rank=rank,
+        fallback_writers=(strict_names(filed.group("names")) or []) if filed else [],
+    )
+
+
+# `发稿 宿泱韫; 审校 曾祥进`: a wire service's Chinese desk credits who filed the story and who
+# checked it. When no reporter, writer or translator is credited, the one who filed it wrote it.
+_FILED_BY = re.compile(
+    r"(?:发稿|發稿)\s*[：:]?\s*(?P<names>[^;；,，|｜：:]{2,16}?)\s*(?=[;；,，|｜]|$)"
+)
 
 
 # Every pattern of `_credit_form` needs one of these: 报道/報導 (a desk's or how the story
