@@ -5,6 +5,10 @@ Inputs are small synthetic posts written for these tests, not the pages.
 1. A run-in dateline that prints its year in Chinese numerals and is closed by its bracket
    alone (`【明慧网二零一六年十月二十二日】`) dates the story, as the Arabic-numeral form with
    讯/电 already did (`【大纪元2018年08月28日讯】`).
+2. A page whose headline is a link (`<h1><a href=…>headline</a></h1>`) falls back to its
+   <title>, which carries the section and site names the site appends (`…-业界-IT评论`): the
+   part before a separator that the page also prints as a heading or as its description is
+   the headline.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from synthetic import page
 from zhnews.parse import parse_document
 
 _LINES = [
@@ -58,3 +63,43 @@ def test_a_bracketed_dateline_with_its_year_in_any_numerals_dates_the_story(lead
 )
 def test_a_date_in_the_text_is_not_a_dateline(lead):
     assert _published(lead) is None
+
+
+# --- 2. the <title> without the names a site appends --------------------------------------
+
+_HEADLINE = "Sun股价持续回落 与甲骨文交易前景堪忧"
+
+
+def _linked_headline_page(title: str, heading: str, description: str = "") -> str:
+    meta = f'<meta name="description" content="{description}">' if description else ""
+    body = "".join(f"<p>{line}</p>" for line in _LINES)
+    return page(
+        f"<title>{title}</title>{meta}",
+        '<div class="nav"><a href="/">首页</a> &gt; <a href="/it/">IT评论</a></div>'
+        f'<div class="post"><h1><a href="/it/72390.html">{heading}</a></h1>{body}</div>',
+    )
+
+
+def _title(html: str) -> str:
+    return parse_document(html, "site/page.html").articles[0].title
+
+
+@pytest.mark.parametrize("tail", ["-业界-IT评论", "_业界_IT评论", " | 酷勤网", "－IT评论"])
+def test_the_names_after_a_headline_the_page_prints_are_not_the_title(tail):
+    assert _title(_linked_headline_page(_HEADLINE + tail, _HEADLINE)) == _HEADLINE
+
+
+def test_a_description_naming_the_headline_vouches_for_it_too():
+    html = _linked_headline_page(_HEADLINE + "-业界-IT评论", "热点文章", description=_HEADLINE)
+    assert _title(html) == _HEADLINE
+
+
+@pytest.mark.parametrize(
+    ("title", "heading"),
+    [
+        ("中美-欧盟贸易谈判进入新阶段", "热点文章"),  # a dash inside a headline nothing repeats
+        ("油价-业界-IT评论", "油价"),  # a head too short to be sure of
+    ],
+)
+def test_a_title_nothing_else_on_the_page_splits_stays_whole(title, heading):
+    assert _title(_linked_headline_page(title, heading)) == title

@@ -156,7 +156,7 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
             "parse", f"no article text found ({fmt}: {len(blocks)} blocks, none is body text)"
         )
     if len(articles) == 1 and articles[0].title is None:
-        articles[0].title = first_line_title or page_title
+        articles[0].title = first_line_title or _page_title_headline(page_title, text)
         if articles[0].title is None:
             _derive_title(articles[0])
     if fmt == "newspaper-html" and len(articles) == 1 and not articles[0].title_derived:
@@ -378,6 +378,28 @@ def _headline_lines(match: re.Match) -> list[str]:
 
 
 _DASHES = re.compile(r"[—–－-]+")
+_TITLE_TAIL_SEPARATOR = re.compile(r"\s*(?:[-–—_|｜]|－)\s*")
+
+
+def _page_title_headline(page_title: str | None, html: str) -> str | None:
+    """The page's <title> as the headline, without what the site appends to it (`Sun股价持续
+    回落 与甲骨文交易前景堪忧-业界-IT评论`: the section and the site): the part before a
+    separator that the page also prints on its own, as the text of a heading (<h1>-<h3>, a
+    heading made of a link included: the text found no title in it) or as its description."""
+    if not page_title or not _TITLE_TAIL_SEPARATOR.search(page_title):
+        return page_title
+    shown = {
+        re.sub(r"\s+", "", line)
+        for match in _HEADLINE_TAG.finditer(html[:500_000])
+        for line in _headline_lines(match)
+    }
+    shown.update(re.sub(r"\s+", "", d) for d in meta.page_descriptions(html))
+    for match in _TITLE_TAIL_SEPARATOR.finditer(page_title):
+        head = page_title[: match.start()].strip()
+        key = re.sub(r"\s+", "", head)
+        if len(key) >= 6 and key in shown:
+            return head
+    return page_title
 
 
 def _headline_from_first_line(article: Article, page_titles: list[str]) -> None:
