@@ -9,6 +9,10 @@ Inputs are small synthetic posts written for these tests, not the pages.
    <title>, which carries the section and site names the site appends (`…-业界-IT评论`): the
    part before a separator that the page also prints as a heading or as its description is
    the headline.
+3. A mirror's link to the original with a note on its label (`原文地址（需翻墙访问）：URL`) is
+   not text; a row of three or more short labels split by `|` above the text (the mirror's
+   navigation, `首页 | 手把手翻墙教程 | …`) is not the headline's deck; a line that is only a
+   date over the story (an e-paper's issue date) is not a paragraph.
 """
 
 from __future__ import annotations
@@ -103,3 +107,68 @@ def test_a_description_naming_the_headline_vouches_for_it_too():
 )
 def test_a_title_nothing_else_on_the_page_splits_stays_whole(title, heading):
     assert _title(_linked_headline_page(title, heading)) == title
+
+
+# --- 3. a mirror's link to the original, its navigation row; a date line over the story ----
+
+
+def _mirror_with(before: str = "", after: str = "") -> str:
+    body = "".join(f"<p>{line}</p>\n" for line in _LINES)
+    return f"### 联合国警告猪瘟可能殃及邻国\n------------------------\n\n{before}{body}{after}\n"
+
+
+def _article(text: str):
+    return parse_document(text, "mirror/item.md").articles[0]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "原文地址（需翻墙访问）：http://www.example.org/mh/articles/2016/10/22/标题-336623.html",
+        "原文链接(英文)：https://www.example.com/news/a.html",
+    ],
+)
+def test_a_link_to_the_original_with_a_note_on_its_label_is_not_text(line):
+    article = _article(_mirror_with(after=f"<p>{line}</p>\n"))
+    assert [p.text for p in article.paragraphs if p.kind in ("body", "subhead")] == _LINES
+
+
+def test_a_row_of_labels_above_the_text_is_navigation_not_a_deck():
+    links = ["首页", "手把手翻墙教程", "禁闻聚合安卓版", "网门安卓版"]
+    nav = (
+        "#### "
+        + " &nbsp;|&nbsp; ".join(f"[{x}](https://example.org/{i})" for i, x in enumerate(links))
+        + "\n\n"
+    )
+    article = _article(_mirror_with(before=nav))
+    assert article.subtitle is None
+    assert [p.text for p in article.paragraphs if p.kind in ("body", "subhead")] == _LINES
+
+
+def test_a_line_split_by_bars_that_reads_as_a_sentence_stays():
+    line = "他说：左边 | 右边 | 中间，这是三个选项。"
+    article = _article(_mirror_with(before=f"<p>{line}</p>\n"))
+    assert line in [p.text for p in article.paragraphs]
+
+
+@pytest.mark.parametrize("stamp", ["2014年5月21日", "2014年5月21日 星期三"])
+def test_a_date_printed_over_the_story_is_not_a_paragraph(stamp):
+    html = page(
+        "<title>变性的她盗窃被抓</title>",
+        "<div><h1>变性的她盗窃被抓</h1><p style='text-align:center'>因缺钱导致变性不彻底</p>"
+        f"<h6><span>{stamp}</span></h6></div><div id='neir'>"
+        + "".join(f"<p>{x}</p>" for x in _LINES)
+        + "</div>",
+    )
+    article = parse_document(html, "epaper/page.html").articles[0]
+    assert [p.text for p in article.paragraphs if p.kind in ("body", "subhead")] == _LINES
+
+
+def test_a_paragraph_opening_with_a_date_stays():
+    line = "2014年5月21日，湖南省公安厅举办新闻发布会，介绍全省监所法治文明建设情况。"
+    html = page(
+        "<title>标题在此</title>",
+        "<h1>标题在此</h1>" + f"<p>{line}</p>" + "".join(f"<p>{x}</p>" for x in _LINES),
+    )
+    article = parse_document(html, "epaper/page.html").articles[0]
+    assert line in [p.text for p in article.paragraphs]

@@ -1005,8 +1005,9 @@ def _mark_provenance_header(items: list[Item]) -> None:
 # `原文链接：https://…`, `本文網址：…`: a mirror's or a reprint's link to the original, a
 # label and a URL and nothing else
 _SOURCE_LINK_RE = re.compile(
-    r"^(?:原文|本文|文章|来源|來源)(?:链接|連結|鏈接|地址|網址|网址)\s*[：:]\s*"
-    r"(?:https?://|www\.)\S+$",
+    r"^(?:原文|本文|文章|来源|來源)(?:链接|連結|鏈接|地址|網址|网址)"
+    r"(?:\s*[（(][^（）()]{1,12}[)）])?"  # a note on the label: `原文地址（需翻墙访问）：`
+    r"\s*[：:]\s*(?:https?://|www\.)\S+$",
     re.IGNORECASE,
 )
 
@@ -1028,7 +1029,19 @@ _LINK_ROW_SEPARATORS = re.compile(r"\s*[|｜]\s*")
 def _mark_link_rows(items: list[Item]) -> None:
     """A row of two or more short labels split by `|` after the text's first paragraph is
     navigation, not body: when it is mostly link text (`Item.links`), or when no paragraph
-    follows it (a mirror's footer whose Markdown links an HTML body left unread)."""
+    follows it (a mirror's footer whose Markdown links an HTML body left unread). Before the
+    first paragraph, a row of three or more such labels with no clause punctuation is the
+    mirror's or the site's navigation too (`首页 | 手把手翻墙教程 | 禁闻聚合安卓版`), not a
+    deck under the headline."""
+    body_at = [i for i, it in enumerate(items) if it.kind == "body" and not it.links]
+    if not body_at:
+        return
+    for item in items[: body_at[0] + 1]:
+        if item.kind not in ("body", "heading", "subhead") or _CLAUSE_PUNCT.search(item.text):
+            continue
+        parts = [p for p in _LINK_ROW_SEPARATORS.split(item.text.strip()) if p]
+        if len(parts) >= 3 and all(len(p) <= 12 for p in parts):
+            item.kind = "debris"
     body_at = [i for i, it in enumerate(items) if it.kind == "body" and not it.links]
     if not body_at:
         return
@@ -1050,11 +1063,21 @@ def _mark_link_rows(items: list[Item]) -> None:
 # `台北 —`, `达累斯萨拉姆 —`: a dateline printed on its own above the lead (VOA's style), a
 # place and a dash, nothing of the story
 _PLACE_DATELINE_RE = re.compile(r"^[\u4e00-\u9fff·・]{2,12}\s*[—–-]{1,2}$")
+# `2014年5月21日`, `2014年5月21日 星期三`: a date and nothing else
+_DATE_ONLY_RE = re.compile(
+    r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"(?:\s*[（(]?\s*(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]?)?$"
+)
 
 
 def _mark_place_datelines(items: list[Item]) -> None:
-    """A place-and-dash dateline line before the first paragraph is not a paragraph."""
+    """A place-and-dash dateline line before the first paragraph is not a paragraph; nor is
+    a line that is only a date there (`2014年5月21日`, an e-paper's issue date printed over
+    the story): it is a date line (kind meta, its date kept as evidence)."""
     for item in items:
+        if item.kind in ("subhead", "heading", "body") and _DATE_ONLY_RE.match(item.text.strip()):
+            item.kind = "meta"
+            continue
         if item.kind != "body":
             continue
         if _PLACE_DATELINE_RE.match(item.text.strip()):
