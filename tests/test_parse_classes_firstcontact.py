@@ -13,6 +13,9 @@ Inputs are small synthetic posts written for these tests, not the pages.
    not text; a row of three or more short labels split by `|` above the text (the mirror's
    navigation, `首页 | 手把手翻墙教程 | …`) is not the headline's deck; a line that is only a
    date over the story (an e-paper's issue date) is not a paragraph.
+4. The reporter's credit after such a dateline (`【明慧网…日】（明慧记者郑语焉台湾新北市综合
+   报道）`) names the author and leaves the text, as after `【…讯】`; a dateline naming no one
+   stays in the text (the dev set's convention).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from synthetic import page
+from synthetic import page, text_of, writers
 from zhnews.parse import parse_document
 
 _LINES = [
@@ -172,3 +175,27 @@ def test_a_paragraph_opening_with_a_date_stays():
     )
     article = parse_document(html, "epaper/page.html").articles[0]
     assert line in [p.text for p in article.paragraphs]
+
+
+# --- 4. the reporter's credit after a dateline closed by its date -------------------------
+
+
+@pytest.mark.parametrize(
+    ("credit", "names"),
+    [
+        ("（明慧记者郑语焉台湾新北市综合报道）", ["郑语焉"]),
+        ("（明慧记者吴思静德国报道）", ["吴思静"]),
+    ],
+)
+def test_a_credit_after_a_dateline_closed_by_its_date_names_the_reporter(credit, names):
+    article = parse_document(_mirror(f"【明慧网二零一六年十月二十二日】{credit}"), "m/item.md")
+    article = article.articles[0]
+    assert writers(article) == names
+    assert text_of(article) == _LINES
+    assert article.published_at.date() == date(2016, 10, 22)
+
+
+def test_a_dateline_closed_by_its_date_that_names_no_one_stays_in_the_text():
+    article = parse_document(_mirror("【明慧网二零一六年十月二十二日】"), "m/item.md").articles[0]
+    assert writers(article) == []
+    assert text_of(article)[0] == "【明慧网二零一六年十月二十二日】" + _LINES[0]

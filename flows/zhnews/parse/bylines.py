@@ -1725,7 +1725,11 @@ _BRACKET_DATELINE = re.compile(
 # nobody; when a reporter's credit follows it (`（大紀元記者陸希休斯頓報導）`, `記者X報道：`),
 # tag and credit open the lead together.
 _NEWS_TAG = re.compile(
-    r"^\s*[【〔\[](?P<tag>[^【】〔〕\[\]（）()]{2,24}?(?:訊|讯|消息))[】〕\]]\s*"
+    r"^\s*[【〔\[](?P<tag>[^【】〔〕\[\]（）()]{2,24}?(?:訊|讯|消息"
+    # or closed by the date with its year (`【明慧网二零一六年十月二十二日】`)
+    r"|(?:\d{4}|[一二][〇○零一二三四五六七八九]{3})年"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日))"
+    r"[】〕\]]\s*"
 )
 # `（早报讯）记者X报道：`, `（星島日報報道）記者X報道：`: the newsroom's tag in round brackets
 # before a reporter's run-in credit
