@@ -1724,12 +1724,15 @@ _BRACKET_DATELINE = re.compile(
 # `【大紀元2014年10月06日訊】`, `【本報訊】`, `〔本報訊〕`: a newsroom's dateline tag that names
 # nobody; when a reporter's credit follows it (`（大紀元記者陸希休斯頓報導）`, `記者X報道：`),
 # tag and credit open the lead together.
+# A year, and a month or day, in Arabic or Chinese numerals (`2016`, `二零一六`; `10`, `二十二`):
+# the figures of a dateline's date (also parse/dates.py's)
+YEAR_FIGURES = "(?:(?:19|20)\\d{2}|[一二][〇○零一二三四五六七八九]{3})"
+DAY_FIGURES = "(?:\\d{1,2}|[一二三四五六七八九十]{1,3})"
 _NEWS_TAG = re.compile(
     r"^\s*[【〔\[](?P<tag>[^【】〔〕\[\]（）()]{2,24}?(?:訊|讯|消息"
     # or closed by the date with its year (`【明慧网二零一六年十月二十二日】`)
-    r"|(?:\d{4}|[一二][〇○零一二三四五六七八九]{3})年"
-    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日))"
-    r"[】〕\]]\s*"
+    rf"|{YEAR_FIGURES}年{DAY_FIGURES}月{DAY_FIGURES}日)"
+    r")[】〕\]]\s*"
 )
 # `（早报讯）记者X报道：`, `（星島日報報道）記者X報道：`: the newsroom's tag in round brackets
 # before a reporter's run-in credit

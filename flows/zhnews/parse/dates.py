@@ -61,6 +61,7 @@ from zoneinfo import ZoneInfo
 
 from zhnews.model import Article
 from zhnews.parse import debris, meta
+from zhnews.parse.bylines import DAY_FIGURES, YEAR_FIGURES
 
 __all__ = ["SOURCES", "DocumentDates", "Evidence", "vote"]
 
@@ -865,7 +866,7 @@ def _visible_lines(root) -> list[_Line]:
 # ---------------------------------------------------------------------------------------
 # Datelines
 
-_NUM = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
+_NUM = DAY_FIGURES
 _DATELINE_RE = re.compile(
     rf"^[\s【\[（(]{{0,2}}[^。，,；;！？]{{0,20}}?(?:(?P<m>{_NUM})月)?(?P<d>{_NUM})日"
     r"\s*[^\s。，,\d]{0,3}?(?:电|讯|電|訊)"
@@ -874,10 +875,9 @@ _DATELINE_RE = re.compile(
 
 # `【大纪元2018年08月28日讯】`, `新华社北京2018年8月28日电`: a dateline that prints its year,
 # also in Chinese numerals and closed by its bracket alone (`【明慧网二零一六年十月二十二日】`)
-_CN_YEAR = "[一二][〇○零一二三四五六七八九]{3}"
 _FULL_DATELINE_RE = re.compile(
     r"^[\s【\[（(]{0,2}[^。，,；;！？\d]{0,12}?"
-    rf"(?P<y>(?:19|20)\d{{2}}|{_CN_YEAR})年(?P<m>{_NUM})月(?P<d>{_NUM})日"
+    rf"(?P<y>{YEAR_FIGURES})年(?P<m>{DAY_FIGURES})月(?P<d>{DAY_FIGURES})日"
     r"(?:\s*[^\s。，,\d]{0,3}?(?:电|讯|電|訊)|】)"
 )
 
