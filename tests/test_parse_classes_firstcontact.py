@@ -16,6 +16,10 @@ Inputs are small synthetic posts written for these tests, not the pages.
 4. The reporter's credit after such a dateline (`【明慧网…日】（明慧记者郑语焉台湾新北市综合
    报道）`) names the author and leaves the text, as after `【…讯】`; a dateline naming no one
    stays in the text (the dev set's convention).
+5. An e-paper story whose headline box (headline, deck, date) is an element of its own
+   ends with a printed `[延伸阅读]` sidebar among its paragraphs (more unlinked prose on the
+   same story): the sidebar is the story's text, only its label goes; a related header over
+   linked headlines in the same place still ends the story.
 """
 
 from __future__ import annotations
@@ -199,3 +203,31 @@ def test_a_dateline_closed_by_its_date_that_names_no_one_stays_in_the_text():
     article = parse_document(_mirror("【明慧网二零一六年十月二十二日】"), "m/item.md").articles[0]
     assert writers(article) == []
     assert text_of(article)[0] == "【明慧网二零一六年十月二十二日】" + _LINES[0]
+
+
+# --- 5. a printed sidebar after an e-paper story -----------------------------------------
+
+_SIDEBAR = [
+    "特殊病犯如何收治",
+    "省公安厅在发布会上介绍，全省监所系统此前多次收押过类似的特殊人员，各地做法不尽相同。",
+    "针对传染病患者，全省已设立专门的收治场所，由医务人员集中看护。",
+]
+
+
+def _epaper(after: str) -> list[str]:
+    """A Founder-style e-paper article page: the headline box, then the story's <p>s."""
+    head = "<div class='hd'><h1>标题在此</h1><p>因缺钱导致手术不彻底；目前已被取保候审</p></div>"
+    body = "".join(f"<p>{x}</p>" for x in _LINES) + "<p>[延伸阅读]</p>" + after
+    doc = page("<title>标题在此</title>", f"<div id='main'>{head}<div id='neir'>{body}</div></div>")
+    return text_of(parse_document(doc, "epaper/page.html").articles[0])
+
+
+def test_a_printed_sidebar_after_an_epaper_story_is_its_text():
+    assert _epaper("".join(f"<p>{x}</p>" for x in _SIDEBAR)) == _LINES + _SIDEBAR
+
+
+def test_a_related_header_over_linked_headlines_still_ends_the_story():
+    teasers = "".join(
+        f"<p><a href='/n{i}.htm'>市府推动老屋健检计划</a></p><p>{_SIDEBAR[1]}</p>" for i in range(2)
+    )
+    assert _epaper(teasers) == _LINES

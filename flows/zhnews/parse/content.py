@@ -1448,12 +1448,42 @@ def _related_box_end(blocks: list, weights: list[float], title_idx: int, end: in
             and block.dom_path[:common] != home
             and len(block.text) <= MAX_BOX_HEADER_CHARS
             and (
-                debris.related_header(block.text) == ""
+                (
+                    debris.related_header(block.text) == ""
+                    and not _printed_sidebar(blocks, weights, idx, end)
+                )
                 or _COMMENTS_HEADER.fullmatch(_WS.sub("", block.text))
             )
         ):
             return idx
     return end
+
+
+SIDEBAR_LOOKAHEAD = 3
+
+
+def _printed_sidebar(blocks: list, weights: list[float], idx: int, end: int) -> bool:
+    """`[延伸阅读]` between two paragraphs of an e-paper story, over more unlinked prose in the
+    same element: a sidebar the paper printed with the story (background on the same
+    press conference), not a box of other stories. The header sits among the story's own
+    paragraphs (the prose block above it has the same parent element) and the next
+    `SIDEBAR_LOOKAHEAD` non-empty blocks are there too, carry no links and include prose; a
+    box of other stories lists linked headlines."""
+    parent = blocks[idx].dom_path[:-1]
+    above = next((k for k in range(idx - 1, -1, -1) if blocks[k].text.strip()), None)
+    if above is None or weights[above] <= 0 or blocks[above].dom_path[:-1] != parent:
+        return False
+    following = [k for k in range(idx + 1, end) if blocks[k].text.strip()][:SIDEBAR_LOOKAHEAD]
+    return (
+        len(following) == SIDEBAR_LOOKAHEAD
+        and all(
+            blocks[k].kind in ("text", "heading")
+            and not blocks[k].link_chars
+            and blocks[k].dom_path[:-1] == parent
+            for k in following
+        )
+        and any(weights[k] > 0 for k in following)
+    )
 
 
 MAX_BOX_HEADER_CHARS = 20
