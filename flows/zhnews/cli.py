@@ -493,6 +493,121 @@ def cmd_maintain(args) -> int:
     return EXIT_OK
 
 
+def cmd_watch(args) -> int:
+    """Load files as they land in PATHS, in one warm process (zhnews.watch)."""
+    missing = _missing_inputs(args.paths)
+    if missing:
+        print(f"error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return EXIT_USAGE
+    from zhnews import procs
+
+    previous = procs.mark_children()
+    try:
+        return _watch(args)
+    finally:
+        procs.unmark_children(previous)
+
+
+def _watch(args) -> int:
+    import os
+    import signal
+    import time
+
+    from zhnews import gate_process, watch
+
+    configure_prefect_env()
+    api = _start_ephemeral_api()
+    if api is None:
+        print(f"flow runs report to {os.environ['PREFECT_API_URL']}", flush=True)
+    else:
+        print(
+            "note: PREFECT_API_URL is not set: flow runs go to a temporary API that stops with "
+            "this process (start `zhnews ui` and export the URL it prints to see them in the UI)",
+            flush=True,
+        )
+    gate_process.shared().start()  # GX imports in its process while the flow's modules load
+    stopping: list[int] = []
+
+    def on_signal(signum, _frame) -> None:
+        if stopping:
+            raise KeyboardInterrupt
+        stopping.append(signum)
+        print("stopping after the current load (Ctrl-C again to abort it)", flush=True)
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, on_signal)
+    try:
+        from zhnews.flow import etl
+        from zhnews.settings import Settings, without_flow_heartbeats
+
+        if api is not None:
+            api.wait(Settings().api_start_timeout_s)
+
+        def load(paths: list[str]) -> None:
+            started = time.perf_counter()
+            try:
+                with _HoldPrefectErrors(args.db), without_flow_heartbeats():
+                    result = etl(paths=paths, db=str(args.db))
+            except Exception as exc:
+                failure = expected_failure(exc, args.db)
+                if failure is not None and failure[0] == EXIT_LOCKED:
+                    raise watch.Retry(failure[1]) from exc
+                raise
+            seconds = time.perf_counter() - started
+            last = (result.get("published") or {}).get("last_load") or {}
+            if result.get("status") == "noop":
+                what = f"nothing new ({result.get('files_unchanged', 0)} file(s) unchanged)"
+            else:
+                what = ", ".join(f"{k}={v}" for k, v in last.items() if v is not None)
+            print(
+                f"{time.strftime('%H:%M:%S')} {len(paths)} path(s), {seconds:.1f} s: {what}",
+                flush=True,
+            )
+
+        def on_error(exc: BaseException) -> None:
+            failure = expected_failure(exc, args.db)
+            message = (
+                failure[1] if failure is not None else f"{type(exc).__name__}: {one_line(exc)}"
+            )
+            retry = " (will retry)" if isinstance(exc, watch.Retry) else ""
+            print(
+                f"{time.strftime('%H:%M:%S')} error{retry}: {message}", file=sys.stderr, flush=True
+            )
+
+        def on_ready() -> None:
+            print(
+                f"watching {len(args.paths)} path(s) (poll every {args.interval:g} s); "
+                "Ctrl-C stops",
+                flush=True,
+            )
+
+        stats = watch.watch_loop(
+            args.paths,
+            load,
+            stop=lambda: bool(stopping),
+            interval_s=args.interval,
+            settle_s=args.settle,
+            rescan_s=args.rescan,
+            on_ready=on_ready,
+            on_error=on_error,
+        )
+    except KeyboardInterrupt:
+        print(f"error: {INTERRUPTED}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    finally:
+        gate_process.shared().close(wait=False)
+        if api is not None:
+            _drain_prefect_workers()
+            api.stop()
+            os.environ.pop("PREFECT_API_URL", None)
+        gate_process.shared().reap()
+    print(
+        f"stopped: {stats.loads} load(s), {stats.failed} failed; {stats.files} file(s) landed "
+        "while watching"
+    )
+    return EXIT_OK
+
+
 def cmd_ui(args) -> int:
     """Local Prefect server + UI (project-local PREFECT_HOME, offline, no telemetry)."""
     configure_prefect_env()
@@ -597,6 +712,8 @@ def cmd_eval(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from zhnews import watch
+
     p = argparse.ArgumentParser(
         prog="zhnews",
         description="Load Chinese news documents into a DuckDB warehouse and query it.",
@@ -715,6 +832,40 @@ def build_parser() -> argparse.ArgumentParser:
     sv.add_argument("--name", default="inbox", help="deployment name (default: inbox → etl/inbox)")
     sv.set_defaults(func=cmd_serve)
 
+    wt = sub.add_parser(
+        "watch",
+        help="load files as they land in folders, in one warm process",
+        description="Load what is new in PATHS once, then keep watching them and load each "
+        "new or changed file as it lands (a few seconds until analysts see it): the flow's "
+        "modules, Prefect and the quality gate's Great Expectations stay loaded between "
+        "loads. Every load is a Prefect flow run (with `zhnews ui` running and "
+        "PREFECT_API_URL exported, visible in the UI). Ctrl-C or SIGTERM stops after the "
+        "current load.",
+    )
+    wt.add_argument("paths", nargs="+", help="folders (or files) to watch")
+    add_db(wt)
+    wt.add_argument(
+        "--interval",
+        type=float,
+        default=watch.DEFAULT_INTERVAL_S,
+        help=f"seconds between polls ({watch.DEFAULT_INTERVAL_S:g})",
+    )
+    wt.add_argument(
+        "--settle",
+        type=float,
+        default=watch.DEFAULT_SETTLE_S,
+        help="seconds a new file's size and mtime must hold still before it is loaded "
+        f"({watch.DEFAULT_SETTLE_S:g})",
+    )
+    wt.add_argument(
+        "--rescan",
+        type=float,
+        default=watch.DEFAULT_RESCAN_S,
+        help="seconds between full listings, which catch files rewritten in place "
+        f"({watch.DEFAULT_RESCAN_S:g})",
+    )
+    wt.set_defaults(func=cmd_watch)
+
     cb = sub.add_parser(
         "cookbook", help="run the SQL cookbook (warehouse/cookbook/*.sql) and print it as markdown"
     )
@@ -772,7 +923,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run a command; expected failures print one `error:` line and their exit code."""
     args = build_parser().parse_args(argv)
-    if argv is None and args.command in ("run", "retry"):
+    if argv is None and args.command in ("run", "retry", "watch"):
         # A `zhnews` process that loads never uses pandas (the gate runs in its own process),
         # but DuckDB imports it at the first query with parameters, only to check whether they
         # are pandas objects: ~0.3 s and ~55 MB for the rest of the load. Only for the

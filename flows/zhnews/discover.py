@@ -46,19 +46,24 @@ def display_path(path: str) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
-def _is_hidden(name: str) -> bool:
+def is_hidden(name: str) -> bool:
     return name.startswith(".")
+
+
+def is_document_name(name: str) -> bool:
+    """A file name discovery loads (not hidden, a document extension)."""
+    # '<post>.md@<commit>.md' version copies end in .md too
+    return not is_hidden(name) and name.lower().endswith(DOCUMENT_EXTENSIONS)
 
 
 def _walk(folder: str) -> Iterator[str]:
     """Absolute, normalised paths of the documents under `folder` (what `_absolute` keeps)."""
     # followlinks=False: a symlink loop cannot make the walk endless.
     for root, dirs, files in os.walk(os.path.abspath(folder), followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not _is_hidden(d))
+        dirs[:] = sorted(d for d in dirs if not is_hidden(d))
         prefix = root if root.endswith(os.sep) else root + os.sep
         for name in sorted(files):
-            # '<post>.md@<commit>.md' version copies end in .md too
-            if not _is_hidden(name) and name.lower().endswith(DOCUMENT_EXTENSIONS):
+            if is_document_name(name):
                 yield prefix + name
 
 
