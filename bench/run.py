@@ -12,11 +12,14 @@ uses a warm PREFECT_HOME under the cache folder so the first-ever migration is n
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import json
 import os
 import platform
 import shutil
+import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -269,9 +272,98 @@ def increment_with_server(paths: list[Path], db: Path, env: dict, cache: Path) -
         first = run_zhnews(paths[:-1], db, server_env, flags=["--always-flow"])
         out = run_zhnews(paths, db, server_env)
         out["first_run_seconds"] = first["seconds"]
+        out["watched"] = watched_increments(paths, db, server_env)
         return out
     finally:
         server.stop()
+
+
+WATCHED_RUNS = 3
+
+
+def watched_increments(
+    paths: list[Path], db: Path, env: dict, runs: int = WATCHED_RUNS, start: int = 30_000_000
+) -> dict:
+    """+10 documents landing in a folder that `zhnews watch` watches, until analysts see them.
+
+    The watcher is started over `paths` plus an empty feed folder and first catches up (a
+    flow run that finds nothing new); then, `runs` times, a folder of 10 new documents (ids
+    from `start`) written beside the feed is moved into it (one rename: the files land at
+    once, as a feed's `mv` lands them) and the clock runs until a reader (`open_published`,
+    what `zhnews sql` opens) counts 10 more rows in raw.documents. Seconds per run, and their
+    median."""
+    feed = db.parent / "feed"
+    staging = db.parent / "feed-staging"
+    feed.mkdir(parents=True, exist_ok=True)
+    staging.mkdir(parents=True, exist_ok=True)
+    cmd = [str(ZHNEWS), "watch", *map(str, paths), str(feed), "--db", str(db)]
+    log = db.parent / "watch.log"  # the watcher's console (a pipe nobody reads would fill)
+    with open(log, "w") as out:
+        proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=subprocess.STDOUT, text=True)
+    seconds: list[float] = []
+    try:
+        deadline = time.perf_counter() + 600
+        while "\nwatching " not in "\n" + log.read_text(errors="replace"):
+            if proc.poll() is not None or time.perf_counter() > deadline:
+                raise RuntimeError(f"zhnews watch never watched:\n{log.read_text()[-3000:]}")
+            time.sleep(0.1)
+        for k in range(runs):
+            before = _documents(db)
+            batch = corpus.write_new_documents(10, staging / f"batch-{k}", start=start + 100 * k)
+            t0 = time.perf_counter()
+            os.rename(batch, feed / batch.name)
+            seen = _snapshot(db)
+            while True:
+                # a reader opens the warehouse only when a commit happened since it last looked
+                # (a full open every 50 ms costs a core and slowed the load ~3x)
+                now = _snapshot(db)
+                if now != seen:
+                    seen = now
+                    if _documents(db) >= before + 10:
+                        break
+                if time.perf_counter() > t0 + 120 or proc.poll() is not None:
+                    raise RuntimeError(
+                        f"the watched increment never reached raw.documents:\n"
+                        f"{log.read_text()[-3000:]}"
+                    )
+                time.sleep(0.02)
+            seconds.append(time.perf_counter() - t0)
+        # SIGTERM ends a load in progress unpublished: let the last one finish first
+        deadline = time.perf_counter() + 60
+        while log.read_text(errors="replace").count("status=published") < runs:
+            if proc.poll() is not None or time.perf_counter() > deadline:
+                break
+            time.sleep(0.1)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    return {"runs": seconds, "seconds": statistics.median(seconds)}
+
+
+def _snapshot(db: Path) -> int | None:
+    """The lake's latest snapshot id, read from its SQLite catalog (a few ms)."""
+    import sqlite3
+
+    from zhnews.store.lake import WarehousePaths
+
+    catalog = WarehousePaths.of(db).catalog
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{catalog}?mode=ro", uri=True)) as con:
+            return con.execute("SELECT max(snapshot_id) FROM ducklake_snapshot").fetchone()[0]
+    except sqlite3.Error:
+        return None  # read again at the next poll
+
+
+def _documents(db: Path) -> int:
+    con = _reader(db)
+    try:
+        return con.execute("SELECT count(*) FROM raw.documents").fetchone()[0]
+    finally:
+        con.close()
 
 
 def load_steps(db: Path) -> list[tuple[str, float]]:
@@ -498,6 +590,7 @@ def build_rows(r: dict) -> list[tuple[str, str, str, str]]:
     # What a load leaves on disk per document (the lake only ever adds files).
     cold_per_doc = (cold["bytes_after"] - cold["bytes_before"]) / n
     inc = r["increment"]
+    watched = r["increment_server"]["watched"]
     inc_bytes = max(inc["bytes_after"] - inc["bytes_before"], 0)
     cold_dps = n / cold["seconds"]
     floor_dps = floor["documents"] / floor["seconds"]
@@ -543,10 +636,19 @@ def build_rows(r: dict) -> list[tuple[str, str, str, str]]:
             verdict(r["increment"]["seconds"] <= TARGETS["increment_s"]),
         ),
         (
-            "increment (+10 docs), Prefect server running",
-            f"{r['increment_server']['seconds']:.1f} s",
+            "increment (+10 docs), Prefect server running: files land in a folder "
+            "`zhnews watch` watches, until a reader counts them",
+            f"{watched['seconds']:.1f} s (median of "
+            + ", ".join(f"{x:.1f}" for x in watched["runs"])
+            + ")",
             f"≤ {TARGETS['increment_server_s']:.0f} s",
-            verdict(r["increment_server"]["seconds"] <= TARGETS["increment_server_s"]),
+            verdict(watched["seconds"] <= TARGETS["increment_server_s"]),
+        ),
+        (
+            "  the same with a one-shot `zhnews run` (a new process per load)",
+            f"{r['increment_server']['seconds']:.1f} s",
+            "process start-up, imports, Prefect set-up each time",
+            "info",
         ),
         (
             "  before it: the server's first flow run (--always-flow, loads nothing)",

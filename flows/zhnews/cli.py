@@ -529,17 +529,35 @@ def _watch(args) -> int:
     stopping: list[int] = []
 
     def on_signal(signum, _frame) -> None:
-        if stopping:
+        if stopping and signum == signal.SIGINT:
             raise KeyboardInterrupt
         stopping.append(signum)
         print("stopping after the current load (Ctrl-C again to abort it)", flush=True)
 
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, on_signal)
+    # During a flow run Prefect's own SIGTERM handler stands in for ours (it ends the run as
+    # crashed, and its exception can reach us as another one, e.g. DuckDB's "Query
+    # interrupted"): the signal's byte on this pipe still says the watcher was asked to stop.
+    wake_r, wake_w = os.pipe()
+    os.set_blocking(wake_r, False)
+    os.set_blocking(wake_w, False)
+    signal.set_wakeup_fd(wake_w, warn_on_full_buffer=False)
+
+    def stop() -> bool:
+        try:
+            signals = os.read(wake_r, 512)
+        except BlockingIOError:
+            signals = b""
+        if signal.SIGTERM in signals and signal.SIGTERM not in stopping:
+            stopping.append(signal.SIGTERM)
+        return bool(stopping)
+
     try:
-        from zhnews.flow import etl
+        from zhnews.flow import etl, prewarm_gate
         from zhnews.settings import Settings, without_flow_heartbeats
 
+        prewarm_gate()  # the segmenter loads in a thread: the first landed file parses warm
         if api is not None:
             api.wait(Settings().api_start_timeout_s)
 
@@ -584,7 +602,7 @@ def _watch(args) -> int:
         stats = watch.watch_loop(
             args.paths,
             load,
-            stop=lambda: bool(stopping),
+            stop=stop,
             interval_s=args.interval,
             settle_s=args.settle,
             rescan_s=args.rescan,
@@ -595,6 +613,9 @@ def _watch(args) -> int:
         print(f"error: {INTERRUPTED}", file=sys.stderr)
         return EXIT_INTERRUPTED
     finally:
+        signal.set_wakeup_fd(-1)
+        os.close(wake_r)
+        os.close(wake_w)
         gate_process.shared().close(wait=False)
         if api is not None:
             _drain_prefect_workers()
@@ -839,8 +860,9 @@ def build_parser() -> argparse.ArgumentParser:
         "new or changed file as it lands (a few seconds until analysts see it): the flow's "
         "modules, Prefect and the quality gate's Great Expectations stay loaded between "
         "loads. Every load is a Prefect flow run (with `zhnews ui` running and "
-        "PREFECT_API_URL exported, visible in the UI). Ctrl-C or SIGTERM stops after the "
-        "current load.",
+        "PREFECT_API_URL exported, visible in the UI). Ctrl-C stops after the current load "
+        "(a second Ctrl-C at once); SIGTERM stops at once, a load in progress ending "
+        "unpublished as a killed `zhnews run` does (its files load at the next start).",
     )
     wt.add_argument("paths", nargs="+", help="folders (or files) to watch")
     add_db(wt)

@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 
 from zhnews.discover import is_document_name, is_hidden
 
-DEFAULT_INTERVAL_S = 0.5  # between polls
-DEFAULT_SETTLE_S = 0.3  # a file's size and mtime hold still this long before it is loaded
+DEFAULT_INTERVAL_S = 0.25  # between polls (stats of the folders only)
+DEFAULT_SETTLE_S = 0.2  # a file's size and mtime hold still this long before it is loaded
 DEFAULT_RECENT_S = 60.0  # files first seen this recently are stat-ed on every poll
 DEFAULT_RESCAN_S = 300.0  # every folder is listed again this often (writes in place)
 HOT_FOLDER_NS = 2_000_000_000  # a folder changed this recently is listed on every poll

@@ -8,6 +8,7 @@ import os
 import re
 import sqlite3
 import threading
+import time
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
@@ -173,18 +174,34 @@ def _open_connection(memory_limit: str | None) -> duckdb.DuckDBPyConnection:
     return con
 
 
+CATALOG_CHECK_TRIES = 5
+CATALOG_CHECK_PAUSE_S = 0.05
+
+
 def check_catalog(paths: WarehousePaths) -> None:
-    """Refuse to trust a catalog file that is not a SQLite DuckLake catalog."""
+    """Refuse to trust a catalog file that is not a SQLite DuckLake catalog.
+
+    A reader that opens the catalog while a writer's connection checkpoints and resets the
+    WAL can read "database disk image is malformed" once (seen with a reader polling every
+    50 ms during `zhnews watch` loads; the file checked `ok` afterwards): the check is tried
+    `CATALOG_CHECK_TRIES` times before the catalog is called damaged."""
     if not paths.catalog.exists():
         return
-    try:
-        with sqlite3.connect(f"file:{paths.catalog}?mode=ro", uri=True) as db:
-            db.execute("SELECT count(*) FROM ducklake_snapshot").fetchone()
-    except sqlite3.Error as exc:
-        raise WarehouseDamaged(
-            f"{paths.catalog} is not a DuckLake catalog ({exc}); restore the folder "
-            f"{paths.lake} from a backup, or move it away and start fresh with `zhnews run`"
-        ) from None
+    for attempt in range(CATALOG_CHECK_TRIES):
+        try:
+            with contextlib.closing(
+                sqlite3.connect(f"file:{paths.catalog}?mode=ro", uri=True)
+            ) as db:
+                db.execute("SELECT count(*) FROM ducklake_snapshot").fetchone()
+            return
+        except sqlite3.Error as exc:
+            if attempt + 1 < CATALOG_CHECK_TRIES:
+                time.sleep(CATALOG_CHECK_PAUSE_S * (attempt + 1))
+                continue
+            raise WarehouseDamaged(
+                f"{paths.catalog} is not a DuckLake catalog ({exc}); restore the folder "
+                f"{paths.lake} from a backup, or move it away and start fresh with `zhnews run`"
+            ) from None
 
 
 def _use_wal(paths: WarehousePaths) -> None:
