@@ -166,6 +166,13 @@ _CAPTION_RE = re.compile(
 )
 # `▲…`, `△…`: a caption under its picture; `▼…`: a caption over the picture below it
 _CAPTION_MARK = "△▲▼▽"
+# A caption printed as a paragraph: opened by `图：`/`圖：` (`图：美军23日在立陶宛参加阅兵式。
+# \美联社`), or a sentence closed by the picture's bracketed credit (`…在法庭外举行集会。
+# （美联社图）`, `（资料图）`, `（网络图片）`). No paragraph of the dev set's gold has either shape.
+_PRINTED_CAPTION = re.compile(
+    r"^[图圖](?:片)?\s*[：:]\s*\S"
+    r"|^.{2,100}?[。！？!?]\s*[（(][^（()）]{0,12}(?:图|圖|图片|圖片)[)）]$"
+)
 # `《光明日报》（ 2022年02月13日 02版）`: the print edition a web copy comes from.
 _PRINT_EDITION = re.compile(
     r"^《(?P<pub>[^》]{2,16})》\s*[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
@@ -524,6 +531,8 @@ def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _Typical
         return Item(block.kind, text, stocks=block.stocks)
     if text and text[0] in _CAPTION_MARK:
         return Item("caption", text[1:].strip())
+    if block.kind == "text" and _PRINTED_CAPTION.search(text):
+        return Item("caption", text)  # `图：…\美联社`, `…集会。（美联社图）`
     if block.kind == "heading":
         if text.startswith(("□", "■")):
             return Item("byline", text, byline=parse_byline_line(text))

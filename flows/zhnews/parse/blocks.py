@@ -1224,7 +1224,7 @@ def _strip_chrome(soup, page_title: str | None = None) -> None:
         chrome = name in ("nav", "footer", "aside", "header", "form") or (
             marker.strip() and _CHROME_RE.search(marker) and not _BYLINE_BOX_RE.search(marker)
         )
-        if not chrome or checked >= _MAX_CHROME_CHECKS:
+        if not chrome or checked >= _MAX_CHROME_CHECKS or _inline_in_text(element):
             continue
         checked += 1
         if (
@@ -1240,6 +1240,29 @@ def _strip_chrome(soup, page_title: str | None = None) -> None:
 
 
 _MAX_CHROME_CHECKS = 2000
+
+
+def _inline_in_text(element) -> bool:
+    """An inline element inside a sentence (`禁止<span class="article-content-tag-links"><a>
+    未成年</a></span>接受…`: a keyword linked to its tag page): its words are the sentence's,
+    whatever its class says. Inline: not a block element, a word or a phrase
+    (`MAX_INLINE_WORD_CHARS`), and its parent's own text around it is prose (a clause mark);
+    a header row printed in a `<span class="header">` beside other labels is still chrome."""
+    from bs4 import Comment, NavigableString
+
+    if element.name in _BLOCK_TAGS or element.parent is None:
+        return False
+    if len(_WS_RE.sub("", element.get_text())) > MAX_INLINE_WORD_CHARS:
+        return False
+    own = "".join(
+        str(child)
+        for child in element.parent.children
+        if isinstance(child, NavigableString) and not isinstance(child, Comment)
+    )
+    return bool(_CLAUSE_MARK.search(own))
+
+
+MAX_INLINE_WORD_CHARS = 20
 
 
 def _holds_title_heading(element, title_key: str) -> bool:

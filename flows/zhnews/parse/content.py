@@ -198,7 +198,9 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
         ):
             if body_started or not _linked_byline(blocks, idx):
                 continue  # a link list inside the article (related stories, tags)
-        if block.kind in ("text", "heading") and widget_reason(compact):
+        if block.kind in ("text", "heading") and (
+            widget_reason(compact) or _font_switch(blocks, idx, compact)
+        ):
             continue
         if compact.isdigit() and len(compact) <= 6 and idx and _reaction_label(blocks[idx - 1]):
             continue  # a reaction bar's count (`讚好` / `6`), not a section number
@@ -1001,7 +1003,18 @@ def _linked_byline(blocks: list, idx: int) -> bool:
     return not any(_link_dense(b) for b in neighbours)
 
 
-_SIZE_TOKEN = r"(?:[小中大特超]|特大|超大|[AaＡTt][+\-＋－]?|[+\-＋－]|標準|标准|默認|默认)"
+_SIZE_TOKEN = (
+    r"(?:[小中大特超]|特大|超大|[AaＡTt][+\-＋－]?|[+\-＋－]|標準|标准|默認|默认"
+    r"|放大|缩小|縮小|还原|還原)"
+)
+# `<dt>字号</dt><dd>放大</dd><dd>标准</dd>`: buttons printed one per line; the unambiguous
+# ones alone (`标准`, `默认` alone may be words of the text: see `_font_switch`)
+_FONT_SWITCHES = frozenset(("放大", "缩小", "縮小"))
+_FONT_SIZES = _FONT_SWITCHES | frozenset(
+    ("标准", "標準", "默认", "默認", "还原", "還原", "大", "中", "小", "特大", "超大")
+)
+MAX_SLIDER_DIGITS = 12
+_SHARE_COUNT = re.compile(r"^[\d,.]+[万萬kK]?(?=分享|轉發|转发)")
 _FONT_WIDGET = re.compile(
     r"(?:(?:字[号號級级體体型]|文字|字體大小|字体大小|字号大小)(?:大小|設定|设定|設置|设置|調整|调整)?[:：]"
     + _SIZE_TOKEN
@@ -1201,13 +1214,31 @@ def drop_link_runs(parts: list[str], link_of_part: list[int]) -> list[int]:
     return out
 
 
+def _font_switch(blocks: list, idx: int, compact: str) -> bool:
+    """A font-size widget printed one button per line: `放大` / `标准`, `小` / `标准` / `大` /
+    `特大` and its slider's marks (`205075100`). A size word counts only beside another
+    (alone, `标准` may be a word of the text), the marks only beside a size word."""
+    if compact not in _FONT_SIZES and not (compact.isdigit() and len(compact) <= MAX_SLIDER_DIGITS):
+        return False
+    for k in (idx - 1, idx + 1):
+        if 0 <= k < len(blocks):
+            near = _WS.sub("", blocks[k].text)
+            if near in _FONT_SIZES or widget_reason(near) == "font_size":
+                return True
+    return False
+
+
 def widget_reason(compact: str) -> str | None:
     """Why a whole (whitespace-free) block is a page control rather than story text."""
     if not compact or len(compact) > 120:
         return None
     if _FONT_WIDGET.fullmatch(compact):
         return "font_size"
+    if compact in _FONT_SWITCHES:
+        return "font_size"  # `<dd>放大</dd>`: a font-size button printed as a line
     command = compact.strip("|｜/／·•:：")  # `分享|`: the command and its separator
+    # `72分享到:`: a share bar's count glued to its label
+    command = _SHARE_COUNT.sub("", command)
     if command in _COMMAND_LINES or _SHARE_TO.fullmatch(command) or _SHARE_LABEL.fullmatch(command):
         return "control"  # `分享`, `分享到微信`, `分享工具` printed as a line of its own
     if _AD_SLOT.fullmatch(compact):

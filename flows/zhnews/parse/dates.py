@@ -1208,19 +1208,22 @@ def _visible_evidence(
             line = lines[i]
             if _is_prose(line):
                 break  # the text has begun: its dates are what it reports on
+            text = _dated_text(line)
             if _NOT_PUBLISHED_RE.search(line.plain):
-                continue
-            found = next(meta.find_dates(_dated_text(line), tz), None)
+                text = _dated_field(text, tz)
+                if text is None:
+                    continue
+            found = next(meta.find_dates(text, tz), None)
             # `September 1, 2023`, `1 Sep 2023`: a header line that is nothing but an English
             # day (inside prose such a date is what the story reports on, so only whole lines)
-            english = meta.english_day(_dated_text(line).strip(), tz) if found is None else None
+            english = meta.english_day(text.strip(), tz) if found is None else None
             if english is not None:
                 return [Evidence(english, "visible", weight, "visible", False, line.text)]
             if found is None:
                 if yearless is not None and not yearless:
-                    yearless.extend(_yearless_day(_dated_text(line)))
+                    yearless.extend(_yearless_day(text))
                 continue
-            published = _published_beside_update(_dated_text(line), tz)
+            published = _published_beside_update(text, tz)
             if published is not None:
                 found = published
             elif _UPDATED_RE.search(line.plain):
@@ -1284,6 +1287,23 @@ def _published_beside_update(text: str, tz: ZoneInfo):
         return None
     end = update.start() if update.start() > publish.start() else len(text)
     return next(meta.find_dates(text[publish.end() : end], tz), None)
+
+
+_FIELD_RULE_RE = re.compile(r"\s*[|｜]\s*")
+
+
+def _dated_field(text: str, tz: ZoneInfo) -> str | None:
+    """A header row of fields split by `|` whose dated field says nothing about comments,
+    edits or events (`_NEWSDATE: 2024-12-11 | News by: 纽约时报 | 有0人参与评论`): that field,
+    for the comment count beside it is another field's. None when the row is one field, or
+    the dated field is itself about an edit or a comment (`最后编辑于 2019-09-07`)."""
+    fields = _FIELD_RULE_RE.split(text)
+    if len(fields) < 2:
+        return None
+    dated = next((f for f in fields if next(meta.find_dates(f, tz), None) is not None), None)
+    if dated is None or _NOT_PUBLISHED_RE.search(dated) or _UPDATED_RE.search(dated):
+        return None
+    return dated
 
 
 def _dated_text(line: _Line) -> str:
