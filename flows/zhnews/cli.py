@@ -951,8 +951,13 @@ def main(argv: list[str] | None = None) -> int:
         # are pandas objects: ~0.3 s and ~55 MB for the rest of the load. Only for the
         # command-line process: an in-process caller (tests) may use pandas afterwards, and
         # pyarrow would keep taking it as missing.
+        import faulthandler
+
         from zhnews.procs import block_pandas
 
+        # a native crash (a segmentation fault in a library) prints every thread's Python
+        # stack on stderr instead of ending the load without a word
+        faulthandler.enable()
         block_pandas()
         _exit_after_atexit_handlers()
     try:
