@@ -13,6 +13,8 @@ synthetic pages written for these tests, not the pages.
 4. A caption printed as a paragraph is not text: `图：…\\美联社`, `…集会。（美联社图）`.
 5. Page controls printed one per line: a font-size widget's buttons (`放大`, and `标准` beside
    it), a share bar's count glued to its label (`72分享到:`).
+6. A reaction bar (emotion buttons with their counts) closes the story above it: the story an
+   endless page appended below it (its headline removed with the page's chrome) is not text.
 """
 
 from __future__ import annotations
@@ -140,3 +142,31 @@ def test_a_font_size_dialog_of_size_words_and_slider_marks_is_not_text():
 def test_a_reset_word_alone_is_not_a_button():
     body = _paras(_LINES[:2]) + "<p>标准</p>" + _paras(_LINES[2:])
     assert "标准" in text_of(_article(body))
+
+
+# --- 6. a reaction bar closes the story -------------------------------------------------
+
+_NEXT = [
+    "（八打灵再也1日讯）加影警方指出，虽然命案中的一名嫌犯未成年，但不影响警方的调查工作。",
+    "加影警区主任强调，无论犯罪嫌犯是否成年，警方只依循法令和标准作业程序办事，不会有偏颇之处。",
+]
+
+
+def _reactions() -> str:
+    return (
+        "<div>"
+        + "".join(
+            f"<span><img src='{w}.png' alt='{w}'><b>{n}</b></span>"
+            for w, n in (("happy", 0), ("shock", 1), ("cry", 0), ("angry", 2))
+        )
+        + "</div>"
+    )
+
+
+def test_a_story_appended_below_a_reaction_bar_is_not_text():
+    appended = "<div><figure><img src='p.jpg'></figure>" + _paras(_NEXT) + "</div>"
+    assert text_of(_article(_paras() + _reactions() + appended)) == _LINES
+
+
+def test_a_reaction_bar_at_the_end_of_the_story_changes_nothing():
+    assert text_of(_article(_paras() + _reactions())) == _LINES

@@ -136,6 +136,7 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
         end = _related_box_end(blocks, weights, title_idx, end)
     end = _credit_zone_end(blocks, weights, end)
     end = _sibling_tail_end(blocks, weights, start, end)
+    end = _reaction_bar_end(blocks, weights, start, end)
     while end < len(blocks) and blocks[end].kind == "text" and not blocks[end].text.strip():
         end += 1
     if end < len(blocks) and (
@@ -435,6 +436,41 @@ def listing_lines(blocks: list, start: int, end: int) -> set[int]:
         last = idx
     close()
     return found
+
+
+# The buttons of a reaction bar under a story (`<img alt="happy">` / `0`, `开心` / `12`).
+_REACTION_WORDS = frozenset(
+    "happy sad angry cry shock shocked wow love like haha laugh speechless surprised "
+    "surprise funny scared fear bored touched 开心 高兴 感动 震惊 愤怒 生气 难过 伤心 无聊 "
+    "无语 惊讶 好笑 喜欢 開心 感動 憤怒 難過 傷心 無聊 無語 驚訝".split()
+)
+MIN_REACTION_BUTTONS = 3
+
+
+def _reaction_bar_end(blocks: list, weights: list[float], start: int, end: int) -> int:
+    """A reaction bar (three or more emotion buttons, each with its count) closes the story
+    it sits under: prose after it in the run is another story an endless page appended, or
+    comments. Only after the story has text of its own (`MIN_STORY_CHARS`), and only when
+    prose follows (a bar at the very end changes nothing)."""
+    prose = 0.0
+    idx = start
+    while idx < end:
+        if prose < MIN_STORY_CHARS:
+            prose += max(weights[idx], 0.0)
+            idx += 1
+            continue
+        k, buttons = idx, 0
+        while k < end and (
+            (blocks[k].kind == "image" and blocks[k].text.strip().lower() in _REACTION_WORDS)
+            or (blocks[k].kind == "text" and blocks[k].text.strip().isdigit())
+            or (blocks[k].kind == "image" and buttons and not blocks[k].text.strip())
+        ):
+            buttons += blocks[k].kind == "image" and bool(blocks[k].text.strip())
+            k += 1
+        if buttons >= MIN_REACTION_BUTTONS and any(weights[j] > 0 for j in range(k, end)):
+            return idx
+        idx = max(k, idx + 1)
+    return end
 
 
 def _reaction_label(block) -> bool:
