@@ -57,9 +57,10 @@ def _import_gx() -> None:
     tqdm.set_lock(threading.RLock())
 
 
-def _child(conn) -> None:
-    """The gate process: import GX, then answer jobs (a report or the error) until the flow
-    process closes the pipe (the load ended without a gate, or `close()`)."""
+def _child(conn, warm_up: str | None = None) -> None:
+    """The gate process: import GX (and with `warm_up`, an expectations folder, validate its
+    suites once on nothing: `zhnews.gate.warm_up`), then answer jobs (a report or the error)
+    until the flow process closes the pipe (the load ended without a gate, or `close()`)."""
     from zhnews.procs import die_with_parent
 
     die_with_parent()
@@ -69,6 +70,11 @@ def _child(conn) -> None:
     # so the lower priority costs nothing there.
     os.nice(GATE_NICENESS)
     _import_gx()
+    if warm_up is not None:
+        from zhnews.gate import warm_up as warm
+
+        with contextlib.suppress(Exception):  # a suite that cannot run fails in the load
+            warm(Path(warm_up))
     while True:
         try:
             job = conn.recv()
@@ -129,6 +135,10 @@ def _gate(
 
 # `zhnews run` sets this: its process runs one load, so a small load's child is not kept.
 ONE_LOAD_PER_PROCESS = False
+# `zhnews watch` sets this to the expectations folder: a child it starts validates the suites
+# once on nothing after importing GX, before any file lands (one-shot runs do not: there the
+# gate is asked soon after the import, and the warm-up would sit on its path).
+WARM_UP: Path | None = None
 
 
 class GateProcess:
@@ -145,14 +155,16 @@ class GateProcess:
         return self._process is not None
 
     def start(self) -> None:
-        """Spawn the process, which begins importing GX; returns at once."""
+        """Spawn the process, which begins importing GX (and warming it up, `WARM_UP`);
+        returns at once."""
         if self._process is None:
             # spawn: the flow process has threads (Prefect, DuckDB) that fork would copy
             # half-way. daemon: a load that ends without a gate does not wait for the import.
             ctx = get_context("spawn")
             parent, child = ctx.Pipe()
+            warm = None if WARM_UP is None else str(WARM_UP)
             self._process = ctx.Process(
-                target=_child, args=(child,), name="zhnews-gate", daemon=True
+                target=_child, args=(child, warm), name="zhnews-gate", daemon=True
             )
             self._process.start()
             child.close()
