@@ -21,6 +21,24 @@ from conftest import ROOT
 from zhnews.watch import Retry, TreeWatcher, watch_loop
 
 
+def _gate_children(pid: int) -> list[int]:
+    """Child processes of `pid` started by multiprocessing's spawn (`spawn_main`: the gate's;
+    the resource tracker is started another way)."""
+    out = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        if ppid == pid and b"spawn_main" in cmdline:
+            out.append(int(entry.name))
+    return out
+
+
 class Clock:
     def __init__(self) -> None:
         self.now = 1000.0
@@ -184,6 +202,12 @@ def test_zhnews_watch_loads_a_dropped_file_and_stops_on_sigterm(tmp_path, prefec
         for line in proc.stdout:  # the catch-up load, then the ready line
             if line.startswith("watching "):
                 break
+        # the catch-up found nothing new and did not use the gate; its process is up again
+        # (warm) before the first file lands
+        deadline = time.monotonic() + 30
+        while not _gate_children(proc.pid) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert _gate_children(proc.pid), "no warm quality-gate process beside the watcher"
         seed = sorted((ROOT / "seeds").iterdir())[0]
         staged = tmp_path / seed.name
         shutil.copy(seed, staged)
