@@ -13,6 +13,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -198,10 +199,17 @@ def test_zhnews_watch_loads_a_dropped_file_and_stops_on_sigterm(tmp_path, prefec
     )
     cmd = [sys.executable, "-m", "zhnews", "watch", str(inbox), "--db", str(db)]
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(proc.stdout), daemon=True)
+    reader.start()
+
+    def wait_for(text: str) -> None:
+        deadline = time.monotonic() + 120
+        while not any(text in line for line in list(lines)) and time.monotonic() < deadline:
+            time.sleep(0.2)
+
     try:
-        for line in proc.stdout:  # the catch-up load, then the ready line
-            if line.startswith("watching "):
-                break
+        wait_for("watching ")  # the catch-up load, then the ready line
         # the catch-up found nothing new and did not use the gate; its process is up again
         # (warm) before the first file lands
         deadline = time.monotonic() + 30
@@ -227,9 +235,15 @@ def test_zhnews_watch_loads_a_dropped_file_and_stops_on_sigterm(tmp_path, prefec
             finally:
                 con.close()
         assert titles, "the dropped file never reached marts.articles"
+        # the load's line: readers see its rows from its commit, a few steps before it ends;
+        # this checks a stop between loads (a SIGTERM inside a load ends that load instead)
+        wait_for("status=published")
     finally:
         proc.send_signal(signal.SIGTERM)
-        out, err = proc.communicate(timeout=120)
+        proc.wait(timeout=120)
+        reader.join(10)
+        err = proc.stderr.read()
+    out = "".join(lines)
     assert proc.returncode == 0, err
     assert "stopped: 2 load(s), 0 failed; 1 file(s) landed while watching" in out
     assert "Traceback" not in err

@@ -209,9 +209,6 @@ def cmd_run(args) -> int:
 
 
 def _run(args) -> int:
-    from zhnews.store import lake
-
-    lake.prewarm_connection(lake.DUCKDB_MEMORY_LIMIT)  # the writer's, loading while we import
     # Prefect's temporary API (a subprocess, ~5 s to boot) starts on the other core while
     # the check below opens the warehouse and lists the files; a no-op run stops it unused.
     always_flow = getattr(args, "always_flow", False)
@@ -537,7 +534,10 @@ def _watch(args) -> int:
         if stopping and signum == signal.SIGINT:
             raise KeyboardInterrupt
         stopping.append(signum)
-        print("stopping after the current load (Ctrl-C again to abort it)", flush=True)
+        if signum == signal.SIGINT:
+            print("stopping after the current load (Ctrl-C again to abort it)", flush=True)
+        else:
+            print("stopping (SIGTERM)", flush=True)
 
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, on_signal)
@@ -621,6 +621,13 @@ def _watch(args) -> int:
     except KeyboardInterrupt:
         print(f"error: {INTERRUPTED}", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BaseException as exc:
+        if type(exc).__name__ != "TerminationSignal":
+            raise
+        # SIGTERM during a load: Prefect's handler ended the flow run (Crashed in the UI);
+        # what it had not committed is not published, and its files load at the next start
+        print("stopped: SIGTERM during a load, which ended where it was (nothing half published)")
+        return EXIT_OK
     finally:
         gate_process.WARM_UP = None
         signal.set_wakeup_fd(-1)

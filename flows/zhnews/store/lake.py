@@ -7,9 +7,7 @@ import hashlib
 import os
 import re
 import sqlite3
-import threading
 import time
-from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -130,41 +128,13 @@ def sql_literal(value: str | os.PathLike) -> str:
     return "'" + str(value).replace("'", "''") + "'"
 
 
-# Connections being opened ahead of use (`prewarm_connection`), by memory limit.
-_prewarmed: dict[str | None, Future] = {}
-
-
-def prewarm_connection(memory_limit: str | None = None) -> None:
-    """Start opening the next `new_connection(memory_limit)` in a thread.
-
-    Loading the two extension files takes ~0.2 s (their shared libraries), mostly outside the
-    GIL, so `zhnews run` starts it first and imports the rest meanwhile; the no-op check and
-    the increment open the writer that much sooner. A connection no one takes is closed with
-    the process."""
-    if memory_limit in _prewarmed:
-        return
-    future: Future = Future()
-
-    def open_it() -> None:
-        try:
-            future.set_result(_open_connection(memory_limit))
-        except BaseException as exc:  # noqa: BLE001 - raised again by new_connection
-            future.set_exception(exc)
-
-    _prewarmed[memory_limit] = future
-    threading.Thread(target=open_it, name="duckdb-prewarm", daemon=True).start()
-
-
 def new_connection(memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB with the DuckLake extensions loaded from the installed packages
-    (the one `prewarm_connection` opened, if it did)."""
-    future = _prewarmed.pop(memory_limit, None)
-    if future is not None:
-        return future.result()
-    return _open_connection(memory_limit)
+    """An in-memory DuckDB with the DuckLake extensions loaded from the installed packages.
 
-
-def _open_connection(memory_limit: str | None) -> duckdb.DuckDBPyConnection:
+    In the calling thread: loading them in a background thread while the main thread
+    imported modules (to save ~0.2 s of a `zhnews run`, 1c5f627) crashed the process with
+    SIGSEGV about once in twenty runs (faulthandler: the thread in `LOAD`, the main thread
+    compiling a module)."""
     config = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
     if memory_limit:
         config["memory_limit"] = memory_limit
