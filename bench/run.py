@@ -315,7 +315,7 @@ def watched_increments(
             seen = _snapshot(db)
             while True:
                 # a reader opens the warehouse only when a commit happened since it last looked
-                # (a full open every 50 ms costs a core and slowed the load ~3x)
+                # (a full open every 50 ms costs a core and slowed the load beside it)
                 now = _snapshot(db)
                 if now != seen:
                     seen = now

@@ -438,12 +438,6 @@ def listing_lines(blocks: list, start: int, end: int) -> set[int]:
     return found
 
 
-# The buttons of a reaction bar under a story (`<img alt="happy">` / `0`, `开心` / `12`).
-_REACTION_WORDS = frozenset(
-    "happy sad angry cry shock shocked wow love like haha laugh speechless surprised "
-    "surprise funny scared fear bored touched 开心 高兴 感动 震惊 愤怒 生气 难过 伤心 无聊 "
-    "无语 惊讶 好笑 喜欢 開心 感動 憤怒 難過 傷心 無聊 無語 驚訝".split()
-)
 MIN_REACTION_BUTTONS = 3
 
 
@@ -461,7 +455,7 @@ def _reaction_bar_end(blocks: list, weights: list[float], start: int, end: int) 
             continue
         k, buttons = idx, 0
         while k < end and (
-            (blocks[k].kind == "image" and blocks[k].text.strip().lower() in _REACTION_WORDS)
+            (blocks[k].kind == "image" and debris.reaction_button(blocks[k].text))
             or (blocks[k].kind == "text" and blocks[k].text.strip().isdigit())
             or (blocks[k].kind == "image" and buttons and not blocks[k].text.strip())
         ):
@@ -1046,9 +1040,7 @@ _SIZE_TOKEN = (
 # `<dt>字号</dt><dd>放大</dd><dd>标准</dd>`: buttons printed one per line; the unambiguous
 # ones alone (`标准`, `默认` alone may be words of the text: see `_font_switch`)
 _FONT_SWITCHES = frozenset(("放大", "缩小", "縮小"))
-_FONT_SIZES = _FONT_SWITCHES | frozenset(
-    ("标准", "標準", "默认", "默認", "还原", "還原", "大", "中", "小", "特大", "超大")
-)
+_SIZE_BUTTON = re.compile(_SIZE_TOKEN)  # one button's label, whatever the widget prints
 MAX_SLIDER_DIGITS = 12
 _SHARE_COUNT = re.compile(r"^[\d,.]+[万萬kK]?(?=分享|轉發|转发)")
 _FONT_WIDGET = re.compile(
@@ -1254,12 +1246,14 @@ def _font_switch(blocks: list, idx: int, compact: str) -> bool:
     """A font-size widget printed one button per line: `放大` / `标准`, `小` / `标准` / `大` /
     `特大` and its slider's marks (`205075100`). A size word counts only beside another
     (alone, `标准` may be a word of the text), the marks only beside a size word."""
-    if compact not in _FONT_SIZES and not (compact.isdigit() and len(compact) <= MAX_SLIDER_DIGITS):
+    if not _SIZE_BUTTON.fullmatch(compact) and not (
+        compact.isdigit() and len(compact) <= MAX_SLIDER_DIGITS
+    ):
         return False
     for k in (idx - 1, idx + 1):
         if 0 <= k < len(blocks):
             near = _WS.sub("", blocks[k].text)
-            if near in _FONT_SIZES or widget_reason(near) == "font_size":
+            if _SIZE_BUTTON.fullmatch(near) or widget_reason(near) == "font_size":
                 return True
     return False
 

@@ -388,6 +388,20 @@ _PAGER_WORDS = re.compile(
 _REACTION = re.compile(
     r"讚好|赞好|搶先表達|抢先表达|表達心情|表达心情|我要表態|我要表态|[+＋]\d{1,4}"
 )
+# The emotion buttons of a reaction bar, as their icons' alt texts (`<img alt="happy">`).
+_EMOTIONS = frozenset(
+    "happy sad angry cry shock shocked wow love like haha laugh speechless surprised "
+    "surprise funny scared fear bored touched 开心 高兴 感动 震惊 愤怒 生气 难过 伤心 无聊 "
+    "无语 惊讶 好笑 喜欢 開心 感動 憤怒 難過 傷心 無聊 無語 驚訝".split()
+)
+
+
+def reaction_button(text: str) -> bool:
+    """A button of a reaction bar: an emotion (`happy`, `开心`) or a bar's label (`讚好`)."""
+    stripped = text.strip()
+    return stripped.lower() in _EMOTIONS or bool(_REACTION.fullmatch(stripped))
+
+
 _GALLERY_LABEL = re.compile(r"[▼▽]\s*[^▼▽]{1,40}?\s*[▼▽]")
 # A paywall or channel teaser printed after the story: `此文限时免费阅读。感谢…订阅…`,
 # `更多报道详见：【专题】…`.
