@@ -35,7 +35,7 @@ import re
 from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
-from zhnews.model import Article, ParsedDocument, RejectedDocument
+from zhnews.model import Article, Author, ParsedDocument, RejectedDocument
 from zhnews.parse import dates, feed, meta, xmldoc
 from zhnews.parse.assemble import (
     Item,
@@ -169,6 +169,8 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
         _headline_from_first_line(articles[0], [page_title or "", *titles])
     if len(articles) > 1 and not digest:
         relocate_misplaced(articles)  # a print-layout accident; a digest's stories are apart
+    if fmt == "newspaper-html" and len(articles) == 1:
+        _head_writers(articles[0], text)
     for article in articles:
         if article.publisher is None and page.get("publisher"):
             article.publisher = page["publisher"]
@@ -182,6 +184,37 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
         document_dates.date_article(article, page_date=page.get("date"), shared=len(articles) > 1)
     warnings.extend(document_dates.warnings)
     return ParsedDocument(format=fmt, articles=articles, warnings=warnings)
+
+
+PHOTOGRAPHER = "摄影"  # the role bylines give a photo credit
+TRANSLATOR = "编译"  # the role bylines give a translation credit (编译, 译者, 翻译)
+# A writer named in the page's head: Chinese characters (a transliterated name keeps its `·`);
+# a Latin value there is as often the site's or the desk's name as a person's
+_HEAD_WRITER = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff·・]{1,9}")
+_HEAD_ROLE = re.compile(r"\s*(?:记者|記者|撰稿|撰文|作者)$")
+
+
+def _head_writers(article: Article, html: str) -> None:
+    """A page whose text and header credit no writer (a translator credited under the text
+    does not count: `编译：X` names who put the story into Chinese) names its writer in its
+    head (`<meta name="author" content="马克·洛伊滕艾格">`, `dable:author` `金炯九 记者`): that
+    person wrote the story, and a translator beside them is a credit, not the writer. Names
+    only: a newsroom, a desk or a Latin value (often the site's name) is nobody's; and only a
+    name the page prints in its body too (an author card, a byline slot): a name in the head
+    alone (`dable:author` on a page whose byline slot is empty) may be whoever posted it."""
+    if any(a.role not in (PHOTOGRAPHER, TRANSLATOR) for a in article.authors):
+        return
+    names: list[str] = []
+    end = html.lower().find("</head>")
+    body = html[end:] if end > 0 else ""
+    for value in meta.page_author_values(html):
+        value = _HEAD_ROLE.sub("", value)
+        found = strict_names(value, surname=True) or []
+        if found and all(_HEAD_WRITER.fullmatch(n) for n in found) and not is_newsroom(value):
+            names.extend(n for n in found if n != article.editor and n not in names and n in body)
+    if names:
+        article.authors = [a for a in article.authors if a.role == PHOTOGRAPHER]
+        article.authors[:0] = [Author(n, "作者") for n in names]
 
 
 def _script_article_page(text: str) -> str | None:

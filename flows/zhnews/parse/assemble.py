@@ -284,6 +284,10 @@ MAX_CREDITED_CAPTION = 200
 # A paragraph of text never ends on the credit of a picture: the line is the caption.
 _CREDIT_TAIL = re.compile(
     r"[。！？!?]\s*(?:圖|图|照片|圖片|图片|攝影|摄影)\s*[：:／/]\s*[^。！？!?，,：:／/]{1,24}$"
+    # `…的主要原因。 推主 RICHARD FULL 分享于 X`: the caption of an embedded video or post, who
+    # shared it and on which platform
+    r"|[。！？!?]\s*[^。！？!?，,]{1,30}?\s*(?:分享于|分享於|发布于|發佈於|發布於)\s*"
+    r"(?:X|Twitter|推特|Facebook|脸书|臉書|YouTube|Instagram|TikTok|抖音|微博|Threads)$"
 )
 MIN_PROSE_CHARS = 10
 
@@ -670,6 +674,10 @@ def _date_line(text: str, tz: ZoneInfo) -> Item | None:
     `2022-02-13 09:57 光明网`, `谢若含2017-03-01 14:27:02` (the name is the byline),
     `2019-03-18 23:59聯合報 記者陳嘉寧／桃園機場報導`.
     """
+    if "|" in text or "｜" in text:
+        row = _header_row(text, tz)
+        if row is not None:
+            return row
     found = next(find_dates(text, tz), None)
     if found is None:
         if _NUMERIC_STAMP.fullmatch(text):
@@ -684,6 +692,14 @@ def _date_line(text: str, tz: ZoneInfo) -> Item | None:
         if names and len(names) <= 3:
             byline = Byline(raw=poster.group("who"), authors=[Author(n, None) for n in names])
             return Item("meta", text, date=stamp, byline=byline)
+    lead = text[: found.start].strip()
+    if _DATELINE_ONLY.match(lead) and not _BESIDE_DATE.sub(
+        "", _TIME_ZONE.sub("", text[found.end :])
+    ):
+        # `中央社華盛頓26日專電 2024-11-26 23:06 ET`: a wire's dateline (nobody named) and
+        # the time it was filed, a line of the header over the text
+        wire = parse_wire_credit(lead) or Byline(raw=lead, kind="wire")
+        return Item("meta", text, date=stamp, byline=wire)
     rest = _beside_date(text, found)
     if _META_KEYS.search(text) or len(rest) <= 2:
         pub = _PUBLISHER_IN_META.search(text)
@@ -767,6 +783,34 @@ def _date_line(text: str, tz: ZoneInfo) -> Item | None:
     return None
 
 
+# The fields a header row prints beside the date: the site's address, the comment count and
+# the link to the comments (`0条评论`, `查看/发表评论`, `我来说几句`)
+_ROW_FURNITURE = re.compile(
+    r"(?:有)?\d{1,6}\s*(?:条|條|则|則|人参与|人參與)?\s*(?:评论|評論|留言|跟帖|跟贴)"
+    r"|(?:查看|发表|發表|查看/发表|查看/發表|我要)(?:评论|評論|留言)|我来说几句|我來說幾句"
+)
+
+
+def _header_row(text: str, tz: ZoneInfo) -> Item | None:
+    """A header row of fields split by `|` (`www.creaders.net | 2025-01-29 20:30:10 Newtalk新闻
+    | 0条评论 | 查看/发表评论`): one field a date line, each other the site's address, a
+    newsroom's name or the comments' counter and link. The row is the page's metadata."""
+    fields = [f.strip() for f in re.split(r"[|｜]", text) if f.strip()]
+    dated = [f for f in fields if next(find_dates(f, tz), None) is not None]
+    if len(fields) < 2 or len(dated) != 1:
+        return None
+    others = [f for f in fields if f is not dated[0]]
+    if not all(
+        _ROW_FURNITURE.fullmatch(f) or _DOMAIN.fullmatch(f) or _SITE_LABEL.fullmatch(f)
+        for f in others
+    ):
+        return None
+    item = _date_line(dated[0], tz)
+    if item is None:
+        return None
+    return replace(item, text=text)
+
+
 def _credit_before_stamp(text: str, found: DateMatch) -> Byline | None:
     """A reporter's credit (with or without its newsroom's name) printed before the line's
     date, nothing but the time after it: the credit, or None."""
@@ -829,13 +873,22 @@ def _beside_date(text: str, found: DateMatch) -> str:
     beside = text[: found.start] + " " + text[found.end :]
     if _COUNT_OR_ZONE_CUE.search(beside):
         beside = _VIEW_COUNT.sub(" ", _TIME_ZONE.sub(" ", beside))
+    # `发布于 2024年12月14日 21时04分 • 最后更新 4周前`: the posting verb's `于`, the clock's
+    # minute word, the age of the last edit and the dot between them
+    beside = _STAMP_WORDS.sub(" ", beside)
     return _BESIDE_DATE.sub("", beside)
+
+
+_STAMP_WORDS = re.compile(
+    r"(?<=发布|發布|发表|發表|更新)\s*(?:于|於)|(?<=\s)分(?=[\s•·]|$)|[•·]"
+    r"|\d{1,3}\s*(?:年|個月|个月|週|周|天|日|小時|小时|分鐘|分钟)前"
+)
 
 
 # What else a date line prints beside the date: the time zone (`2023-04-14 HKT 21:06`,
 # `GMT+8`) and the story's view counter (`237 點擊數`, `阅读 1.2万`).
 _TIME_ZONE = re.compile(
-    r"(?<![A-Za-z])(?:HKT|GMT|UTC|CST|JST|KST|BST|CET|CEST|EST|EDT|PST|PDT|AEST|SGT|TST)"
+    r"(?<![A-Za-z])(?:HKT|GMT|UTC|CST|JST|KST|BST|CET|CEST|EST|EDT|ET|PST|PDT|PT|AEST|SGT|TST)"
     r"(?:\s*[+\-]\s*\d{1,2}(?::?\d{2})?)?(?![A-Za-z])"
 )
 _VIEW_COUNT = re.compile(
@@ -965,6 +1018,46 @@ def _mark_related_lists(items: list[Item]) -> None:
                 k += 1
                 continue
             break
+        _mark_card_rail(items, k)
+
+
+MAX_TOPIC_LABEL_CHARS = 8
+
+
+def _mark_card_rail(items: list[Item], start: int) -> None:
+    """The cards of a rail under a related header whose links a saved page lost (`阅读最多`
+    over `<article>` cards: a topic label, `联邦政治`, over an unlinked headline, each card
+    its own article element): a headline with no text under it before the next card or
+    header is another story's teaser. The rail ends at the first line of prose; a heading
+    with prose under it is the story's subhead, and it ends the rail too."""
+    marked: list[Item] = []
+    k = start
+    while k < len(items):
+        item = items[k]
+        if item.kind in ("boundary", "image", "caption", "url", "debris", "related"):
+            k += 1
+            continue
+        if (
+            item.kind == "body"
+            and len(item.text) <= MAX_TOPIC_LABEL_CHARS
+            and not (_CLAUSE_PUNCT.search(item.text))
+        ):
+            marked.append(item)
+            k += 1
+            continue
+        if item.kind == "heading" and debris.headline_shaped(item.text):
+            nxt = next(
+                (x for x in items[k + 1 :] if x.kind not in ("image", "caption", "url", "debris")),
+                None,
+            )
+            if nxt is None or nxt.kind in ("boundary", "related"):
+                marked.append(item)
+                k += 1
+                continue
+        break
+    if any(it.kind == "heading" for it in marked):
+        for it in marked:
+            it.kind = "debris"
 
 
 # `来源：财新网，原文`, `原文来自财新网：…`, `原文链接：…`, `原文刊发于澎湃新闻…`, `转载自…`: an
@@ -1873,6 +1966,27 @@ def _headline_above(draft: _Draft) -> str | None:
     return text
 
 
+_SECTION_LABEL_LINE = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+def _section_label_above(items: list[Item], i: int, previous: _Draft | None) -> str | None:
+    """The channel's name printed just above the next story's headline (`国际` over the story
+    an endless page appended): that story's section label, taken off the end of the story
+    before it, whose text it is not. A word or two of Chinese alone on the line."""
+    if previous is None or not previous.items or i == 0 or not _has_body(previous):
+        return None
+    above = items[i - 1]
+    if above is not previous.items[-1] or above.kind != "body":
+        return None
+    if not _SECTION_LABEL_LINE.fullmatch(above.text.strip()):
+        return None
+    previous.items.pop()
+    if not _has_body(previous):  # the line was the story's only text: it stays its text
+        previous.items.append(above)
+        return None
+    return above.text.strip()
+
+
 def split_articles(items: list[Item], multi: bool) -> tuple[list[_Draft], dict]:
     """Group items into article drafts; returns the drafts and page-level metadata."""
     page: dict = {}
@@ -1913,9 +2027,12 @@ def split_articles(items: list[Item], multi: bool) -> tuple[list[_Draft], dict]:
                 # the headline is this story's, not a subhead of it
                 _set_titles(current.article, run)
             elif _opens_article(run, items, j, current, title_level):
+                label = _section_label_above(items, i, current)
                 current = _Draft(Article(), heading_path=run[0].dom_path)
                 drafts.append(current)
                 _set_titles(current.article, run)
+                if label is not None and current.article.kicker is None:
+                    current.article.kicker = label
             elif current is not None:
                 current.items.extend(Item("subhead", h.text) for h in run)
             i = j

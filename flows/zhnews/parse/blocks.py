@@ -663,11 +663,15 @@ def html_blocks(html: str, main_content: bool = False, whole_page: bool = False)
     page_title = html_document_title(html) if main_content else None
     _strip_chrome(soup, page_title)
     _strip_social_embeds(soup)
+    if main_content:
+        _strip_teaser_cards(soup, page_title)
+        _strip_pull_quotes(soup)
     _break_preformatted(soup)
     _slide_headings(soup)
     if not main_content:
         return mark_credited_captions(_walk(soup, page=False))
-    blocks = _walk(soup, page=True, skip_hidden=True, revealed=_story_reveals(soup))
+    revealed = _story_reveals(soup) | _boxes_in_text(soup)
+    blocks = _walk(soup, page=True, skip_hidden=True, revealed=revealed)
     blocks = split_heading_stamps(mark_credited_captions(mend_link_stubs(blocks)))
     return gallery_captions(content.select_main(blocks, page_title, whole_page))
 
@@ -790,6 +794,35 @@ def _story_reveals(soup) -> set[int]:
     # the story's own element(s): those holding a good share of the largest hidden prose
     most = max(own.values())
     return {key for key, clauses in own.items() if clauses * 4 >= most}
+
+
+def _boxes_in_text(soup) -> set[int]:
+    """The folded boxes of the text (ids): an info box set between two paragraphs of the
+    story, its heading on the button that unfolds it (`<button><h2>几个术语</h2></button>`
+    over `<div style="display: none"><p>…</p></div>`). A reader opens it with one click and
+    it is the story's text (a glossary, a fact box); a hidden element whose button is no
+    heading (an author's bio card, a menu) stays out."""
+    from bs4 import Tag
+
+    found: set[int] = set()
+    for button in soup.find_all("button", limit=100):
+        heading = button.find(_CARD_HEADINGS)
+        if heading is None or len(_WS_RE.sub("", heading.get_text())) > MAX_BOX_TITLE_CHARS:
+            continue
+        box = button.find_next_sibling(True)
+        if box is None or not _hidden(box) or not _CLAUSE_MARK.search(box.get_text()):
+            continue
+        before = button.parent.find_previous_sibling(True) if button.parent else None
+        if isinstance(before, Tag) and before.name == "p" and _prose(before.get_text(strip=True)):
+            found.add(id(box))
+    return found
+
+
+MAX_BOX_TITLE_CHARS = 20
+
+
+def _prose(text: str) -> bool:
+    return len(text) >= MIN_CONTENT_P_CHARS and len(_CLAUSE_MARK.findall(text)) >= 2
 
 
 def _walk(
@@ -1334,6 +1367,116 @@ def _strip_social_embeds(soup) -> None:
     for element in [element for element in tags if _class_matches(element, _PAYWALL_RE)]:
         if element.attrs is not None and _paywall_notice(element):
             element.extract()
+
+
+def _strip_teaser_cards(soup, page_title: str | None) -> None:
+    """Remove the cards of other pages set inside the story (`<article class="teaser-card">
+    <h2>相关内容</h2><h3>时事通讯：瑞士媒体里的中国</h3><p>如果你订阅了…</p><a href=…>更多阅览
+    时事通讯：瑞士媒体里的中国</a></article>`): a heading whose card, the smallest element
+    around it that also holds a link out repeating the heading's words, has little text of
+    its own besides (a teaser's excerpt, `MAX_TEASER_OWN_CHARS`). The card is another page's
+    headline and lead, not a subhead of this story and not a story of its own. The story's
+    headline (the page's <title> again) and an element holding a paragraph of prose beyond
+    one excerpt are never a card. Only a card the story's text goes on after is taken out:
+    a list of cards after the text (related stories, a rail) is where the story ends, and
+    the story's end is found by its headings."""
+    title_key = re.sub(r"\s", "", page_title or "")
+    for heading in soup.find_all(_CARD_HEADINGS, limit=200):
+        if heading.parent is None or heading.find_parent("a") is not None:
+            continue  # removed with an earlier card; a linked headline is `_teaser_headline`'s
+        key = _WS_RE.sub("", heading.get_text())
+        if len(key) < MIN_HEADLINE_KEY_CHARS or (title_key and content.same_title(key, title_key)):
+            continue
+        card = _teaser_card(heading, key)
+        if card is not None and _prose_follows(card):
+            card.extract()
+
+
+_CARD_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+MAX_TEASER_OWN_CHARS = 200
+MAX_CARD_LEVELS = 4
+
+
+def _strip_pull_quotes(soup) -> None:
+    """Remove the pull quotes set in the text: a `<blockquote>` of a line or two with a
+    `<cite>` naming its speaker (`<blockquote class="quote"><p>“变性成了一种生活觉醒方式。”</p>
+    <cite>纳迪娅・布罗尼曼</cite></blockquote>`) whose words a paragraph of the story prints
+    (`PULL_QUOTE_SHARE` of its character pairs in one paragraph): the quote repeated large as
+    a display, not text, and its speaker's name not a line of the story. A quotation the
+    text does not repeat (a statement quoted in full) stays."""
+    quotes = soup.find_all("blockquote", limit=50)
+    if not quotes:
+        return
+    paragraphs = None
+    for quote in quotes:
+        cite = quote.find("cite")
+        if cite is None or quote.parent is None:
+            continue
+        name = _WS_RE.sub("", cite.get_text())
+        words = _WS_RE.sub("", quote.get_text())
+        words = words.replace(name, "", 1) if name else words
+        if not name or len(name) > MAX_PULL_QUOTE_NAME or _CLAUSE_MARK.search(name):
+            continue
+        if not words or len(words) > MAX_PULL_QUOTE_CHARS:
+            continue
+        if paragraphs is None:
+            paragraphs = [
+                _WS_RE.sub("", p.get_text())
+                for p in soup.find_all("p", limit=2000)
+                if p.find_parent("blockquote") is None
+            ]
+        pairs = _char_pairs(words)
+        if pairs and any(
+            len(pairs & _char_pairs(text)) >= PULL_QUOTE_SHARE * len(pairs)
+            for text in paragraphs
+            if len(text) > len(words)
+        ):
+            quote.extract()
+
+
+MAX_PULL_QUOTE_NAME = 40
+MAX_PULL_QUOTE_CHARS = 120
+PULL_QUOTE_SHARE = 0.6
+
+
+def _char_pairs(text: str) -> set[str]:
+    words = re.sub(r"[\W_]", "", text)
+    return {words[i : i + 2] for i in range(len(words) - 1)}
+
+
+def _prose_follows(card) -> bool:
+    """The card's next element beside it is a paragraph of the story's prose."""
+    from bs4 import Tag
+
+    for sibling in card.next_siblings:
+        if not isinstance(sibling, Tag):
+            if str(sibling).strip():
+                return False
+            continue
+        text = sibling.get_text(strip=True)
+        if not text:
+            continue
+        return sibling.name == "p" and _prose(text)
+    return False
+
+
+def _teaser_card(heading, key: str):
+    """The card around `heading` (see `_strip_teaser_cards`), or None."""
+    element = heading
+    for _ in range(MAX_CARD_LEVELS):
+        element = element.parent
+        if element is None or element.name in ("body", "html", "main"):
+            return None
+        links = [a for a in element.find_all("a", href=True, limit=20)]
+        echo = [a for a in links if key in _WS_RE.sub("", a.get_text())]
+        if not echo:
+            continue
+        if element.find("h1") is not None:
+            return None
+        linked = sum(len(_WS_RE.sub("", a.get_text())) for a in links)
+        own = len(_WS_RE.sub("", element.get_text())) - linked - len(key)
+        return element if own <= MAX_TEASER_OWN_CHARS else None
+    return None
 
 
 def _class_matches(element, pattern: re.Pattern) -> bool:

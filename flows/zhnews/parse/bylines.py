@@ -43,7 +43,12 @@ _ROLES: list[tuple[str, str | None, str]] = [
     (r"(?:特约|特約|本报|本報)?(?:评论员|評論員)", "评论员", "author"),
     (r"(?:本文|专栏|專欄)?作者|博客|部落客|博主|专栏|專欄", "作者", "author"),
     (r"撰稿人?|撰文|采写|採寫|执笔人?|執筆人?|主笔|主筆", "撰稿", "author"),
-    (r"编译|編譯|译者|譯者|翻译|翻譯", "编译", "author"),
+    # `编译自德语：X`: the language the story was translated from, between the role and X
+    (
+        r"(?:编译|編譯|翻译|翻譯|译|譯)(?:自|自於|自于)[\u4e00-\u9fff]{1,3}?(?:语|語|文)|编译|編譯|译者|譯者|翻译|翻譯",
+        "编译",
+        "author",
+    ),
     # `報道：X`, `文字：X　攝影：Y`, `採訪：X`: a report, text or interview label opening a credit
     (
         r"(?<![\u4e00-\u9fff])(?:报道|報道|報導|报导|采访|採訪|文字)(?=\s*[：:／/])",
@@ -278,9 +283,15 @@ def _segments(text: str, default_role: str | None) -> list[tuple[str, str | None
     return out
 
 
+# `编译自德语：郭倢/dh`, `(Reporting by X; editing by Y/ac)`: the desk's initials of whoever
+# handled the copy, in lower case after a slash closing the credit; no name
+_DESK_INITIALS = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z.])\s*[/／]\s*[a-z]{1,4}(?=\s*[)）]?\s*$)")
+
+
 def _credits(text: str, default_role: str | None = None, strict: bool = False) -> _Credits:
     """Authors and editors named in `text`; `strict` also checks it holds nothing else."""
     result = _Credits()
+    text = _DESK_INITIALS.sub("", text)
     segments = _segments(text, default_role)
     desk_photo = False  # `图/财新记者 X`: the desk's reporter is credited for the picture
     for index, (segment, role, cls, credited) in enumerate(segments):

@@ -203,7 +203,14 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
             widget_reason(compact) or _font_switch(blocks, idx, compact)
         ):
             continue
-        if compact.isdigit() and len(compact) <= 6 and idx and _reaction_label(blocks[idx - 1]):
+        if (
+            compact.isdigit()
+            and len(compact) <= 6
+            and (
+                (idx and _reaction_label(blocks[idx - 1]))
+                or (idx + 1 < len(blocks) and _reaction_label(blocks[idx + 1]))
+            )
+        ):
             continue  # a reaction bar's count (`讚好` / `6`), not a section number
         if idx in listing:
             continue

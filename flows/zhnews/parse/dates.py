@@ -55,7 +55,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo
 
@@ -122,7 +122,8 @@ def vote(
     evidence: list[Evidence], tz: ZoneInfo, warnings: list[str] | None = None
 ) -> Evidence | None:
     """The winning evidence (its stamp and source), or None when there is none."""
-    dated = [(e, e.stamp.astimezone(tz).date()) for e in evidence if _plausible(e)]
+    evidence = _zone_unzoned_copies([e for e in evidence if _plausible(e)], tz)
+    dated = [(e, e.stamp.astimezone(tz).date()) for e in evidence]
     if not dated:
         return None
     if any(e.source == "front_matter" for e, _ in dated):
@@ -145,6 +146,37 @@ def vote(
         best_day = max(scores, key=lambda d: (sum(scores[d]), max(scores[d]), -d.toordinal()))
     on_day = [e for e, d in dated if d == best_day]
     return max(on_day, key=lambda e: (e.weight + 0.5 * e.has_time, -SOURCES.index(e.source)))
+
+
+_UTC_OFFSET = timedelta(0)
+
+
+def _zone_unzoned_copies(evidence: list[Evidence], tz: ZoneInfo) -> list[Evidence]:
+    """A page that gives its time stamp with an offset once (JSON-LD's
+    `2024-11-26T23:06:54-05:00`) and again without it (`<meta name="date"
+    content="2024-11-26 23:06:54">`, the visible `2024-11-26 23:06 ET`) prints one instant:
+    a clue with no offset (read in the page's zone) whose clock time, to the minute, is the
+    offset clue's is that instant, not another one 13 hours away. Such clues take the offset
+    of the clue they copy; clues at other clock times keep the page's zone. A `+00:00`
+    (`Z`) offset at the page's local clock time is the other way round: a CMS that labels
+    its local time UTC (`"datePublished": "2023-09-04T18:35:00+00:00"` beside the meta tags'
+    `2023-09-04T18:35:00` on a Taipei page), so it lends its offset to nothing."""
+    zoned = [
+        e
+        for e in evidence
+        if e.has_time and e.stamp.tzinfo != tz and e.stamp.utcoffset() != _UTC_OFFSET
+    ]
+    if not zoned:
+        return evidence
+    clocks = {e.stamp.replace(tzinfo=None, second=0, microsecond=0): e.stamp.tzinfo for e in zoned}
+    out = []
+    for e in evidence:
+        if e.has_time and e.stamp.tzinfo == tz:
+            offset = clocks.get(e.stamp.replace(tzinfo=None, second=0, microsecond=0))
+            if offset is not None and offset.utcoffset(None) != e.stamp.utcoffset():
+                e = replace(e, stamp=e.stamp.replace(tzinfo=offset))
+        out.append(e)
+    return out
 
 
 # A process running across New Year's Eve accepts next year's dates one year longer: harmless.

@@ -47,7 +47,9 @@ _RELATED_WORDS = (
     "即時熱門文章 即时热门文章 即時熱門新聞 即时热门新闻 "
     # the rails of Hong Kong, Macau and Southeast Asian pages: `最新新聞`, `編輯推介`, `熱門話題`
     "最新新聞 最新新闻 即時新聞 即时新闻 其他新聞 其他新闻 編輯推介 编辑推介 熱門話題 热门话题 "
-    "相關話題 相关话题 你可能也喜歡 你可能也喜欢 更多內容 更多内容 "
+    "相關話題 相关话题 你可能也喜歡 你可能也喜欢 更多內容 更多内容 相关内容 相關內容 "
+    # the most-read and most-discussed rails: `阅读最多`, `讨论最多`, `阅读最长` (read longest)
+    "阅读最多 閱讀最多 讨论最多 討論最多 阅读最长 閱讀最長 最多阅读 最多閱讀 最受欢迎 最受歡迎 "
     # an international service's rail under the story: `更多有关此新闻的内容`
     "更多有关此新闻的内容 更多有關此新聞的內容 有关此新闻的更多内容 有關此新聞的更多內容"
 ).split()
@@ -98,6 +100,8 @@ _DISCLAIMER_MARKERS = re.compile(
     r"|(?:本文|本作品|本稿|本篇)(?:来自|來自|来源于|來源於|转载自|轉載自|转自|轉自|系|為|为|首发于|首發於|首发在|首發在).{0,40}?"
     r"(?:授权|授權|原创|原創|公众号|公眾號|微信|转载|轉載)"
     r"|(?:版权|版權|权益|權益)(?:归|歸|属于|屬於).{0,30}(?:所有|独家|獨家)"
+    # `以上内容归星岛新闻集团所有`: whose property the story is
+    r"|(?:以上|本文|本站|本网|本網)(?:内容|內容|文章|稿件|新闻|新聞)?(?:归|歸|属于|屬於)[^。，,]{1,30}?所有"
     r"|(?:如有侵权|如有侵權|如涉侵权|如涉及侵权|侵权请|侵權請)"
     r"|(?:投资|投資)有风险|(?:仅供|僅供)参考[，,]?不构成"
     # a finance site's footer: `本網站的內容概不構成任何投資意見…本公司概不負責`, and its
@@ -176,6 +180,30 @@ _A11Y_LABEL = re.compile(
     r"(?i)^(?:list of \d+ items.*|list \d+ of \d+.*|end of(?: list)?|article information"
     r"|role\s*,.{1,30})$"
 )
+# The topic page a story is filed under, as a labelled link (`专题：川普再次当选美国总统 最新动态！`),
+# after the source's label on the same row (`来源：倍可亲(backchina.com) 专题：…`)
+_TOPIC_LINK = re.compile(
+    r"(?:(?:来源|來源)\s*[：:]\s*[^\s。，,]{1,30}\s*)?(?:专题|專題)\s*[：:]\s*[^。]{1,40}"
+)
+# The link to the story in the other script or another language: `閱讀本文繁體字版本請 點擊此處`,
+# `阅读本文英文版`, `點擊閱讀簡體版`, `English version`
+_EDITION_LINK = re.compile(
+    r"(?:(?:请|請)?\s*(?:点击|點擊|点此|點此)\s*)?(?:阅读|閱讀|查看|浏览|瀏覽)?\s*(?:本文|此文|本篇)?\s*(?:的)?"
+    r"(?:繁體|繁体|简体|簡體|正體|正体|英文|中文|英語|英语|日文|韩文|韓文)(?:字)?(?:版本?|版)"
+    r"(?:\s*(?:请|請)?\s*(?:点击|點擊|点选|點選)\s*(?:此处|此處|这里|這裡))?"
+    r"|(?i:read (?:this|the) (?:article|story) in \w+|\w+ version)"
+)
+# The label a page prints over an embedded player or post it loads from elsewhere
+# (`外部内容`: the embed's placeholder, its frame left empty in a saved page)
+_EMBED_LABEL = frozenset(
+    {"外部内容", "外部內容", "嵌入内容", "嵌入內容", "第三方内容", "第三方內容"}
+)
+# The text a video player (video.js) prints for screen readers around its dialogs:
+# `Beginning of dialog window. Escape will cancel and close the window.`,
+# `End of dialog window.`, `This is a modal window.`
+_PLAYER_DIALOG = re.compile(
+    r"(?i)(?:(?:beginning|end) of dialog window|this is a modal window)\b.*"
+)
 # `Keith Bradsher对本文有报道贡献。`, `翻译：王小明`: contributor credits that are not bylines;
 # an acknowledgment line under a feature (`感谢郭某、货代老王为本文提供的帮助`).
 _CONTRIBUTOR = re.compile(
@@ -217,6 +245,8 @@ _BARE_LABEL = re.compile(
 _READ_MORE_BUTTON = re.compile(
     r"[【\[〔]?\s*(?:按此|點此|点此|點擊|点击|點我|点我|立即|繼續|继续)?\s*(?:閱讀|阅读|查看|觀看|观看)"
     r"(?:全文|更多)\s*[】\]〕]?\s*(?:>>|»|＞＞|>|＞|…|\.{3})?"
+    # `显示全部内容`, `展開全文`: the button that unfolds the rest of the text
+    r"|(?:显示|顯示|展开|展開|查看)(?:全部|完整)?(?:内容|內容|全文)"
 )
 # A share bar left as a line: `Facebook WhatsApp Telegram 複製連結`, `分享：微信 微博`, and the
 # bar's own label alone (`分享平台`): the networks' buttons, nothing else
@@ -387,6 +417,8 @@ _PAGER_WORDS = re.compile(
 # standing alone (`6`, `+4`), `▼大埔火災．現場▼`.
 _REACTION = re.compile(
     r"讚好|赞好|搶先表達|抢先表达|表達心情|表达心情|我要表態|我要表态|[+＋]\d{1,4}"
+    # a finance page's vote on the news: `利好` / `利淡` / `沽空`, each button with its count
+    r"|利好|利淡|沽空|看好|看淡|看涨|看漲|看跌"
 )
 # The emotion buttons of a reaction bar, as their icons' alt texts (`<img alt="happy">`).
 _EMOTIONS = frozenset(
@@ -477,6 +509,9 @@ _FIELD_LABEL = re.compile(
 # also stands for an illegible character inside a transcribed text).
 CLOSING_MARK = re.compile(
     r"(?<=[。！？!?”」』])\s*(?:[（(]\s*(?:未完待續|未完待续|待續|待续|未完)\s*[）)]\s*[□■]?|[□■])\s*$"
+    # `…基层体育运动。(to/s)`: the desk's lower-case codes of who wrote and who checked the
+    # copy, in brackets after the last sentence (a wire service's slug), no name
+    r"|(?<=[。！？!?”」』])\s*[（(]\s*[a-z]{1,4}(?:\s*/\s*[a-z]{1,4}){1,3}\s*[）)]\s*$"
 )
 
 
@@ -552,7 +587,9 @@ _VIEW_COUNTER = re.compile(
     # `瀏覽次數：1,234`, `人氣 1234`: a counter's label that says it counts, then the number
     r"|(?:(?:點閱|点阅|點擊|点击|瀏覽|浏览|閱讀|阅读|觀看|观看)(?:數|数|量|次數|次数)|人氣|人气)"
     r"\s*[：:]?\s*\d[\d,.]*\s*[万萬kKmM]?"
-    r"|(?:\d[\d,.]*\s*[kKmM]?\s*)?(?:views?|reads?))",
+    r"|(?:\d[\d,.]*\s*[kKmM]?\s*)?(?:views?|reads?)"
+    # `889点阅`: the count printed before the word for what it counts
+    r"|\d[\d,.]*\s*[万萬kK]?\s*(?:次|人次)?\s*(?:點閱|点阅|瀏覽|浏览|閱讀|阅读|觀看|观看)(?:數|数|次數|次数)?)",
     re.IGNORECASE,
 )
 MAX_TOAST_CHARS = 40
@@ -762,6 +799,18 @@ def debris_reason(text: str) -> str | None:
         return "widget"
     if is_newsletter_box(stripped):
         return "promo"
+    if stripped[0] in "BbEeTt" and _PLAYER_DIALOG.fullmatch(stripped):
+        return "widget"
+    if (
+        len(stripped) <= 30
+        and ("版" in stripped or "version" in stripped)
+        and _EDITION_LINK.fullmatch(stripped)
+    ):
+        return "link_prompt"
+    if stripped in _EMBED_LABEL:
+        return "widget"
+    if ("专题" in stripped or "專題" in stripped) and _TOPIC_LINK.fullmatch(stripped):
+        return "widget"
     if not _CUES.search(stripped):
         return None
     if is_disclaimer(stripped):

@@ -401,11 +401,11 @@ def find_dates(value: str, tz: ZoneInfo):
             )
         except ValueError:
             continue
+        zone = _offset(match["tz"], tz)
+        if not match["tz"] and match["H"] is not None:
+            zone = _printed_zone(value, match.end(), tz)
         yield DateMatch(
-            naive.replace(tzinfo=_offset(match["tz"], tz)),
-            match["H"] is not None,
-            match.start(),
-            match.end(),
+            naive.replace(tzinfo=zone), match["H"] is not None, match.start(), match.end()
         )
     if "年" in value or "/" in value or "." in value:
         yield from _roc_dates(value, tz)
@@ -530,6 +530,27 @@ def parse_date_text(value: str, tz: ZoneInfo) -> datetime | None:
     return next((found.stamp for found in find_dates(value, tz)), None)
 
 
+# The zones a page prints after its clock time (`2024-11-26 23:06 ET`, `19:08 GMT`);
+# `CST` names China's and the US Central zone alike and is left to the page's zone.
+_ZONE_NAMES = {
+    "ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
+    "PT": "America/Los_Angeles", "PST": "America/Los_Angeles", "PDT": "America/Los_Angeles",
+    "HKT": "Asia/Hong_Kong", "JST": "Asia/Tokyo", "KST": "Asia/Seoul", "SGT": "Asia/Singapore",
+    "TST": "Asia/Taipei", "GMT": "UTC", "UTC": "UTC", "BST": "Europe/London",
+    "CET": "Europe/Paris", "CEST": "Europe/Paris", "AEST": "Australia/Sydney",
+}  # fmt: skip
+_ZONE_AFTER_CLOCK = re.compile(r"\s*[(（]?\s*([A-Z]{2,4})(?![A-Za-z+\-])")
+
+
+def _printed_zone(value: str, end: int, tz: ZoneInfo) -> ZoneInfo:
+    """The zone printed right after a clock time (`23:06 ET`), else the page's zone `tz`: the
+    page's zone is only the default for a time printed without one."""
+    zone = _ZONE_AFTER_CLOCK.match(value, end)
+    if zone is None or zone.group(1) not in _ZONE_NAMES:
+        return tz
+    return ZoneInfo(_ZONE_NAMES[zone.group(1)])
+
+
 def _offset(token: str | None, tz: ZoneInfo):
     from datetime import timedelta, timezone
 
@@ -610,6 +631,26 @@ _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 _META_TAG = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
 _META_ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 _HEADLINE_PROPERTIES = {"og:title", "twitter:title"}
+
+
+_AUTHOR_PROPERTIES = ("author", "article:author", "og:article:author", "dable:author")
+
+
+def page_author_values(html: str) -> list[str]:
+    """What the page's head names as the article's author (`<meta name="author">`,
+    `article:author`, `dable:author`), unescaped, without repeats; addresses left out."""
+    import html as htmllib
+
+    end = html.lower().find("</head>")
+    head = html[: end if end > 0 else 1_000_000]
+    found: list[str] = []
+    for tag in _META_TAG.findall(head):
+        attrs = {m[0].lower(): m[1] or m[2] or m[3] for m in _META_ATTR.findall(tag)}
+        key = (attrs.get("property") or attrs.get("name") or "").lower()
+        value = htmllib.unescape(attrs.get("content") or "").strip()
+        if key in _AUTHOR_PROPERTIES and value and not re.match(r"(?i)https?:|www\.|@", value):
+            found.append(re.sub(r"\s+", " ", value))
+    return list(dict.fromkeys(found))
 
 
 def page_titles(html: str) -> list[str]:
