@@ -577,7 +577,8 @@ def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _Typical
         and blocks[idx - 1].kind == "image"
         and _caption_evidence(blocks, idx, text, typical)
     ) or _after_picture_credit(blocks, idx)
-    credit = parse_credit_line(text) if len(text) <= 90 and not block.in_figure else None
+    credited = _MORE_BY_LINK.sub("", text) if text[-1:] in "闻聞章导導道" else text
+    credit = parse_credit_line(credited) if len(text) <= 90 and not block.in_figure else None
     if credit is None and text[:4].find("作者") >= 0:
         credit = parse_bio_credit(text)
     if credit is not None and not credit.authors and credit.kind == "photo":
@@ -2067,6 +2068,13 @@ _BOX_LABEL = re.compile(
     r"|背景|解释|解釋|知多少|档案|檔案|资料|資料)\s*[】\]〗）)]?\s*[：:]?$"
 )
 MAX_BOX_LABEL = 8
+# The link to the credited people's other stories printed at the end of the credit line
+# (`译 | 金梅花 校 | 李霖 责编 | 刘尚哲 查看其它新闻`, `作者的更多报道`)
+_MORE_BY_LINK = re.compile(
+    r"\s+(?:查看|更多|看)?(?:作者的?)?(?:其它|其他|更多)(?:的)?(?:新闻|新聞|文章|报道|報導)$"
+)
+
+
 # A teaser pointing at a story printed elsewhere: `……（详见A3版）`, `…… 下转第4版`, `……`.
 _POINTER_END = re.compile(
     r"(?:……|…|\.\.\.)\s*[）)】]?\s*$"

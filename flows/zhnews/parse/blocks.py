@@ -1260,7 +1260,7 @@ def _strip_chrome(soup, page_title: str | None = None) -> None:
         if not chrome or checked >= _MAX_CHROME_CHECKS or _inline_in_text(element):
             continue
         checked += 1
-        if (
+        if not _site_footer(element, name, marker) and (
             _holds_content(element)
             or _holds_byline(element)
             or _holds_title_heading(element, title_key)
@@ -1273,6 +1273,22 @@ def _strip_chrome(soup, page_title: str | None = None) -> None:
 
 
 _MAX_CHROME_CHECKS = 2000
+_FOOTER_WORDS = re.compile(r"(^|[\s_-])(footer|foot|copyright)($|[\s_-])", re.IGNORECASE)
+_RIGHTS_LINE = re.compile(
+    r"Copyright|©|版权所有|版權所有|ICP(?:备|備|证|證)|All Rights Reserved", re.I
+)
+MAX_FOOTER_CHARS = 400
+
+
+def _site_footer(element, name: str, marker: str) -> bool:
+    """The site's footer (`<div class="footer">` or `<footer>`): short, and holding the site's
+    copyright or licence line. Its address and telephone lines (`亚洲太平洋观光社；地址：…`,
+    `电话：…；传真：…，Email：…`) are the publisher's, however long: not a paragraph that
+    keeps the box."""
+    if name != "footer" and not _FOOTER_WORDS.search(marker):
+        return False
+    text = element.get_text(" ", strip=True)
+    return len(text) <= MAX_FOOTER_CHARS and bool(_RIGHTS_LINE.search(text))
 
 
 def _inline_in_text(element) -> bool:

@@ -45,7 +45,9 @@ _ROLES: list[tuple[str, str | None, str]] = [
     (r"撰稿人?|撰文|采写|採寫|执笔人?|執筆人?|主笔|主筆", "撰稿", "author"),
     # `编译自德语：X`: the language the story was translated from, between the role and X
     (
-        r"(?:编译|編譯|翻译|翻譯|译|譯)(?:自|自於|自于)[\u4e00-\u9fff]{1,3}?(?:语|語|文)|编译|編譯|译者|譯者|翻译|翻譯",
+        r"(?:编译|編譯|翻译|翻譯|译|譯)(?:自|自於|自于)[\u4e00-\u9fff]{1,3}?(?:语|語|文)|编译|編譯|译者|譯者|翻译|翻譯"
+        # `译 | 金梅花`: the one-character label before a bar or a colon
+        r"|(?<![\u4e00-\u9fff])(?:译|譯)(?=\s*[|｜:：])",
         "编译",
         "author",
     ),
@@ -80,7 +82,9 @@ _ROLES: list[tuple[str, str | None, str]] = [
         # `版面编辑：X`: who laid out the page, not the story's editor
         r"|版面(?:编辑|編輯)|版(?:编|編)(?=\s*[：:])"
         # `发稿 X; 审校 Y`: who sent the story out (a desk task, not a writer's credit)
-        r"|(?:发稿|發稿)(?!时间|時間|日期)",
+        r"|(?:发稿|發稿)(?!时间|時間|日期)"
+        # `校 | 李霖`: the proof-reader's one-character label before a bar or a colon
+        r"|(?<![\u4e00-\u9fff])校(?=\s*[|｜:：])",
         None,
         "other",
     ),

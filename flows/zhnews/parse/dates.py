@@ -55,7 +55,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo
 
@@ -149,6 +149,51 @@ def vote(
 
 
 _UTC_OFFSET = timedelta(0)
+# A Unix time in a page's address (`/article/1738857883`, `?t=1738857883`): ten digits
+# between 2001 and 2033
+_EPOCH_IN_URL = re.compile(r"(?<![\d.])(1[0-9]{9})(?![\d.])")
+_EPOCH_FIRST = 1_000_000_000
+_EPOCH_LAST = 2_000_000_000
+
+
+def _url_epochs(urls: list[str]) -> list[datetime]:
+    found = []
+    for url in urls:
+        for match in _EPOCH_IN_URL.finditer(url):
+            value = int(match.group(1))
+            if _EPOCH_FIRST <= value < _EPOCH_LAST:
+                found.append(datetime.fromtimestamp(value, tz=UTC))
+    return found
+
+
+def _zone_by_epoch(
+    evidence: list[Evidence], epochs: list[datetime], tz: ZoneInfo
+) -> list[Evidence]:
+    """A page whose address carries the story's Unix time (`…/1738857883`, 2025-02-06
+    16:04:43 UTC) and prints the same instant as a local clock time without a zone
+    (`2025年 02月 06日 23:04 PM`, Jakarta's 23:04): the printed time is that instant, in the
+    zone a whole number of hours from UTC that makes the two agree to the minute, not a time
+    in the page's default zone. A ten-digit number that agrees with no printed clock (an
+    article id) changes nothing and is no clue of its own."""
+    if not epochs:
+        return evidence
+    out = []
+    for e in evidence:
+        if e.has_time and e.stamp.tzinfo == tz:
+            wall = e.stamp.replace(tzinfo=None, second=0, microsecond=0)
+            for epoch in epochs:
+                gap = wall - epoch.replace(tzinfo=None, second=0, microsecond=0)
+                hours, rest = divmod(gap, timedelta(hours=1))
+                if not rest and _MIN_OFFSET_HOURS <= hours <= _MAX_OFFSET_HOURS:
+                    zone = timezone(timedelta(hours=hours))
+                    e = replace(e, stamp=e.stamp.replace(tzinfo=zone))
+                    break
+        out.append(e)
+    return out
+
+
+_MIN_OFFSET_HOURS = -12
+_MAX_OFFSET_HOURS = 14
 
 
 def _zone_unzoned_copies(evidence: list[Evidence], tz: ZoneInfo) -> list[Evidence]:
@@ -351,9 +396,22 @@ def url_evidence(url: str, tz: ZoneInfo) -> list[Evidence]:
         for match in pattern.finditer(path):
             day = _day(match["y"], match["m"], match["d"])
             if day is not None:
+                instant = _epoch_of_day(path, day)
+                if instant is not None:
+                    return [Evidence(instant, "url", WEIGHTS["url"], "url", True, url)]
                 stamp = datetime.combine(day, time(0, 0), tzinfo=tz)
                 return [Evidence(stamp, "url", WEIGHTS["url"], "url", False, url)]
     return []
+
+
+def _epoch_of_day(path: str, day: date) -> datetime | None:
+    """The Unix time the same path carries beside its day (`/read/2025/02/06/…-1738857883`:
+    2025-02-06 16:04:43 UTC), when it falls on that day somewhere on Earth (within a day of
+    it): the story's instant, which the path's day gives only in the site's own zone."""
+    for instant in _url_epochs([path]):
+        if abs((instant.date() - day).days) <= 1:
+            return instant
+    return None
 
 
 def story_id_evidence(text: str | None, tz: ZoneInfo) -> list[Evidence]:
@@ -1014,6 +1072,8 @@ class DocumentDates:
         """
         evidence = list(self.evidence)
         evidence.extend(self._article_evidence(article, page_date, shared))
+        urls = [*self.urls, *([article.url] if article.url else [])]
+        evidence = _zone_by_epoch(evidence, _url_epochs(urls), self.tz)
         full = _full_dateline(article)
         if full is not None:
             stamp = datetime.combine(full, time(0, 0), tzinfo=self.tz)
