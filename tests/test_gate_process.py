@@ -140,3 +140,35 @@ def test_the_child_runs_at_a_lower_priority_than_the_flow():
         assert os.getpriority(os.PRIO_PROCESS, pid) > os.getpriority(os.PRIO_PROCESS, 0)
     finally:
         gp.close()
+
+
+def test_a_warmed_child_says_so_and_still_answers_its_load(tmp_path, monkeypatch):
+    """With `WARM_UP` the child reports once it has validated the suites on nothing
+    (`wait_warm`, what `zhnews watch` waits for before it reports itself ready); its first
+    load is answered whether or not that message was read first."""
+    from zhnews import gate_process
+
+    monkeypatch.setattr(gate_process, "WARM_UP", EXPECTATIONS)
+    wh, load_id = _staged_load(tmp_path)
+    waited, unread = GateProcess(), GateProcess()
+    try:
+        waited.start()
+        unread.start()
+        assert waited.wait_warm(120)
+        assert waited.wait_warm(0)  # once warm, it stays so without another message
+        first = waited.run(wh, load_id, EXPECTATIONS)
+        second = unread.run(wh, load_id, EXPECTATIONS)  # its warm message is still queued
+    finally:
+        waited.close()
+        unread.close()
+        wh.close()
+    assert first.results and _comparable(first) == _comparable(second)
+
+
+def test_without_a_warm_up_there_is_nothing_to_wait_for():
+    gp = GateProcess()
+    try:
+        gp.start()
+        assert gp.wait_warm(0.1) is False
+    finally:
+        gp.close()

@@ -602,6 +602,8 @@ def _watch(args) -> int:
             )
 
         def on_ready() -> None:
+            # the catch-up restarted the gate's process: report ready once it is warm
+            gate_process.shared().wait_warm(Settings().api_start_timeout_s)
             print(
                 f"watching {len(args.paths)} path(s) (poll every {args.interval:g} s); "
                 "Ctrl-C stops",
