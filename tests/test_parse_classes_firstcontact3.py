@@ -155,7 +155,7 @@ def test_a_folded_info_box_between_paragraphs_is_text():
         f"<div class='infobox__content' style='display: none;'><p>{terms}</p></div></div>"
     )
     article = _article(_paras(_LINES[:2]) + box + _paras(_LINES[2:]))
-    assert terms in text_of(article)
+    assert text_of(article) == [*_LINES[:2], "几个术语", terms, *_LINES[2:]]
 
 
 def test_a_hidden_card_behind_a_button_that_is_no_heading_stays_out():

@@ -801,7 +801,8 @@ def _boxes_in_text(soup) -> set[int]:
     story, its heading on the button that unfolds it (`<button><h2>几个术语</h2></button>`
     over `<div style="display: none"><p>…</p></div>`). A reader opens it with one click and
     it is the story's text (a glossary, a fact box); a hidden element whose button is no
-    heading (an author's bio card, a menu) stays out."""
+    heading (an author's bio card, a menu) stays out. The button's heading is read as the
+    box's subhead."""
     from bs4 import Tag
 
     found: set[int] = set()
@@ -815,6 +816,7 @@ def _boxes_in_text(soup) -> set[int]:
         before = button.parent.find_previous_sibling(True) if button.parent else None
         if isinstance(before, Tag) and before.name == "p" and _prose(before.get_text(strip=True)):
             found.add(id(box))
+            button.name = "div"  # its heading is the box's subhead, not a control's label
     return found
 
 
