@@ -27,6 +27,7 @@ from zoneinfo import ZoneInfo
 from zhnews.decode import decode_bytes
 from zhnews.model import Article, RejectedDocument
 from zhnews.parse import parse_document
+from zhnews.parse.bylines import PHOTO_ROLE
 from zhnews.settings import PROJECT_ROOT
 
 FIELDS = (
@@ -203,7 +204,7 @@ DEBRIS_PATTERNS: dict[str, str] = {
 }
 _DEBRIS_RE = {label: re.compile(pattern) for label, pattern in DEBRIS_PATTERNS.items()}
 PEERS = ("trafilatura", "gne", "newspaper4k")
-PHOTOGRAPHER = "摄影"  # zhnews' role for photo credits, not a writer
+PHOTOGRAPHER = PHOTO_ROLE  # zhnews' role for photo credits, not a writer
 NA = "n/a"
 
 

@@ -22,6 +22,18 @@ CLOSERS = "”’」』）)】》〕〉\"'"
 _ENDING = set(SENTENCE_END + ELLIPSIS + "；;：:．.")
 
 
+_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]")
+
+
+def han_bigrams(text: str) -> set[str]:
+    """The pairs of adjacent Chinese characters in `text` (within runs of Chinese: a pair
+    never spans punctuation, digits or Latin)."""
+    grams: set[str] = set()
+    for run in _NOT_HAN.sub(" ", text).split():
+        grams.update(map(str.__add__, run, run[1:]))  # run[k] + run[k + 1]
+    return grams
+
+
 def split_sentences(text: str) -> list[str]:
     """Split `text` into sentences without losing or reordering any non-space character."""
     pieces: list[str] = []

@@ -60,6 +60,8 @@ from zhnews.parse.blocks import (
     markdown_blocks,
 )
 from zhnews.parse.bylines import (
+    PHOTO_ROLE,
+    TRANSLATOR_ROLE,
     front_matter_authors,
     is_newsroom,
     parse_credit_line,
@@ -186,8 +188,6 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
     return ParsedDocument(format=fmt, articles=articles, warnings=warnings)
 
 
-PHOTOGRAPHER = "摄影"  # the role bylines give a photo credit
-TRANSLATOR = "编译"  # the role bylines give a translation credit (编译, 译者, 翻译)
 # A writer named in the page's head: Chinese characters (a transliterated name keeps its `·`);
 # a Latin value there is as often the site's or the desk's name as a person's
 _HEAD_WRITER = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff·・]{1,9}")
@@ -202,10 +202,10 @@ def _head_writers(article: Article, html: str) -> None:
     only: a newsroom, a desk or a Latin value (often the site's name) is nobody's; and only a
     name the page prints in its body too (an author card, a byline slot): a name in the head
     alone (`dable:author` on a page whose byline slot is empty) may be whoever posted it."""
-    if any(a.role not in (PHOTOGRAPHER, TRANSLATOR) for a in article.authors):
+    if any(a.role not in (PHOTO_ROLE, TRANSLATOR_ROLE) for a in article.authors):
         return
     names: list[str] = []
-    end = html.lower().find("</head>")
+    end = meta.head_end(html)
     body = html[end:] if end > 0 else ""
     for value in meta.page_author_values(html):
         value = _HEAD_ROLE.sub("", value)
@@ -213,7 +213,7 @@ def _head_writers(article: Article, html: str) -> None:
         if found and all(_HEAD_WRITER.fullmatch(n) for n in found) and not is_newsroom(value):
             names.extend(n for n in found if n != article.editor and n not in names and n in body)
     if names:
-        article.authors = [a for a in article.authors if a.role == PHOTOGRAPHER]
+        article.authors = [a for a in article.authors if a.role == PHOTO_ROLE]
         article.authors[:0] = [Author(n, "作者") for n in names]
 
 

@@ -80,6 +80,8 @@ from zhnews.model import Article, Author, Paragraph, StockMention
 from zhnews.parse import content, debris
 from zhnews.parse.blocks import POSTING_VERB, Block, picture_credit_end
 from zhnews.parse.bylines import (
+    PHOTO_ROLE,
+    TRANSLATOR_ROLE,
     Byline,
     after_media,
     credits_in_meta,
@@ -94,8 +96,8 @@ from zhnews.parse.bylines import (
     strict_names,
     title_pen_name,
 )
-from zhnews.parse.meta import DateMatch, find_dates, parse_date_text
-from zhnews.text import ends_sentence, join_fragments
+from zhnews.parse.meta import ZONE_NAMES, DateMatch, find_dates, parse_date_text
+from zhnews.text import ends_sentence, han_bigrams, join_fragments
 
 
 @dataclass
@@ -290,6 +292,11 @@ _CREDIT_TAIL = re.compile(
     r"(?:X|Twitter|推特|Facebook|脸书|臉書|YouTube|Instagram|TikTok|抖音|微博|Threads)$"
 )
 MIN_PROSE_CHARS = 10
+# The link to the credited people's other stories printed at the end of the credit line
+# (`译 | 金梅花 校 | 李霖 责编 | 刘尚哲 查看其它新闻`, `作者的更多报道`)
+_MORE_BY_LINK = re.compile(
+    r"\s+(?:查看|更多|看)?(?:作者的?)?(?:其它|其他|更多)(?:的)?(?:新闻|新聞|文章|报道|報導)$"
+)
 
 
 class _TypicalParagraph:
@@ -797,16 +804,16 @@ def _header_row(text: str, tz: ZoneInfo) -> Item | None:
     | 0条评论 | 查看/发表评论`): one field a date line, each other the site's address, a
     newsroom's name or the comments' counter and link. The row is the page's metadata."""
     fields = [f.strip() for f in re.split(r"[|｜]", text) if f.strip()]
-    dated = [f for f in fields if next(find_dates(f, tz), None) is not None]
+    dated = [k for k, f in enumerate(fields) if next(find_dates(f, tz), None) is not None]
     if len(fields) < 2 or len(dated) != 1:
         return None
-    others = [f for f in fields if f is not dated[0]]
+    others = fields[: dated[0]] + fields[dated[0] + 1 :]
     if not all(
         _ROW_FURNITURE.fullmatch(f) or _DOMAIN.fullmatch(f) or _SITE_LABEL.fullmatch(f)
         for f in others
     ):
         return None
-    item = _date_line(dated[0], tz)
+    item = _date_line(fields[dated[0]], tz)
     if item is None:
         return None
     return replace(item, text=text)
@@ -889,8 +896,9 @@ _STAMP_WORDS = re.compile(
 # What else a date line prints beside the date: the time zone (`2023-04-14 HKT 21:06`,
 # `GMT+8`) and the story's view counter (`237 點擊數`, `阅读 1.2万`).
 _TIME_ZONE = re.compile(
-    r"(?<![A-Za-z])(?:HKT|GMT|UTC|CST|JST|KST|BST|CET|CEST|EST|EDT|ET|PST|PDT|PT|AEST|SGT|TST)"
-    r"(?:\s*[+\-]\s*\d{1,2}(?::?\d{2})?)?(?![A-Za-z])"
+    r"(?<![A-Za-z])(?:"
+    + "|".join(sorted(ZONE_NAMES, key=len, reverse=True))
+    + r"|CST)(?:\s*[+\-]\s*\d{1,2}(?::?\d{2})?)?(?![A-Za-z])"
 )
 _VIEW_COUNT = re.compile(
     r"\d[\d,.]*\s*[万萬]?\s*(?:次)?(?:點擊數|点击数|點擊|点击|點閱數|点阅数|點閱|点阅|瀏覽數|浏览数|瀏覽|浏览"
@@ -1041,7 +1049,7 @@ def _mark_card_rail(items: list[Item], start: int) -> None:
         if (
             item.kind == "body"
             and len(item.text) <= MAX_TOPIC_LABEL_CHARS
-            and not (_CLAUSE_PUNCT.search(item.text))
+            and not _CLAUSE_PUNCT.search(item.text)
         ):
             marked.append(item)
             k += 1
@@ -2068,13 +2076,6 @@ _BOX_LABEL = re.compile(
     r"|背景|解释|解釋|知多少|档案|檔案|资料|資料)\s*[】\]〗）)]?\s*[：:]?$"
 )
 MAX_BOX_LABEL = 8
-# The link to the credited people's other stories printed at the end of the credit line
-# (`译 | 金梅花 校 | 李霖 责编 | 刘尚哲 查看其它新闻`, `作者的更多报道`)
-_MORE_BY_LINK = re.compile(
-    r"\s+(?:查看|更多|看)?(?:作者的?)?(?:其它|其他|更多)(?:的)?(?:新闻|新聞|文章|报道|報導)$"
-)
-
-
 # A teaser pointing at a story printed elsewhere: `……（详见A3版）`, `…… 下转第4版`, `……`.
 _POINTER_END = re.compile(
     r"(?:……|…|\.\.\.)\s*[）)】]?\s*$"
@@ -2340,7 +2341,7 @@ def finish_article(draft: _Draft) -> None:
             known = next((i for i, a in enumerate(article.authors) if a.name == author.name), None)
             if known is None:
                 article.authors.append(author)
-            elif article.authors[known].role == "摄影" and author.role != "摄影":
+            elif article.authors[known].role == PHOTO_ROLE and author.role != PHOTO_ROLE:
                 # `王煌忠攝` under the picture and `（王煌忠／台中報導）`: the writer took it
                 article.authors[known] = author
         if byline.credit and not article.publisher and byline.kind in ("wire", "source"):
@@ -2350,17 +2351,19 @@ def finish_article(draft: _Draft) -> None:
     article.authors = _reporters_over_poster(article.authors, draft.bylines, posted)
     if not article.authors and not draft.bylines:
         article.authors = _headline_writer(article.title, paragraphs)
-    if any(a.role not in ("编译", "摄影") for a in article.authors):
+    if any(a.role not in (TRANSLATOR_ROLE, PHOTO_ROLE) for a in article.authors):
         # `翻译：X` under a reporter's story: the translator is credited, the reporter wrote
         # it; `編譯X、記者Y／綜合報導`, one credit naming both, is a story the two compiled
         joint = {
             a.name
             for b in draft.bylines
-            if any(x.role not in ("编译", "摄影") for x in b.authors)
+            if any(x.role not in (TRANSLATOR_ROLE, PHOTO_ROLE) for x in b.authors)
             for a in b.authors
-            if a.role == "编译"
+            if a.role == TRANSLATOR_ROLE
         }
-        article.authors = [a for a in article.authors if a.role != "编译" or a.name in joint]
+        article.authors = [
+            a for a in article.authors if a.role != TRANSLATOR_ROLE or a.name in joint
+        ]
     editors = [b for b in draft.bylines if b.editor]
     if editors and not article.editor:
         article.editor = max(editors, key=lambda b: b.editor_rank).editor  # first of the best
@@ -2371,7 +2374,7 @@ def finish_article(draft: _Draft) -> None:
         # when the same person is also the story's editor.
         lead = {a.name for b in draft.bylines if b.kind == "run_in" for a in b.authors}
         article.authors = [a for a in article.authors if a.name != article.editor or a.name in lead]
-    if not any(a.role != "摄影" for a in article.authors):
+    if not any(a.role != PHOTO_ROLE for a in article.authors):
         # no writer credited anywhere: `作者：雪花 编辑：雪花` in one meta line is a small
         # newsroom's editor writing the item (with a writer elsewhere, such as a closing
         # `（作者：方敏…）`, the 作者 field is the content system's login); `发稿 X；审校 Y`
@@ -2790,16 +2793,6 @@ def _shape_subheads(items: list[Item]) -> list[Item]:
 # Misplaced paragraphs
 
 
-_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]")
-
-
-def _bigrams(text: str) -> set[str]:
-    grams: set[str] = set()
-    for run in _NOT_HAN.sub(" ", text).split():
-        grams.update(map(str.__add__, run, run[1:]))  # run[k] + run[k + 1]
-    return grams
-
-
 def relocate_misplaced(articles: list[Article]) -> None:
     """Move paragraphs printed inside the wrong article back where their vocabulary belongs.
 
@@ -2876,8 +2869,8 @@ class _ArticleGrams:
 
     def __init__(self, article: Article) -> None:
         header = " ".join(filter(None, [article.title, article.kicker, article.subtitle]))
-        self.parts = {id(p): _bigrams(p.text) for p in article.paragraphs}
-        self.counts: Counter[str] = Counter(_bigrams(header))
+        self.parts = {id(p): han_bigrams(p.text) for p in article.paragraphs}
+        self.counts: Counter[str] = Counter(han_bigrams(header))
         for grams in self.parts.values():
             self.counts.update(grams)
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from zhnews.model import StockMention
 from zhnews.parse import content
 from zhnews.parse.stocks import parse_data_code
-from zhnews.text import ends_sentence, join_fragments
+from zhnews.text import ends_sentence, han_bigrams, join_fragments
 
 
 @dataclass
@@ -824,6 +824,7 @@ MAX_BOX_TITLE_CHARS = 20
 
 
 def _prose(text: str) -> bool:
+    """A line of prose: 40 characters or more (`MIN_CONTENT_P_CHARS`), two clauses or more."""
     return len(text) >= MIN_CONTENT_P_CHARS and len(_CLAUSE_MARK.findall(text)) >= 2
 
 
@@ -1443,9 +1444,9 @@ def _strip_pull_quotes(soup) -> None:
                 for p in soup.find_all("p", limit=2000)
                 if p.find_parent("blockquote") is None
             ]
-        pairs = _char_pairs(words)
+        pairs = han_bigrams(words)
         if pairs and any(
-            len(pairs & _char_pairs(text)) >= PULL_QUOTE_SHARE * len(pairs)
+            len(pairs & han_bigrams(text)) >= PULL_QUOTE_SHARE * len(pairs)
             for text in paragraphs
             if len(text) > len(words)
         ):
@@ -1455,11 +1456,6 @@ def _strip_pull_quotes(soup) -> None:
 MAX_PULL_QUOTE_NAME = 40
 MAX_PULL_QUOTE_CHARS = 120
 PULL_QUOTE_SHARE = 0.6
-
-
-def _char_pairs(text: str) -> set[str]:
-    words = re.sub(r"[\W_]", "", text)
-    return {words[i : i + 2] for i in range(len(words) - 1)}
 
 
 def _prose_follows(card) -> bool:
@@ -1485,9 +1481,8 @@ def _teaser_card(heading, key: str):
         element = element.parent
         if element is None or element.name in ("body", "html", "main"):
             return None
-        links = [a for a in element.find_all("a", href=True, limit=20)]
-        echo = [a for a in links if key in _WS_RE.sub("", a.get_text())]
-        if not echo:
+        links = element.find_all("a", href=True, limit=20)
+        if not any(key in _WS_RE.sub("", a.get_text()) for a in links):
             continue
         if element.find("h1") is not None:
             return None
@@ -1573,7 +1568,7 @@ def _holds_loose_prose(element) -> bool:
         if count >= _MAX_LOOSE_STRINGS:
             return False
         text = string.strip()
-        if len(text) < 40 or len(_CLAUSE_MARK.findall(text)) < 2:
+        if not _prose(text):
             continue
         if string.find_parent(_LINK_OR_CODE) is not None:
             continue

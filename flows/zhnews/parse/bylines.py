@@ -28,6 +28,9 @@ from dataclasses import dataclass, field, replace
 
 from zhnews.model import Author
 
+PHOTO_ROLE = "摄影"  # the role a photo credit gives (摄影, 攝影, 摄, 图/圖 before a name)
+TRANSLATOR_ROLE = "编译"  # the role a translation credit gives (编译, 译者, 翻译, 译 | X)
+
 # Role words (simplified and traditional), longest first so `本报记者` wins over `记者`.
 # Each maps to (role recorded on the Author, class): class `author`/`photo` name authors,
 # `editor` fills Article.editor, `other` (校对, 审核, 监制 …) is credited in byline_raw only.
@@ -38,7 +41,7 @@ _ROLES: list[tuple[str, str | None, str]] = [
     (r"(?:本报|本報|本台|本刊)?(?:见习|見習)(?:记者|記者)", "见习记者", "author"),
     (r"(?:本报|本報|本台|本刊)?(?:特约|特約)?(?:通讯员|通訊員)", "通讯员", "author"),
     (r"(?:本报|本報|本台|本刊)?(?:实习生|實習生)", "实习生", "author"),
-    (r"(?:摄影|攝影)(?:记者|記者)", "摄影", "photo"),
+    (r"(?:摄影|攝影)(?:记者|記者)", PHOTO_ROLE, "photo"),
     (r"(?:本报|本報|本台|本刊)?(?:首席|实习|實習|驻站|駐站)?(?:记者|記者)", "记者", "author"),
     (r"(?:特约|特約|本报|本報)?(?:评论员|評論員)", "评论员", "author"),
     (r"(?:本文|专栏|專欄)?作者|博客|部落客|博主|专栏|專欄", "作者", "author"),
@@ -48,7 +51,7 @@ _ROLES: list[tuple[str, str | None, str]] = [
         r"(?:编译|編譯|翻译|翻譯|译|譯)(?:自|自於|自于)[\u4e00-\u9fff]{1,3}?(?:语|語|文)|编译|編譯|译者|譯者|翻译|翻譯"
         # `译 | 金梅花`: the one-character label before a bar or a colon
         r"|(?<![\u4e00-\u9fff])(?:译|譯)(?=\s*[|｜:：])",
-        "编译",
+        TRANSLATOR_ROLE,
         "author",
     ),
     # `報道：X`, `文字：X　攝影：Y`, `採訪：X`: a report, text or interview label opening a credit
@@ -64,7 +67,7 @@ _ROLES: list[tuple[str, str | None, str]] = [
     (r"(?<![\u4e00-\u9fff])文(?=\s*[/／|｜︱丨:：])|(?<=[/／])文", "文", "author"),
     (
         r"(?:摄影|攝影|摄像|攝像)|(?:图|圖|摄|攝)(?=\s*[/／|｜︱丨:：])|(?<=[/／])(?:图|圖|摄|攝)",
-        "摄影",
+        PHOTO_ROLE,
         "photo",
     ),
     (r"责任编辑|責任編輯|责编|責編", "责任编辑", "editor"),
@@ -93,8 +96,8 @@ _ROLES: list[tuple[str, str | None, str]] = [
 _ROLE_RE = re.compile("|".join(f"(?P<r{i}>{pattern})" for i, (pattern, _, _) in enumerate(_ROLES)))
 # Printed after the names: `王磊 摄`, `（X 编译）`, `记者 X 报道`, `张三/文 李四/图`.
 _SUFFIX_ROLES = [
-    (r"(?:摄|攝)(?:影)?", "摄影", "photo"),
-    (r"编译|編譯", "编译", "author"),
+    (r"(?:摄|攝)(?:影)?", PHOTO_ROLE, "photo"),
+    (r"编译|編譯", TRANSLATOR_ROLE, "author"),
     (r"整理", "整理", "author"),
     (r"供图|供圖|提供", None, "source"),
     # 報道: Hong Kong and Macau spell 报道 so (`本報記者 王小明 報道`)
@@ -245,7 +248,13 @@ class _Credits:
     clean: bool = True  # every segment was names (nothing else) and the line starts with a role
 
 
-_ROLES_PRINTED_AFTER = ("编译", "摄影", "文", "文图", "撰稿")  # `（张三 编译）`, `王磊 摄影`
+_ROLES_PRINTED_AFTER = (
+    TRANSLATOR_ROLE,
+    PHOTO_ROLE,
+    "文",
+    "文图",
+    "撰稿",
+)  # `（张三 编译）`, `王磊 摄影`
 
 
 def _segments(text: str, default_role: str | None) -> list[tuple[str, str | None, str, bool]]:
@@ -300,7 +309,7 @@ def _credits(text: str, default_role: str | None = None, strict: bool = False) -
     desk_photo = False  # `图/财新记者 X`: the desk's reporter is credited for the picture
     for index, (segment, role, cls, credited) in enumerate(segments):
         if desk_photo and cls == "author" and role == "记者":
-            role, cls = "摄影", "photo"
+            role, cls = PHOTO_ROLE, "photo"
         desk_photo = False
         glued = index > 0 and segment[:1] not in " \t\u3000：:/／|｜︱丨"
         # `半月谈记者 X`: a newsroom name printed straight before the role word
@@ -362,7 +371,7 @@ def _credits(text: str, default_role: str | None = None, strict: bool = False) -
                 # `台中 嘉義 綜合報導`: with no role word before them, known places are where
                 # the story was filed, not people
                 names = [n for n in names if n not in _PLACES and n not in _FILED_PLACES]
-            result.authors.extend(Author(n, "摄影" if cls == "photo" else role) for n in names)
+            result.authors.extend(Author(n, PHOTO_ROLE if cls == "photo" else role) for n in names)
     result.roles += len(_ROLE_RE.findall(text))
     return result
 
@@ -778,7 +787,7 @@ def _parse_credit_line(line: str) -> Byline | None:
     editor = _editors_as_printed(editor, inner)
     if not credits.authors:
         kind = "editor" if editor else "credit"  # 责任编辑 / 校对 only: nobody wrote it here
-    elif all(a.role == "摄影" for a in credits.authors):
+    elif all(a.role == PHOTO_ROLE for a in credits.authors):
         kind = "photo"
     else:
         kind = "closing" if outer else "byline"
@@ -1109,7 +1118,7 @@ def _legible_credit(credit: str) -> Byline | None:
         names.append(chunk)
     if not names:
         return None
-    authors = [Author(n, "摄影" if cls == "photo" else role) for n in names]
+    authors = [Author(n, PHOTO_ROLE if cls == "photo" else role) for n in names]
     return Byline(raw=credit.strip(), authors=authors, kind="closing")
 
 
@@ -1126,7 +1135,7 @@ def parse_box_byline(line: str) -> Byline | None:
         return None  # `■风湿、类风湿已被攻破`: a bullet, not a byline
     photo = re.search(r"摄\s*(?:[①-⑳]\d*)?$", body)
     if photo:
-        authors = [Author(a.name, "摄影") for a in parse_people(body[: photo.start()])]
+        authors = [Author(a.name, PHOTO_ROLE) for a in parse_people(body[: photo.start()])]
         return Byline(raw=stripped, authors=authors, kind="photo")
     return Byline(raw=stripped, authors=parse_people(body), kind="byline")
 
@@ -1177,7 +1186,7 @@ def parse_closing_byline(line: str) -> Byline | None:
         return None
     authors = parse_people(inner)
     if photo:
-        authors = [Author(a.name, "摄影") for a in authors]
+        authors = [Author(a.name, PHOTO_ROLE) for a in authors]
     if not authors:
         return None
     return Byline(raw=stripped, authors=authors, kind="photo" if photo else "closing")
@@ -1436,7 +1445,7 @@ def parse_photo_credit(line: str) -> Byline | None:
     match = re.fullmatch(r"(.{2,30}?)\s*摄\s*(?:[①-⑳]\d*)?", stripped)
     if not match:
         return None
-    authors = [Author(a.name, "摄影") for a in parse_people(match.group(1))]
+    authors = [Author(a.name, PHOTO_ROLE) for a in parse_people(match.group(1))]
     if not authors:
         return None
     return Byline(raw=line.strip(), authors=authors, kind="photo")
@@ -1649,7 +1658,7 @@ def _split_bracketed_reporter(paragraph: str) -> tuple[Byline, str] | None:
     byline = parse_credit_line(match.group("inner"))
     if byline is None or not byline.authors:
         return None
-    if not all(_reporter_name(a.name) and a.role != "摄影" for a in byline.authors):
+    if not all(_reporter_name(a.name) and a.role != PHOTO_ROLE for a in byline.authors):
         return None
     byline.kind, byline.raw = "run_in", match.group(0).strip()
     return byline, paragraph[match.end() :]
@@ -1923,7 +1932,10 @@ def parse_translation_byline(line: str) -> Byline | None:
     match = _TRANSLATED.match(stripped)
     if match is None or _NOT_TRANSLATION_NAMES.search(stripped):
         return None
-    authors = [Author(match.group("author"), "作者"), Author(match.group("translator"), "编译")]
+    authors = [
+        Author(match.group("author"), "作者"),
+        Author(match.group("translator"), TRANSLATOR_ROLE),
+    ]
     return Byline(raw=stripped, authors=authors, kind="byline")
 
 
@@ -2295,7 +2307,7 @@ def front_matter_authors(value: object) -> list[Author]:
             continue
         if _ROLE_RE.search(text):
             credit = parse_credit_line(text)
-            authors.extend(a for a in (credit.authors if credit else []) if a.role != "摄影")
+            authors.extend(a for a in (credit.authors if credit else []) if a.role != PHOTO_ROLE)
             continue
         for name in re.split(r"\s*(?:[、，,;/；]|\band\b|&)\s*", text):
             if name.strip():

@@ -177,18 +177,30 @@ def _zone_by_epoch(
     article id) changes nothing and is no clue of its own."""
     if not epochs:
         return evidence
+    walls = [_wall_minute(epoch) for epoch in epochs]
+
+    def zone_of(wall: datetime):
+        for epoch_wall in walls:
+            hours, rest = divmod(wall - epoch_wall, timedelta(hours=1))
+            if not rest and _MIN_OFFSET_HOURS <= hours <= _MAX_OFFSET_HOURS:
+                return timezone(timedelta(hours=hours))
+        return None
+
+    return _rezone_unzoned(evidence, tz, zone_of)
+
+
+def _wall_minute(stamp: datetime) -> datetime:
+    """The clock time a stamp prints, to the minute, without its zone."""
+    return stamp.replace(tzinfo=None, second=0, microsecond=0)
+
+
+def _rezone_unzoned(evidence: list[Evidence], tz: ZoneInfo, zone_of) -> list[Evidence]:
+    """`evidence` with each timed clue read in the page's zone `tz` (printed without one) put
+    in the zone `zone_of(its clock time)` names instead, when it names one."""
     out = []
     for e in evidence:
-        if e.has_time and e.stamp.tzinfo == tz:
-            wall = e.stamp.replace(tzinfo=None, second=0, microsecond=0)
-            for epoch in epochs:
-                gap = wall - epoch.replace(tzinfo=None, second=0, microsecond=0)
-                hours, rest = divmod(gap, timedelta(hours=1))
-                if not rest and _MIN_OFFSET_HOURS <= hours <= _MAX_OFFSET_HOURS:
-                    zone = timezone(timedelta(hours=hours))
-                    e = replace(e, stamp=e.stamp.replace(tzinfo=zone))
-                    break
-        out.append(e)
+        zone = zone_of(_wall_minute(e.stamp)) if e.has_time and e.stamp.tzinfo == tz else None
+        out.append(e if zone is None else replace(e, stamp=e.stamp.replace(tzinfo=zone)))
     return out
 
 
@@ -213,15 +225,8 @@ def _zone_unzoned_copies(evidence: list[Evidence], tz: ZoneInfo) -> list[Evidenc
     ]
     if not zoned:
         return evidence
-    clocks = {e.stamp.replace(tzinfo=None, second=0, microsecond=0): e.stamp.tzinfo for e in zoned}
-    out = []
-    for e in evidence:
-        if e.has_time and e.stamp.tzinfo == tz:
-            offset = clocks.get(e.stamp.replace(tzinfo=None, second=0, microsecond=0))
-            if offset is not None and offset.utcoffset(None) != e.stamp.utcoffset():
-                e = replace(e, stamp=e.stamp.replace(tzinfo=offset))
-        out.append(e)
-    return out
+    clocks = {_wall_minute(e.stamp): e.stamp.tzinfo for e in zoned}
+    return _rezone_unzoned(evidence, tz, clocks.get)
 
 
 # A process running across New Year's Eve accepts next year's dates one year longer: harmless.

@@ -803,7 +803,7 @@ def debris_reason(text: str) -> str | None:
         return "widget"
     if (
         len(stripped) <= 30
-        and ("版" in stripped or "version" in stripped)
+        and ("版" in stripped or "version" in stripped.lower())
         and _EDITION_LINK.fullmatch(stripped)
     ):
         return "link_prompt"

@@ -532,7 +532,7 @@ def parse_date_text(value: str, tz: ZoneInfo) -> datetime | None:
 
 # The zones a page prints after its clock time (`2024-11-26 23:06 ET`, `19:08 GMT`);
 # `CST` names China's and the US Central zone alike and is left to the page's zone.
-_ZONE_NAMES = {
+ZONE_NAMES = {
     "ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
     "PT": "America/Los_Angeles", "PST": "America/Los_Angeles", "PDT": "America/Los_Angeles",
     "HKT": "Asia/Hong_Kong", "JST": "Asia/Tokyo", "KST": "Asia/Seoul", "SGT": "Asia/Singapore",
@@ -546,9 +546,9 @@ def _printed_zone(value: str, end: int, tz: ZoneInfo) -> ZoneInfo:
     """The zone printed right after a clock time (`23:06 ET`), else the page's zone `tz`: the
     page's zone is only the default for a time printed without one."""
     zone = _ZONE_AFTER_CLOCK.match(value, end)
-    if zone is None or zone.group(1) not in _ZONE_NAMES:
+    if zone is None or zone.group(1) not in ZONE_NAMES:
         return tz
-    return ZoneInfo(_ZONE_NAMES[zone.group(1)])
+    return ZoneInfo(ZONE_NAMES[zone.group(1)])
 
 
 def _offset(token: str | None, tz: ZoneInfo):
@@ -636,18 +636,30 @@ _HEADLINE_PROPERTIES = {"og:title", "twitter:title"}
 _AUTHOR_PROPERTIES = ("author", "article:author", "og:article:author", "dable:author")
 
 
+def head_end(html: str) -> int:
+    """Where the page's head ends (`</head>`), or -1."""
+    return html.lower().find("</head>")
+
+
+def _head_meta(html: str):
+    """(name or property, lower case; content) of each `<meta>` tag in the page's head (its
+    first 1,000,000 characters when it has no `</head>`: heads of app pages run to 100s of
+    kB)."""
+    end = head_end(html)
+    head = html[: end if end > 0 else 1_000_000]
+    for tag in _META_TAG.findall(head):
+        attrs = {m[0].lower(): m[1] or m[2] or m[3] for m in _META_ATTR.findall(tag)}
+        yield (attrs.get("property") or attrs.get("name") or "").lower(), attrs.get("content")
+
+
 def page_author_values(html: str) -> list[str]:
     """What the page's head names as the article's author (`<meta name="author">`,
     `article:author`, `dable:author`), unescaped, without repeats; addresses left out."""
     import html as htmllib
 
-    end = html.lower().find("</head>")
-    head = html[: end if end > 0 else 1_000_000]
     found: list[str] = []
-    for tag in _META_TAG.findall(head):
-        attrs = {m[0].lower(): m[1] or m[2] or m[3] for m in _META_ATTR.findall(tag)}
-        key = (attrs.get("property") or attrs.get("name") or "").lower()
-        value = htmllib.unescape(attrs.get("content") or "").strip()
+    for key, content in _head_meta(html):
+        value = htmllib.unescape(content or "").strip()
         if key in _AUTHOR_PROPERTIES and value and not re.match(r"(?i)https?:|www\.|@", value):
             found.append(re.sub(r"\s+", " ", value))
     return list(dict.fromkeys(found))
@@ -659,17 +671,15 @@ def page_titles(html: str) -> list[str]:
     (`宏福苑大火｜…`) or a date suffix (`…-20110711`) is still in them."""
     import html as htmllib
 
-    end = html.lower().find("</head>")
+    end = head_end(html)
     head = html[: end if end > 0 else 1_000_000]  # heads of app pages run to 100s of kB
     found: list[str] = []
     match = _TITLE_TAG.search(head)
     if match:
         found.append(re.sub(r"<[^>]+>", "", match.group(1)))
-    for tag in _META_TAG.findall(head):
-        attrs = {m[0].lower(): m[1] or m[2] or m[3] for m in _META_ATTR.findall(tag)}
-        key = (attrs.get("property") or attrs.get("name") or "").lower()
-        if key in _HEADLINE_PROPERTIES and attrs.get("content"):
-            found.append(attrs["content"])
+    found.extend(
+        content for key, content in _head_meta(html) if key in _HEADLINE_PROPERTIES and content
+    )
     from zhnews.parse.blocks import drop_invisible, drop_segment_breaks
 
     titles = [
