@@ -200,6 +200,7 @@ def classify(blocks: list[Block], tz: ZoneInfo) -> list[Item]:
         )
         items.append(item)
     _mark_related_lists(items)
+    _mark_aged_excerpts(items)
     _mark_comment_rules(items)
     _mark_provenance_header(items)
     _mark_source_links(items)
@@ -752,6 +753,13 @@ def _date_line(text: str, tz: ZoneInfo) -> Item | None:
             byline = Byline(raw=after, authors=[Author(n, None) for n in names])
             return Item("meta", text, date=stamp, byline=byline)
         return Item("meta", text, date=stamp, publisher=after)
+    reposted = _REPOSTED.fullmatch(_TIME_ZONE.sub(" ", text[found.end :]).strip())
+    if reposted and not text[: found.start].strip():
+        # `4/2/2024 12:25 PM UTC 喜马拉雅农场新西兰站 轉載自GNews`: when, who posted it (the line
+        # says so: a poster's or a group's name is a name here) and where it is reposted from
+        who = reposted.group("who")
+        byline = Byline(raw=who, authors=[Author(who, None)]) if who else None
+        return Item("meta", text, date=stamp, publisher=reposted.group("source"), byline=byline)
     # `北京新浪網 (2020-01-21 11:12)`: brackets around the date are no words
     beside = _POST_AGE.sub(" ", text[: found.start] + " " + text[found.end :])
     words = _WORD_SPLIT.split(_VIEW_COUNT.sub(" ", _TIME_ZONE.sub(" ", beside)))
@@ -853,7 +861,7 @@ _POST_AGE = re.compile(
 # separators.
 _BESIDE_DATE = re.compile(
     r"[\s\d:：/\-.()（）\[\]【】|｜,，年月日]|星期[一二三四五六日天]|[周週][一二三四五六日]"
-    r"|禮拜[一二三四五六日天]|礼拜[一二三四五六日天]|更新|發布|发布|最后|最後|时间|時間"
+    r"|禮拜[一二三四五六日天]|礼拜[一二三四五六日天]|更新|發布|发布|發佈|发佈|最后|最後|时间|時間"
     r"|[上下]午|凌晨|中午|晚上|早上"
 )
 _DOMAIN = re.compile(r"(?:https?://)?(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,6}/?")
@@ -875,6 +883,10 @@ _SOURCE_AFTER_STAMP = re.compile(
     r"(?: [\u4e00-\u9fffA-Za-z]{1,8})?"
 )
 _WORD_SPLIT = re.compile(r"[\s()（）\[\]【】]+")
+# After a post's stamp: the poster, then the outlet it is reposted from.
+_REPOSTED = re.compile(
+    r"(?:(?P<who>[^\s，。,：:|｜]{2,20})\s+)?(?:转载自|轉載自|转自|轉自)\s*(?P<source>[^\s，。,]{2,30})"
+)
 
 
 def _beside_date(text: str, found: DateMatch) -> str:
@@ -888,7 +900,7 @@ def _beside_date(text: str, found: DateMatch) -> str:
 
 
 _STAMP_WORDS = re.compile(
-    r"(?<=发布|發布|发表|發表|更新)\s*(?:于|於)|(?<=\s)分(?=[\s•·]|$)|[•·]"
+    r"(?<=发布|發布|發佈|发佈|发表|發表|更新)\s*(?:于|於)|(?<=\s)分(?=[\s•·]|$)|[•·]"
     r"|\d{1,3}\s*(?:年|個月|个月|週|周|天|日|小時|小时|分鐘|分钟)前"
 )
 
@@ -1031,6 +1043,54 @@ def _mark_related_lists(items: list[Item]) -> None:
 
 
 MAX_TOPIC_LABEL_CHARS = 8
+
+
+# A card's post age on a line of its own: `10分鐘前`, `2小時前`, `3 hours ago`, `剛剛`.
+_AGE_LINE = re.compile(
+    r"\s*(?:\d{1,3}\s*(?:年|個月|个月|週|周|天|日|小時|小时|分鐘|分钟|秒)前|剛剛|刚刚"
+    r"|\d{1,3}\s*(?:years?|months?|weeks?|days?|hours?|minutes?|mins?)\s+ago)\s*",
+    re.IGNORECASE,
+)
+
+
+def _mark_aged_excerpts(items: list[Item]) -> None:
+    """Excerpt cards of other stories (`更多即時新聞` under the text whose headlines a saved
+    page lost): a run of paragraphs each followed by its own post age (`10分鐘前`, `2小時前`)
+    is a list of teasers, however long their excerpts. A story's paragraphs are never
+    stamped one by one with how long ago they were posted; two stamped in a row make the
+    run."""
+    furniture = ("image", "caption", "url", "boundary")
+    run: list[Item] = []
+    k = 0
+    while k < len(items):
+        item = items[k]
+        if item.kind != "body":
+            if item.kind not in furniture and item.kind != "debris":
+                _drop_run(run)
+                run = []
+            k += 1
+            continue
+        j = k + 1
+        while j < len(items) and items[j].kind in furniture:
+            j += 1
+        if (
+            j < len(items)
+            and items[j].kind in ("debris", "body")
+            and _AGE_LINE.fullmatch(items[j].text)
+        ):
+            run.append(item)
+            k = j + 1
+            continue
+        _drop_run(run)
+        run = []
+        k += 1
+    _drop_run(run)
+
+
+def _drop_run(run: list[Item]) -> None:
+    if len(run) >= 2:
+        for item in run:
+            item.kind = "debris"
 
 
 def _mark_card_rail(items: list[Item], start: int) -> None:

@@ -114,7 +114,9 @@ def inline_markdown(text: str) -> tuple[str, list[StockMention], bool]:
     ]
     bold = bool(_BOLD_MD_RE.fullmatch(text)) or bool(_BOLD_HTML_RE.fullmatch(text))
     text = _IMAGE_MD_RE.sub("", text)
+    text = _WIKI_LINK_RE.sub(lambda m: m["label"] or m["target"], text)
     text = _LINK_MD_RE.sub(r"\1", text)
+    text = _CODE_SPAN_RE.sub(r"\2", text)
     text = _AUTOLINK_RE.sub(r"\1", text)
     text = _EMPHASIS_RE.sub(r"\2", text)
     text = _BR_RE.sub(" ", text)
@@ -125,8 +127,15 @@ def inline_markdown(text: str) -> tuple[str, list[StockMention], bool]:
     return text, stocks, bold
 
 
-# Characters every inline rule needs (tags, emphasis, links, escapes, entities).
-_MARKUP_CHAR_RE = re.compile(r"[<*_\[\\&]")
+# Characters every inline rule needs (tags, emphasis, links, code spans, escapes, entities).
+_MARKUP_CHAR_RE = re.compile(r"[<*_\[\\&`]")
+# A wiki link (`[[target]]`, `[[target|label]]`, with an interlanguage prefix `[[zh:target]]`)
+# reads as its label or target: mirror bots wrap words of the text in them.
+_WIKI_LINK_RE = re.compile(
+    r"\[\[(?:[a-z]{2,3}(?:-[A-Za-z]{2,4})?:)?(?P<target>[^\[\]|\n]+?)(?:\|(?P<label>[^\[\]\n]+))?\]\]"
+)
+# A code span reads as its text (CommonMark): `` `4/2/2024 12:25 PM UTC` `` → the stamp.
+_CODE_SPAN_RE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 _BLANKS_RE = re.compile(r"[ \t\u00a0]+")
 _BOLD_MD_RE = re.compile(r"\s*(\*\*|__)(.+)\1\s*")
 _BOLD_HTML_RE = re.compile(r"\s*<(strong|b)>.*</\1>\s*", re.IGNORECASE | re.DOTALL)

@@ -318,6 +318,12 @@ _US_DATE_RE = re.compile(
     r"(?<![\d/.])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d{2})\s+"
     r"(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\s*(?P<ap>[AaPp])\.?[Mm]\.?(?![A-Za-z])"
 )
+# The day-first dotted stamp of Hong Kong and European pages (`27.11.2025 15:34`): only with
+# its time, which makes it a stamp and not a version or section number.
+_DMY_DOT_RE = re.compile(
+    r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})\s+"
+    r"(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?![\d:])"
+)
 # An English long stamp (WordPress's `Saturday, September 10th, 2005 10:56 am`): month name,
 # day with an optional ordinal suffix, year and a 12- or 24-hour time. A bare English date
 # (`Published March 12, 2019`) is left to the htmldate fallback (`dates`), which reads it.
@@ -388,7 +394,8 @@ def cn_number(text: str) -> int | None:
 
 def find_dates(value: str, tz: ZoneInfo):
     """Every valid date in `value`, in order (Arabic-numeral forms, en-US `M/D/YYYY h:mm AM`
-    stamps, English month-name stamps, RFC 822 stamps, then Chinese numerals)."""
+    stamps, day-first `D.M.YYYY h:mm` stamps, English month-name stamps, RFC 822 stamps,
+    then Chinese numerals)."""
     for match in _DATE_RE.finditer(value):
         try:
             naive = datetime(
@@ -409,22 +416,14 @@ def find_dates(value: str, tz: ZoneInfo):
         )
     if "年" in value or "/" in value or "." in value:
         yield from _roc_dates(value, tz)
-    if "/" in value:
+    if "/" in value:  # `4/2/2024 12:25 PM UTC`
         for match in _US_DATE_RE.finditer(value):
             hour = int(match["H"]) % 12 + (12 if match["ap"] in "Pp" else 0)
-            try:
-                naive = datetime(
-                    int(match["y"]),
-                    int(match["m"]),
-                    int(match["d"]),
-                    hour,
-                    int(match["M"]),
-                    int(match["S"] or 0),
-                )
-            except ValueError:
-                continue
-            yield DateMatch(naive.replace(tzinfo=tz), True, match.start(), match.end())
-    if re.search(r"[A-Za-z]{3}", value):
+            yield from _clock_stamp(value, match, int(match["m"]), hour, tz)
+    if "." in value:  # `27.11.2025 15:34`
+        for match in _DMY_DOT_RE.finditer(value):
+            yield from _clock_stamp(value, match, int(match["m"]), int(match["H"]), tz)
+    if re.search(r"[A-Za-z]{3}", value):  # `April 2, 2024 8:25 am UTC`
         for match in _EN_DATE_RE.finditer(value):
             month = _MONTH_WORDS.get(match["mon"].lower())
             if month is None:
@@ -432,14 +431,7 @@ def find_dates(value: str, tz: ZoneInfo):
             hour = int(match["H"])
             if match["ap"]:
                 hour = hour % 12 + (12 if match["ap"] in "Pp" else 0)
-            try:
-                naive = datetime(
-                    int(match["y"]), month, int(match["d"]), hour,
-                    int(match["M"]), int(match["S"] or 0),
-                )  # fmt: skip
-            except ValueError:
-                continue
-            yield DateMatch(naive.replace(tzinfo=tz), True, match.start(), match.end())
+            yield from _clock_stamp(value, match, month, hour, tz)
     if re.search(r"[A-Za-z]{3}", value):
         for match in _RFC822_RE.finditer(value):
             month = _MONTH_WORDS.get(match["mon"].lower())
@@ -540,6 +532,20 @@ ZONE_NAMES = {
     "CET": "Europe/Paris", "CEST": "Europe/Paris", "AEST": "Australia/Sydney",
 }  # fmt: skip
 _ZONE_AFTER_CLOCK = re.compile(r"\s*[(（]?\s*([A-Z]{2,4})(?![A-Za-z+\-])")
+
+
+def _clock_stamp(value: str, match: re.Match, month: int, hour: int, tz: ZoneInfo):
+    """The stamp of a match with a year `y`, a day `d` and a minute `M` (the month and the
+    24-hour clock's hour read by the caller), in the zone printed after it or else `tz`;
+    nothing for an impossible date."""
+    try:
+        naive = datetime(
+            int(match["y"]), month, int(match["d"]), hour, int(match["M"]), int(match["S"] or 0)
+        )
+    except ValueError:
+        return
+    zone = _printed_zone(value, match.end(), tz)
+    yield DateMatch(naive.replace(tzinfo=zone), True, match.start(), match.end())
 
 
 def _printed_zone(value: str, end: int, tz: ZoneInfo) -> ZoneInfo:
