@@ -114,9 +114,11 @@ def inline_markdown(text: str) -> tuple[str, list[StockMention], bool]:
     ]
     bold = bool(_BOLD_MD_RE.fullmatch(text)) or bool(_BOLD_HTML_RE.fullmatch(text))
     text = _IMAGE_MD_RE.sub("", text)
-    text = _WIKI_LINK_RE.sub(lambda m: m["label"] or m["target"], text)
+    if "[[" in text:
+        text = _WIKI_LINK_RE.sub(lambda m: m["label"] or m["target"], text)
     text = _LINK_MD_RE.sub(r"\1", text)
-    text = _CODE_SPAN_RE.sub(r"\2", text)
+    if "`" in text:
+        text = _CODE_SPAN_RE.sub(r"\2", text)
     text = _AUTOLINK_RE.sub(r"\1", text)
     text = _EMPHASIS_RE.sub(r"\2", text)
     text = _BR_RE.sub(" ", text)
