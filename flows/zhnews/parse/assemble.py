@@ -1045,52 +1045,28 @@ def _mark_related_lists(items: list[Item]) -> None:
 MAX_TOPIC_LABEL_CHARS = 8
 
 
-# A card's post age on a line of its own: `10分鐘前`, `2小時前`, `3 hours ago`, `剛剛`.
-_AGE_LINE = re.compile(
-    r"\s*(?:\d{1,3}\s*(?:年|個月|个月|週|周|天|日|小時|小时|分鐘|分钟|秒)前|剛剛|刚刚"
-    r"|\d{1,3}\s*(?:years?|months?|weeks?|days?|hours?|minutes?|mins?)\s+ago)\s*",
-    re.IGNORECASE,
-)
-
-
 def _mark_aged_excerpts(items: list[Item]) -> None:
     """Excerpt cards of other stories (`更多即時新聞` under the text whose headlines a saved
     page lost): a run of paragraphs each followed by its own post age (`10分鐘前`, `2小時前`)
     is a list of teasers, however long their excerpts. A story's paragraphs are never
     stamped one by one with how long ago they were posted; two stamped in a row make the
     run."""
-    furniture = ("image", "caption", "url", "boundary")
     run: list[Item] = []
-    k = 0
-    while k < len(items):
-        item = items[k]
-        if item.kind != "body":
-            if item.kind not in furniture and item.kind != "debris":
-                _drop_run(run)
-                run = []
-            k += 1
+    unstamped: Item | None = None  # the paragraph the next age line would stamp
+    for item in [*items, Item("end", "")]:  # the end of the items closes the last run
+        if item.kind in ("image", "caption", "url", "boundary"):
             continue
-        j = k + 1
-        while j < len(items) and items[j].kind in furniture:
-            j += 1
-        if (
-            j < len(items)
-            and items[j].kind in ("debris", "body")
-            and _AGE_LINE.fullmatch(items[j].text)
-        ):
-            run.append(item)
-            k = j + 1
+        if item.kind in ("debris", "body") and debris.RELATIVE_TIME.fullmatch(item.text):
+            if unstamped is not None:
+                run.append(unstamped)
+            unstamped = None
             continue
-        _drop_run(run)
-        run = []
-        k += 1
-    _drop_run(run)
-
-
-def _drop_run(run: list[Item]) -> None:
-    if len(run) >= 2:
-        for item in run:
-            item.kind = "debris"
+        if unstamped is not None or item.kind not in ("body", "debris"):
+            if len(run) >= 2:
+                for teaser in run:
+                    teaser.kind = "debris"
+            run = []
+        unstamped = item if item.kind == "body" else None
 
 
 def _mark_card_rail(items: list[Item], start: int) -> None:

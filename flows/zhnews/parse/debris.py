@@ -369,7 +369,14 @@ _FONT_SIZE = re.compile(
     # the three size buttons alone, unlabelled (`<p>小</p><p>中</p><p>大</p>`, read as `小中大`)
     r"|(?:小\s*中\s*大|大\s*中\s*小)(?:\s*(?:特大|超大|特))?"
 )
-_RELATIVE_TIME = re.compile(r"^\d{1,3}\s*(?:分钟|分鐘|小时|小時|天|秒)前$")
+# A post's age printed on a line of its own (`19 分钟前`, `2小時前`, `3 hours ago`, `剛剛`):
+# a widget of the page, and under the text the stamp of another story's card
+# (zhnews.parse.assemble._mark_aged_excerpts).
+RELATIVE_TIME = re.compile(
+    r"\s*(?:\d{1,3}\s*(?:年|個月|个月|週|周|天|日|小時|小时|分鐘|分钟|秒)前|剛剛|刚刚"
+    r"|\d{1,3}\s*(?:years?|months?|weeks?|days?|hours?|minutes?|mins?)\s+ago)\s*",
+    re.IGNORECASE,
+)
 # The region a post was sent from, as platforms print it under the author (`来自甘肃`,
 # `IP属地：北京`, `发布于：北京市`): a label of the author box, not text.
 REGIONS = (
@@ -716,7 +723,7 @@ def debris_reason(text: str) -> str | None:
             return "widget"  # `End of` (the list's name printed elsewhere)
         if END_MARK.fullmatch(stripped):
             return "end_mark"
-        if _RELATIVE_TIME.match(stripped) or _IP_REGION.fullmatch(stripped):
+        if RELATIVE_TIME.fullmatch(stripped) or _IP_REGION.fullmatch(stripped):
             return "widget"
         if _REACTION.fullmatch(stripped):
             return "widget"
