@@ -11,6 +11,7 @@ from zhnews.enrich import enrich
 from zhnews.enrich.measure import segment, simple_parse
 from zhnews.model import Article, Author, Paragraph, StockMention
 from zhnews.settings import PROJECT_ROOT
+from zhnews.store.adopt import run_statement
 from zhnews.store.lake import LAKE_SCHEMAS, WORK_SCHEMAS, load_sql_files
 
 WAREHOUSE = PROJECT_ROOT / "warehouse"
@@ -164,7 +165,7 @@ def _publish(c, load_id: str, retired: list[str]) -> None:
     for f in _files():
         for stmt in f.publish:
             try:
-                c.execute(stmt)
+                run_statement(c, stmt, f"{f.schema}.{f.path.stem}", None)  # marks as the publish
             except duckdb.Error as exc:
                 raise AssertionError(f"{f.path.name}: {exc}\n{stmt}") from exc
     c.execute("COMMIT")

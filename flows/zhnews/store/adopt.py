@@ -38,6 +38,7 @@ from pathlib import Path
 
 import duckdb
 
+from zhnews.store.components import components_mark, create_components
 from zhnews.store.spool import Spool
 
 _MARK = re.compile(r"^--\s*@adopt\s+staging\.(\w+)\s+by\s+(article|document)\s*$", re.M)
@@ -145,7 +146,11 @@ def run_statement(
     con: duckdb.DuckDBPyConnection, statement: str, target: str, adopter: Adopter | None
 ) -> None:
     """Run one publish statement of `target`'s SQL file; a `-- @adopt` one adopts what its
-    rule allows first, then copies the rest (nothing to run when every file was adopted)."""
+    rule allows first, then copies the rest (nothing to run when every file was adopted); a
+    `-- @components` one gets its components table first (zhnews.store.components)."""
+    components = components_mark(statement)
+    if components is not None:
+        create_components(con, *components)
     mark = adopt_mark(statement)
     if mark is None:
         con.execute(statement)
