@@ -85,9 +85,10 @@ class _Rows:
 
     def table(self) -> pa.Table:
         names: dict[str, None] = {}
-        for keys in dict.fromkeys(tuple(r) for r in self.rows):  # rows may lack columns
+        rows = self.rows
+        for keys in dict.fromkeys(map(tuple, rows)):  # rows may lack columns
             names.update(dict.fromkeys(keys))
-        return pa.table({k: [r.get(k) for r in self.rows] for k in names})
+        return pa.table({k: [r.get(k) for r in rows] for k in names})
 
 
 def _read(ref: FileRef, settings: Settings) -> bytes:
@@ -241,8 +242,10 @@ def _document_rows(
     )
     for _, rows in staged:
         for table, table_rows in rows.items():
-            for row in table_rows:
-                out[table].add({"load_id": load_id, "document_id": doc_id, **row})
+            if table_rows:  # (an empty list names no table: out gets none)
+                out[table].rows.extend(
+                    [{"load_id": load_id, "document_id": doc_id, **row} for row in table_rows]
+                )
     return len(staged)
 
 

@@ -20,6 +20,8 @@ SENTENCE_END = "。！？!?"
 ELLIPSIS = "…"
 CLOSERS = "”’」』）)】》〕〉\"'"
 _ENDING = set(SENTENCE_END + ELLIPSIS + "；;：:．.")
+# The characters that may end a sentence: SENTENCE_END and ELLIPSIS.
+_END_CHAR = re.compile("[" + re.escape(SENTENCE_END + ELLIPSIS) + "]")
 
 
 _NOT_HAN = re.compile(r"[^\u4e00-\u9fff]")
@@ -38,27 +40,21 @@ def split_sentences(text: str) -> list[str]:
     """Split `text` into sentences without losing or reordering any non-space character."""
     pieces: list[str] = []
     start = 0
-    i = 0
     n = len(text)
-    while i < n:
+    find_end = _END_CHAR.search
+    m = find_end(text)
+    while m is not None:  # (the characters between two end marks are skipped in C)
+        i = m.start()
         char = text[i]
-        is_end = char in SENTENCE_END or char == ELLIPSIS
-        if (
-            is_end
-            and char in "!?"
-            and i + 1 < n
-            and text[i + 1].isascii()
-            and text[i + 1].isalnum()
-        ):
-            is_end = False
-        if not is_end:
-            i += 1
+        if char in "!?" and i + 1 < n and text[i + 1].isascii() and text[i + 1].isalnum():
+            m = find_end(text, i + 1)
             continue
         j = i + 1
         while j < n and (text[j] in SENTENCE_END or text[j] == ELLIPSIS or text[j] in CLOSERS):
             j += 1
         pieces.append(text[start:j])
-        start = i = j
+        start = j
+        m = find_end(text, j)
     pieces.append(text[start:])
     return [p.strip() for p in pieces if p.strip()]
 

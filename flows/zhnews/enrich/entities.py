@@ -87,6 +87,9 @@ WEAK_ORG_SUFFIXES = (
 )
 _SUFFIXES = sorted(STRONG_ORG_SUFFIXES + WEAK_ORG_SUFFIXES, key=len, reverse=True)
 ORG_SUFFIX_RE = re.compile("(?:" + "|".join(map(re.escape, _SUFFIXES)) + ")$")
+# ORG_SUFFIX_RE can only match a token whose last character ends a suffix, or one ending in
+# "\n" (`$` also matches before a final newline): a cheap test that skips most tokens.
+_SUFFIX_LAST = frozenset(x[-1] for x in _SUFFIXES) | {"\n"}
 _STRONG = frozenset(STRONG_ORG_SUFFIXES)
 
 # Tags that end a leftward organisation span: verbs, prepositions, conjunctions, particles,
@@ -179,6 +182,8 @@ def _org_token_ok(token: str, tag: str) -> bool:
 def _organisations(s: _Sentence) -> None:
     tokens, tags = s.tokens, s.tags
     for j, token in enumerate(tokens):
+        if token[-1:] not in _SUFFIX_LAST:
+            continue  # ORG_SUFFIX_RE cannot match (see _SUFFIX_LAST)
         m = ORG_SUFFIX_RE.search(token)
         if not m:
             continue

@@ -98,7 +98,7 @@ def fingerprint_rows(article_id: str, text: str) -> list[dict]:
                 "text_hash": digest,
                 "band": band,
                 "band_hash": band_hash,
-                "minhashes": [int(v) for v in values],
+                "minhashes": values.tolist(),  # Python ints, as int(v) gives
             }
         )
     return rows

@@ -660,21 +660,30 @@ def is_disclaimer(text: str) -> bool:
     rest = stripped[lead.end() :] if lead else stripped
     if _DISCLAIMER_MARKERS.match(rest):
         return True
-    return len({m.group(0)[:4] for m in _DISCLAIMER_MARKERS.finditer(stripped)}) >= 2
+    # two distinct markers (by their first 4 characters): stop scanning at the second
+    seen: set[str] = set()
+    for m in _DISCLAIMER_MARKERS.finditer(stripped):
+        seen.add(m.group(0)[:4])
+        if len(seen) >= 2:
+            return True
+    return False
 
 
 # One cheap scan decides whether a line can be debris at all: every rule below needs one of
 # these cues (most paragraphs have none, and the rules are not run for them).
+# Every alternative opens with a literal character (`(c)`, `(C)`, `Standards`, `standards`
+# rather than a class): then the regex engine skips, in C, every position whose character
+# opens no alternative, instead of trying all of them there (10x faster on a line).
 _CUES = re.compile(
     r"声明|聲明|版权|版權|代表|作者|笔者|筆者|未经|未經|未获|未獲|转载|轉載|本文|侵权|侵權|投资|投資|仅供|僅供|权益|權益"
-    r"|摘编|摘編|提示|Copyright|COPYRIGHT|copyright|©|\([cC]\)|rights|\{\{|\{%|原标题|原標題|原题|原題"
+    r"|摘编|摘編|提示|Copyright|COPYRIGHT|copyright|©|\(c\)|\(C\)|rights|\{\{|\{%|原标题|原標題|原题|原題"
     r"|订阅|訂閱|关注|關注|追踪|追蹤|下载|下載|扫码|掃碼|扫描|掃描|长按|長按|搜寻|搜尋|搜索|收听|收聽|支持我"
     r"|Instagram|Facebook|YouTube|Telegram|Twitter|LINE|WhatsApp|Podcast|推特|脸书|臉書|微信|微博|抖音"
     r"|App|APP|应用程序|應用程式|客户端|客戶端|公众号|公眾號|小程序|二维码|二維碼|新闻信|新聞信|电子报|電子報"
     r"|订户|訂戶|会员|會員|频道|頻道|播客|平台|FB|專頁|专页|概不|恕不|由[^。]{2,30}提供"
     r"|專線|专线|熱線|热线|諮詢|咨询|協談|协谈|自殺|自杀|提醒|珍惜|機會|机会|貼文|帖子|關心|关心"
     r"|post|Post|list|List|role|Role|article|Article|隐私|隱私|ookie|感谢|感謝|鸣谢|鳴謝|致谢|致謝"
-    r"|鎖定|锁定|我们的标准|我們的標準|编辑准则|編輯準則|[Ss]tandards"
+    r"|鎖定|锁定|我们的标准|我們的標準|编辑准则|編輯準則|Standards|standards"
 )
 
 
