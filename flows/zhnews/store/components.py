@@ -35,14 +35,16 @@ def label_components(edges_x, edges_y):
     """(nodes, labels): every node of the undirected edges (x[i], y[i]) (non-negative integer
     arrays), ascending, with the smallest node of its component."""
     import numpy as np
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
 
     x = np.asarray(edges_x)
     y = np.asarray(edges_y)
     if x.size == 0:
         empty = np.empty(0, dtype=np.int64)
         return empty, empty
+    # imported here: a load without pairs (most small ones) does not pay scipy's ~0.15 s
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
     top = int(max(x.max(), y.max()))
     if x.min() >= 0 and y.min() >= 0 and top <= 4 * x.size + 1024:
         # dense numbers (the publish numbers its units 1..n): the graph's index is the node,
