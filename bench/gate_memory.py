@@ -79,6 +79,7 @@ def run_child(spool_folder: Path, batch_documents: int | None) -> dict:
     """One gate run on the spool in this process; returns what it measured."""
     import great_expectations  # noqa: F401  (its import is not the gate's memory)
     from zhnews.gate import run_gate
+    from zhnews.gate_process import GATE_FILE_CACHE
     from zhnews.store.lake import (
         GATE_MEMORY_LIMIT,
         create_staging,
@@ -89,6 +90,7 @@ def run_child(spool_folder: Path, batch_documents: int | None) -> dict:
 
     con = new_connection(GATE_MEMORY_LIMIT)  # as the gate's process (gate_process.py)
     con.execute("SET preserve_insertion_order = false")  # as the writer's connection
+    con.execute(f"SET enable_external_file_cache = {GATE_FILE_CACHE}")  # as the gate's process
     create_staging(con, load_sql_files(WAREHOUSE_SQL))
     columns = staging_columns(con)
     spool = Spool(spool_folder, staging_schemas(con, columns))

@@ -1,5 +1,6 @@
-"""A large publish runs on one DuckDB thread, a small one on all of them, and the writer's
-connection gets its threads back after either, failed or not (zhnews.store.publish)."""
+"""A large publish runs on one DuckDB thread without DuckDB's cache of file bytes, a small one
+on all threads with the cache, and the writer's connection gets its settings back after
+either, failed or not (zhnews.store.publish)."""
 
 from __future__ import annotations
 
@@ -16,11 +17,13 @@ from zhnews.shard import process_shard
 from zhnews.store import publish
 
 
-def _threads(con) -> int:
-    return con.execute("SELECT current_setting('threads')").fetchone()[0]
+def _threads(con) -> tuple[int, bool]:
+    return con.execute(
+        "SELECT current_setting('threads'), current_setting('enable_external_file_cache')"
+    ).fetchone()
 
 
-def _publish(db: Path, monkeypatch, fail: bool = False) -> tuple[list[int], int, int]:
+def _publish(db: Path, monkeypatch, fail: bool = False):
     """Publish 6 finews posts; the threads seen by each publish statement, before and after."""
     seen: list[int] = []
     real = publish.run_statement
@@ -58,12 +61,25 @@ def test_a_small_publish_keeps_every_thread(tmp_path, monkeypatch):
 def test_a_large_publish_runs_on_one_thread_and_gives_them_back(tmp_path, monkeypatch):
     monkeypatch.setattr(publish, "LARGE_PUBLISH_ARTICLES", 3)  # 6 posts are "large" here
     seen, before, after = _publish(tmp_path / "w", monkeypatch)
-    assert seen and set(seen) == {1}
+    assert seen and set(seen) == {(1, False)}
     assert after == before
+    assert before[1] is True  # the file cache is on outside a large publish
 
 
 def test_a_failed_large_publish_gives_the_threads_back(tmp_path, monkeypatch):
     monkeypatch.setattr(publish, "LARGE_PUBLISH_ARTICLES", 3)
     seen, before, after = _publish(tmp_path / "w", monkeypatch, fail=True)
-    assert set(seen) == {1}
+    assert set(seen) == {(1, False)}
     assert after == before
+
+
+def test_the_gate_process_reads_without_the_file_cache(tmp_path, monkeypatch):
+    """Its connection (gate_process._gate) holds no copy of the spool's bytes it has read."""
+    import zhnews.gate
+    from zhnews import gate_process
+
+    def spy(con, load_id, directory, history):
+        return con.execute("SELECT current_setting('enable_external_file_cache')").fetchone()[0]
+
+    monkeypatch.setattr(zhnews.gate, "run_gate", spy)
+    assert gate_process._gate({}, "l", str(tmp_path), {}, "64MB", str(tmp_path / "t")) is False

@@ -36,6 +36,12 @@ from pathlib import Path
 from zhnews.gate import SOURCE_STATS_TABLE, GateReport, load_gate_config, source_history
 
 GATE_NICENESS = 10  # added to the flow process's niceness (see `_child`)
+# DuckDB keeps the bytes it reads from files (the spool's Parquet) in its buffer pool, up to
+# the memory limit, in case they are read again. Off in the gate's process: at 100,000
+# documents it peaked at ~605 MB with the cache and ~555 MB without, in about the same time
+# (bench/gate_memory.py's child on a 100,000-document spool; each load's spool is read once
+# by a gate, so the cache would only serve the suites that read the same table).
+GATE_FILE_CACHE = "false"
 
 
 class GateProcessDied(RuntimeError):
@@ -125,6 +131,7 @@ def _gate(
     try:
         con.execute(f"SET temp_directory = {sql_literal(spill)}")
         con.execute("SET preserve_insertion_order = false")  # as the writer's connection
+        con.execute(f"SET enable_external_file_cache = {GATE_FILE_CACHE}")
         create_staging(con, load_sql_files())
         for table, (pattern, columns) in views.items():
             con.execute(f'DROP TABLE staging."{table}"')

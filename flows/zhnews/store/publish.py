@@ -68,7 +68,7 @@ def publish_load(
         _decision_tables(con, load_id, report if publishing else None)
         if publishing:
             _publish_sets(con)
-            _one_thread_if_large(con)
+            _lean_if_large(con)
             for f in sql_files:
                 step_started = time.perf_counter()
                 for stmt in f.publish:
@@ -131,14 +131,14 @@ def publish_load(
             adopter.discard()  # DuckLake keeps an added file on ROLLBACK
         raise
     finally:
-        _restore_threads(con)
+        _restore_settings(con)
     faults.point("publish.after_commit")
     return {**counts, "status": status}
 
 
-# A publish of more articles than this runs its statements on one DuckDB thread. Each thread
-# of a join or an aggregate keeps its own hash table and buffers: on a cold 100,000-document
-# load two threads took the flow process from ~390 MB to ~1,000 MB within a 512MB limit
+# A publish of more articles than this runs its statements on one DuckDB thread and without
+# DuckDB's cache of file bytes. Each thread of a join or an aggregate keeps its own hash table
+# and buffers: on a cold 100,000-document load two threads took the flow process from ~390 MB to ~1,000 MB within a 512MB limit
 # (keywords, duplicate pairs and their temporary tables), one thread to ~800 MB within 384MB
 # without spilling (a probe sampling RSS and the spill folder per publish statement; the
 # statements took 10.5 s instead of 7.4 s). A small load's publish keeps every thread: its
@@ -146,15 +146,19 @@ def publish_load(
 LARGE_PUBLISH_ARTICLES = 20_000
 
 
-def _one_thread_if_large(con: duckdb.DuckDBPyConnection) -> None:
+def _lean_if_large(con: duckdb.DuckDBPyConnection) -> None:
     (articles,) = con.execute("SELECT count(*) FROM publish_articles").fetchone()
     if articles > LARGE_PUBLISH_ARTICLES:
         con.execute("SET threads = 1")
+        # and no cache of the Parquet bytes read (spool and lake files, each read about once
+        # here): the same probe, 802 -> 750 MB at the flow process's peak, in the same time
+        con.execute("SET enable_external_file_cache = false")
 
 
-def _restore_threads(con: duckdb.DuckDBPyConnection) -> None:
-    with contextlib.suppress(duckdb.Error):
-        con.execute("RESET threads")
+def _restore_settings(con: duckdb.DuckDBPyConnection) -> None:
+    for setting in ("threads", "enable_external_file_cache"):
+        with contextlib.suppress(duckdb.Error):
+            con.execute(f"RESET {setting}")
 
 
 def _status(decision: str, counts: dict) -> str:
