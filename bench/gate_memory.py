@@ -1,6 +1,7 @@
 """Peak memory and time of the quality gate alone, on a large staged load.
 
     .venv/bin/python bench/gate_memory.py [--documents 20000] [--batch-documents 100000 2000]
+        [--file-cache true|false]
 
 Stages the benchmark corpus of N documents (bench/corpus.py) once into a spool of Parquet
 files under bench/.cache/gate-spool-N/ (parsed with zhnews' own shard workers, as a load
@@ -10,6 +11,7 @@ prints its peak RSS (getrusage of that process: interpreter, DuckDB, Great Expec
 the gate's frames), its RSS just before the gate started, the gate's seconds and its
 decision, so one batch size can be compared with another. A batch size of at least N
 validates each suite as one frame (the gate before batching); the decisions must agree.
+`--file-cache` overrides the gate process's setting of DuckDB's enable_external_file_cache.
 """
 
 from __future__ import annotations
@@ -75,7 +77,9 @@ def stage_corpus(documents: int, workers: int) -> Path:
     return folder
 
 
-def run_child(spool_folder: Path, batch_documents: int | None) -> dict:
+def run_child(
+    spool_folder: Path, batch_documents: int | None, file_cache: str | None = None
+) -> dict:
     """One gate run on the spool in this process; returns what it measured."""
     import great_expectations  # noqa: F401  (its import is not the gate's memory)
     from zhnews.gate import run_gate
@@ -90,7 +94,8 @@ def run_child(spool_folder: Path, batch_documents: int | None) -> dict:
 
     con = new_connection(GATE_MEMORY_LIMIT)  # as the gate's process (gate_process.py)
     con.execute("SET preserve_insertion_order = false")  # as the writer's connection
-    con.execute(f"SET enable_external_file_cache = {GATE_FILE_CACHE}")  # as the gate's process
+    # as the gate's process unless --file-cache says otherwise
+    con.execute(f"SET enable_external_file_cache = {file_cache or GATE_FILE_CACHE}")
     create_staging(con, load_sql_files(WAREHOUSE_SQL))
     columns = staging_columns(con)
     spool = Spool(spool_folder, staging_schemas(con, columns))
@@ -113,6 +118,7 @@ def run_child(spool_folder: Path, batch_documents: int | None) -> dict:
         seconds = time.perf_counter() - started
     return {
         "batch_documents": batch_documents,
+        "file_cache": file_cache or GATE_FILE_CACHE,
         "documents": report.documents_in,
         "decision": report.decision,
         "rejected": len(report.rejected),
@@ -138,11 +144,18 @@ def main(argv: list[str] | None = None) -> int:
         help="one gate run per value (omit values to run with gate.json as it is)",
     )
     ap.add_argument("--workers", type=int, default=2, help="parse workers for staging")
+    ap.add_argument(
+        "--file-cache",
+        choices=["true", "false"],
+        help="DuckDB's enable_external_file_cache in the gate (default: as the gate's process)",
+    )
     ap.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--child-batch", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
-        print(json.dumps(run_child(args.child, args.child_batch), ensure_ascii=False))
+        print(
+            json.dumps(run_child(args.child, args.child_batch, args.file_cache), ensure_ascii=False)
+        )
         return 0
 
     folder = stage_corpus(args.documents, args.workers)
@@ -151,11 +164,13 @@ def main(argv: list[str] | None = None) -> int:
         command = [sys.executable, __file__, "--child", str(folder)]
         if batch is not None:
             command += ["--child-batch", str(batch)]
+        if args.file_cache is not None:
+            command += ["--file-cache", args.file_cache]
         out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
         runs.append(json.loads(out.strip().splitlines()[-1]))
         r = runs[-1]
         print(
-            f"batch_documents={r['batch_documents']}: peak RSS {r['peak_rss_mb']} MB"
+            f"batch_documents={r['batch_documents']}, file cache {r['file_cache']}: peak RSS {r['peak_rss_mb']} MB"
             f" (before the gate {r['rss_before_gate_mb']} MB), {r['seconds']} s,"
             f" decision {r['decision']}, {r['rejected']} documents and"
             f" {r['articles_rejected']} articles rejected; per suite {r['suite_seconds']}"

@@ -17,19 +17,20 @@ from zhnews.shard import process_shard
 from zhnews.store import publish
 
 
-def _threads(con) -> tuple[int, bool]:
+def _settings(con) -> tuple[int, bool]:
+    """(threads, enable_external_file_cache) of the connection."""
     return con.execute(
         "SELECT current_setting('threads'), current_setting('enable_external_file_cache')"
     ).fetchone()
 
 
 def _publish(db: Path, monkeypatch, fail: bool = False):
-    """Publish 6 finews posts; the threads seen by each publish statement, before and after."""
-    seen: list[int] = []
+    """Publish 6 finews posts; the settings seen by each publish statement, before and after."""
+    seen: list[tuple[int, bool]] = []
     real = publish.run_statement
 
     def spy(con, statement, target, adopter):
-        seen.append(_threads(con))
+        seen.append(_settings(con))
         if fail and target == "marts.keywords":
             raise duckdb.InvalidInputException("injected")
         real(con, statement, target, adopter)
@@ -40,14 +41,14 @@ def _publish(db: Path, monkeypatch, fail: bool = False):
     try:
         load_id = wh.begin_load(None)
         wh.stage(process_shard(found.files[:6], load_id, Settings(), wh.spool))
-        before = _threads(wh.con)
+        before = _settings(wh.con)
         report = GateReport(load_id, "publish", 6, {}, [], [])
         if fail:
             with pytest.raises(Exception, match="injected"):
                 wh.publish(load_id, report)
         else:
             wh.publish(load_id, report)
-        return seen, before, _threads(wh.con)
+        return seen, before, _settings(wh.con)
     finally:
         wh.close()
 

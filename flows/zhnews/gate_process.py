@@ -39,8 +39,8 @@ GATE_NICENESS = 10  # added to the flow process's niceness (see `_child`)
 # DuckDB keeps the bytes it reads from files (the spool's Parquet) in its buffer pool, up to
 # the memory limit, in case they are read again. Off in the gate's process: at 100,000
 # documents it peaked at ~605 MB with the cache and ~555 MB without, in about the same time
-# (bench/gate_memory.py's child on a 100,000-document spool; each load's spool is read once
-# by a gate, so the cache would only serve the suites that read the same table).
+# (`bench/gate_memory.py --documents 100000 --file-cache true|false`; each load's spool is read
+# once by a gate, so the cache would only serve the suites that read the same table).
 GATE_FILE_CACHE = "false"
 
 

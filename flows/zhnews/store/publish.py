@@ -138,11 +138,12 @@ def publish_load(
 
 # A publish of more articles than this runs its statements on one DuckDB thread and without
 # DuckDB's cache of file bytes. Each thread of a join or an aggregate keeps its own hash table
-# and buffers: on a cold 100,000-document load two threads took the flow process from ~390 MB to ~1,000 MB within a 512MB limit
-# (keywords, duplicate pairs and their temporary tables), one thread to ~800 MB within 384MB
-# without spilling (a probe sampling RSS and the spill folder per publish statement; the
-# statements took 10.5 s instead of 7.4 s). A small load's publish keeps every thread: its
-# time is what an analyst waits for, and its memory is small either way.
+# and buffers, and the cache keeps the Parquet bytes read (spool and lake files, each read
+# about once here) up to the memory limit: on a cold 100,000-document load with two threads
+# and a 512MB limit the flow process reached ~1,000 MB; like this it stays under ~770 MB within
+# 384MB without spilling, the statements taking ~11 s instead of ~7.5 s
+# (`bench/publish_steps.py`). A small load's publish keeps every thread and the cache: its time
+# is what an analyst waits for, and its memory is small either way.
 LARGE_PUBLISH_ARTICLES = 20_000
 
 
@@ -150,8 +151,6 @@ def _lean_if_large(con: duckdb.DuckDBPyConnection) -> None:
     (articles,) = con.execute("SELECT count(*) FROM publish_articles").fetchone()
     if articles > LARGE_PUBLISH_ARTICLES:
         con.execute("SET threads = 1")
-        # and no cache of the Parquet bytes read (spool and lake files, each read about once
-        # here): the same probe, 802 -> 750 MB at the flow process's peak, in the same time
         con.execute("SET enable_external_file_cache = false")
 
 
