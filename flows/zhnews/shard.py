@@ -24,6 +24,7 @@ from zhnews.enrich import enrich
 from zhnews.model import Article, RejectedDocument
 from zhnews.parse import parse_document
 from zhnews.settings import PARSER_VERSION, Settings
+from zhnews.store.spool import arrow_table
 from zhnews.text import split_sentences, tokenize
 
 # I/O errors worth retrying (the parse-shard task retries with backoff); others quarantine.
@@ -71,24 +72,36 @@ def article_id_for(source_path: str, story_id: str | None, ordinal: int) -> str:
 
 
 class _Rows:
-    """Rows of one staging table, turned into columns once per shard."""
+    """Rows of one staging table, turned into columns once per shard.
+
+    A document's id is kept once per row beside the rows, not copied into each of them (a
+    document has ~45 term and ~16 fingerprint rows); the load's id is the same for all.
+    """
 
     def __init__(self) -> None:
         self.rows: list[dict] = []
+        self.document_ids: list[str] = []
 
     @property
     def n(self) -> int:
         return len(self.rows)
 
-    def add(self, row: dict) -> None:
-        self.rows.append(row)
+    def extend(self, document_id: str, rows: list[dict]) -> None:
+        self.rows.extend(rows)
+        self.document_ids.extend([document_id] * len(rows))
 
-    def table(self) -> pa.Table:
+    def table(self, load_id: str, schema: pa.Schema | None = None) -> pa.Table:
+        """The rows with their load_id and document_id columns: of exactly `schema` (a
+        local worker writing the spool), or with the types Arrow infers (a Dask worker's
+        result; the writer conforms it to the schema)."""
+        beside = {"load_id": [load_id] * self.n, "document_id": self.document_ids}
+        if schema is not None:
+            return arrow_table(schema, self.rows, beside)
         names: dict[str, None] = {}
         rows = self.rows
         for keys in dict.fromkeys(map(tuple, rows)):  # rows may lack columns
             names.update(dict.fromkeys(keys))
-        return pa.table({k: [r.get(k) for r in rows] for k in names})
+        return pa.table({**beside, **{k: [r.get(k) for r in rows] for k in names}})
 
 
 def _read(ref: FileRef, settings: Settings) -> bytes:
@@ -145,7 +158,7 @@ def enrich_segmented(article: Article, article_id: str, sentences: list[dict]) -
 
 
 def _document_rows(
-    ref: FileRef, data: bytes, sha: str, load_id: str, settings: Settings, out: dict[str, _Rows]
+    ref: FileRef, data: bytes, sha: str, settings: Settings, out: dict[str, _Rows]
 ) -> int:
     text, encoding = decode_bytes(data)
     parsed = parse_document(text, ref.source_path, settings)
@@ -222,30 +235,29 @@ def _document_rows(
             rows[table].extend(extra)
         staged.append((article_id, rows))
     # Only now, with every article segmented, does the document count as staged.
-    out["documents"].add(
-        {
-            "load_id": load_id,
-            "document_id": doc_id,
-            "source_path": ref.source_path,
-            "source": source_for(ref.source_path),
-            "sha256": sha,
-            "bytes": len(data),
-            "mtime_ns": ref.mtime_ns,
-            "encoding": encoding,
-            "format": parsed.format,
-            "content": text,
-            "parser_version": PARSER_VERSION,
-            "n_articles": len(parsed.articles),
-            "warnings": list(parsed.warnings),
-            "ingested_at": datetime.now(UTC),
-        }
+    out["documents"].extend(
+        doc_id,
+        [
+            {
+                "source_path": ref.source_path,
+                "source": source_for(ref.source_path),
+                "sha256": sha,
+                "bytes": len(data),
+                "mtime_ns": ref.mtime_ns,
+                "encoding": encoding,
+                "format": parsed.format,
+                "content": text,
+                "parser_version": PARSER_VERSION,
+                "n_articles": len(parsed.articles),
+                "warnings": list(parsed.warnings),
+                "ingested_at": datetime.now(UTC),
+            }
+        ],
     )
     for _, rows in staged:
         for table, table_rows in rows.items():
             if table_rows:  # (an empty list names no table: out gets none)
-                out[table].rows.extend(
-                    [{"load_id": load_id, "document_id": doc_id, **row} for row in table_rows]
-                )
+                out[table].extend(doc_id, table_rows)
     return len(staged)
 
 
@@ -271,7 +283,7 @@ def process_shard(
                 unchanged.append((ref.source_path, len(data), ref.mtime_ns, sha))
                 counters["unchanged"] += 1
                 continue
-            counters["articles"] += _document_rows(ref, data, sha, load_id, settings, out)
+            counters["articles"] += _document_rows(ref, data, sha, settings, out)
             counters["documents"] += 1
             faults.point("parse.after_document")
         except RejectedDocument as exc:
@@ -302,9 +314,11 @@ def process_shard(
                 )
             )
     if spool is not None:
-        spool.write({**{name: rows.rows for name, rows in out.items()}, "rejections": rejections})
+        tables = {name: rows.table(load_id, spool.schema(name)) for name, rows in out.items()}
+        rejected = spool.schema("rejections")
+        spool.write_tables({**tables, "rejections": arrow_table(rejected, rejections)})
         return ShardResult({}, [], unchanged, counters)
-    tables = {name: rows.table() for name, rows in out.items() if rows.n}
+    tables = {name: rows.table(load_id) for name, rows in out.items() if rows.n}
     return ShardResult(tables, rejections, unchanged, counters)
 
 

@@ -56,9 +56,18 @@ class Spool:
         table does not have, or a NULL in a NOT NULL column, is an error (a parser bug must
         not reach the warehouse as a half-typed row).
         """
+        return self.write_tables(
+            {name: arrow_table(self.schema(name), list(r)) for name, r in rows.items()}
+        )
+
+    def write_tables(self, tables: Mapping[str, pa.Table]) -> dict[str, int]:
+        """Write one shard's tables, each already of its staging table's schema (built by
+        `arrow_table`), and publish them with one rename. Returns rows written per table."""
         import pyarrow.parquet as pq
 
-        tables = {name: arrow_table(self.schema(name), list(r)) for name, r in rows.items()}
+        for name, table in tables.items():
+            if table.schema != self.schema(name):
+                raise ValueError(f"rows for staging.{name} are not of its schema")
         tables = {name: t for name, t in tables.items() if t.num_rows}
         if not tables:
             return {}
@@ -89,14 +98,32 @@ class Spool:
             pass
 
 
-def arrow_table(schema: pa.Schema, rows: list[dict]) -> pa.Table:
-    """Rows as an Arrow table of exactly `schema` (column order and types of the DDL)."""
-    unknown = {k for r in rows for k in r} - set(schema.names)
+def arrow_table(
+    schema: pa.Schema, rows: list[dict], beside: Mapping[str, list] | None = None
+) -> pa.Table:
+    """Rows as an Arrow table of exactly `schema` (column order and types of the DDL).
+
+    `beside` gives whole columns kept next to the rows rather than in each of them (a worker
+    keeps a document's ids once per table, not copied into every term row): a list with a
+    value per row. Arrow's converter turns the dicts into columns in one pass (a struct array,
+    then its fields); a key missing from a row is NULL.
+    """
+    beside = beside or {}
+    unknown = (set().union(*rows) | set(beside)) - set(schema.names)
     if unknown:
         raise ValueError(f"columns {sorted(unknown)} are not in the staging table")
+    in_rows = [f for f in schema if f.name not in beside]
+    fields = (
+        pa.array(rows, type=pa.struct(in_rows)).flatten() if in_rows else []
+    )  # (a struct without fields is not a type Arrow builds)
+    by_name = dict(zip([f.name for f in in_rows], fields, strict=True))
     columns = []
     for field in schema:
-        column = pa.array([r.get(field.name) for r in rows], type=field.type)
+        column = by_name.get(field.name)
+        if column is None:
+            column = pa.array(beside[field.name], type=field.type)
+        if len(column) != len(rows):
+            raise ValueError(f"column {field.name!r} has {len(column)} values for {len(rows)} rows")
         if not field.nullable and column.null_count:
             raise ValueError(f"NULL in NOT NULL staging column {field.name!r}")
         columns.append(column)
