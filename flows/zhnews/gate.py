@@ -896,6 +896,17 @@ def warm_up(directory: Path, sample_size: int = 5) -> None:
         validator.warm(suite)
 
 
+def _no_frame_fingerprints() -> None:
+    """GX's pandas engine hashes every frame it is given below 1 GB (`HASH_THRESHOLD`) for a
+    "pandas_data_fingerprint" batch marker: metadata only (a batch's id is its datasource,
+    asset and options, not this hash), and on a 100,000-document load ~2 s of the gate's
+    ~10 s. The threshold is a module constant of the pinned GX (uv.lock); the gate sets it to
+    0 (tests/test_gate_rules.py fails if GX stops reading it)."""
+    from great_expectations.execution_engine import pandas_execution_engine
+
+    pandas_execution_engine.HASH_THRESHOLD = 0
+
+
 class _Validator:
     """One ephemeral GX context for the whole gate; a data asset per pass of a suite."""
 
@@ -905,6 +916,7 @@ class _Validator:
         from great_expectations.data_context.types.base import ProgressBarsConfig
 
         self._gx = gx
+        _no_frame_fingerprints()
         context = gx.get_context(mode="ephemeral")
         context.config.analytics_enabled = False  # 1.24 ships no telemetry client
         context.variables.progress_bars = ProgressBarsConfig(
