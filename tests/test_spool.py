@@ -16,7 +16,7 @@ from zhnews.db import Warehouse
 from zhnews.discover import discover
 from zhnews.settings import Settings
 from zhnews.shard import process_shard
-from zhnews.store.spool import Spool, arrow_table
+from zhnews.store.spool import Spool, arrow_table, conform
 
 SCHEMA = pa.schema(
     [
@@ -41,6 +41,25 @@ def test_unknown_column_and_null_key_are_errors():
         arrow_table(SCHEMA, [{"load_id": "L", "surprise": 1}])
     with pytest.raises(ValueError, match="NOT NULL staging column 'load_id'"):
         arrow_table(SCHEMA, [{"load_id": None, "n": 1}])
+
+
+def test_rows_a_dask_worker_sent_back_are_conformed_to_the_schema():
+    inferred = pa.table({"tags": [["a"], None], "load_id": ["L", "L"], "n": [3, None]})
+    table = conform(SCHEMA, inferred)  # int64 -> int32, columns in the DDL's order
+    assert table.schema == SCHEMA
+    assert table.to_pylist() == [
+        {"load_id": "L", "n": 3, "tags": ["a"]},
+        {"load_id": "L", "n": None, "tags": None},
+    ]
+    assert conform(SCHEMA, pa.table({"load_id": ["L"]})).to_pylist() == [
+        {"load_id": "L", "n": None, "tags": None}
+    ]
+    with pytest.raises(ValueError, match="not in the staging table"):
+        conform(SCHEMA, pa.table({"load_id": ["L"], "surprise": [1]}))
+    with pytest.raises(ValueError, match="NOT NULL staging column 'load_id'"):
+        conform(SCHEMA, pa.table({"load_id": [None, "L"]}))
+    with pytest.raises(pa.ArrowInvalid):  # a value the column's type cannot hold
+        conform(SCHEMA, pa.table({"load_id": ["L"], "n": [2**40]}))
 
 
 def test_a_shard_is_in_the_spool_wholly_or_not_at_all(tmp_path, monkeypatch):

@@ -60,6 +60,16 @@ class Spool:
             {name: arrow_table(self.schema(name), list(r)) for name, r in rows.items()}
         )
 
+    def write_returned(self, tables: Mapping[str, pa.Table], rejections: list[dict]) -> dict:
+        """Write the rows a shard's result carried back (a Dask worker: tables of the types
+        Arrow inferred, rejections as dicts), conformed to the staging schemas."""
+        return self.write_tables(
+            {
+                **{name: conform(self.schema(name), t) for name, t in tables.items()},
+                "rejections": arrow_table(self.schema("rejections"), rejections),
+            }
+        )
+
     def write_tables(self, tables: Mapping[str, pa.Table]) -> dict[str, int]:
         """Write one shard's tables, each already of its staging table's schema (built by
         `arrow_table`), and publish them with one rename. Returns rows written per table."""
@@ -124,6 +134,25 @@ def arrow_table(
             column = pa.array(beside[field.name], type=field.type)
         if len(column) != len(rows):
             raise ValueError(f"column {field.name!r} has {len(column)} values for {len(rows)} rows")
+        if not field.nullable and column.null_count:
+            raise ValueError(f"NULL in NOT NULL staging column {field.name!r}")
+        columns.append(column)
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
+def conform(schema: pa.Schema, table: pa.Table) -> pa.Table:
+    """A table of inferred types (the rows a Dask worker sent back) as exactly `schema`:
+    columns in the DDL's order, cast to its types, missing ones NULL; an unknown column, a
+    value that does not fit its type or a NULL in a NOT NULL column is an error."""
+    unknown = set(table.column_names) - set(schema.names)
+    if unknown:
+        raise ValueError(f"columns {sorted(unknown)} are not in the staging table")
+    columns = []
+    for field in schema:
+        if field.name in table.column_names:
+            column = table[field.name].cast(field.type)
+        else:
+            column = pa.chunked_array([pa.nulls(table.num_rows, field.type)])
         if not field.nullable and column.null_count:
             raise ValueError(f"NULL in NOT NULL staging column {field.name!r}")
         columns.append(column)
