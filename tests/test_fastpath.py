@@ -149,3 +149,30 @@ def test_runs_report_what_analysts_see_without_a_second_connection(loaded):
     result = run_etl([inbox], db)
     assert result["published"]["last_load"]["load_id"] == result["load_id"]
     assert result["published"]["tables"]["raw.documents"] == 3
+
+
+def test_discovery_looks_up_only_the_listed_files_when_they_are_few(loaded, monkeypatch):
+    """A watched load's few files are looked up in ops.files, not the whole table read; the
+    answer is the same either way (the threshold moved below and above the listing)."""
+    from zhnews import db as db_module
+    from zhnews.discover import discover
+
+    inbox, db = loaded
+    seeds = sorted(str(p) for p in inbox.iterdir())
+    wh = Warehouse(db)
+    try:
+        everything = wh.known_files()
+        assert len(everything) == 2
+        asked = wh.known_files([os.path.abspath(seeds[0]), "/nowhere/else.md"])
+        assert asked == {os.path.abspath(seeds[0]): everything[os.path.abspath(seeds[0])]}
+        assert wh.known_files([]) == {}
+        (inbox / seeds[1]).touch()  # a new mtime: listed as changed, by either route
+        for limit in (0, 1000):
+            monkeypatch.setattr(db_module, "KNOWN_LOOKUP_MAX", limit)
+            found, unchanged = discover([str(inbox)], wh.known_files)
+            assert unchanged == 1 and [f.source_path for f in found.files] == [seeds[1]]
+            assert found.files[0].known_sha256 == everything[seeds[1]][2]
+            found, unchanged = discover(seeds[:1], wh.known_files)
+            assert (found.files, unchanged) == ([], 1)
+    finally:
+        wh.close()

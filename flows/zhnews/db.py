@@ -86,6 +86,11 @@ def _lock_holder(message: str) -> str:
     return f"pid {m.group(1)}: {cmdline(int(m.group(1)))}"
 
 
+# Up to this many listed files, discovery looks up their ops.files rows one by one in SQL;
+# more, and it reads the whole table once.
+KNOWN_LOOKUP_MAX = 1000
+
+
 class Warehouse:
     """The single writer: the lake attached, staging as views over the load's spool."""
 
@@ -152,13 +157,19 @@ class Warehouse:
         )
         return load_id
 
-    def known_files(self) -> dict[str, tuple[int, int, str]]:
-        return {
-            p: (b, m, s)
-            for p, b, m, s in self.con.execute(
-                "SELECT source_path, bytes, mtime_ns, sha256 FROM ops.files"
-            ).fetchall()
-        }
+    def known_files(self, source_paths: list[str] | None = None) -> dict[str, tuple[int, int, str]]:
+        """(bytes, mtime_ns, sha256) of the last loaded version of each file, by source path:
+        of every file, or of `source_paths` when there are at most `KNOWN_LOOKUP_MAX` of them
+        (a watched load's few new files: a lookup, not the whole of ops.files turned into a
+        Python dict, ~0.3 s at 100,000 files in the watching process)."""
+        sql = "SELECT source_path, bytes, mtime_ns, sha256 FROM ops.files"
+        params: list = []
+        if source_paths is not None and len(source_paths) <= KNOWN_LOOKUP_MAX:
+            if not source_paths:
+                return {}
+            sql += " WHERE source_path IN (SELECT unnest(?::VARCHAR[]))"
+            params = [source_paths]
+        return {p: (b, m, s) for p, b, m, s in self.con.execute(sql, params).fetchall()}
 
     def stage(self, result) -> None:
         """Add one shard (a zhnews.shard.ShardResult) to staging.

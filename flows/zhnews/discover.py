@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import glob
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 # Extensions taken when walking a folder; a file named explicitly is always taken.
@@ -103,20 +103,24 @@ def expand(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
             yield raw, "no such file or folder"
 
 
+Known = dict[str, tuple[int, int, str]]
+
+
 def discover(
-    paths: Iterable[str], known: dict[str, tuple[int, int, str]] | None = None
+    paths: Iterable[str], known: Known | Callable[[list[str]], Known] | None = None
 ) -> tuple[Discovery, int]:
     """List files to read and count unchanged ones.
 
     `known` maps source_path -> (size, mtime_ns, sha256) of the last loaded version; a file with
     the same size and mtime is unchanged without reading it (what makes a no-op re-run cheap).
     A file with a new mtime is read and hashed by the worker, which compares with known_sha256.
+    `known` may also be a function that returns that mapping for the listed source paths (the
+    writer's `known_files`: a watched load of a few files looks up those, not every file the
+    warehouse has).
     """
-    known = known or {}
     seen: set[str] = set()
-    files: list[FileRef] = []
+    listed: list[tuple[str, str]] = []  # (abspath, source_path)
     skipped: list[tuple[str, str]] = []
-    unchanged = 0
     for path, problem in expand(paths):
         abspath = _absolute(path)
         source_path = display_path(abspath)
@@ -125,7 +129,14 @@ def discover(
         seen.add(source_path)
         if problem:
             skipped.append((source_path, problem))
-            continue
+        else:
+            listed.append((abspath, source_path))
+    if callable(known):
+        known = known([source_path for _, source_path in listed])
+    known = known or {}
+    files: list[FileRef] = []
+    unchanged = 0
+    for abspath, source_path in listed:
         try:
             st = os.stat(abspath)  # follows symlinks; a dangling or looping link fails here
         except OSError:

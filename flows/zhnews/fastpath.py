@@ -64,7 +64,7 @@ def try_noop(paths: list[str], db: Path, settings: Settings) -> dict | None:
             if wh.has_unfinished_loads():
                 return None  # recovery belongs in a flow run, where it is logged
             started = time.perf_counter()
-            found, unchanged = discover(paths, wh.known_files())
+            found, unchanged = discover(paths, wh.known_files)
             seconds = time.perf_counter() - started
             if found.skipped or (new and not found.files):
                 return None  # warnings and an empty new warehouse belong in a flow run

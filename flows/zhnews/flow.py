@@ -111,7 +111,7 @@ def discover_files(wh: Warehouse, paths: list[str]):
     moment ago under the same writer lock (`wh.prior_discovery`; not a task parameter, see
     Opaque)."""
     done = wh.__dict__.pop("prior_discovery", None)
-    return done if done is not None else discover(paths, wh.known_files())
+    return done if done is not None else discover(paths, wh.known_files)
 
 
 @task(name="quality-gate", cache_policy=NO_CACHE, persist_result=False)
