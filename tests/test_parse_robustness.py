@@ -116,3 +116,25 @@ def test_deeply_nested_html_does_not_crash():
 
 def test_markup_only_rejected():
     assert rejected("<html><body><script>var a=1;</script><div></div></body></html>", "a.html")
+
+
+def test_trailing_blank_lines_never_reach_the_line_passes(monkeypatch):
+    """Scraped posts can end in hundreds of thousands of empty lines (seen in the finews
+    corpus: 626 KB of them after a one-paragraph story); they mean nothing, and the parse
+    drops them before its line-by-line passes."""
+    import zhnews.parse as parse
+
+    post = "---\ntitle: 标题\ndate: 2021-12-08 10:21:26\n---\n\n正文一段。\n\n<http://x.cn/1.html>\n"
+    lines_seen = []
+    real = parse.markdown_blocks
+
+    def counting(text, *args):
+        lines_seen.append(text.count("\n"))
+        return real(text, *args)
+
+    monkeypatch.setattr(parse, "markdown_blocks", counting)
+    plain = parse_document(post, "x.md")
+    padded = parse_document(post + " \n" * 200_000 + "\t\n", "x.md")
+    assert padded.articles[0].paragraphs == plain.articles[0].paragraphs
+    assert padded.articles[0].title == "标题"
+    assert max(lines_seen) < 10

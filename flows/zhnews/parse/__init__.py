@@ -92,10 +92,13 @@ def parse_document(text: str, source_path: str, settings: Settings | None = None
     """
     settings = settings or Settings()
     tz = ZoneInfo(settings.default_tz)
-    # zero-width and control characters print nothing (`blocks.drop_invisible`)
-    text = drop_invisible(text.replace("\r\n", "\n").replace("\r", "\n"))
-    if not text.strip():
+    # zero-width and control characters print nothing (`blocks.drop_invisible`); blanks at
+    # the end mean nothing in any format (scraped posts end in up to ~600,000 empty lines,
+    # each of which the line passes would visit)
+    text = drop_invisible(text.replace("\r\n", "\n").replace("\r", "\n")).rstrip()
+    if not text:
         raise RejectedDocument("parse", "document is empty (no text after decoding)")
+    text += "\n"
     try:
         return _parse(text, source_path, tz)
     except RecursionError as exc:
