@@ -124,7 +124,9 @@ def test_trailing_blank_lines_never_reach_the_line_passes(monkeypatch):
     drops them before its line-by-line passes."""
     import zhnews.parse as parse
 
-    post = "---\ntitle: 标题\ndate: 2021-12-08 10:21:26\n---\n\n正文一段。\n\n<http://x.cn/1.html>\n"
+    post = (
+        "---\ntitle: 标题\ndate: 2021-12-08 10:21:26\n---\n\n正文一段。\n\n<http://x.cn/1.html>\n"
+    )
     lines_seen = []
     real = parse.markdown_blocks
 
