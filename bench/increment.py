@@ -21,7 +21,11 @@ timeline per run from the load's own records:
     publish       ops.load_steps' publish (the whole transaction, commit included)
     end           the rest until the process exited (flow-run end, atexit, exit)
 
-then the minimum and median of each part over the runs. With `--vs REV` the code of an
+then the minimum and median of each part over the runs. With `--watched` (a running server
+needed), the runs are bench/run.py's watched increments instead: a `zhnews watch` over the
+corpus and a feed folder, 10 new documents moved into the feed per run, timed until a reader
+counts them; printed per run with the load's own steps (discover, parse and stage, quality
+gate, publish from `ops.load_steps`). With `--vs REV` the code of an
 older revision (a temporary git worktree, PYTHONPATH=<worktree>/flows) runs in turn with this
 tree's, on the same warehouse and server (the lake's DDL must be the same: only the publish
 parts of the SQL files may differ), and the ratio of their walls, run by run, is printed. The wall times are what
@@ -90,7 +94,14 @@ def main(argv: list[str] | None = None) -> int:
         help="also time the code of git revision REV (a temporary worktree), run for run in "
         "turn with this tree's, on the same warehouse and server, and print the ratio",
     )
+    ap.add_argument(
+        "--watched",
+        action="store_true",
+        help="time watched increments (a `zhnews watch` process) instead of one-shot runs",
+    )
     args = ap.parse_args(argv)
+    if args.watched and (args.vs or args.no_server):
+        ap.error("--watched runs this tree's code against a running server only")
 
     cache = args.cache.resolve()
     env = bench.bench_env(cache, args.workers)
@@ -138,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
                     f"{first['seconds']:.2f} s",
                     flush=True,
                 )
+        if args.watched:
+            return _watched(folder, extras, home, db, env, args.runs)
         runs: dict[str, list[list[tuple[str, float]]]] = {name: [] for name in codes}
         walls: dict[str, list[float]] = {name: [] for name in codes}
         for i in range(args.runs):
@@ -185,6 +198,46 @@ def main(argv: list[str] | None = None) -> int:
             f"wall, this tree / {args.vs}, run by run: median {statistics.median(ratios):.3f} "
             f"(min {min(ratios):.3f}, max {max(ratios):.3f})"
         )
+    return 0
+
+
+WATCHED_STEPS = ("discover", "parse and stage", "quality gate", "publish")
+
+
+def _watched(folder: Path, extras: list[Path], home: Path, db: Path, env: dict, runs: int) -> int:
+    """`runs` watched increments (bench/run.py's), each with its load's steps."""
+    import shutil
+
+    # the feed of an earlier call: its documents stay loaded, the folder starts empty again
+    for leftover in ("feed", "feed-staging"):
+        shutil.rmtree(home / leftover, ignore_errors=True)
+    calls = home / "watched-calls"
+    n = int(calls.read_text()) if calls.exists() else 0
+    calls.write_text(str(n + 1))
+    watched = bench.watched_increments(
+        [folder, *extras], db, env, runs=runs, start=40_000_000 + 1000 * n
+    )
+    con = bench._reader(db)
+    try:
+        loads = con.execute(
+            "SELECT load_id FROM ops.loads WHERE status = 'published' "
+            "ORDER BY started_at DESC LIMIT ?",
+            [runs],
+        ).fetchall()
+        steps = {
+            (load_id, step): seconds
+            for load_id, step, seconds in con.execute(
+                "SELECT load_id, step, seconds FROM ops.load_steps WHERE load_id IN "
+                "(SELECT unnest(?::VARCHAR[]))",
+                [[load_id for (load_id,) in loads]],
+            ).fetchall()
+        }
+    finally:
+        con.close()
+    for k, ((load_id,), wall) in enumerate(zip(reversed(loads), watched["runs"], strict=True)):
+        parts = ", ".join(f"{step} {steps.get((load_id, step), 0.0):.2f}" for step in WATCHED_STEPS)
+        print(f"watched run {k + 1}: {wall:.2f} s until a reader counts them; load: {parts}")
+    print(f"median {watched['seconds']:.2f} s over {runs} watched increments")
     return 0
 
 
