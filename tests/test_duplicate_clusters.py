@@ -13,6 +13,7 @@ from pathlib import Path
 import duckdb
 from test_enrich_marts import PAIR_TEXT, _files, _finews, _publish, _seed, _stage
 from zhnews.enrich.fingerprints import normalise
+from zhnews.store.components import execute
 from zhnews.store.lake import LAKE_SCHEMAS, WORK_SCHEMAS
 
 # The view marts.duplicate_clusters was before it became a table (commit dad2add): the oracle.
@@ -55,7 +56,7 @@ def _warehouse() -> duckdb.DuckDBPyConnection:
         c.execute(f"CREATE SCHEMA {schema}")
     for f in _files():
         for stmt in f.ddl:
-            c.execute(stmt)
+            execute(c, stmt)  # as the writer's DDL runner (`-- @components` honoured)
     return c
 
 
@@ -242,7 +243,7 @@ def test_ddl_backfills_an_empty_table_once():
     for _ in range(2):
         for f in _files():
             for stmt in f.ddl:
-                c.execute(stmt)
+                execute(c, stmt)  # as the writer's DDL runner: `-- @components` honoured
         assert _rows(c) == expected
 
 

@@ -12,6 +12,7 @@ from zhnews.enrich.measure import segment, simple_parse
 from zhnews.model import Article, Author, Paragraph, StockMention
 from zhnews.settings import PROJECT_ROOT
 from zhnews.store.adopt import run_statement
+from zhnews.store.components import execute
 from zhnews.store.lake import LAKE_SCHEMAS, WORK_SCHEMAS, load_sql_files
 
 WAREHOUSE = PROJECT_ROOT / "warehouse"
@@ -35,7 +36,7 @@ def con():
     for _ in range(2):  # DDL runs on every start: it must be idempotent
         for f in _files():
             for stmt in f.ddl:
-                c.execute(stmt)
+                execute(c, stmt)  # as the writer's DDL runner (`-- @components` honoured)
     yield c
     c.close()
 

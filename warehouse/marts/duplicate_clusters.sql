@@ -35,10 +35,10 @@ CREATE OR REPLACE TEMP TABLE dup_stories AS
 SELECT DISTINCT story_id FROM marts.articles
 WHERE story_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM marts.duplicate_clusters);
 -- Components over dense integer ids (dup_index: the nodes numbered in article_id order, so the
--- smallest number of a component is its smallest article_id and the labels are those of a
--- string recursion). The recursion then joins and groups 4-byte keys instead of 16-character
--- strings: at 100,000 new articles (1.2 million pairs) the string form spilled ~200 MB beside
--- the publish transaction and took twice as long.
+-- smallest number of a component is its smallest article_id), by the same union-find as the
+-- publish part below (`-- @components`, zhnews.store.components): near over every pair into
+-- dup_near, exact over the exact pairs into dup_exact, each made before the statement under
+-- its mark runs.
 CREATE OR REPLACE TEMP TABLE dup_index AS
 SELECT article_id, (row_number() OVER (ORDER BY article_id))::INTEGER AS n FROM dup_nodes;
 CREATE OR REPLACE TEMP TABLE dup_edges AS
@@ -46,31 +46,19 @@ SELECT a.n AS x, b.n AS y, p.similarity, p.exact
 FROM marts.duplicate_pairs p
 JOIN dup_index a ON a.article_id = p.article_a
 JOIN dup_index b ON b.article_id = p.article_b;
+-- @components dup_edges as dup_near
+CREATE OR REPLACE TEMP TABLE dup_exact_edges AS
+SELECT x, y FROM dup_edges WHERE exact;
+-- @components dup_exact_edges as dup_exact
 INSERT INTO marts.duplicate_clusters
-WITH RECURSIVE edges AS (
-    SELECT x, y, exact FROM dup_edges
-    UNION ALL
-    SELECT y, x, exact FROM dup_edges),
-near(node, label) USING KEY (node) AS (
-    SELECT DISTINCT x, x FROM edges
-    UNION
-    SELECT e.y, min(l.label) FROM near l JOIN edges e ON e.x = l.node
-    GROUP BY e.y
-    HAVING min(l.label) < (SELECT r.label FROM recurring.near r WHERE r.node = e.y)),
-exact(node, label) USING KEY (node) AS (
-    SELECT DISTINCT x, x FROM edges WHERE exact
-    UNION
-    SELECT e.y, min(l.label) FROM exact l JOIN edges e ON e.x = l.node AND e.exact
-    GROUP BY e.y
-    HAVING min(l.label) < (SELECT r.label FROM recurring.exact r WHERE r.node = e.y)),
-best AS (SELECT x AS node, max(similarity) AS similarity
-         FROM (SELECT x, similarity FROM dup_edges
-               UNION ALL SELECT y, similarity FROM dup_edges)
-         GROUP BY x),
+WITH best AS (SELECT x AS node, max(similarity) AS similarity
+              FROM (SELECT x, similarity FROM dup_edges
+                    UNION ALL SELECT y, similarity FROM dup_edges)
+              GROUP BY x),
 labelled AS (
-    SELECT n.node, n.label, 'near' AS kind, b.similarity FROM near n JOIN best b USING (node)
+    SELECT n.node, n.label, 'near' AS kind, b.similarity FROM dup_near n JOIN best b USING (node)
     UNION ALL
-    SELECT node, label, 'exact', 1.0 FROM exact)
+    SELECT node, label, 'exact', 1.0 FROM dup_exact)
 SELECT l.kind || ':' || c.article_id, m.article_id, l.kind, l.similarity
 FROM labelled l
 JOIN dup_index m ON m.n = l.node
@@ -84,6 +72,9 @@ DROP TABLE dup_nodes;
 DROP TABLE dup_stories;
 DROP TABLE dup_index;
 DROP TABLE dup_edges;
+DROP TABLE dup_exact_edges;
+DROP TABLE dup_near;
+DROP TABLE dup_exact;
 
 -- @publish
 -- What this load changes, without walking unchanged clusters: a load only adds pairs (those it

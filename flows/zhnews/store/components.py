@@ -1,6 +1,7 @@
-"""Connected components of a publish's edge table, computed outside SQL.
+"""Connected components of an edge table of a warehouse SQL file, computed outside SQL.
 
-A publish statement marked in its SQL file (warehouse/CONVENTIONS.md)
+A statement marked in its SQL file (warehouse/CONVENTIONS.md; publish statements through
+zhnews.store.adopt.run_statement, DDL statements through `execute` below)
 
     -- @components dup_edges as dup_components
     CREATE OR REPLACE TEMP TABLE dup_labels AS SELECT … FROM dup_components c …
@@ -87,3 +88,13 @@ def create_components(con: duckdb.DuckDBPyConnection, edges: str, result: str) -
         )
     finally:
         con.unregister("zhnews_components_arrow")
+
+
+def execute(con: duckdb.DuckDBPyConnection, statement: str) -> None:
+    """Run one statement of a warehouse SQL file, its `-- @components` table made first (the
+    DDL's statements; the publish's go through zhnews.store.adopt.run_statement, which also
+    honours `-- @adopt`)."""
+    mark = components_mark(statement)
+    if mark is not None:
+        create_components(con, *mark)
+    con.execute(statement)

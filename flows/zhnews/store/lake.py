@@ -442,9 +442,11 @@ def _with_retry(action, con: duckdb.DuckDBPyConnection, done) -> None:
 
 
 def _run_ddl(con: duckdb.DuckDBPyConnection, f: SqlFile) -> None:
+    from zhnews.store.components import execute
+
     for stmt in f.ddl:
         try:
-            con.execute(stmt)
+            execute(con, stmt)
         except duckdb.Error as exc:
             raise WarehouseError(f"{f.path}: {exc}") from exc
 
