@@ -52,6 +52,9 @@ def main(argv: list[str] | None = None) -> int:
             for i in range(0, len(files), shard):
                 process_shard(files[i : i + shard], load_id, Settings())
             b = time.perf_counter() - t
+            # a shard's spool folder is named after its files: the last round's would be kept
+            # and this round's write skipped
+            shutil.rmtree(wh.spool.shards, ignore_errors=True)
             t = time.perf_counter()
             for i in range(0, len(files), shard):
                 process_shard(files[i : i + shard], load_id, Settings(), wh.spool)

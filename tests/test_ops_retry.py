@@ -94,10 +94,58 @@ def test_local_pool_does_not_retry_other_errors(monkeypatch):
     assert sleeps == []
 
 
-def test_a_worker_that_dies_fails_the_load_with_a_clear_error(monkeypatch):
-    """SIGKILL inside a real worker process (native crash, OOM killer) -> WorkerDied, no hang."""
+def test_workers_that_keep_dying_end_the_load_with_a_clear_error(monkeypatch):
+    """SIGKILL inside every worker process at its first document (native crashes, the OOM
+    killer): the files are tried alone, each kills its worker twice and is quarantined, and
+    one more such file than the limit ends the load with WorkerDied; no hang."""
     from zhnews import pool
 
     monkeypatch.setenv("ZHNEWS_CRASH_AT", "parse.after_document")  # inherited by the workers
+    monkeypatch.setattr(pool, "MAX_KILLER_FILES", 1)
     with pytest.raises(pool.WorkerDied, match="worker process died"):
         list(pool.parse_shards([[_ref()], [_ref()]], "load-x", Settings(), workers=2))
+
+
+def test_a_file_that_kills_its_worker_is_quarantined_and_the_others_load(monkeypatch):
+    """One file crashes the parser natively every time (ZHNEWS_CRASH_FILE): it is quarantined
+    with the reason, its bytes kept; every other file of its shard and of the shards in
+    flight with it is parsed and counted once."""
+    from zhnews import pool
+
+    seeds = sorted(SEEDS.iterdir())
+    refs = [FileRef(str(p), str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in seeds]
+    monkeypatch.setenv("ZHNEWS_CRASH_FILE", seeds[0].name)
+    batches = [[refs[0], refs[1]], [refs[1]], [refs[1]]]
+    results = list(pool.parse_shards(batches, "load-x", Settings(), workers=2))
+    assert sum(n for _, n in results) == 4  # every file accounted for once
+    rejections = [r for result, _ in results for r in result.rejections]
+    assert [(r["source_path"], r["stage"]) for r in rejections] == [(refs[0].source_path, "parse")]
+    assert rejections[0]["reason"] == pool.KILLED_REASON
+    assert rejections[0]["raw_bytes"] == seeds[0].read_bytes()
+    assert sum(result.counters["documents"] for result, _ in results) == 3
+
+
+@pytest.mark.usefixtures("prefect_api")
+def test_a_load_with_a_file_that_kills_its_worker_publishes_the_rest(tmp_path):
+    """The whole flow with local workers: the killer file is in ops.quarantine with the
+    reason, every other file is published (a partial load, not a failed one)."""
+    import shutil
+
+    from conftest import FIXTURES, query, run_etl
+    from zhnews import pool
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    posts = sorted((FIXTURES / "finews").glob("*.md"))[:7]
+    for post in posts:
+        shutil.copy(post, inbox / post.name)
+    db = tmp_path / "w"
+    summary = run_etl(
+        [inbox], db, ZHNEWS_WORKERS=2, ZHNEWS_SHARD_SIZE=2, ZHNEWS_CRASH_FILE=posts[3].name
+    )
+    assert summary["status"] == "partial", summary  # published, with a file quarantined
+    assert (summary["files_quarantined"], summary["documents_published"]) == (1, 6)
+    quarantined = query(db, "SELECT source_path, stage, reason FROM ops.quarantine")
+    assert quarantined == [(str(inbox / posts[3].name), "parse", pool.KILLED_REASON)]
+    published = query(db, "SELECT source_path FROM raw.documents ORDER BY 1")
+    assert [p for (p,) in published] == sorted(str(inbox / p.name) for p in posts if p != posts[3])

@@ -87,6 +87,21 @@ def test_a_shard_is_in_the_spool_wholly_or_not_at_all(tmp_path, monkeypatch):
     assert not any((tmp_path / "load" / "incoming").iterdir())
 
 
+def test_a_named_shard_is_staged_once_with_its_result(tmp_path):
+    """After a worker died the writer asks whether a shard's rows are in place already (its
+    name is the same files of the same load): then it reads the shard's counts from there and
+    a second write of the same shard adds nothing."""
+    spool = Spool(tmp_path / "load", {"a": SCHEMA})
+    rows = {"a": arrow_table(SCHEMA, [{"load_id": "L", "n": 1}])}
+    assert spool.staged_result("k1") is None
+    (spool.folder / "incoming" / "k1").mkdir(parents=True)  # left by a worker that died
+    (spool.folder / "incoming" / "k1" / "a.parquet").write_bytes(b"half a file")
+    assert spool.write_tables(rows, shard="k1", result={"counters": {"documents": 1}}) == {"a": 1}
+    assert spool.staged_result("k1") == {"counters": {"documents": 1}}
+    assert spool.write_tables(rows, shard="k1", result={"counters": {"documents": 1}}) == {}
+    assert len(spool.files("a")) == 1 and not any((spool.folder / "incoming").iterdir())
+
+
 def _staged(wh: Warehouse, table: str) -> list[tuple]:
     # a document's ingested_at is when its worker read it: two reads, two times
     exclude = "load_id, ingested_at" if table == "documents" else "load_id"

@@ -4,7 +4,8 @@
 `ZHNEWS_PAUSE_FILE=<path>` it creates `<path>.paused` when the wait begins and ends the wait as
 soon as `<path>` exists (so a test runs its other process exactly inside the pause).
 `ZHNEWS_CRASH_AT=<point>[:<n>]` makes the process SIGKILL itself the n-th time (default 1st) it
-reaches <point>; `ZHNEWS_CRASH_SIGNAL=SIGINT` sends that signal instead (an operator's Ctrl-C at
+reaches <point>; `ZHNEWS_CRASH_FILE=<file name>` makes a parse worker SIGKILL itself whenever it
+starts on a file of that name (a file that crashes the parser natively, every time); `ZHNEWS_CRASH_SIGNAL=SIGINT` sends that signal instead (an operator's Ctrl-C at
 that point). Unset in production, this costs one dict lookup per call.
 """
 
@@ -57,3 +58,11 @@ def _pause(seconds: float, resume_file: str | None) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline and not os.path.exists(resume_file):
         time.sleep(0.05)
+
+
+def file_point(name: str) -> None:
+    """In a parse worker, before a file is read: `ZHNEWS_CRASH_FILE` names a file that kills
+    its process (see the module doc)."""
+    poison = os.environ.get("ZHNEWS_CRASH_FILE")
+    if poison and os.path.basename(name) == poison:
+        os.kill(os.getpid(), signal.SIGKILL)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gc
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -20,10 +20,21 @@ from multiprocessing import get_context
 from zhnews.discover import FileRef
 from zhnews.procs import block_pandas
 from zhnews.settings import Settings
-from zhnews.shard import TRANSIENT_ERRNOS, ShardResult, process_shard
+from zhnews.shard import TRANSIENT_ERRNOS, ShardResult, process_shard, shard_key
 
 # Delays before the 1st and 2nd retry of a shard that failed with a transient I/O error.
 RETRY_DELAYS_S = (1, 5)
+
+# A worker that dies (a native crash, the out-of-memory killer) takes the shards in flight
+# with it. Their files are then parsed one at a time in a worker of their own; a file whose
+# worker dies is tried once more alone in a fresh process, and if that dies too, the file is
+# quarantined and the load goes on. More such files than this end the load (WorkerDied): the
+# machine, not a file, is then the likelier cause.
+MAX_KILLER_FILES = 3
+KILLED_REASON = (
+    "the parser's worker process died on this file twice, the second time alone in a fresh "
+    "process (a native crash or the out-of-memory killer)"
+)
 
 
 class WorkerDied(RuntimeError):
@@ -127,6 +138,7 @@ def parse_shards(
     )
     pending: deque = deque()
     queue = deque(enumerate(batches))
+    killers: list[FileRef] = []
     try:
         while queue or pending:
             while queue and len(pending) < window:
@@ -137,12 +149,23 @@ def parse_shards(
             index, batch, attempt, future = pending.popleft()
             try:
                 result = future.result()
-            except BrokenProcessPool as exc:
-                raise WorkerDied(
-                    f"a parser worker process died while shard {index + 1} of {len(batches)} "
-                    f"({len(batch)} files from {batch[0].source_path}) was in flight: a native "
-                    "crash or the out-of-memory killer; nothing was published"
-                ) from exc
+            except BrokenProcessPool:
+                # every shard in flight went with the worker, but those that finished first
+                suspects = [(index, batch)]
+                finished: deque = deque()
+                for entry in pending:
+                    if _finished(entry[3]):
+                        finished.append(entry)
+                    else:
+                        suspects.append((entry[0], entry[1]))
+                pending = finished
+                pool.shutdown(wait=True, cancel_futures=True)
+                for _, suspect in suspects:
+                    yield from _isolated(suspect, load_id, settings, spool, killers, len(batches))
+                pool = ProcessPoolExecutor(
+                    workers, mp_context=get_context("spawn"), initializer=_warm
+                )
+                continue
             except OSError as exc:
                 if exc.errno not in TRANSIENT_ERRNOS or attempt >= len(RETRY_DELAYS_S):
                     raise
@@ -156,3 +179,67 @@ def parse_shards(
             yield result, len(batch)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _finished(future: Future) -> bool:
+    return future.done() and not future.cancelled() and future.exception() is None
+
+
+def _one_worker() -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(1, mp_context=get_context("spawn"), initializer=_warm)
+
+
+def _isolated(
+    batch: list[FileRef],
+    load_id: str,
+    settings: Settings,
+    spool,
+    killers: list[FileRef],
+    shards: int,
+) -> Iterator[tuple[ShardResult, int]]:
+    """The files of a shard that was in flight when a worker died, one at a time (see
+    MAX_KILLER_FILES); a shard whose rows were staged before the death is not parsed again."""
+    if spool is not None:
+        staged = spool.staged_result(shard_key(load_id, batch))
+        if staged is not None:
+            yield ShardResult.from_summary(staged), len(batch)
+            return
+    pool = _one_worker()
+    try:
+        for ref in batch:
+            try:
+                result = pool.submit(process_shard, [ref], load_id, settings, spool).result()
+            except BrokenProcessPool:
+                pool.shutdown(wait=True)
+                pool = _one_worker()  # the file alone, in a fresh process
+                try:
+                    result = pool.submit(process_shard, [ref], load_id, settings, spool).result()
+                except BrokenProcessPool as exc:
+                    pool.shutdown(wait=True)
+                    killers.append(ref)
+                    if len(killers) > MAX_KILLER_FILES:
+                        raise WorkerDied(
+                            f"a parser worker process died on each of {len(killers)} files, "
+                            "each alone in a fresh process "
+                            f"({', '.join(k.source_path for k in killers)}; "
+                            f"{shards} shards in this load): a native crash or the "
+                            "out-of-memory killer; nothing was published"
+                        ) from exc
+                    pool = _one_worker()
+                    result = _killed(ref, load_id, spool)
+            yield result, 1
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _killed(ref: FileRef, load_id: str, spool) -> ShardResult:
+    """The quarantine row of a file that killed its worker twice (its bytes kept, as for any
+    rejected file), in the spool or in the result."""
+    from zhnews.shard import rejection_for
+
+    rejection = rejection_for(ref, load_id, "parse", KILLED_REASON)
+    counters = Counter(files_in=1, rejected_parse=1)
+    if spool is None:
+        return ShardResult({}, [rejection], [], counters)
+    spool.write_returned({}, [rejection])
+    return ShardResult({}, [], [], counters)

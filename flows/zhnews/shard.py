@@ -48,6 +48,22 @@ class ShardResult:
         t = self.tables.get("documents")
         return 0 if t is None else t.num_rows
 
+    def summary(self) -> dict:
+        """What a spooled shard's result carries (no rows), as JSON-ready values."""
+        return {"unchanged": [list(u) for u in self.unchanged], "counters": dict(self.counters)}
+
+    @classmethod
+    def from_summary(cls, summary: dict) -> ShardResult:
+        unchanged = [tuple(u) for u in summary["unchanged"]]
+        return cls({}, [], unchanged, Counter(summary["counters"]))
+
+
+def shard_key(load_id: str, files: list[FileRef]) -> str:
+    """The spool folder name of a shard's rows: the same files of the same load, the same
+    name (after a worker died, a shard whose rows were already in place is not parsed again)."""
+    names = "\0".join(ref.source_path for ref in files)
+    return hashlib.sha256(f"{load_id}\0{names}".encode()).hexdigest()[:32]
+
 
 def document_id_for(source_path: str, sha256: str) -> str:
     return hashlib.sha256(f"{source_path}\0{sha256}".encode()).hexdigest()[:16]
@@ -277,6 +293,7 @@ def process_shard(
         data = b""
         sha = None
         try:
+            faults.file_point(ref.path)
             data = _read(ref, settings)
             sha = hashlib.sha256(data).hexdigest()
             if ref.known_sha256 == sha:
@@ -316,8 +333,13 @@ def process_shard(
     if spool is not None:
         tables = {name: rows.table(load_id, spool.schema(name)) for name, rows in out.items()}
         rejected = spool.schema("rejections")
-        spool.write_tables({**tables, "rejections": arrow_table(rejected, rejections)})
-        return ShardResult({}, [], unchanged, counters)
+        result = ShardResult({}, [], unchanged, counters)
+        spool.write_tables(
+            {**tables, "rejections": arrow_table(rejected, rejections)},
+            shard=shard_key(load_id, files),
+            result=result.summary(),
+        )
+        return result
     tables = {name: rows.table(load_id) for name, rows in out.items() if rows.n}
     return ShardResult(tables, rejections, unchanged, counters)
 
@@ -337,3 +359,12 @@ def _rejection(
         "reason": reason,
         "raw_bytes": data if sha and len(data) <= MAX_QUARANTINE_BYTES else None,
     }
+
+
+def rejection_for(ref: FileRef, load_id: str, stage: str, reason: str) -> dict:
+    """A quarantine row for `ref` decided outside its worker (its bytes read here)."""
+    try:
+        data = _read(ref, Settings())
+    except (OSError, RejectedDocument):
+        return _rejection(ref, load_id, None, b"", stage, reason)
+    return _rejection(ref, load_id, hashlib.sha256(data).hexdigest(), data, stage, reason)

@@ -8,7 +8,11 @@ passes through the flow process, nothing is copied into a database file, and the
 the publish transaction read the files where they lie.
 
     <name>.work/<load_id>/shards/<shard id>/<table>.parquet
+    <name>.work/<load_id>/shards/<shard id>/result.json  (the shard's counts)
     <name>.work/<load_id>/incoming/<shard id>/          (being written)
+
+A local worker's shard id is named after its files (zhnews.shard.shard_key), so that after a
+worker died the writer can tell which shards were staged (zhnews.pool).
 
 The spool holds only the load in progress: the writer removes it when the load ends, and a
 run finding one left by a killed process removes it before it starts (zhnews.db).
@@ -17,6 +21,7 @@ run finding one left by a killed process removes it before it starts (zhnews.db)
 from __future__ import annotations
 
 import glob
+import json
 import os
 import shutil
 import uuid
@@ -28,6 +33,7 @@ import pyarrow as pa
 
 # zstd: the spool's size on disk is what a load adds beside the lake until it publishes.
 COMPRESSION = "zstd"
+RESULT_FILE = "result.json"  # a shard's counts, beside its rows (not a staging table)
 
 
 @dataclass(frozen=True)
@@ -70,9 +76,17 @@ class Spool:
             }
         )
 
-    def write_tables(self, tables: Mapping[str, pa.Table]) -> dict[str, int]:
+    def write_tables(
+        self, tables: Mapping[str, pa.Table], shard: str | None = None, result: dict | None = None
+    ) -> dict[str, int]:
         """Write one shard's tables, each already of its staging table's schema (built by
-        `arrow_table`), and publish them with one rename. Returns rows written per table."""
+        `arrow_table`), and publish them with one rename. Returns rows written per table.
+
+        `shard` names the shard's folder (zhnews.shard.shard_key: the same files of the same
+        load, the same name) and `result` (JSON values) is kept beside its rows, so that after
+        a worker died the writer can tell a shard that was staged (`staged_result`) from one
+        that was not. A shard whose folder is already in place is not written again.
+        """
         import pyarrow.parquet as pq
 
         for name, table in tables.items():
@@ -81,18 +95,30 @@ class Spool:
         tables = {name: t for name, t in tables.items() if t.num_rows}
         if not tables:
             return {}
-        shard = uuid.uuid4().hex
+        shard = shard or uuid.uuid4().hex
+        if (self.shards / shard).exists():
+            return {}
         incoming = self.folder / "incoming" / shard
+        shutil.rmtree(incoming, ignore_errors=True)  # left by a worker that died writing it
         incoming.mkdir(parents=True)
         try:
             for name, table in tables.items():
                 pq.write_table(table, incoming / f"{name}.parquet", compression=COMPRESSION)
+            if result is not None:
+                (incoming / RESULT_FILE).write_text(json.dumps(result), encoding="utf-8")
             self.shards.mkdir(exist_ok=True)
             os.rename(incoming, self.shards / shard)
         except BaseException:
             shutil.rmtree(incoming, ignore_errors=True)
             raise
         return {name: t.num_rows for name, t in tables.items()}
+
+    def staged_result(self, shard: str) -> dict | None:
+        """The result a shard's worker kept beside its rows, if the shard is in place."""
+        try:
+            return json.loads((self.shards / shard / RESULT_FILE).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return None
 
     def schema(self, table: str) -> pa.Schema:
         try:
