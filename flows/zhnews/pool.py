@@ -198,22 +198,27 @@ def _isolated(
     shards: int,
 ) -> Iterator[tuple[ShardResult, int]]:
     """The files of a shard that was in flight when a worker died, one at a time (see
-    MAX_KILLER_FILES); a shard whose rows were staged before the death is not parsed again."""
+    MAX_KILLER_FILES); a shard whose rows were staged before the death is not parsed again.
+
+    Each file's rows come back to this process (a worker writing a spool shard per file spent
+    ~40 ms a file on tiny Parquet files); with a spool they are written as one shard, under the
+    shard's own name, once every file of it is through."""
     if spool is not None:
         staged = spool.staged_result(shard_key(load_id, batch))
         if staged is not None:
             yield ShardResult.from_summary(staged), len(batch)
             return
+    results: list[ShardResult] = []
     pool = _one_worker()
     try:
         for ref in batch:
             try:
-                result = pool.submit(process_shard, [ref], load_id, settings, spool).result()
+                result = pool.submit(process_shard, [ref], load_id, settings).result()
             except BrokenProcessPool:
                 pool.shutdown(wait=True)
                 pool = _one_worker()  # the file alone, in a fresh process
                 try:
-                    result = pool.submit(process_shard, [ref], load_id, settings, spool).result()
+                    result = pool.submit(process_shard, [ref], load_id, settings).result()
                 except BrokenProcessPool as exc:
                     pool.shutdown(wait=True)
                     killers.append(ref)
@@ -226,20 +231,42 @@ def _isolated(
                             "out-of-memory killer; nothing was published"
                         ) from exc
                     pool = _one_worker()
-                    result = _killed(ref, load_id, spool)
-            yield result, 1
+                    result = _killed(ref, load_id)
+            if spool is None:
+                yield result, 1
+            else:
+                results.append(result)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+    if spool is not None:
+        yield _spooled(results, batch, load_id, spool), len(batch)
 
 
-def _killed(ref: FileRef, load_id: str, spool) -> ShardResult:
+def _spooled(results: list[ShardResult], batch: list[FileRef], load_id: str, spool) -> ShardResult:
+    """The files' results as one shard in the spool (conformed to the staging schemas)."""
+    import pyarrow as pa
+
+    from zhnews.store.spool import arrow_table, conform
+
+    merged = ShardResult({}, [], [], Counter())
+    by_table: dict[str, list] = {}
+    rejections: list[dict] = []
+    for r in results:
+        for name, table in r.tables.items():
+            by_table.setdefault(name, []).append(conform(spool.schema(name), table))
+        rejections.extend(r.rejections)
+        merged.unchanged.extend(r.unchanged)
+        merged.counters.update(r.counters)
+    tables = {name: pa.concat_tables(parts) for name, parts in by_table.items()}
+    tables["rejections"] = arrow_table(spool.schema("rejections"), rejections)
+    spool.write_tables(tables, shard=shard_key(load_id, batch), result=merged.summary())
+    return merged
+
+
+def _killed(ref: FileRef, load_id: str) -> ShardResult:
     """The quarantine row of a file that killed its worker twice (its bytes kept, as for any
-    rejected file), in the spool or in the result."""
+    rejected file)."""
     from zhnews.shard import rejection_for
 
     rejection = rejection_for(ref, load_id, "parse", KILLED_REASON)
-    counters = Counter(files_in=1, rejected_parse=1)
-    if spool is None:
-        return ShardResult({}, [rejection], [], counters)
-    spool.write_returned({}, [rejection])
-    return ShardResult({}, [], [], counters)
+    return ShardResult({}, [rejection], [], Counter(files_in=1, rejected_parse=1))
