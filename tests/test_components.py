@@ -93,3 +93,14 @@ def test_sparse_numbers_are_renumbered_with_the_same_labels():
     nodes, labels = label_components([v * far for v in x], [v * far for v in y])
     assert (nodes == dense_nodes * far).all()
     assert (labels == dense_labels * far).all()
+
+
+def test_no_edges_give_an_empty_typed_table():
+    """A load without pairs: the result table exists, empty, with the columns a statement
+    reads (made in SQL, without the NumPy/Arrow exchange)."""
+    con = duckdb.connect()
+    con.execute("CREATE TEMP TABLE e (x INTEGER, y INTEGER)")
+    con.execute("INSERT INTO e VALUES (NULL, 1)")  # an edge missing an end is no edge
+    create_components(con, "e", "r")
+    assert con.execute("SELECT count(*) FROM r").fetchone() == (0,)
+    assert con.execute("DESCRIBE r").fetchall()[0][:2] == ("node", "BIGINT")
