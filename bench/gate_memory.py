@@ -65,7 +65,7 @@ def stage_corpus(documents: int, workers: int) -> Path:
         shards(found.files, settings.shard_size), LOAD_ID, settings, workers, None, spool
     ):
         if result.tables or result.rejections:  # rows that came back instead of to the spool
-            spool.write_returned(result.tables, result.rejections)
+            spool.write_returned([(result.tables, result.rejections)])
         staged += result.counters.get("documents", 0)
     (folder / ".complete").write_text(str(staged), encoding="utf-8")
     print(f"staged {staged} documents in {time.perf_counter() - started:.0f} s -> {folder}")

@@ -179,7 +179,7 @@ class Warehouse:
         files is a view over them from then on.
         """
         if result.tables or result.rejections:
-            self.spool.write_returned(result.tables, result.rejections)
+            self.spool.write_returned([(result.tables, result.rejections)])
         self._refresh_views()
         faults.point("stage.after_shard")
 

@@ -4,9 +4,10 @@
 `ZHNEWS_PAUSE_FILE=<path>` it creates `<path>.paused` when the wait begins and ends the wait as
 soon as `<path>` exists (so a test runs its other process exactly inside the pause).
 `ZHNEWS_CRASH_AT=<point>[:<n>]` makes the process SIGKILL itself the n-th time (default 1st) it
-reaches <point>; `ZHNEWS_CRASH_FILE=<file name>` makes a parse worker SIGKILL itself whenever it
-starts on a file of that name (a file that crashes the parser natively, every time); `ZHNEWS_CRASH_SIGNAL=SIGINT` sends that signal instead (an operator's Ctrl-C at
-that point). Unset in production, this costs one dict lookup per call.
+reaches <point>; `ZHNEWS_CRASH_SIGNAL=SIGINT` sends that signal instead (an operator's Ctrl-C at
+that point). `ZHNEWS_CRASH_FILE=<file name>` makes a parse worker SIGKILL itself whenever it
+starts on a file of that name (a file that crashes the parser natively, every time). Unset in
+production, this costs one dict lookup per call.
 """
 
 from __future__ import annotations

@@ -151,16 +151,16 @@ def parse_shards(
                 result = future.result()
             except BrokenProcessPool:
                 # every shard in flight went with the worker, but those that finished first
-                suspects = [(index, batch)]
+                suspects = [batch]
                 finished: deque = deque()
                 for entry in pending:
                     if _finished(entry[3]):
                         finished.append(entry)
                     else:
-                        suspects.append((entry[0], entry[1]))
+                        suspects.append(entry[1])
                 pending = finished
                 pool.shutdown(wait=True, cancel_futures=True)
-                for _, suspect in suspects:
+                for suspect in suspects:
                     yield from _isolated(suspect, load_id, settings, spool, killers, len(batches))
                 pool = ProcessPoolExecutor(
                     workers, mp_context=get_context("spawn"), initializer=_warm
@@ -231,7 +231,7 @@ def _isolated(
                             "out-of-memory killer; nothing was published"
                         ) from exc
                     pool = _one_worker()
-                    result = _killed(ref, load_id)
+                    result = _killed(ref, load_id, settings)
             if spool is None:
                 yield result, 1
             else:
@@ -243,30 +243,23 @@ def _isolated(
 
 
 def _spooled(results: list[ShardResult], batch: list[FileRef], load_id: str, spool) -> ShardResult:
-    """The files' results as one shard in the spool (conformed to the staging schemas)."""
-    import pyarrow as pa
-
-    from zhnews.store.spool import arrow_table, conform
-
+    """The files' results as one shard in the spool, under the shard's own name."""
     merged = ShardResult({}, [], [], Counter())
-    by_table: dict[str, list] = {}
-    rejections: list[dict] = []
     for r in results:
-        for name, table in r.tables.items():
-            by_table.setdefault(name, []).append(conform(spool.schema(name), table))
-        rejections.extend(r.rejections)
         merged.unchanged.extend(r.unchanged)
         merged.counters.update(r.counters)
-    tables = {name: pa.concat_tables(parts) for name, parts in by_table.items()}
-    tables["rejections"] = arrow_table(spool.schema("rejections"), rejections)
-    spool.write_tables(tables, shard=shard_key(load_id, batch), result=merged.summary())
+    spool.write_returned(
+        [(r.tables, r.rejections) for r in results],
+        shard=shard_key(load_id, batch),
+        result=merged.summary(),
+    )
     return merged
 
 
-def _killed(ref: FileRef, load_id: str) -> ShardResult:
+def _killed(ref: FileRef, load_id: str, settings: Settings) -> ShardResult:
     """The quarantine row of a file that killed its worker twice (its bytes kept, as for any
     rejected file)."""
     from zhnews.shard import rejection_for
 
-    rejection = rejection_for(ref, load_id, "parse", KILLED_REASON)
+    rejection = rejection_for(ref, load_id, settings, "parse", KILLED_REASON)
     return ShardResult({}, [rejection], [], Counter(files_in=1, rejected_parse=1))

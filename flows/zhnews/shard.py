@@ -361,10 +361,10 @@ def _rejection(
     }
 
 
-def rejection_for(ref: FileRef, load_id: str, stage: str, reason: str) -> dict:
+def rejection_for(ref: FileRef, load_id: str, settings: Settings, stage: str, reason: str) -> dict:
     """A quarantine row for `ref` decided outside its worker (its bytes read here)."""
     try:
-        data = _read(ref, Settings())
+        data = _read(ref, settings)
     except (OSError, RejectedDocument):
         return _rejection(ref, load_id, None, b"", stage, reason)
     return _rejection(ref, load_id, hashlib.sha256(data).hexdigest(), data, stage, reason)

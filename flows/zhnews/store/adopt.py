@@ -38,7 +38,7 @@ from pathlib import Path
 
 import duckdb
 
-from zhnews.store.components import components_mark, create_components, execute
+from zhnews.store.components import prepare
 from zhnews.store.spool import Spool
 
 _MARK = re.compile(r"^--\s*@adopt\s+staging\.(\w+)\s+by\s+(article|document)\s*$", re.M)
@@ -148,13 +148,11 @@ def run_statement(
     """Run one publish statement of `target`'s SQL file; a `-- @adopt` one adopts what its
     rule allows first, then copies the rest (nothing to run when every file was adopted); a
     `-- @components` one gets its components table first (zhnews.store.components)."""
+    prepare(con, statement)
     mark = adopt_mark(statement)
     if mark is None:
-        execute(con, statement)
+        con.execute(statement)
         return
-    components = components_mark(statement)
-    if components is not None:
-        create_components(con, *components)
     files = adopter.spool.files(mark.staging) if adopter is not None else []
     adopted = adopter.adopt(con, target, mark, files) if files else []
     _adopted_documents(con, adopted)

@@ -95,11 +95,17 @@ def create_components(con: duckdb.DuckDBPyConnection, edges: str, result: str) -
         con.unregister("zhnews_components_arrow")
 
 
+def prepare(con: duckdb.DuckDBPyConnection, statement: str) -> None:
+    """Make the `-- @components` table of a statement of a warehouse SQL file, if it has
+    the mark (before the statement runs)."""
+    mark = components_mark(statement)
+    if mark is not None:
+        create_components(con, *mark)
+
+
 def execute(con: duckdb.DuckDBPyConnection, statement: str) -> None:
     """Run one statement of a warehouse SQL file, its `-- @components` table made first (the
     DDL's statements; the publish's go through zhnews.store.adopt.run_statement, which also
     honours `-- @adopt`)."""
-    mark = components_mark(statement)
-    if mark is not None:
-        create_components(con, *mark)
+    prepare(con, statement)
     con.execute(statement)

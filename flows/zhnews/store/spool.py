@@ -66,14 +66,29 @@ class Spool:
             {name: arrow_table(self.schema(name), list(r)) for name, r in rows.items()}
         )
 
-    def write_returned(self, tables: Mapping[str, pa.Table], rejections: list[dict]) -> dict:
-        """Write the rows a shard's result carried back (a Dask worker: tables of the types
-        Arrow inferred, rejections as dicts), conformed to the staging schemas."""
+    def write_returned(
+        self,
+        parts: Iterable[tuple[Mapping[str, pa.Table], list[dict]]],
+        shard: str | None = None,
+        result: dict | None = None,
+    ) -> dict[str, int]:
+        """Write rows that came back in results, as one shard: each part's tables (the types
+        Arrow inferred: a Dask worker's result, or one file parsed again after a worker died)
+        and rejections (dicts), conformed to the staging schemas (`shard`, `result`: see
+        `write_tables`)."""
+        parts = list(parts)
+        by_table: dict[str, list[pa.Table]] = {}
+        for tables, _ in parts:
+            for name, table in tables.items():
+                by_table.setdefault(name, []).append(conform(self.schema(name), table))
+        rejections = [r for _, rows in parts for r in rows]
         return self.write_tables(
             {
-                **{name: conform(self.schema(name), t) for name, t in tables.items()},
+                **{name: pa.concat_tables(tables) for name, tables in by_table.items()},
                 "rejections": arrow_table(self.schema("rejections"), rejections),
-            }
+            },
+            shard=shard,
+            result=result,
         )
 
     def write_tables(
@@ -145,9 +160,7 @@ def arrow_table(
     then its fields); a key missing from a row is NULL.
     """
     beside = beside or {}
-    unknown = (set().union(*rows) | set(beside)) - set(schema.names)
-    if unknown:
-        raise ValueError(f"columns {sorted(unknown)} are not in the staging table")
+    _known_columns(schema, set().union(*rows) | set(beside))
     in_rows = [f for f in schema if f.name not in beside]
     fields = (
         pa.array(rows, type=pa.struct(in_rows)).flatten() if in_rows else []
@@ -160,9 +173,7 @@ def arrow_table(
             column = pa.array(beside[field.name], type=field.type)
         if len(column) != len(rows):
             raise ValueError(f"column {field.name!r} has {len(column)} values for {len(rows)} rows")
-        if not field.nullable and column.null_count:
-            raise ValueError(f"NULL in NOT NULL staging column {field.name!r}")
-        columns.append(column)
+        columns.append(_not_null_checked(field, column))
     return pa.Table.from_arrays(columns, schema=schema)
 
 
@@ -170,19 +181,27 @@ def conform(schema: pa.Schema, table: pa.Table) -> pa.Table:
     """A table of inferred types (the rows a Dask worker sent back) as exactly `schema`:
     columns in the DDL's order, cast to its types, missing ones NULL; an unknown column, a
     value that does not fit its type or a NULL in a NOT NULL column is an error."""
-    unknown = set(table.column_names) - set(schema.names)
-    if unknown:
-        raise ValueError(f"columns {sorted(unknown)} are not in the staging table")
+    _known_columns(schema, set(table.column_names))
     columns = []
     for field in schema:
         if field.name in table.column_names:
             column = table[field.name].cast(field.type)
         else:
             column = pa.chunked_array([pa.nulls(table.num_rows, field.type)])
-        if not field.nullable and column.null_count:
-            raise ValueError(f"NULL in NOT NULL staging column {field.name!r}")
-        columns.append(column)
+        columns.append(_not_null_checked(field, column))
     return pa.Table.from_arrays(columns, schema=schema)
+
+
+def _known_columns(schema: pa.Schema, names: set[str]) -> None:
+    unknown = names - set(schema.names)
+    if unknown:
+        raise ValueError(f"columns {sorted(unknown)} are not in the staging table")
+
+
+def _not_null_checked(field: pa.Field, column):
+    if not field.nullable and column.null_count:
+        raise ValueError(f"NULL in NOT NULL staging column {field.name!r}")
+    return column
 
 
 def staging_columns(con) -> dict[str, list[tuple[str, str, bool]]]:
