@@ -76,9 +76,10 @@ def run_child(
     spool_folder: Path, batch_documents: int | None, file_cache: str | None = None
 ) -> dict:
     """One gate run on the spool in this process; returns what it measured."""
-    import great_expectations  # noqa: F401  (its import is not the gate's memory)
     from zhnews.gate import run_gate
-    from zhnews.gate_process import GATE_FILE_CACHE
+    from zhnews.gate_process import GATE_FILE_CACHE, _import_gx
+
+    _import_gx()  # as the gate's process does (its import is not the gate's memory)
     from zhnews.store.lake import (
         GATE_MEMORY_LIMIT,
         create_staging,

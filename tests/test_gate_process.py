@@ -172,3 +172,27 @@ def test_without_a_warm_up_there_is_nothing_to_wait_for():
         assert gp.wait_warm(0.1) is False
     finally:
         gp.close()
+
+
+def test_the_child_loads_what_gx_imports_but_the_gate_does_not_use_lazily():
+    """SciPy's statistics and Altair are imported by GX but not run by the suites: in the
+    gate's process they load at first use (`procs.lazy_imports`), and still work when used."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from zhnews.gate_process import _import_gx\n"
+        "_import_gx()\n"
+        "import great_expectations\n"
+        "loaded = lambda name: name in sys.modules and "
+        "type(sys.modules[name]).__name__ != '_LazyModule'\n"
+        "print(loaded('great_expectations'), loaded('scipy.stats._stats_py'), "
+        "loaded('altair.vegalite'))\n"
+        "import scipy.stats\n"
+        "print(scipy.stats.norm.cdf(0.0), loaded('scipy.stats._stats_py'))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert out == ["True", "False", "False", "0.5", "True"]

@@ -48,10 +48,17 @@ class GateProcessDied(RuntimeError):
     """The gate's process ended abruptly (native crash, out-of-memory kill)."""
 
 
+# Imported by Great Expectations, unused by the gate's suites: loaded lazily in its process.
+LAZY_PACKAGES = ("scipy", "altair")
+
+
 def _import_gx() -> None:
     import logging
     import threading
 
+    from zhnews.procs import lazy_imports
+
+    lazy_imports(LAZY_PACKAGES)
     import great_expectations  # noqa: F401  (the import is the point: ~3.5 s, once)
     from tqdm import tqdm
 
