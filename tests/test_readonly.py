@@ -320,3 +320,27 @@ def test_status_cookbook_and_api_use_the_guarded_reader(lake):
 
 if os.name != "posix":  # pragma: no cover - the sandbox paths above are POSIX paths
     pytest.skip("POSIX paths", allow_module_level=True)
+
+
+def test_a_reader_loads_no_extension_file_though_unsigned_ones_are_allowed(lake, tmp_path):
+    """Connections are made with unsigned extensions allowed (zhnews' own pinned files, see
+    store.lake.new_connection); a reader's sandbox still loads no other file, were
+    `check_query` bypassed."""
+    import duckdb
+    from zhnews.db import open_published
+    from zhnews.store.reader import ReadOnlyViolation
+
+    evil = tmp_path / "evil.duckdb_extension"
+    evil.write_bytes(b"\0" * 1024)
+    con = open_published(lake["db"])
+    try:
+        raw = con._con
+        assert raw.execute("SELECT current_setting('allow_unsigned_extensions')").fetchone() == (
+            True,
+        )
+        with pytest.raises(ReadOnlyViolation):
+            con.execute(f"LOAD '{evil}'")
+        with pytest.raises(duckdb.PermissionException):
+            raw.execute(f"LOAD '{evil}'")
+    finally:
+        con.close()
