@@ -150,6 +150,22 @@ def test_second_run_changes_nothing(corpus, tmp_path):
     assert _counts(db) == before
 
 
+def test_without_row_counts_a_run_reports_only_the_loads_outcome(corpus, tmp_path):
+    """`zhnews watch` asks for no row counts (`row_counts=False`): the result's `published`
+    holds the load's outcome and no table counts, for a load and for a no-op alike."""
+    from zhnews.flow import etl
+
+    db = tmp_path / "w.duckdb"
+    paths = [str(corpus / "finews")]
+    for status in ("published", "noop"):
+        result = etl(paths=paths, db=str(db), row_counts=False)
+        assert result["status"] == status
+        assert result["published"]["tables"] == {}
+        assert result["published"]["last_load"]["load_id"] == result["load_id"]
+        assert result["published"]["last_load"]["status"] == status
+    assert run_etl(paths, db)["published"]["tables"]["raw.documents"] > 0
+
+
 def test_touched_but_identical_file_is_not_reloaded(corpus, tmp_path):
     db = tmp_path / "w.duckdb"
     run_etl([corpus / "finews"], db)

@@ -570,7 +570,7 @@ def _watch(args) -> int:
             started = time.perf_counter()
             try:
                 with _HoldPrefectErrors(args.db), without_flow_heartbeats():
-                    result = etl(paths=paths, db=str(args.db))
+                    result = etl(paths=paths, db=str(args.db), row_counts=False)
             except Exception as exc:
                 failure = expected_failure(exc, args.db)
                 if failure is not None and failure[0] == EXIT_LOCKED:

@@ -336,12 +336,17 @@ SUMMARY_LOAD_COLUMNS = (
 )
 
 
-def published_summary(con) -> dict:
-    """Row counts of the main tables and the last load's outcome, as `zhnews run` prints them.
+def published_summary(con, row_counts: bool = True) -> dict:
+    """Row counts of the main tables (`tables`; empty unless `row_counts`) and the last load's
+    outcome (`last_load`), as `zhnews run` prints them.
 
     Any connection that sees the published lake: a reader, or the writer right after its
     commit (a run prints it without opening a second connection)."""
-    tables = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in SUMMARY_TABLES}
+    tables = (
+        {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in SUMMARY_TABLES}
+        if row_counts
+        else {}
+    )
     row = con.execute(
         f"SELECT {', '.join(SUMMARY_LOAD_COLUMNS)} FROM ops.loads ORDER BY started_at DESC LIMIT 1"
     ).fetchone()
