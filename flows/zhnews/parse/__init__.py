@@ -35,7 +35,7 @@ import re
 from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
-from zhnews.model import Article, Author, ParsedDocument, RejectedDocument
+from zhnews.model import Article, Author, Paragraph, ParsedDocument, RejectedDocument
 from zhnews.parse import dates, feed, meta, xmldoc
 from zhnews.parse.assemble import (
     Item,
@@ -164,6 +164,8 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
         articles[0].title = first_line_title or _page_title_headline(page_title, text)
         if articles[0].title is None:
             _derive_title(articles[0])
+        elif first_line_title is None:
+            _drop_page_title_echo(articles[0])
     if fmt == "newspaper-html" and len(articles) == 1 and not articles[0].title_derived:
         _confirm_headline(articles[0], text, titles)
         _unwrap_headline(articles[0], text, titles)
@@ -175,6 +177,7 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
     if len(articles) > 1 and not digest:
         relocate_misplaced(articles)  # a print-layout accident; a digest's stories are apart
     if fmt == "newspaper-html" and len(articles) == 1:
+        _signed_short_name(articles[0], text)
         _head_writers(articles[0], text)
     for article in articles:
         if article.publisher is None and page.get("publisher"):
@@ -218,6 +221,36 @@ def _head_writers(article: Article, html: str) -> None:
     if names:
         article.authors = [a for a in article.authors if a.role == PHOTO_ROLE]
         article.authors[:0] = [Author(n, "作者") for n in names]
+
+
+# A short name in brackets after the text's last sentence: `…舞臺發展。 （雲鵬）`
+_SIGNED_SHORT = re.compile(
+    r"(?<=[。！？!?”」』…])[\s\u3000]*[（(](?P<name>[\u4e00-\u9fff]{2,3})[)）]\s*$"
+)
+
+
+def _signed_short_name(article: Article, html: str) -> None:
+    """The text signed with a staff member's given name (`…發展。 （雲鵬）`, where the page
+    names 田雲鵬 in its head or as the editor): the signature is the writer's credit, as
+    printed, not text. Only a name the page itself spells out in full is taken: a bracket of
+    two or three characters also holds notes and sources (`（完）`, `（综合）`, `（新华社）`)."""
+    if any(a.role not in (PHOTO_ROLE, TRANSLATOR_ROLE) for a in article.authors):
+        return
+    body = [p for p in article.paragraphs if p.kind == "body"]
+    if not body:
+        return
+    last = body[-1]
+    match = _SIGNED_SHORT.search(last.text)
+    if match is None or match.start() == 0:
+        return
+    name = match.group("name")
+    full = [*meta.page_author_values(html), article.editor or ""]
+    if not any(len(f) - len(name) in (1, 2) and f.endswith(name) for f in full):
+        return
+    article.paragraphs[article.paragraphs.index(last)] = Paragraph(
+        last.kind, last.text[: match.start()].rstrip()
+    )
+    article.authors[:0] = [Author(name, "作者")]
 
 
 def _script_article_page(text: str) -> str | None:
@@ -436,6 +469,20 @@ def _page_title_headline(page_title: str | None, html: str) -> str | None:
         if len(key) >= 6 and key in shown:
             return head
     return page_title
+
+
+def _drop_page_title_echo(article: Article) -> None:
+    """A page that prints no headline over its text but names it in its <title> (a post
+    whose first line, in the text's own paragraph, is the headline: `标题。<br><br>据中新网，…`):
+    that first line, or the same line again at the end, is the headline's echo, not text
+    (`drop_title_echo` for a headline found in the text)."""
+    key = re.sub(r"[\s\u3000]+", "", article.title or "")
+    body = [p for p in article.paragraphs if p.kind in ("body", "subhead")]
+    if len(key) < 6 or len(body) < 2:
+        return
+    for paragraph in (body[0], body[-1]):
+        if re.sub(r"[\s\u3000]+", "", paragraph.text) == key:
+            article.paragraphs.remove(paragraph)
 
 
 def _headline_from_first_line(article: Article, page_titles: list[str]) -> None:

@@ -604,7 +604,28 @@ def html_document_title(html: str) -> str | None:
     site = _SITE_SUFFIX.fullmatch(title)  # `标题-新华网`: a site name glued with a hyphen
     if site:
         title = site.group(1).strip()
-    return title or None
+    return _og_headline(title, html) or title or None
+
+
+# What a CMS glues after the headline in <title>: a separator, then a short label (a
+# channel, `-24小时`) with no sentence punctuation
+_LABEL_TAIL = re.compile(r"\s*[-—–_|｜·]\s*[^\s，。！？：,.!?:]{1,12}")
+
+
+def _og_headline(title: str, html: str) -> str | None:
+    """The page's og:title / twitter:title when the <title> is that headline with a short
+    label glued after it (`标题。-24小时-虎嗅网`: the site's name goes above, the channel
+    stays): the page names its headline there without the label."""
+    from zhnews.parse.meta import page_titles
+
+    for named in page_titles(html)[1:]:
+        if (
+            len(named) >= 6
+            and title.startswith(named)
+            and _LABEL_TAIL.fullmatch(title[len(named) :])
+        ):
+            return named
+    return None
 
 
 _TITLE_SEPARATOR = re.compile(r"(\s*(?:_|\||｜|│|︱| - | — |--|－)\s*)")

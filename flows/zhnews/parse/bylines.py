@@ -682,6 +682,10 @@ def parse_titled_report(line: str) -> Byline | None:
 
 def parse_credit_line(line: str) -> Byline | None:
     """A line of role-labelled credits, bracketed or not, and nothing else (any slash form)."""
+    if "补充" in line or "補充" in line:
+        added = _additional_reporting(line)
+        if added is not None:
+            return added
     titled = parse_titled_report(line) if len(line) <= 30 else None
     if titled is not None:
         return titled
@@ -691,6 +695,37 @@ def parse_credit_line(line: str) -> Byline | None:
         return _reported_into_place(line) or _parse_credit_line(line)
     read = line.translate(_SLASH_VARIANTS)
     return _as_printed(_parse_credit_line(read), read, line)
+
+
+# `安德烈斯•斯基帕尼(Andres Schipani)伦敦补充报道`, `（张三、李四北京补充报道）`: who added
+# reporting to a story (a translated one's credit line under its text), the name as printed in
+# Chinese (a Latin spelling in brackets after it), then where from.
+_ADDITIONAL_REPORT = re.compile(
+    r"^[（(]?\s*(?P<run>[^（()）]{2,60}?(?:[（(][A-Za-z][A-Za-z .,'’\-]*[)）])?[^（()）]{0,12}?)\s*"
+    r"(?:补充报道|補充報導|補充報道|补充报导)\s*[)）]?$"
+)
+_LATIN_ASIDE = re.compile(r"\s*[（(][A-Za-z][A-Za-z .,'’\-]*[)）]\s*")
+_TRANSLITERATED = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff·•・]{1,14}")
+
+
+def _additional_reporting(line: str) -> Byline | None:
+    """`X(Latin)伦敦补充报道`: X, who contributed reporting (a writer of the story), or None.
+    A place glued before 补充报道 is cut only when this module knows it (`伦敦`)."""
+    stripped = line.strip()
+    match = _ADDITIONAL_REPORT.match(stripped)
+    if match is None:
+        return None
+    run = _LATIN_ASIDE.sub(" ", match.group("run")).strip()
+    for place in sorted(_KNOWN_PLACES, key=len, reverse=True):
+        if run.endswith(place) and len(run) - len(place) >= 2:
+            run = run[: -len(place)].strip()
+            break
+    names = [n for n in re.split(r"\s*(?:、|，|,|和|及|与|與|\s)\s*", run) if n]
+    if not names or not all(_TRANSLITERATED.fullmatch(n) for n in names):
+        return None
+    if any(is_newsroom(n) for n in names):
+        return None
+    return Byline(raw=stripped, authors=[Author(n, "记者") for n in names], kind="closing")
 
 
 # `記者陳小華台北報導`, `本报记者张明北京报道`: the reporter's name runs straight into the place the

@@ -1670,9 +1670,15 @@ def _credits_below(blocks: list, weights: list[float], end: int) -> list[int]:
     between the text and its editor credit, not a list; a platform's notice
     (`特别声明：以上作品内容…用户上传并发布…`) between them is passed over, not counted."""
     found, scanned = [], 0
-    for idx in range(end, len(blocks)):
+    idx = end
+    while idx < len(blocks):
         block = blocks[idx]
         if block.kind == "text" and debris.debris_reason(block.text) == "disclaimer":
+            idx += 1
+            continue
+        box = _related_box_below(blocks, idx)
+        if box > idx:
+            idx = box  # a related-links box between the text and its editor credit
             continue
         scanned += 1
         if scanned > MAX_CREDIT_SCAN or block.kind == "heading" or weights[idx] > 0:
@@ -1681,7 +1687,30 @@ def _credits_below(blocks: list, weights: list[float], end: int) -> list[int]:
             break
         if block.kind in ("text", "quote") and credit_line(block.text):
             found.append(idx)  # a story printed in a <blockquote> has its credits there too
+        idx += 1
     return found
+
+
+MAX_RELATED_BOX_LINKS = 12
+
+
+def _related_box_below(blocks: list, idx: int) -> int:
+    """Where a related-links box that starts at `idx` ends (its header, `相關閱讀:`, then
+    only linked headlines), when a line of the same element follows it (the story's foot:
+    `[ 責任編輯：田雲鵬 ]` printed under the box); `idx` otherwise."""
+    header = blocks[idx]
+    if header.kind not in ("heading", "text") or debris.related_header(header.text) is None:
+        return idx
+    stop = idx + 1
+    while stop < len(blocks) and stop - idx <= MAX_RELATED_BOX_LINKS:
+        if blocks[stop].kind != "text" or not _link_dense(blocks[stop]):
+            break
+        stop += 1
+    if stop == idx + 1 or stop >= len(blocks):
+        return idx
+    parent = header.dom_path[:-1]
+    below = blocks[stop].dom_path
+    return stop if parent and below[: len(parent)] == parent else idx
 
 
 MAX_CONTAINER_SCAN = 60

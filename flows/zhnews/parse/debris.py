@@ -283,6 +283,12 @@ _LINK_PROMPT = re.compile(
     r"^[（(]?\s*(?:详情|詳情|更多|全文|原文)?\s*(?:请|請)?\s*(?:点击|點擊)\s*"
     r"(?:链接|鏈接|这里|這裡|此处|此處|原文|阅读原文|閱讀原文)?\s*[：:]?\s*[）)]?$"
 )
+# A link's label to the story's source or full text, alone on its line (`【原文】`,
+# `[阅读原文]`, `查看原文`, `原文链接：`): the link, not text.
+_SOURCE_LINK_LABEL = re.compile(
+    r"[【\[［(（]?\s*(?:查看|阅读|閱讀|点击|點擊|打开|打開)?\s*(?:原文|全文)\s*"
+    r"(?:链接|鏈接|地址|网址|網址)?\s*[：:]?\s*[】\]］)）]?"
+)
 # `觀賞記者會影片，請點選此處；…請造訪網頁和產品簡介。`: a line whose every clause points the
 # reader to a link (`請點選此處`, `請造訪…`, `請參閱…`): the links' prompts, not text.
 _CLICK_HERE = re.compile(
@@ -318,7 +324,9 @@ _SCROLL_PROMPT = re.compile(
 # `產生縮網址`, `播放语音`, `我要評比`.
 _WIDGET_BUTTON = re.compile(
     r"(?:友善列印|列印本頁|列印|打印本页|產生縮網址|产生短网址|產生短網址|複製連結|复制链接|複製網址|复制网址"
-    r"|播放语音|播放語音|播放音频|播放音頻|點擊播放|点击播放|我要評比|我要评比|我要評分|我要评分)"
+    r"|播放语音|播放語音|播放音频|播放音頻|點擊播放|点击播放|我要評比|我要评比|我要評分|我要评分"
+    # the text-zoom button of a font-size widget
+    r"|放大镜|放大鏡)"
 )
 # A publication's name printed alone as the page's label: a name with its edition
 # (`上海证券报网络版`, `XX日報電子版`) or a web address with the site's name
@@ -807,6 +815,8 @@ def debris_reason(text: str) -> str | None:
         return "pseudonym_note"
     if ("点击" in stripped or "點擊" in stripped) and _LINK_PROMPT.match(stripped):
         return "link_prompt"
+    if 2 < len(stripped) <= 12 and "文" in stripped and _SOURCE_LINK_LABEL.fullmatch(stripped):
+        return "link_prompt"  # (a bare `原文` may head the original of a translation)
     if ("請" in stripped or "请" in stripped) and is_link_prompts(stripped):
         return "link_prompt"
     if stripped[:2] in ("来源", "來源", "稿源") and _BAR_SOURCE.match(stripped):
