@@ -243,6 +243,8 @@ def _run(args) -> int:
         # flow did not get to its gate) is stopped now.
         gate_process.shared().close(wait=False)
         release_unused()  # the check's lock, if the flow never started
+        if "zhnews.pool" in sys.modules:
+            sys.modules["zhnews.pool"].discard_prestarted()  # workers no load took
         if api is not None:
             import os
 
@@ -272,14 +274,24 @@ def _run_flow(args, api) -> int:
     from zhnews.settings import DEFAULT_SEEDS, Settings, without_flow_heartbeats
 
     paths = [str(p) for p in (args.paths or [DEFAULT_SEEDS])]
-    if fastpath.small_load(paths, Settings().shard_size):
+    if args.workers:
+        import os
+
+        os.environ["ZHNEWS_WORKERS"] = str(args.workers)
+    settings = Settings()
+    if fastpath.small_load(paths, settings.shard_size):
         prewarm_gate()  # a small load: the parser loads while the API server finishes booting
     else:
         # A large load: GX must not sit beside the parse workers; the gate process starts
-        # again once they are done.
+        # again once they are done. The parse workers start now and warm up while the API
+        # server boots and the flow run begins (zhnews.pool.prestart).
         gate_process.shared().close()
+        if args.runner != "dask":
+            from zhnews.pool import prestart
+
+            prestart(settings.workers)
     if api is not None:
-        api.wait(Settings().api_start_timeout_s)
+        api.wait(settings.api_start_timeout_s)
 
     flow_fn = etl
     if args.runner == "dask":
@@ -288,10 +300,6 @@ def _run_flow(args, api) -> int:
         flow_fn = etl.with_options(
             task_runner=DaskTaskRunner(address=args.address) if args.address else DaskTaskRunner()
         )
-    if args.workers:
-        import os
-
-        os.environ["ZHNEWS_WORKERS"] = str(args.workers)
     if not args.quiet and sys.stderr.isatty():
         progress.current = progress.RichProgress()
     paths = args.paths or None

@@ -130,12 +130,7 @@ def parse_shards(
     """
     inline = workers <= 1 or len(batches) <= 1
     window = 1 if inline else 2 * workers
-    # spawn: the flow process has threads (Prefect, DuckDB), which fork would copy half-way
-    pool = (
-        _InlineExecutor()
-        if inline
-        else ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_warm)
-    )
+    pool = _InlineExecutor() if inline else _take_pool(workers)
     pending: deque = deque()
     queue = deque(enumerate(batches))
     killers: list[FileRef] = []
@@ -162,9 +157,7 @@ def parse_shards(
                 pool.shutdown(wait=True, cancel_futures=True)
                 for suspect in suspects:
                     yield from _isolated(suspect, load_id, settings, spool, killers, len(batches))
-                pool = ProcessPoolExecutor(
-                    workers, mp_context=get_context("spawn"), initializer=_warm
-                )
+                pool = _new_pool(workers)
                 continue
             except OSError as exc:
                 if exc.errno not in TRANSIENT_ERRNOS or attempt >= len(RETRY_DELAYS_S):
@@ -185,8 +178,43 @@ def _finished(future: Future) -> bool:
     return future.done() and not future.cancelled() and future.exception() is None
 
 
+def _new_pool(workers: int) -> ProcessPoolExecutor:
+    # spawn: the flow process has threads (Prefect, DuckDB), which fork would copy half-way
+    return ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_warm)
+
+
 def _one_worker() -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(1, mp_context=get_context("spawn"), initializer=_warm)
+    return _new_pool(1)
+
+
+_prestarted: list[tuple[int, ProcessPoolExecutor]] = []
+
+
+def prestart(workers: int) -> None:
+    """Start `workers` parse workers now, for the next `parse_shards` of this process: a large
+    load's `zhnews run` calls it before the flow run starts, so the workers spawn, import the
+    parser and warm up (`_warm`, ~2 s of a core each) while Prefect's API boots and the flow
+    run begins, not after. A pool that no load takes is stopped by `discard_prestarted`."""
+    if workers <= 1 or _prestarted:
+        return
+    pool = _new_pool(workers)
+    for _ in range(workers):
+        pool.submit(int)  # a process-pool spawns a worker per submission while none is idle
+    _prestarted.append((workers, pool))
+
+
+def discard_prestarted() -> None:
+    """Stop a prestarted pool no load took (the flow ended before parsing, or parsed
+    inline)."""
+    while _prestarted:
+        _prestarted.pop()[1].shutdown(wait=True, cancel_futures=True)
+
+
+def _take_pool(workers: int) -> ProcessPoolExecutor:
+    if _prestarted and _prestarted[-1][0] == workers:
+        return _prestarted.pop()[1]
+    discard_prestarted()
+    return _new_pool(workers)
 
 
 def _isolated(
