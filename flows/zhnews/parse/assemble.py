@@ -130,12 +130,12 @@ _BOILERPLATE_RE = re.compile(
     re.IGNORECASE,
 )
 _SOURCE_RE = re.compile(
-    r"^[（(]?\s*(?:文章|稿件|新闻|新聞|消息)?(?:来源|來源)\s*[：:]\s*(?P<pub>[^（）()]{1,40}?)\s*[)）]?$"
+    r"^[（(]?\s*(?:文章|稿件|新闻|新聞|消息)?(?:来源|來源|稿源)\s*[：:]\s*(?P<pub>[^（）()]{1,40}?)\s*[)）]?$"
 )
 # `来源：巴彦淖尔日报   编辑：苏亮`: the source line also carries the credits (the label's
 # colon marks where they start, also when the two spans are joined: `来源：X报责任编辑：Y`)
 _SOURCE_CREDITS = re.compile(
-    r"^[（(]?\s*(?:本文|文章|稿件|新闻|新聞)?(?:来源|來源)\s*[：:]\s*(?P<pub>[^\s（）()]{1,30}?)\s*"
+    r"^[（(]?\s*(?:本文|文章|稿件|新闻|新聞)?(?:来源|來源|稿源)\s*[：:]\s*(?P<pub>[^\s（）()]{1,30}?)\s*"
     r"(?P<credits>(?:(?:作者|编辑|責任編輯|责任编辑|责编|記者|记者|撰稿|編輯)\s*[：:]"
     r"|(?:记者|記者|通讯员|通訊員)\s+(?=[\u4e00-\u9fff])).{1,40}?)\s*[)）]?$"
 )
@@ -212,6 +212,7 @@ def classify(blocks: list[Block], tz: ZoneInfo) -> list[Item]:
     _mark_name_lines(items)
     _mark_byline_block_labels(items)
     _mark_name_over_job_title(items)
+    _mark_author_bio(items)
     kept: list[Item] = []
     ruled = False
     for item in items:
@@ -562,6 +563,12 @@ def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _Typical
             ):
                 # `<h2>明報記者</h2>` over the text: a credit naming nobody, not a subhead
                 return Item("byline", text, byline=credit)
+        if block.level != 1 and len(text) <= MAX_META_HEADING_CHARS and _META_KEYS.search(text):
+            # `<h2>2016-03-09 11:36 来源: 大众网 编辑: X 责任编辑: Y</h2>` under the headline:
+            # the page's metadata line set as a heading, not a deck
+            dated = _date_line(text, tz)
+            if dated is not None and dated.kind == "meta":
+                return dated
         if block.level != 1 and len(text) <= MAX_HEADING_CREDIT_CHARS and _REPORTED.search(text):
             credit = parse_credit_line(text)
             if credit is not None and credit.authors and _REPORTER_TITLE.search(text):
@@ -673,6 +680,9 @@ _POSTED_FROM = re.compile(
     r"(?:市|省|自治区|自治區|特别行政区|特別行政區)?\s*(?P<account>[^\s，。]{0,20}?)"
     r"(?:官方账号|官方帳號|账号|帳號)?"
 )
+
+
+MAX_META_HEADING_CHARS = 120
 
 
 def _date_line(text: str, tz: ZoneInfo) -> Item | None:
@@ -791,12 +801,21 @@ def _date_line(text: str, tz: ZoneInfo) -> Item | None:
         # `中國時報 王小明／台北報導 2013年11月13日 04:10`: the credit, then when it ran
         return Item("meta", text, date=stamp, byline=credit)
     words = [w for w in words if w.lower() != "by"]  # `by 王小明 2013/11/13`
+    if words and all(w.lower() in _STAMP_LABEL_WORDS for w in words):
+        # `Published at Nov 05, 2024 04:02 pm`: an English label of the stamp, nobody's name
+        return Item("meta", text, date=stamp)
     names = strict_names(" ".join(words), surname=True) if len(rest) <= 12 else None
     if names and len(names) <= 3:
         # `谢若含2017-03-01 14:27:02`: a byline box's name and timestamp printed together
         byline = Byline(raw=" ".join(words), authors=[Author(n, None) for n in names])
         return Item("meta", text, date=stamp, byline=byline)
     return None
+
+
+# The words of an English label before or after a stamp (`Published at`, `Last updated on`)
+_STAMP_LABEL_WORDS = frozenset(
+    "published posted updated last first created modified date time at on publish".split()
+)
 
 
 # The fields a header row prints beside the date: the site's address, the comment count and
@@ -1361,6 +1380,50 @@ MAX_JOB_TITLE_CHARS = 20
 MAX_NAME_OVER_TITLE_CHARS = 30
 # The writer's name printed again in brackets in Latin script: `尼克·馬什（Nick Marsh）`.
 _NAME_GLOSS = re.compile(r"\s*[（(][A-Za-z .'\-]{2,40}[)）]$")
+
+
+# The heading of a writer's bio under the text (`作者簡介：`, `【作者简介】`)
+_BIO_HEADING = re.compile(
+    r"^[【\[〔]?\s*(?:作者|作家|撰稿人|笔者|筆者)\s*(?:简介|簡介|介绍|介紹|小传|小傳)\s*[】\]〕]?\s*[：:]?$"
+)
+# the bio's first paragraph opens with the writer's name: `暢鐘，獨立學者，…`
+_BIO_NAME = re.compile(r"^(?P<name>[\u4e00-\u9fff·]{2,4})[，,]")
+MAX_BIO_PARAGRAPHS = 3
+MAX_BIO_PARAGRAPH_CHARS = 200
+
+
+def _mark_author_bio(items: list[Item]) -> None:
+    """A writer's bio closing the text (`作者簡介：` over one to three short paragraphs, the
+    first opening with the writer's name: `暢鐘，獨立學者，…`) is a credit, not text: the
+    heading becomes the byline of the name it opens with, the paragraphs are not text. Only
+    when nothing of the text follows them (the end of the page, or the next story's
+    heading)."""
+    for i, item in enumerate(items):
+        if len(item.text) > 12 or not _BIO_HEADING.match(item.text.strip()):
+            continue
+        j = i + 1
+        while j < len(items) and items[j].kind == "body" and j - i <= MAX_BIO_PARAGRAPHS:
+            if len(items[j].text) > MAX_BIO_PARAGRAPH_CHARS:
+                return
+            j += 1
+        if j == i + 1 or any(it.kind == "body" for it in _until_heading(items, j)):
+            return
+        name = _BIO_NAME.match(items[i + 1].text)
+        names = strict_names(name.group("name")) if name else None
+        authors = [Author(names[0], "作者")] if names and len(names) == 1 else []
+        items[i] = Item("byline", item.text, byline=Byline(raw=item.text, authors=authors))
+        for k in range(i + 1, j):
+            items[k] = Item("debris", items[k].text)
+        return
+
+
+def _until_heading(items: list[Item], start: int) -> list[Item]:
+    out = []
+    for item in items[start:]:
+        if item.kind == "heading":
+            break
+        out.append(item)
+    return out
 
 
 def _mark_name_over_job_title(items: list[Item]) -> None:

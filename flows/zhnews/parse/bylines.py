@@ -398,7 +398,9 @@ _NOT_NAMES = set(
     # the buttons of an author box (`关注` follows the account): commands, never names
     "关注 關注 已关注 已關注 订阅 訂閱 私信 收藏 点赞 點讚 分享 举报 舉報 评论 評論 原创 原創 "
     # how a story was put together (`（綜合報導）`, `（编译报道）`): no one's name
-    "综合 綜合 外电 外電 报道 報導 报导 報道 编译 編譯 即时 即時".split()
+    "综合 綜合 外电 外電 报道 報導 报导 報道 编译 編譯 即时 即時 "
+    # what a bio's heading calls it (`作者簡介：`): the writer's introduction, not a name
+    "简介 簡介 介绍 介紹 小传 小傳".split()
 )
 
 
