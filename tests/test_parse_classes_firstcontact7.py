@@ -77,3 +77,22 @@ def test_an_english_stamp_label_names_nobody():
     assert writers(article) == []
     assert str(article.published_at.date()) == "2024-11-05"
     assert not any("Published" in t for t in text_of(article))
+
+
+_MORE = "".join(
+    f"<p>第{i}则：报名者须携带身份证件到街道服务中心现场登记，工作人员将于三个工作日内完成审核并电话通知。</p>"
+    for i in range(1, 4)
+)
+
+
+def test_a_dated_subhead_without_credits_stays_a_subhead():
+    sub = "<h3>报名时间：2024年5月1日至5月10日</h3>"
+    article = _one(
+        page(
+            f"<title>{_HEADLINE}</title><meta property='article:published_time' "
+            "content='2024-04-20T08:00:00+08:00'>",
+            f"<h1>{_HEADLINE}</h1>{STORY}{sub}{_MORE}",
+        )
+    )
+    assert any("报名时间" in t for t in text_of(article))
+    assert str(article.published_at.date()) == "2024-04-20"

@@ -563,9 +563,14 @@ def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _Typical
             ):
                 # `<h2>明報記者</h2>` over the text: a credit naming nobody, not a subhead
                 return Item("byline", text, byline=credit)
-        if block.level != 1 and len(text) <= MAX_META_HEADING_CHARS and _META_KEYS.search(text):
+        if (
+            block.level != 1
+            and len(text) <= MAX_META_HEADING_CHARS
+            and _CREDIT_META_KEYS.search(text)
+        ):
             # `<h2>2016-03-09 11:36 来源: 大众网 编辑: X 责任编辑: Y</h2>` under the headline:
-            # the page's metadata line set as a heading, not a deck
+            # the page's metadata line set as a heading, not a deck (a subhead with a date and
+            # `时间：` — `报名时间：5月1日至10日` — stays a subhead)
             dated = _date_line(text, tz)
             if dated is not None and dated.kind == "meta":
                 return dated
@@ -683,6 +688,8 @@ _POSTED_FROM = re.compile(
 
 
 MAX_META_HEADING_CHARS = 120
+# the labels of a page's metadata line that credit a source or people
+_CREDIT_META_KEYS = re.compile(r"(?:来源|來源|稿源|作者|编辑|編輯)\s*[：:]")
 
 
 def _date_line(text: str, tz: ZoneInfo) -> Item | None:
