@@ -89,6 +89,7 @@ from zhnews.parse.bylines import (
     parse_byline_line,
     parse_credit_line,
     parse_outlet_credit,
+    parse_provenance_writer,
     parse_wire_credit,
     place_name,
     split_run_in,
@@ -174,6 +175,11 @@ _CAPTION_MARK = "△▲▼▽"
 _PRINTED_CAPTION = re.compile(
     r"^[图圖](?:片)?\s*[：:]\s*\S"
     r"|^.{2,100}?[。！？!?]\s*[（(][^（()）]{0,12}(?:图|圖|图片|圖片)[)）]$"
+    # `…与时任美国总统特朗普交谈。 视觉中国`: a picture agency's credit closing the line
+    r"|^.{2,120}?[。！？!?”]\s+(?:视觉中国|視覺中國|图虫创意|圖蟲創意|东方IC|東方IC|CFP|IC photo"
+    r"|Getty Images|GettyImages)$"
+    # `特朗普与马斯克资料图`: a short line naming a file picture, no sentence
+    r"|^[^。！？!?，,]{2,30}(?:资料图|資料圖|资料照片|資料照片|资料图片|資料圖片)$"
 )
 # `《光明日报》（ 2022年02月13日 02版）`: the print edition a web copy comes from.
 _PRINT_EDITION = re.compile(
@@ -582,8 +588,8 @@ def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _Typical
         return Item("heading", text, level=block.level, stocks=block.stocks)
     if debris.debris_reason(text):
         # `X是《某报》记者。…欢迎在Twitter上关注他`: a writer's bio ending in a promo names the
-        # writer before it is a promo
-        bio = parse_bio_credit(text)
+        # writer before it is a promo; a repost's notice names the writer before it is a notice
+        bio = parse_bio_credit(text) or parse_provenance_writer(text)
         return Item("byline", text, byline=bio) if bio is not None else Item("debris", text)
     if debris.page_header(text) is not None:
         return Item("page", text)
@@ -609,6 +615,12 @@ def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _Typical
         return Item("byline", text, byline=credit)  # a photo credit under a picture: caption
     if _BOILERPLATE_RE.match(text):
         return Item("boilerplate", text)
+    if len(text) <= 100 and text[:1] in "[【［" and _CREDIT_CELLS.fullmatch(text):
+        # `[来源： 四川新闻网 ]　[作者：龙艳]　[编辑：颜祝俊]`: a row of bracketed credit cells
+        cells = credits_in_meta(text)
+        if cells is not None and (cells.authors or cells.editor):
+            pub = _PUBLISHER_IN_META.search(text)
+            return Item("byline", text, byline=cells, publisher=pub.group("pub") if pub else None)
     source = _SOURCE_CREDITS.match(text) or _SOURCE_RE.match(text)
     if source:
         credits = source.groupdict().get("credits")
@@ -687,6 +699,10 @@ _POSTED_FROM = re.compile(
 )
 
 
+# Two or more bracketed `label：value` cells and nothing else
+_CREDIT_CELLS = re.compile(
+    r"(?:[\s\u3000]*[\[【［]\s*[^\[\]【】［］：:]{1,8}\s*[：:][^\[\]【】［］]{0,30}[\]】］]){2,}[\s\u3000]*"
+)
 MAX_META_HEADING_CHARS = 120
 # the labels of a page's metadata line that credit a source or people
 _CREDIT_META_KEYS = re.compile(r"(?:来源|來源|稿源|作者|编辑|編輯)\s*[：:]")
@@ -2707,7 +2723,12 @@ def _run_in_byline(items: list[Item], draft: _Draft) -> list[Item]:
     date line or a widget's text may come before it on a page. The byline stays in the item
     list, between what came before and the text, so a deck is never joined to it.
     """
-    bodies = [idx for idx, item in enumerate(items) if item.kind == "body"][:3]
+    bodies: list[int] = []
+    plain = 0
+    for idx, item in enumerate(items):
+        if item.kind == "body" and plain < 3:
+            bodies.append(idx)
+            plain += not item.bold  # bold lines over the text (a print headline deck) don't count
     # A lead blockquote above the text that opens with a reporter's run-in credit
     # (`<blockquote>【記者X／台北報導】…</blockquote>`) is the story's first paragraph set
     # in a box, not a summary: a deck or standfirst names no reporter.

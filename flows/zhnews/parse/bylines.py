@@ -682,8 +682,23 @@ def parse_titled_report(line: str) -> Byline | None:
     return Byline(line.strip(), [Author(name, None) for name in names])
 
 
+# A contact printed after a credit (`编辑： 徐叶青纠错：171964650@qq.com`): the desk's address for
+# corrections or tips, not part of the credit
+_CONTACT_TAIL = re.compile(
+    r"\s*(?:纠错|糾錯|报料|報料|爆料|投稿|举报|舉報)(?:邮箱|郵箱|电话|電話|热线|熱線)?\s*[：:]\s*"
+    r"[\w.@+\-()（）]{5,60}\s*$"
+)
+
+
 def parse_credit_line(line: str) -> Byline | None:
     """A line of role-labelled credits, bracketed or not, and nothing else (any slash form)."""
+    if "：" in line or ":" in line:
+        contact = _CONTACT_TAIL.search(line)
+        if contact is not None and contact.start() > 0:
+            credit = parse_credit_line(line[: contact.start()])
+            if credit is not None:
+                credit.raw = line.strip()
+            return credit
     if "补充" in line or "補充" in line:
         added = _additional_reporting(line)
         if added is not None:
@@ -1033,6 +1048,26 @@ _MASTHEAD_BIO = re.compile(
     r"(?:记者|記者|撰稿人|通讯员|通訊員|专栏作家|專欄作家|专栏作者|專欄作者|特派员|特派員|编辑|編輯"
     r"|主编|主編|评论员|評論員|分社社长|分社社長|社长|社長|作者|撰稿員|撰稿员)[。！!]"
 )
+
+
+# A repost's provenance line that names the writer: `本文来自微信公众号“驼鹿新消费”（ID:x），
+# 作者：秀珍，36氪经授权发布。`
+_PROVENANCE_WRITER = re.compile(
+    r"^(?:本文|文章|此文)(?:来自|來自|转载自|轉載自|转自|轉自|来源于|來源於|首发于|首發於)"
+    r"[^。]{1,80}?[，,]\s*(?:作者|作者為|作者为)\s*[：:|｜]?\s*(?P<name>[^，,。；;（）()]{2,12})\s*[，,。]"
+)
+
+
+def parse_provenance_writer(line: str) -> Byline | None:
+    """The writer a repost's provenance line names (`本文来自微信公众号“X”，作者：秀珍，…经授权
+    发布。`); the line itself is the reprint notice, not text."""
+    match = _PROVENANCE_WRITER.match(line.strip())
+    if match is None:
+        return None
+    names = strict_names(match.group("name"))
+    if not names or len(names) != 1 or is_newsroom(names[0]):
+        return None
+    return Byline(raw=line.strip(), authors=[Author(names[0], "作者")], kind="closing")
 
 
 def parse_bio_credit(line: str) -> Byline | None:

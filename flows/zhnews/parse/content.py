@@ -162,6 +162,7 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
             *_container_credits(blocks, weights, start, run_end),
         }
     )
+    credit_rows = set(below)
     for idx in [*range(start, end), *below]:
         block = blocks[idx]
         compact = _WS.sub("", block.text)
@@ -193,6 +194,8 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
         sentence_seen = sentence_seen or (weights[idx] > 0 and bool(_FINISHED.search(compact)))
         if (
             _link_dense(block)
+            and idx
+            not in credit_rows  # `编辑：X 纠错：<a>地址</a>`: a credit with a linked contact
             and not marked_author_line(block)
             and not _labelled_writer_line(block)
             and (body_started or not marked_author_lead(block))
@@ -1669,21 +1672,25 @@ def _credits_below(blocks: list, weights: list[float], end: int) -> list[int]:
     is no longer the story's foot); one linked line alone (`进入【…股吧】讨论`) is a promo
     between the text and its editor credit, not a list; a platform's notice
     (`特别声明：以上作品内容…用户上传并发布…`) between them is passed over, not counted."""
-    found, scanned = [], 0
+    found, scanned, boxes = [], 0, 0
     idx = end
     while idx < len(blocks):
         block = blocks[idx]
-        if block.kind == "text" and debris.debris_reason(block.text) == "disclaimer":
-            idx += 1
+        if block.kind == "text" and debris.debris_reason(block.text) in ("disclaimer", "pager"):
+            idx += 1  # a platform's notice, a story's page links (`[1] [2] 下一页 尾页`)
             continue
         box = _related_box_below(blocks, idx)
-        if box > idx:
-            idx = box  # a related-links box between the text and its editor credit
+        if box > idx and boxes < MAX_RELATED_BOXES_PASSED:
+            idx, boxes = box, boxes + 1  # a related-links box between the text and its credits
             continue
         scanned += 1
         if scanned > MAX_CREDIT_SCAN or block.kind == "heading" or weights[idx] > 0:
             break
-        if _link_dense(block) and (idx == len(blocks) - 1 or _link_dense(blocks[idx + 1])):
+        if (
+            _link_dense(block)
+            and (idx == len(blocks) - 1 or _link_dense(blocks[idx + 1]))
+            and not credit_line(block.text)  # `编辑：X 纠错：<a>…</a>`: a linked contact
+        ):
             break
         if block.kind in ("text", "quote") and credit_line(block.text):
             found.append(idx)  # a story printed in a <blockquote> has its credits there too
@@ -1692,12 +1699,14 @@ def _credits_below(blocks: list, weights: list[float], end: int) -> list[int]:
 
 
 MAX_RELATED_BOX_LINKS = 12
+MAX_RELATED_BOXES_PASSED = 2
 
 
 def _related_box_below(blocks: list, idx: int) -> int:
     """Where a related-links box that starts at `idx` ends (its header, `相關閱讀:`, then
-    only linked headlines), when a line of the same element follows it (the story's foot:
-    `[ 責任編輯：田雲鵬 ]` printed under the box); `idx` otherwise."""
+    only linked headlines), when something follows it (the story's foot: `[ 責任編輯：田雲鵬 ]`
+    printed under the box); `idx` otherwise. The credit scan goes on below it: what it takes
+    there must still be a credit line, and prose or a heading ends the scan."""
     header = blocks[idx]
     if header.kind not in ("heading", "text") or debris.related_header(header.text) is None:
         return idx
@@ -1708,9 +1717,7 @@ def _related_box_below(blocks: list, idx: int) -> int:
         stop += 1
     if stop == idx + 1 or stop >= len(blocks):
         return idx
-    parent = header.dom_path[:-1]
-    below = blocks[stop].dom_path
-    return stop if parent and below[: len(parent)] == parent else idx
+    return stop
 
 
 MAX_CONTAINER_SCAN = 60
