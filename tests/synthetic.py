@@ -23,3 +23,12 @@ def text_of(article) -> list[str]:
 def writers(article) -> list[str]:
     """The writers zhnews reports (photographers left out, as `zhnews eval` counts them)."""
     return [a.name for a in article.authors if a.role != "摄影"]
+
+
+def only_article(html: str, path: str = "page.html"):
+    """The one article zhnews parses from `html` (asserting there is exactly one)."""
+    from zhnews.parse import parse_document
+
+    doc = parse_document(html, path)
+    assert len(doc.articles) == 1
+    return doc.articles[0]

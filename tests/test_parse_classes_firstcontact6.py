@@ -21,19 +21,12 @@ synthetic documents written for these tests, not the documents.
 from __future__ import annotations
 
 import pytest
-from synthetic import STORY, page, text_of, writers
-from zhnews.parse import parse_document
+from synthetic import STORY, only_article, page, text_of, writers
 from zhnews.parse.blocks import html_document_title
 from zhnews.parse.bylines import parse_credit_line
 from zhnews.parse.debris import debris_reason
 
 _HEADLINE = "针对跨国运输新规，交通部门最新宣布。"
-
-
-def _one(html: str):
-    doc = parse_document(html, "page.html")
-    assert len(doc.articles) == 1
-    return doc.articles[0]
 
 
 def test_og_title_names_the_headline_a_title_glues_a_channel_label_to():
@@ -56,7 +49,7 @@ def test_the_headline_opening_an_unheaded_text_is_its_echo():
         f"<div class='article'><p>{_HEADLINE}<br><br>据新华社报道，交通运输部当天发布新规，"
         "对跨国运输车辆的通关手续作出调整，相关措施下月起施行。</p>" + STORY + "</div>"
     )
-    article = _one(page(f"<title>{_HEADLINE}-某某网</title>", body))
+    article = only_article(page(f"<title>{_HEADLINE}-某某网</title>", body))
     assert article.title == _HEADLINE
     assert text_of(article)[0].startswith("据新华社报道")
     assert _HEADLINE not in text_of(article)
@@ -94,7 +87,7 @@ def test_an_additional_reporting_credit_closes_a_translated_story():
         + "<p><i>安德烈斯•斯基帕尼(Andres Schipani)伦敦补充报道</i></p>"
         "<p>译者/何黎</p></div>"
     )
-    article = _one(page(f"<title>{_HEADLINE}</title>", f"<h1>{_HEADLINE}</h1>{body}"))
+    article = only_article(page(f"<title>{_HEADLINE}</title>", f"<h1>{_HEADLINE}</h1>{body}"))
     assert writers(article) == ["安德烈斯•斯基帕尼"]
     assert not any("补充报道" in t for t in text_of(article))
 
@@ -109,7 +102,7 @@ def _signed(head_author: str | None, signature: str = "（云鹏）") -> str:
 
 
 def test_a_short_signature_the_page_spells_out_in_full_is_the_writer():
-    article = _one(_signed("田云鹏"))
+    article = only_article(_signed("田云鹏"))
     assert writers(article) == ["云鹏"]
     assert text_of(article)[-1].endswith("推动相关项目发展。")
 
@@ -119,7 +112,7 @@ def test_a_short_signature_the_page_spells_out_in_full_is_the_writer():
     [(None, "（云鹏）"), ("张三", "（云鹏）"), ("新华社综合", "（综合）")],
 )
 def test_a_short_bracket_the_page_does_not_spell_out_stays(head_author, signature):
-    article = _one(_signed(head_author, signature))
+    article = only_article(_signed(head_author, signature))
     assert signature.strip("（）") not in writers(article)
     assert text_of(article)[-1].endswith(signature)
 
@@ -133,7 +126,9 @@ def test_an_editor_credit_under_a_related_links_box_is_the_editor_and_no_writer(
         f"<div class='box'><h3>相關閱讀:</h3><ul>{related}</ul>"
         "<p class='editor'>[ 責任編輯：田雲鵬 ]</p></div></div>"
     )
-    article = _one(page(f"<title>{_HEADLINE}</title><meta name='author' content='田雲鵬'>", body))
+    article = only_article(
+        page(f"<title>{_HEADLINE}</title><meta name='author' content='田雲鵬'>", body)
+    )
     assert article.editor == "田雲鵬"
     assert "田雲鵬" not in writers(article)
 

@@ -19,17 +19,10 @@ for these tests, not the documents.
 from __future__ import annotations
 
 import pytest
-from synthetic import STORY, page, text_of, writers
-from zhnews.parse import parse_document
+from synthetic import STORY, only_article, page, text_of, writers
 from zhnews.parse.bylines import parse_byline_line, parse_provenance_writer
 
 _HEADLINE = "小伙身份证改性别遇难题 鉴定证明成关键"
-
-
-def _one(html: str):
-    doc = parse_document(html, "page.html")
-    assert len(doc.articles) == 1
-    return doc.articles[0]
 
 
 def _related(n: int) -> str:
@@ -43,7 +36,9 @@ def test_bracketed_credit_cells_under_related_boxes_are_the_credits():
         f"<p>相关链接：</p><ul>{_related(1)}</ul><p>相关链接：</p><ul>{_related(2)}</ul>"
         "<p>[来源： 四川新闻网　]　[作者：龙艳]　[编辑：颜祝俊]</p>"
     )
-    article = _one(page(f"<title>{_HEADLINE}</title>", f"<h1>{_HEADLINE}</h1>{STORY}{foot}"))
+    article = only_article(
+        page(f"<title>{_HEADLINE}</title>", f"<h1>{_HEADLINE}</h1>{STORY}{foot}")
+    )
     assert writers(article) == ["龙艳"]
     assert article.editor == "颜祝俊"
     assert not any("来源" in t or "龙艳" in t for t in text_of(article))
@@ -68,7 +63,9 @@ def test_an_editor_credit_with_a_linked_contact_below_the_page_links_is_found():
         "<p class='right'><b>编辑：</b> 徐叶青<span>纠错：<a href='mailto:171964650@qq.com'>"
         "171964650@qq.com</a></span></p>"
     )
-    article = _one(page(f"<title>{_HEADLINE}</title>", f"<h1>{_HEADLINE}</h1>{STORY}{foot}"))
+    article = only_article(
+        page(f"<title>{_HEADLINE}</title>", f"<h1>{_HEADLINE}</h1>{STORY}{foot}")
+    )
     assert article.editor == "徐叶青"
 
 
@@ -78,7 +75,9 @@ def test_a_run_in_byline_under_a_bold_headline_deck_is_cut():
         for line in ("潼南小伙变性成功，昨日拆线", "七旬老太认下做孙女", "主刀博士将为其取名")
     )
     lead = "<p>中国宁波网讯 (记者唐国利)经过12天术后休养，手术圆满成功，昨日伤口已拆线。</p>"
-    article = _one(page(f"<title>{_HEADLINE}</title>", f"<h1>{_HEADLINE}</h1>{deck}{lead}{STORY}"))
+    article = only_article(
+        page(f"<title>{_HEADLINE}</title>", f"<h1>{_HEADLINE}</h1>{deck}{lead}{STORY}")
+    )
     assert writers(article) == ["唐国利"]
     assert any(t.startswith("经过12天术后休养") for t in text_of(article))
 
@@ -88,7 +87,9 @@ def test_a_repost_notice_names_its_writer():
     byline = parse_provenance_writer(line)
     assert byline is not None and [a.name for a in byline.authors] == ["秀珍"]
     assert parse_provenance_writer("本文来自新华社，经授权发布。") is None
-    article = _one(page(f"<title>{_HEADLINE}</title>", f"<h1>{_HEADLINE}</h1>{STORY}<p>{line}</p>"))
+    article = only_article(
+        page(f"<title>{_HEADLINE}</title>", f"<h1>{_HEADLINE}</h1>{STORY}<p>{line}</p>")
+    )
     assert writers(article) == ["秀珍"]
     assert not any("经授权" in t for t in text_of(article))
 
@@ -102,5 +103,5 @@ def test_a_repost_notice_names_its_writer():
 )
 def test_agency_credited_and_file_picture_lines_are_captions(caption):
     body = f"<h1>{_HEADLINE}</h1>{STORY}<p style='text-align:center'> </p><p>{caption}</p>{STORY}"
-    article = _one(page(f"<title>{_HEADLINE}</title>", body))
+    article = only_article(page(f"<title>{_HEADLINE}</title>", body))
     assert caption not in text_of(article)
