@@ -296,7 +296,9 @@ def _page_story(drafts: list, page_titles: list[str], descriptions: list[str] = 
     if not named and not _describes_first(drafts, descriptions):
         return drafts
     later = [re.sub(r"\s+", "", d.article.title or "") for d in drafts[1:]]
-    if any(t and t in p for t in later for p in pages):
+    # (a later heading that is a word of the first headline, `变装` under `变装与跨性别有什么
+    # 区别？`, is a subhead the <title> happens to contain, not a story it names)
+    if any(t and t not in title and t in p for t in later for p in pages):
         return drafts  # the page names the later stories too
     if _headline_only(drafts[0]) and _contents_box(drafts[1]):
         drafts = [_under_headline(drafts[0], drafts[1]), *drafts[2:]]

@@ -553,6 +553,8 @@ def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _Typical
     if block.kind == "text" and _PRINTED_CAPTION.search(text):
         return Item("caption", text)  # `图：…\美联社`, `…集会。（美联社图）`
     if block.kind == "heading":
+        if not _WORD_CHAR.search(text):
+            return Item("rule", text)  # `<h3>……………………</h3>`: a dotted rule, not a headline
         if text.startswith(("□", "■")):
             return Item("byline", text, byline=parse_byline_line(text))
         if debris.debris_reason(text):
@@ -702,6 +704,9 @@ _POSTED_FROM = re.compile(
 # Two or more bracketed `label：value` cells and nothing else
 _CREDIT_CELLS = re.compile(
     r"(?:[\s\u3000]*[\[【［]\s*[^\[\]【】［］：:]{1,8}\s*[：:][^\[\]【】［］]{0,30}[\]】］]){2,}[\s\u3000]*"
+)
+_WORD_CHAR = re.compile(
+    r"[0-9A-Za-z\u3400-\u9fff\uf900-\ufaff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]"
 )
 MAX_META_HEADING_CHARS = 120
 # the labels of a page's metadata line that credit a source or people
