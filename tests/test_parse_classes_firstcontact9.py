@@ -10,12 +10,15 @@
    follows it (`作者：…`) stays the story's. On jiemian it opened a third story; the synthetic
    page below was not split before either (it guards the behaviour; the document-level test
    is the one that fails without the changes).
+3. An English byline printed before the stamp past a bar (`By Ryan Foley, Contributor | 星期一,
+   2023年01月 23日`) names the writers (their role word is no name) and dates the story.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from synthetic import STORY, page, text_of
 from zhnews.decode import decode_bytes
 from zhnews.parse import parse_document
@@ -41,3 +44,21 @@ def test_a_heading_of_dots_is_a_rule_not_a_headline():
     doc = parse_document(html, "page.html")
     assert [a.title for a in doc.articles] == ["防暑补贴全部发放到位"]
     assert [a.name for a in doc.articles[0].authors] == ["王小明"]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Ryan Foley, Contributor | 星期一, 2023年01月 23日", ["Ryan Foley"]),
+        ("By Jane Smith and Tom Lee | 2023年01月23日", ["Jane Smith", "Tom Lee"]),
+    ],
+)
+def test_an_english_byline_before_the_stamp_names_the_writers(line, names):
+    html = page(
+        "<title>防暑补贴全部发放到位</title>",
+        f"<h1>防暑补贴全部发放到位</h1><p class='meta'>{line}</p>{STORY}",
+    )
+    article = parse_document(html, "page.html").articles[0]
+    assert [a.name for a in article.authors] == names
+    assert str(article.published_at.date()) == "2023-01-23"
+    assert not any(t.startswith("By ") for t in text_of(article))

@@ -705,6 +705,27 @@ _POSTED_FROM = re.compile(
 _CREDIT_CELLS = re.compile(
     r"(?:[\s\u3000]*[\[【［]\s*[^\[\]【】［］：:]{1,8}\s*[：:][^\[\]【】［］]{0,30}[\]】］]){2,}[\s\u3000]*"
 )
+# An English byline printed before the stamp, past a bar: `By Ryan Foley, Contributor | …`
+_ENGLISH_BYLINE = re.compile(
+    r"^\s*[Bb]y\s+(?P<credit>[A-Za-z][A-Za-z .,'&\-]{2,80}?)\s*[|｜•]\s*[^|｜]{0,12}$"
+)
+# what an English byline says its writer is (`Contributor`), not a name
+_ENGLISH_ROLES = frozenset(
+    {
+        "contributor",
+        "contributing writer",
+        "reporter",
+        "staff reporter",
+        "senior reporter",
+        "correspondent",
+        "special correspondent",
+        "columnist",
+        "writer",
+        "staff writer",
+        "senior writer",
+    }
+)
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+){1,3}")
 _WORD_CHAR = re.compile(
     r"[0-9A-Za-z\u3400-\u9fff\uf900-\ufaff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]"
 )
@@ -730,6 +751,18 @@ def _date_line(text: str, tz: ZoneInfo) -> Item | None:
         if _NUMERIC_STAMP.fullmatch(text):
             return Item("meta", text)  # `11/10/2020 - 08:50`: a date the day order leaves open
         return None
+    english = _ENGLISH_BYLINE.match(text[: found.start]) if text[:3].lower() == "by " else None
+    if english is not None:
+        # `By Ryan Foley, Contributor | 星期一, 2023年01月 23日`: the writers, their role, a bar,
+        # then when the story ran
+        names = [
+            n.strip()
+            for n in re.split(r"\s*(?:,|&|\band\b)\s*", english.group("credit"))
+            if n.strip() and n.strip().lower() not in _ENGLISH_ROLES
+        ]
+        if names and all(_LATIN_NAME.fullmatch(n) for n in names):
+            byline = Byline(raw=english.group("credit"), authors=[Author(n, None) for n in names])
+            return Item("meta", text, date=found.stamp, byline=byline)
     stamp = found.stamp
     poster = _POSTER.fullmatch(text[: found.start].strip())
     if poster is not None and re.fullmatch(r"[\s\d:：]*", text[found.end :]):
