@@ -1,5 +1,5 @@
 """Failure class found on the ninth first-contact batch (scored blind:
-`bench/firstcontact9/NOTE.md`).
+`bench/extraction/firstcontact-2026-12-07d.md`).
 
 1. A later heading of a single-story page that is a word of the first headline (`变装` under
    `变装与跨性别有什么区别？`, both in the page's <title>) is a subhead, not a second story the
@@ -12,6 +12,7 @@
    is the one that fails without the changes).
 3. An English byline printed before the stamp past a bar (`By Ryan Foley, Contributor | 星期一,
    2023年01月 23日`) names the writers (their role word is no name) and dates the story.
+4. An invitation to find the outlet on a platform (`欢迎你来微博找我们，请点这里。`) is a promo.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from zhnews.decode import decode_bytes
 from zhnews.parse import parse_document
 
 ROOT = Path(__file__).resolve().parents[1]
-JIEMIAN = ROOT / "bench/firstcontact9/docs/jiemian/webpagearchive-jiemian-2345525.html"
+JIEMIAN = ROOT / "bench/extraction/docs/jiemian/webpagearchive-jiemian-2345525.html"
 
 
 def test_a_subhead_that_is_a_word_of_the_headline_stays_in_the_story():
@@ -62,3 +63,17 @@ def test_an_english_byline_before_the_stamp_names_the_writers(line, names):
     assert [a.name for a in article.authors] == names
     assert str(article.published_at.date()) == "2023-01-23"
     assert not any(t.startswith("By ") for t in text_of(article))
+
+
+@pytest.mark.parametrize("line", ["欢迎你来微博找我们，请点这里。", "欢迎到抖音找我們！"])
+def test_an_invitation_to_find_the_outlet_on_a_platform_is_a_promo(line):
+    from zhnews.parse.debris import debris_reason
+
+    assert debris_reason(line) == "promo"
+
+
+@pytest.mark.parametrize("line", ["欢迎市民来找我们反映问题。", "他在微博上说欢迎网友找我们。"])
+def test_reporting_about_finding_someone_stays_text(line):
+    from zhnews.parse.debris import debris_reason
+
+    assert debris_reason(line) is None

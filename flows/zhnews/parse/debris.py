@@ -132,6 +132,8 @@ _ORIGINAL_TITLE = re.compile(r"^[【\[（(]?\s*原(?:标题|標題|題|题)\s*[�
 _PROMO_ACTION = re.compile(
     r"订阅|訂閱|关注|關注|追踪|追蹤|下载|下載|扫码|掃碼|扫描|掃描|长按|長按|加入|搜寻|搜尋|搜索"
     r"|收听|收聽|支持我们|支持我們|成为|成為"
+    # `欢迎你来微博找我们，请点这里。`: come and find the outlet on a platform
+    r"|(?:来|來|到|在)\s*(?:微博|微信|抖音|B站|公众号|公眾號|脸书|臉書|推特)\s*(?:上)?\s*(?:找我们|找我們)"
     r"|(?:去|到|在)\s*(?:App|APP|应用|應用)?\s*(?:商店|商城|Store)"
     # `請讚好TOPick Facebook`, `立即 like 頭條日報FB專頁`: liking the page
     r"|讚好|赞好|(?<![A-Za-z])[Ll]ike(?![A-Za-z])"
