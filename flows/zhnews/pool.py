@@ -183,10 +183,6 @@ def _new_pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_warm)
 
 
-def _one_worker() -> ProcessPoolExecutor:
-    return _new_pool(1)
-
-
 _prestarted: list[tuple[int, ProcessPoolExecutor]] = []
 
 
@@ -237,14 +233,14 @@ def _isolated(
             yield ShardResult.from_summary(staged), len(batch)
             return
     results: list[ShardResult] = []
-    pool = _one_worker()
+    pool = _new_pool(1)
     try:
         for ref in batch:
             try:
                 result = pool.submit(process_shard, [ref], load_id, settings).result()
             except BrokenProcessPool:
                 pool.shutdown(wait=True)
-                pool = _one_worker()  # the file alone, in a fresh process
+                pool = _new_pool(1)  # the file alone, in a fresh process
                 try:
                     result = pool.submit(process_shard, [ref], load_id, settings).result()
                 except BrokenProcessPool as exc:
@@ -258,7 +254,7 @@ def _isolated(
                             f"{shards} shards in this load): a native crash or the "
                             "out-of-memory killer; nothing was published"
                         ) from exc
-                    pool = _one_worker()
+                    pool = _new_pool(1)
                     result = _killed(ref, load_id, settings)
             if spool is None:
                 yield result, 1

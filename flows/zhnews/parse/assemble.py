@@ -69,6 +69,7 @@ Decisions (each from layout shape, never from known strings):
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -1467,7 +1468,8 @@ def _mark_author_bio(items: list[Item]) -> None:
             if len(items[j].text) > MAX_BIO_PARAGRAPH_CHARS:
                 return
             j += 1
-        if j == i + 1 or any(it.kind == "body" for it in _until_heading(items, j)):
+        rest = itertools.takewhile(lambda it: it.kind != "heading", items[j:])
+        if j == i + 1 or any(it.kind == "body" for it in rest):
             return
         name = _BIO_NAME.match(items[i + 1].text)
         names = strict_names(name.group("name")) if name else None
@@ -1476,15 +1478,6 @@ def _mark_author_bio(items: list[Item]) -> None:
         for k in range(i + 1, j):
             items[k] = Item("debris", items[k].text)
         return
-
-
-def _until_heading(items: list[Item], start: int) -> list[Item]:
-    out = []
-    for item in items[start:]:
-        if item.kind == "heading":
-            break
-        out.append(item)
-    return out
 
 
 def _mark_name_over_job_title(items: list[Item]) -> None:

@@ -604,12 +604,15 @@ def html_document_title(html: str) -> str | None:
     site = _SITE_SUFFIX.fullmatch(title)  # `标题-新华网`: a site name glued with a hyphen
     if site:
         title = site.group(1).strip()
-    return _og_headline(title, html) or title or None
+    if title and _LABEL_SEPARATOR.search(title):
+        return _og_headline(title, html) or title
+    return title or None
 
 
 # What a CMS glues after the headline in <title>: a separator, then a short label (a
 # channel, `-24小时`) with no sentence punctuation
 _LABEL_TAIL = re.compile(r"\s*[-—–_|｜·]\s*[^\s，。！？：,.!?:]{1,12}")
+_LABEL_SEPARATOR = re.compile(r"[-—–_|｜·]")
 
 
 def _og_headline(title: str, html: str) -> str | None:

@@ -140,7 +140,7 @@ def new_connection(memory_limit: str | None = None) -> duckdb.DuckDBPyConnection
 
     Without DuckDB's signature check (`allow_unsigned_extensions`): it hashes each ~50 MB file
     at every `LOAD`, ~0.1 s per extension and connection, and every load opens a writer,
-    every `zhnews sql` and gate check a reader. The files are the ones the installed
+    every `zhnews sql`, `zhnews status` and API call a reader (`bench/open_cost.py`). The files are the ones the installed
     duckdb-ext-* wheels shipped, whose hashes uv.lock pins and the installer checked; whoever
     can change them can change this package's code beside them. The connection loads no other
     extension: autoloading and autoinstalling are off, and a reader is locked down before any
