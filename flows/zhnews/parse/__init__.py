@@ -62,6 +62,7 @@ from zhnews.parse.blocks import (
 from zhnews.parse.bylines import (
     PHOTO_ROLE,
     TRANSLATOR_ROLE,
+    editors_in,
     front_matter_authors,
     is_newsroom,
     parse_credit_line,
@@ -179,6 +180,7 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
     if fmt == "newspaper-html" and len(articles) == 1:
         _signed_short_name(articles[0], text)
         _head_writers(articles[0], text)
+        _page_editor(articles[0], text)
     for article in articles:
         if article.publisher is None and page.get("publisher"):
             article.publisher = page["publisher"]
@@ -221,6 +223,54 @@ def _head_writers(article: Article, html: str) -> None:
     if names:
         article.authors = [a for a in article.authors if a.role == PHOTO_ROLE]
         article.authors[:0] = [Author(n, "作者") for n in names]
+
+
+# A labelled editor credit printed as the page's text (`（責任編輯： 劉艷丹 ）`), with what
+# follows the label up to the end of its line or bracket
+_PAGE_EDITOR = re.compile(r"(?:责任编辑|責任編輯|责编|責編)\s*[：:]")
+_PAGE_EDITOR_REST = 60  # characters of markup and text read after the label
+_BLOCK_TAG = re.compile(r"(?i)</?(?:p|div|td|tr|li|br|h[1-6]|table|section)\b[^>]*>")
+_INLINE_TAG = re.compile(r"<[^>]*>")
+_TAIL_PROBE = 8  # characters of the text's last paragraph looked up in the markup
+_LINKS_AND_CODE = re.compile(r"(?is)<(a|script|style)\b.*?</\1\s*>")
+_PROSE = re.compile(r"[^。！？!?<>\s]{16,}[。！？!?]")
+_DESK_NAME = re.compile(r"小编|小編|编辑|編輯|编辑部|編輯部|中心|[部组組]$")  # `国际小编`: a desk
+
+
+def _page_editor(article: Article, html: str) -> None:
+    """A single-story page that credits its editor far below the text, past the related
+    links and the boxes the text search stops at (`（責任編輯： 劉艷丹 ）` in a table cell at
+    the foot of a portal's template): the labelled credit names the story's editor. Only a
+    label printed as text (not inside a link, a script or the head) and only when every such
+    credit on the page names the same one person: a page listing other stories with their
+    own editors says nothing certain about this one."""
+    body = [p.text for p in article.paragraphs if p.kind == "body"]
+    if article.editor is not None or not body:
+        return
+    names: set[str] = set()
+    for match in _PAGE_EDITOR.finditer(html, max(meta.head_end(html), 0)):
+        before = html[: match.start()].lower()
+        if before.rfind("<a ") > before.rfind("</a>") or before.rfind("<script") > before.rfind(
+            "</script>"
+        ):
+            continue
+        end = html.rfind(body[-1][-_TAIL_PROBE:], 0, match.start())
+        if end < 0 or _prose_between(html[end : match.start()]):
+            continue  # above the text, or past other prose (comments): not the story's foot
+        rest = re.sub(r"\s+", " ", html[match.end() : match.end() + _PAGE_EDITOR_REST])
+        rest = _INLINE_TAG.sub("", _BLOCK_TAG.sub("\n", rest))  # a block's end ends the line
+        rest = re.split(r"[)）】\]\n<]", rest.lstrip(" "), maxsplit=1)[0]
+        names.update(n for n in editors_in("责任编辑：" + rest) if not _DESK_NAME.search(n))
+        if len(names) > 1:
+            return
+    if len(names) == 1:
+        article.editor = names.pop()
+
+
+def _prose_between(markup: str) -> bool:
+    """A sentence printed outside links in this stretch of markup (a reader's comment, another
+    story's lead): box labels (`相關鏈結`, `欄目推薦`) and lists of links are not prose."""
+    return bool(_PROSE.search(_INLINE_TAG.sub("", _LINKS_AND_CODE.sub("", markup))))
 
 
 # A short name in brackets after the text's last sentence: `…舞臺發展。 （雲鵬）`
