@@ -793,8 +793,21 @@ def split_heading_stamps(blocks: list[Block]) -> list[Block]:
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
+# Classes that print text for screen readers only (`<h1 class="page_ttl is_blind">detail</h1>`,
+# a page-type label over a Korean paper's article; `<span class="is_blind">papago logo</span>`);
+# not a <time>: pages hide the story's own stamp this way too (`<time class="visually-hidden">`)
+_SCREEN_READER_CLASSES = {
+    "blind", "is_blind", "sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden",
+    "a11y-hidden", "sr_only", "screen-reader-only",
+}  # fmt: skip
+
+
 def _hidden(tag) -> bool:
-    return tag.has_attr("hidden") or bool(_HIDDEN_STYLE.search(str(tag.get("style") or "")))
+    if tag.has_attr("hidden") or _HIDDEN_STYLE.search(str(tag.get("style") or "")):
+        return True
+    return (tag.name or "").lower() != "time" and not _SCREEN_READER_CLASSES.isdisjoint(
+        tag.get("class") or ()
+    )
 
 
 _CLAUSE_MARK = re.compile(r"[，。！？；]")

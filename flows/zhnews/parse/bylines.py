@@ -307,6 +307,7 @@ def _credits(text: str, default_role: str | None = None, strict: bool = False) -
     text = _DESK_INITIALS.sub("", text)
     segments = _segments(text, default_role)
     desk_photo = False  # `图/财新记者 X`: the desk's reporter is credited for the picture
+    previous = None  # the class of the credit before (an intern works for the one before)
     for index, (segment, role, cls, credited) in enumerate(segments):
         if desk_photo and cls == "author" and role == "记者":
             role, cls = PHOTO_ROLE, "photo"
@@ -351,6 +352,9 @@ def _credits(text: str, default_role: str | None = None, strict: bool = False) -
         if cls == "source":
             result.roles += 1  # `受访者供图`: a picture source, not a person
             continue
+        if role == "实习生" and previous == "editor":
+            cls = "editor"  # `编辑：李莎宁 实习生 张小丹`: the desk's intern, not a writer
+        previous = cls
         if strict:
             if not credited:
                 if not (index == 0 and _is_media(segment, glued_role=role_follows)):
@@ -937,12 +941,16 @@ EDITOR_RANKS = {"责任编辑": 2, "编辑": 1}
 
 
 def _editors_as_printed(editor: str | None, text: str) -> str | None:
-    """`胡力汉、嘉远` as `胡力汉 嘉远` when the line prints the editors apart with spaces, as
-    `唐佩君/呂佳蓉` when it prints them apart with a slash."""
+    """`胡力汉、嘉远` as `胡力汉 嘉远` when the line prints the editors apart with spaces (or
+    with an intern's role word between them), as `唐佩君/呂佳蓉` when it prints them apart with
+    a slash."""
     if editor is None or "、" not in editor:
         return editor
     names = editor.split("、")
-    printed = re.search(r"(?:\s+|\s*[/／]\s*)".join(map(re.escape, names)), text)
+    # apart with spaces, a slash, or an intern's role word (`李莎宁 实习生 张小丹`)
+    printed = re.search(
+        r"(?:\s+|\s*[/／]\s*|\s+(?:实习生|實習生)\s*)".join(map(re.escape, names)), text
+    )
     if printed is None:
         return editor
     return printed.group(0) if re.search(r"[/／]", printed.group(0)) else " ".join(names)

@@ -840,6 +840,8 @@ def _anchored_run(blocks: list, weights: list[float], page_title: str | None):
             joined = compact + _WS.sub("", nxt.text)
             if len(compact) < 4 or not key.startswith(compact) or not same_title(joined, key):
                 continue
+            if _SENTENCE_END.search(compact) and _SENTENCE_END.search(joined):
+                continue  # two sentences: the text's lead, cut short for the <title> (`…。..`)
             span = 2
         total, top, end = 0.0, 0.0, None
         for j in range(idx + span, len(weights)):
@@ -860,6 +862,10 @@ def _anchored_run(blocks: list, weights: list[float], page_title: str | None):
         # repeat the <title> over the same story; the heading repeating it whole is the headline
         best = whole
     return (best[1], best[2], best[3]) if best else None
+
+
+# a line that ends a sentence: a headline printed on two lines does not end its first line so
+_SENTENCE_END = re.compile(r"[。！？!?][”」』）)]?$")
 
 
 def _teaser_headline(block) -> bool:

@@ -641,6 +641,8 @@ _SKIP_TAGS = {"script", "style", "noscript", "template", "head", "select", "opti
 _DATE_LABEL_RE = re.compile(
     r"(?:发布|發布|發佈|发表|發表|发稿|發稿|刊发|刊登|出版|上传|上傳|创建)?(?:时间|時間|日期)\s*[：:]"
     r"|[来來]源\s*[：:]|[发發][布佈表]于|[发發][布佈表]於|稿源\s*[：:]|日\s*\d{1,2}\s*版\s*[)）]"
+    # `输入 : 2025-02-10 10:12 | 更新 : …`: Korean papers' Chinese editions (입력, posted)
+    r"|(?:输入|輸入)\s*[：:]"
 )
 _NOT_PUBLISHED_RE = re.compile(
     r"修改|最后编辑|最後編輯|编辑于|編輯於|评论|評論|回复|回覆|留言|截止|截至|活动|活動|报名|報名"
@@ -1355,7 +1357,10 @@ def _visible_evidence(
         if not _DATE_LABEL_RE.search(line.plain) or _NOT_PUBLISHED_RE.search(line.plain):
             continue
         found = next(meta.find_dates(text, tz), None)
-        if found and not _UPDATED_RE.search(line.plain):
+        if found and _UPDATED_RE.search(line.plain):
+            # `输入 : 2025-02-10 10:12 | 更新 : 2025-02-10 11:26`: the publish label's stamp
+            found = _published_beside_update(text, tz)
+        if found:
             return [
                 Evidence(
                     found.stamp,
@@ -1372,7 +1377,7 @@ def _visible_evidence(
 
 
 # `更新：2023年9月2日 08:00　發佈：2023年9月1日 10:30`: a publish label on a line with the update
-_PUBLISH_LABEL_RE = re.compile(r"发布|發布|發佈|出版|刊登|刊出|首发|首發")
+_PUBLISH_LABEL_RE = re.compile(r"发布|發布|發佈|出版|刊登|刊出|首发|首發|输入|輸入")
 
 
 def _published_beside_update(text: str, tz: ZoneInfo):
