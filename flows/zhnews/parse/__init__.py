@@ -181,6 +181,7 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
         _signed_short_name(articles[0], text)
         _head_writers(articles[0], text)
         _page_editor(articles[0], text)
+        _standfirst_echo(articles[0])
     for article in articles:
         if article.publisher is None and page.get("publisher"):
             article.publisher = page["publisher"]
@@ -271,6 +272,45 @@ def _prose_between(markup: str) -> bool:
     """A sentence printed outside links in this stretch of markup (a reader's comment, another
     story's lead): box labels (`相關鏈結`, `欄目推薦`) and lists of links are not prose."""
     return bool(_PROSE.search(_INLINE_TAG.sub("", _LINKS_AND_CODE.sub("", markup))))
+
+
+_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]+[”」』]?")
+MIN_ECHO_SENTENCE_CHARS = 8
+MAX_STANDFIRST_SENTENCES = 3
+
+
+def _standfirst_echo(article: Article) -> None:
+    """A standfirst printed above the text whose every sentence the text says again (`<div
+    class="summary">`: `“跨性别”指的是…。相比之下，…。`, both in the second paragraph) is the
+    summary, not the text's first paragraph. One to three sentences, each found whole in a
+    later paragraph; a lead that merely shares a phrase with the text stays, and so does a
+    lead summary of several paragraphs printed as the text's own (each said again further
+    down: a 2005 portal's reprint), for a standfirst box holds one paragraph."""
+    body = [p for p in article.paragraphs if p.kind == "body"]
+    if len(body) < 3 or article.paragraphs[0] is not body[0]:
+        return
+    sentences = [_squeeze(m) for m in _SENTENCE.findall(body[0].text)]
+    if not 1 <= len(sentences) <= MAX_STANDFIRST_SENTENCES or _squeeze(body[0].text) != "".join(
+        sentences
+    ):
+        return
+    rest = [_squeeze(p.text) for p in body[1:]]
+    if all(
+        len(s) >= MIN_ECHO_SENTENCE_CHARS and any(s in r and s != r for r in rest)
+        for s in sentences
+    ) and not _echoed(body[1].text, rest[1:]):
+        article.paragraphs.remove(body[0])
+        article.summary = article.summary or body[0].text
+
+
+def _echoed(text: str, rest: list[str]) -> bool:
+    """Every sentence of `text` is said again in `rest`."""
+    sentences = [_squeeze(m) for m in _SENTENCE.findall(text)]
+    return bool(sentences) and all(any(s in r for r in rest) for s in sentences)
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"[\s\u3000]+", "", text)
 
 
 # A short name in brackets after the text's last sentence: `…舞臺發展。 （雲鵬）`

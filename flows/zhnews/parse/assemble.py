@@ -179,8 +179,10 @@ _PRINTED_CAPTION = re.compile(
     # `…与时任美国总统特朗普交谈。 视觉中国`: a picture agency's credit closing the line
     r"|^.{2,120}?[。！？!?”]\s+(?:视觉中国|視覺中國|图虫创意|圖蟲創意|东方IC|東方IC|CFP|IC photo"
     r"|Getty Images|GettyImages)$"
-    # `特朗普与马斯克资料图`: a short line naming a file picture, no sentence
-    r"|^[^。！？!?，,]{2,30}(?:资料图|資料圖|资料照片|資料照片|资料图片|資料圖片)$"
+    # `特朗普与马斯克资料图`: a short line naming a file picture, no sentence (and its agency:
+    # `布丽吉特资料图 新华社/美联`)
+    r"|^[^。！？!?，,]{2,30}(?:资料图|資料圖|资料照片|資料照片|资料图片|資料圖片)"
+    r"(?:\s+[^\s。！？!?，,]{2,16})?$"
 )
 # `《光明日报》（ 2022年02月13日 02版）`: the print edition a web copy comes from.
 _PRINT_EDITION = re.compile(
@@ -553,6 +555,14 @@ def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _Typical
         return Item("caption", text[1:].strip())
     if block.kind == "text" and _PRINTED_CAPTION.search(text):
         return Item("caption", text)  # `图：…\美联社`, `…集会。（美联社图）`
+    if (
+        block.kind == "heading"
+        and block.level > 1
+        and idx > 0
+        and blocks[idx - 1].kind == "image"
+        and _PRINTED_CAPTION.search(text)
+    ):
+        return Item("caption", text)  # `<img>` + `<h5>布丽吉特资料图 新华社/美联</h5>`
     if block.kind == "heading":
         if not _WORD_CHAR.search(text):
             return Item("rule", text)  # `<h3>……………………</h3>`: a dotted rule, not a headline

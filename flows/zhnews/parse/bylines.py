@@ -70,9 +70,15 @@ _ROLES: list[tuple[str, str | None, str]] = [
         PHOTO_ROLE,
         "photo",
     ),
+    # `图片编辑：邵竞`, `视频编辑：X`: who edited the pictures or the video, not the story
+    (r"(?:图片|圖片|视频|視頻|美术|美術)(?:编辑|編輯)", None, "other"),
+    # `题图来源：IC photo`: where the pictures come from, in a row of credits
+    (r"(?:题图|題圖|配图|配圖)(?:来源|來源)", None, "source"),
     (r"责任编辑|責任編輯|责编|責編", "责任编辑", "editor"),
     (
         r"本文编辑|本文編輯|值班编辑|值班編輯|(?:实习|實習)?(?:编辑|編輯)|选稿|選稿"
+        # `流程编辑：TF060`, `文字编辑：李林蔚`: the desk's kind of editor, one role word
+        r"|(?:流程|文字|网络|網絡|网站|網站|执行|執行|新媒体|新媒體)(?:编辑|編輯)"
         # `文：X 编：Y`: the editor's one-character label, beside the writer's
         r"|(?<![\u4e00-\u9fff])(?:编|編)(?=\s*[：:／/|｜])",
         "编辑",
@@ -81,7 +87,7 @@ _ROLES: list[tuple[str, str | None, str]] = [
     (
         r"校对|校對|审核|審核|审校|審校|核稿|编审|編審|监制|監製|终审|終審|二审|三审|初审|"
         r"策划|策劃|统筹|統籌|出品人?|设计|設計|制图|製圖|美编|美編|美术|美術|视频|視頻|剪辑|剪輯|"
-        r"海报|海報|排版|运营|運營|配音|视觉|視覺|主编|主編|网编(?!辑)|網編(?!輯)"
+        r"海报|海報|排版|运营|運營|配音|视觉|視覺|(?:栏目|欄目|执行|執行)?(?:主编|主編)|网编(?!辑)|網編(?!輯)"
         # `版面编辑：X`: who laid out the page, not the story's editor
         r"|版面(?:编辑|編輯)|版(?:编|編)(?=\s*[：:])"
         # `发稿 X; 审校 Y`: who sent the story out (a desk task, not a writer's credit)
@@ -301,6 +307,10 @@ def _segments(text: str, default_role: str | None) -> list[tuple[str, str | None
 _DESK_INITIALS = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z.])\s*[/／]\s*[a-z]{1,4}(?=\s*[)）]?\s*$)")
 
 
+_NEWSROOM_SHORT = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_JOB_TITLES = {"记者", "特约记者", "见习记者", "通讯员", "实习生"}
+
+
 def _credits(text: str, default_role: str | None = None, strict: bool = False) -> _Credits:
     """Authors and editors named in `text`; `strict` also checks it holds nothing else."""
     result = _Credits()
@@ -308,6 +318,7 @@ def _credits(text: str, default_role: str | None = None, strict: bool = False) -
     segments = _segments(text, default_role)
     desk_photo = False  # `图/财新记者 X`: the desk's reporter is credited for the picture
     previous = None  # the class of the credit before (an intern works for the one before)
+    task = False  # the credit before was a task label over a desk's job title
     for index, (segment, role, cls, credited) in enumerate(segments):
         if desk_photo and cls == "author" and role == "记者":
             role, cls = PHOTO_ROLE, "photo"
@@ -327,9 +338,24 @@ def _credits(text: str, default_role: str | None = None, strict: bool = False) -
             and not segment[-1:].isspace()
             and segments[index + 1][2] == "author"
         )
+        if task and cls == "author":
+            role, cls = None, "other"  # `统筹：南都记者 X Y`: coordinators, whatever their job
+        task = False
+        # `采写：南都记者 杨婷`, `统筹：南都记者 X`: a newsroom's short name between a label's colon
+        # and the job title glued to it is the desk, not a person
+        label_desk = (
+            desk_of_next
+            and index > 0
+            and segment.lstrip(" \t\u3000")[:1] in "：:"
+            and _NEWSROOM_SHORT.fullmatch(segment.strip(" \t\u3000：:")) is not None
+            and segments[index + 1][1] in _JOB_TITLES
+        )
         # `撰文：X · 編輯：Y`: a middle dot between two credits is a separator at a name's end
         segment = segment.strip(" \t\u3000：:/／|｜︱丨，,、;；·•")
         if not segment:
+            continue
+        if label_desk:
+            task = cls == "other"  # the label's task is what the names after did
             continue
         if (
             desk_of_next
@@ -630,7 +656,8 @@ _OUTER = re.compile(
 
 
 _EDITOR_CODE = re.compile(
-    r"^[【\[（(]?\s*(?:责任编辑|責任編輯|责编|責編)\s*[：:]\s*(?P<code>[A-Z]{1,4}\d{2,6})\s*[】\]）)]?$"
+    r"^[【\[（(]?\s*(?:责任编辑|責任編輯|责编|責編|流程编辑|流程編輯)\s*[：:]\s*(?P<code>[A-Z]{1,4}\d{2,6})"
+    r"\s*[】\]）)]?$"
 )
 
 # A staff code in brackets right after a name: `董德(ZE007)`
@@ -1577,6 +1604,7 @@ def _split_run_in(paragraph: str) -> tuple[Byline, str] | None:
             _split_bracketed_credit(paragraph)
             or _split_news_tag(paragraph)
             or _split_newsroom_reports(paragraph)
+            or _split_bracketed_reporter(paragraph)
         )
         if result is not None:
             return result
@@ -1723,11 +1751,13 @@ _BRACKETED_OUTLET_SLASH = re.compile(
 )
 
 
-# `（記者陳大文）政府…`, `（美國之音記者陳大文）`: a reporter's credit in round brackets opening
-# the lead, with no dateline and no 報導 (the credit must hold nothing but its role and names)
+# `（記者陳大文）政府…`, `（美國之音記者陳大文）`, `【环球时报特约记者 张天行】`: a reporter's
+# credit in round (or lenticular) brackets opening the lead, with no dateline and no 報導 (the
+# credit must hold nothing but its role and names)
 _BRACKETED_REPORTER = re.compile(
-    r"^\s*[（(]\s*(?P<inner>[^（）()，。,]{0,10}?(?:記者|记者|通讯员|通訊員)[^（）()，。,]{2,30}?)"
-    r"\s*[)）]\s*"
+    r"^\s*(?:[（(]\s*(?P<inner>[^（）()，。,]{0,10}?(?:記者|记者|通讯员|通訊員)[^（）()，。,]{2,30}?)"
+    r"\s*[)）]|[【〔]\s*(?P<lenticular>[^【】〔〕（）()，。,]{0,10}?(?:記者|记者|通讯员|通訊員)"
+    r"[^【】〔〕（）()，。,]{2,30}?)\s*[】〕])\s*"
 )
 
 
@@ -1735,7 +1765,7 @@ def _split_bracketed_reporter(paragraph: str) -> tuple[Byline, str] | None:
     match = _BRACKETED_REPORTER.match(paragraph)
     if match is None or not paragraph[match.end() :].strip():
         return None
-    byline = parse_credit_line(match.group("inner"))
+    byline = parse_credit_line(match.group("inner") or match.group("lenticular"))
     if byline is None or not byline.authors:
         return None
     if not all(_reporter_name(a.name) and a.role != PHOTO_ROLE for a in byline.authors):

@@ -1112,7 +1112,13 @@ _CONTROL_WORDS = frozenset(
     "展开 展開 收起 收藏此文 收藏本文 加入收藏 "
     # paging between stories and the subscription button, printed as lines of their own
     "上一篇 下一篇 上一則 下一則 上一条 下一条 上一條 下一條 上一页 下一页 上一頁 下一頁 "
-    "免费订阅 免費訂閱 立即订阅 立即訂閱".split()
+    "免费订阅 免費訂閱 立即订阅 立即訂閱 "
+    # `<span>打开</span><span>APP 阅读更多</span>`: the app button's two halves
+    "打开 打開".split()
+)
+# `APP 阅读更多`, `打开APP阅读全文`, `App内查看原文`: the button that sends the reader to the app
+_APP_READ = re.compile(
+    r"(?:打开|打開|下载|下載)?(?:APP|App|app|客户端|客戶端)(?:内|內)?(?:阅读|閱讀|查看|看)(?:更多|全文|原文)"
 )
 
 
@@ -1285,7 +1291,12 @@ def widget_reason(compact: str) -> str | None:
     command = compact.strip("|｜/／·•:：")  # `分享|`: the command and its separator
     # `72分享到:`: a share bar's count glued to its label
     command = _SHARE_COUNT.sub("", command)
-    if command in _COMMAND_LINES or _SHARE_TO.fullmatch(command) or _SHARE_LABEL.fullmatch(command):
+    if (
+        command in _COMMAND_LINES
+        or _SHARE_TO.fullmatch(command)
+        or _SHARE_LABEL.fullmatch(command)
+        or _APP_READ.fullmatch(command)
+    ):
         return "control"  # `分享`, `分享到微信`, `分享工具` printed as a line of its own
     if _AD_SLOT.fullmatch(compact):
         return "ad_slot"

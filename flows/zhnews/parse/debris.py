@@ -103,6 +103,8 @@ _DISCLAIMER_MARKERS = re.compile(
     # `以上内容归星岛新闻集团所有`: whose property the story is
     r"|(?:以上|本文|本站|本网|本網)(?:内容|內容|文章|稿件|新闻|新聞)?(?:归|歸|属于|屬於)[^。，,]{1,30}?所有"
     r"|(?:如有侵权|如有侵權|如涉侵权|如涉及侵权|侵权请|侵權請)"
+    # `如遇作品内容、版权等问题，请…与本网联系。版权侵权联系电话：…`: a portal's notice
+    r"|如遇[^。]{0,12}(?:版权|版權)[^。]{0,4}(?:问题|問題)|(?:版权|版權)(?:侵权|侵權)(?:联系|聯繫|聯絡)"
     r"|(?:投资|投資)有风险|(?:仅供|僅供)参考[，,]?不构成"
     # a finance site's footer: `本網站的內容概不構成任何投資意見…本公司概不負責`, and its
     # market-data credits `股票及指數資料由…提供。期貨指數資料由…提供。外滙及黃金報價由…提供。`
@@ -140,6 +142,8 @@ _PROMO_ACTION = re.compile(
     # a broadcaster's plug for its own coverage: `…都有颱風特別報導…敬請鎖定。` (asked to tune
     # in; `警方已鎖定嫌犯` is reporting)
     r"|(?:敬)?[請请](?:繼續|继续|持續|持续)?(?:鎖定|锁定)"
+    # `打开APP 阅读更多`: the button that opens the outlet's app for the rest of the text
+    r"|打开|打開"
 )
 _PROMO_CHANNEL = re.compile(
     r"Instagram|Facebook|YouTube|Telegram|Twitter|LINE|WhatsApp|Podcast|推特|脸书|臉書|微信|微博"
