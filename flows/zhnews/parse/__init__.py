@@ -32,6 +32,7 @@ Documented choices:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
@@ -469,10 +470,18 @@ def _story_box(draft) -> tuple:
     """The innermost element holding both the story's headline and its text (empty when
     unknown): a heading inside it belongs to the story, one beside it (a next post's box)
     may not."""
-    paths = [draft.heading_path] + [it.dom_path for it in draft.items if it.kind == "body"]
+    text = [it.dom_path for it in draft.items if it.kind == "body"]
+    if not text:
+        # a story whose text opens with an intro box printed as subheads (`<h5>…<br><br>…
+        # </h5>`) and its pictures before the first section head: where those sit
+        text = [it.dom_path for it in draft.items if it.kind in _TEXT_KINDS and it.dom_path]
+    paths = [draft.heading_path, *text]
     if len(paths) < 2 or not all(paths):
         return ()
     return common_path(paths)
+
+
+_TEXT_KINDS = ("subhead", "image", "caption")
 
 
 def _text_box(draft) -> tuple:
@@ -516,7 +525,11 @@ def _merge_as_subheads(story, section) -> None:
     for text in (article.kicker, article.title, article.subtitle):
         if text:
             story.items.append(Item("subhead", text))
-    story.items.extend(section.items)
+    # `<h2>…</h2><blockquote>姐姐一定要帮帮我。”</blockquote>`: a quote opening a section of the
+    # text is text, not a story's summary
+    story.items.extend(
+        replace(item, kind="body") if item.kind == "quote" else item for item in section.items
+    )
     story.ended = section.ended
 
 

@@ -1261,6 +1261,10 @@ _MEDIA_SUFFIX = re.compile(
 )
 
 
+# `（应采访对象要求，王佳宁、林可均为化名）`: a note that the people named are pseudonyms
+_PSEUDONYM_NOTE = re.compile(r"化名|假名|非真名|匿名")
+
+
 def parse_closing_byline(line: str) -> Byline | None:
     """`(孙亚飞 马泽磊)` closing an article, also with role words or 摄 credits.
 
@@ -1272,7 +1276,7 @@ def parse_closing_byline(line: str) -> Byline | None:
     if not match:
         return None
     inner = match.group(1).strip()
-    if _WIRE_RE.match(stripped):
+    if _WIRE_RE.match(stripped) or _PSEUDONYM_NOTE.search(inner):
         return None
     photo = re.search(r"摄\s*(?:[①-⑳]\d*)?$", inner)
     if photo:

@@ -181,6 +181,15 @@ _HOTLINE = re.compile(
     r"|^[●■◆]?\s*(?:請|请)?(?:珍惜生命|再[給给]自己一次(?:機會|机会))[。！!]?$"
     r"|^[^，。]{0,14}(?:關心|关心)(?:你|您)[：:！!]?$"  # the notice box's heading: `《蘋果》關心你`
 )
+# The desk's call for news tips under every story (`想爆料？请登录《阳光连线》、拨打新闻热线
+# 0531-66661234…提供新闻线索。`), with the hotline or account to send them to
+_TIP_OFF = re.compile(
+    r"想爆料|有爆料|欢迎爆料|歡迎爆料|爆料(?:热线|熱線|电话|電話|邮箱|郵箱)|提供新闻线索|提供新聞線索"
+    r"|新闻线索(?:请|請)|新聞線索(?:请|請)|(?:欢迎|歡迎)(?:报料|報料)"
+)
+_TIP_OFF_CONTACT = re.compile(
+    r"(?:热线|熱線|电话|電話|拨打|撥打)\D{0,6}\d{3,}|@|微信|微博|邮箱|郵箱"
+)
 # Screen-reader labels of a list widget: `list of 4 items`, `list 1 of 4`, `end of list`.
 _A11Y_LABEL = re.compile(
     r"(?i)^(?:list of \d+ items.*|list \d+ of \d+.*|end of(?: list)?|article information"
@@ -855,6 +864,8 @@ def debris_reason(text: str) -> str | None:
         return "promo"
     if len(stripped) <= 80 and _HOTLINE.search(stripped):
         return "public_notice"
+    if _TIP_OFF.search(stripped) and _TIP_OFF_CONTACT.search(stripped):
+        return "promo"  # the desk asking for news tips, with its hotline
     if _A11Y_LABEL.match(stripped) or _EMBED.search(stripped):
         return "widget"
     if len(stripped) <= 60 and _CONSENT.search(stripped):
