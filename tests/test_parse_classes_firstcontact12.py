@@ -80,3 +80,35 @@ def test_a_call_for_news_tips_is_a_promo():
 )
 def test_reporting_about_tips_stays_text(line):
     assert debris_reason(line) is None
+
+
+def _sections_page(title: str, credit: str) -> str:
+    parts = []
+    for s in range(1, 4):
+        parts.append(f"<h2>第{s}节的小标题</h2>")
+        parts.extend(PARAGRAPH.format(i=f"{s}-{i}") for i in range(1, 4))
+    return page(
+        f"<title>{title}</title>",
+        f"<div class='article'><h1>{HEADLINE}</h1>{credit}<div>2021-01-03 16:28</div>"
+        f"<div class='content'>{''.join(parts)}</div></div>",
+    )
+
+
+def test_a_feature_whose_text_opens_at_a_section_head_is_one_story():
+    """Probed from the zhoudaosh page with the site's name as <title> (so the <title> does
+    not name the headline) and no intro box: the headline over the writer's byline is the
+    story's, its <h2> section heads are subheads (before: three stories titled by the
+    section heads, the headline lost)."""
+    from zhnews.parse import parse_document
+
+    doc = parse_document(_sections_page("周到上海", "<div>作者：张益维</div>"), "page.html")
+    assert [a.title for a in doc.articles] == [HEADLINE]
+    assert writers(doc.articles[0]) == ["张益维"]
+    assert "第3节的小标题" in text_of(doc.articles[0])
+
+
+def test_a_page_name_and_date_over_headed_stories_keeps_them_apart():
+    from zhnews.parse import parse_document
+
+    doc = parse_document(_sections_page("新闻联播", ""), "page.html")
+    assert len(doc.articles) == 3

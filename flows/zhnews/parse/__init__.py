@@ -151,6 +151,7 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
     drafts, page = split_articles(items, multi=multi)
     if fmt == "newspaper-html" and not digest:
         drafts = _page_story(drafts, [page_title or "", *titles], meta.page_descriptions(text))
+        drafts = _sections_of_headline(drafts)
     articles = _finished(drafts)
     if not articles and fmt == "newspaper-html":
         page_with_text = _script_article_page(text)
@@ -231,6 +232,7 @@ def _head_writers(article: Article, html: str) -> None:
 # follows the label up to the end of its line or bracket
 _PAGE_EDITOR = re.compile(r"(?:责任编辑|責任編輯|责编|責編)\s*[：:]")
 _PAGE_EDITOR_REST = 60  # characters of markup and text read after the label
+MAX_PAGE_EDITOR_LABELS = 12
 _BLOCK_TAG = re.compile(r"(?i)</?(?:p|div|td|tr|li|br|h[1-6]|table|section)\b[^>]*>")
 _INLINE_TAG = re.compile(r"<[^>]*>")
 _TAIL_PROBE = 8  # characters of the text's last paragraph looked up in the markup
@@ -250,7 +252,9 @@ def _page_editor(article: Article, html: str) -> None:
     if article.editor is not None or not body:
         return
     names: set[str] = set()
-    for match in _PAGE_EDITOR.finditer(html, max(meta.head_end(html), 0)):
+    for seen, match in enumerate(_PAGE_EDITOR.finditer(html, max(meta.head_end(html), 0))):
+        if seen >= MAX_PAGE_EDITOR_LABELS:
+            return  # a listing of many stories' credits, not one story's page
         before = html[: match.start()].lower()
         if before.rfind("<a ") > before.rfind("</a>") or before.rfind("<script") > before.rfind(
             "</script>"
@@ -418,6 +422,26 @@ def _page_story(drafts: list, page_titles: list[str], descriptions: list[str] = 
 
 # The label of a table of contents: `目次`, `目錄`, `本文目录`, `文章大綱`.
 _CONTENTS_LABEL = re.compile(r"(?:本文|文章|內容|内容)?(?:目次|目錄|目录|大綱|大纲)")
+
+
+def _sections_of_headline(drafts: list) -> list:
+    """A headline printed with its writer's byline and no text under it, then headed parts
+    that carry nothing of a story's own (no byline, date or source line, no credit of their
+    own): one story whose text begins at its first section head (a long feature), whatever
+    the page's <title> says. A page of stories under the page's name and date (`新闻联播`,
+    a day) credits no writer there, and each of its stories has text under its headline."""
+    if len(drafts) < 2 or not drafts[0].article.title or not _headline_only(drafts[0]):
+        return drafts
+    if not any(it.kind == "byline" and it.byline and it.byline.authors for it in drafts[0].items):
+        return drafts  # a page's name and date over its stories (`新闻联播` / the day) names nobody
+    sections = drafts[1:]
+    if not all(
+        d.article.title and _headed_section(d) and not own_credit(d.items) for d in sections
+    ):
+        return drafts
+    for section in sections:
+        _merge_as_subheads(drafts[0], section)
+    return drafts[:1]
 
 
 def _headline_only(draft) -> bool:

@@ -128,7 +128,24 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
             headline = heading
         elif whole_page and (guess := _headline_above(blocks, start)) is not None:
             start = title_idx = guess
-    start = _byline_zone_start(blocks, start)
+    zone = _byline_zone_start(blocks, start)
+    if (
+        anchored is None
+        and headline is not None
+        and zone < start
+        and zone > 0
+        and blocks[zone - 1].kind == "heading"
+        and not blocks[zone - 1].link_chars
+        and 0 < blocks[zone - 1].level < blocks[headline].level
+        and any(credit_line(blocks[i].text) for i in range(zone, start))
+    ):
+        # `<h1>headline</h1>` / `作者：X` / date / `<h2>first section</h2>`: the heading the
+        # writer's byline is printed under, of a higher rank than the one over the text, is
+        # the headline; the other opens the text's first section (a page's name over its
+        # date, `<h1>新闻联播</h1>` / the day, credits nobody: its stories stay apart)
+        zone = headline = _heading_lines_start(blocks, zone - 1)
+        deck_lines = set()
+    start = zone
     end = _container_end(
         blocks, _once(blocks, weights, start, end), start, end, anchored is not None
     )
