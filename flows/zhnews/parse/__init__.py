@@ -184,6 +184,7 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
         _head_writers(articles[0], text)
         _page_editor(articles[0], text)
         _standfirst_echo(articles[0])
+        _original_after_translation(articles[0])
     for article in articles:
         if article.publisher is None and page.get("publisher"):
             article.publisher = page["publisher"]
@@ -230,7 +231,8 @@ def _head_writers(article: Article, html: str) -> None:
 
 # A labelled editor credit printed as the page's text (`（責任編輯： 劉艷丹 ）`), with what
 # follows the label up to the end of its line or bracket
-_PAGE_EDITOR = re.compile(r"(?:责任编辑|責任編輯|责编|責編)\s*[：:]")
+# (or the label alone in its element: `<span class="hf_label">责编</span>杨文钊`)
+_PAGE_EDITOR = re.compile(r"(?:责任编辑|責任編輯|责编|責編)(?:\s*[：:]|(?=\s*</))")
 _PAGE_EDITOR_REST = 60  # characters of markup and text read after the label
 MAX_PAGE_EDITOR_LABELS = 12
 _BLOCK_TAG = re.compile(r"(?i)</?(?:p|div|td|tr|li|br|h[1-6]|table|section)\b[^>]*>")
@@ -292,7 +294,7 @@ def _standfirst_echo(article: Article) -> None:
     lead summary of several paragraphs printed as the text's own (each said again further
     down: a 2005 portal's reprint), for a standfirst box holds one paragraph."""
     body = [p for p in article.paragraphs if p.kind == "body"]
-    if len(body) < 3 or article.paragraphs[0] is not body[0]:
+    if len(body) < 2 or article.paragraphs[0] is not body[0]:
         return
     sentences = [_squeeze(m) for m in _SENTENCE.findall(body[0].text)]
     if not 1 <= len(sentences) <= MAX_STANDFIRST_SENTENCES or _squeeze(body[0].text) != "".join(
@@ -306,6 +308,30 @@ def _standfirst_echo(article: Article) -> None:
     ) and not _echoed(body[1].text, rest[1:]):
         article.paragraphs.remove(body[0])
         article.summary = article.summary or body[0].text
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+MIN_CHINESE_PARAGRAPHS = 3
+
+
+def _original_after_translation(article: Article) -> None:
+    """A translated story's page that prints the original after the Chinese text (`<div
+    class="word-en">`, after `翻译：X` / `审校：Y`): paragraphs with no Chinese at all closing a
+    text that is Chinese are the original, not the story's text. Only with a translation
+    credited (the byline's translator) and at least `MIN_CHINESE_PARAGRAPHS` Chinese ones."""
+    if not any(a.role == TRANSLATOR_ROLE for a in article.authors) and not (
+        article.byline_raw and re.search(r"翻译|翻譯|编译|編譯|译者|譯者", article.byline_raw)
+    ):
+        return
+    paragraphs = article.paragraphs
+    cut = len(paragraphs)
+    while (
+        cut > 0 and paragraphs[cut - 1].kind == "body" and not _CJK.search(paragraphs[cut - 1].text)
+    ):
+        cut -= 1
+    chinese = sum(1 for p in paragraphs[:cut] if p.kind == "body" and _CJK.search(p.text))
+    if cut < len(paragraphs) and chinese >= MIN_CHINESE_PARAGRAPHS:
+        article.paragraphs = paragraphs[:cut]
 
 
 def _echoed(text: str, rest: list[str]) -> bool:

@@ -134,6 +134,13 @@ _BOILERPLATE_RE = re.compile(
 _SOURCE_RE = re.compile(
     r"^[（(]?\s*(?:文章|稿件|新闻|新聞|消息)?(?:来源|來源|稿源)\s*[：:]\s*(?P<pub>[^（）()]{1,40}?)\s*[)）]?$"
 )
+# `新闻来源：BBC、美联社、TheConversation、英国《卫报》，部分图片来源网络`: the sources a roundup
+# drew on, listed under its text (no sentence: a list of names)
+_SOURCES_LIST = re.compile(
+    r"^[（(]?\s*(?:新闻|新聞|资料|資料|信息|資訊|资讯|参考|參考|内容|內容)(?:来源|來源)\s*[：:]"
+    r"[^。！？!?：:]*[、,，][^。！？!?：:]*[)）]?$"
+)
+MAX_SOURCES_LIST_CHARS = 160
 # `来源：巴彦淖尔日报   编辑：苏亮`: the source line also carries the credits (the label's
 # colon marks where they start, also when the two spans are joined: `来源：X报责任编辑：Y`)
 _SOURCE_CREDITS = re.compile(
@@ -634,6 +641,8 @@ def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _Typical
         if cells is not None and (cells.authors or cells.editor):
             pub = _PUBLISHER_IN_META.search(text)
             return Item("byline", text, byline=cells, publisher=pub.group("pub") if pub else None)
+    if len(text) <= MAX_SOURCES_LIST_CHARS and _SOURCES_LIST.match(text):
+        return Item("source", text)  # `新闻来源：BBC、美联社、…，部分图片来源网络`: no one outlet
     source = _SOURCE_CREDITS.match(text) or _SOURCE_RE.match(text)
     if source:
         credits = source.groupdict().get("credits")
@@ -1440,7 +1449,7 @@ def _mark_name_lines(items: list[Item]) -> None:
         ):
             continue
         names = strict_names(item.text, surname=True)
-        if names and len(names) <= 3:
+        if names and len(names) <= 3 and not any(_BRAND_WORD.fullmatch(n) for n in names):
             authors = [Author(name, None) for name in names]
             item.kind, item.byline = "byline", Byline(raw=item.text, authors=authors)
 
@@ -2660,8 +2669,15 @@ def _names_under_title(items: list[Item], title: str | None = None) -> list[Item
         names = strict_names(items[first].text, surname=True)
         if not names or len(names) > 3 or _speaker_labels(items, first):
             return items
+        if any(_BRAND_WORD.fullmatch(n) for n in names):
+            return items  # `iWeekly`, `BBC` over the text: an edition's or a source's name
         byline = Byline(raw=items[first].text, authors=[Author(n, None) for n in names])
     return [*items[:first], Item("byline", byline.raw, byline=byline), *items[first + 1 :]]
+
+
+# A brand's spelling, not a person's name: `iWeekly`, `eBay` (a lower-case start with a
+# capital inside), `BBC`, `CNN` (an acronym)
+_BRAND_WORD = re.compile(r"[a-z]+[A-Z][A-Za-z]*|[A-Z]{2,6}")
 
 
 # `张三：` alone on a line: who speaks in the lines under it (an interview, a dialogue).
@@ -2686,12 +2702,16 @@ _NOT_TOPIC = re.compile(r"(?:訊|讯|電|电|報導|报道|報道|消息|快讯|
 
 def _topic_label(article: Article, items: list[Item]) -> list[Item]:
     """A lenticular-bracketed label alone on the first line of the text, right before the
-    lead, is the story's kicker (the running story it belongs to), not a paragraph."""
+    lead, is the story's kicker (the running story it belongs to), not a paragraph; so is
+    an edition's brand in bold (`iWeekly`)."""
     first = next((i for i, it in enumerate(items) if it.kind in ("body", "subhead")), None)
     if first is None or items[first].kind != "body":
         return items
-    match = _TOPIC_LABEL.fullmatch(items[first].text.strip())
-    if match is None or _NOT_TOPIC.search(match.group("label")):
+    text = items[first].text.strip()
+    match = _TOPIC_LABEL.fullmatch(text)
+    # `<p><strong>iWeekly</strong></p>`: the edition's name in bold over the lead, a label too
+    brand = items[first].bold and _BRAND_WORD.fullmatch(text) is not None
+    if not brand and (match is None or _NOT_TOPIC.search(match.group("label"))):
         return items
     following = next((it for it in items[first + 1 :] if it.kind not in ("image", "caption")), None)
     if following is None or following.kind != "body" or not ends_sentence(following.text):

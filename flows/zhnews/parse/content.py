@@ -242,10 +242,11 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
         seen.add(compact)
         if block.kind == "quote" and len(compact) <= MAX_CREDIT_CHARS and credit_line(block.text):
             block = replace(block, kind="text")  # `<blockquote>文丨X</blockquote>`: a byline
+        if in_lead and block.kind == "text" and _LEAD_NOTE.match(block.text):
+            # `编者按：…`, a short `摘要：拳赛性别检测罗生门`: the summary
+            kept.append(replace(block, kind="quote"))
+            continue
         if in_lead and block.kind == "text" and weights[idx] > 0:
-            if _LEAD_NOTE.match(block.text):
-                kept.append(replace(block, kind="quote"))  # `编者按：…`: the summary
-                continue
             in_lead = False
         if title_idx is not None and title_span == 2 and idx in (title_idx, title_idx + 1):
             # A headline printed on two lines is one title (`…纾困` + `预计…`); a second
@@ -1068,11 +1069,16 @@ def _linked_byline(blocks: list, idx: int) -> bool:
 
 _SIZE_TOKEN = (
     r"(?:[小中大特超]|特大|超大|[AaＡTt][+\-＋－]?|[+\-＋－]|標準|标准|默認|默认"
-    r"|放大|缩小|縮小|还原|還原)"
+    r"|放大|缩小|縮小|还原|還原"
+    # `小号` / `默认` / `大号`: the sizes a `文本设置` menu offers
+    r"|[小中大][号號]|特大[号號]|超大[号號])"
 )
 # `<dt>字号</dt><dd>放大</dd><dd>标准</dd>`: buttons printed one per line; the unambiguous
 # ones alone (`标准`, `默认` alone may be words of the text: see `_font_switch`)
-_FONT_SWITCHES = frozenset(("放大", "缩小", "縮小"))
+_FONT_SWITCHES = frozenset(
+    # `<span>文本设置</span>`: the label of the text-size menu, printed as a line
+    ("放大", "缩小", "縮小", "文本设置", "文本設置", "字体设置", "字體設置", "阅读设置", "閱讀設置")
+)
 _SIZE_BUTTON = re.compile(_SIZE_TOKEN)  # one button's label, whatever the widget prints
 MAX_SLIDER_DIGITS = 12
 _SHARE_COUNT = re.compile(r"^[\d,.]+[万萬kK]?(?=分享|轉發|转发)")
@@ -1092,6 +1098,7 @@ _COMMENT_COUNT = re.compile(
     r"(?:\d[\d,]*(?:条|條|则|則|人)?)?(?:跟贴|跟帖|评论|評論|留言|参与|參與|回复|回覆)"
     r"(?:\d[\d,]*(?:条|條|人参与|人參與|人|则|則)?)?"
 )
+_COUNTER_BUTTON = re.compile(r"[A-Za-z\u4e00-\u9fff]{1,8}[(（]\d{1,6}(?:条|條|则|則|人|次)[)）]")
 _PLAYER_WORDS = re.compile(
     r"(?i)video\s*player|play\s*video|current\s*time|duration|remaining\s*time|stream\s*type|"
     r"loaded:|seek\s*to\s*live|playback\s*rate|captions?\s*settings|fullscreen|mute|"
@@ -1319,6 +1326,8 @@ def widget_reason(compact: str) -> str | None:
         return "ad_slot"
     if _PICTURE_CONTROL.fullmatch(compact):
         return "picture_control"
+    if _COUNTER_BUTTON.fullmatch(compact):
+        return "comment_count"  # `Plus(7条)`: a button with the count of its posts
     unbracketed = re.sub(r"[\[\]()（）【】:：|｜/]", "", compact)
     counts = _COMMENT_COUNT.findall(unbracketed)
     if counts and "".join(counts) == unbracketed and re.search(r"\d|跟贴|跟帖", unbracketed):

@@ -320,6 +320,11 @@ _US_DATE_RE = re.compile(
 )
 # The day-first dotted stamp of Hong Kong and European pages (`27.11.2025 15:34`): only with
 # its time, which makes it a stamp and not a version or section number.
+# `10-07-16 00:36` (内蒙古新闻网): year, month and day of two digits each, then a clock time
+_YY_DATE_RE = re.compile(
+    r"(?<![\d\-/.:])(?P<yy>\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\s+"
+    r"(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?![\d:])"
+)
 _DMY_DOT_RE = re.compile(
     r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})\s+"
     r"(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?![\d:])"
@@ -452,6 +457,19 @@ def find_dates(value: str, tz: ZoneInfo):
             )
     if "-" in value or "/" in value:
         yield from _year_last_dates(value, tz)
+    if "-" in value:  # `10-07-16 00:36`: a two-digit year, only before a clock time
+        for match in _YY_DATE_RE.finditer(value):
+            year = int(match["yy"])
+            year += 2000 if year < 69 else 1900  # strptime's %y: 00-68 are 20xx, 69-99 19xx
+            try:
+                naive = datetime(
+                    year, int(match["m"]), int(match["d"]), int(match["H"]), int(match["M"]),
+                    int(match["S"] or 0),
+                )  # fmt: skip
+            except ValueError:
+                continue
+            zone = _printed_zone(value, match.end(), tz)
+            yield DateMatch(naive.replace(tzinfo=zone), True, match.start(), match.end())
     if "年" in value:
         for match in _CN_DATE_RE.finditer(value):
             year = "".join(str(max(_CN_DIGITS.index(ch) - 2, 0)) for ch in match["y"])
