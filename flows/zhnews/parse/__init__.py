@@ -185,6 +185,7 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
         _page_editor(articles[0], text)
         _standfirst_echo(articles[0])
         _original_after_translation(articles[0])
+        _count_after_text(articles[0])
     for article in articles:
         if article.publisher is None and page.get("publisher"):
             article.publisher = page["publisher"]
@@ -332,6 +333,22 @@ def _original_after_translation(article: Article) -> None:
     chinese = sum(1 for p in paragraphs[:cut] if p.kind == "body" and _CJK.search(p.text))
     if cut < len(paragraphs) and chinese >= MIN_CHINESE_PARAGRAPHS:
         article.paragraphs = paragraphs[:cut]
+
+
+_COUNT = re.compile(r"\d{1,6}")
+
+
+def _count_after_text(article: Article) -> None:
+    """A bare number closing the text (`<div class="like"><span>3</span><a title="喜欢">`: the
+    likes a page counts under the story) is a counter, not a paragraph: the text's last
+    paragraph is never a number alone (a section number opens a section, it closes none)."""
+    paragraphs = article.paragraphs
+    while (
+        len(paragraphs) > 1
+        and paragraphs[-1].kind == "body"
+        and _COUNT.fullmatch(paragraphs[-1].text.strip())
+    ):
+        paragraphs.pop()
 
 
 def _echoed(text: str, rest: list[str]) -> bool:

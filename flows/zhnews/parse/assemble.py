@@ -137,7 +137,8 @@ _SOURCE_RE = re.compile(
 # `新闻来源：BBC、美联社、TheConversation、英国《卫报》，部分图片来源网络`: the sources a roundup
 # drew on, listed under its text (no sentence: a list of names)
 _SOURCES_LIST = re.compile(
-    r"^[（(]?\s*(?:新闻|新聞|资料|資料|信息|資訊|资讯|参考|參考|内容|內容)(?:来源|來源)\s*[：:]"
+    r"^[（(]?\s*(?:新闻|新聞|资料|資料|信息|資訊|资讯|参考|參考|内容|內容)"
+    r"(?:(?:及|和|与|與)(?:图片|圖片|照片))?(?:来源|來源)\s*[：:]"
     r"[^。！？!?：:]*[、,，][^。！？!?：:]*[)）]?$"
 )
 MAX_SOURCES_LIST_CHARS = 160
@@ -196,6 +197,10 @@ _PRINT_EDITION = re.compile(
     r"^《(?P<pub>[^》]{2,16})》\s*[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"\s*(?:第?\s*[A-Z]?\d{1,3}\s*版)?\s*[)）]$"
 )
+# An editor's labelled credit set as a heading (`<h3><span>责编：群硕系统</span></h3>`)
+_EDITOR_LABEL = re.compile(r"^(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[：:]")
+MAX_HEADING_CREDIT_CHARS = 24
+_CREDIT_VALUE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]{2,12}")
 _CLAUSE_PUNCT = re.compile(r"[。！？!?；;：:，,…]")
 
 
@@ -575,6 +580,17 @@ def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _Typical
             return Item("rule", text)  # `<h3>……………………</h3>`: a dotted rule, not a headline
         if text.startswith(("□", "■")):
             return Item("byline", text, byline=parse_byline_line(text))
+        label = _EDITOR_LABEL.match(text) if block.level > 1 else None
+        if label is not None and len(text) <= MAX_HEADING_CREDIT_CHARS:
+            # `<h3><span>责编：群硕系统</span></h3>`: the editor's credit set as a heading; what
+            # follows the label is kept as printed (a name, a desk's code or system)
+            credit = parse_credit_line(text)
+            if credit is None or credit.authors or not credit.editor:
+                value = text[label.end() :].strip()
+                if not _CREDIT_VALUE.fullmatch(value):
+                    return Item("byline", text, byline=Byline(raw=text, kind="credit"))
+                credit = Byline(raw=text, kind="editor", editor=value, editor_rank=1)
+            return Item("byline", text, byline=credit)
         if debris.debris_reason(text):
             return Item("debris", text)
         if debris.related_header(text) is not None:

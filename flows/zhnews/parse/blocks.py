@@ -681,6 +681,32 @@ _SITE_SUFFIX = re.compile(
 )
 
 
+MAX_BESIDE_CAPTION_CHARS = 40
+_CLAUSE_MARKS = re.compile(r"[。！？!?，,；;：:]")
+
+
+def _captions_beside_pictures(blocks: list[Block]) -> list[Block]:
+    """A short label printed in the same element as the picture right before it (`<p><img …>
+    <span class="info">科勒</span></p>`) is that picture's caption; a sentence there (`<p><img>
+    震中地形：…约1805米。</p>`, or the rest of a paragraph a picture interrupts) is text."""
+    out = list(blocks)
+    for idx in range(1, len(out)):
+        block, prev = out[idx], out[idx - 1]
+        if (
+            block.kind == "text"
+            and prev.kind == "image"
+            and block.dom_path
+            and block.dom_path == prev.dom_path
+            and not block.in_figure
+            and 0 < len(re.sub(r"\s", "", block.text)) <= MAX_BESIDE_CAPTION_CHARS
+            and not _CLAUSE_MARKS.search(block.text)
+            and not block.link_chars
+            and not content.credit_line(block.text)  # `<img><strong>责编 | X</strong>`: credits
+        ):
+            out[idx] = replace(block, in_figure=True)
+    return out
+
+
 def html_blocks(html: str, main_content: bool = False, whole_page: bool = False) -> list[Block]:
     """Walk an HTML fragment or page and return its blocks, chrome removed.
 
@@ -707,7 +733,9 @@ def html_blocks(html: str, main_content: bool = False, whole_page: bool = False)
         return mark_credited_captions(_walk(soup, page=False))
     revealed = _story_reveals(soup) | _boxes_in_text(soup)
     blocks = _walk(soup, page=True, skip_hidden=True, revealed=revealed)
-    blocks = split_heading_stamps(mark_credited_captions(mend_link_stubs(blocks)))
+    blocks = split_heading_stamps(
+        mark_credited_captions(_captions_beside_pictures(mend_link_stubs(blocks)))
+    )
     return gallery_captions(content.select_main(blocks, page_title, whole_page))
 
 

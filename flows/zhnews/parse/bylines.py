@@ -350,6 +350,7 @@ def _credits(text: str, default_role: str | None = None, strict: bool = False) -
             and _NEWSROOM_SHORT.fullmatch(segment.strip(" \t\u3000：:")) is not None
             and segments[index + 1][1] in _JOB_TITLES
         )
+        labelled = segment.lstrip(" \t\u3000")[:1] in "：:"  # `作者：X`: the label's colon
         # `撰文：X · 編輯：Y`: a middle dot between two credits is a separator at a name's end
         segment = segment.strip(" \t\u3000：:/／|｜︱丨，,、;；·•")
         if not segment:
@@ -386,7 +387,7 @@ def _credits(text: str, default_role: str | None = None, strict: bool = False) -
                 if not (index == 0 and _is_media(segment, glued_role=role_follows)):
                     result.clean = False
                 continue
-            names = _strict_names(segment, glued=glued)
+            names = _strict_names(segment, glued=glued, pen_name=labelled and role == "作者")
             if names is None:
                 result.clean = False
                 continue
@@ -466,11 +467,21 @@ _PADDED_NAME = re.compile(
 _SLIDER_CONTROLS = re.compile(r"(?i)(?:\s*(?:prev(?:ious)?|next)\s*){1,4}")
 
 
-def _strict_names(segment: str, glued: bool = False) -> list[str] | None:
+# What a four-character credit value says when it names nobody: `网络整理`, `综合报道`
+_NOT_A_PEN_NAME = re.compile(
+    r"整理|综合|綜合|网络|網絡|網路|报道|報導|报导|編譯|编译|供稿|提供|转载|轉載|佚名|匿名|来源|來源"
+    r"|本报|本報|本刊|本台|记者|記者|编辑|編輯|新闻|新聞|中心|小组|小組|团队|團隊|评论|評論|查看"
+)
+
+
+def _strict_names(segment: str, glued: bool = False, pen_name: bool = False) -> list[str] | None:
     """Names only (2–4 CJK characters, `·` transliterations, Latin names), or None.
 
     `glued`: the names follow a role word without any separator (`记者张三`), as print
     layouts do; then a name must start with a surname so `记者获悉` is not a credit.
+    `pen_name`: the value of a writer's label (`作者：山鲁佐德`): a lone four-character word
+    that is no two names is the writer's pen name (unless it says how the story was made:
+    `网络整理`, `综合报道`).
     """
     segment = _DESK_CODE.sub("", re.sub(r"\s*_?[A-Z]{1,4}\d{2,6}\b", "", segment)).strip()
     if _SLIDER_CONTROLS.fullmatch(segment):
@@ -504,6 +515,8 @@ def _strict_names(segment: str, glued: bool = False) -> list[str] | None:
             split = _segment(chunk)
             if split is None and len(chunk) == 4 and chunk[:2] in _COMPOUND_SURNAMES:
                 split = [chunk]
+            if split is None and pen_name and len(chunk) == 4 and chunk == segment.strip():
+                split = None if _NOT_A_PEN_NAME.search(chunk) else [chunk]
             if split is None:
                 return None
             names.extend(split)

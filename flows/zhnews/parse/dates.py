@@ -835,7 +835,10 @@ def _script_field(script: str, headlines: list[str], tz: ZoneInfo) -> re.Match |
     own object) and one of them sits beside the page's headline, between the same braces
     (`"title":"…","newsTime":…`); then that one."""
     first = None
+    listings = _listings(script) if _LISTING_OPEN.search(script) else []
     for match in _SCRIPT_FIELD_RE.finditer(script):
+        if any(start <= match.start() < end for start, end in listings):
+            continue  # `relatedList = [{… "pubDate":"2024-11-23 21:28" …}]`: other stories
         if first is None:
             if machine_date(match.group(2), tz) is None:
                 continue
@@ -855,6 +858,32 @@ def _script_field(script: str, headlines: list[str], tz: ZoneInfo) -> re.Match |
         if any(h in around for h in headlines) and machine_date(match.group(2), tz) is not None:
             return match
     return first
+
+
+# `relatedList = [`, `"recommend": [`, `hotNews: [`: a script's array of other stories
+_LISTING_OPEN = re.compile(
+    r"(?i)(?:related|recommend|relate|hot|rank|list|feed|more|next|prev|latest|top)\w*[\"']?"
+    r"\s*[:=]\s*\["
+)
+_BRACKET = re.compile(r"[\[\]]")
+
+
+def _listings(script: str) -> list[tuple[int, int]]:
+    """Where the script's arrays of other stories run (from each named opening bracket to the
+    bracket that closes it)."""
+    spans: list[tuple[int, int]] = []
+    for opening in _LISTING_OPEN.finditer(script):
+        if spans and opening.start() < spans[-1][1]:
+            continue  # nested in the array before
+        depth = 1
+        end = len(script)
+        for bracket in _BRACKET.finditer(script, opening.end()):
+            depth += 1 if bracket.group() == "[" else -1
+            if depth == 0:
+                end = bracket.end()
+                break
+        spans.append((opening.end(), end))
+    return spans
 
 
 def _script_epoch_dates(script: str, tz: ZoneInfo) -> list[Evidence]:
