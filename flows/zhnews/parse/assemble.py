@@ -207,7 +207,7 @@ _CLAUSE_PUNCT = re.compile(r"[。！？!?；;：:，,…]")
 def classify(blocks: list[Block], tz: ZoneInfo) -> list[Item]:
     """Give every block its role in the document, then mark debris that needs context."""
     items: list[Item] = []
-    blocks = bracket_headlines(_join_vertical_labels(blocks))
+    blocks = bracket_headlines(_join_label_values(_join_vertical_labels(blocks)))
     typical = _TypicalParagraph(blocks)
     for idx, block in enumerate(blocks):
         item = _marked_byline(_classify_one(blocks, idx, tz, typical), block)
@@ -300,6 +300,36 @@ def _join_vertical_labels(blocks: list[Block]) -> list[Block]:
         close()
         out.append(block)
     close()
+    return out
+
+
+# A field's label alone on its line, its value on the next (`<p>来源</p><p>参考消息网</p>` in a
+# page's side column): one labelled line, `来源：参考消息网`
+_BARE_LABEL = re.compile(r"(?:来源|來源|稿源|作者|记者|記者|编辑|編輯|责任编辑|責任編輯|责编|責編)")
+MAX_LABEL_VALUE_CHARS = 20
+
+
+def _join_label_values(blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    skip = False
+    for idx, block in enumerate(blocks):
+        if skip:
+            skip = False
+            continue
+        nxt = blocks[idx + 1] if idx + 1 < len(blocks) else None
+        if (
+            nxt is not None
+            and block.kind == "text"
+            and nxt.kind == "text"
+            and _BARE_LABEL.fullmatch(block.text.strip())
+            and 0 < len(nxt.text.strip()) <= MAX_LABEL_VALUE_CHARS
+            and not _CLAUSE_PUNCT.search(nxt.text)
+            and not nxt.link_chars
+        ):
+            out.append(replace(nxt, text=f"{block.text.strip()}：{nxt.text.strip()}"))
+            skip = True
+            continue
+        out.append(block)
     return out
 
 

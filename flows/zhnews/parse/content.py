@@ -505,7 +505,7 @@ MIN_DECK_CHARS = 6
 # A note printed before the story's text that is about it, not of it: the editor's note and
 # the abstract (`编者按：…`, `内容摘要：…`). Kept as the summary.
 _LEAD_NOTE = re.compile(
-    r"^\s*[【\[]?\s*(?:编者按|編者按|编者的话|編者的話|内容摘要|內容摘要|内容提要|內容提要|摘要|导读|導讀"
+    r"^\s*[【\[]?\s*(?:编者按|編者按|编者的话|編者的話|内容摘要|內容摘要|内容提要|內容提要|摘要|导读|導讀|导语|導語"
     r"|核心提示)\s*[】\]]?\s*[：:]"
 )
 MIN_REPEAT_CHARS = 30
