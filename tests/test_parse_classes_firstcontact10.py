@@ -18,7 +18,7 @@
 from __future__ import annotations
 
 import pytest
-from synthetic import PARAGRAPH, STORY, only_article, page, text_of
+from synthetic import PARAGRAPH, STORY, only_article, page, text_of, writers
 from zhnews.parse.bylines import _credits
 
 
@@ -103,3 +103,41 @@ def test_a_posted_stamp_under_the_text_dates_the_story(stamp):
         f"<div class='date_text'><p>{stamp}</p></div>",
     )
     assert str(only_article(html).published_at.date()) == "2025-02-10"
+
+
+def test_a_writer_named_only_in_a_marked_box_above_the_text():
+    """maeil (left open when the batch was merged): `<dl class="author"><dt class="name">YOON
+    Inha</dt><dd class="email">…</dd></dl>` above the text, past a language switch and a share
+    bar, is the only credit: its name (the address left out) is the writer."""
+    from pathlib import Path
+
+    from zhnews.decode import decode_bytes
+    from zhnews.parse import parse_document
+
+    path = (
+        Path(__file__).resolve().parents[1]
+        / "bench/extraction/docs/maeil/newswebsite-maeil-11209966.html"
+    )
+    text, _ = decode_bytes(path.read_bytes())
+    assert writers(parse_document(text, str(path)).articles[0]) == ["YOON Inha"]
+
+
+@pytest.mark.parametrize(
+    ("box", "names"),
+    [
+        ("<dl class='author'><dt>YOON  Inha</dt><dd>ihyoon24@mk.co.kr</dd></dl>", ["YOON Inha"]),
+        ("<div class='author'>iWeekly</div>", []),  # a brand
+        ("<div class='author'>新闻中心</div>", []),  # a desk
+        ("<div class='comment-author'>王小明</div>", []),  # a reader
+        ("<div class='author'>王小明</div><div class='author'>李四</div>", []),  # two people
+    ],
+)
+def test_the_writer_of_a_marked_box_above_the_text(box, names):
+    from zhnews.model import Article, Paragraph
+    from zhnews.parse import _marked_writer
+
+    lead = "本市今年夏季持续高温，有关部门近日下发通知。"
+    article = Article(title="防暑补贴", paragraphs=[Paragraph("body", lead)])
+    html = f"<html><head></head><body><div class='bar'>{box}</div><p>{lead}</p></body></html>"
+    _marked_writer(article, html)
+    assert [a.name for a in article.authors] == names

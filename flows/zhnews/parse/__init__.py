@@ -183,6 +183,7 @@ def _parse(text: str, source_path: str, tz: ZoneInfo) -> ParsedDocument:
         _signed_short_name(articles[0], text)
         _head_writers(articles[0], text)
         _page_editor(articles[0], text)
+        _marked_writer(articles[0], text)
         _standfirst_echo(articles[0])
         _original_after_translation(articles[0])
         _count_after_text(articles[0])
@@ -228,6 +229,53 @@ def _head_writers(article: Article, html: str) -> None:
     if names:
         article.authors = [a for a in article.authors if a.role == PHOTO_ROLE]
         article.authors[:0] = [Author(n, "作者") for n in names]
+
+
+# An element the page's markup calls the author's (`<dl class="author">`, `<span
+# class="byline">`): its tag, its class, what it holds (up to the element's end)
+_AUTHOR_ELEMENT = re.compile(
+    r"<(?P<tag>[a-z][a-z0-9]*)\b[^>]*\bclass\s*=\s*[\"'](?P<cls>[^\"']*)[\"'][^>]*>"
+    r"(?P<inner>.{0,300}?)</(?P=tag)\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+_CLASSED_TAG = re.compile(
+    r"<[a-z][a-z0-9]*\b[^>]*\bclass\s*=\s*[\"'](?P<cls>[^\"']*)[\"']", re.IGNORECASE
+)
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_WRITER_CLASS = re.compile(r"(?:^|[\s_-])(?:author|byline|reporter|writer)(?:$|[\s_-])", re.I)
+_NOT_WRITER_CLASS = re.compile(r"comment|reply|review|user|avatar|pic|img|photo|editor", re.I)
+
+
+def _marked_writer(article: Article, html: str) -> None:
+    """A page whose text credits no writer but whose markup names one in a box above the
+    text, apart from it (`<dl class="author"><dt class="name">YOON  Inha</dt><dd
+    class="email">…</dd></dl>` past a language switch and a share bar): the one name every
+    such box holds (its address left out) is the writer. Names only (a desk, a brand such as
+    `iWeekly`, a box with anything else is not), and only boxes printed before the text."""
+    if any(a.role not in (PHOTO_ROLE, TRANSLATOR_ROLE) for a in article.authors):
+        return
+    body = [p.text for p in article.paragraphs if p.kind == "body"]
+    start = html.rfind(body[0][:12]) if body else -1  # the text itself, not a teaser of it
+    if start < 0:
+        return
+    found: set[str] = set()
+    for opening in _CLASSED_TAG.finditer(html, max(meta.head_end(html), 0), start):
+        cls = opening.group("cls")
+        if not _WRITER_CLASS.search(cls) or _NOT_WRITER_CLASS.search(cls):
+            continue
+        match = _AUTHOR_ELEMENT.match(html, opening.start())
+        if match is None:
+            continue
+        value = _markup_text(_ADDRESS.sub(" ", match.group("inner")))
+        names = strict_names(value, surname=True) if value else None
+        if not names or len(names) > 3 or any(_BRAND.fullmatch(n) for n in names):
+            continue
+        found.update(names)
+    if len(found) == 1:
+        article.authors[:0] = [Author(found.pop(), "作者")]
+
+
+_BRAND = re.compile(r"[a-z]+[A-Z][A-Za-z]*|[A-Z]{2,6}")
 
 
 # A labelled editor credit printed as the page's text (`（責任編輯： 劉艷丹 ）`), with what
