@@ -238,8 +238,10 @@ _AUTHOR_ELEMENT = re.compile(
     r"(?P<inner>.{0,300}?)</(?P=tag)\s*>",
     re.IGNORECASE | re.DOTALL,
 )
+# a box of its own (not a `<span class="author">` inside a line of text: a speaker's name)
 _CLASSED_TAG = re.compile(
-    r"<[a-z][a-z0-9]*\b[^>]*\bclass\s*=\s*[\"'](?P<cls>[^\"']*)[\"']", re.IGNORECASE
+    r"<(?:div|dl|p|section|header|address|ul|li|aside)\b[^>]*\bclass\s*=\s*[\"'](?P<cls>[^\"']*)[\"']",
+    re.IGNORECASE,
 )
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WRITER_CLASS = re.compile(r"(?:^|[\s_-])(?:author|byline|reporter|writer)(?:$|[\s_-])", re.I)
