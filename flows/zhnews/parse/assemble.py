@@ -192,6 +192,10 @@ _PRINTED_CAPTION = re.compile(
     r"|^[^。！？!?，,]{2,30}(?:资料图|資料圖|资料照片|資料照片|资料图片|資料圖片)"
     r"(?:\s+[^\s。！？!?，,]{2,16})?$"
 )
+# `来自微博`, `来自Garn Press`: where the picture above comes from
+_FROM_CREDIT = re.compile(
+    r"(?:来自|來自|图片来自|圖片來自|图源|圖源)\s*[^\s。！？!?，,][^。！？!?，,]{0,24}"
+)
 # `《光明日报》（ 2022年02月13日 02版）`: the print edition a web copy comes from.
 _PRINT_EDITION = re.compile(
     r"^《(?P<pub>[^》]{2,16})》\s*[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
@@ -602,9 +606,10 @@ def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _Typical
         and block.level > 1
         and idx > 0
         and blocks[idx - 1].kind == "image"
-        and _PRINTED_CAPTION.search(text)
+        and (_PRINTED_CAPTION.search(text) or _FROM_CREDIT.fullmatch(text))
     ):
-        return Item("caption", text)  # `<img>` + `<h5>布丽吉特资料图 新华社/美联</h5>`
+        # `<img>` + `<h5>布丽吉特资料图 新华社/美联</h5>`, `<img>` + `<h5>来自Garn Press</h5>`
+        return Item("caption", text)
     if block.kind == "heading":
         if not _WORD_CHAR.search(text):
             return Item("rule", text)  # `<h3>……………………</h3>`: a dotted rule, not a headline
@@ -800,6 +805,14 @@ MAX_META_HEADING_CHARS = 120
 _CREDIT_META_KEYS = re.compile(r"(?:来源|來源|稿源|作者|编辑|編輯)\s*[：:]")
 
 
+_COUNTERS_AFTER = re.compile(r"(?:\s+\d{1,7})+$")
+_OUTLET_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,10}")
+# the credit opens with its role word (`综合编译 刘雅静`), not a name (`今日华闻 刘雅静`)
+_ROLE_OPENS = re.compile(
+    r"(?:综合|綜合)?(?:编译|編譯|记者|記者|撰文|撰稿|作者|文|采写|採寫|报道|報導)\s*[：:／/]?\s*"
+)
+
+
 def _date_line(text: str, tz: ZoneInfo) -> Item | None:
     """A line that is a date and what a page prints with it, as page metadata.
 
@@ -883,6 +896,14 @@ def _date_line(text: str, tz: ZoneInfo) -> Item | None:
         credit = parse_credit_line(after) or parse_outlet_credit(after)
         if credit is not None:
             return Item("meta", text, date=stamp, byline=credit)
+        # `2019-10-25 18:19:01 今日华闻 综合编译 刘雅静 1965 0`: the outlet, a space, the credit
+        # (and the page's view counters, filled in by script)
+        outlet, _, credited = _COUNTERS_AFTER.sub("", after).partition(" ")
+        credit = (
+            parse_credit_line(credited) if credited and _OUTLET_WORD.fullmatch(outlet) else None
+        )
+        if credit is not None and credit.authors and _ROLE_OPENS.match(credited):
+            return Item("meta", text, date=stamp, publisher=outlet, byline=credit)
     if stamped and _SOURCE_AFTER_STAMP.fullmatch(after):
         # `2016年05月25日10:10 新浪财经`: the timestamp and the desk or channel that ran it
         names = strict_names(after, surname=True)
@@ -1019,6 +1040,8 @@ _SITE_LABEL = re.compile(
     r"|[A-Za-z]{0,10}(?:news|News|NEWS|today|Today|times|Times|daily|Daily)|[A-Z]{3,6}"
     # a desk of the newsroom: `編譯中心`, `国际部`
     r"|[\u4e00-\u9fff]{1,6}(?:中心|編輯部|编辑部|新聞部|新闻部|國際部|国际部)"
+    # a portal's channel: `新浪图片`, `网易娱乐`, `腾讯财经`
+    r"|[\u4e00-\u9fff]{2,4}(?:图片|圖片|视频|視頻|财经|財經|娱乐|娛樂|体育|體育|科技|汽车|汽車)"
 )
 
 

@@ -681,6 +681,25 @@ _SITE_SUFFIX = re.compile(
 )
 
 
+# `来源：%E4%BF%A1%E9%98%B3…`: a value a template printed URL-encoded (UTF-8, three escapes a
+# character); read as the page means it
+_PERCENT_RUN = re.compile(r"(?:%[Ee][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])+")
+
+
+def _unquoted(match: re.Match) -> str:
+    from urllib.parse import unquote
+
+    return unquote(match.group(0), errors="strict") if _decodes(match.group(0)) else match.group(0)
+
+
+def _decodes(run: str) -> bool:
+    try:
+        bytes.fromhex(run.replace("%", "")).decode("utf-8")
+    except ValueError:
+        return False
+    return True
+
+
 MAX_BESIDE_CAPTION_CHARS = 40
 _CLAUSE_MARKS = re.compile(r"[。！？!?，,；;：:]")
 
@@ -952,6 +971,8 @@ def _walk(
         indented = bool(_PRINTED_INDENT.match(parts[0])) if parts else False
         text = drop_segment_breaks(drop_invisible(_join_parts(parts)))
         text = drop_keyword_labels(unspace_letters(re.sub(r"\s+", " ", text).strip()))
+        if "%" in text:
+            text = _PERCENT_RUN.sub(_unquoted, text)
         if text:
             compact = len(re.sub(r"\s", "", text))
             bold = compact > 0 and bold_chars >= compact

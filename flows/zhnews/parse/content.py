@@ -1509,20 +1509,27 @@ def _story_container(
     # element ids are unique, so an element's mass is keyed by its id, its depth kept aside
     mass: dict[int, float] = {}
     depth_of: dict[int, int] = {}
+    blocks_in: dict[int, int] = {}
     total = 0.0
+    prose = 0
     for idx in range(start, end):
         weight = weights[idx]
         path = blocks[idx].dom_path
         if weight <= 0 or not path:
             continue
         total += weight
+        prose += 1
         for depth, element in enumerate(path):
             mass[element] = mass.get(element, 0.0) + weight
             depth_of[element] = depth
+            blocks_in[element] = blocks_in.get(element, 0) + 1
     if not total:
         return None
+    # one long paragraph may hold most of a short text's prose: its own <p> is no container
+    # (`<div><p>…long lead…</p><p>FM104.5今日16：45…播出。</p></div>`), the element around both is
+    least = 2 if prose > 1 else 1
     container = max(
-        (e for e, m in mass.items() if m >= CONTAINER_SHARE * total),
+        (e for e, m in mass.items() if m >= CONTAINER_SHARE * total and blocks_in[e] >= least),
         key=lambda e: depth_of[e],
         default=None,
     )

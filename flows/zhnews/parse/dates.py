@@ -520,6 +520,9 @@ _URL_HINT_RES = (
     re.compile(r"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.IGNORECASE),
     re.compile(r"<link[^>]+rel=[\"']?canonical[\"']?[^>]*>", re.IGNORECASE),
     re.compile(r"<meta[^>]+(?:og:url|twitter:url)[^>]*>", re.IGNORECASE),
+    # `<base href="https://act.thehour.cn/epaper/article/2010-05-26/384576">`: a saved page's
+    # own address, which its saver wrote as the base of its links
+    re.compile(r"<base\b[^>]*\bhref[^>]*>", re.IGNORECASE),
 )
 _HREF_RE = re.compile(r"(?:href|content)\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
 
@@ -552,8 +555,8 @@ _PAGE_URL_RE = re.compile(r"(?:https?:)?//[^/\s]|/[^/\s]", re.IGNORECASE)
 
 
 def page_urls(html: str) -> list[str]:
-    """Where a saved page came from: the browser's `saved from url` note, canonical, og:url
-    (absolute, protocol-relative `//host/…` or a path on the site `/…`)."""
+    """Where a saved page came from: the browser's `saved from url` note, canonical, og:url,
+    `<base href>` (absolute, protocol-relative `//host/…` or a path on the site `/…`)."""
     head = html[:200_000]
     urls: list[str] = []
     for pattern in _URL_HINT_RES:

@@ -67,12 +67,15 @@ _RELATED_HEADER = re.compile(
     r"^[※★☆●■◆▶►▌▍▎▐│┃]?\s*[【\[〖<《(（]?\s*(?:"
     + "|".join(_RELATED_WORDS)
     + r")\s*[】\]〗>》)）]?\s*[：:]?\s*"
+    # `相关新闻↓`: an arrow pointing at the list below
+    + r"[↓⬇▼▾→»>]*\s*"
 )
 
 # A disclaimer line opens with one of these (after an optional 注：/【…】 lead-in) or holds
 # two of them; one marker inside a sentence (`他说未经授权不得转载…`) is reporting.
 _DISCLAIMER_LEAD = re.compile(
-    r"^[\s*【\[（(]*(?:注|备注|備註|说明|說明|特别说明|特別說明|编者按|編者按)?"
+    # (`1、本文是芥末堆网转载文章…`: a numbered notice's number)
+    r"^(?:\d{1,2}[、.．]\s*)?[\s*【\[（(]*(?:注|备注|備註|说明|說明|特别说明|特別說明|编者按|編者按)?"
     r"\s*[】\]）)]?\s*[：:]?\s*"
 )
 _DISCLAIMER_MARKERS = re.compile(
@@ -105,6 +108,8 @@ _DISCLAIMER_MARKERS = re.compile(
     r"|(?:如有侵权|如有侵權|如涉侵权|如涉及侵权|侵权请|侵權請)"
     # `如遇作品内容、版权等问题，请…与本网联系。版权侵权联系电话：…`: a portal's notice
     r"|如遇[^。]{0,12}(?:版权|版權)[^。]{0,4}(?:问题|問題)|(?:版权|版權)(?:侵权|侵權)(?:联系|聯繫|聯絡)"
+    # `1、本文是 芥末堆网转载文章，原文：C计划；`: the site's note that it reposts the story
+    r"|(?:本文|本篇|此文)(?:是|为|為|系)[^。，,]{0,20}?(?:转载|轉載)(?:文章|稿件|内容|內容)"
     r"|(?:投资|投資)有风险|(?:仅供|僅供)参考[，,]?不构成"
     # a finance site's footer: `本網站的內容概不構成任何投資意見…本公司概不負責`, and its
     # market-data credits `股票及指數資料由…提供。期貨指數資料由…提供。外滙及黃金報價由…提供。`
