@@ -806,6 +806,11 @@ _CREDIT_META_KEYS = re.compile(r"(?:来源|來源|稿源|作者|编辑|編輯)\s
 
 
 _COUNTERS_AFTER = re.compile(r"(?:\s+\d{1,7})+$")
+# The label of a date in someone's life or an organisation's history, not the page's
+_LIFE_DATE_LABEL = re.compile(
+    r"^(?:生日|出生|出生日期|出生年月|生于|生於|逝世|去世|卒于|卒於|成立|成立时间|成立時間|创立|創立"
+    r"|毕业|畢業|入职|入職|结婚|結婚)\s*[：:]"
+)
 _OUTLET_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,10}")
 # the credit opens with its role word (`综合编译 刘雅静`), not a name (`今日华闻 刘雅静`)
 _ROLE_OPENS = re.compile(
@@ -825,6 +830,8 @@ def _date_line(text: str, tz: ZoneInfo) -> Item | None:
         row = _header_row(text, tz)
         if row is not None:
             return row
+    if _LIFE_DATE_LABEL.match(text):
+        return None  # `生日：1967年8月13日`: a line of a profile, not when the page ran
     found = next(find_dates(text, tz), None)
     if found is None:
         if _NUMERIC_STAMP.fullmatch(text):

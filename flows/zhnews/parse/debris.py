@@ -132,8 +132,14 @@ _DISCLAIMER_MARKERS = re.compile(
 )
 
 
-# Template markup a static-site scraper left unrendered: Hugo `{{< video … >}}`, Liquid `{% … %}`.
-_TEMPLATE = re.compile(r"(?:\{\{[<%].*?[%>]\}\}|\{%.*?%\}|\{\{.*?\}\})+")
+# Template markup a static-site scraper or a CMS left unrendered: Hugo `{{< video … >}}`,
+# Liquid `{% … %}`, EmpireCMS page breaks.
+_TEMPLATE = re.compile(
+    r"(?:\{\{[<%].*?[%>]\}\}|\{%.*?%\}|\{\{.*?\}\}"
+    # EmpireCMS's page-break marker with the next page's title: `[!--empirenews.page--]金星个人
+    # 资料[/!--empirenews.page--]`
+    r"|\[!--[\w.]+--\][^\[\]]{0,60}\[/!--[\w.]+--\])+"
+)
 _ORIGINAL_TITLE = re.compile(r"^[【\[（(]?\s*原(?:标题|標題|題|题)\s*[】\]）)]?\s*[：:]")
 # Promotion of the site's channels: an action, a channel, and a word that addresses the reader.
 _PROMO_ACTION = re.compile(
@@ -712,6 +718,7 @@ _CUES = re.compile(
     r"|專線|专线|熱線|热线|諮詢|咨询|協談|协谈|自殺|自杀|提醒|珍惜|機會|机会|貼文|帖子|關心|关心"
     r"|post|Post|list|List|role|Role|article|Article|隐私|隱私|ookie|感谢|感謝|鸣谢|鳴謝|致谢|致謝"
     r"|鎖定|锁定|我们的标准|我們的標準|编辑准则|編輯準則|Standards|standards"
+    r"|爆料|线索|線索|\[!--|打开|打開"
 )
 
 
