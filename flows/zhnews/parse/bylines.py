@@ -1622,6 +1622,7 @@ def _split_run_in(paragraph: str) -> tuple[Byline, str] | None:
             or _split_news_tag(paragraph)
             or _split_newsroom_reports(paragraph)
             or _split_bracketed_reporter(paragraph)
+            or _split_outlet_dated_credit(paragraph)
         )
         if result is not None:
             return result
@@ -1776,6 +1777,38 @@ _BRACKETED_REPORTER = re.compile(
     r"\s*[)）]|[【〔]\s*(?P<lenticular>[^【】〔〕（）()，。,]{0,10}?(?:記者|记者|通讯员|通訊員)"
     r"[^【】〔〕（）()，。,]{2,30}?)\s*[】〕])\s*"
 )
+
+
+# `【欧洲时报12月22日刘涛编译】`, `【南美侨报网编译晓兆9月30日报道】`: the outlet, the day and one
+# writer's credit in lenticular brackets opening the lead (the name glued to its role word,
+# before or after it: inside the outlet's bracket a given name alone is a pen name)
+_OUTLET_DATED = re.compile(r"^\s*【(?P<inner>[^【】（）()，。,]{4,30})】\s*")
+_BRACKET_DAY = re.compile(r"\d{1,2}月\d{1,2}日")
+_GLUED_CREDIT = re.compile(
+    r"(?P<role>编译|編譯|记者|記者)(?P<after>[\u4e00-\u9fff]{2,3})(?:报道|報導|报导)?"
+    r"|(?P<before>[\u4e00-\u9fff]{2,3})(?P<role2>编译|編譯)(?:报道|報導|报导)?"
+)
+
+
+def _split_outlet_dated_credit(paragraph: str) -> tuple[Byline, str] | None:
+    match = _OUTLET_DATED.match(paragraph)
+    if match is None or not paragraph[match.end() :].strip():
+        return None
+    inner = _BRACKET_DAY.sub("", match.group("inner")).strip()
+    for end in range(2, min(len(inner), 12) + 1):
+        outlet = inner[:end]
+        credit = _GLUED_CREDIT.fullmatch(inner[end:].strip())
+        if credit is not None and _OUTLET_WORD.search(outlet):
+            break
+    else:
+        return None
+    name = credit.group("after") or credit.group("before")
+    role = credit.group("role") or credit.group("role2")
+    if name in _NOT_NAMES or _MEDIA_SUFFIX.search(name):
+        return None
+    writer = Author(name, TRANSLATOR_ROLE if role in ("编译", "編譯") else "记者")
+    byline = Byline(raw=match.group(0).strip(), authors=[writer], kind="run_in", credit=outlet)
+    return byline, paragraph[match.end() :]
 
 
 def _split_bracketed_reporter(paragraph: str) -> tuple[Byline, str] | None:

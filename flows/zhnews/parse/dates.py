@@ -747,6 +747,7 @@ class _HtmlPage:
                         Evidence(parsed[0], "meta", WEIGHTS["meta"], "markup", parsed[1], value)
                     )
         self.evidence.extend(_time_element_dates(root, tz))
+        self.evidence.extend(_epoch_element_dates(root, tz))
         headlines = [t for t in (_squeezed(t) for t in _page_titles(root)) if len(t) >= 4]
         for element in root.iter("script"):
             match = _script_field(element.text or "", headlines, tz)
@@ -887,6 +888,31 @@ def _listings(script: str) -> list[tuple[int, int]]:
                 break
         spans.append((opening.end(), end))
     return spans
+
+
+# `<i class="content_date releaseTime">1671699000530</i>`: a unix time (seconds or
+# milliseconds) a script was to print as the release date, in an element its class calls so
+_RELEASE_CLASS_RE = re.compile(r"release|publish|pub_?time|pubdate|post_?time|content_date", re.I)
+_EPOCH_TEXT_RE = re.compile(r"\s*(1\d{9}|1\d{12})\s*")
+
+
+def _epoch_element_dates(root, tz: ZoneInfo) -> list[Evidence]:
+    """The first element whose class names the release date and whose text is a unix time
+    (`meta`, as weak as a script's publish-time variable); never an updated one."""
+    for element in root.iter("i", "span", "em", "div", "p", "time"):
+        cls = element.get("class") or ""
+        if not _RELEASE_CLASS_RE.search(cls) or _UPDATED_CLASS_RE.search(cls):
+            continue
+        match = _EPOCH_TEXT_RE.fullmatch(element.text_content() or "")
+        if match is None:
+            continue
+        digits = match.group(1)
+        try:
+            stamp = datetime.fromtimestamp(int(digits) / (1000 if len(digits) == 13 else 1), tz)
+        except (OverflowError, OSError, ValueError):
+            continue
+        return [Evidence(stamp, "meta", _SCRIPT_EPOCH_WEIGHT, "markup", True, digits)]
+    return []
 
 
 def _script_epoch_dates(script: str, tz: ZoneInfo) -> list[Evidence]:

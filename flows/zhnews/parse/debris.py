@@ -50,6 +50,8 @@ _RELATED_WORDS = (
     "相關話題 相关话题 你可能也喜歡 你可能也喜欢 更多內容 更多内容 相关内容 相關內容 "
     # the most-read and most-discussed rails: `阅读最多`, `讨论最多`, `阅读最长` (read longest)
     "阅读最多 閱讀最多 讨论最多 討論最多 阅读最长 閱讀最長 最多阅读 最多閱讀 最受欢迎 最受歡迎 "
+    # the list of sources a translated story links to: `参考链接：` over headlines and URLs
+    "参考链接 參考連結 参考鏈接 "
     # an international service's rail under the story: `更多有关此新闻的内容`
     "更多有关此新闻的内容 更多有關此新聞的內容 有关此新闻的更多内容 有關此新聞的更多內容"
 ).split()
