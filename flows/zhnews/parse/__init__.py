@@ -39,6 +39,7 @@ from zoneinfo import ZoneInfo
 from zhnews.model import Article, Author, Paragraph, ParsedDocument, RejectedDocument
 from zhnews.parse import dates, feed, meta, xmldoc
 from zhnews.parse.assemble import (
+    BRAND_WORD,
     Item,
     classify,
     credited_heading_stories,
@@ -270,14 +271,11 @@ def _marked_writer(article: Article, html: str) -> None:
             continue
         value = _markup_text(_ADDRESS.sub(" ", match.group("inner")))
         names = strict_names(value, surname=True) if value else None
-        if not names or len(names) > 3 or any(_BRAND.fullmatch(n) for n in names):
+        if not names or len(names) > 3 or any(BRAND_WORD.fullmatch(n) for n in names):
             continue
         found.update(names)
     if len(found) == 1:
         article.authors[:0] = [Author(found.pop(), "作者")]
-
-
-_BRAND = re.compile(r"[a-z]+[A-Z][A-Za-z]*|[A-Z]{2,6}")
 
 
 # A labelled editor credit printed as the page's text (`（責任編輯： 劉艷丹 ）`), with what

@@ -1525,7 +1525,7 @@ def _mark_name_lines(items: list[Item]) -> None:
         ):
             continue
         names = strict_names(item.text, surname=True)
-        if names and len(names) <= 3 and not any(_BRAND_WORD.fullmatch(n) for n in names):
+        if names and len(names) <= 3 and not any(BRAND_WORD.fullmatch(n) for n in names):
             authors = [Author(name, None) for name in names]
             item.kind, item.byline = "byline", Byline(raw=item.text, authors=authors)
 
@@ -2745,7 +2745,7 @@ def _names_under_title(items: list[Item], title: str | None = None) -> list[Item
         names = strict_names(items[first].text, surname=True)
         if not names or len(names) > 3 or _speaker_labels(items, first):
             return items
-        if any(_BRAND_WORD.fullmatch(n) for n in names):
+        if any(BRAND_WORD.fullmatch(n) for n in names):
             return items  # `iWeekly`, `BBC` over the text: an edition's or a source's name
         byline = Byline(raw=items[first].text, authors=[Author(n, None) for n in names])
     return [*items[:first], Item("byline", byline.raw, byline=byline), *items[first + 1 :]]
@@ -2753,7 +2753,7 @@ def _names_under_title(items: list[Item], title: str | None = None) -> list[Item
 
 # A brand's spelling, not a person's name: `iWeekly`, `eBay` (a lower-case start with a
 # capital inside), `BBC`, `CNN` (an acronym)
-_BRAND_WORD = re.compile(r"[a-z]+[A-Z][A-Za-z]*|[A-Z]{2,6}")
+BRAND_WORD = re.compile(r"[a-z]+[A-Z][A-Za-z]*|[A-Z]{2,6}")
 
 
 # `张三：` alone on a line: who speaks in the lines under it (an interview, a dialogue).
@@ -2786,7 +2786,7 @@ def _topic_label(article: Article, items: list[Item]) -> list[Item]:
     text = items[first].text.strip()
     match = _TOPIC_LABEL.fullmatch(text)
     # `<p><strong>iWeekly</strong></p>`: the edition's name in bold over the lead, a label too
-    brand = items[first].bold and _BRAND_WORD.fullmatch(text) is not None
+    brand = items[first].bold and BRAND_WORD.fullmatch(text) is not None
     if not brand and (match is None or _NOT_TOPIC.search(match.group("label"))):
         return items
     following = next((it for it in items[first + 1 :] if it.kind not in ("image", "caption")), None)
