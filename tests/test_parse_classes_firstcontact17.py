@@ -92,3 +92,29 @@ def test_a_base_href_with_a_dated_path_dates_the_page():
 
 def test_a_related_header_with_an_arrow():
     assert related_header("相关新闻↓") == ""
+
+
+def test_a_submitted_line_linking_the_writers_user_page_names_the_writer():
+    """helanonline (left when the batch was merged): `<div class="submitted"><span
+    class="date">2016-01-15</span> <a href="/users/朱静姝" class="username">朱静姝</a></div>`
+    under the headline: a link to the site's page of a user who wrote the story (Drupal's
+    `/users/<name>`) marks the writer, as `/author/…` does."""
+    from pathlib import Path
+
+    from zhnews.decode import decode_bytes
+    from zhnews.parse import parse_document
+
+    path = (
+        Path(__file__).resolve().parents[1]
+        / "bench/extraction/docs/helanonline/webpagearchive-helanonline-14731.html"
+    )
+    text, _ = decode_bytes(path.read_bytes())
+    assert writers(parse_document(text, str(path)).articles[0]) == ["朱静姝"]
+
+
+def test_a_user_link_in_a_comment_under_the_text_names_no_writer():
+    comment = (
+        "<div class='comments'><h3>评论</h3><div class='comment'><a href='/users/王小明'>王小明</a>"
+        "<p>写得很好，支持一下。</p></div></div>"
+    )
+    assert writers(only_article(page(HEAD, f"{H1}{STORY}{comment}"))) == []

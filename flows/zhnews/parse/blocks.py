@@ -1148,7 +1148,7 @@ _NOT_AUTHOR_MARKER = re.compile(r"comment|reply|review|user|avatar|pic|img|photo
 
 # A site's page of one writer: a path segment naming writers, then the writer's id or slug
 _AUTHOR_PAGE = re.compile(
-    r"/(?:author|authors|reporter|reporters|writer|writers|columnist)/[^/?#\s]+/?(?:[?#]|$)",
+    r"/(?:author|authors|reporter|reporters|writer|writers|columnist|users)/[^/?#\s]+/?(?:[?#]|$)",
     re.IGNORECASE,
 )
 
