@@ -60,6 +60,7 @@ from zhnews.parse.blocks import (
     html_blocks,
     html_document_title,
     markdown_blocks,
+    marks_author,
 )
 from zhnews.parse.bylines import (
     PHOTO_ROLE,
@@ -73,7 +74,7 @@ from zhnews.parse.bylines import (
 from zhnews.parse.content import common_path
 from zhnews.parse.stocks import find_text_stocks
 from zhnews.settings import Settings
-from zhnews.text import split_sentences
+from zhnews.text import CLOSERS, SENTENCE_END, split_sentences
 
 __all__ = ["parse_document"]
 
@@ -245,8 +246,6 @@ _CLASSED_TAG = re.compile(
     re.IGNORECASE,
 )
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_WRITER_CLASS = re.compile(r"(?:^|[\s_-])(?:author|byline|reporter|writer)(?:$|[\s_-])", re.I)
-_NOT_WRITER_CLASS = re.compile(r"comment|reply|review|user|avatar|pic|img|photo|editor", re.I)
 
 
 def _marked_writer(article: Article, html: str) -> None:
@@ -264,8 +263,8 @@ def _marked_writer(article: Article, html: str) -> None:
     found: set[str] = set()
     for opening in _CLASSED_TAG.finditer(html, max(meta.head_end(html), 0), start):
         cls = opening.group("cls")
-        if not _WRITER_CLASS.search(cls) or _NOT_WRITER_CLASS.search(cls):
-            continue
+        if not marks_author(cls) or "editor" in cls.lower():
+            continue  # (an editor's box is no writer's)
         match = _AUTHOR_ELEMENT.match(html, opening.start())
         if match is None:
             continue
@@ -303,13 +302,15 @@ def _page_editor(article: Article, html: str) -> None:
     if article.editor is not None or not body:
         return
     names: set[str] = set()
+    lower = ""
     for seen, match in enumerate(_PAGE_EDITOR.finditer(html, max(meta.head_end(html), 0))):
         if seen >= MAX_PAGE_EDITOR_LABELS:
             return  # a listing of many stories' credits, not one story's page
-        before = html[: match.start()].lower()
-        if before.rfind("<a ") > before.rfind("</a>") or before.rfind("<script") > before.rfind(
-            "</script>"
-        ):
+        lower = lower or html.lower()
+        at = match.start()
+        if lower.rfind("<a ", 0, at) > lower.rfind("</a>", 0, at) or lower.rfind(
+            "<script", 0, at
+        ) > lower.rfind("</script>", 0, at):
             continue
         end = html.rfind(body[-1][-_TAIL_PROBE:], 0, match.start())
         if end < 0 or _prose_between(html[end : match.start()]):
@@ -330,7 +331,6 @@ def _prose_between(markup: str) -> bool:
     return bool(_PROSE.search(_INLINE_TAG.sub("", _LINKS_AND_CODE.sub("", markup))))
 
 
-_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]+[”」』]?")
 MIN_ECHO_SENTENCE_CHARS = 8
 MAX_STANDFIRST_SENTENCES = 3
 
@@ -345,10 +345,8 @@ def _standfirst_echo(article: Article) -> None:
     body = [p for p in article.paragraphs if p.kind == "body"]
     if len(body) < 2 or article.paragraphs[0] is not body[0]:
         return
-    sentences = [_squeeze(m) for m in _SENTENCE.findall(body[0].text)]
-    if not 1 <= len(sentences) <= MAX_STANDFIRST_SENTENCES or _squeeze(body[0].text) != "".join(
-        sentences
-    ):
+    sentences = [_squeeze(m) for m in split_sentences(body[0].text)]
+    if not 1 <= len(sentences) <= MAX_STANDFIRST_SENTENCES or not _ends_sentence(sentences[-1]):
         return
     rest = [_squeeze(p.text) for p in body[1:]]
     if all(
@@ -401,12 +399,16 @@ def _count_after_text(article: Article) -> None:
 
 def _echoed(text: str, rest: list[str]) -> bool:
     """Every sentence of `text` is said again in `rest`."""
-    sentences = [_squeeze(m) for m in _SENTENCE.findall(text)]
+    sentences = [_squeeze(m) for m in split_sentences(text)]
     return bool(sentences) and all(any(s in r for r in rest) for s in sentences)
 
 
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip(CLOSERS)[-1:] in SENTENCE_END
+
+
 def _squeeze(text: str) -> str:
-    return re.sub(r"[\s\u3000]+", "", text)
+    return re.sub(r"\s+", "", text)
 
 
 # A short name in brackets after the text's last sentence: `…舞臺發展。 （雲鵬）`
@@ -696,12 +698,12 @@ def _drop_page_title_echo(article: Article) -> None:
     whose first line, in the text's own paragraph, is the headline: `标题。<br><br>据中新网，…`):
     that first line, or the same line again at the end, is the headline's echo, not text
     (`drop_title_echo` for a headline found in the text)."""
-    key = re.sub(r"[\s\u3000]+", "", article.title or "")
+    key = _squeeze(article.title or "")
     body = [p for p in article.paragraphs if p.kind in ("body", "subhead")]
     if len(key) < 6 or len(body) < 2:
         return
     for paragraph in (body[0], body[-1]):
-        if re.sub(r"[\s\u3000]+", "", paragraph.text) == key:
+        if _squeeze(paragraph.text) == key:
             article.paragraphs.remove(paragraph)
 
 
@@ -733,11 +735,8 @@ def _confirm_headline(article: Article, html: str, page_titles: list[str]) -> No
     contain it but contain another of its lines, that line is the title and the article's
     line, printed under it, the subtitle."""
 
-    def squeezed(value: str) -> str:
-        return re.sub(r"\s+", "", value)
-
-    title = squeezed(article.title or "")
-    pages = [squeezed(p) for p in page_titles]
+    title = _squeeze(article.title or "")
+    pages = [_squeeze(p) for p in page_titles]
     if len(title) < 4 or not pages:
         return
     if any(title in p for p in pages):
@@ -745,16 +744,16 @@ def _confirm_headline(article: Article, html: str, page_titles: list[str]) -> No
         return
     for match in _HEADLINE_TAG.finditer(html):
         lines = _headline_lines(match)
-        if len(lines) < 2 or title not in [squeezed(line) for line in lines]:
+        if len(lines) < 2 or title not in [_squeeze(line) for line in lines]:
             continue
         named = [
             line
             for line in lines
-            if len(squeezed(line)) >= 4 and any(squeezed(line) in p for p in pages)
+            if len(_squeeze(line)) >= 4 and any(_squeeze(line) in p for p in pages)
         ]
         if len(named) != 1:
             return
-        position = [squeezed(line) for line in lines].index(title)
+        position = [_squeeze(line) for line in lines].index(title)
         if lines.index(named[0]) < position and article.subtitle is None:
             article.subtitle = article.title
         elif lines.index(named[0]) > position and article.kicker is None:

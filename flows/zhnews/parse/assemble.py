@@ -811,7 +811,7 @@ _LIFE_DATE_LABEL = re.compile(
     r"^(?:生日|出生|出生日期|出生年月|生于|生於|逝世|去世|卒于|卒於|成立|成立时间|成立時間|创立|創立"
     r"|毕业|畢業|入职|入職|结婚|結婚)\s*[：:]"
 )
-_OUTLET_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,10}")
+_OUTLET_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,10}")
 # the credit opens with its role word (`综合编译 刘雅静`), not a name (`今日华闻 刘雅静`)
 _ROLE_OPENS = re.compile(
     r"(?:综合|綜合)?(?:编译|編譯|记者|記者|撰文|撰稿|作者|文|采写|採寫|报道|報導)\s*[：:／/]?\s*"
@@ -907,7 +907,7 @@ def _date_line(text: str, tz: ZoneInfo) -> Item | None:
         # (and the page's view counters, filled in by script)
         outlet, _, credited = _COUNTERS_AFTER.sub("", after).partition(" ")
         credit = (
-            parse_credit_line(credited) if credited and _OUTLET_WORD.fullmatch(outlet) else None
+            parse_credit_line(credited) if credited and _OUTLET_NAME.fullmatch(outlet) else None
         )
         if credit is not None and credit.authors and _ROLE_OPENS.match(credited):
             return Item("meta", text, date=stamp, publisher=outlet, byline=credit)

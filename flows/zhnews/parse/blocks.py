@@ -689,15 +689,10 @@ _PERCENT_RUN = re.compile(r"(?:%[Ee][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9
 def _unquoted(match: re.Match) -> str:
     from urllib.parse import unquote
 
-    return unquote(match.group(0), errors="strict") if _decodes(match.group(0)) else match.group(0)
-
-
-def _decodes(run: str) -> bool:
     try:
-        bytes.fromhex(run.replace("%", "")).decode("utf-8")
-    except ValueError:
-        return False
-    return True
+        return unquote(match.group(0), errors="strict")
+    except UnicodeDecodeError:
+        return match.group(0)  # escapes that are no UTF-8 text stay as printed
 
 
 MAX_BESIDE_CAPTION_CHARS = 40
@@ -1167,7 +1162,12 @@ def _author_marked(tag) -> bool:
         return True
     if tag.name == "a" and _AUTHOR_PAGE.search(str(tag.get("href") or "")):
         return True  # a link to the writer's page (`/author/4561`, `/reporter/60176`)
-    marker = " ".join(tag.get("class") or []) + " " + str(tag.get("id") or "")
+    return marks_author(" ".join(tag.get("class") or []) + " " + str(tag.get("id") or ""))
+
+
+def marks_author(marker: str) -> bool:
+    """A class or id that calls its element the author's (`author`, `rp_name reporter`), not a
+    commenter's or a user's box or a picture of the writer."""
     return bool(_AUTHOR_MARKER.search(marker)) and not _NOT_AUTHOR_MARKER.search(marker)
 
 

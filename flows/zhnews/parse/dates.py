@@ -735,7 +735,8 @@ class _HtmlPage:
                             f"{name}={value}",
                         )
                     )
-        for element in root.iter("time", "span", "div", "p", "abbr"):
+        released: list[Evidence] = []
+        for element in root.iter("time", "span", "div", "p", "abbr", "i", "em"):
             prop = (element.get("itemprop") or "").lower()
             if (element.tag == "time" and element.get("pubdate") is not None) or (
                 prop == "datepublished"
@@ -746,8 +747,10 @@ class _HtmlPage:
                     self.evidence.append(
                         Evidence(parsed[0], "meta", WEIGHTS["meta"], "markup", parsed[1], value)
                     )
+            elif not released and element.get("class"):
+                released = _released_epoch(element, tz)
         self.evidence.extend(_time_element_dates(root, tz))
-        self.evidence.extend(_epoch_element_dates(root, tz))
+        self.evidence.extend(released)
         headlines = [t for t in (_squeezed(t) for t in _page_titles(root)) if len(t) >= 4]
         for element in root.iter("script"):
             match = _script_field(element.text or "", headlines, tz)
@@ -896,23 +899,21 @@ _RELEASE_CLASS_RE = re.compile(r"release|publish|pub_?time|pubdate|post_?time|co
 _EPOCH_TEXT_RE = re.compile(r"\s*(1\d{9}|1\d{12})\s*")
 
 
-def _epoch_element_dates(root, tz: ZoneInfo) -> list[Evidence]:
-    """The first element whose class names the release date and whose text is a unix time
-    (`meta`, as weak as a script's publish-time variable); never an updated one."""
-    for element in root.iter("i", "span", "em", "div", "p", "time"):
-        cls = element.get("class") or ""
-        if not _RELEASE_CLASS_RE.search(cls) or _UPDATED_CLASS_RE.search(cls):
-            continue
-        match = _EPOCH_TEXT_RE.fullmatch(element.text_content() or "")
-        if match is None:
-            continue
-        digits = match.group(1)
-        try:
-            stamp = datetime.fromtimestamp(int(digits) / (1000 if len(digits) == 13 else 1), tz)
-        except (OverflowError, OSError, ValueError):
-            continue
-        return [Evidence(stamp, "meta", _SCRIPT_EPOCH_WEIGHT, "markup", True, digits)]
-    return []
+def _released_epoch(element, tz: ZoneInfo) -> list[Evidence]:
+    """An element whose class names the release date and whose text is a unix time (`meta`,
+    as weak as a script's publish-time variable); never an updated one."""
+    cls = element.get("class") or ""
+    if not _RELEASE_CLASS_RE.search(cls) or _UPDATED_CLASS_RE.search(cls):
+        return []
+    match = _EPOCH_TEXT_RE.fullmatch(element.text_content() or "")
+    if match is None:
+        return []
+    digits = match.group(1)
+    try:
+        stamp = datetime.fromtimestamp(int(digits) / (1000 if len(digits) == 13 else 1), tz)
+    except (OverflowError, OSError, ValueError):
+        return []
+    return [Evidence(stamp, "meta", _SCRIPT_EPOCH_WEIGHT, "markup", True, digits)]
 
 
 def _script_epoch_dates(script: str, tz: ZoneInfo) -> list[Evidence]:

@@ -461,15 +461,7 @@ def find_dates(value: str, tz: ZoneInfo):
         for match in _YY_DATE_RE.finditer(value):
             year = int(match["yy"])
             year += 2000 if year < 69 else 1900  # strptime's %y: 00-68 are 20xx, 69-99 19xx
-            try:
-                naive = datetime(
-                    year, int(match["m"]), int(match["d"]), int(match["H"]), int(match["M"]),
-                    int(match["S"] or 0),
-                )  # fmt: skip
-            except ValueError:
-                continue
-            zone = _printed_zone(value, match.end(), tz)
-            yield DateMatch(naive.replace(tzinfo=zone), True, match.start(), match.end())
+            yield from _clock_stamp(value, match, int(match["m"]), int(match["H"]), tz, year)
     if "年" in value:
         for match in _CN_DATE_RE.finditer(value):
             year = "".join(str(max(_CN_DIGITS.index(ch) - 2, 0)) for ch in match["y"])
@@ -552,14 +544,17 @@ ZONE_NAMES = {
 _ZONE_AFTER_CLOCK = re.compile(r"\s*[(（]?\s*([A-Z]{2,4})(?![A-Za-z+\-])")
 
 
-def _clock_stamp(value: str, match: re.Match, month: int, hour: int, tz: ZoneInfo):
-    """The stamp of a match with a year `y`, a day `d` and a minute `M` (the month and the
-    24-hour clock's hour read by the caller), in the zone printed after it or else `tz`;
-    nothing for an impossible date."""
+def _clock_stamp(
+    value: str, match: re.Match, month: int, hour: int, tz: ZoneInfo, year: int | None = None
+):
+    """The stamp of a match with a year `y` (or the caller's `year`), a day `d` and a minute
+    `M` (the month and the 24-hour clock's hour read by the caller), in the zone printed
+    after it or else `tz`; nothing for an impossible date."""
     try:
         naive = datetime(
-            int(match["y"]), month, int(match["d"]), hour, int(match["M"]), int(match["S"] or 0)
-        )
+            year or int(match["y"]), month, int(match["d"]), hour, int(match["M"]),
+            int(match["S"] or 0),
+        )  # fmt: skip
     except ValueError:
         return
     zone = _printed_zone(value, match.end(), tz)
