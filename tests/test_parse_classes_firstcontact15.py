@@ -12,6 +12,9 @@
 5. A short label printed in the same element as the picture before it (`<p><img …><span
    class="info">科勒</span></p>`) is its caption; a sentence there stays text.
 6. A bare number closing the text (a like counter, `<span>3</span>`) is no paragraph.
+7. (left at the merge, fixed the next session) A box the markup names a summary (`<div
+   class="desc">`) that prints exactly the page's `<meta name="description">` above the
+   text's paragraphs is the summary, not the first paragraph (三联生活周刊).
 """
 
 from __future__ import annotations
@@ -113,3 +116,32 @@ def test_the_like_counter_under_a_magazine_page_is_no_paragraph():
     text, _ = decode_bytes(path.read_bytes())
     article = parse_document(text, str(path)).articles[0]
     assert text_of(article)[-1] != "3"
+
+
+DESCRIPTION = (
+    "廖一梅说她写戏的动机，都来自自己成长过程中遇到问题的追问，这一次对自己的追问更深了一步。"
+)
+DESCRIBED_HEAD = f'{HEAD}<meta name="description" content="{DESCRIPTION}">'
+
+
+def test_a_summary_box_printing_the_pages_description_is_the_summary():
+    html = page(
+        DESCRIBED_HEAD, f"<article>{H1}<div class='desc'>{DESCRIPTION}</div>{STORY}</article>"
+    )
+    article = only_article(html)
+    assert DESCRIPTION not in text_of(article)
+    assert text_of(article)[0].startswith("第1段")
+    assert article.summary == DESCRIPTION
+
+
+def test_a_description_box_that_is_the_pages_only_text_stays_text():
+    # a video page: the one paragraph under the player is its description
+    html = page(DESCRIBED_HEAD, f"<div>{H1}<p class='header_desc__x1'>{DESCRIPTION}</p></div>")
+    assert text_of(only_article(html)) == [DESCRIPTION]
+
+
+def test_a_lead_the_description_repeats_without_a_summary_marker_stays_text():
+    html = page(
+        DESCRIBED_HEAD, f"<article>{H1}<div id='upper'><p>{DESCRIPTION}</p></div>{STORY}</article>"
+    )
+    assert text_of(only_article(html))[0] == DESCRIPTION

@@ -584,6 +584,41 @@ def bracket_headlines(blocks: list[Block]) -> list[Block]:
 _SKIPPED_KINDS = ("debris", "related", "page")  # not text, not metadata an article keeps
 
 
+MIN_BACKGROUND_PARAGRAPH_CHARS = 20
+
+
+def _background_head(blocks: list[Block], idx: int, text: str) -> bool:
+    """`相关报道：特朗普签署行政令，禁止跨性别运动员参加女子体育赛事` printed as plain text
+    between the story's paragraphs and followed by the background it names: the head of a
+    section of the text, not a related link. Evidence: a headline after the label and no
+    link in the line (a related link carries its headline as an anchor), a finished
+    sentence of the text right above (pictures and captions between are skipped) and one
+    right below, both plain text of the same element."""
+    if not debris.related_header(text) or blocks[idx].link_chars:
+        return False
+
+    def prose(k: int) -> bool:
+        block = blocks[k]
+        return (
+            block.kind == "text"
+            and not block.link_chars
+            and not block.in_figure
+            and block.dom_path[:-1] == blocks[idx].dom_path[:-1]
+            and len(block.text.strip()) >= MIN_BACKGROUND_PARAGRAPH_CHARS
+            and ends_sentence(block.text)
+        )
+
+    above = idx - 1
+    while above >= 0 and (
+        blocks[above].kind == "image"
+        or blocks[above].in_figure
+        or not blocks[above].text.strip()
+        or _PRINTED_CAPTION.search(blocks[above].text)
+    ):
+        above -= 1
+    return above >= 0 and idx + 1 < len(blocks) and prose(above) and prose(idx + 1)
+
+
 def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _TypicalParagraph) -> Item:
     block = blocks[idx]
     text = block.text.strip()
@@ -667,7 +702,11 @@ def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _Typical
     print_line = _PRINT_EDITION.match(text) if text[:1] == "《" else None
     if print_line:
         return Item("meta", text, date=parse_date_text(text, tz), publisher=print_line.group("pub"))
-    if not block.in_figure and debris.related_header(text) is not None:
+    if (
+        not block.in_figure
+        and debris.related_header(text) is not None
+        and not _background_head(blocks, idx, text)
+    ):
         return Item("related", text)
     after_image = (
         idx > 0

@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from zhnews.model import StockMention
-from zhnews.parse import content
+from zhnews.parse import content, meta
 from zhnews.parse.stocks import parse_data_code
 from zhnews.text import ends_sentence, han_bigrams, join_fragments
 
@@ -741,6 +741,7 @@ def html_blocks(html: str, main_content: bool = False, whole_page: bool = False)
     if main_content:
         _strip_teaser_cards(soup, page_title)
         _strip_pull_quotes(soup)
+        _summary_boxes(soup, html)
     _break_preformatted(soup)
     _slide_headings(soup)
     if not main_content:
@@ -1511,6 +1512,58 @@ def _strip_teaser_cards(soup, page_title: str | None) -> None:
 _CARD_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 MAX_TEASER_OWN_CHARS = 200
 MAX_CARD_LEVELS = 4
+
+
+# A class or id token naming the page's summary box (`<div class="desc">`, `post-summary`,
+# `article_abstract`, `zhaiyao`, `daodu` 导读), whole tokens between `-`/`_`/digits.
+_SUMMARY_MARKER = re.compile(
+    r"(?:^|[\s_-])(?:desc|description|summary|abstract|digest|zhaiyao|daodu)(?=$|[\s_\d-])",
+    re.IGNORECASE,
+)
+_SUMMARY_MARKUP = re.compile(
+    r"\b(?:class|id)\s*=\s*[\"']?[^\"'>]*?(?:desc|summary|abstract|digest|zhaiyao|daodu)",
+    re.IGNORECASE,
+)
+MIN_SUMMARY_CHARS = 20
+MIN_TEXT_AFTER_SUMMARY = 2  # prose paragraphs beside the box: the story's own text
+MIN_TEXT_PARAGRAPH_CHARS = 30
+
+
+def _summary_boxes(soup, html: str) -> None:
+    """The page's summary printed in a box of its own above the text (`<div class="desc">`
+    whose words are the page's `<meta name="description">`, the text's `<p>`s beside it) is
+    the summary, not the text's first paragraph: the box becomes a `<blockquote>` (a lead
+    blockquote is the story's summary). Evidence, all of it: markup names the box a
+    summary, it prints exactly the page's description (not a lead the description cuts
+    short: a `<p id="summary">` holding the whole text), and its parent holds at least
+    `MIN_TEXT_AFTER_SUMMARY` paragraphs of prose outside it (a video page whose one
+    paragraph is its description keeps it as text)."""
+    descriptions = {
+        _WS_RE.sub("", d)
+        for d in meta.page_descriptions(html)
+        if len(_WS_RE.sub("", d)) >= MIN_SUMMARY_CHARS
+    }
+    if not descriptions or not _SUMMARY_MARKUP.search(html):
+        return
+
+    def marked(tag) -> bool:
+        marker = " ".join(tag.get("class") or []) + " " + str(tag.get("id") or "")
+        return bool(_SUMMARY_MARKER.search(marker))
+
+    for box in soup.find_all(marked, limit=20):
+        if box.name in ("html", "head", "body", "meta") or box.parent is None:
+            continue
+        if _WS_RE.sub("", box.get_text()) not in descriptions:
+            continue
+        text = [
+            p
+            for p in box.parent.find_all("p", limit=200)
+            if box not in p.parents
+            and p is not box
+            and len(_WS_RE.sub("", p.get_text())) >= MIN_TEXT_PARAGRAPH_CHARS
+        ]
+        if len(text) >= MIN_TEXT_AFTER_SUMMARY:
+            box.name = "blockquote"
 
 
 def _strip_pull_quotes(soup) -> None:
