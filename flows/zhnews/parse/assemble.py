@@ -168,13 +168,19 @@ _MEDIA_NAME = re.compile(
 _LEADING_STAMP = re.compile(
     r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*"
 )
-_META_KEYS = re.compile(r"(来源|來源|稿源|作者|发布时间|时间|日期|编辑|浏览|阅读|字号)\s*[：:]")
+# (a view counter's label may be a compound: `浏览次数：19`, `阅读量：`, `點擊數：`)
+_META_KEYS = re.compile(
+    r"(来源|來源|稿源|作者|发布时间|时间|日期|编辑|字号"
+    r"|(?:浏览|瀏覽|阅读|閱讀|点击|點擊)(?:次数|次數|量|数|數)?)\s*[：:]"
+)
 _PUBLISHER_IN_META = re.compile(r"(?:来源|來源|稿源)\s*[：:]\s*(?P<pub>[^\s\u3000|｜（）()]+)")
 _CAPTION_RE = re.compile(
     r"^[（(]?\s*(?:图片来源|图像来源|圖片來源|圖像來源|图片|圖片|图源|圖源|图为|圖為|资料图片?|資料圖片?"
     r"|供图|供圖|图\s*[：:]|圖\s*[：:]|视频截图|視頻截圖|影片截圖|题图|題圖|頭圖|头图|图片来自|圖片來自"
     # `图像加注文字，…`: the label a caption is printed under for screen readers
-    r"|图像加注文字|圖像加註文字|圖像加注文字)"
+    r"|图像加注文字|圖像加註文字|圖像加注文字"
+    # `封面图片来源：视觉中国-VCG…`: where the story's cover picture is from
+    r"|封面(?:图片|圖片|图|圖)(?:来源|來源)?\s*[：:])"
 )
 # `▲…`, `△…`: a caption under its picture; `▼…`: a caption over the picture below it
 _CAPTION_MARK = "△▲▼▽"
@@ -197,9 +203,14 @@ _FROM_CREDIT = re.compile(
     r"(?:来自|來自|图片来自|圖片來自|图源|圖源)\s*[^\s。！？!?，,][^。！？!?，,]{0,24}"
 )
 # `《光明日报》（ 2022年02月13日 02版）`: the print edition a web copy comes from.
+# A reprint's printed source as a line of its own: the paper, and the day and/or the page it
+# ran on, maybe the page's name (`《中国科学报》 (2018-08-09 第3版 国际)`, `《X报》（2022年2月
+# 13日 02版）`), maybe said so (`（原载《X报》2018年8月9日第3版）`, `本文刊于《X报》…`)
 _PRINT_EDITION = re.compile(
-    r"^《(?P<pub>[^》]{2,16})》\s*[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-    r"\s*(?:第?\s*[A-Z]?\d{1,3}\s*版)?\s*[)）]$"
+    r"^[（(]?\s*(?:原载|原載|刊于|刊於|本文刊于|本文刊於|载于|載於)?\s*《(?P<pub>[^》]{2,16})》\s*[（(]?\s*"
+    r"(?=[^）)]*(?:\d{4}|版))"  # a day or a page, at least
+    r"(?:\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}))?"
+    r"\s*(?:第?\s*[A-Z]?\d{1,3}\s*版)?\s*(?:[\u4e00-\u9fff]{2,6})?\s*[)）]?\s*[)）]?$"
 )
 # An editor's labelled credit set as a heading (`<h3><span>责编：群硕系统</span></h3>`)
 _EDITOR_LABEL = re.compile(r"^(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[：:]")
@@ -699,7 +710,7 @@ def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _Typical
         return Item("byline", text, byline=bio) if bio is not None else Item("debris", text)
     if debris.page_header(text) is not None:
         return Item("page", text)
-    print_line = _PRINT_EDITION.match(text) if text[:1] == "《" else None
+    print_line = _PRINT_EDITION.match(text) if text[:1] in "《（(原刊本载載" else None
     if print_line:
         return Item("meta", text, date=parse_date_text(text, tz), publisher=print_line.group("pub"))
     if (
@@ -739,14 +750,21 @@ def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _Typical
         writer = None if credits else _person_as_source(source.group("pub"))
         if writer is not None:
             return Item("byline", text, byline=writer)
-        return Item(
-            "source",
-            text,
-            publisher=source.group("pub").strip(),
-            byline=parse_credit_line(credits) if credits else None,
-        )
+        # `来源：澎湃新闻 作者：朱洁树 2015-07-07`: the credits share the row with a date (or
+        # other fields), read field by field as in any meta row
+        byline = (parse_credit_line(credits) or credits_in_meta(text)) if credits else None
+        return Item("source", text, publisher=source.group("pub").strip(), byline=byline)
     if len(text) <= 60 and _DATE_LABEL.match(text):
-        return Item("meta", text, date=parse_date_text(text, tz))  # `发表时间： 06/02/2022 - 13:48`
+        # `发表时间： 06/02/2022 - 13:48`, and the fields printed after it in the same row
+        # (`发布时间：… 来源：欧洲时报 作者：刘涛编译 浏览次数：`)
+        pub = _PUBLISHER_IN_META.search(text)
+        return Item(
+            "meta",
+            text,
+            date=parse_date_text(text, tz),
+            publisher=pub.group("pub") if pub else None,
+            byline=credits_in_meta(text),
+        )
     stamped = _BYLINE_THEN_STAMPS.match(text) if len(text) <= 100 else None
     if stamped is not None:
         # `王小明／台北報導發布時間：2023-08-24 12:31 更新時間：…`: the reporter's line and the
@@ -1075,6 +1093,8 @@ _POST_AGE = re.compile(
 _BESIDE_DATE = re.compile(
     r"[\s\d:：/\-.()（）\[\]【】|｜,，年月日]|星期[一二三四五六日天]|[周週][一二三四五六日]"
     r"|禮拜[一二三四五六日天]|礼拜[一二三四五六日天]|更新|發布|发布|發佈|发佈|最后|最後|时间|時間"
+    # the posted and modified labels of Korean papers' Chinese editions (`登录 : … 修改 : …`)
+    r"|登录|登錄|输入|輸入|修改"
     r"|[上下]午|凌晨|中午|晚上|早上"
 )
 _DOMAIN = re.compile(r"(?:https?://)?(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,6}/?")

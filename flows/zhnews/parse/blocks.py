@@ -1222,6 +1222,7 @@ def _enter(child, name: str, state: dict, flush, blocks: list[Block]):
         or (
             (name in _FIGURE_TAGS or bool(_FIGURE_CLASS_RE.search(classes)))
             and _figure_sized(child)
+            and not _captions_apart(child)
         )
     )
     small = small or int(caption_box)
@@ -1316,6 +1317,35 @@ def _caption_sized(element) -> bool:
     if element.find(["p", "h1", "h2", "h3", "article"]) is not None:
         return False
     return 0 < len(re.sub(r"\s", "", element.get_text())) <= MAX_FIGURE_TEXT
+
+
+def _captions_apart(element) -> bool:
+    """A picture box by class that prints its captions in elements of their own (`<div
+    class="lr-caption">`) and a sentence outside them, right inside the box (a page whose
+    unclosed `<div>` left the text's next paragraph in the box): the box's captions are
+    those elements, and the sentence is text, not one more caption."""
+    if not any(
+        _CAPTION_CLASS_RE.search(" ".join(tag.get("class") or []))
+        for tag in element.find_all(True, limit=200)
+    ):
+        return False
+    loose = [str(text) for text in element.find_all(string=True, recursive=False)]
+    loose += [p.get_text() for p in element.find_all("p", limit=50) if not _in_caption(p, element)]
+    return any(
+        (len(_WS_RE.sub("", text)) >= MIN_TEXT_PARAGRAPH_CHARS and ends_sentence(text.strip()))
+        or content.credit_line(text.strip())
+        for text in loose
+    )
+
+
+def _in_caption(tag, box) -> bool:
+    """`tag` sits in an element of `box` that a class names a caption."""
+    for up in tag.parents:
+        if up is box or up is None:
+            return False
+        if _CAPTION_CLASS_RE.search(" ".join(up.get("class") or [])):
+            return True
+    return False
 
 
 def _figure_sized(element) -> bool:

@@ -156,7 +156,7 @@ _WIRE_RE = re.compile(
 )
 _RUN_IN_RE = re.compile(
     r"^\s*(?P<lead>(本报|本刊|新华社|中新社|中新网|人民网|央视网|[\u4e00-\u9fff]{2,6}(报|网|社|台)))?"
-    r"(?P<place>[\u4e00-\u9fff\d]{0,14}?)(?P<kind>讯|电|訊|電|消息)\s*"
+    r"(?P<place>[\u4e00-\u9fff\d]{0,14}?)(?P<kind>讯|电|訊|電|消息|报道|報導|報道)\s*"
     r"[（(](?P<inner>[^（）()]{2,80})[)）]\s*[：:]?\s*"
 )
 
@@ -414,7 +414,8 @@ def _suffix_role(match: re.Match) -> tuple[str | None, str]:
 
 
 # A writer's label before the names: `文/`, `作者：`, `撰文｜`
-_WRITER_LABEL = r"(?:文|作者|撰文|撰稿|文字)\s*[/／|｜丨︱:：]"
+# (`报道/越南画报 草薇`: the reporting credit with a slash, as `文/` is printed)
+_WRITER_LABEL = r"(?:(?:文|作者|撰文|撰稿|文字)\s*[/／|｜丨︱:：]|(?:报道|報導|報道)\s*[/／])"
 # `文/观察者网 张菁娟`: a writer's label, a newsroom's name, a space, then the names
 _LABEL_OUTLET_NAME = re.compile(
     rf"^(?P<label>[【\[（(]?\s*{_WRITER_LABEL}\s*)"
@@ -431,7 +432,9 @@ _NOT_NAMES = set(
     # how a story was put together (`（綜合報導）`, `（编译报道）`): no one's name
     "综合 綜合 外电 外電 报道 報導 报导 報道 编译 編譯 即时 即時 "
     # what a bio's heading calls it (`作者簡介：`): the writer's introduction, not a name
-    "简介 簡介 介绍 介紹 小传 小傳".split()
+    "简介 簡介 介绍 介紹 小传 小傳 "
+    # what a writer's field says when it names nobody (`作者：佚名`, `作者：不详`)
+    "佚名 匿名 未知 不详 不詳 本站 本网 本網 无名 無名".split()
 )
 
 
@@ -547,7 +550,11 @@ def strict_names(text: str, surname: bool = False) -> list[str] | None:
 _META_ROLES = r"作者|記者|记者|撰稿|责任编辑|責任編輯|责编|責編|编辑|編輯|选稿|選稿"
 # The labels of a meta line's fields: a name ends where the next label begins, as page
 # layouts glue the fields together (`作者：曹磊来源:东方网选稿：曾炟`).
-_META_LABELS = rf"(?:{_META_ROLES}|来源|來源|时间|時間|日期|发布|發布|浏览|瀏覽|阅读|閱讀)\s*[：:]"
+_META_LABELS = (
+    rf"(?:{_META_ROLES}|来源|來源|时间|時間|日期|浏览|瀏覽|阅读|閱讀"
+    # `发表时间：`, `更新日期：`: a stamp's label (an empty 作者 field before it names nobody)
+    r"|(?:发布|發布|发表|發表|更新|出版)(?:时间|時間|日期)?)\s*[：:]"
+)
 _META_CREDIT = re.compile(
     rf"(?P<credit>(?:{_META_ROLES})\s*[：:]\s*(?!{_META_ROLES})"
     rf"(?:(?!{_META_LABELS})[^\s|｜:：\[\]【】]){{2,12}}"
@@ -736,6 +743,14 @@ _CONTACT_TAIL = re.compile(
 
 def parse_credit_line(line: str) -> Byline | None:
     """A line of role-labelled credits, bracketed or not, and nothing else (any slash form)."""
+    shared = _SHARED_OUTLET.match(line) if len(line) <= 60 else None
+    if shared is not None and shared.group("outlet") not in ("本报", "本報", "本刊", "本台"):
+        # `每经记者 林姿辰 每经编辑 张海妮`: the outlet's short name before every role word
+        read = re.sub(rf"{re.escape(shared.group('outlet'))}(?={_CREW_ROLES})", "", line)
+        credit = parse_credit_line(read)
+        if credit is not None:
+            credit.raw, credit.credit = line.strip(), credit.credit or shared.group("outlet")
+            return credit
     if "：" in line or ":" in line:
         contact = _CONTACT_TAIL.search(line)
         if contact is not None and contact.start() > 0:
@@ -815,6 +830,9 @@ def _reported_into_place(line: str) -> Byline | None:
     return Byline(raw=stripped, authors=[Author(n, "记者") for n in names], kind="byline")
 
 
+_NAMES_AMPERSAND = re.compile(r"(?<=[\u4e00-\u9fff])\s*[&＆]\s*(?=[\u4e00-\u9fff])")
+
+
 def _parse_credit_line(line: str) -> Byline | None:
     """A line of role-labelled credits, bracketed or not, and nothing else.
 
@@ -832,6 +850,14 @@ def _parse_credit_line(line: str) -> Byline | None:
             return formed
     if _SENTENCE_MARK.search(stripped):
         return None  # a sentence, not a credit (most lines end here, cheaply)
+    if "&" in stripped or "＆" in stripped:
+        joined = _NAMES_AMPERSAND.sub("、", stripped)
+        if joined != stripped:
+            # `报道/越南画报 草薇 & 何芳`: two writers joined by an ampersand
+            head = _parse_credit_line(joined)
+            if head is not None:
+                head.raw = stripped
+            return head
     outlet = _LABEL_OUTLET_NAME.match(stripped)
     if outlet is not None and _MEDIA_PREFIX.fullmatch(outlet.group("outlet")):
         # `文/观察者网 张菁娟`: the writer's label, the newsroom, then the writer
@@ -1501,6 +1527,35 @@ def parse_titled_signature(line: str) -> Byline | None:
     return Byline(raw=stripped, authors=[Author(names[0], "作者")], kind="closing")
 
 
+# The writer's name, then the role word, as a line of its own (`崔敏英 记者`: Korean papers'
+# Chinese editions close the text so, as their Korean pages print `최민영 기자`). One to three
+# names set apart by spaces; the space before the role is what says the role is not part of
+# a name (`崔敏英记者` names nobody for sure).
+_NAME_THEN_ROLE = re.compile(
+    r"^(?P<names>[\u4e00-\u9fff]{2,4}(?:[ \u3000、][\u4e00-\u9fff]{2,4}){0,2})"
+    r"[ \u3000]+(?P<role>记者|記者|特派员|特派員)$"
+)
+
+
+# words that say which reporters, not who (`全体 记者`, `随行 记者`)
+_WHICH_REPORTERS = set(
+    "全体 全體 各位 随行 隨行 现场 現場 前方 特约 特約 实习 實習 驻站 駐站".split()
+)
+
+
+def parse_name_then_role(line: str) -> Byline | None:
+    """`崔敏英 记者` → 崔敏英 (记者): a closing credit that prints the role after the name;
+    None for anything else (a place before the role, `首尔 记者`, names nobody)."""
+    match = _NAME_THEN_ROLE.match(line.strip())
+    if match is None:
+        return None
+    names = strict_names(match.group("names"), surname=True)
+    if not names or not all(_reporter_name(n) and n not in _WHICH_REPORTERS for n in names):
+        return None
+    role = "记者" if match.group("role") in ("记者", "記者") else match.group("role")
+    return Byline(raw=line.strip(), authors=[Author(n, role) for n in names], kind="closing")
+
+
 # A wire's closing credit on a line of its own: the newsroom (an edition's name may follow in
 # brackets), the writer, a space, the city filed from (`日本经济新闻（中文版：日经中文网）原田逸策
 # 北京`, `共同社 山田太郎 东京`). Foreign correspondents' names are not Chinese names, so the
@@ -1873,6 +1928,10 @@ def _reporter_name(name: str) -> bool:
     return starts and name not in _PLACES and name not in _FILED_PLACES
 
 
+# A newsroom's brand alone before `消息` / `报道` (no place, no date): `国际在线`, `澎湃新闻`
+_BRAND_BEFORE_NEWS = re.compile(r"[\u4e00-\u9fff]{2,6}")
+
+
 def _split_dateline_bracket(paragraph: str) -> tuple[Byline, str] | None:
     """`本报讯（记者…）`, `新华社北京9月9日电（记者 张三）`."""
     match = _RUN_IN_RE.match(paragraph)
@@ -1880,8 +1939,13 @@ def _split_dateline_bracket(paragraph: str) -> tuple[Byline, str] | None:
         return None
     inner = match.group("inner")
     has_role = bool(_ROLE_RE.search(inner))
-    if match.group("kind") == "消息" and not (match.group("lead") and has_role):
-        return None  # `央视网消息（记者 X）：` only: a newsroom's news item, a role word
+    if match.group("kind") not in ("讯", "电", "訊", "電") and not (
+        has_role and (match.group("lead") or _BRAND_BEFORE_NEWS.fullmatch(match.group("place")))
+    ):
+        # `央视网消息（记者 X）：` only: a newsroom's news item, a role word; the newsroom
+        # may be a brand with no 网/报 in it (`国际在线消息（记者 任芊）：`, `澎湃新闻报道（记者
+        # X）`)
+        return None
     if not has_role and not re.fullmatch(r"[\u4e00-\u9fff·\s、，,]+", inner):
         return None
     credits = _credits(inner)
@@ -2199,6 +2263,17 @@ def parse_outlet_credit(line: str) -> Byline | None:
     return byline
 
 
+_CREW_ROLES = (
+    r"(?:记者|記者|编辑|編輯|责编|責編|责任编辑|責任編輯|摄影|攝影|通讯员|通訊員|实习生|實習生)"
+)
+# An outlet's name printed before each of the line's role words (`每经记者 X 每经编辑 Y`,
+# `新京报记者 X 新京报编辑 Y`): the outlet, said twice, is no one's name
+_SHARED_OUTLET = re.compile(
+    rf"^\s*(?P<outlet>[\u4e00-\u9fff]{{2,6}}?){_CREW_ROLES}[^\n]*?[\s\u3000]"
+    rf"(?P=outlet){_CREW_ROLES}"
+)
+
+
 def parse_byline_line(line: str) -> Byline | None:
     """Any stand-alone byline/credit line, or None when the line is not one."""
     if _ODD_SLASH.search(line) is not None:
@@ -2225,6 +2300,7 @@ def _parse_byline_line(line: str) -> Byline | None:
         parse_translation_byline,
         parse_photo_credit,
         parse_empty_field_byline,
+        parse_nobody_credit,
         parse_labelled_byline,
         parse_desk_byline,
         parse_name_place_byline,
@@ -2234,6 +2310,7 @@ def _parse_byline_line(line: str) -> Byline | None:
         parse_signature_line,
         parse_outlet_writer_place,
         parse_titled_signature,
+        parse_name_then_role,
         parse_original_mark,
         parse_posted_by_line,
     ):
@@ -2436,6 +2513,21 @@ def parse_labelled_byline(line: str) -> Byline | None:
     if not names or len(names) > 3:
         return None
     return Byline(raw=line.strip(), authors=[Author(n, "作者") for n in names])
+
+
+# A writer's field that names nobody (`作者：佚名`, `（作者：不详）`): the credit line, no writer
+_NOBODY_CREDIT = re.compile(
+    r"^[（(【\[]?\s*(?:作者|撰稿|撰文|记者|記者|文)\s*[：:/／]\s*"
+    r"(?:佚名|匿名|未知|不详|不詳|本站|本网|本網|无名|無名)\s*[)）】\]]?$"
+)
+
+
+def parse_nobody_credit(line: str) -> Byline | None:
+    """`作者：佚名` → a credit naming no writer (the line is the byline, not text)."""
+    stripped = line.strip()
+    if _NOBODY_CREDIT.match(stripped) is None:
+        return None
+    return Byline(raw=stripped, authors=[], kind="credit")
 
 
 def parse_empty_field_byline(line: str) -> Byline | None:

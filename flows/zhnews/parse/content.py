@@ -156,11 +156,22 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
     end = _reaction_bar_end(blocks, weights, start, end)
     while end < len(blocks) and blocks[end].kind == "text" and not blocks[end].text.strip():
         end += 1
-    if end < len(blocks) and (
-        (blocks[end].kind == "text" and _CLOSING_FORMULA.fullmatch(_WS.sub("", blocks[end].text)))
-        or _closing_sentence(blocks, start, end)
+    closing = 0
+    while (
+        closing < MAX_CLOSING_LINES
+        and end < len(blocks)
+        and (
+            (
+                blocks[end].kind == "text"
+                and _CLOSING_FORMULA.fullmatch(_WS.sub("", blocks[end].text))
+            )
+            or _closing_sentence(blocks, start, end)
+        )
     ):
-        end += 1  # `特此通告。`, `预祝大会圆满成功！`: a last line too short to weigh as text
+        # `特此通告。`, `预祝大会圆满成功！`: a last line too short to weigh as text; an
+        # interview's closing exchange (`「…是什么?」` / `「就是美。」`): two of them
+        end += 1
+        closing += 1
     run_end = end  # a trailer cut off below keeps the container's credits under it in reach
     end, trailer_credits = _rule_trailer(blocks, weights, start, end)
     kept = []
@@ -168,6 +179,7 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
     body_started = False
     sentence_seen = False  # a paragraph that ends a sentence (a headline or kicker ends none)
     in_lead = True  # no paragraph of the story's own text yet (lead notes may come first)
+    labelled = -1  # the line under a summary's own label line (`导读` over its box)
     lead_box = _lead_box_copy(blocks, weights, start, end)
     listing = listing_lines(blocks, start, end)
     doubled = _doubled_paragraph(blocks, start, end)
@@ -237,11 +249,24 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
         if idx == lead_box or idx in deck_lines:
             kept.append(replace(block, kind="quote"))  # a summary box, or the headline's deck
             continue
+        if idx == labelled and block.kind == "text":
+            # the box under its own `导读` / `编者按` line: the summary (the text may say it
+            # again as its lead, so it does not count as printed)
+            kept.append(replace(block, kind="quote"))
+            continue
         if len(compact) >= 30 and compact in seen and compact != doubled:
             continue  # the same paragraph printed twice (print/mobile copies of the body)
         seen.add(compact)
         if block.kind == "quote" and len(compact) <= MAX_CREDIT_CHARS and credit_line(block.text):
             block = replace(block, kind="text")  # `<blockquote>文丨X</blockquote>`: a byline
+        if (
+            in_lead
+            and block.kind in ("text", "heading")
+            and _LEAD_NOTE_LABEL.fullmatch(compact)
+            and _labels_next(blocks, weights, idx, end)
+        ):
+            labelled = idx + 1
+            continue  # `导读` over the summary box's paragraph: the box's label, not text
         if in_lead and block.kind == "text" and _LEAD_NOTE.match(block.text):
             # `编者按：…`, a short `摘要：拳赛性别检测罗生门`: the summary
             kept.append(replace(block, kind="quote"))
@@ -374,7 +399,11 @@ _CLOSING_FORMULA = re.compile(
 
 
 MAX_CLOSING_CHARS = 20
-_SENTENCE_END = re.compile(r"[。！？!?…]$")
+# a sentence's end, maybe inside its closing quote or bracket (`「就是美。」`)
+_SENTENCE_END = re.compile(r"[。！？!?…][”」』）)]?$")
+
+
+MAX_CLOSING_LINES = 2
 
 
 def _closing_sentence(blocks: list, start: int, end: int) -> bool:
@@ -391,8 +420,10 @@ def _closing_sentence(blocks: list, start: int, end: int) -> bool:
         return False
     if not _SENTENCE_END.search(compact) or last.kind != block.kind:
         return False  # a story printed in a <blockquote> closes there: `你期待吗？`
-    if not _PROSE.search(last.text) or not last.dom_path:
-        return False
+    if not last.dom_path or not (
+        _PROSE.search(last.text) or _SENTENCE_END.search(_WS.sub("", last.text))
+    ):
+        return False  # (`「这些甜蜜和精华对你来说是什么?」`: a question with no other mark)
     parent = last.dom_path[:-1]
     return bool(parent) and block.dom_path[: len(parent)] == parent and not credit_line(block.text)
 
@@ -504,11 +535,21 @@ def _reaction_label(block) -> bool:
 MIN_DECK_CHARS = 6
 # A note printed before the story's text that is about it, not of it: the editor's note and
 # the abstract (`编者按：…`, `内容摘要：…`). Kept as the summary.
-_LEAD_NOTE = re.compile(
-    r"^\s*[【\[]?\s*(?:编者按|編者按|编者的话|編者的話|内容摘要|內容摘要|内容提要|內容提要|摘要|导读|導讀|导语|導語"
-    r"|核心提示)\s*[】\]]?\s*[：:]"
-)
+_LEAD_NOTE_WORDS = r"编者按|編者按|编者的话|編者的話|内容摘要|內容摘要|内容提要|內容提要|摘要|导读|導讀|导语|導語|核心提示"
+_LEAD_NOTE = re.compile(rf"^\s*[【\[]?\s*(?:{_LEAD_NOTE_WORDS})\s*[】\]]?\s*[：:]")
+# the box's label printed as a line of its own over the summary (`<div>导读</div><p>…</p>`)
+_LEAD_NOTE_LABEL = re.compile(rf"[【\[]?(?:{_LEAD_NOTE_WORDS})[】\]]?[：:]?")
 MIN_REPEAT_CHARS = 30
+
+
+def _labels_next(blocks: list, weights: list[float], idx: int, end: int) -> bool:
+    """The next line is prose of the label's own box (the label's element's parent holds
+    it): what the label names, not a line that merely follows it."""
+    nxt = idx + 1
+    if nxt >= end or weights[nxt] <= 0 or not blocks[idx].dom_path:
+        return False
+    box = blocks[idx].dom_path[:-1]
+    return blocks[nxt].dom_path[: len(box)] == box
 
 
 def _doubled_paragraph(blocks: list, start: int, end: int) -> str | None:
@@ -883,9 +924,6 @@ def _anchored_run(blocks: list, weights: list[float], page_title: str | None):
 
 
 # a line that ends a sentence: a headline printed on two lines does not end its first line so
-_SENTENCE_END = re.compile(r"[。！？!?][”」』）)]?$")
-
-
 def _teaser_headline(block) -> bool:
     """A heading that is a link: the headline of another page's teaser (related stories,
     `其他人也在看`), whose summary below reads as prose; an article's subheads are not links."""
@@ -1083,7 +1121,8 @@ _SIZE_BUTTON = re.compile(_SIZE_TOKEN)  # one button's label, whatever the widge
 MAX_SLIDER_DIGITS = 12
 _SHARE_COUNT = re.compile(r"^[\d,.]+[万萬kK]?(?=分享|轉發|转发)")
 _FONT_WIDGET = re.compile(
-    r"(?:(?:字[号號級级體体型]|文字|字體大小|字体大小|字号大小)(?:大小|設定|设定|設置|设置|調整|调整)?[:：]"
+    r"(?:(?:浏览|瀏覽|阅读|閱讀|选择|選擇|调整|調整)?"  # `浏览字号：大+ 小-`
+    r"(?:字[号號級级體体型]|文字|字體大小|字体大小|字号大小)(?:大小|設定|设定|設置|设置|調整|调整)?[:：]"
     + _SIZE_TOKEN
     + r"{0,6}"
     + r"|(?:字[号號級级體体型]|文字)(?:大小|設定|设定|設置|设置|調整|调整)?"

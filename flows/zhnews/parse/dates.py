@@ -645,12 +645,18 @@ _DATE_LABEL_RE = re.compile(
     r"(?:发布|發布|發佈|发表|發表|发稿|發稿|刊发|刊登|出版|上传|上傳|创建)?(?:时间|時間|日期)\s*[：:]"
     r"|[来來]源\s*[：:]|[发發][布佈表]于|[发發][布佈表]於|稿源\s*[：:]|日\s*\d{1,2}\s*版\s*[)）]"
     # `输入 : 2025-02-10 10:12 | 更新 : …`: Korean papers' Chinese editions (입력, posted)
-    r"|(?:输入|輸入)\s*[：:]"
+    r"|(?:输入|輸入|登录|登錄)\s*[：:]"
 )
 _NOT_PUBLISHED_RE = re.compile(
     r"修改|最后编辑|最後編輯|编辑于|編輯於|评论|評論|回复|回覆|留言|截止|截至|活动|活動|报名|報名"
 )
 _UPDATED_RE = re.compile(r"更新")
+# `登录 : 2022-10-21 11:56  修改 : 2022-10-21 01:37` (한겨레's 등록 / 수정, registered and
+# modified): a posted stamp and a revised one in one row; the posted one dates the story
+_POSTED_THEN_REVISED_RE = re.compile(
+    r"(?:输入|輸入|登录|登錄|发布|發布|發佈)\s*[：:][^：:]{4,30}?(?:修改|修正)\s*[：:]"
+)
+_REVISED_RE = re.compile(r"更新|修改|修正")
 # a line that is only a date label (its value printed as a link)
 _LABEL_ONLY_RE = re.compile(r"\s*(?:" + _DATE_LABEL_RE.pattern + r")\s*")
 _STAMP_OPEN_RE = re.compile(r"[\s()（）\[\]【】|｜/]+")  # brackets and rules around a stamp
@@ -1251,8 +1257,14 @@ def _htmldate_day(html: str) -> date | None:
         return None
 
 
-# A site-relative link or picture path (`/cnt/news/20200809/photo/…`), not `//host/…`.
-_OWN_PATH_RE = re.compile(r"(?:href|src)\s*=\s*[\"'](/(?!/)[^\"'\s]*)[\"']", re.IGNORECASE)
+# A site-relative link or picture path (`/cnt/news/20200809/photo/…`), not `//host/…`; or
+# the path of a picture wherever it is stored (`http://files.example.com/upload/20160816/…`:
+# a site's picture server files uploads by day).
+_OWN_PATH_RE = re.compile(
+    r"(?:href|src)\s*=\s*[\"'](/(?!/)[^\"'\s]*)[\"']"
+    r"|\bsrc\s*=\s*[\"'](?:https?:)?//[^/\"'\s]+(/[^\"'\s]*)[\"']",
+    re.IGNORECASE,
+)
 _PATH_DAY_RE = re.compile(
     r"/(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?=[/_\-.])"
 )
@@ -1263,13 +1275,14 @@ def _own_paths_day(html: str) -> date | None:
     """The day an undated print-edition page belongs to, as its own links spell it: an
     e-paper page that prints no date as text (the header date is written by script) still
     files its section links and pictures under the issue (`/cnt/news/20200809/index.html`,
-    `/cnt/news/20200809/photo/…`). Taken only when at least `MIN_OWN_PATHS` site-relative
-    paths carry a day and all carry the same one (a page linking stories of several days
-    names no single issue)."""
+    `/cnt/news/20200809/photo/…`); an app's story view that prints no date stores its
+    pictures under the day they were uploaded (`files.…/upload/20160816/…`). Taken only
+    when at least `MIN_OWN_PATHS` site-relative paths or picture addresses carry a day and
+    all carry the same one (a page linking stories of several days names no single issue)."""
     days: set[date] = set()
     count = 0
     for match in _OWN_PATH_RE.finditer(html):
-        found = _PATH_DAY_RE.search(match.group(1))
+        found = _PATH_DAY_RE.search(match.group(1) or match.group(2))
         if found is None:
             continue
         day = _day(found["y"], found["m"], found["d"])
@@ -1413,10 +1426,13 @@ def _visible_evidence(
         text = _dated_text(line)
         if (line.linked and text is line.plain) or len(line.plain) > 120 or line.key in body_keys:
             continue
-        if not _DATE_LABEL_RE.search(line.plain) or _NOT_PUBLISHED_RE.search(line.plain):
+        posted_pair = _POSTED_THEN_REVISED_RE.search(line.plain)
+        if not _DATE_LABEL_RE.search(line.plain) or (
+            _NOT_PUBLISHED_RE.search(line.plain) and not posted_pair
+        ):
             continue
         found = next(meta.find_dates(text, tz), None)
-        if found and _UPDATED_RE.search(line.plain):
+        if found and (_UPDATED_RE.search(line.plain) or posted_pair):
             # `输入 : 2025-02-10 10:12 | 更新 : 2025-02-10 11:26`: the publish label's stamp
             found = _published_beside_update(text, tz)
         if found:
@@ -1436,13 +1452,13 @@ def _visible_evidence(
 
 
 # `更新：2023年9月2日 08:00　發佈：2023年9月1日 10:30`: a publish label on a line with the update
-_PUBLISH_LABEL_RE = re.compile(r"发布|發布|發佈|出版|刊登|刊出|首发|首發|输入|輸入")
+_PUBLISH_LABEL_RE = re.compile(r"发布|發布|發佈|出版|刊登|刊出|首发|首發|输入|輸入|登录|登錄")
 
 
 def _published_beside_update(text: str, tz: ZoneInfo):
     """On a line that prints an update and a publish label, the date after the publish label
     (up to the update label when that comes later); None when the line has not both."""
-    update = _UPDATED_RE.search(text)
+    update = _REVISED_RE.search(text)
     publish = _PUBLISH_LABEL_RE.search(text)
     if update is None or publish is None:
         return None

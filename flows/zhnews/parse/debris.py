@@ -142,7 +142,10 @@ _TEMPLATE = re.compile(
     # 资料[/!--empirenews.page--]`
     r"|\[!--[\w.]+--\][^\[\]]{0,60}\[/!--[\w.]+--\])+"
 )
-_ORIGINAL_TITLE = re.compile(r"^[【\[（(]?\s*原(?:标题|標題|題|题)\s*[】\]）)]?\s*[：:]")
+# (`（原文标题：…`: the original article's title, on reposts of translated pieces)
+_ORIGINAL_TITLE = re.compile(
+    r"^[【\[（(]?\s*原(?:文|文章)?(?:标题|標題|題|题)\s*[】\]）)]?\s*[：:]"
+)
 # Promotion of the site's channels: an action, a channel, and a word that addresses the reader.
 _PROMO_ACTION = re.compile(
     r"订阅|訂閱|关注|關注|追踪|追蹤|下载|下載|扫码|掃碼|扫描|掃描|长按|長按|加入|搜寻|搜尋|搜索"
@@ -295,6 +298,10 @@ _SHARE_BAR = re.compile(
 _TAG_LIST = re.compile(
     r"(?:标签|標籤|TAG|Tag|Tags|tags)\s*[：:]\s*"
     r"[^\s。！？!?，,；;：:、|｜]{1,12}(?:\s*[\s、|｜#/／]\s*[^\s。！？!?，,；;：:、|｜]{1,12}){0,7}"
+    # `关键字： 隆胸 | 癌症`: keywords set apart by bars, two or more (one keyword after the
+    # label is a review's subhead)
+    r"|(?:关键字|關鍵字|关键词|關鍵詞)\s*[：:]\s*[^\s。！？!?，,；;：:、|｜]{1,12}"
+    r"(?:\s*[|｜]\s*[^\s。！？!?，,；;：:、|｜]{1,12}){1,7}"
 )
 # An endnote under a report (`[1] 《…的讲话》，新华社，2021年7月1日。`, `[31] ［德］…著，…译：
 # 《共产党宣言》，…出版社`): a reference, not text. A note number opens the line and a citation
@@ -399,6 +406,8 @@ _ORNAMENT = re.compile(r"[·•・∙●◆◇■□★☆*＊|｜/／\s]+")
 # `字級`, `字体：大 中 小`, the bare buttons `小 中 大`. Page furniture, never a paragraph and
 # never a name.
 _FONT_SIZE = re.compile(
+    # (`浏览字号：大+ 小-`: a verb before the label, "read in font size")
+    r"(?:浏览|瀏覽|阅读|閱讀|选择|選擇|调整|調整)?"
     r"(?:字級|字级|字體|字体|字號|字号|字型)(?:大小|設定|设定|調整|调整)?\s*[：:]?"
     r"(?:\s*(?:[AaTt]|大|中|小|[+\-－＋]))*"
     r"|(?:[AaTt]\s*[+\-－＋]?|[+\-－＋])(?:\s*(?:[AaTt]\s*[+\-－＋]?|[+\-－＋]))*"
@@ -712,7 +721,7 @@ def is_disclaimer(text: str) -> bool:
 # opens no alternative, instead of trying all of them there (10x faster on a line).
 _CUES = re.compile(
     r"声明|聲明|版权|版權|代表|作者|笔者|筆者|未经|未經|未获|未獲|转载|轉載|本文|侵权|侵權|投资|投資|仅供|僅供|权益|權益"
-    r"|摘编|摘編|提示|Copyright|COPYRIGHT|copyright|©|\(c\)|\(C\)|rights|\{\{|\{%|原标题|原標題|原题|原題"
+    r"|摘编|摘編|提示|Copyright|COPYRIGHT|copyright|©|\(c\)|\(C\)|rights|\{\{|\{%|原标题|原標題|原题|原題|原文标题|原文標題"
     r"|订阅|訂閱|关注|關注|追踪|追蹤|下载|下載|扫码|掃碼|扫描|掃描|长按|長按|搜寻|搜尋|搜索|收听|收聽|支持我"
     r"|Instagram|Facebook|YouTube|Telegram|Twitter|LINE|WhatsApp|Podcast|推特|脸书|臉書|微信|微博|抖音"
     r"|App|APP|应用程序|應用程式|客户端|客戶端|公众号|公眾號|小程序|二维码|二維碼|新闻信|新聞信|电子报|電子報"
@@ -810,7 +819,7 @@ def debris_reason(text: str) -> str | None:
         return "field_label"
     if stripped[-1] in "：:" and _BARE_LABEL.fullmatch(stripped):
         return "widget"
-    if len(stripped) <= 80 and stripped[:1] in "标標Tt" and _TAG_LIST.fullmatch(stripped):
+    if len(stripped) <= 80 and stripped[:1] in "标標Tt关關" and _TAG_LIST.fullmatch(stripped):
         return "widget"
     if len(stripped) <= 14 and _READ_MORE_BUTTON.fullmatch(stripped):
         return "widget"

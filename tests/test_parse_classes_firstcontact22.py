@@ -1,0 +1,49 @@
+"""Failure classes found on the twenty-second first-contact batch (scored blind:
+`bench/extraction/firstcontact-2026-12-07q.md`).
+
+1. A bare time stamp with a view counter whose label is a compound word (`浏览次数：19`,
+   `阅读量：`, `點擊數：`) is the header's meta row, not the first paragraph (dragonnewsru).
+2. A run-in byline after a newsroom's brand that has no 网/报/台/社 in it (`国际在线消息（记者
+   任芊）：`), or after `报道` (`澎湃新闻报道（记者 X）：`), is cut and names the writer
+   (workercn); a bracket without a role word after such a brand stays text.
+"""
+
+from __future__ import annotations
+
+import pytest
+from synthetic import STORY, only_article, page, text_of, writers
+
+HEAD = "<title>防暑补贴全部发放到位</title>"
+H1 = "<h1>防暑补贴全部发放到位</h1>"
+LEAD = "提起泰国的女性政治家，人们首先想到的是英拉，这位前总理的经历至今仍被人们反复谈论。"
+
+
+@pytest.mark.parametrize(
+    "counter", ["浏览次数：<span>19</span>", "阅读量：19", "點擊數：7", "浏览次数："]
+)
+def test_a_stamp_with_a_compound_view_counter_is_the_meta_row(counter):
+    row = f"<div><span>2021-01-26 10:18</span> <span>{counter}</span></div>"
+    article = only_article(page(HEAD, f"{H1}{row}{STORY}"))
+    assert text_of(article)[0].startswith("第1段")
+    assert str(article.published_at.date()) == "2021-01-26"
+
+
+@pytest.mark.parametrize(
+    ("opening", "names"),
+    [
+        ("国际在线消息（记者 任芊）：", ["任芊"]),
+        ("澎湃新闻报道（记者 王晓明）：", ["王晓明"]),
+        ("央视网消息（记者 任芊）：", ["任芊"]),
+    ],
+)
+def test_a_brands_run_in_byline_is_cut(opening, names):
+    article = only_article(page(HEAD, f"{H1}<p>{opening}{LEAD}</p>{STORY}"))
+    assert writers(article) == names
+    assert text_of(article)[0] == LEAD
+
+
+def test_a_brands_bracket_without_a_role_stays_text():
+    lead = f"国际在线消息（当地时间3日）：{LEAD}"
+    article = only_article(page(HEAD, f"{H1}<p>{lead}</p>{STORY}"))
+    assert writers(article) == []
+    assert text_of(article)[0] == lead
