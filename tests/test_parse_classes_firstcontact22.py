@@ -6,6 +6,10 @@
 2. A run-in byline after a newsroom's brand that has no 网/报/台/社 in it (`国际在线消息（记者
    任芊）：`), or after `报道` (`澎湃新闻报道（记者 X）：`), is cut and names the writer
    (workercn); a bracket without a role word after such a brand stays text.
+3. A stamp printing the month and day without a year (`04-22 07:00`) takes its year from the
+   page's own files filed within a few days of it (`…/data/2023/04/21/475518/1.jpg`: an app
+   view stores the story's pictures under the upload day), clock time included (ttplus);
+   files of far-off days (a sidebar's other stories) or none leave the day unknown.
 """
 
 from __future__ import annotations
@@ -47,3 +51,22 @@ def test_a_brands_bracket_without_a_role_stays_text():
     article = only_article(page(HEAD, f"{H1}<p>{lead}</p>{STORY}"))
     assert writers(article) == []
     assert text_of(article)[0] == lead
+
+
+def _yearless_page(picture_days: list[str]) -> str:
+    pictures = "".join(
+        f"<p><img src='https://res.example.com/publish/data/{d}/475518/{i}.jpg'></p>"
+        for i, d in enumerate(picture_days)
+    )
+    row = "<div class='info'><span>李喜林</span><span>04-22 07:00</span></div>"
+    return page(HEAD, f"{H1}{row}<div class='bd'>{pictures}{STORY}</div>")
+
+
+def test_a_yearless_stamp_takes_the_year_of_the_storys_own_files():
+    article = only_article(_yearless_page(["2023/04/21", "2023/04/21", "2025/01/03"]))
+    assert article.published_at.isoformat() == "2023-04-22T07:00:00+08:00"
+
+
+@pytest.mark.parametrize("days", [[], ["2024/09/30", "2025/01/03"]])
+def test_a_yearless_stamp_without_files_of_its_days_is_not_placed(days):
+    assert only_article(_yearless_page(days)).published_at is None

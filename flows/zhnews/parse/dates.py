@@ -668,7 +668,12 @@ _YEARLESS_RE = re.compile(
     r"(?<![\d年/.\-])(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*"
     r"(?:[(（](?:星期|週|周|禮拜|礼拜)?(?P<w>[一二三四五六日天])[)）]"
     r"|(?:星期|週|周|禮拜|礼拜)(?P<w2>[一二三四五六日天]))?"
+    # `04-22 07:00`: an app-style stamp, the month and day before a clock time
+    r"|(?<![\d/.\-:])(?P<m2>0[1-9]|1[0-2])-(?P<d2>0[1-9]|[12]\d|3[01])\s+[0-2]?\d:[0-5]\d(?![\d\-])"
 )
+_YEARLESS_CLOCK_RE = re.compile(r"(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)")
+# (month, day, weekday 0-6 or None, clock time or None) of a day printed without its year
+_Yearless = tuple[int, int, int | None, time | None]
 _WEEKDAYS = "一二三四五六日天"  # Monday first, as date.weekday(); 天 is Sunday too
 _YEARLESS_WEIGHT = WEIGHTS[
     "dateline"
@@ -1124,7 +1129,7 @@ class DocumentDates:
         self._page: _HtmlPage | None = None
         self._html = html
         self._htmldate_result: tuple[date | None] | None = None  # asked once per document
-        self._yearless: list[tuple[int, int, int | None]] = []  # the article being dated
+        self._yearless: list[_Yearless] = []  # the article being dated
         if html is not None:
             self._page = _HtmlPage(html, tz)
             self.evidence.extend(self._page.evidence)
@@ -1163,13 +1168,22 @@ class DocumentDates:
             # a day printed with the title without its year (`3月29日(三)`): the year is the
             # one that puts it nearest the other clues, or one the URL or path spells; a
             # printed weekday must agree
-            month, mday, weekday = self._yearless[0]
+            month, mday, weekday, clock = self._yearless[0]
             reference = winner.day(self.tz) if winner else self._hinted_reference((month, mday))
+            if reference is None and self._html is not None:
+                reference = _asset_path_day(self._html, month, mday)
             placed = _place_dateline(month, mday, reference) if reference else None
             if placed is not None and weekday in (None, placed.weekday()):
-                stamp = datetime.combine(placed, time(0, 0), tzinfo=self.tz)
+                stamp = datetime.combine(placed, clock or time(0, 0), tzinfo=self.tz)
                 evidence.append(
-                    Evidence(stamp, "visible", _YEARLESS_WEIGHT, "visible", False, "year-less")
+                    Evidence(
+                        stamp,
+                        "visible",
+                        _YEARLESS_WEIGHT,
+                        "visible",
+                        clock is not None,
+                        "year-less",
+                    )
                 )
                 winner = vote(evidence, self.tz)
         if winner is None and self._html is not None:
@@ -1227,7 +1241,7 @@ class DocumentDates:
             found.extend(url_evidence(article.url, self.tz))
             found.extend(story_id_evidence(article.url, self.tz))
         if self._page is not None:
-            yearless: list[tuple[int, int, int | None]] = []
+            yearless: list[_Yearless] = []
             visible = _visible_evidence(self._page.lines, article, self.tz, yearless)
             found.extend(visible)
             self._yearless = yearless[:1] if not visible else []
@@ -1269,6 +1283,33 @@ _PATH_DAY_RE = re.compile(
     r"/(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?=[/_\-.])"
 )
 MIN_OWN_PATHS = 5  # dated site paths needed, all spelling the same day
+
+
+# A day spelled as path segments (`/publish/app/data/2023/04/21/475518/…jpg`) or compact
+# (`/upload/20160816/…`)
+_PATH_SEGMENT_DAY_RE = re.compile(
+    r"/(?P<y>(?:19|20)\d{2})/?(?P<m>0[1-9]|1[0-2])/?(?P<d>0[1-9]|[12]\d|3[01])(?=[/_\-.])"
+)
+MAX_ASSET_DAYS = 3  # a story's pictures are filed at most this far from its printed day
+
+
+def _asset_path_day(html: str, month: int, mday: int) -> date | None:
+    """The day of the page's own files (links, pictures) nearest to a printed day that has
+    no year (`04-22 07:00`), when one is within `MAX_ASSET_DAYS` of it in that file's year:
+    an app's story view prints the month and day only and files the story's pictures under
+    the day they were uploaded (`/2023/04/21/475518/…jpg`); the other stories a sidebar
+    links are from other days, mostly other years."""
+    best: tuple[int, date] | None = None
+    for match in _OWN_PATH_RE.finditer(html):
+        for found in _PATH_SEGMENT_DAY_RE.finditer(match.group(1) or match.group(2)):
+            filed = _day(found["y"], found["m"], found["d"])
+            if filed is None:
+                continue
+            placed = _place_dateline(month, mday, filed)  # (`12-31` filed on 01/01 too)
+            gap = abs((placed - filed).days) if placed else MAX_ASSET_DAYS + 1
+            if gap <= MAX_ASSET_DAYS and (best is None or gap < best[0]):
+                best = (gap, filed)
+    return best[1] if best else None
 
 
 def _own_paths_day(html: str) -> date | None:
@@ -1317,7 +1358,7 @@ def _visible_evidence(
     lines: list[_Line],
     article: Article,
     tz: ZoneInfo,
-    yearless: list[tuple[int, int, int | None]] | None = None,
+    yearless: list[_Yearless] | None = None,
 ) -> list[Evidence]:
     """A date printed with the article's title; else the first labelled date line.
 
@@ -1517,18 +1558,21 @@ def _stamp_below(lines: list[_Line], last: int, tz: ZoneInfo) -> list[Evidence]:
     return []
 
 
-def _yearless_day(text: str) -> list[tuple[int, int, int | None]]:
-    """(month, day, weekday 0-6 or None) of a short line printing a day without its year."""
+def _yearless_day(text: str) -> list[_Yearless]:
+    """(month, day, weekday 0-6 or None, clock time or None) of a short line printing a day
+    without its year."""
     if len(text) > _STAMP_LINE_CHARS:
         return []
     match = _YEARLESS_RE.search(text)
     if match is None:
         return []
-    month, mday = int(match["m"]), int(match["d"])
+    month, mday = int(match["m"] or match["m2"]), int(match["d"] or match["d2"])
     if not (1 <= month <= 12 and 1 <= mday <= 31):
         return []
     mark = match["w"] or match["w2"]
-    return [(month, mday, min(_WEEKDAYS.index(mark), 6) if mark else None)]
+    clock = _YEARLESS_CLOCK_RE.search(text, match.start("m2")) if match["m2"] else None
+    hhmm = time(int(clock["h"]), int(clock["mi"])) if clock and int(clock["h"]) < 24 else None
+    return [(month, mday, min(_WEEKDAYS.index(mark), 6) if mark else None, hhmm)]
 
 
 def _first_prose_after(lines: list[_Line], start: int, limit: int) -> int:
