@@ -10,12 +10,16 @@
    page's own files filed within a few days of it (`…/data/2023/04/21/475518/1.jpg`: an app
    view stores the story's pictures under the upload day), clock time included (ttplus);
    files of far-off days (a sidebar's other stories) or none leave the day unknown.
+4. A one-story feature page that prints its credits as a list in the page's `<footer>`, above
+   the copyright line (`<li><b>記者　</b>陳莉雅</li><li><b>攝影　</b>陳焯煇</li>…`), names its
+   writer there (theinitium); a footer's link list, or a credit list naming no writer, names
+   nobody.
 """
 
 from __future__ import annotations
 
 import pytest
-from synthetic import STORY, only_article, page, text_of, writers
+from synthetic import PARAGRAPH, STORY, only_article, page, text_of, writers
 
 HEAD = "<title>防暑补贴全部发放到位</title>"
 H1 = "<h1>防暑补贴全部发放到位</h1>"
@@ -70,3 +74,39 @@ def test_a_yearless_stamp_takes_the_year_of_the_storys_own_files():
 @pytest.mark.parametrize("days", [[], ["2024/09/30", "2025/01/03"]])
 def test_a_yearless_stamp_without_files_of_its_days_is_not_placed(days):
     assert only_article(_yearless_page(days)).published_at is None
+
+
+def _footer_page(items: list[str]) -> str:
+    listing = "".join(f"<li>{item}</li>" for item in items)
+    footer = (
+        f"<footer id='footer'><div class='credit'><ul>{listing}</ul></div>"
+        "<div class='copyrights'><span>©2023 Initium Media. All Rights Reserved.</span></div></footer>"
+    )
+    return page(HEAD, f"{H1}<div class='story'>{STORY}</div>{footer}")
+
+
+def test_a_credit_list_in_the_page_footer_names_the_writer():
+    items = [
+        "<b>記者　</b>陳莉雅",
+        "<b>剪輯　</b>陳莉雅、徐宇昕",
+        "<b>攝影　</b>陳焯煇",
+        "<b>監製　</b>甯卉",
+    ]
+    article = only_article(_footer_page(items))
+    assert writers(article) == ["陳莉雅"]
+    assert text_of(article) == [PARAGRAPH.format(i=i)[3:-4] for i in range(1, 5)]
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        [
+            "<a href='/about'>關於我們</a>",
+            "<a href='/jobs'>加入我們</a>",
+            "<a href='/ad'>廣告合作</a>",
+        ],
+        ["<b>設計　</b>郭瑾燁", "<b>監製　</b>甯卉"],
+    ],
+)
+def test_a_footer_list_without_a_writers_credit_names_nobody(items):
+    assert writers(only_article(_footer_page(items))) == []

@@ -1399,6 +1399,9 @@ def _strip_chrome(soup, page_title: str | None = None) -> None:
             continue
         if name == "form" and _wraps_page(element, page_chars, soup):
             continue  # an ASP.NET page wraps the whole page, story and all, in one <form>
+        if name == "footer" or _FOOTER_WORDS.search(marker):
+            for credits in _footer_credit_lists(element):
+                element.insert_before(credits.extract())  # the story's credits stay
         removed.update(id(d) for d in element.descendants)
         element.extract()
 
@@ -1409,6 +1412,35 @@ _RIGHTS_LINE = re.compile(
     r"Copyright|©|版权所有|版權所有|ICP(?:备|備|证|證)|All Rights Reserved", re.I
 )
 MAX_FOOTER_CHARS = 400
+
+
+MIN_CREDIT_ITEMS = 2
+MAX_CREDIT_ITEM_CHARS = 40
+
+
+def _footer_credit_lists(footer) -> list:
+    """The story's credit list printed in the page's footer, as a one-story campaign or
+    feature page does (`<ul><li><b>記者　</b>陳莉雅</li><li><b>攝影　</b>陳焯煇</li>…</ul>`
+    above the copyright line): a list whose short items are nearly all role-and-name credits
+    and name a writer. Its credits are the story's; the rest of the footer is the site's."""
+    from zhnews.parse.bylines import parse_byline_line
+
+    found = []
+    for listing in footer.find_all(["ul", "ol", "dl"], limit=20):
+        items = [
+            _WS_RE.sub(" ", item.get_text(" ", strip=True))
+            for item in listing.find_all(["li", "dd"], recursive=False)
+        ]
+        if len(items) < MIN_CREDIT_ITEMS or any(
+            not item or len(item) > MAX_CREDIT_ITEM_CHARS for item in items
+        ):
+            continue
+        credits = [parse_byline_line(item) for item in items]
+        named = [c for c in credits if c is not None]
+        writers = [a for c in named for a in c.authors if c.kind == "byline"]
+        if writers and 3 * len(named) >= 2 * len(items):
+            found.append(listing)
+    return found
 
 
 def _site_footer(element, name: str, marker: str) -> bool:
