@@ -1017,11 +1017,20 @@ def _date_line(text: str, tz: ZoneInfo) -> Item | None:
         # `Published at Nov 05, 2024 04:02 pm`: an English label of the stamp, nobody's name
         return Item("meta", text, date=stamp)
     names = strict_names(" ".join(words), surname=True) if len(rest) <= 12 else None
+    if names and len(names) <= 3 and any(_ACCOUNT_HANDLE.fullmatch(n) for n in names):
+        # `2017-09-27 06:00 · buyou`, `admin`: the stamp and the account that posted it, a
+        # line of the header that names no writer
+        return Item("meta", text, date=stamp)
     if names and len(names) <= 3:
         # `谢若含2017-03-01 14:27:02`: a byline box's name and timestamp printed together
         byline = Byline(raw=" ".join(words), authors=[Author(n, None) for n in names])
         return Item("meta", text, date=stamp, byline=byline)
     return None
+
+
+# An account's handle (`buyou`, `admin`, `bio_editor01`): lower case, no label to say it is a
+# writer; a person's name in Latin letters is capitalised (`Megan Molteni`, `Kisplay`)
+_ACCOUNT_HANDLE = re.compile(r"[a-z][a-z0-9_.\-]*")
 
 
 # The words of an English label before or after a stamp (`Published at`, `Last updated on`)

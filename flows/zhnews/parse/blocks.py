@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from zhnews.model import StockMention
 from zhnews.parse import content, meta
+from zhnews.parse.bylines import BY_LABEL
 from zhnews.parse.stocks import parse_data_code
 from zhnews.text import ends_sentence, han_bigrams, join_fragments
 
@@ -1070,7 +1071,7 @@ def _walk(
                 stocks.append(mention)
         undo = _enter(child, name, state, flush, blocks)
         if page and _author_marked(child):
-            label = re.sub(r"\s+", " ", child.get_text()).strip()
+            label = BY_LABEL.sub("", re.sub(r"\s+", " ", child.get_text()).strip())
             if 0 < len(label) <= MAX_MARKED_AUTHOR_CHARS:
                 marked.append(label)
         stack.append((child, iter(list(child.children)), undo))

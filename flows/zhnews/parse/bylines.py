@@ -56,7 +56,9 @@ _ROLES: list[tuple[str, str | None, str]] = [
     ),
     # `報道：X`, `文字：X　攝影：Y`, `採訪：X`: a report, text or interview label opening a credit
     (
-        r"(?<![\u4e00-\u9fff])(?:报道|報道|報導|报导|采访|採訪|文字)(?=\s*[：:／/])",
+        r"(?<![\u4e00-\u9fff])(?:报道|報道|報導|报导|采访|採訪|文字)(?=\s*[：:／/])"
+        # `本版文字／严敏`: a newspaper page's credit, for every story of the page
+        r"|(?<![\u4e00-\u9fff])(?:本版|本頁|本页)(?:文字|撰文|文)(?=\s*[：:／/])",
         "撰稿",
         "author",
     ),
@@ -532,13 +534,20 @@ _LATIN_NAME = r"[A-Za-z][A-Za-z.\-']{0,20}(?: [A-Za-z][A-Za-z.\-']{0,20}){1,3}"
 _LATIN_NAMES = re.compile(rf"{_LATIN_NAME}(?:\s*(?:[,/;]|\band\b|&)\s*{_LATIN_NAME})*")
 
 
+# The English label before a byline's names (`By kui`, `Posted by 王小明`, a theme's
+# `<div class="td-author-by">By</div>`): no one's name
+BY_LABEL = re.compile(
+    r"^\s*(?:(?:posted|written|words|story|text|reported)\s+)?by\b\s*[:：]?\s*", re.IGNORECASE
+)
+
+
 def strict_names(text: str, surname: bool = False) -> list[str] | None:
     """The names a line consists of (`周依恩`, `罗博 萧海川`), or None when it holds anything else.
 
     `surname`: every Chinese name must start with a surname (a line with no role word to vouch
     for it, such as `分享`, is not a name).
     """
-    names = _strict_names(text)
+    names = _strict_names(BY_LABEL.sub("", text))
     if names and surname:
         for name in names:
             if not name.isascii() and "·" not in name and name[0] not in _SURNAMES:
