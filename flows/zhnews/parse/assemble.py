@@ -249,6 +249,7 @@ def classify(blocks: list[Block], tz: ZoneInfo) -> list[Item]:
     _mark_byline_block_labels(items)
     _mark_name_over_job_title(items)
     _mark_author_bio(items)
+    _mark_numbered_heads(items)
     kept: list[Item] = []
     ruled = False
     for item in items:
@@ -1572,6 +1573,33 @@ def _fine_print(text: str) -> bool:
     """One short sentence: a note's line, not a quoted passage."""
     text = text.strip()
     return len(text) <= MAX_NOTE_CHARS and len(re.findall(r"[。！？!?]", text[:-1])) == 0
+
+
+# A numbered item's head (`4.Jamie Clayton`, `4、杰米`): the number, its mark, the head
+_LIST_ITEM_HEAD = re.compile(r"^\s*(?P<n>\d{1,2})\s*(?P<mark>[.．、])\s*\S")
+MAX_NUMBERED_HEAD_CHARS = 40
+
+
+def _mark_numbered_heads(items: list[Item]) -> None:
+    """A short numbered head printed between two pictures (`<img> 4.Jamie Clayton <img>`)
+    reads like a caption, but when the text around it numbers its items the same way
+    (`3.Caroline Cossey，英国` and `5.Kim Petras` as lines of text) it is the list's next
+    head: a line of the text. A caption numbered alone (`1.`) stays a caption."""
+    numbered: dict[str, set[int]] = {}
+    for item in items:
+        found = _LIST_ITEM_HEAD.match(item.text) if item.kind in ("body", "subhead") else None
+        if found and len(item.text) <= MAX_NUMBERED_HEAD_CHARS:
+            numbered.setdefault(found["mark"], set()).add(int(found["n"]))
+    if not numbered:
+        return
+    for item in items:
+        found = _LIST_ITEM_HEAD.match(item.text) if item.kind == "caption" else None
+        if found is None or len(item.text) > MAX_NUMBERED_HEAD_CHARS:
+            continue
+        seen = numbered.get(found["mark"], set())
+        number = int(found["n"])
+        if number - 1 in seen or number + 1 in seen:
+            item.kind = "body"
 
 
 def _mark_name_lines(items: list[Item]) -> None:
