@@ -2289,6 +2289,9 @@ def parse_byline_line(line: str) -> Byline | None:
         read = line.translate(_SLASH_VARIANTS)
         return _as_printed(parse_byline_line(read), read, line)
     byline = _parse_byline_line(line)
+    if byline is None or not byline.authors:
+        sourced = _sources_then_credit(line)
+        byline = sourced if sourced is not None else byline
     if byline is None and len(line) <= 60:
         led = after_media(line)
         if led is not None:
@@ -2298,6 +2301,36 @@ def parse_byline_line(line: str) -> Byline | None:
             else:
                 byline = None
     return byline
+
+
+# `（CBC, CTV，编译：吴伟）`, `（来源：新华社、法新社；编译：X）`: a closing bracket that lists the
+# outlets the story draws on, then who compiled or wrote it
+_SOURCES_THEN_CREDIT = re.compile(
+    r"^\s*[（(]\s*(?:(?:来源|來源|综合|綜合|消息来源|消息來源)\s*[：:]\s*)?"
+    r"(?P<sources>[A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff .&]{0,15}"
+    r"(?:\s*[,，、/]\s*[A-Za-z\u4e00-\u9fff][A-Za-z\u4e00-\u9fff .&]{0,15}){0,5})"
+    r"\s*[,，;；]\s*(?P<credit>(?:编译|編譯|翻译|翻譯|记者|記者|作者|撰稿|撰文|整理|编辑|編輯)"
+    r"\s*[：:/／]?\s*[^（）()]{2,30}?"
+    # RCI's `adaptation en chinois par Wei Wu`, `Chinese adaptation by X`, `translated by X`
+    r"|(?i:(?:adaptation\s+en\s+chinois|(?:chinese\s+)?adaptation|traduction|translated"
+    r"|compiled)\s+(?:par|by))\s+(?P<latin>[A-Za-z][A-Za-z .\-]{1,30}?))\s*[）)]\s*$"
+)
+
+
+def _sources_then_credit(line: str) -> Byline | None:
+    """The credit of a closing bracket that names its sources first (`（CBC, CTV，编译：吴伟）`):
+    the compiler or writer, the sources as the credit; None unless the credit names one."""
+    found = _SOURCES_THEN_CREDIT.match(line)
+    if found is None:
+        return None
+    if found["latin"]:
+        names = strict_names(found["latin"])
+        credit = Byline(raw=line, authors=[Author(n, "编译") for n in names or []])
+    else:
+        credit = _parse_byline_line(f"（{found['credit'].strip()}）")
+    if credit is None or not credit.authors:
+        return None
+    return replace(credit, raw=line.strip(), credit=found["sources"].strip(), kind="closing")
 
 
 def _parse_byline_line(line: str) -> Byline | None:

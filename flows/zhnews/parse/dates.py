@@ -527,6 +527,11 @@ _URL_HINT_RES = (
 _HREF_RE = re.compile(r"(?:href|content)\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
 
 
+_JS_DATE_STRING = re.compile(
+    r"[A-Za-z]{3}\s+([A-Za-z]{3}\s+\d{1,2}\s+\d{4}\s+\d{1,2}:\d{2}:\d{2}\s+GMT[+-]\d{4})\b"
+)
+
+
 def machine_date(value: str, tz: ZoneInfo) -> tuple[datetime, bool] | None:
     """A metadata value: ISO 8601, RFC 2822, `20190907`, `20190907190200` or any text date."""
     value = value.strip()
@@ -538,6 +543,14 @@ def machine_date(value: str, tz: ZoneInfo) -> tuple[datetime, bool] | None:
         except ValueError:
             return None
         return naive.replace(tzinfo=tz), bool(compact.group(2))
+    js = _JS_DATE_STRING.match(value)
+    if js is not None:
+        # `Wed Jan 11 2023 21:52:40 GMT+0000 (Coordinated Universal Time)`: a script's
+        # Date.toString(), its offset written after GMT
+        try:
+            return datetime.strptime(js.group(1), "%b %d %Y %H:%M:%S GMT%z"), True
+        except ValueError:
+            return None
     if re.match(r"[A-Za-z]{3},?\s+\d", value):
         try:
             stamp = parsedate_to_datetime(value)
