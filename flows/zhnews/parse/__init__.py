@@ -349,6 +349,13 @@ def _standfirst_echo(article: Article) -> None:
     if not 1 <= len(sentences) <= MAX_STANDFIRST_SENTENCES or not _ends_sentence(sentences[-1]):
         return
     rest = [_squeeze(p.text) for p in body[1:]]
+    lead = _squeeze(body[0].text)
+    if len(body) > 2 and rest[-1].startswith(lead) and not any(lead in r for r in rest[:-1]):
+        # the lead said again, and more, only by a paragraph closing the text (`<center><img>
+        # <div>巴西籍摄影师…拍摄。她在…</div>`): the lead picture's caption, not the text's
+        # copy of a standfirst
+        article.paragraphs.remove(body[-1])
+        return
     if all(
         len(s) >= MIN_ECHO_SENTENCE_CHARS and any(s in r and s != r for r in rest)
         for s in sentences
@@ -759,6 +766,32 @@ def _confirm_headline(article: Article, html: str, page_titles: list[str]) -> No
         elif lines.index(named[0]) > position and article.kicker is None:
             article.kicker = article.title
         article.title = named[0]
+        return
+    _headline_over_deck(article, html, title, pages)
+
+
+MIN_NAMED_HEADLINE_CHARS = 6
+MAX_DECK_GAP_CHARS = 1500  # markup between the headline element and the deck printed under it
+
+
+def _headline_over_deck(article: Article, html: str, title: str, pages: list[str]) -> None:
+    """An <h1> that the page names as its headline (og:title, twitter:title or <title> print it
+    whole) with the article's title printed right under it: the title found is the deck
+    (`<h1 class="article-headline">…</h1><h2 class="article-subheadline">…</h2>` under a
+    <title> that is the site's slogan), the <h1> is the headline."""
+    for match in _HEADLINE_TAG.finditer(html):
+        if match.group(1) != "1":
+            continue
+        text = _markup_text(match.group(2))
+        named = _squeeze(text)
+        if len(named) < MIN_NAMED_HEADLINE_CHARS or named == title or named not in pages:
+            continue
+        below = _squeeze(_markup_text(html[match.end() : match.end() + MAX_DECK_GAP_CHARS]))
+        if title not in below:
+            continue
+        if article.subtitle is None:
+            article.subtitle = article.title
+        article.title = text
         return
 
 

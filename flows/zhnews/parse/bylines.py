@@ -535,9 +535,10 @@ _LATIN_NAMES = re.compile(rf"{_LATIN_NAME}(?:\s*(?:[,/;]|\band\b|&)\s*{_LATIN_NA
 
 
 # The English label before a byline's names (`By kui`, `Posted by 王小明`, a theme's
-# `<div class="td-author-by">By</div>`): no one's name
+# `<div class="td-author-by">By</div>`; Spanish and French `Por`, `Par`): no one's name
 BY_LABEL = re.compile(
-    r"^\s*(?:(?:posted|written|words|story|text|reported)\s+)?by\b\s*[:：]?\s*", re.IGNORECASE
+    r"^\s*(?:(?:posted|written|words|story|text|reported)\s+)?(?:by|por|par)\b\s*[:：]?\s*",
+    re.IGNORECASE,
 )
 
 

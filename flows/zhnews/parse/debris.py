@@ -128,6 +128,9 @@ _DISCLAIMER_MARKERS = re.compile(
     r"|(?:新闻|新聞|文章|本文|内容|內容|稿件)(?:来源于|來源於|来自|來自)(?:其它|其他)?"
     r"(?:媒体|媒體|网络|網絡|網路|互联网|互聯網)"
     r"|(?:该文|該文|此文)(?:仅|僅|只)代表"
+    # `「社運公佈欄」是一個開放的平台，內容不代表苦勞網立場。`: an open board's standing notice
+    # (with its `不代表…立場`, two markers)
+    r"|是一?[個个](?:开放|開放)的?(?:平台|园地|園地|空间|空間)"
     r"|Copyright|COPYRIGHT|copyright|©|\([cC]\)\s*\d{4}|[Aa]ll [Rr]ights [Rr]eserved"
     # `我们的标准：汤森路透“信任原则”`: a newsroom's badge linking its editorial standards
     r"|(?:我们的标准|我們的標準|编辑准则|編輯準則)\s*[：:]|[Oo]ur [Ss]tandards\s*:"
