@@ -7,7 +7,7 @@
    任芊）：`), or after `报道` (`澎湃新闻报道（记者 X）：`), is cut and names the writer
    (workercn); a bracket without a role word after such a brand stays text.
 3. A stamp printing the month and day without a year (`04-22 07:00`) takes its year from the
-   page's own files filed within a few days of it (`…/data/2023/04/21/475518/1.jpg`: an app
+   page's own files filed within a few days of it (`…/app/data/2023/04/21/475518/1.jpg`: an app
    view stores the story's pictures under the upload day), clock time included (ttplus);
    files of far-off days (a sidebar's other stories) or none leave the day unknown.
 4. A one-story feature page that prints its credits as a list in the page's `<footer>`, above

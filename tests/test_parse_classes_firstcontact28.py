@@ -4,7 +4,8 @@
 1. An <h1> the page names as its headline (og:title prints it whole) with the title found
    printed right under it: the title found is the deck, the <h1> the headline, when the
    <title> is the site's slogan (infobae).
-2. Spanish and French byline labels (`Por Newsroom Infobae`, `Par X`) are no names (infobae).
+2. Spanish and French byline labels (`Por Newsroom Infobae`, `Par X`) are no names, nor is
+   the save button printed beside the byline (`Guardar`, `Share`) (infobae).
 3. An open board's standing notice (`「社運公佈欄」是一個開放的平台，內容不代表苦勞網立場。…`) is a
    disclaimer, not the lead (coolloud).
 4. A list closing the text — a header that says a list follows (`出席團體名單（依報名順序）：`)
@@ -46,6 +47,11 @@ def test_spanish_and_french_byline_labels(line, names):
     assert strict_names(line) == names
 
 
+@pytest.mark.parametrize("button", ["Guardar", "Share", "Partager"])
+def test_a_button_beside_the_byline_is_no_name(button):
+    assert strict_names(button) is None
+
+
 def test_an_open_boards_notice_is_a_disclaimer():
     notice = (
         "「社運公佈欄」是一個開放的平台，內容不代表苦勞網立場。若有活動訊息，歡迎寄至本站信箱。"
@@ -65,7 +71,12 @@ def _closing(lines: list[str]) -> list[str]:
     return text_of(only_article(page(HEAD, f"{H1}<div class='text'>{body}</div>")))
 
 
-GROUPS = ["台灣同志諮詢熱線協會", "手天使", "台灣無性戀小組", "台灣綠黨"]
+GROUPS = [
+    "台灣同志諮詢熱線協會",
+    "台灣國際酷兒影展 Taiwan International Queer Film Festival",
+    "手天使",
+]
+GROUPS += ["台灣無性戀小組", "台灣綠黨"]
 
 
 @pytest.mark.parametrize(

@@ -426,7 +426,12 @@ _LABEL_OUTLET_NAME = re.compile(
 _MEDIA_PREFIX = re.compile(
     r"[\u4e00-\u9fffA-Za-z·]{1,14}?(?:报|報|网|網|社|台|新闻|新聞|刊|杂志|雜誌|周刊|客户端|客戶端|频道|頻道)"
 )
-_NOT_NAMES = set(
+# An edition's buttons in other languages, printed beside the byline (Infobae 中文's
+# `Guardar`, save): commands, never names, and no line of the text
+FOREIGN_BUTTONS = frozenset(
+    "Guardar Compartir Seguir Save Share Follow Subscribe Enregistrer Partager Suivre".split()
+)
+_NOT_NAMES = FOREIGN_BUTTONS | set(
     "受访者 受訪者 资料 資料 网络 網絡 网友 網友 本报 本報 本台 记者 記者 编辑 編輯 通讯员 "
     "新华社 中新社 视觉中国 視覺中國 图虫创意 东方IC 供图 供圖 官方 微博 微信 "
     # the buttons of an author box (`关注` follows the account): commands, never names

@@ -430,7 +430,7 @@ def _closing_sentence(blocks: list, start: int, end: int) -> bool:
 
 
 MIN_CLOSING_LIST_LINES = 3
-MAX_LIST_LINE_CHARS = 40
+MAX_LIST_LINE_CHARS = 60
 MAX_LIST_LEAD_LINES = 2
 _LIST_HEADER_END = re.compile(r"[：:]$")
 _LABELLED_ITEM = re.compile(r"^[^：:，。！？!?]{1,12}[：:]\s*\S")
@@ -1252,15 +1252,18 @@ _PICTURE_CONTROL = re.compile(
 _VERSION = re.compile(r"[vV]?\d+(?:\.\d+){2,}(?:[-.][0-9A-Za-z]+)*")
 
 
-_CONTROL_WORDS = frozenset(
-    "举报 舉報 纠错 糾錯 我要纠错 我要糾錯 打印 列印 收藏 分享 分享到 关闭 關閉 关闭窗口 關閉視窗 "
-    "返回顶部 回到顶部 回到頁首 返回頂部 复制链接 複製連結 复制地址 留言 评论 評論 发表评论 發表評論 "
-    "展开 展開 收起 收藏此文 收藏本文 加入收藏 "
-    # paging between stories and the subscription button, printed as lines of their own
-    "上一篇 下一篇 上一則 下一則 上一条 下一条 上一條 下一條 上一页 下一页 上一頁 下一頁 "
-    "免费订阅 免費訂閱 立即订阅 立即訂閱 "
-    # `<span>打开</span><span>APP 阅读更多</span>`: the app button's two halves
-    "打开 打開".split()
+_CONTROL_WORDS = (
+    frozenset(
+        "举报 舉報 纠错 糾錯 我要纠错 我要糾錯 打印 列印 收藏 分享 分享到 关闭 關閉 关闭窗口 關閉視窗 "
+        "返回顶部 回到顶部 回到頁首 返回頂部 复制链接 複製連結 复制地址 留言 评论 評論 发表评论 發表評論 "
+        "展开 展開 收起 收藏此文 收藏本文 加入收藏 "
+        # paging between stories and the subscription button, printed as lines of their own
+        "上一篇 下一篇 上一則 下一則 上一条 下一条 上一條 下一條 上一页 下一页 上一頁 下一頁 "
+        "免费订阅 免費訂閱 立即订阅 立即訂閱 "
+        # `<span>打开</span><span>APP 阅读更多</span>`: the app button's two halves
+        "打开 打開".split()
+    )
+    | bylines.FOREIGN_BUTTONS
 )
 # `APP 阅读更多`, `打开APP阅读全文`, `App内查看原文`: the button that sends the reader to the app
 _APP_READ = re.compile(
