@@ -8,10 +8,12 @@
    the save button printed beside the byline (`Guardar`, `Share`) (infobae).
 3. An open board's standing notice (`「社運公佈欄」是一個開放的平台，內容不代表苦勞網立場。…`) is a
    disclaimer, not the lead (coolloud).
-4. A list closing the text — a header that says a list follows (`出席團體名單（依報名順序）：`)
-   over short lines, or `label：value` lines (`最佳影片：《荒野猎人》`) — is the text's (coolloud,
-   ccbnews); a production's credits (`总监制：X`, `审 读：Y`) and short lines with no header
-   are not.
+4. A list the text leads into (`出席團體名單（依報名順序）：` over 46 group names) down to the end
+   of the text's element is the text's also when every line sits in a box of its own (苦勞網's
+   `<div class="nodeinner"><p>…</p></div>`) and the list runs long (coolloud; the rule of
+   `test_parse_classes_open.py` for sibling lines); lines with no lead-in (a production's
+   credits, `label：value` lines, headerless names) are still left to the run's end (ccbnews's
+   prediction lines stay out: left).
 5. A paragraph closing the text that says the lead again and more (the lead picture's caption,
    `<center><img><div>lead。more。</div>`) is that caption: the lead stays the text's first
    paragraph (sydneytoday; the dev set's sinoca page of the same photo story too).
@@ -83,7 +85,8 @@ GROUPS += ["台灣無性戀小組", "台灣綠黨"]
     ("lines", "kept"),
     [
         (["出席團體名單（依報名順序）：", *GROUPS], True),
-        (["最佳影片：《荒野猎人》", "最佳导演：伊纳里图", "最佳男主角：迪卡普里奥"], True),
+        # no lead-in: left to the run's end, as staff credits are (ccbnews's list, left)
+        (["最佳影片：《荒野猎人》", "最佳导演：伊纳里图", "最佳男主角：迪卡普里奥"], False),
         (["总监制：邹 明", "监 制：高明勇", "审 读：崔向升"], False),
         (GROUPS, False),
     ],

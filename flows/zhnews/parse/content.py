@@ -172,7 +172,6 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
         # interview's closing exchange (`「…是什么?」` / `「就是美。」`): two of them
         end += 1
         closing += 1
-    end = _closing_list_end(blocks, start, end)
     run_end = end  # a trailer cut off below keeps the container's credits under it in reach
     end, trailer_credits = _rule_trailer(blocks, weights, start, end)
     kept = []
@@ -427,81 +426,6 @@ def _closing_sentence(blocks: list, start: int, end: int) -> bool:
         return False  # (`「这些甜蜜和精华对你来说是什么?」`: a question with no other mark)
     parent = last.dom_path[:-1]
     return bool(parent) and block.dom_path[: len(parent)] == parent and not credit_line(block.text)
-
-
-MIN_CLOSING_LIST_LINES = 3
-MAX_LIST_LINE_CHARS = 60
-MAX_LIST_LEAD_LINES = 2
-_LIST_HEADER_END = re.compile(r"[：:]$")
-_LABELLED_ITEM = re.compile(r"^[^：:，。！？!?]{1,12}[：:]\s*\S")
-# the labels of a production's credits (`总监制：邹 明`, `审 读：崔向升`): a credit list, no list of
-# the text's
-_CREDIT_ROLE_LABEL = re.compile(
-    r"(?:监制|監製|审读|審讀|审核|審核|审校|審校|校对|校對|策划|策劃|统筹|統籌|设计|設計|制作|製作"
-    r"|出品|主编|主編|美编|美編|编审|編審|终审|終審|监审|監審|摄像|攝像|剪辑|剪輯|视频|視頻|海报|海報"
-    r"|文案|编辑|編輯|记者|記者|作者|摄影|攝影|图片|圖片|来源|來源|翻译|翻譯|编译|編譯|撰稿|撰文)[：:]"
-)
-
-
-def _closing_list_end(blocks: list, start: int, end: int) -> int:
-    """The end of the text with a list that closes it: a header (`出席團體名單（依報名順序）：`),
-    or a heading and a question over it, then at least `MIN_CLOSING_LIST_LINES` short lines
-    of the text's own element (the groups that took part, `最佳影片：《荒野猎人》`), none a
-    link, a caption, a credit or page debris. Lines that end no sentence weigh nothing as
-    prose, so the text's window closed above them; a list under the text is the text's."""
-    if end - start < 2 or end >= len(blocks):
-        return end
-    # the text's own element: what its last two lines share
-    parent = _common_prefix(blocks[end - 1].dom_path, blocks[end - 2].dom_path)
-    if not parent:
-        return end
-
-    def line(idx: int) -> str | None:
-        block = blocks[idx]
-        text = block.text.strip()
-        compact = _WS.sub("", text)
-        if (
-            block.kind not in ("text", "heading")
-            or block.link_chars
-            or block.in_figure
-            or block.caption_style
-            or block.dom_path[: len(parent)] != parent
-            or not 0 < len(compact) <= MAX_LIST_LINE_CHARS
-            or credit_line(text)
-            or debris.debris_reason(text)
-        ):
-            return None
-        return compact
-
-    idx, lead, headed = end, 0, False
-    while idx < len(blocks) and not blocks[idx].text.strip() and blocks[idx].kind == "text":
-        idx += 1
-    # a header line, or a heading and a question, over the list
-    while idx < len(blocks) and lead < MAX_LIST_LEAD_LINES:
-        compact = line(idx)
-        if compact is None or _LABELLED_ITEM.match(compact):
-            break
-        if _LIST_HEADER_END.search(compact):
-            headed = True
-        elif blocks[idx].kind != "heading" and not _SENTENCE_END.search(compact):
-            break
-        idx, lead = idx + 1, lead + 1
-        while idx < len(blocks) and not blocks[idx].text.strip() and blocks[idx].kind == "text":
-            idx += 1
-    items = 0
-    labelled = 0
-    while idx < len(blocks):
-        compact = line(idx)
-        if compact is None or _SENTENCE_END.search(compact) or blocks[idx].kind != "text":
-            break
-        if _CREDIT_ROLE_LABEL.search(compact[:16]):
-            return end  # a production's credits under the text
-        labelled += bool(_LABELLED_ITEM.match(compact))
-        items, idx = items + 1, idx + 1
-    # plain items need a header that says a list follows; labelled items (`X：Y`) say it
-    if items >= MIN_CLOSING_LIST_LINES and (headed or labelled == items):
-        return idx
-    return end
 
 
 def _common_prefix(a: tuple, b: tuple) -> tuple:
@@ -1945,7 +1869,7 @@ def _credit_zone_end(blocks: list, weights: list[float], end: int) -> int:
     return idx
 
 
-MAX_TAIL_BLOCKS = 24
+MAX_TAIL_BLOCKS = 120  # (a closing list of 46 groups, a blank box between some)
 
 
 def _sibling_tail_end(blocks: list, weights: list[float], start: int, end: int) -> int:
@@ -1961,13 +1885,25 @@ def _sibling_tail_end(blocks: list, weights: list[float], start: int, end: int) 
     last = next((i for i in range(end - 1, start - 1, -1) if weights[i] > 0), None)
     if last is None or len(blocks[last].dom_path) < 2:
         return end
+    depth = len(blocks[last].dom_path)
     parent = blocks[last].dom_path[:-1]
-    if any(blocks[i].dom_path[:-1] != parent for i in range(last + 1, end)):
+    before = next((i for i in range(last - 1, start - 1, -1) if weights[i] > 0), None)
+    if before is not None and len(blocks[before].dom_path) == depth >= 3:
+        shared = _common_prefix(blocks[before].dom_path, blocks[last].dom_path)
+        if len(shared) == depth - 2:
+            # every paragraph in a box of its own (苦勞網's `<div class="nodeinner"><p>…</p>
+            # </div>`): the text's element is the boxes' parent, its lines the boxes' lines
+            parent = shared
+
+    def inside(block) -> bool:  # a line of the text's element, as deep as its paragraphs
+        return len(block.dom_path) == depth and block.dom_path[: len(parent)] == parent
+
+    if not all(inside(blocks[i]) for i in range(last + 1, end)):
         return end  # the run already reaches past the paragraph's siblings
     stop = end
     while stop < len(blocks) and stop - end <= MAX_TAIL_BLOCKS:
         block = blocks[stop]
-        if block.dom_path[:-1] != parent:
+        if not inside(block):
             break
         if block.link_chars or block.kind not in ("text", "image"):
             return end
