@@ -9,6 +9,8 @@
    Universal Time)`) keeps its offset: read as China time it was eight hours late (rci). Left:
    rci's day still comes from two day-only Dublin Core metas of the UTC day (`2023-01-11|21h52`),
    one day before the China-time day.
+3. A printed time whose hour is marked as spoken, 点 (`2023年1月11日晚上9点52分`, `21點52分`),
+   is read with the day (it was a day alone), on a 24-hour clock after 晚上/下午.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from synthetic import PARAGRAPH, STORY, only_article, page, text_of, writers
+from zhnews.parse import meta
 from zhnews.parse.bylines import parse_byline_line
 from zhnews.parse.dates import machine_date
 
@@ -62,3 +65,13 @@ def test_the_sources_and_compiler_line_closing_the_text_is_no_paragraph():
 def test_a_script_date_string_keeps_its_offset(value, zone):
     stamp, timed = machine_date(value, ZoneInfo("Asia/Shanghai"))
     assert stamp == datetime(2023, 1, 11, 21, 52, 40, tzinfo=zone) and timed
+
+
+@pytest.mark.parametrize(
+    ("text", "clock"),
+    [("发布日期：2023年1月11日晚上9点52分", (21, 52)), ("2023年1月11日 21點52分", (21, 52))]
+    + [("2023年1月11日下午3点05分", (15, 5)), ("2023年1月11日上午9点05分", (9, 5))],
+)
+def test_a_spoken_clock_is_read_with_the_day(text, clock):
+    found = next(meta.find_dates(text, ZoneInfo("Asia/Shanghai")))
+    assert (found.stamp.hour, found.stamp.minute) == clock and found.has_time

@@ -274,11 +274,12 @@ def _line_front_matter(raw: str) -> dict:
 # Dates
 
 # What follows a printed day: its weekday (`星期五`, `(週五)`) and the time, on a 12-hour clock
-# when 上午/下午 stands before it (`_clock`).
+# when 上午/下午 stands before it (`_clock`); the hour marked 时 or, as spoken, 点
+# (`晚上9点52分`).
 _WEEKDAY_PART = r"(?:\s*[（(]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]?)?"
 _CLOCK_PART = (
     r"(?:[ T\u3000]*(?P<ap>上午|下午|早上|晚上|中午|凌晨)?\s*"
-    r"(?P<H>\d{1,2})\s*[:：时時]\s*(?P<M>\d{2})(?:\s*[:：分]\s*(?P<S>\d{2}))?"
+    r"(?P<H>\d{1,2})\s*[:：时時点點]\s*(?P<M>\d{2})(?:\s*[:：分]\s*(?P<S>\d{2}))?"
     r"(?:\.\d+)?\s*(?:秒)?)?"
 )
 _DATE_RE = re.compile(
