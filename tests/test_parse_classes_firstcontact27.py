@@ -6,6 +6,9 @@
 2. An account's lower-case handle printed after the stamp with no label (`2017-09-27 06:00 ·
    buyou`, `admin`) is who posted the story, not a writer: the line is the header's stamp
    (biodiscover); a capitalised or CJK name beside a stamp is still the writer.
+3. A list the text leads into with a question (`猜一猜花落谁家？`), under the list's own short
+   title (`奥斯卡预测`), down to the end of the text's element, is the text's (ccbnews's eight
+   `最佳影片：《荒野猎人》` lines, cut before); a title with no lead-in under it is not enough.
 """
 
 from __future__ import annotations
@@ -38,3 +41,16 @@ def test_a_handle_after_the_stamp_is_no_writer(who, names):
     assert writers(article) == names
     assert text_of(article) == LINES
     assert article.published_at.isoformat() == "2017-09-27T06:00:00+08:00"
+
+
+PREDICTIONS = ["最佳影片：《荒野猎人》", "最佳导演：伊纳里图", "最佳男主角：迪卡普里奥"]
+
+
+@pytest.mark.parametrize(
+    ("lead", "kept"), [(["奥斯卡预测", "猜一猜花落谁家？"], True), (["奥斯卡预测"], False)]
+)
+def test_a_list_led_into_by_a_question_under_its_title(lead, kept):
+    tail = "".join(f"<p>{line}</p>" for line in [*lead, *PREDICTIONS])
+    article = only_article(page(HEAD, f"<div>{H1}<div class='text'>{STORY}{tail}</div></div>"))
+    assert (text_of(article)[4:] == [*lead, *PREDICTIONS]) is kept
+    assert text_of(article)[:4] == LINES

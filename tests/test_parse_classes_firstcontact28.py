@@ -12,8 +12,7 @@
    of the text's element is the text's also when every line sits in a box of its own (苦勞網's
    `<div class="nodeinner"><p>…</p></div>`) and the list runs long (coolloud; the rule of
    `test_parse_classes_open.py` for sibling lines); lines with no lead-in (a production's
-   credits, `label：value` lines, headerless names) are still left to the run's end (ccbnews's
-   prediction lines stay out: left).
+   credits, `label：value` lines, headerless names) are still left to the run's end.
 5. A paragraph closing the text that says the lead again and more (the lead picture's caption,
    `<center><img><div>lead。more。</div>`) is that caption: the lead stays the text's first
    paragraph (sydneytoday; the dev set's sinoca page of the same photo story too).
@@ -85,7 +84,7 @@ GROUPS += ["台灣無性戀小組", "台灣綠黨"]
     ("lines", "kept"),
     [
         (["出席團體名單（依報名順序）：", *GROUPS], True),
-        # no lead-in: left to the run's end, as staff credits are (ccbnews's list, left)
+        # no lead-in: left to the run's end, as staff credits are
         (["最佳影片：《荒野猎人》", "最佳导演：伊纳里图", "最佳男主角：迪卡普里奥"], False),
         (["总监制：邹 明", "监 制：高明勇", "审 读：崔向升"], False),
         (GROUPS, False),

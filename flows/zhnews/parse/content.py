@@ -1913,14 +1913,25 @@ def _sibling_tail_end(blocks: list, weights: list[float], start: int, end: int) 
     if stop < len(blocks) and blocks[stop].dom_path[: len(parent)] == parent:
         return end  # something else printed inside the parent after the lines
     lines = [_WS.sub("", b.text) for b in blocks[end:stop] if b.kind == "text" and b.text.strip()]
-    if len(lines) <= MIN_TAIL_LINES or not _LEAD_IN.fullmatch(lines[0]):
+    if len(lines) <= MIN_TAIL_LINES or not _leads_in(lines):
         return end
     return stop
 
 
 MIN_TAIL_LINES = 2
-# `动力系统主要参数：`, `具体安排如下:`: a short line announcing the list under it
-_LEAD_IN = re.compile(r"[^：:。！？!?]{2,20}[：:]")
+# `动力系统主要参数：`, `具体安排如下:`, `猜一猜花落谁家？`: a short line announcing the list under it
+_LEAD_IN = re.compile(r"[^：:。！？!?]{2,20}[：:？?]")
+# `奥斯卡预测` over `猜一猜花落谁家？`: the list's own short title above its lead-in
+_LIST_TITLE = re.compile(r"[^：:。！？!?，,；;]{2,12}")
+
+
+def _leads_in(lines: list[str]) -> bool:
+    """The tail's first line announces the list, or its title does over such a line."""
+    if _LEAD_IN.fullmatch(lines[0]):
+        return True
+    return len(lines) > MIN_TAIL_LINES + 1 and bool(
+        _LIST_TITLE.fullmatch(lines[0]) and _LEAD_IN.fullmatch(lines[1])
+    )
 
 
 _CREDIT_WORDS = re.compile(
