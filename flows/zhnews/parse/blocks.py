@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from zhnews.model import StockMention
 from zhnews.parse import content, meta
-from zhnews.parse.bylines import BY_LABEL
+from zhnews.parse.bylines import BY_LABEL, parse_byline_line
 from zhnews.parse.stocks import parse_data_code
 from zhnews.text import ends_sentence, han_bigrams, join_fragments
 
@@ -1424,8 +1424,6 @@ def _footer_credit_lists(footer) -> list:
     feature page does (`<ul><li><b>記者　</b>陳莉雅</li><li><b>攝影　</b>陳焯煇</li>…</ul>`
     above the copyright line): a list whose short items are nearly all role-and-name credits
     and name a writer. Its credits are the story's; the rest of the footer is the site's."""
-    from zhnews.parse.bylines import parse_byline_line
-
     found = []
     for listing in footer.find_all(["ul", "ol", "dl"], limit=20):
         items = [

@@ -426,22 +426,26 @@ _LABEL_OUTLET_NAME = re.compile(
 _MEDIA_PREFIX = re.compile(
     r"[\u4e00-\u9fffA-Za-z·]{1,14}?(?:报|報|网|網|社|台|新闻|新聞|刊|杂志|雜誌|周刊|客户端|客戶端|频道|頻道)"
 )
+# What a writer's field says when it names nobody (`作者：佚名`, `作者：不详`)
+_NOBODY = "佚名|匿名|未知|不详|不詳|本站|本网|本網|无名|無名"
 # An edition's buttons in other languages, printed beside the byline (Infobae 中文's
 # `Guardar`, save): commands, never names, and no line of the text
 FOREIGN_BUTTONS = frozenset(
     "Guardar Compartir Seguir Save Share Follow Subscribe Enregistrer Partager Suivre".split()
 )
-_NOT_NAMES = FOREIGN_BUTTONS | set(
-    "受访者 受訪者 资料 資料 网络 網絡 网友 網友 本报 本報 本台 记者 記者 编辑 編輯 通讯员 "
-    "新华社 中新社 视觉中国 視覺中國 图虫创意 东方IC 供图 供圖 官方 微博 微信 "
-    # the buttons of an author box (`关注` follows the account): commands, never names
-    "关注 關注 已关注 已關注 订阅 訂閱 私信 收藏 点赞 點讚 分享 举报 舉報 评论 評論 原创 原創 "
-    # how a story was put together (`（綜合報導）`, `（编译报道）`): no one's name
-    "综合 綜合 外电 外電 报道 報導 报导 報道 编译 編譯 即时 即時 "
-    # what a bio's heading calls it (`作者簡介：`): the writer's introduction, not a name
-    "简介 簡介 介绍 介紹 小传 小傳 "
-    # what a writer's field says when it names nobody (`作者：佚名`, `作者：不详`)
-    "佚名 匿名 未知 不详 不詳 本站 本网 本網 无名 無名".split()
+_NOT_NAMES = (
+    FOREIGN_BUTTONS
+    | set(
+        "受访者 受訪者 资料 資料 网络 網絡 网友 網友 本报 本報 本台 记者 記者 编辑 編輯 通讯员 "
+        "新华社 中新社 视觉中国 視覺中國 图虫创意 东方IC 供图 供圖 官方 微博 微信 "
+        # the buttons of an author box (`关注` follows the account): commands, never names
+        "关注 關注 已关注 已關注 订阅 訂閱 私信 收藏 点赞 點讚 分享 举报 舉報 评论 評論 原创 原創 "
+        # how a story was put together (`（綜合報導）`, `（编译报道）`): no one's name
+        "综合 綜合 外电 外電 报道 報導 报导 報道 编译 編譯 即时 即時 "
+        # what a bio's heading calls it (`作者簡介：`): the writer's introduction, not a name
+        "简介 簡介 介绍 介紹 小传 小傳".split()
+    )
+    | set(_NOBODY.split("|"))
 )
 
 
@@ -2565,8 +2569,7 @@ def parse_labelled_byline(line: str) -> Byline | None:
 
 # A writer's field that names nobody (`作者：佚名`, `（作者：不详）`): the credit line, no writer
 _NOBODY_CREDIT = re.compile(
-    r"^[（(【\[]?\s*(?:作者|撰稿|撰文|记者|記者|文)\s*[：:/／]\s*"
-    r"(?:佚名|匿名|未知|不详|不詳|本站|本网|本網|无名|無名)\s*[)）】\]]?$"
+    rf"^[（(【\[]?\s*(?:作者|撰稿|撰文|记者|記者|文)\s*[：:/／]\s*(?:{_NOBODY})\s*[)）】\]]?$"
 )
 
 

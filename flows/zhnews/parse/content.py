@@ -399,7 +399,8 @@ _CLOSING_FORMULA = re.compile(
 
 
 MAX_CLOSING_CHARS = 20
-# a sentence's end, maybe inside its closing quote or bracket (`「就是美。」`)
+# a sentence's end, maybe inside its closing quote or bracket (`「就是美。」`; a headline
+# printed on two lines does not end its first line so)
 _SENTENCE_END = re.compile(r"[。！？!?…][”」』）)]?$")
 
 
@@ -930,7 +931,6 @@ def _anchored_run(blocks: list, weights: list[float], page_title: str | None):
     return (best[1], best[2], best[3]) if best else None
 
 
-# a line that ends a sentence: a headline printed on two lines does not end its first line so
 def _teaser_headline(block) -> bool:
     """A heading that is a link: the headline of another page's teaser (related stories,
     `其他人也在看`), whose summary below reads as prose; an article's subheads are not links."""

@@ -682,9 +682,9 @@ _YEARLESS_RE = re.compile(
     r"(?:[(（](?:星期|週|周|禮拜|礼拜)?(?P<w>[一二三四五六日天])[)）]"
     r"|(?:星期|週|周|禮拜|礼拜)(?P<w2>[一二三四五六日天]))?"
     # `04-22 07:00`: an app-style stamp, the month and day before a clock time
-    r"|(?<![\d/.\-:])(?P<m2>0[1-9]|1[0-2])-(?P<d2>0[1-9]|[12]\d|3[01])\s+[0-2]?\d:[0-5]\d(?![\d\-])"
+    r"|(?<![\d/.\-:])(?P<m2>0[1-9]|1[0-2])-(?P<d2>0[1-9]|[12]\d|3[01])"
+    r"\s+(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d\-])"
 )
-_YEARLESS_CLOCK_RE = re.compile(r"(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)")
 # (month, day, weekday 0-6 or None, clock time or None) of a day printed without its year
 _Yearless = tuple[int, int, int | None, time | None]
 _WEEKDAYS = "一二三四五六日天"  # Monday first, as date.weekday(); 天 is Sunday too
@@ -1292,17 +1292,11 @@ _OWN_PATH_RE = re.compile(
     r"|\bsrc\s*=\s*[\"'](?:https?:)?//[^/\"'\s]+(/[^\"'\s]*)[\"']",
     re.IGNORECASE,
 )
+# A day in a path, compact (`/upload/20160816/…`) or as segments (`/app/data/2023/04/21/…jpg`)
 _PATH_DAY_RE = re.compile(
-    r"/(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?=[/_\-.])"
-)
-MIN_OWN_PATHS = 5  # dated site paths needed, all spelling the same day
-
-
-# A day spelled as path segments (`/publish/app/data/2023/04/21/475518/…jpg`) or compact
-# (`/upload/20160816/…`)
-_PATH_SEGMENT_DAY_RE = re.compile(
     r"/(?P<y>(?:19|20)\d{2})/?(?P<m>0[1-9]|1[0-2])/?(?P<d>0[1-9]|[12]\d|3[01])(?=[/_\-.])"
 )
+MIN_OWN_PATHS = 5  # dated site paths needed, all spelling the same day
 MAX_ASSET_DAYS = 3  # a story's pictures are filed at most this far from its printed day
 
 
@@ -1314,7 +1308,7 @@ def _asset_path_day(html: str, month: int, mday: int) -> date | None:
     links are from other days, mostly other years."""
     best: tuple[int, date] | None = None
     for match in _OWN_PATH_RE.finditer(html):
-        for found in _PATH_SEGMENT_DAY_RE.finditer(match.group(1) or match.group(2)):
+        for found in _PATH_DAY_RE.finditer(match.group(1) or match.group(2)):
             filed = _day(found["y"], found["m"], found["d"])
             if filed is None:
                 continue
@@ -1583,8 +1577,7 @@ def _yearless_day(text: str) -> list[_Yearless]:
     if not (1 <= month <= 12 and 1 <= mday <= 31):
         return []
     mark = match["w"] or match["w2"]
-    clock = _YEARLESS_CLOCK_RE.search(text, match.start("m2")) if match["m2"] else None
-    hhmm = time(int(clock["h"]), int(clock["mi"])) if clock and int(clock["h"]) < 24 else None
+    hhmm = time(int(match["h"]), int(match["mi"])) if match["h"] else None
     return [(month, mday, min(_WEEKDAYS.index(mark), 6) if mark else None, hhmm)]
 
 
