@@ -215,6 +215,8 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
             continue
         if _box_header(blocks, idx, compact):
             continue  # `東網電視` over `更多新聞短片`: a widget box's name, not text
+        if body_started and not named and _echoed_quote(blocks, idx, end):
+            continue  # a pull quote set between the paragraphs whose words it repeats
         if idx in above_byline:
             continue  # a box printed between the headline and the byline the text opens with
         if body_started and _link_box_heading(blocks, idx, compact, end):
@@ -846,6 +848,40 @@ def _pull_quote(blocks: list, idx: int, end: int) -> bool:
         if blocks[j].kind == "text" and words in compact and len(compact) > len(quoted.group()):
             return True
     return False
+
+
+# A paragraph wholly in one pair of quotation marks, of a sentence or two: `“文学是人学，…。”`.
+_QUOTED_PARAGRAPH = re.compile(r"[“「『](?P<quote>[^“”]{20,160})[”」』]")
+_CLAUSE_END = re.compile(r"[，。！？；：,!?;:]")
+MIN_ECHO_CLAUSE_CHARS = 8
+ECHO_QUOTE_SHARE = 0.5  # of the quote's characters, in clauses the text prints again
+MAX_ECHO_DISTANCE = 3  # paragraphs after the quote that may print its words
+
+
+def _echoed_quote(blocks: list, idx: int, end: int) -> bool:
+    """A paragraph inside the text wholly in quotation marks, most of whose words (whole
+    clauses of `MIN_ECHO_CLAUSE_CHARS` or more, `ECHO_QUOTE_SHARE` of its characters) the next
+    paragraphs print again: a pull quote set between them as a display (`“…现实主义是电影之本，
+    一贯秉承…的史实。”` above `现实主义是电影之本，一贯秉承…的史实。独立电影…`), not text.
+    Someone's words quoted as a paragraph stay: the text does not print them again."""
+    block = blocks[idx]
+    if block.kind != "text" or block.link_chars:
+        return False
+    quoted = _QUOTED_PARAGRAPH.fullmatch(_WS.sub("", block.text))
+    if quoted is None:
+        return False
+    after = "".join(
+        _WS.sub("", b.text)
+        for b in blocks[idx + 1 : min(end, idx + 1 + MAX_ECHO_DISTANCE)]
+        if b.kind == "text"
+    )
+    words = quoted.group("quote")
+    echoed = sum(
+        len(clause)
+        for clause in _CLAUSE_END.split(words)
+        if len(clause) >= MIN_ECHO_CLAUSE_CHARS and clause in after
+    )
+    return echoed >= ECHO_QUOTE_SHARE * len(words)
 
 
 MAX_DECK_LINK_SHARE = 4  # a deck's link text is under a quarter of it
