@@ -846,11 +846,31 @@ _SCREEN_READER_CLASSES = {
 }  # fmt: skip
 
 
+# The text a pointer reveals over a word (`<span class="tooltiptext">`, `role="tooltip"`): a
+# note the page shows on hover, outside the sentence it is written into.
+_TOOLTIP_CLASSES = {"tooltiptext", "tooltip-text", "tooltip-content", "tooltip-inner", "popover"}
+
+
 def _hidden(tag) -> bool:
     if tag.has_attr("hidden") or _HIDDEN_STYLE.search(str(tag.get("style") or "")):
         return True
-    return (tag.name or "").lower() != "time" and not _SCREEN_READER_CLASSES.isdisjoint(
-        tag.get("class") or ()
+    classes = tag.get("class") or ()
+    if tag.get("role") == "tooltip" or not _TOOLTIP_CLASSES.isdisjoint(classes):
+        return True
+    if "back" in classes and _flip_card_back(tag):
+        return True
+    return (tag.name or "").lower() != "time" and not _SCREEN_READER_CLASSES.isdisjoint(classes)
+
+
+def _flip_card_back(tag) -> bool:
+    """The back of a card whose front is its sibling (`<a class="info"><span class="front">她
+    </span><span class="back">本文為尊重…作為代稱</span></a>`): the side a reader turns to by
+    hovering, hidden until then; the front is what the sentence prints."""
+    from bs4 import Tag
+
+    return any(
+        isinstance(sibling, Tag) and "front" in (sibling.get("class") or ())
+        for sibling in (*tag.previous_siblings, *tag.next_siblings)
     )
 
 
