@@ -1199,6 +1199,8 @@ class DocumentDates:
                     )
                 )
                 winner = vote(evidence, self.tz)
+        if winner is not None and self._page is not None:
+            winner = _first_release(self._page.lines, winner, self.tz) or winner
         if winner is None and self._html is not None:
             winner = self._htmldate()
         if winner is None and self._html is not None:
@@ -1512,6 +1514,44 @@ def _published_beside_update(text: str, tz: ZoneInfo):
         return None
     end = update.start() if update.start() > publish.start() else len(text)
     return next(meta.find_dates(text[publish.end() : end], tz), None)
+
+
+# `出稿時間：8/29 14：00` over `更新時間：8/30 14：50`: a line labelling the first release and
+# one labelling the update, each a year-less day and time (full-width colons too).
+_RELEASE_STAMP = (
+    r"[：:]\s*(?P<m>\d{1,2})[/月](?P<d>\d{1,2})日?\s*(?P<h>[01]?\d|2[0-3])[：:](?P<mi>[0-5]\d)\s*"
+)
+_FIRST_RELEASE_RE = re.compile(rf"(?:出稿|發稿|发稿|首發|首发)(?:時間|时间){_RELEASE_STAMP}")
+_UPDATE_STAMP_RE = re.compile(rf"更新(?:時間|时间){_RELEASE_STAMP}")
+
+
+def _first_release(lines: list[_Line], winner: Evidence, tz: ZoneInfo) -> Evidence | None:
+    """The first release, when the page prints it as its own line beside a line giving the
+    update (`出稿時間：8/29 14：00`, `更新時間：8/30 14：50`, closing the text) and the update is
+    the stamp the vote chose (the date under the headline and the metadata carry the latest
+    edit): the story was published at its first release, a day or more earlier. Year-less:
+    the year is the update's, or the one before when the release's month is later."""
+    release = update = None
+    for line in lines:
+        if len(line.plain) > _STAMP_LINE_CHARS:
+            continue
+        release = release or _FIRST_RELEASE_RE.fullmatch(line.plain.strip())
+        update = update or _UPDATE_STAMP_RE.fullmatch(line.plain.strip())
+    if release is None or update is None or not winner.has_time:
+        return None
+    chosen = winner.stamp.astimezone(tz)
+    clock = (int(update["m"]), int(update["d"]), int(update["h"]), int(update["mi"]))
+    if clock != (chosen.month, chosen.day, chosen.hour, chosen.minute):
+        return None
+    month, mday = int(release["m"]), int(release["d"])
+    year = chosen.year - (1 if month > chosen.month else 0)
+    try:
+        stamp = datetime(year, month, mday, int(release["h"]), int(release["mi"]), tzinfo=tz)
+    except ValueError:
+        return None
+    if stamp >= chosen:
+        return None
+    return Evidence(stamp, "visible", winner.weight, "visible", True, release.string)
 
 
 _FIELD_RULE_RE = re.compile(r"\s*[|｜]\s*")
