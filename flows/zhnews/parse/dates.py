@@ -718,6 +718,7 @@ class _HtmlPage:
         self.evidence: list[Evidence] = []
         self.lines: list[_Line] = []
         self.tz = tz
+        self.zone: ZoneInfo | None = None  # the zone the page labels its clock with
         self._parse(html, tz)
 
     def printed_days(self) -> set[date]:
@@ -793,6 +794,39 @@ class _HtmlPage:
             self.evidence.extend(_script_epoch_dates(element.text or "", tz))
         self.evidence.extend(_title_dates(root, tz))
         self.lines = _visible_lines(root)
+        self.zone = _labelled_zone(root)
+
+
+# A zone named as a label of its own, in brackets or as a time (`<span>[美国东部]</span>`
+# beside the header's clock, `美东时间`): overseas Chinese papers print their clock times in
+# the zone of the city they publish in. A bare place name is a menu's section, not a label.
+_ZONE_LABELS = {
+    "America/New_York": ("美国东部", "美國東部", "美东", "美東", "纽约", "紐約"),
+    "America/Chicago": ("美国中部", "美國中部", "美中"),
+    "America/Los_Angeles": ("美国西部", "美國西部", "美西", "洛杉矶", "洛杉磯", "旧金山", "舊金山"),
+    "America/Toronto": ("多伦多", "多倫多"),
+    "America/Vancouver": ("温哥华", "溫哥華"),
+    "Asia/Shanghai": ("北京",),
+}
+_ZONE_NAMES = {name: zone for zone, names in _ZONE_LABELS.items() for name in names}
+_ZONE_NAME = "(?P<name>" + "|".join(sorted(_ZONE_NAMES, key=len, reverse=True)) + ")"
+_ZONE_LABEL_RE = re.compile(
+    rf"[\[【（(]{_ZONE_NAME}(?:时间|時間)?[\]】）)]|{_ZONE_NAME.replace('name', 'name2')}(?:时间|時間)"
+)
+
+
+def _labelled_zone(root) -> ZoneInfo | None:
+    """The zone the page names as a label of its own (`[美国东部]`, `（美东时间）`), when it
+    names exactly one: the clock times it prints without a zone are that zone's. A world
+    clock naming several zones, or a zone named inside a sentence, says nothing."""
+    zones = set()
+    for element in root.iter("span", "em", "i", "b", "label", "small", "p", "div", "li"):
+        text = (element.text or "").strip()
+        if text and len(element) == 0:
+            match = _ZONE_LABEL_RE.fullmatch(text)
+            if match is not None:
+                zones.add(_ZONE_NAMES[match["name"] or match["name2"]])
+    return ZoneInfo(zones.pop()) if len(zones) == 1 else None
 
 
 # WordPress/hAtom mark the publication stamp `<time class="entry-date published">` and the
@@ -1164,6 +1198,9 @@ class DocumentDates:
         evidence.extend(self._article_evidence(article, page_date, shared))
         urls = [*self.urls, *([article.url] if article.url else [])]
         evidence = _zone_by_epoch(evidence, _url_epochs(urls), self.tz)
+        if self._page is not None and self._page.zone is not None:
+            zone = self._page.zone
+            evidence = _rezone_unzoned(evidence, self.tz, lambda wall: zone)
         full = _full_dateline(article)
         if full is not None:
             stamp = datetime.combine(full, time(0, 0), tzinfo=self.tz)
