@@ -1404,13 +1404,28 @@ _SOURCE_LINK_RE = re.compile(
 )
 
 
+# `[jinwucj](https://…/details/265687605)`: a link whose label is an identifier, no words
+_SLUG_LABEL_RE = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]{1,39}")
+
+
 def _mark_source_links(items: list[Item]) -> None:
-    """A line that only points to where the text was first published is not body."""
+    """A line that only points to where the text was first published is not body: a labelled
+    address (`原文链接：https://…`), or a post's last line that is one link labelled with an
+    identifier, not words (`[investing_cn](https://cn.investing.com/news/…)`: the feed key a
+    scraper writes under the text it copied)."""
     for item in items:
         if item.kind in ("body", "heading", "subhead", "quote", "caption") and (
             _SOURCE_LINK_RE.match(item.text.strip())
         ):
             item.kind = "debris"
+    last = next((it for it in reversed(items) if it.kind in ("body", "heading", "subhead")), None)
+    if (
+        last is not None
+        and last.links
+        and _SLUG_LABEL_RE.fullmatch(last.text.strip())
+        and any(it.kind == "body" and not it.links for it in items)
+    ):
+        last.kind = "debris"
 
 
 # `[禁闻聚合首页](…) | [一键翻墙软件](…)`, `首页 | 新闻 | 体育`: a row of short links with
