@@ -48,6 +48,7 @@ from zhnews.parse.assemble import (
     drop_title_echo,
     finish_article,
     own_credit,
+    printed_subtitle,
     relocate_misplaced,
     split_articles,
     strip_media_label,
@@ -1086,12 +1087,16 @@ def _parse_feed(text: str, source_path: str, tz: ZoneInfo, warnings: list[str]) 
         blocks, several = feed.entry_blocks(entry.html)
         title = strip_media_label(entry.title) if entry.title else None
         items = classify(blocks, tz)
+        subtitle = None
         if not several:
-            items = drop_title_echo(items, title)
+            title, subtitle = printed_subtitle(items, title)
+            items = drop_title_echo(items, title if subtitle is None else title + subtitle)
+            subtitle = subtitle and subtitle.lstrip("—-").strip()
         drafts, _page = split_articles(items, multi=several)
         found = _finished(drafts)  # one draft when not `several` (headings are subheads)
         if not several and found:
             found[0].title = title
+            found[0].subtitle = found[0].subtitle or subtitle
         for article in found:
             article.url = article.url or entry.link
             if not article.authors:

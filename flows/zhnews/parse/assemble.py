@@ -248,6 +248,7 @@ def classify(blocks: list[Block], tz: ZoneInfo) -> list[Item]:
     _mark_name_lines(items)
     _mark_byline_block_labels(items)
     _mark_name_over_job_title(items)
+    _mark_word_count_rows(items)
     _mark_author_bio(items)
     _mark_numbered_heads(items)
     kept: list[Item] = []
@@ -1710,6 +1711,35 @@ def _mark_name_over_job_title(items: list[Item]) -> None:
             item.kind, item.byline = "byline", Byline(raw=item.text, authors=authors)
 
 
+# `字数: 4649字`, `字數：1451字`: the article's word count, printed in its byline row
+_WORD_COUNT_FIELD = re.compile(r"\s*字[数數]\s*[:：]?\s*\d{2,6}\s*字\s*$")
+# `宁夏回族自治区党委书记 李邑飞`: an office and its holder's name after a space
+_OFFICE_AND_NAME = re.compile(r"^(?P<office>[^\s。！？，；：:]{2,40})\s+(?P<name>\S{2,4})$")
+
+
+def _mark_word_count_rows(items: list[Item]) -> None:
+    """A row above the text that ends with the article's word count (`彬礼 字数: 1451字`,
+    `宁夏回族自治区党委书记 李邑飞 字数: 4649字`, `字数 293字`) is the article's information row,
+    not text: the names before the count, or the holder of the office printed before one name,
+    are its writers."""
+    for item in items:
+        if item.kind == "byline" or len(item.text) > MAX_NAME_OVER_TITLE_CHARS + 20:
+            continue
+        if item.kind == "body" and _CLAUSE_PUNCT.search(_WORD_COUNT_FIELD.sub("", item.text)):
+            continue
+        match = _WORD_COUNT_FIELD.search(item.text)
+        if match is None:
+            continue
+        rest = item.text[: match.start()].strip()
+        office = _OFFICE_AND_NAME.match(rest)
+        names = strict_names(rest) or (office and strict_names(office["name"]))
+        if names and len(names) <= 3:
+            authors = [Author(name, None) for name in names]
+            item.kind, item.byline = "byline", Byline(raw=item.text, authors=authors)
+        else:
+            item.kind = "debris"
+
+
 MAX_LABEL_CHARS = 6
 
 
@@ -1777,22 +1807,24 @@ MAX_KICKER_CHARS = 30
 
 def _echo_under_kicker(items: list[Item], contents: list[int], key: str) -> list[int]:
     """The title printed again as the text's second or third line, under its kicker (short
-    lines that end no clause: `拆房屡出命案 管理形同虚设` / `谁来为无序拆房“埋单”？`): the
-    echo and the kicker over it are the headline's, not text."""
+    lines that end no sentence, as text or as headings: `拆房屡出命案 管理形同虚设` /
+    `谁来为无序拆房“埋单”？`, `<h3 class="headline">守底线 固基础 强引领 融国际</h3>` / `<h1>…`):
+    the echo and the kicker over it are the headline's, not text."""
     for pos in (1, 2):
         if pos >= len(contents) or _echo_key(items[contents[pos]].text) != key:
             continue
         above = [items[i] for i in contents[:pos]]
         if all(
-            it.kind == "body"
+            it.kind in ("body", "subhead", "heading")
             and len(it.text) <= MAX_KICKER_CHARS
-            and not _CLAUSE_PUNCT.search(it.text)
+            and not _SENTENCE_MARK.search(it.text)
             for it in above
         ):
             return contents[: pos + 1]
     return []
 
 
+_SENTENCE_MARK = re.compile(r"[。！？!?；;：:]")
 _WIRE_HEADLINE = re.compile(r"^[^，。：:]{2,30}?(?:电|電|讯|訊)\s*(?:题|題)\s*[：:]\s*")
 MAX_ECHO_SCAN = 12
 MAX_ECHO_LINES = 6
@@ -2583,12 +2615,43 @@ _MEDIA_LABEL = re.compile(
 )
 
 
+# `[01版：要闻]`, `【第04版：综合报道】`: the page of the paper a headline ran on, put before it
+_PAGE_LABEL = re.compile(
+    r"^\s*[\[【]\s*第?\s*[A-Z]?\d{1,3}\s*版\s*(?:[：:][^\]】]{0,15})?[\]】]\s*"
+)
+# `标题 (4649字)`: a word count after it
+_WORD_COUNT = re.compile(r"\s*[(（]\s*\d{2,6}\s*字\s*[)）]\s*$")
+
+
 def strip_media_label(title: str) -> str:
-    """A headline without the media-type label printed before it (`[视频]标题` → `标题`)."""
-    if title[:1] not in "[【 \t":
-        return title
-    stripped = _MEDIA_LABEL.sub("", title, count=1)
+    """A headline without the media-type or page label printed before it (`[视频]标题` →
+    `标题`, `[01版：要闻] 标题` → `标题`) and without a word count after it (`标题 (4649字)`)."""
+    stripped = _WORD_COUNT.sub("", title) if title.endswith(("字)", "字）")) else title
+    if stripped[:1] in "[【 \t":
+        stripped = _PAGE_LABEL.sub("", _MEDIA_LABEL.sub("", stripped, count=1), count=1)
     return stripped or title
+
+
+# `标题 —— 副题`: a headline and its subtitle joined into one line by a feed's writer
+_JOINED_SUBTITLE = re.compile(r"\s*(?:——|--)\s*")
+
+
+def printed_subtitle(items: list[Item], title: str | None) -> tuple[str | None, str | None]:
+    """(title, subtitle line as printed) of a headline joined to its subtitle (`爱拼会赢立潮头 —— 福建一张蓝图…`)
+    when the text prints the two as lines of their own at its top, the second with or without
+    its dash (`爱拼会赢立潮头` / `——福建一张蓝图…`); else (title, None). A headline printed whole
+    on one line (`向阳而生 不负韶华——追寻黄文秀的大学时光`) stays whole."""
+    if not title or not _JOINED_SUBTITLE.search(title):
+        return title, None
+    lines = [it.text for it in items if it.kind in ("heading", "body", "subhead")][:2]
+    if len(lines) < 2:
+        return title, None
+    head = _echo_key(lines[0])
+    for match in _JOINED_SUBTITLE.finditer(title):
+        main, rest = title[: match.start()], title[match.end() :]
+        if _echo_key(main) == head and _echo_key(lines[1]).lstrip("—-") == _echo_key(rest):
+            return main.strip(), lines[1].strip()
+    return title, None
 
 
 # ---------------------------------------------------------------------------------------
@@ -2604,7 +2667,7 @@ def finish_article(draft: _Draft) -> None:
     items = _topic_label(article, items)
     items = _lead_blockquote(items, bool(article.subtitle))
     items = _run_in_byline(items, draft)
-    items = _closing_credit(items, draft)
+    items = _closing_credit(_closing_dateline(items), draft)
     items = _shape_subheads(items)
     paragraphs: list[Paragraph] = []
     summary: list[str] = []
@@ -2998,6 +3061,39 @@ def _run_in_byline(items: list[Item], draft: _Draft) -> list[Item]:
     return items
 
 
+# `…奔赴更加美好的明天。　　新华社北京5月2日电`: a dispatch's dateline printed after its text
+# (a paper that runs the reporters' byline above the story closes it so), alone or after the
+# last sentence
+_CLOSING_DATELINE = re.compile(
+    r"(?:(?<=[。！？!?”」』…）)])|^)\s*" + _DATELINE_LEAD.pattern.removeprefix(r"^\s*") + r"\s*$"
+)
+
+
+def _closing_dateline(items: list[Item]) -> list[Item]:
+    """The text without the dispatch's dateline that closes it (see `_CLOSING_DATELINE`): the
+    story's date and place, not a paragraph. A dateline opening a paragraph is its lead's."""
+    bodies = [i for i, it in enumerate(items) if it.kind == "body"]
+    if len(bodies) < 2:
+        return items
+    last = items[bodies[-1]]
+    match = _CLOSING_DATELINE.search(last.text)
+    if match is None:
+        return items
+    out = list(items)
+    if match.start() == 0:
+        del out[bodies[-1]]
+    else:
+        out[bodies[-1]] = replace(last, text=last.text[: match.start()].rstrip())
+    return out
+
+
+# `（华电湖北发电有限公司党委）`, `（中共某某市委党校课题组）`: a closing line wholly in brackets
+# that names the body that wrote the piece (a party committee, a research group)
+_UNIT_CREDIT = re.compile(
+    r"[（(](?P<unit>[\u4e00-\u9fff]{2,30}(?:党委|党组|委员会|课题组|调研组|写作组|研究院|研究所|研究中心))[）)]"
+)
+
+
 def _closing_credit(items: list[Item], draft: _Draft) -> list[Item]:
     """Credits glued to the end of a paragraph: `…。（记者 胡晓蓉）`, `…。（編輯：X）1141128`.
 
@@ -3015,6 +3111,13 @@ def _closing_credit(items: list[Item], draft: _Draft) -> list[Item]:
             text = _strip_tail(text, _NOTICE_TAIL)  # a notice's heading glued to any paragraph
         if index == bodies[-1] and text[-1:].isdigit():
             text = _strip_tail(text, _DATE_CODE_TAIL)
+        unit = _UNIT_CREDIT.fullmatch(text.strip()) if index == bodies[-1] else None
+        if unit is not None:
+            # `（华电湖北发电有限公司党委）` closing a piece the unit wrote: its byline
+            draft.bylines.append(
+                Byline(raw=text.strip(), authors=[Author(unit["unit"], None)], kind="closing")
+            )
+            text = ""
         for _ in range(4):
             if index == bodies[-1] and text and text[-1] in _TAIL_DEBRIS_ENDS:
                 text = _strip_tail(_strip_tail(text, debris.END_MARK), _TRAILING_NAV)
