@@ -91,7 +91,11 @@ def document_texts(doc_path: Path) -> tuple[str, str | None]:
     visible = None
     if re.search(r"<(html|body|p|div)\b", raw[:200_000], re.I):
         visible = visible_text(raw)
-    return html.unescape(raw), visible
+    unescaped = html.unescape(raw)
+    if visible is None and re.search(r"<(html|body|p|div)\b", unescaped[:200_000], re.I):
+        # a feed whose entries hold their HTML escaped (`<description>&lt;div&gt;…`)
+        visible = visible_text(unescaped)
+    return unescaped, visible
 
 
 @pytest.fixture(scope="module")
