@@ -19,6 +19,9 @@ feeds, one entry per story (新华每日电讯, 学习时报).
 6. A kicker over the headline printed again as the text's second line is the headline's even
    when set as a heading, and even with a comma in it
    (`“五一”假期各地“城超”很忙，赛场内外的劳动者们尽情享受节日` / `“今天，他们就该站C位”`).
+7. Two lines of one element that both open with printed blanks, the first leading into the
+   second with a dash or a colon (`　　在这本书里，有这样一段话——<br/>　　“这些…”`), are two
+   paragraphs; an indented line under one ending in a comma goes on as before.
 """
 
 from __future__ import annotations
@@ -124,3 +127,18 @@ def test_a_kicker_with_a_comma_over_the_headline_echo():
     (article,) = _feed("[04版：综合] “今天，他们就该站C位”", text)
     assert article.title == "“今天，他们就该站C位”"
     assert text_of(article) == LINES
+
+
+@pytest.mark.parametrize(
+    ("lead", "paragraphs"),
+    [
+        ("在这本书里，有这样一段话——", 2),
+        ("他在信中写道：", 2),
+        ("然而，", 1),
+    ],
+)
+def test_an_indented_line_under_a_lead_in(lead, paragraphs):
+    quote = "“这些千千万万青年人的经久不衰的热情、始终如一的希望，都绝不承认失败……”"
+    text = STORY + f"<div>\u3000\u3000{lead}<br/>\u3000\u3000{quote}</div>"
+    (article,) = _feed("新就业群体的奋进之路", text)
+    assert text_of(article)[3:] == ([lead, quote] if paragraphs == 2 else [lead + quote])

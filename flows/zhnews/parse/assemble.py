@@ -2658,6 +2658,10 @@ def printed_subtitle(items: list[Item], title: str | None) -> tuple[str | None, 
 # Inside one article
 
 
+# A line that leads into what follows: `有这样一段话——`, `他说：`.
+_LEAD_IN_END = re.compile(r"(?:——|[：:])$")
+
+
 def finish_article(draft: _Draft) -> None:
     """Fill paragraphs, authors, publisher, url, summary and joins from the draft's items."""
     article = draft.article
@@ -2674,6 +2678,7 @@ def finish_article(draft: _Draft) -> None:
     previous_kind = None
     last_path: tuple = ()  # element path of the last body item, for the column-break rule
     last_line = ""  # the last body item as printed: a full-width line of hard-wrapped text
+    last_indented = False  # the last body item opens with printed blanks
     posted: list[Byline] = []  # dated credit lines under the text (a post's footer)
     last_apart = False  # the last body item is a line set apart (`Block.set_apart`)
     interrupted = False  # an item (a picture, a caption) stands since the last body item
@@ -2700,6 +2705,15 @@ def finish_article(draft: _Draft) -> None:
                         # starts a paragraph, even under one that ends no sentence
                         # (unpunctuated classical text); a column's continuation has none
                         and not (item.indented and not item.dom_path and not last_path)
+                        # printed blanks open this line and the one above, which leads into
+                        # it with a dash or a colon (`<br/>　　在这本书里，有这样一段话——<br/>
+                        # 　　“这些…”`): two paragraphs of one element, not one run on
+                        and not (
+                            item.indented
+                            and item.dom_path
+                            and last_indented
+                            and _LEAD_IN_END.search(paragraphs[-1].text)
+                        )
                         and (
                             content.paragraph_continues(
                                 paragraphs[-1].text,
@@ -2720,6 +2734,7 @@ def finish_article(draft: _Draft) -> None:
             else:
                 paragraphs.append(Paragraph("body", item.text))
             last_path = item.dom_path
+            last_indented = item.indented
             last_line = item.text
             last_apart = item.set_apart
             interrupted = False

@@ -833,13 +833,17 @@ _FINISHED = re.compile(r"[。！？!?…；;：:，,、—－-][”’」』》�
 _WHOLLY_QUOTED = re.compile(r"[“「『\"](?P<quote>[^“”「」『』\"]{6,60})[”」』\"]")
 
 
+def _quoted_line(block, pattern: re.Pattern) -> re.Match | None:
+    """The match of `pattern` over a text line without links that it wholly covers."""
+    if block.kind != "text" or block.link_chars:
+        return None
+    return pattern.fullmatch(_WS.sub("", block.text))
+
+
 def _pull_quote(blocks: list, idx: int, end: int) -> bool:
     """A line wholly in quotation marks above the text that a paragraph of the text prints
     again inside a sentence: a pull quote set as the story's highlight, not text."""
-    block = blocks[idx]
-    if block.kind != "text" or block.link_chars:
-        return False
-    quoted = _WHOLLY_QUOTED.fullmatch(_WS.sub("", block.text))
+    quoted = _quoted_line(blocks[idx], _WHOLLY_QUOTED)
     if quoted is None:
         return False
     words = quoted.group("quote")
@@ -864,10 +868,7 @@ def _echoed_quote(blocks: list, idx: int, end: int) -> bool:
     paragraphs print again: a pull quote set between them as a display (`“…现实主义是电影之本，
     一贯秉承…的史实。”` above `现实主义是电影之本，一贯秉承…的史实。独立电影…`), not text.
     Someone's words quoted as a paragraph stay: the text does not print them again."""
-    block = blocks[idx]
-    if block.kind != "text" or block.link_chars:
-        return False
-    quoted = _QUOTED_PARAGRAPH.fullmatch(_WS.sub("", block.text))
+    quoted = _quoted_line(blocks[idx], _QUOTED_PARAGRAPH)
     if quoted is None:
         return False
     after = "".join(
