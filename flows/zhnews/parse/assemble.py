@@ -240,6 +240,7 @@ def classify(blocks: list[Block], tz: ZoneInfo) -> list[Item]:
     _mark_comment_rules(items)
     _mark_provenance_header(items)
     _mark_source_links(items)
+    _mark_trailing_link_boxes(items)
     _mark_footers(items)
     _mark_link_rows(items)
     _mark_place_datelines(items)
@@ -1427,6 +1428,40 @@ def _mark_source_links(items: list[Item]) -> None:
         and any(it.kind == "body" and not it.links for it in items)
     ):
         last.kind = "debris"
+
+
+MAX_BOX_LABEL_CHARS = 12
+
+
+def _mark_trailing_link_boxes(items: list[Item]) -> None:
+    """Boxes after the text, each a short heading over lines that are only links (`提到的股票`
+    / `[2317 鴻海](…)`, `參考資料` / `[Nissan open to new partners…](…)`): the site's tags and
+    references, not text. Only when every line from the first such heading to the end is a
+    heading, a short label or a link line, and prose stands above them."""
+    end = len(items)
+    while end and items[end - 1].kind in ("debris", "image", "url", "boilerplate"):
+        end -= 1
+    start = end
+    while start and (
+        items[start - 1].links
+        or (
+            items[start - 1].kind in ("heading", "subhead", "body")
+            and len(items[start - 1].text.strip()) <= MAX_BOX_LABEL_CHARS
+            and not _CLAUSE_PUNCT.search(items[start - 1].text)
+        )
+    ):
+        start -= 1
+    run = items[start:end]
+    while run and run[0].links:  # the run opens with its first box's heading
+        run, start = run[1:], start + 1
+    if not run or not run[-1].links:
+        return
+    if not any(it.kind == "body" and not it.links for it in items[:start]):
+        return
+    if any(not it.links and not items[k + 1].links for k, it in enumerate(run, start)):
+        return  # a label with no link under it: not a box of links
+    for item in run:
+        item.kind = "debris"
 
 
 # `[禁闻聚合首页](…) | [一键翻墙软件](…)`, `首页 | 新闻 | 体育`: a row of short links with
@@ -3240,6 +3275,28 @@ def _subheads_of(run: list[Item]) -> list[Item]:
     return out
 
 
+MIN_LATER_SECTION_HEADS = 2
+
+
+def _section_heads_below(items: list[Item], start: int) -> int:
+    """How many short label lines further down stand between paragraphs that end a sentence
+    and a paragraph (`發生了什麼`, `接下來如何` in a brief of labelled sections): with enough
+    of them, a label of the same shape opening the text (`為什麼重要`) heads its first section."""
+    count = 0
+    for k in range(start + 1, len(items) - 1):
+        item, before, after = items[k], items[k - 1], items[k + 1]
+        if (
+            item.kind == "body"
+            and _subhead_shaped(item.text)
+            and before.kind == "body"
+            and ends_sentence(before.text)
+            and after.kind == "body"
+            and not _subhead_shaped(after.text)
+        ):
+            count += 1
+    return count
+
+
 def _shape_subheads(items: list[Item]) -> list[Item]:
     out: list[Item] = []
     i = 0
@@ -3260,8 +3317,12 @@ def _shape_subheads(items: list[Item]) -> list[Item]:
             after = next((it for it in items[j:] if it.kind not in ("image",)), None)
             opens_text = before is None or before.kind in ("heading", "quote")
             clean_before = (
-                opens_text and bool(_NUMBERED_HEAD.match(item.text))
-            ) or (  # the first section's head (`一、…`), under the headline or its deck
+                opens_text
+                and (
+                    bool(_NUMBERED_HEAD.match(item.text))
+                    or _section_heads_below(items, j) >= MIN_LATER_SECTION_HEADS
+                )
+            ) or (  # the first section's head (`一、…`, or a label like the heads below it)
                 before is not None
                 and (
                     before.kind in ("subhead", "caption", "byline")

@@ -95,8 +95,11 @@ _STOCK_A_RE = re.compile(
 )
 _HR_RE = re.compile(r"^\s*(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
 _SETEXT_RE = re.compile(r"^ {0,3}(?:(?P<h1>=+)|(?P<h2>-+))[ \t]*$")
-_HASHTAG_LINE_RE = re.compile(r"^\s*#[^\s#]{1,40}(?:#|(?:\s+#[^\s#]{1,40})+#?)\s*$")
+_HASHTAG_LINE_RE = re.compile(
+    r"^\s*#[^\s#、，,]{1,40}(?:#|(?:(?:\s+|[、，,]\s*)#[^\s#、，,]{1,40})+#?)\s*$"
+)
 _LIST_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.、)])\s+")
+_BULLET_RE = re.compile(r"^\s*[-*+]\s+")
 _INDENT_RE = re.compile(r"^(?:\u3000|\s{2,})")
 
 
@@ -266,7 +269,7 @@ def markdown_blocks(text: str, first_line: int = 1) -> list[Block]:
             para_line = lineno
             para_indented = indented
             para_apart = usual > 0 and _indent_width(line) >= usual + MIN_SET_APART_COLUMNS
-        piece = _LIST_RE.sub("", line, count=1).strip() if _LIST_RE.match(line) else stripped
+        piece = _BULLET_RE.sub("", line, count=1).strip() if _BULLET_RE.match(line) else stripped
         if para and broken:
             para[-1] += " " + piece
         else:
