@@ -241,6 +241,7 @@ def classify(blocks: list[Block], tz: ZoneInfo) -> list[Item]:
     _mark_provenance_header(items)
     _mark_source_links(items)
     _mark_trailing_link_boxes(items)
+    _mark_closing_references(items)
     _mark_footers(items)
     _mark_link_rows(items)
     _mark_place_datelines(items)
@@ -250,6 +251,7 @@ def classify(blocks: list[Block], tz: ZoneInfo) -> list[Item]:
     _mark_byline_block_labels(items)
     _mark_name_over_job_title(items)
     _mark_word_count_rows(items)
+    _mark_brand_names_day_rows(items)
     _mark_author_bio(items)
     _mark_numbered_heads(items)
     kept: list[Item] = []
@@ -1430,6 +1432,30 @@ def _mark_source_links(items: list[Item]) -> None:
         last.kind = "debris"
 
 
+# `参考文章：`, `參考資料：`, `参考文献`: the label of the list of what a piece drew on
+_REFERENCES_LABEL = re.compile(
+    r"^[*_\s]*(?:参考|參考)(?:文章|资料|資料|文献|文獻|来源|來源|链接|連結|阅读|閱讀)[*_\s]*(?:[：:]|$)"
+)
+MAX_REFERENCE_CHARS = 80
+MAX_REFERENCES = 10
+
+
+def _mark_closing_references(items: list[Item]) -> None:
+    """The list of what a piece drew on closing its text (`参考文章：` / `1.《AI智能眼镜，越做就
+    发现越难》`): its label and the short lines under it to the end are not text."""
+    body = [i for i, it in enumerate(items) if it.kind in ("body", "subhead", "heading")]
+    for pos, index in enumerate(body):
+        if not _REFERENCES_LABEL.match(items[index].text):
+            continue
+        rest = body[pos + 1 :]
+        if pos == 0 or len(rest) > MAX_REFERENCES:
+            return
+        if all(len(items[i].text) <= MAX_REFERENCE_CHARS for i in [index, *rest]):
+            for i in [index, *rest]:
+                items[i].kind = "debris"
+        return
+
+
 MAX_BOX_LABEL_CHARS = 12
 
 
@@ -1773,6 +1799,27 @@ def _mark_word_count_rows(items: list[Item]) -> None:
             item.kind, item.byline = "byline", Byline(raw=item.text, authors=authors)
         else:
             item.kind = "debris"
+
+
+# `雷递网 雷建平 2月7日`: the outlet, its writers and the day, one line above the text
+_BRAND_NAMES_DAY = re.compile(
+    r"^[\u4e00-\u9fffA-Za-z0-9]{1,8}(?:网|網|报|報|社|台|财经|財經|新闻|新聞)\s+"
+    r"(?P<names>[\u4e00-\u9fff·]{2,5}(?:\s+[\u4e00-\u9fff·]{2,5}){0,2})\s+"
+    r"\d{1,2}\s*月\s*\d{1,2}\s*日$"
+)
+
+
+def _mark_brand_names_day_rows(items: list[Item]) -> None:
+    """A line above the text's first sentence that prints the outlet, names and the day
+    (`雷递网 雷建平 2月7日`): the byline, its names the writers."""
+    for item in items:
+        if item.kind == "body" and ends_sentence(item.text):
+            return
+        match = _BRAND_NAMES_DAY.match(item.text.strip()) if item.kind == "body" else None
+        names = strict_names(match["names"]) if match else None
+        if names and len(names) <= 3:
+            authors = [Author(name, None) for name in names]
+            item.kind, item.byline = "byline", Byline(raw=item.text, authors=authors)
 
 
 MAX_LABEL_CHARS = 6
@@ -3234,6 +3281,21 @@ def _subhead_shaped(text: str) -> bool:
     return bool(labelled) and len(compact) <= 24 and not _ROLE_WORD.search(labelled.group(1))
 
 
+MAX_PAIRED_HEAD_CHARS = 20
+MIN_PAIRED_HALF_CHARS = 4
+
+
+def _paired_head(text: str) -> bool:
+    """A head of two short phrases split by one comma (`上市4年半，市值缩水超200亿美元`)."""
+    compact = re.sub(r"\s", "", text)
+    if len(compact) > MAX_PAIRED_HEAD_CHARS or compact.count("，") != 1:
+        return False
+    first, second = compact.split("，")
+    return min(len(first), len(second)) >= MIN_PAIRED_HALF_CHARS and not _CLAUSE_PUNCT.search(
+        first + second
+    )
+
+
 _LABELLED_HEAD = re.compile(r"([^。！？!?；;：:，,…]{2,6})[：:][^。！？!?；;：:，,…0-9０-９]{4,}")
 
 
@@ -3302,12 +3364,15 @@ def _shape_subheads(items: list[Item]) -> list[Item]:
     i = 0
     while i < len(items):
         item = items[i]
-        if item.kind == "body" and (
-            _subhead_shaped(item.text) or (item.bold and len(item.text) <= 30)
+        paired = item.kind == "body" and _paired_head(item.text)  # a head of its own line
+        if paired or (
+            item.kind == "body"
+            and (_subhead_shaped(item.text) or (item.bold and len(item.text) <= 30))
         ):
-            j = i
+            j = i + 1 if paired else i
             while (
-                j < len(items)
+                not paired
+                and j < len(items)
                 and j - i < 4
                 and items[j].kind == "body"
                 and (_subhead_shaped(items[j].text) or (items[j].bold and len(items[j].text) <= 30))

@@ -157,8 +157,12 @@ _WIRE_RE = re.compile(
     r"(?P<rest>[^（）()]{0,20}?)(电|讯|报道)?\s*[)）]$"
 )
 _RUN_IN_RE = re.compile(
-    r"^\s*(?P<lead>(本报|本刊|新华社|中新社|中新网|人民网|央视网|[\u4e00-\u9fff]{2,6}(报|网|社|台)))?"
+    r"^\s*(?P<lead>(本报|本刊|新华社|中新社|中新网|人民网|央视网|[\u4e00-\u9fff]{2,6}(报|网|社|台)"
+    # `C114讯`: a brand in Latin letters and digits
+    r"|[A-Za-z][A-Za-z0-9]{1,10}))?"
     r"(?P<place>[\u4e00-\u9fff\d]{0,14}?)(?P<kind>讯|电|訊|電|消息|报道|報導|報道)\s*"
+    # `C114讯 2月11日消息（兰茜）`: the day of the news between the brand and the bracket
+    r"(?:\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:消息|电|電)?\s*)?"
     r"[（(](?P<inner>[^（）()]{2,80})[)）]\s*[：:]?\s*"
 )
 

@@ -95,7 +95,9 @@ _DISCLAIMER_MARKERS = re.compile(
     r"|不代表本(?:站|网|網|报|報|刊|台|平台|号|號|社)|不代表.{1,12}(?:的)?(?:立场|立場)"
     r"|(?:未经|未經|未获|未獲|非经|非經)[^，。]{0,12}(?:授权|授權|许可|許可|同意|允许|允許)[^。]{0,12}"
     r"(?:不得|禁止|严禁|嚴禁|請勿|请勿)[^。]{0,6}(?:转载|轉載|复制|複製|使用|摘编|摘編)"
-    r"|(?:转载|轉載)[^。，,]{0,3}?(?:请|請|务请|務請|须|須|需)(?:注明|註明|联系|聯繫|聯絡)"
+    r"|(?:转载|轉載)[^。，,]{0,3}?(?:请|請|务请|務請|须|須|需)(?:注明|註明|标明|標明|联系|聯繫|聯絡)"
+    # `商业性转载需事先获得授权`: the terms of a reprint
+    r"|(?:商业|商業)性?(?:转载|轉載)"
     r"|如需(?:转载|轉載)"
     # `本新聞文字、照片、影片專供X會員閱覽`: a members-only notice, a paywall's footer
     r"|(?:专供|專供)[^。，,]{0,12}(?:会员|會員|订户|訂戶|用户|用戶)(?:阅览|閱覽|阅读|閱讀|观看|觀看|使用)"
@@ -411,6 +413,9 @@ _CONSENT = re.compile(
 # picture counter (`3 / 12`). Page furniture, never a paragraph.
 _NUMBER_PAIR = re.compile(r"\d{1,3}\s*/\s*\d{1,3}")
 _ORNAMENT = re.compile(r"[·•・∙●◆◇■□★☆*＊|｜/／\s]+")
+# A line drawn with dashes or rules, any length: `———————————————`, `＝＝＝＝`, `~~~~~`.
+_RULE_CHARS = "—─━＿_=＝~～-－"
+_RULE_LINE = re.compile(rf"[{re.escape(_RULE_CHARS)}\s]{{3,}}")
 # The buttons of a font-size widget printed beside the byline: `A-` / `A` / `A+`, `T + -`,
 # `字級`, `字体：大 中 小`, the bare buttons `小 中 大`. Page furniture, never a paragraph and
 # never a name.
@@ -778,6 +783,8 @@ def debris_reason(text: str) -> str | None:
         return None  # every kind of debris is a short line; prose is never looked at
     if stripped[-1].isdigit() and len(stripped) <= 30 and _STAMP_LINE.fullmatch(stripped):
         return "time_stamp"
+    if stripped[0] in _RULE_CHARS and _RULE_LINE.fullmatch(stripped):
+        return "ornament"  # `———————————————`: a rule drawn with dashes
     if len(stripped) <= 12:
         if is_empty_field(stripped):
             return "empty_field"
