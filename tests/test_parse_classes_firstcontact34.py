@@ -69,3 +69,10 @@ def test_a_head_of_two_phrases(head, kind):
     article = _article("\n\n".join([LINES[0], head, LINES[1], LINES[2]]))
     kinds = [p.kind for p in article.paragraphs if p.text.startswith(head)]
     assert kinds[:1] == [kind]
+
+
+def test_a_closing_list_of_interviewees_is_not_text():
+    """Thirty-fifth batch (InfoQ 中文, `firstcontact-2026-12-07ad.md`): the closing box of who
+    the piece interviewed (`采访嘉宾：` / `薄列峰，通义实验室…负责人`) is not text."""
+    guests = ["采访嘉宾：", "薄列峰，通义实验室应用视觉实验室负责人", "致凡，阿里云视频云负责人"]
+    assert _text(*LINES, *guests) == LINES

@@ -1432,17 +1432,20 @@ def _mark_source_links(items: list[Item]) -> None:
         last.kind = "debris"
 
 
-# `参考文章：`, `參考資料：`, `参考文献`: the label of the list of what a piece drew on
+# `参考文章：`, `參考資料：`, `参考文献`: the label of the list of what a piece drew on; `采访嘉宾：`,
+# `受访嘉宾`: of the list of who it interviewed (name, post)
 _REFERENCES_LABEL = re.compile(
-    r"^[*_\s]*(?:参考|參考)(?:文章|资料|資料|文献|文獻|来源|來源|链接|連結|阅读|閱讀)[*_\s]*(?:[：:]|$)"
+    r"^[*_\s]*(?:(?:参考|參考)(?:文章|资料|資料|文献|文獻|来源|來源|链接|連結|阅读|閱讀)"
+    r"|(?:采访|採訪|受访|受訪|本期)(?:嘉宾|嘉賓))[*_\s]*(?:[：:]|$)"
 )
 MAX_REFERENCE_CHARS = 80
 MAX_REFERENCES = 10
 
 
 def _mark_closing_references(items: list[Item]) -> None:
-    """The list of what a piece drew on closing its text (`参考文章：` / `1.《AI智能眼镜，越做就
-    发现越难》`): its label and the short lines under it to the end are not text."""
+    """The list of what a piece drew on, or of whom it interviewed, closing its text
+    (`参考文章：` / `1.《AI智能眼镜，越做就发现越难》`, `采访嘉宾：` / `薄列峰，通义实验室…负责人`):
+    its label and the short lines under it to the end are not text."""
     body = [i for i, it in enumerate(items) if it.kind in ("body", "subhead", "heading")]
     for pos, index in enumerate(body):
         if not _REFERENCES_LABEL.match(items[index].text):
