@@ -76,3 +76,21 @@ def test_a_closing_list_of_interviewees_is_not_text():
     the piece interviewed (`采访嘉宾：` / `薄列峰，通义实验室…负责人`) is not text."""
     guests = ["采访嘉宾：", "薄列峰，通义实验室应用视觉实验室负责人", "致凡，阿里云视频云负责人"]
     assert _text(*LINES, *guests) == LINES
+
+
+@pytest.mark.parametrize(
+    ("beside", "kept"),
+    [
+        ("香橼（Citron Capital）创始人安德鲁·莱夫特", False),
+        ("香橼创始人安德鲁·莱夫特去年被美国证券交易委员会起诉。", True),
+    ],
+)
+def test_a_caption_written_on_the_pictures_line(beside, kept):
+    """雷递网 (thirty-fourth batch, left at its merge): a short line written after the picture
+    on its own line, ending no sentence, is the picture's caption, not a line run on into the
+    paragraph under it; a sentence written there is text."""
+    picture = "![](https://example.com/a.jpeg)" + beside
+    article = _article("\n\n".join([LINES[0], picture, LINES[1], LINES[2]]))
+    assert text_of(article) == ([LINES[0], beside, *LINES[1:]] if kept else LINES)
+    if not kept:
+        assert [p.text for p in article.paragraphs if p.kind == "caption"] == [beside]

@@ -72,6 +72,20 @@ _CJK_SEGMENT_BREAK = re.compile(
 )
 
 
+MAX_CAPTION_BESIDE_CHARS = 60
+_ENDS_SENTENCE = re.compile(r"[。！？!?…][”’」』）)]*$")
+
+
+def _caption_beside(line: str, text: str) -> bool:
+    """A short line of text after the picture that opens the line, ending no sentence: its
+    caption (a sentence written there is the paragraph, the picture set into it)."""
+    return (
+        line.startswith("![")
+        and len(text) <= MAX_CAPTION_BESIDE_CHARS
+        and not _ENDS_SENTENCE.search(text)
+    )
+
+
 def drop_segment_breaks(text: str) -> str:
     """`約⏎        台幣` → `約台幣`; a break beside a Latin letter or digit stays a space."""
     return _CJK_SEGMENT_BREAK.sub("", text) if "\n" in text else text
@@ -249,10 +263,15 @@ def markdown_blocks(text: str, first_line: int = 1) -> list[Block]:
                 blocks.append(block)
             continue
         images = _IMAGE_MD_RE.findall(stripped)
-        if images and not _IMAGE_MD_RE.sub("", stripped).strip():
+        beside = _IMAGE_MD_RE.sub("", stripped).strip() if images else ""
+        if images and (not beside or _caption_beside(stripped, beside)):
             flush()
             for alt, _src in images:
                 blocks.append(Block("image", alt.strip(), in_figure=True, line=lineno))
+            if beside:
+                # `![](…)香橼创始人安德鲁·莱夫特`: the caption written on the picture's line
+                clean, stocks, _ = inline_markdown(beside)
+                blocks.append(Block("text", clean, stocks=stocks, in_figure=True, line=lineno))
             i += 1
             continue
         is_link = _is_link_line(stripped)
