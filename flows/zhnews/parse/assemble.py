@@ -1701,15 +1701,27 @@ def _mark_name_lines(items: list[Item]) -> None:
         ):
             continue
         names = strict_names(item.text, surname=True)
-        if names and len(names) <= 3 and not any(BRAND_WORD.fullmatch(n) for n in names):
-            authors = [Author(name, None) for name in names]
-            item.kind, item.byline = "byline", Byline(raw=item.text, authors=authors)
+        if names and not any(BRAND_WORD.fullmatch(n) for n in names):
+            _name_byline(item, names)
 
 
 # A line that is only a writer's job title: the newsroom and the post (`BBC中文記者`,
 # `BBC亞洲商業事務記者`, `本報駐京記者`), a credit that names nobody.
 _JOB_TITLE = re.compile(r"(?:记者|記者|特派员|特派員|通讯员|通訊員|评论员|評論員|主播)$")
 MAX_JOB_TITLE_CHARS = 20
+MAX_LINE_NAMES = 3
+
+
+def _name_byline(item: Item, names: list[str] | None) -> bool:
+    """Make `item` the byline of `names` (one to `MAX_LINE_NAMES` writers); False when there
+    are none or too many for a byline."""
+    if not names or len(names) > MAX_LINE_NAMES:
+        return False
+    authors = [Author(name, None) for name in names]
+    item.kind, item.byline = "byline", Byline(raw=item.text, authors=authors)
+    return True
+
+
 MAX_NAME_OVER_TITLE_CHARS = 30
 # The writer's name printed again in brackets in Latin script: `尼克·馬什（Nick Marsh）`.
 _NAME_GLOSS = re.compile(r"\s*[（(][A-Za-z .'\-]{2,40}[)）]$")
@@ -1769,10 +1781,7 @@ def _mark_name_over_job_title(items: list[Item]) -> None:
             continue
         if not item.dom_path or item.dom_path[:-1] != title.dom_path[:-1]:
             continue  # not two items of one element
-        names = strict_names(_NAME_GLOSS.sub("", item.text.strip()))
-        if names and len(names) <= 3:
-            authors = [Author(name, None) for name in names]
-            item.kind, item.byline = "byline", Byline(raw=item.text, authors=authors)
+        _name_byline(item, strict_names(_NAME_GLOSS.sub("", item.text.strip())))
 
 
 # `字数: 4649字`, `字數：1451字`: the article's word count, printed in its byline row
@@ -1797,10 +1806,7 @@ def _mark_word_count_rows(items: list[Item]) -> None:
         rest = item.text[: match.start()].strip()
         office = _OFFICE_AND_NAME.match(rest)
         names = strict_names(rest) or (office and strict_names(office["name"]))
-        if names and len(names) <= 3:
-            authors = [Author(name, None) for name in names]
-            item.kind, item.byline = "byline", Byline(raw=item.text, authors=authors)
-        else:
+        if not _name_byline(item, names):
             item.kind = "debris"
 
 
@@ -1819,10 +1825,7 @@ def _mark_brand_names_day_rows(items: list[Item]) -> None:
         if item.kind == "body" and ends_sentence(item.text):
             return
         match = _BRAND_NAMES_DAY.match(item.text.strip()) if item.kind == "body" else None
-        names = strict_names(match["names"]) if match else None
-        if names and len(names) <= 3:
-            authors = [Author(name, None) for name in names]
-            item.kind, item.byline = "byline", Byline(raw=item.text, authors=authors)
+        _name_byline(item, strict_names(match["names"]) if match else None)
 
 
 MAX_LABEL_CHARS = 6

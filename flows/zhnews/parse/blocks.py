@@ -19,10 +19,10 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from zhnews.model import StockMention
-from zhnews.parse import content, meta
+from zhnews.parse import content, debris, meta
 from zhnews.parse.bylines import BY_LABEL, parse_byline_line
 from zhnews.parse.stocks import parse_data_code
-from zhnews.text import ends_sentence, han_bigrams, join_fragments
+from zhnews.text import CLOSERS, SENTENCE_END, ends_sentence, han_bigrams, join_fragments
 
 
 @dataclass
@@ -73,7 +73,7 @@ _CJK_SEGMENT_BREAK = re.compile(
 
 
 MAX_CAPTION_BESIDE_CHARS = 60
-_ENDS_SENTENCE = re.compile(r"[。！？!?…][”’」』）)]*$")
+_ENDS_SENTENCE = re.compile(rf"[{SENTENCE_END}…][{re.escape(CLOSERS)}]*$")
 
 
 def _caption_beside(line: str, text: str) -> bool:
@@ -109,9 +109,6 @@ _STOCK_A_RE = re.compile(
 )
 _HR_RE = re.compile(r"^\s*(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
 _SETEXT_RE = re.compile(r"^ {0,3}(?:(?P<h1>=+)|(?P<h2>-+))[ \t]*$")
-_HASHTAG_LINE_RE = re.compile(
-    r"^\s*#[^\s#、，,]{1,40}(?:#|(?:(?:\s+|[、，,]\s*)#[^\s#、，,]{1,40})+#?)\s*$"
-)
 _LIST_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.、)])\s+")
 _BULLET_RE = re.compile(r"^\s*[-*+]\s+")
 _INDENT_RE = re.compile(r"^(?:\u3000|\s{2,})")
@@ -217,7 +214,7 @@ def markdown_blocks(text: str, first_line: int = 1) -> list[Block]:
                 blocks.append(Block("rule", line=lineno))  # thematic break: sections, footers
             i += 1
             continue
-        if stripped[0] == "#" and _HASHTAG_LINE_RE.match(line):
+        if stripped[0] == "#" and debris.is_hashtag_line(stripped):
             flush()  # `#台灣 #選舉`, `#话题#`: hashtags, never a heading
             clean, stocks, _ = inline_markdown(stripped)
             blocks.append(Block("text", clean, stocks=stocks, line=lineno))

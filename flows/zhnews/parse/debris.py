@@ -33,9 +33,10 @@ import re
 MAX_DEBRIS_CHARS = 200
 
 _EMPTY_FIELD = re.compile(r"(?i)(?:null|none|undefined|nan|nil)")
-# `#台灣 #選舉`, `#话题#`, `#合併談判、#子公司提議`: tags split by spaces or list commas
+# `#台灣 #選舉`, `#话题#`, `#合併談判、#子公司提議`: tags split by spaces or list commas (the one
+# test of a hashtag line: blocks reads it so before a `#` line can be taken for a heading)
 _HASHTAGS = re.compile(
-    r"(?:#[^\s#]{1,40}#\s*)+|#[^\s#、，,]{1,40}(?:(?:\s+|[、，,]\s*)#[^\s#、，,]{1,40})+"
+    r"(?:#[^\s#]{1,40}#\s*)+|#[^\s#、，,]{1,40}(?:(?:\s+|[、，,]\s*)#[^\s#、，,]{1,40})+#?"
 )
 
 _RELATED_WORDS = (
