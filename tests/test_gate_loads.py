@@ -120,6 +120,13 @@ def test_an_untitled_fragment_is_quarantined_alone(tmp_path):
     )
     assert stage == "gate" and "1 article(s)" in reason and len(articles) == 1
     assert status == "partial"
+    # the run list in the UI says what the load left out, not only what it published
+    from prefect.client.orchestration import get_client
+
+    ((run_id,),) = query(db, "SELECT flow_run_id FROM ops.loads")
+    with get_client(sync_client=True) as client:
+        name = client.read_flow_run(run_id).name
+    assert name.endswith("· partial 7 articles, 1 article quarantined"), name
 
 
 def _breaking_suites(tmp_path: Path) -> Path:

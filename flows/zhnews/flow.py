@@ -363,6 +363,27 @@ def _load(
     return {**summary, "published": published_summary(wh.con, row_counts)}
 
 
+def run_outcome(counts: dict | None) -> str:
+    """The outcome part of a run's name: what was published and, when the load is partial or
+    held, what it left out (`partial 7 articles, 3 files quarantined`), so the run list
+    shows a load that rejected something without opening it."""
+    if counts is None:
+        return "running"
+    if counts["status"] in ("noop", "failed"):
+        return counts["status"]
+    outcome = f"{counts['status']} {counts.get('articles_published', 0)} articles"
+    left_out = [
+        f"{n} {noun}{'' if n == 1 else 's'} {what}"
+        for n, noun, what in (
+            (counts.get("files_quarantined", 0), "file", "quarantined"),
+            (counts.get("articles_quarantined", 0), "article", "quarantined"),
+            (counts.get("documents_held", 0), "document", "held"),
+        )
+        if n
+    ]
+    return ", ".join([outcome, *left_out])
+
+
 def _name_run(load_id: str, paths: list[str], counts: dict | None) -> None:
     """Name the flow run after the load so the UI's run list reads at a glance:
     `<load id> · <input> · <outcome>`."""
@@ -370,12 +391,7 @@ def _name_run(load_id: str, paths: list[str], counts: dict | None) -> None:
     if not run_id:
         return
     inputs = ", ".join(Path(p).name or p for p in paths[:2]) + (" …" if len(paths) > 2 else "")
-    if counts is None:
-        outcome = "running"
-    elif counts["status"] in ("noop", "failed"):
-        outcome = counts["status"]
-    else:
-        outcome = f"{counts['status']} {counts.get('articles_published', 0)} articles"
+    outcome = run_outcome(counts)
     try:
         from prefect.client.orchestration import get_client
 
