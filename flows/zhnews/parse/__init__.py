@@ -1100,7 +1100,7 @@ def _parse_feed(text: str, source_path: str, tz: ZoneInfo, warnings: list[str]) 
         for article in found:
             article.url = article.url or entry.link
             if not article.authors:
-                article.authors = front_matter_authors(entry.authors or None)
+                article.authors = front_matter_authors(feed.writers(entry, parsed.title) or None)
             if entry.categories and article.category is None:
                 article.category = entry.categories[0]
             if entry.published is not None:

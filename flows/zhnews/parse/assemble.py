@@ -511,7 +511,12 @@ def _picture_box(blocks: list[Block], idx: int) -> bool:
     element (the lines around them are outside it)."""
     image, line = blocks[idx - 1], blocks[idx]
     if image.dom_path == line.dom_path:
-        return False  # a picture inline in the paragraph (an icon, an emoji): not a box
+        # `<p><a><img></a><br><em>曾小姐</em></p>`: the picture opens the paragraph on a line
+        # of its own and one line under it ends it, the two alone in it; a picture set into
+        # a line of text (`<p><img>震中地形：…</p>`, an icon, an emoji) is no such box
+        return image.break_after and not any(
+            0 <= k < len(blocks) and blocks[k].dom_path == line.dom_path for k in (idx - 2, idx + 1)
+        )
     common = 0
     for a, b in zip(image.dom_path, line.dom_path, strict=False):
         if a != b:

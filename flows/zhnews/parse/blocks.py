@@ -50,6 +50,9 @@ class Block:
     # HTML: a blank line (`<br><br>`, a line break on an empty line) stands right above it
     # inside its element: a paragraph break, as printed
     after_blank: bool = False
+    # HTML picture: a line break follows it in its element before any text (`<p><img><br>
+    # 曾小姐</p>`): the picture is on a line of its own, not set into a line of text
+    break_after: bool = False
     # HTML: the text is printed inside a <blockquote>
     in_blockquote: bool = False
 
@@ -764,6 +767,7 @@ def html_blocks(html: str, main_content: bool = False, whole_page: bool = False)
         _summary_boxes(soup, html)
     _break_preformatted(soup)
     _slide_headings(soup)
+    _strip_annotations(soup)
     if not main_content:
         return mark_credited_captions(_walk(soup, page=False))
     revealed = _story_reveals(soup) | _boxes_in_text(soup)
@@ -1085,6 +1089,14 @@ def _walk(
         if name == "noscript" and not _holds_prose(child):
             continue  # a <noscript> with prose is what scrapers and script-less readers see
         if name == "br":
+            last = blocks[-1] if blocks else None
+            if (
+                last is not None
+                and last.kind == "image"
+                and last.dom_path == tuple(state["path"])
+                and not any(part.strip() for part in parts)
+            ):
+                last.break_after = True
             if any(part.strip() for part in parts):
                 state["br_at"] = tuple(state["path"])  # type: ignore[arg-type]
             elif state["br_at"] == tuple(state["path"]):  # type: ignore[arg-type]
@@ -1664,6 +1676,21 @@ def _summary_boxes(soup, html: str) -> None:
         ]
         if len(text) >= MIN_TEXT_AFTER_SUMMARY:
             box.name = "blockquote"
+
+
+# What an abbreviation's pop-up prints under its term: block content inside an `<abbr>`
+# (phrasing content only, by HTML's rules), `<abbr title="《刑法》57條：…"><span>盤點存貨</span>
+# <div>《刑法》57條：…</div></abbr>`, a glossary note the page shows on hover.
+_ANNOTATION_BLOCKS = ("div", "p", "ul", "ol", "dl", "table", "section", "aside", "blockquote")
+
+
+def _strip_annotations(soup) -> None:
+    """Remove the pop-up notes of glossary terms: the block content of an `<abbr>` (the term
+    itself stays in its sentence, which the note's block would have cut in two)."""
+    for abbr in soup.find_all("abbr", limit=200):
+        for note in abbr.find_all(_ANNOTATION_BLOCKS):
+            if note.parent is not None:
+                note.decompose()
 
 
 def _strip_pull_quotes(soup) -> None:

@@ -2596,6 +2596,12 @@ def parse_empty_field_byline(line: str) -> Byline | None:
     return Byline(raw=line.strip(), authors=[Author(n, None) for n in names], kind="byline")
 
 
+# An author field that is a report label with no role word before it (`獨媒報導`, the desk
+# label 獨立媒體's feed prints as dc:creator and as its 【獨媒報導】 lead tag; `綜合報導`)
+# names a desk, not a writer; `記者王小明報導` has the role word and is read as a credit.
+_DESK_REPORT = re.compile(r"(?:報導|报道|報道|报导)$")
+
+
 def front_matter_authors(value: object) -> list[Author]:
     """Authors from a post's `author:` field: `記者林勵` → 林勵, `眾新聞記者` → nobody.
 
@@ -2616,6 +2622,8 @@ def front_matter_authors(value: object) -> list[Author]:
             credit = parse_credit_line(text)
             authors.extend(a for a in (credit.authors if credit else []) if a.role != PHOTO_ROLE)
             continue
+        if _DESK_REPORT.search(text):
+            continue  # `獨媒報導`, `綜合報導`: a desk's report label, no one's name
         for name in re.split(r"\s*(?:[、，,;/；]|\band\b|&)\s*", text):
             if name.strip():
                 authors.append(Author(name.strip(), None))

@@ -41,7 +41,7 @@ _HASHTAGS = re.compile(
 
 _RELATED_WORDS = (
     "延伸閱讀 延伸阅读 聚焦新聞 聚焦新闻 相关阅读 相關閱讀 相关新闻 相關新聞 相关文章 相關文章 "
-    "相关链接 相關連結 相关报道 相關報導 相关推荐 相關推薦 推荐阅读 推薦閱讀 推荐新闻 推薦新聞 "
+    "相关链接 相關連結 相关报道 相關報導 相關報道 相关推荐 相關推薦 推荐阅读 推薦閱讀 推荐新闻 推薦新聞 "
     "更多新闻 更多新聞 更多阅读 更多閱讀 更多精彩 热门推荐 熱門推薦 热门新闻 熱門新聞 热门文章 "
     "精彩推荐 精彩推薦 猜你喜欢 猜你喜歡 往期回顾 往期回顧 往期推荐 往期推薦 大家都在看 "
     "你可能也想看 你可能感兴趣 你可能感興趣 看更多 深度阅读 深度閱讀 热点推荐 熱點推薦 "
@@ -290,6 +290,8 @@ _READ_MORE_BUTTON = re.compile(
     r"(?:全文|更多)\s*[】\]〕]?\s*(?:>>|»|＞＞|>|＞|…|\.{3})?"
     # `显示全部内容`, `展開全文`: the button that unfolds the rest of the text
     r"|(?:显示|顯示|展开|展開|查看)(?:全部|完整)?(?:内容|內容|全文)"
+    # `載入更多文章`: the button that loads the next stories of the list below the story
+    r"|(?:載入|载入|加載|加载)更多(?:文章|內容|内容|新聞|新闻|報導|报道)?"
 )
 # A share bar left as a line: `Facebook WhatsApp Telegram 複製連結`, `分享：微信 微博`, and the
 # bar's own label alone (`分享平台`): the networks' buttons, nothing else
@@ -711,11 +713,22 @@ def related_header(text: str) -> str | None:
     return rest
 
 
+# The licence a text is released under, stated on a line of its own: `本文依 CC 創用姓名標示-
+# 非商業性-禁止改作3.0台灣授權條款釋出`, `本文采用知识共享署名 4.0 许可协议`.
+_LICENCE_LINE = re.compile(
+    r"^本(?:文|篇|作品|報導|报道)?\s*(?:依|依照|採用|采用|以|使用|遵循)\s*.{0,12}"
+    r"(?:CC|創用|创用|知識共享|知识共享|Creative\s*Commons).{0,60}(?:授權|授权|許可|许可)"
+)
+
+
 def is_disclaimer(text: str) -> bool:
-    """Copyright/disclaimer/reprint-policy line: opens with a marker, or holds two."""
+    """Copyright/disclaimer/reprint-policy line: opens with a marker, or holds two; or the
+    line that states the text's licence."""
     stripped = text.strip()
     if len(stripped) > MAX_DEBRIS_CHARS:
         return False
+    if stripped[:1] == "本" and _LICENCE_LINE.match(stripped):
+        return True
     lead = _DISCLAIMER_LEAD.match(stripped)
     rest = stripped[lead.end() :] if lead else stripped
     if _DISCLAIMER_MARKERS.match(rest):

@@ -29,7 +29,7 @@ from zoneinfo import ZoneInfo
 from zhnews.parse.blocks import Block, html_blocks
 from zhnews.parse.meta import parse_date_text
 
-__all__ = ["Entry", "Feed", "entry_blocks", "is_feed", "read_feed"]
+__all__ = ["Entry", "Feed", "entry_blocks", "is_feed", "read_feed", "writers"]
 
 # A feed's root element, after the XML declaration, comments and processing instructions.
 _PROLOG = re.compile(
@@ -130,6 +130,13 @@ def _text_of(element) -> str | None:
     return text or None
 
 
+# The full-text field (`content:encoded`, Atom `content`) is the entry's text when it holds at
+# least this share of the description's: a description that also carries the site's field
+# furniture around the same text (Drupal's `內容:` / `自由標籤:` taxonomy rows) is a little
+# longer and is not the better copy; a teaser in the full-text field is far shorter.
+FULL_TEXT_SHARE = 0.8
+
+
 def _entry(element, tz: ZoneInfo) -> Entry:
     entry = Entry(title=_text_of(_child(element, "title")))
     entry.link = _link(element)
@@ -143,7 +150,12 @@ def _entry(element, tz: ZoneInfo) -> Entry:
     entry.categories = [c for c in (_category(x) for x in _children(element, "category")) if c]
     summary = _inner(_child(element, "description", "summary"))
     full = _inner(_child(element, "encoded", "content"))
-    entry.html = full if len(_TAG.sub("", full)) > len(_TAG.sub("", summary)) else summary
+    full_chars = len(_TAG.sub("", full).strip())
+    entry.html = (
+        full
+        if full_chars and full_chars >= FULL_TEXT_SHARE * len(_TAG.sub("", summary))
+        else summary
+    )
     return entry
 
 
@@ -187,6 +199,17 @@ def _authors(element) -> list[str]:
         if value not in names:
             names.append(value)
     return names
+
+
+def writers(entry: Entry, feed_title: str | None) -> list[str]:
+    """The entry's authors that name a writer: not the outlet itself, which many feeds print
+    as every item's `dc:creator` (`The Witness` in the feed `法庭線 The Witness`)."""
+    outlet = re.sub(r"\s", "", feed_title or "").casefold()
+    return [
+        name
+        for name in entry.authors
+        if not outlet or re.sub(r"\s", "", name).casefold() not in outlet
+    ]
 
 
 def _category(element) -> str | None:
