@@ -110,6 +110,12 @@ def test_the_outlet_as_every_items_creator_names_no_writer():
     assert writers(named) == ["陳大文"]
 
 
+def test_a_writers_own_column_feed_still_names_the_writer():
+    item = _item(STORY, extra="<dc:creator>李四</dc:creator>")
+    (article,) = _feed(item, channel="李四专栏", namespaces=DC_NS)
+    assert writers(article) == ["李四"]
+
+
 def test_a_glossary_terms_pop_up_note_is_not_text():
     note = "《刑法》57條：犯罪之動機、目的；犯罪時所受之刺激；犯罪之手段。"
     paragraph = (

@@ -1089,15 +1089,16 @@ def _walk(
         if name == "noscript" and not _holds_prose(child):
             continue  # a <noscript> with prose is what scrapers and script-less readers see
         if name == "br":
+            line_has_text = any(part.strip() for part in parts)
             last = blocks[-1] if blocks else None
             if (
-                last is not None
+                not line_has_text
+                and last is not None
                 and last.kind == "image"
                 and last.dom_path == tuple(state["path"])
-                and not any(part.strip() for part in parts)
             ):
-                last.break_after = True
-            if any(part.strip() for part in parts):
+                last.break_after = True  # the picture ends its line
+            if line_has_text:
                 state["br_at"] = tuple(state["path"])  # type: ignore[arg-type]
             elif state["br_at"] == tuple(state["path"]):  # type: ignore[arg-type]
                 state["blank_at"] = state["br_at"]  # a second break on an empty line

@@ -203,12 +203,11 @@ def _authors(element) -> list[str]:
 
 def writers(entry: Entry, feed_title: str | None) -> list[str]:
     """The entry's authors that name a writer: not the outlet itself, which many feeds print
-    as every item's `dc:creator` (`The Witness` in the feed `法庭線 The Witness`)."""
-    outlet = re.sub(r"\s", "", feed_title or "").casefold()
+    as every item's `dc:creator` (`The Witness`, a whole part of the feed's title `法庭線 The
+    Witness`). A name written into a longer word of the title stays (`李四` of `李四专栏`)."""
+    outlet = f" {' '.join((feed_title or '').split()).casefold()} "
     return [
-        name
-        for name in entry.authors
-        if not outlet or re.sub(r"\s", "", name).casefold() not in outlet
+        name for name in entry.authors if f" {' '.join(name.split()).casefold()} " not in outlet
     ]
 
 
