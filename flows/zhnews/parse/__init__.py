@@ -1106,7 +1106,7 @@ def _parse_feed(text: str, source_path: str, tz: ZoneInfo, warnings: list[str]) 
             if entry.published is not None:
                 article.published_at, article.published_at_source = entry.published, "meta"
             else:
-                document_dates.date_article(article, shared=len(found) > 1)
+                document_dates.date_article(article, shared=len(found) > 1, written=parsed.built)
             if article.title is None:
                 _derive_title(article)
             _finish_common(article)

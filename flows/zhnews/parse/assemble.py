@@ -236,6 +236,7 @@ def classify(blocks: list[Block], tz: ZoneInfo) -> list[Item]:
         )
         items.append(item)
     _mark_related_lists(items)
+    _mark_coverage_labels(items)
     _mark_aged_excerpts(items)
     _mark_comment_rules(items)
     _mark_provenance_header(items)
@@ -243,6 +244,7 @@ def classify(blocks: list[Block], tz: ZoneInfo) -> list[Item]:
     _mark_trailing_link_boxes(items)
     _mark_closing_references(items)
     _mark_footers(items)
+    _mark_appeal_boxes(items)
     _mark_link_rows(items)
     _mark_place_datelines(items)
     _mark_notes_boxes(items)
@@ -1296,6 +1298,40 @@ def _mark_related_lists(items: list[Item]) -> None:
         _mark_card_rail(items, k)
 
 
+# `全日綜合報道：`, `周三報道：`, `較早前报道：`: a label naming the outlet's earlier coverage
+# (a day, a time, `綜合`), the colon pointing at the linked headline under it
+_COVERAGE_LABEL = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:報道|报道|報導|报导)\s*[：:]$")
+
+
+def _mark_coverage_labels(items: list[Item]) -> None:
+    """A label naming earlier coverage over the linked headlines of those stories
+    (`全日綜合報道：` ⏎ `<a>黎智英案第63日審訊｜…</a>` ⏎ `周三報道：` ⏎ `<a>…</a>`, set under a
+    live report's lead) is a related list: label and links are not text. Evidence: every
+    label has at least one line under it that is all link and headline-shaped; a label over
+    prose (`據新華社報道：` ⏎ a quoted passage) is text."""
+    index = 0
+    while index < len(items):
+        item = items[index]
+        if item.kind != "body" or not _COVERAGE_LABEL.match(item.text.strip()):
+            index += 1
+            continue
+        k = index + 1
+        while (
+            k < len(items)
+            and items[k].kind in ("body", "heading")
+            and items[k].links
+            and not _COVERAGE_LABEL.match(items[k].text.strip())
+            and debris.headline_shaped(items[k].text)
+        ):
+            k += 1
+        if k == index + 1:
+            index += 1
+            continue
+        for listed in items[index:k]:
+            listed.kind = "debris"
+        index = k
+
+
 MAX_TOPIC_LABEL_CHARS = 8
 
 
@@ -1586,6 +1622,49 @@ def _mark_footers(items: list[Item]) -> None:
         if not in_footer:
             continue  # a footer, once begun, runs to the end of the post
         for it in section:
+            if it.kind in ("body", "heading", "caption", "quote", "subhead"):
+                it.kind = "debris"
+
+
+# the button of a support appeal: `立即支持`, `贊助我們`, `成為會員`, `马上订阅`
+_APPEAL_BUTTON = re.compile(
+    r"^(?:立即|馬上|马上|我要|現在|现在|一起)?"
+    r"(?:支持|贊助|赞助|捐款|捐助|訂閱|订阅|加入會員|加入会员|成為會員|成为会员|成為訂戶|成为订户)"
+    r"(?:我們|我们|本站|本報|本报)?\s*[>»→]?$"
+)
+_APPEAL_WORD = re.compile(r"支持|贊助|赞助|捐|訂閱|订阅|訂戶|订户|會員|会员")
+MAX_APPEAL_BOX_ITEMS = 8
+
+
+def _mark_appeal_boxes(items: list[Item]) -> None:
+    """A support appeal boxed under the story (`用行動支持報導者` over three lines about the
+    newsroom's independence and `<a>立即支持</a>`) is not text. Evidence: a linked button
+    line that asks for support, the other lines of its element (at most a few) speak of
+    support too, the story's text stands above the element, and no text follows it."""
+    for index, item in enumerate(items):
+        if not (item.links and item.dom_path and _APPEAL_BUTTON.match(item.text.strip())):
+            continue
+        if any(it.kind in ("body", "subhead", "heading") for it in items[index + 1 :]):
+            continue
+        if index == 0 or not items[index - 1].dom_path:
+            continue
+        above = items[index - 1].dom_path
+        depth = 0
+        while depth < min(len(above), len(item.dom_path)) and above[depth] == item.dom_path[depth]:
+            depth += 1
+        box = item.dom_path[:depth]
+        start = index
+        while start > 0 and items[start - 1].dom_path[:depth] == box:
+            start -= 1
+        group = items[start : index + 1]
+        if (
+            not box
+            or len(group) > MAX_APPEAL_BOX_ITEMS
+            or not any(it.kind == "body" for it in items[:start])
+            or not any(_APPEAL_WORD.search(it.text) for it in items[start:index])
+        ):
+            continue
+        for it in group:
             if it.kind in ("body", "heading", "caption", "quote", "subhead"):
                 it.kind = "debris"
 

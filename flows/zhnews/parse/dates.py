@@ -1187,12 +1187,18 @@ class DocumentDates:
         self.hint_texts.extend(self.urls)
 
     def date_article(
-        self, article: Article, *, page_date: datetime | None = None, shared: bool = False
+        self,
+        article: Article,
+        *,
+        page_date: datetime | None = None,
+        shared: bool = False,
+        written: datetime | None = None,
     ) -> None:
         """Set `article.published_at` and `published_at_source` from the vote.
 
         `page_date`: the date line of the page (newspaper header); `shared`: the document holds
-        several articles, so a date line found by the layout pass is the page's.
+        several articles, so a date line found by the layout pass is the page's; `written`:
+        when the document was written (a feed's build date), a bound on the article's date.
         """
         evidence = list(self.evidence)
         evidence.extend(self._article_evidence(article, page_date, shared))
@@ -1245,6 +1251,8 @@ class DocumentDates:
             if day is not None:
                 stamp = datetime.combine(day, time(0, 0), tzinfo=self.tz)
                 winner = Evidence(stamp, "own_paths", WEIGHTS["own_paths"], "own_paths")
+        if winner is None and written is not None:
+            winner = _today_before(article, written, self.tz)
         if winner is None:
             article.published_at, article.published_at_source = None, "unknown"
         else:
@@ -1384,6 +1392,30 @@ def _own_paths_day(html: str) -> date | None:
 
 def _timed(stamp: datetime) -> bool:
     return (stamp.hour, stamp.minute, stamp.second) != (0, 0, 0)
+
+
+# `今日（20日）`, `今天(20日)`, `今晨（20日）`: the text names today's day of the month
+_TODAY_MDAY = re.compile(r"今(?:日|天|晨|早|午|晚)?\s*[（(]\s*(\d{1,2})\s*日\s*[）)]")
+MAX_TODAY_DAYS_BEFORE = 31
+
+
+def _today_before(article: Article, written: datetime, tz: ZoneInfo) -> Evidence | None:
+    """The day of the month the article's opening calls today (`今日（20日）`), on the last
+    such date on or before `written` (when the feed holding it was written); None if the
+    opening names none, or two different days."""
+    days = {
+        int(found) for text in article.body_paragraphs[:2] for found in _TODAY_MDAY.findall(text)
+    }
+    if len(days) != 1:
+        return None
+    mday = days.pop()
+    bound = written.astimezone(tz).date()
+    for back in range(MAX_TODAY_DAYS_BEFORE + 1):
+        candidate = bound - timedelta(days=back)
+        if candidate.day == mday:
+            stamp = datetime.combine(candidate, time(0, 0), tzinfo=tz)
+            return Evidence(stamp, "dateline", WEIGHTS["dateline"], "dateline")
+    return None
 
 
 def _dateline_candidates(article: Article) -> tuple[int | None, int] | None:

@@ -8,8 +8,10 @@ story per section, like a newspaper page.
 
 Documented choices:
 - The entry's own date (`pubDate`, `dc:date`, Atom `published`, else `updated`) dates it; the
-  channel's dates (`lastBuildDate`, the channel `pubDate`) are when the feed was written,
-  not when a story was, and are never used for an entry.
+  channel's dates (`lastBuildDate`, the channel `pubDate`, Atom's feed `updated`) are when the
+  feed was written, not when a story was, and never date an entry. They bound one: an
+  undated entry whose text calls a day of the month today (`今日（20日）`) is dated on the
+  last such day on or before the feed was written (`Feed.built`, `parse/dates.py`).
 - RFC 822 dates (`Sat, 22 Aug 2026 19:00:00 +0800`, seconds optional) and ISO 8601 dates
   are read; a date without an offset (or with `-0000`) is in the settings' time zone.
 - Authors: `author`, `dc:creator`, Atom `author/name`; `x@y.com (Name)` → Name.
@@ -53,6 +55,7 @@ class Entry:
 class Feed:
     title: str | None = None
     entries: list[Entry] = field(default_factory=list)
+    built: datetime | None = None  # when the feed was written (`lastBuildDate`, …)
 
 
 def is_feed(text: str) -> bool:
@@ -79,6 +82,8 @@ def read_feed(text: str, tz: ZoneInfo) -> Feed:
         name = _local(element)
         if name in ("channel", "feed") and feed.title is None:
             feed.title = _text_of(_child(element, "title"))
+            built = _text_of(_child(element, "lastBuildDate", "pubDate", "updated"))
+            feed.built = parse_feed_date(built, tz) if built else None
         if name in ("item", "entry"):
             feed.entries.append(_entry(element, tz))
     if _local(root) == "feed" and feed.title is None:
