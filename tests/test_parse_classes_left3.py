@@ -10,6 +10,10 @@ day misses of `zhnews eval bench/extraction`).
 3. An undated feed item whose opening calls a day of the month today (`今日（20日）`) is dated on
    the last such day on or before the feed was written (its `lastBuildDate`); an item that
    names no such day stays undated, and an item's own date still wins.
+4. A byline that credits the outlet's desk in Latin (`Por Newsroom Infobae`, `CNA Staff`) names
+   no writer and is not text; a Latin person's name in the same slot is the writer.
+5. Two editor credits of the same kind (`编辑 张婷 刘亚光` in the page header's slot, `编辑/走走`
+   under the text): the story's own credit under the text names its editor.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import html as htmllib
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from synthetic import PARAGRAPH, STORY, text_of
+from synthetic import PARAGRAPH, STORY, only_article, page, text_of, writers
 from zhnews.parse import parse_document
 
 LINES = [PARAGRAPH.format(i=i)[3:-4] for i in range(1, 5)]
@@ -105,3 +109,34 @@ def test_an_undated_item_without_today_stays_undated_and_an_own_date_wins():
     assert own.published_at.astimezone(HK).date() == date(2024, 4, 20)
     (unbuilt,) = _feed(_item(opening + STORY, dated=False))
     assert unbuilt.published_at is None
+
+
+def _byline_page(name: str) -> str:
+    byline = (
+        "<div class='byline'><p class='authors-name-txt-ctn'><span>Por </span>"
+        f"<span class='author-name'>{name}</span></p></div>"
+    )
+    return page(
+        "<title>防暑補貼全部發放到位</title>", f"<h1>防暑補貼全部發放到位</h1>{byline}{STORY}"
+    )
+
+
+def test_a_latin_desk_credit_names_no_writer_and_is_not_text():
+    article = only_article(_byline_page("Newsroom Infobae"))
+    assert writers(article) == []
+    assert text_of(article) == LINES
+    person = only_article(_byline_page("Jane Wakefield"))
+    assert writers(person) == ["Jane Wakefield"]
+    assert text_of(person) == LINES
+
+
+def test_the_editor_credit_under_the_text_beats_the_header_slot():
+    header = "<div class='author'>新京报 编辑 张婷 刘亚光</div>"
+    foot = "<p>编译/刘亚光</p><p>编辑/走走</p><p>校对/卢茜</p>"
+    article = only_article(
+        page(
+            "<title>防暑补贴全部发放到位</title>",
+            f"<h1>防暑补贴全部发放到位</h1>{header}{STORY}{foot}",
+        )
+    )
+    assert article.editor == "走走"

@@ -81,11 +81,13 @@ from zhnews.model import Article, Author, Paragraph, StockMention
 from zhnews.parse import content, debris
 from zhnews.parse.blocks import POSTING_VERB, Block, picture_credit_end
 from zhnews.parse.bylines import (
+    BY_LABEL,
     PHOTO_ROLE,
     TRANSLATOR_ROLE,
     Byline,
     after_media,
     credits_in_meta,
+    names_a_desk,
     parse_bio_credit,
     parse_byline_line,
     parse_credit_line,
@@ -286,6 +288,15 @@ def _marked_byline(item: Item, block: Block) -> Item:
         return item
     names = content.marked_author_names(block)
     if not names:
+        if (
+            item.kind == "body"
+            and all(names_a_desk(label) for label in block.marked_authors)
+            and re.sub(r"\s", "", BY_LABEL.sub("", item.text))
+            == re.sub(r"\s", "", "".join(block.marked_authors))
+        ):
+            # `Por <span class="author-name">Newsroom Infobae</span>`: the byline credits the
+            # outlet's desk, no writer; it is a credit line all the same, not text
+            return Item("byline", item.text, byline=Byline(raw=item.text, kind="credit"))
         return item
     authors = [Author(name, None) for name in names]
     if item.kind == "body" and (
@@ -2975,7 +2986,11 @@ def finish_article(draft: _Draft) -> None:
         ]
     editors = [b for b in draft.bylines if b.editor]
     if editors and not article.editor:
-        article.editor = max(editors, key=lambda b: b.editor_rank).editor  # first of the best
+        # the best kind of credit (`责任编辑` over `编辑`); of two of one kind, the last: the
+        # story's own credit under the text (`编辑/走走`), not the header's slot listing who
+        # posted it (`新京报 编辑 张婷 刘亚光`)
+        best = max(b.editor_rank for b in editors)
+        article.editor = [b for b in editors if b.editor_rank == best][-1].editor
     if article.editor:
         # `作者：王五` in the meta line, `责任编辑：王五` at the end: the editor is credited as
         # such, never as a writer (bylines.py drops them when both are on one line). The

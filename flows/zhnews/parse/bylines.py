@@ -492,6 +492,19 @@ _NOT_A_PEN_NAME = re.compile(
 )
 
 
+# The Latin words of a desk or a wire credit (`Newsroom Infobae`, `Redacción`, `CNA Staff`,
+# `News Desk`, `Agencies`): a credit naming the outlet's staff, not a person
+_LATIN_DESK = re.compile(
+    r"(?i)(?<![A-Za-z])(?:newsroom|redacci[oó]n|staff|news\s*desk|desk|agencies|wires?"
+    r"|editorial\s+(?:board|team|staff)|editors)(?![A-Za-z])"
+)
+
+
+def names_a_desk(text: str) -> bool:
+    """A Latin credit that names the outlet's desk or staff (`Por Newsroom Infobae`)."""
+    return bool(_LATIN_DESK.search(text))
+
+
 def _strict_names(segment: str, glued: bool = False, pen_name: bool = False) -> list[str] | None:
     """Names only (2–4 CJK characters, `·` transliterations, Latin names), or None.
 
@@ -510,6 +523,8 @@ def _strict_names(segment: str, glued: bool = False, pen_name: bool = False) -> 
         if first and first[0] not in _SURNAMES and first[:2] not in _COMPOUND_SURNAMES:
             if "·" not in first and not first.isascii():
                 return None
+    if _LATIN_DESK.search(segment):
+        return None  # `Newsroom Infobae`, `CNA Staff`: a desk of the outlet, nobody's name
     names: list[str] = []
     if segment.isascii() and _LATIN_NAMES.fullmatch(segment) and re.search(r"[A-Za-z]{2}", segment):
         # `KEITH BRADSHER`, `Jane Wakefield, Tom Smith`: words of a Latin name are spaced
