@@ -14,6 +14,8 @@ day misses of `zhnews eval bench/extraction`).
    no writer and is not text; a Latin person's name in the same slot is the writer.
 5. Two editor credits of the same kind (`编辑 张婷 刘亚光` in the page header's slot, `编辑/走走`
    under the text): the story's own credit under the text names its editor.
+6. A section heading wrapped with `<br>` (`<h5><strong>A</strong><br><strong>B</strong></h5>`)
+   is one subhead, its lines joined by a space; two headings in a row stay two.
 """
 
 from __future__ import annotations
@@ -140,3 +142,14 @@ def test_the_editor_credit_under_the_text_beats_the_header_slot():
         )
     )
     assert article.editor == "走走"
+
+
+def test_a_heading_wrapped_with_br_is_one_subhead():
+    wrapped = (
+        "<h5><strong>10 人認妨礙司法公正</strong><br><strong>較早返港 8 人已判刑</strong></h5>"
+    )
+    two = "<h5>喬被判囚 61 個月</h5><h5>已提上訴</h5>"
+    body = PARAGRAPH.format(i=1) + wrapped + PARAGRAPH.format(i=2) + two + PARAGRAPH.format(i=3)
+    (article,) = _feed(_item(body))
+    subheads = [p.text for p in article.paragraphs if p.kind == "subhead"]
+    assert subheads == ["10 人認妨礙司法公正 較早返港 8 人已判刑", "喬被判囚 61 個月", "已提上訴"]

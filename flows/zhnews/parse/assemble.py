@@ -2626,7 +2626,13 @@ def split_articles(items: list[Item], multi: bool) -> tuple[list[_Draft], dict]:
             current.article.title = headline
             drafts.append(current)
         if item.kind == "heading":
-            current.items.append(Item("subhead", item.text))
+            last = current.items[-1] if current.items else None
+            if last is not None and last.kind == "subhead" and _same_element(last, item):
+                # `<h5><strong>10 人認妨礙司法公正</strong><br><strong>較早返港 8 人已判刑
+                # </strong></h5>`: one heading wrapped with `<br>`, one subhead
+                last.text += " " + item.text
+            else:
+                current.items.append(Item("subhead", item.text, dom_path=item.dom_path))
         else:
             current.items.append(item)
             if (
@@ -3416,6 +3422,11 @@ _NUMBERED_HEAD = re.compile(
 _QUOTED_ITEM = re.compile(r"[“「『\"][^“”「」『』\"]+[”」』\"]")
 
 
+def _same_element(a: Item, b: Item) -> bool:
+    """Two lines of one HTML element (a heading wrapped with `<br>`)."""
+    return bool(a.dom_path) and a.dom_path == b.dom_path
+
+
 def _subheads_of(run: list[Item]) -> list[Item]:
     """The subheads a run of short lines prints.
 
@@ -3435,7 +3446,7 @@ def _subheads_of(run: list[Item]) -> list[Item]:
         return [Item("subhead", " ".join(it.text for it in run), dom_path=run[0].dom_path)]
     out: list[Item] = []
     for item in run:
-        if out and item.dom_path and item.dom_path == out[-1].dom_path:
+        if out and _same_element(out[-1], item):
             out[-1].text += " " + item.text
         else:
             out.append(Item("subhead", item.text, dom_path=item.dom_path))
