@@ -484,6 +484,7 @@ def _page_story(drafts: list, page_titles: list[str], descriptions: list[str] = 
     """
     if len(drafts) < 2 or not drafts[0].article.title:
         return drafts
+    drafts = _headline_printed_again(drafts)
     title = re.sub(r"\s+", "", drafts[0].article.title)
     pages = [re.sub(r"\s+", "", p) for p in page_titles if p]
     if len(title) < 6 or not pages:
@@ -519,6 +520,25 @@ def _page_story(drafts: list, page_titles: list[str], descriptions: list[str] = 
         else:
             kept.append(draft)
     return kept
+
+
+def _headline_printed_again(drafts: list) -> list:
+    """The first headline printed again further down with more text under it (a header bar
+    or a text-to-speech player shows the headline over its own message, `UH-OH! 难免有故障。
+    请稍后再试。`, before the article prints it over the story): the later copy is the story,
+    and what the page prints before it is not."""
+    title = re.sub(r"\s+", "", drafts[0].article.title or "")
+    for k in range(1, len(drafts)):
+        if re.sub(r"\s+", "", drafts[k].article.title or "") != title:
+            continue
+        if _text_chars(drafts[k]) > _text_chars(drafts[0]):
+            return drafts[k:]
+        break
+    return drafts
+
+
+def _text_chars(draft) -> int:
+    return sum(len(it.text) for it in draft.items if it.kind == "body")
 
 
 # The label of a table of contents: `目次`, `目錄`, `本文目录`, `文章大綱`.

@@ -439,6 +439,13 @@ RELATIVE_TIME = re.compile(
     r"|\d{1,3}\s*(?:years?|months?|weeks?|days?|hours?|minutes?|mins?)\s+ago)\s*",
     re.IGNORECASE,
 )
+# A post age after its stamp's label (`更新 : 44分钟前`, `发布于 3小时前`, `更新於：剛剛`)
+_AGED_STAMP = re.compile(
+    r"(?:更新|發布|发布|發表|发表|編輯|编辑|修改)(?:時間|时间|於|于)?\s*[:：]?\s*"
+    + RELATIVE_TIME.pattern,
+    re.IGNORECASE,
+)
+_STAMP_LABEL_FIRST = set("更發发編编修")
 # The region a post was sent from, as platforms print it under the author (`来自甘肃`,
 # `IP属地：北京`, `发布于：北京市`): a label of the author box, not text.
 REGIONS = (
@@ -810,6 +817,8 @@ def debris_reason(text: str) -> str | None:
             return "end_mark"
         if RELATIVE_TIME.fullmatch(stripped) or _IP_REGION.fullmatch(stripped):
             return "widget"
+        if stripped[:1] in _STAMP_LABEL_FIRST and _AGED_STAMP.fullmatch(stripped):
+            return "widget"  # `更新 : 44分钟前`: a labelled post age, not text
         if _REACTION.fullmatch(stripped):
             return "widget"
         if _LENGTH_LABEL.fullmatch(stripped) or _FOLLOW_BUTTON.fullmatch(stripped):
