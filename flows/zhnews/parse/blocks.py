@@ -1638,6 +1638,14 @@ _SUMMARY_MARKUP = re.compile(
     re.IGNORECASE,
 )
 MIN_SUMMARY_CHARS = 20
+# A story's opening dateline: an outlet's tag and a dash (`(VOVWORLD) -`, `（ANTARA）—`), a
+# bracketed wire dateline (`（中央社台北1日電）`, `【大纪元2018年08月28日讯】`) or a run-in one
+# (`新华社北京8月24日电`): the text's first paragraph begins so, a standfirst never does
+_OPENS_WITH_DATELINE = re.compile(
+    r"\s*(?:[（(]\s*[A-Z][A-Z .]{1,15}[）)]\s*[-—–－]"
+    r"|[（(【\[][^）)】\]]{2,24}(?:电|電|讯|訊)\s*[）)】\]]"
+    r"|[\u4e00-\u9fff]{2,12}\d{1,2}月\d{1,2}日(?:电|電|讯|訊))"
+)
 MIN_TEXT_AFTER_SUMMARY = 2  # prose paragraphs beside the box: the story's own text
 MIN_TEXT_PARAGRAPH_CHARS = 30
 
@@ -1668,6 +1676,8 @@ def _summary_boxes(soup, html: str) -> None:
             continue
         if _WS_RE.sub("", box.get_text()) not in descriptions:
             continue
+        if _OPENS_WITH_DATELINE.match(box.get_text()):
+            continue  # `(VOVWORLD) -联合国…`: the news's lead, dateline first, not a standfirst
         text = [
             p
             for p in box.parent.find_all("p", limit=200)

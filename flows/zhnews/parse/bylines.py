@@ -565,7 +565,9 @@ _LATIN_NAMES = re.compile(rf"{_LATIN_NAME}(?:\s*(?:[,/;]|\band\b|&)\s*{_LATIN_NA
 # The English label before a byline's names (`By kui`, `Posted by 王小明`, a theme's
 # `<div class="td-author-by">By</div>`; Spanish and French `Por`, `Par`): no one's name
 BY_LABEL = re.compile(
-    r"^\s*(?:(?:posted|written|words|story|text|reported)\s+)?(?:by|por|par)\b\s*[:：]?\s*",
+    # (`| By 陈晓`: the label after the bar that parts it from the date and the categories)
+    r"^\s*(?:[|｜/／·•]\s*)*(?:(?:posted|written|words|story|text|reported)\s+)?(?:by|por|par)\b"
+    r"\s*[:：]?\s*",
     re.IGNORECASE,
 )
 

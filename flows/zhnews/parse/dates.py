@@ -513,9 +513,7 @@ _SCRIPT_EPOCH_RE = re.compile(
     r"(?![\w])"
 )
 _SCRIPT_EPOCH_WEIGHT = 2.0  # modest: one script variable, weaker than the page's markup
-_JSON_LD_RE = re.compile(
-    r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", re.IGNORECASE | re.DOTALL
-)
+_JSON_LD_RE = meta.JSON_LD_RE
 _URL_HINT_RES = (
     re.compile(r"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.IGNORECASE),
     re.compile(r"<link[^>]+rel=[\"']?canonical[\"']?[^>]*>", re.IGNORECASE),

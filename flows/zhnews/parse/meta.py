@@ -674,7 +674,8 @@ def _head_meta(html: str):
 
 def page_author_values(html: str) -> list[str]:
     """What the page's head names as the article's author (`<meta name="author">`,
-    `article:author`, `dable:author`), unescaped, without repeats; addresses left out."""
+    `article:author`, `dable:author`, the article's JSON-LD `author` persons), unescaped,
+    without repeats; addresses left out."""
     import html as htmllib
 
     found: list[str] = []
@@ -682,7 +683,57 @@ def page_author_values(html: str) -> list[str]:
         value = htmllib.unescape(content or "").strip()
         if key in _AUTHOR_PROPERTIES and value and not re.match(r"(?i)https?:|www\.|@", value):
             found.append(re.sub(r"\s+", " ", value))
+    found.extend(json_ld_authors(html))
     return list(dict.fromkeys(found))
+
+
+JSON_LD_RE = re.compile(
+    r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", re.IGNORECASE | re.DOTALL
+)
+_ARTICLE_TYPES = {
+    "Article",
+    "NewsArticle",
+    "ReportageNewsArticle",
+    "BlogPosting",
+    "AnalysisNewsArticle",
+}
+
+
+def json_ld_authors(html: str) -> list[str]:
+    """The persons an article's JSON-LD object names as its `author` (`{"@type": "Person",
+    "name": "潘劲虹"}`); an organisation (`{"@type": "Organization", "name": "8world"}`) is
+    nobody's name. Only article objects: a page's other objects (a video, a breadcrumb) do
+    not name the story's writer."""
+    import json
+
+    found: list[str] = []
+    if "ld+json" not in html:
+        return found
+    for block in JSON_LD_RE.finditer(html):
+        try:
+            data = json.loads(block.group(1).strip())
+        except (ValueError, RecursionError):
+            continue
+        stack = [data]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, list):
+                stack.extend(node)
+                continue
+            if not isinstance(node, dict):
+                continue
+            stack.extend(v for k, v in node.items() if k == "@graph")
+            kind = node.get("@type")
+            kinds = set(kind) if isinstance(kind, list) else {kind}
+            if not kinds & _ARTICLE_TYPES:
+                continue
+            authors = node.get("author")
+            for author in authors if isinstance(authors, list) else [authors]:
+                if isinstance(author, dict) and author.get("@type", "Person") == "Person":
+                    name = author.get("name")
+                    if isinstance(name, str) and name.strip():
+                        found.append(re.sub(r"\s+", " ", name.strip()))
+    return found
 
 
 def page_titles(html: str) -> list[str]:
