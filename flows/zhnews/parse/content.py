@@ -1218,6 +1218,8 @@ _CONTROL_WORDS = (
         "举报 舉報 纠错 糾錯 我要纠错 我要糾錯 打印 列印 收藏 分享 分享到 关闭 關閉 关闭窗口 關閉視窗 "
         "返回顶部 回到顶部 回到頁首 返回頂部 复制链接 複製連結 复制地址 留言 评论 評論 发表评论 發表評論 "
         "展开 展開 收起 收藏此文 收藏本文 加入收藏 "
+        # a button to the comments (`我要评论`): never a heading, unlike a bare `评论`
+        "我要评论 我要評論 我要留言 查看评论 查看評論 参与评论 參與評論 "
         # paging between stories and the subscription button, printed as lines of their own
         "上一篇 下一篇 上一則 下一則 上一条 下一条 上一條 下一條 上一页 下一页 上一頁 下一頁 "
         "免费订阅 免費訂閱 立即订阅 立即訂閱 "
