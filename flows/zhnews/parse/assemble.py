@@ -100,7 +100,7 @@ from zhnews.parse.bylines import (
     strict_names,
     title_pen_name,
 )
-from zhnews.parse.meta import ZONE_NAMES, DateMatch, find_dates, parse_date_text
+from zhnews.parse.meta import ZONE_NAMES, DateMatch, english_day, find_dates, parse_date_text
 from zhnews.text import ends_sentence, han_bigrams, join_fragments
 
 
@@ -1076,6 +1076,14 @@ def _header_row(text: str, tz: ZoneInfo) -> Item | None:
     newsroom's name or the comments' counter and link. The row is the page's metadata."""
     fields = [f.strip() for f in re.split(r"[|｜]", text) if f.strip()]
     dated = [k for k, f in enumerate(fields) if next(find_dates(f, tz), None) is not None]
+    if len(fields) >= 2 and not dated and len(text) <= MAX_ENGLISH_ROW_CHARS:
+        # `5 Jan , 2021 | 娱乐前线`: an English day (the whole field) and the section it ran in
+        days = [english_day(f, tz) for f in fields]
+        if sum(d is not None for d in days) == 1 and all(
+            d is not None or _ROW_FURNITURE.fullmatch(f) or _ROW_SECTION.fullmatch(f)
+            for f, d in zip(fields, days, strict=True)
+        ):
+            return Item("meta", text, date=next(d for d in days if d is not None))
     if len(fields) < 2 or len(dated) != 1:
         return None
     others = fields[: dated[0]] + fields[dated[0] + 1 :]
@@ -1088,6 +1096,11 @@ def _header_row(text: str, tz: ZoneInfo) -> Item | None:
     if item is None:
         return None
     return replace(item, text=text)
+
+
+MAX_ENGLISH_ROW_CHARS = 40
+# a section's name in a header row (`娱乐前线`, `World News`): a short label, no clause marks
+_ROW_SECTION = re.compile(r"[\u4e00-\u9fffA-Za-z0-9&＆·・ ]{2,16}")
 
 
 def _credit_before_stamp(text: str, found: DateMatch) -> Byline | None:

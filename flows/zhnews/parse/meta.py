@@ -350,7 +350,7 @@ _EN_DATE_RE = re.compile(
 # prose such a date is usually what the story reports on.
 _EN_DAY_ONLY_RE = re.compile(
     r"\s*(?:(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?"
-    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon2>[A-Za-z]{3,9})\.?),?\s+"
+    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon2>[A-Za-z]{3,9})\.?)\s*,?\s+"
     r"(?P<y>(?:19|20)\d{2})\s*"
 )
 # An RFC 822 / 1123 stamp, the pubDate of feeds and mail archives as feed readers print it
