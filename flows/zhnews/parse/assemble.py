@@ -254,6 +254,7 @@ def classify(blocks: list[Block], tz: ZoneInfo) -> list[Item]:
     _mark_name_lines(items)
     _mark_byline_block_labels(items)
     _mark_name_over_job_title(items)
+    _mark_glossed_name_byline(items)
     _mark_word_count_rows(items)
     _mark_brand_names_day_rows(items)
     _mark_author_bio(items)
@@ -1890,6 +1891,21 @@ def _mark_name_over_job_title(items: list[Item]) -> None:
         if not item.dom_path or item.dom_path[:-1] != title.dom_path[:-1]:
             continue  # not two items of one element
         _name_byline(item, strict_names(_NAME_GLOSS.sub("", item.text.strip())))
+
+
+def _mark_glossed_name_byline(items: list[Item]) -> None:
+    """A bold line opening the text that is a transliterated name with its Latin spelling
+    in brackets (`古德伦・塞勒（Gudrun Sailer）`, a translated feature's writer) is the byline,
+    not a subhead: only the first line of text, and only a name joined by a `·`."""
+    first = next((it for it in items if it.kind == "body"), None)
+    if first is None or not first.bold:
+        return
+    text = first.text.strip()
+    if not _NAME_GLOSS.search(text) or len(text) > MAX_NAME_OVER_TITLE_CHARS + 20:
+        return
+    names = strict_names(_NAME_GLOSS.sub("", text))
+    if names and all(re.search(r"[·・•‧]", n) for n in names):
+        _name_byline(first, names)
 
 
 # `字数: 4649字`, `字數：1451字`: the article's word count, printed in its byline row

@@ -1283,7 +1283,9 @@ def _enter(child, name: str, state: dict, flush, blocks: list[Block]):
     heading = int(name[1]) if re.fullmatch(r"h[1-6]", name) else 0
     quote = name == "blockquote"
     bold = name in ("strong", "b")
-    link = name == "a"
+    # (a headline wrapped in an anchor with no address, `<h1><a title="永久链接：…">…</a></h1>`,
+    # is no link; out of headings such an anchor is a script's button, `<a>我要分享</a>`)
+    link = name == "a" and (child.has_attr("href") or not (heading or state["heading"]))
     previous_small = state["small"]
     if is_block:
         flush()
@@ -1628,13 +1630,16 @@ MAX_CARD_LEVELS = 4
 
 
 # A class or id token naming the page's summary box (`<div class="desc">`, `post-summary`,
-# `article_abstract`, `zhaiyao`, `daodu` 导读), whole tokens between `-`/`_`/digits.
+# `article_abstract`, `zhaiyao`, `daodu` 导读) or its deck (`article__subTitle`, `standfirst`),
+# whole tokens between `-`/`_`/digits.
 _SUMMARY_MARKER = re.compile(
-    r"(?:^|[\s_-])(?:desc|description|summary|abstract|digest|zhaiyao|daodu)(?=$|[\s_\d-])",
+    r"(?:^|[\s_-])(?:desc|description|summary|abstract|digest|zhaiyao|daodu|subtitle|sub-title|deck"
+    r"|standfirst)(?=$|[\s_\d-])",
     re.IGNORECASE,
 )
 _SUMMARY_MARKUP = re.compile(
-    r"\b(?:class|id)\s*=\s*[\"']?[^\"'>]*?(?:desc|summary|abstract|digest|zhaiyao|daodu)",
+    r"\b(?:class|id)\s*=\s*[\"']?[^\"'>]*?(?:desc|summary|abstract|digest|zhaiyao|daodu|subtitle"
+    r"|sub-title|deck|standfirst)",
     re.IGNORECASE,
 )
 MIN_SUMMARY_CHARS = 20
