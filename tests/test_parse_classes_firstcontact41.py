@@ -7,11 +7,16 @@
    description, over the text, is the summary, as a summary-marked box already was.
 3. A bold line opening the text that is a transliterated name with its Latin spelling in
    brackets (`古德伦・塞勒（Gudrun Sailer）`) is the byline, not a subhead.
+4. One bracket of labelled credit fields closing the text (`（编译：吉舒歆 四点零翻译工作坊，
+   审校：wan；来源: ch7hd_news）`) credits the compiler as the writer (the workshop after her
+   name left out); a reviewer and a source name neither writer nor editor; a bracket with a
+   field of no known label is left alone.
 """
 
 from __future__ import annotations
 
 from synthetic import STORY, only_article, page, text_of, writers
+from zhnews.parse.bylines import parse_field_credits
 
 LINES = [p.split(">", 1)[1] for p in STORY.split("</p>") if p]
 TITLE = "“泰国人妖”大闹台北包店？"
@@ -57,3 +62,15 @@ def test_a_bold_glossed_name_opening_the_text_is_the_byline():
     # a bold name without its Latin spelling is left to the other byline rules
     plain = only_article(_feature("<p><b>救主会的修女们</b></p>"))
     assert writers(plain) == []
+
+
+def test_a_bracket_of_labelled_credit_fields_names_the_compiler():
+    credit = "<p>（编译：吉舒歆 四点零翻译工作坊，审校：wan；来源: ch7hd_news）</p>"
+    article = only_article(
+        page(f"<title>{TITLE}</title>", f"<h1>{TITLE}</h1><div>{STORY}{credit}</div>")
+    )
+    assert writers(article) == ["吉舒歆"]
+    assert article.editor is None
+    assert text_of(article) == LINES
+    assert parse_field_credits("（编译：吉舒歆，责编：王五）").editor == "王五"
+    assert parse_field_credits("（编译：吉舒歆，图片：网络）") is None

@@ -91,6 +91,7 @@ from zhnews.parse.bylines import (
     parse_bio_credit,
     parse_byline_line,
     parse_credit_line,
+    parse_field_credits,
     parse_outlet_credit,
     parse_provenance_writer,
     parse_wire_credit,
@@ -750,6 +751,8 @@ def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _Typical
     ) or _after_picture_credit(blocks, idx)
     credited = _MORE_BY_LINK.sub("", text) if text[-1:] in "闻聞章导導道" else text
     credit = parse_credit_line(credited) if len(text) <= 90 and not block.in_figure else None
+    if credit is None and text[:1] in "（(" and not block.in_figure:
+        credit = parse_field_credits(text)  # `（编译：X 某工作坊，审校：Y；来源: Z）`
     if credit is None and text[:4].find("作者") >= 0:
         credit = parse_bio_credit(text)
     if credit is not None and not credit.authors and credit.kind == "photo":

@@ -781,6 +781,50 @@ _CONTACT_TAIL = re.compile(
 )
 
 
+# One bracket of labelled credit fields closing the text (`（编译：吉舒歆 四点零翻译工作坊，
+# 审校：wan；来源: ch7hd_news）`): every field opens with its label
+_FIELD_LABEL = re.compile(
+    r"\s*(?P<label>编译|編譯|翻译|翻譯|记者|記者|作者|撰稿|审校|審校|校对|校對|来源|來源|责编|責編|编辑|編輯)"
+    r"\s*[：:]\s*(?P<value>.*)"
+)
+_FIELD_WRITERS = {"编译": TRANSLATOR_ROLE, "編譯": TRANSLATOR_ROLE, "翻译": TRANSLATOR_ROLE,
+                  "翻譯": TRANSLATOR_ROLE, "记者": "记者", "記者": "记者", "作者": "作者",
+                  "撰稿": "撰稿"}  # fmt: skip
+_FIELD_EDITORS = ("责编", "責編", "编辑", "編輯")
+
+
+def parse_field_credits(line: str) -> Byline | None:
+    """A bracket of labelled credit fields split by `，`/`；` (`（编译：吉舒歆 四点零翻译工作坊，
+    审校：wan；来源: ch7hd_news）`): the writers of its writer fields (the first name of each,
+    a workshop or desk after it left out), the editor of an editor field; a reviewer's and a
+    source's fields name neither. None unless every field opens with a known label and a
+    writer or an editor is found."""
+    stripped = line.strip()
+    if len(stripped) > 100 or stripped[:1] not in "（(" or stripped[-1:] not in "）)":
+        return None
+    authors: list[Author] = []
+    editor = None
+    for part in re.split(r"[，,；;]", stripped[1:-1]):
+        match = _FIELD_LABEL.fullmatch(part)
+        if match is None:
+            return None
+        value = match["value"].strip().split()
+        if not value:
+            return None
+        label = match["label"]
+        if label in _FIELD_WRITERS:
+            names = _strict_names(value[0])
+            if not names:
+                return None
+            authors.extend(Author(n, _FIELD_WRITERS[label]) for n in names)
+        elif label in _FIELD_EDITORS:
+            editor = value[0]
+    if not authors and not editor:
+        return None
+    return Byline(raw=stripped, authors=authors, kind="closing", editor=editor,
+                  editor_rank=1 if editor else 0)  # fmt: skip
+
+
 def parse_credit_line(line: str) -> Byline | None:
     """A line of role-labelled credits, bracketed or not, and nothing else (any slash form)."""
     shared = _SHARED_OUTLET.match(line) if len(line) <= 60 else None
