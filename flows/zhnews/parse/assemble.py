@@ -1676,11 +1676,8 @@ def _mark_appeal_boxes(items: list[Item]) -> None:
             continue
         if index == 0 or not items[index - 1].dom_path:
             continue
-        above = items[index - 1].dom_path
-        depth = 0
-        while depth < min(len(above), len(item.dom_path)) and above[depth] == item.dom_path[depth]:
-            depth += 1
-        box = item.dom_path[:depth]
+        box = content.common_path([items[index - 1].dom_path, item.dom_path])
+        depth = len(box)
         start = index
         while start > 0 and items[start - 1].dom_path[:depth] == box:
             start -= 1

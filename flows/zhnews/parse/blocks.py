@@ -1632,15 +1632,12 @@ MAX_CARD_LEVELS = 4
 # A class or id token naming the page's summary box (`<div class="desc">`, `post-summary`,
 # `article_abstract`, `zhaiyao`, `daodu` 导读) or its deck (`article__subTitle`, `standfirst`),
 # whole tokens between `-`/`_`/digits.
-_SUMMARY_MARKER = re.compile(
-    r"(?:^|[\s_-])(?:desc|description|summary|abstract|digest|zhaiyao|daodu|subtitle|sub-title|deck"
-    r"|standfirst)(?=$|[\s_\d-])",
-    re.IGNORECASE,
+_SUMMARY_WORDS = (
+    "desc|description|summary|abstract|digest|zhaiyao|daodu|subtitle|sub-title|deck|standfirst"
 )
+_SUMMARY_MARKER = re.compile(rf"(?:^|[\s_-])(?:{_SUMMARY_WORDS})(?=$|[\s_\d-])", re.IGNORECASE)
 _SUMMARY_MARKUP = re.compile(
-    r"\b(?:class|id)\s*=\s*[\"']?[^\"'>]*?(?:desc|summary|abstract|digest|zhaiyao|daodu|subtitle"
-    r"|sub-title|deck|standfirst)",
-    re.IGNORECASE,
+    rf"\b(?:class|id)\s*=\s*[\"']?[^\"'>]*?(?:{_SUMMARY_WORDS})", re.IGNORECASE
 )
 MIN_SUMMARY_CHARS = 20
 # A story's opening dateline: an outlet's tag and a dash (`(VOVWORLD) -`, `（ANTARA）—`), a

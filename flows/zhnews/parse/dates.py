@@ -52,7 +52,6 @@ Never convert with a fixed +08:00.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, timezone
@@ -513,7 +512,6 @@ _SCRIPT_EPOCH_RE = re.compile(
     r"(?![\w])"
 )
 _SCRIPT_EPOCH_WEIGHT = 2.0  # modest: one script variable, weaker than the page's markup
-_JSON_LD_RE = meta.JSON_LD_RE
 _URL_HINT_RES = (
     re.compile(r"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.IGNORECASE),
     re.compile(r"<link[^>]+rel=[\"']?canonical[\"']?[^>]*>", re.IGNORECASE),
@@ -592,11 +590,10 @@ def _json_ld_dates(text: str, tz: ZoneInfo, page_titles: list[str] | None = None
     """
     titles = [_squeezed(t) for t in page_titles or [] if _squeezed(t)]
     values: list[tuple[str, str, str | None]] = []
-    for block in _JSON_LD_RE.finditer(text):
-        raw = block.group(1).strip()
-        try:
-            values.extend(_walk_json(json.loads(raw)))
-        except (ValueError, RecursionError):
+    for raw, data in meta.json_ld_blocks(text):
+        if data is not None:
+            values.extend(_walk_json(data))
+        else:
             values.extend(
                 (key, value, None)
                 for key, value in re.findall(

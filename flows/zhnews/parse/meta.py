@@ -699,20 +699,32 @@ _ARTICLE_TYPES = {
 }
 
 
+@lru_cache(maxsize=2)
+def json_ld_blocks(html: str) -> tuple[tuple[str, object], ...]:
+    """The page's JSON-LD blocks: each block's text and its parsed value (None when it does not
+    parse). Cached for the page being read: the date vote and the writer check both ask."""
+    import json
+
+    if "ld+json" not in html:
+        return ()
+    blocks = []
+    for block in JSON_LD_RE.finditer(html):
+        raw = block.group(1).strip()
+        try:
+            blocks.append((raw, json.loads(raw)))
+        except (ValueError, RecursionError):
+            blocks.append((raw, None))
+    return tuple(blocks)
+
+
 def json_ld_authors(html: str) -> list[str]:
     """The persons an article's JSON-LD object names as its `author` (`{"@type": "Person",
     "name": "潘劲虹"}`); an organisation (`{"@type": "Organization", "name": "8world"}`) is
     nobody's name. Only article objects: a page's other objects (a video, a breadcrumb) do
     not name the story's writer."""
-    import json
-
     found: list[str] = []
-    if "ld+json" not in html:
-        return found
-    for block in JSON_LD_RE.finditer(html):
-        try:
-            data = json.loads(block.group(1).strip())
-        except (ValueError, RecursionError):
+    for _raw, data in json_ld_blocks(html):
+        if data is None:
             continue
         stack = [data]
         while stack:
