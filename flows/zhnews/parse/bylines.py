@@ -147,6 +147,9 @@ _SURNAME_ORDER = (
     # often the last character of a given name (`陳小華`), where a surname table would cut
     # names glued to what follows them (`陳小`/`華新城`)
     "洪傅茅粘闕辜塗蔣紀鐘駱麥魯"
+    # rarer surnames that are hardly ever a character of a given name (`新华社记者 刘菁 邰晓安`
+    # wrapped over `秦宏`: a run of names the table splits only when it knows each surname)
+    "邰芮阚濮郦晁逯扈"
 )
 _SURNAMES = set(_SURNAME_ORDER)
 _SURNAME_RANK = {char: rank for rank, char in reversed(list(enumerate(_SURNAME_ORDER)))}
@@ -613,13 +616,47 @@ _SOURCE_THEN_NAME = re.compile(
 )
 
 
+# A meta row's first slot, a bullet, then the time: `夸父追日 • 2016-10-27 09:10:35　来源：前瞻网`
+_WRITER_BEFORE_STAMP = re.compile(
+    r"^\s*(?P<name>[\u4e00-\u9fff·]{2,8}|[A-Za-z][A-Za-z .\-']{1,30}?)\s*[•·|｜]\s*(?:19|20)\d{2}\s*[-/.年]"
+)
+_SOURCE_LABEL = re.compile(r"(?:来源|來源)\s*[：:]")
+
+
+def _pen_name(name: str) -> bool:
+    """A name in a writer's slot: not a newsroom, a label of the row or a place."""
+    return not (
+        _MEDIA_SUFFIX.search(name)
+        or _META_WORDS.search(name)
+        or name in _NOT_NAMES
+        or name in _PLACES
+        or _PLACE_SUFFIX.search(name)
+    )
+
+
+# `编辑：快讯团队`: an editor's label over the desk or team that edits the page's items
+_DESK_EDITOR = re.compile(
+    r"(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[：:]\s*"
+    r"(?P<desk>[\u4e00-\u9fffA-Za-z]{1,8}(?:团队|團隊|小组|小組|编辑部|編輯部|工作室))"
+)
+
+
+def _desk_editor(credit: str) -> Byline | None:
+    """An editor's credit that names a desk or team, kept as printed (the page's editor)."""
+    found = _DESK_EDITOR.fullmatch(credit.strip())
+    if found is None:
+        return None
+    rank = 2 if credit.lstrip().startswith(("责", "責")) else 1
+    return Byline(raw=credit, kind="editor", editor=found["desk"], editor_rank=rank)
+
+
 def credits_in_meta(line: str) -> Byline | None:
     """Credits inside a page's date/source line: `作者：张三`, `编辑：李四`, `选稿：王五`,
     `[ 黄宇 ]`, a name printed after the source (`来源：中国新闻网 王帆`)."""
     authors: list[Author] = []
     editor, rank, raws = None, 0, []
     for match in _META_CREDIT.finditer(line):
-        credit = parse_credit_line(match.group("credit"))
+        credit = parse_credit_line(match.group("credit")) or _desk_editor(match.group("credit"))
         if credit is None:
             continue
         raws.append(match.group("credit"))
@@ -637,6 +674,12 @@ def credits_in_meta(line: str) -> Byline | None:
         if names and len(names) == 1:
             raws.append(source.group("name"))
             authors.append(Author(names[0], None))
+    writer = _WRITER_BEFORE_STAMP.match(line) if source or _SOURCE_LABEL.search(line) else None
+    if writer and not authors and _pen_name(writer.group("name")):
+        # `夸父追日 • 2016-10-27 09:10:35　来源：前瞻网`: the row's source has its label, so
+        # the slot before the bullet and the time is the writer's (a pen name as printed)
+        raws.append(writer.group("name"))
+        authors.append(Author(writer.group("name"), None))
     if not raws:
         return None
     if editor:
