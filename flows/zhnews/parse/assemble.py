@@ -92,6 +92,7 @@ from zhnews.parse.bylines import (
     parse_byline_line,
     parse_credit_line,
     parse_field_credits,
+    parse_name_then_role,
     parse_outlet_credit,
     parse_provenance_writer,
     parse_wire_credit,
@@ -920,6 +921,9 @@ def _date_line(text: str, tz: ZoneInfo) -> Item | None:
     if found is None:
         if _NUMERIC_STAMP.fullmatch(text):
             return Item("meta", text)  # `11/10/2020 - 08:50`: a date the day order leaves open
+        if _TWELVE_HOUR_CLOCK.fullmatch(text):
+            # `1:48 pm`: a theme's time widget printed apart from the day (`<time>` twice)
+            return Item("meta", text)
         return None
     english = _ENGLISH_BYLINE.match(text[: found.start]) if text[:3].lower() == "by " else None
     if english is not None:
@@ -1114,6 +1118,8 @@ def _credit_before_stamp(text: str, found: DateMatch) -> Byline | None:
         return None
     head = text[: found.start].strip(" \u3000-–—|｜")
     credit = parse_credit_line(head) or parse_outlet_credit(head)
+    if credit is None and (named := parse_name_then_role(head)) is not None:
+        credit = replace(named, kind="byline")  # `崔锦宁 记者 2024-05-20 16:31`: role after name
     if credit is None:
         led = after_media(head)
         credit = parse_byline_line(led[1]) if led is not None else None
@@ -1203,6 +1209,7 @@ _VIEW_COUNT = re.compile(
 )
 _COUNT_OR_ZONE_CUE = re.compile(r"[A-Z]{3}|點|点|瀏|浏|閱|阅|人|view")
 # `11/10/2020 - 08:50`: a numeric date (day and month in either order) and its time alone
+_TWELVE_HOUR_CLOCK = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?\s*[AaPp]\.?\s?[Mm]\.?\s*")
 _NUMERIC_STAMP = re.compile(
     r"\s*\d{1,4}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}(?:\s*[-–—|,]?\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*"
 )
