@@ -1096,17 +1096,33 @@ def _header_row(text: str, tz: ZoneInfo) -> Item | None:
         return None
     others = fields[: dated[0]] + fields[dated[0] + 1 :]
     if not all(
-        _ROW_FURNITURE.fullmatch(f) or _DOMAIN.fullmatch(f) or _SITE_LABEL.fullmatch(f)
+        _ROW_FURNITURE.fullmatch(f)
+        or _DOMAIN.fullmatch(f)
+        or _SITE_LABEL.fullmatch(f)
+        or _LABELLED_FIELD.fullmatch(f)
         for f in others
     ):
         return None
     item = _date_line(fields[dated[0]], tz)
     if item is None:
-        return None
+        # `_NEWSDATE: 2024-12-11`: a template's own label for the day, nothing after it
+        found = next(find_dates(fields[dated[0]], tz))
+        label = fields[dated[0]][: found.start].strip()
+        if fields[dated[0]][found.end :].strip() or not _LATIN_LABEL.fullmatch(label):
+            return None
+        item = Item("meta", text, date=found.stamp)
     return replace(item, text=text)
 
 
 MAX_ENGLISH_ROW_CHARS = 40
+# A labelled field of a header row, its value short or left unfilled by the template
+# (`News by: 纽约时报`, `专栏: 跨性别政策`, `_FONTSIZE: _FONT_SMALL _FONT_MEDIUM`); a credit's
+# field (`作者：母心`, `来源：…`) is not one: the row then goes to `credits_in_meta`
+_LATIN_LABEL = re.compile(r"_?[A-Za-z][A-Za-z_ ]{0,15}\s*[:：]")
+_LABELLED_FIELD = re.compile(
+    r"_?[A-Za-z][A-Za-z_ ]{0,15}\s*[:：]\s*[^\s|｜:：。，]{0,12}(?:\s+_[A-Z_]{2,20}){0,4}"
+    r"|(?:专栏|專欄|栏目|欄目|分类|分類|频道|頻道)\s*[:：]\s*[^\s|｜:：。，]{1,12}"
+)
 # a section's name in a header row (`娱乐前线`, `World News`): a short label, no clause marks
 _ROW_SECTION = re.compile(r"[\u4e00-\u9fffA-Za-z0-9&＆·・ ]{2,16}")
 

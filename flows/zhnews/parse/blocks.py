@@ -374,6 +374,10 @@ MAX_CREDITED_CAPTION_CHARS = 100
 # `（影片截圖）`, `（小紅書圖片）`, `（IG圖片）`, `（微博@某人）`, `（劇照）`.
 _PICTURE_WORD = r"截圖|截图|圖片|图片|照片|劇照|剧照|海報|海报|資料圖|资料图|供圖|供图"
 _PICTURE_WORD_END = re.compile(rf"[（(][^（）()]{{0,16}}(?:{_PICTURE_WORD})[)）]$")
+_PICTURE_AGENCY = (
+    "视觉中国|視覺中國|东方IC|東方IC|路透社|美联社|美聯社|法新社|新华社|新華社|中新社|美媒|外媒"
+    "|网络图片|網絡圖片|网络|網絡|资料图|資料圖|Getty Images|IC photo"
+)
 _PICTURE_CREDIT_END = re.compile(
     rf"(?:[（(][^（）()]{{0,16}}(?:{_PICTURE_WORD})[)）]"
     r"|[（(]\s*[A-Za-z\u4e00-\u9fff]{1,10}\s*[@＠][^（）()]{1,30}[)）]"
@@ -386,7 +390,10 @@ _PICTURE_CREDIT_END = re.compile(
     r"|[（(]\s*(?:取自|翻攝自?|翻摄自?|截自|擷取自|撷取自)[^（）()]{1,20}[)）]"
     r"|[（(][^（）()，。]{1,16}提供[)）]"
     # a copyright sign and who holds the picture: `© 法新社圖片`, `© 香港天文台衛星截圖`
-    r"|[©Ⓒ]\s*[^\s，。；！？©][^，。；！？©]{0,29})\s*$"
+    r"|[©Ⓒ]\s*[^\s，。；！？©][^，。；！？©]{0,29}"
+    # a picture agency's or a source's bare name set apart after the caption, no label:
+    # `美国海军陆战队的一名跨性别军人 美媒`, `美国士兵参与爆破训练演习 视觉中国`
+    rf"|(?<=[^\s，。；！？])\s+(?:{_PICTURE_AGENCY}))\s*$"
 )
 # A picture credit in Latin script after the caption's last sentence, the photographer and
 # the agency or paper (`…USB-C接口。 Justin Sullivan/Getty Images`, `… Jeff Chiu/Associated
@@ -1077,6 +1084,8 @@ def _walk(
         name = (child.name or "").lower()
         if name in _SKIP_TAGS or (skip_hidden and _hidden(child) and id(child) not in revealed):
             continue
+        if name == "label" and _choice_label(child):
+            continue
         if page and name in ("a", "span", "em", "i") and content.is_control(child.get_text()):
             # `来源：新京报<a>举报</a>`: a page command glued to the line, not text; it still
             # counts as a link of a toolbar row
@@ -1584,13 +1593,66 @@ _SOCIAL_EMBED_CLASS = re.compile(
 )
 
 
+# An embedded post's fallback copy known by what it prints, whatever its class: a quote
+# signed `— Global Times (@globaltimesnews)` and closed by a link to the post itself
+# (`twitter.com/…/status/1696929786860625936`, `instagram.com/p/…`).
+_POST_PERMALINK = re.compile(
+    r"^https?://(?:www\.|mobile\.)?(?:twitter\.com|x\.com)/\w+/status/\d+"
+    r"|^https?://(?:www\.)?instagram\.com/(?:p|reel)/[\w-]+"
+)
+_POST_SIGNATURE = re.compile(
+    r"(?:^|\s)(?:—|&mdash;|-)\s*[^\n()]{1,60}\(@\w{1,30}\)|shared by|分享的贴文|分享的貼文"
+)
+
+
+def _signed_post_quote(element) -> bool:
+    """A `<blockquote>` that is an embedded post's fallback copy (`_POST_PERMALINK`)."""
+    if element.name != "blockquote":
+        return False
+    links = element.find_all("a", href=True)
+    if not links or not _POST_PERMALINK.match(links[-1]["href"]):
+        return False
+    return bool(_POST_SIGNATURE.search(element.get_text(" ")))
+
+
+_CHOICE_INPUTS = ("radio", "checkbox")
+
+
+def _choice_label(label) -> bool:
+    """A form's `<label>` of a radio button or a check box (`<input type="radio"
+    id="accusation1">` / `<label for="accusation1">违反法律法规</label>`: a report dialog's
+    reasons, a poll's answers): the form's wording, never the story's text."""
+    inner = label.find("input")
+    if inner is not None:
+        return (inner.get("type") or "").lower() in _CHOICE_INPUTS
+    target = label.get("for")
+    before = label.find_previous_sibling()
+    if target is None:
+        return (
+            before is not None
+            and before.name == "input"
+            and ((before.get("type") or "").lower() in _CHOICE_INPUTS)
+        )
+    if before is not None and before.name == "input" and before.get("id") == target:
+        return (before.get("type") or "").lower() in _CHOICE_INPUTS
+    root = label
+    while root.parent is not None:
+        root = root.parent
+    found = root.find("input", id=target)
+    return found is not None and (found.get("type") or "").lower() in _CHOICE_INPUTS
+
+
 def _strip_social_embeds(soup) -> None:
     """Remove the embedded posts' fallback copies (`_SOCIAL_EMBED_CLASS`) and the paywall
     notices printed inside the text (`_PAYWALL_RE`)."""
     from bs4 import Tag
 
     tags = [element for element in soup.descendants if isinstance(element, Tag)]
-    embeds = [element for element in tags if _class_matches(element, _SOCIAL_EMBED_CLASS)]
+    embeds = [
+        element
+        for element in tags
+        if _class_matches(element, _SOCIAL_EMBED_CLASS) or _signed_post_quote(element)
+    ]
     for element in embeds:
         if element.attrs is not None and not _holds_headline(element):
             element.extract()

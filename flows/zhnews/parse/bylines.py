@@ -1670,6 +1670,24 @@ _WHICH_REPORTERS = set(
 )
 
 
+# A writer's card: the name and the address to write to, glued or spaced
+# (`张菁娟zhangjingjuan@guancha.cn`, `王小明 (wang@example.com)`)
+_NAME_THEN_MAIL = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff·]{2,4})\s*[（(]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[)）]?$"
+)
+
+
+def parse_name_mail(line: str) -> Byline | None:
+    """`张菁娟zhangjingjuan@guancha.cn`: the writer's card, a name with their address."""
+    match = _NAME_THEN_MAIL.match(line.strip())
+    if match is None:
+        return None
+    names = strict_names(match.group("name"), surname=True)
+    if not names or len(names) != 1 or not _reporter_name(names[0]):
+        return None
+    return Byline(raw=line.strip(), authors=[Author(names[0], None)])
+
+
 def parse_name_then_role(line: str) -> Byline | None:
     """`崔敏英 记者` → 崔敏英 (记者): a closing credit that prints the role after the name;
     None for anything else (a place before the role, `首尔 记者`, names nobody)."""
@@ -2471,6 +2489,7 @@ def _parse_byline_line(line: str) -> Byline | None:
         parse_outlet_writer_place,
         parse_titled_signature,
         parse_name_then_role,
+        parse_name_mail,
         parse_original_mark,
         parse_posted_by_line,
     ):

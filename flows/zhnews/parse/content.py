@@ -1205,10 +1205,12 @@ _PLAYER_READOUT = re.compile(
     # the read-aloud button of a story (`全文播报`, `语音播报`, `听新闻`)
     r"|(?:全文|语音|語音|AI|ai)?(?:播报|播報)|(?:听|聽)(?:全文|新闻|新聞|本文)|(?:收听|收聽)本文"
 )
-# `▼點擊圖片放大`: the label of a picture group's enlarge control
+# `▼點擊圖片放大`: the label of a picture group's enlarge control; `查看原图 264K`: the link
+# to the full-size picture with its file size
 _PICTURE_CONTROL = re.compile(
     r"[▼▲►▶◆●·•*※\s]*(?:點擊|点击|點選|点选|按)(?:圖片|图片|圖像|图像|相片|照片)?"
     r"(?:放大|看大圖|看大图|查看大圖|查看大图|查看原圖|查看原图)(?:圖片|图片)?[▼▲►▶]*"
+    r"|(?:查看原圖|查看原图|查看大圖|查看大图)\s*(?:\d+(?:\.\d+)?\s*[KkMm][Bb]?)?"
 )
 _VERSION = re.compile(r"[vV]?\d+(?:\.\d+){2,}(?:[-.][0-9A-Za-z]+)*")
 
@@ -1257,9 +1259,11 @@ _SLOT_WORDS = (
 )
 # a bare `推薦` between paragraphs labels a recommended-story slot whose link is gone
 # `請繼續往下閱讀...`, `繼續閱讀`: the slot where a page shows an ad before the rest of the text
+# (`[廣告]請繼續往下閱讀...`: the slot's bracketed label printed before its prompt)
 _AD_SLOT = re.compile(
     rf"{_SLOT_RULE}{_SLOT_WORDS}{_SLOT_RULE}|廣告|广告|推薦|推荐|(?i:advertisement|sponsored)"
-    r"|(?:請|请)?(?:(?:繼續|继续)(?:往下|向下)?|往下|向下)(?:閱讀|阅读|滑動|滑动)(?:\.{2,}|…+|⋯+)?"
+    r"|(?:[\[【(（](?:廣告|广告|(?i:ad))[\]】)）])?"
+    r"(?:請|请)?(?:(?:繼續|继续)(?:往下|向下)?|往下|向下)(?:閱讀|阅读|滑動|滑动)(?:\.{2,}|…+|⋯+)?"
 )
 
 

@@ -618,12 +618,20 @@ _NEWSLETTER_SCHEDULE = re.compile(
     r"[^。]{0,12}(?:發送|发送|寄送|推送|寄發|寄发|送達|送达)"
 )
 MAX_NEWSLETTER_CHARS = 30
+# The pitch closing on the ask (`掌握最新AI、半導體、數位趨勢！訂閱《數位時代》日報及社群活動訊息`)
+_SUBSCRIBE_PITCH = re.compile(
+    r"[！!]\s*(?:立即|馬上|马上|免費|免费)?(?:訂閱|订阅)\s*《[^》]{1,16}》\s*"
+    r"(?:日報|日报|電子報|电子报|週報|周报|電子信|电子信)[^。！？!?]{0,12}$"
+)
+MAX_NEWSLETTER_PITCH_CHARS = 60
 
 
 def is_newsletter_box(text: str) -> bool:
     """A newsletter box's name (`訂閱中時新聞網`) or its delivery schedule opening the line
     (`周一至五發送，每日五則庶民情報`); short, no sentence end."""
     stripped = text.strip()
+    if len(stripped) <= MAX_NEWSLETTER_PITCH_CHARS and _SUBSCRIBE_PITCH.search(stripped):
+        return True
     if len(stripped) > MAX_NEWSLETTER_CHARS or re.search(r"[。！？!?]", stripped):
         return False
     if _SUBSCRIBE_LINE.fullmatch(stripped):

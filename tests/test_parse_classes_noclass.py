@@ -1,0 +1,135 @@
+"""Failure classes found by scoring the dev set with its pages' class attributes removed
+(`bench/perturb.py`): text the class words were hiding, now known by what it prints.
+
+1. An ad slot's prompt with its bracketed label (`[廣告]請繼續往下閱讀...`) is not text.
+2. A quote signed `— Name (@handle)` and closed by a link to the post itself
+   (`twitter.com/…/status/…`) is an embedded post's fallback copy, not text; a quote of
+   prose with an ordinary link stays.
+3. The labels of a form's radio buttons and check boxes (a report dialog's reasons) are not
+   text; a `<label>` of no choice input is left alone.
+4. A caption under a picture with a picture agency's or source's bare name set apart after
+   it (`美国士兵参与爆破训练演习 视觉中国`) is a caption.
+5. A writer's card of a name and an e-mail address (`张菁娟zhangjingjuan@guancha.cn`) is the
+   byline; an address after a word that is no name (`投稿邮箱…`) names nobody.
+6. A header row of `|`-split fields whose dated field carries a template's Latin label
+   (`_NEWSDATE: 2024-12-11 | News by: 纽约时报 | 专栏: … | _FONTSIZE:`) is metadata; a row of
+   credit fields (`作者：母心`) still credits its writer.
+7. A newsletter pitch closing on the ask (`…趨勢！訂閱《數位時代》日報及社群活動訊息`) is not text.
+8. The link to a full-size picture with its file size (`查看原图 264K`) is not text.
+"""
+
+from __future__ import annotations
+
+import pytest
+from synthetic import STORY, only_article, page, text_of, writers
+
+LINES = [p.split(">", 1)[1] for p in STORY.split("</p>") if p]
+TITLE = "上任首日就推行，特朗普计划将这1.5万人踢出军队"
+HALF = len(LINES) // 2
+
+
+def _story(inside: str, head_row: str = "") -> str:
+    """The story with `inside` printed between its second and third paragraphs."""
+    first = "".join(f"<p>{line}</p>" for line in LINES[:HALF])
+    rest = "".join(f"<p>{line}</p>" for line in LINES[HALF:])
+    return page(
+        f"<title>{TITLE}</title>",
+        f"<div><h1>{TITLE}</h1>{head_row}<div>{first}{inside}{rest}</div></div>",
+    )
+
+
+def test_a_bracketed_ad_label_before_the_read_on_prompt_is_not_text():
+    article = only_article(_story("<div>[廣告]請繼續往下閱讀...</div>"))
+    assert text_of(article) == LINES
+
+
+TWEET = (
+    "<blockquote><p lang='en'>Huawei Mate 60 series is believed to use its self-developed chip."
+    " <a href='https://t.co/x'>pic.twitter.com/KgPcnQt8IP</a></p>&mdash; Global Times "
+    "(@globaltimesnews) <a href='https://twitter.com/globaltimesnews/status/1696929786860625936'>"
+    "August 30, 2023</a></blockquote>"
+)
+
+
+def test_a_signed_quote_closed_by_its_post_link_is_an_embedded_post():
+    article = only_article(_story(TWEET))
+    assert text_of(article) == LINES
+
+
+def test_a_quote_of_prose_with_an_ordinary_link_stays():
+    quote = (
+        "<blockquote><p>报告指出，今年全市共新建各类保障性住房三万套，较去年增长百分之十二，"
+        "其中公共租赁住房占比超过一半，有效缓解了新就业群体的住房困难。"
+        "<a href='https://example.com/report.html'>报告全文</a></p></blockquote>"
+    )
+    article = only_article(_story(quote))
+    assert any(p.startswith("报告指出") for p in text_of(article))
+
+
+REPORT_DIALOG = "".join(
+    f"<li><input name='accusation_type' type='radio' value='{i}' id='accusation{i}'>"
+    f"<label for='accusation{i}'>{reason}</label></li>"
+    for i, reason in enumerate(["违反法律法规", "垃圾信息、广告", "色情、淫秽信息", "人身攻击"], 1)
+)
+
+
+def test_the_labels_of_a_report_dialogs_radio_buttons_are_not_text():
+    from zhnews.parse.blocks import html_blocks
+
+    blocks = html_blocks(page("", f"<div>{STORY}<ul>{REPORT_DIALOG}</ul></div>"))
+    assert [b.text for b in blocks if b.kind == "text"] == LINES
+
+
+def test_a_label_of_no_choice_input_is_left_alone():
+    from zhnews.parse.blocks import html_blocks
+
+    blocks = html_blocks(page("", "<div><label>来源：新华网</label></div>"))
+    assert any("来源：新华网" in b.text for b in blocks)
+
+
+@pytest.mark.parametrize("credit", ["视觉中国", "路透社", "美媒"])
+def test_a_picture_agencys_bare_name_after_a_caption_under_a_picture_is_a_caption(credit):
+    caption = f"<p><img src='a.jpg'></p><p>美国士兵参与爆破训练演习<span> {credit}</span></p>"
+    article = only_article(_story(caption))
+    assert text_of(article) == LINES
+
+
+def test_a_name_glued_to_an_email_address_is_the_writers_card():
+    card = "<div><p><a href=''>张菁娟</a><span>zhangjingjuan@guancha.cn</span></p></div>"
+    article = only_article(_story("", head_row=card))
+    assert writers(article) == ["张菁娟"]
+    assert text_of(article) == LINES
+
+
+def test_an_address_after_a_word_that_is_no_name_names_nobody():
+    from zhnews.parse.bylines import parse_name_mail
+
+    assert parse_name_mail("投稿邮箱tougao@example.com") is None
+    assert parse_name_mail("联系我们 info@example.com") is None
+
+
+def test_a_templates_labelled_header_row_is_metadata():
+    row = (
+        "<div>_NEWSDATE: 2024-12-11 | News by: 纽约时报 | 有0人参与评论 | 专栏: "
+        "<a href='c.html'>跨性别政策</a> | _FONTSIZE:</div>"
+    )
+    article = only_article(_story("", head_row=row))
+    assert article.published_at.date().isoformat() == "2024-12-11"
+    assert text_of(article) == LINES
+
+
+def test_a_row_of_credit_fields_still_credits_its_writer():
+    row = "<div>2004-03-16 10:42:57 | 来源：四川在线 | 作者：母心</div>"
+    article = only_article(_story("", head_row=row))
+    assert writers(article) == ["母心"]
+
+
+def test_a_newsletter_pitch_closing_on_the_ask_is_not_text():
+    pitch = "<p>掌握最新AI、半導體、數位趨勢！訂閱《數位時代》日報及社群活動訊息</p>"
+    article = only_article(_story(pitch))
+    assert text_of(article) == LINES
+
+
+def test_the_full_size_picture_link_with_its_size_is_not_text():
+    article = only_article(_story("<p><img src='a.jpg'></p><div>查看原图 264K</div>"))
+    assert text_of(article) == LINES
