@@ -88,6 +88,13 @@ def test_char_f1_is_a_bag_of_characters_without_whitespace():
     assert ev.char_f1("了雨下天今", "今天下雨了") == 1.0  # order does not count
 
 
+def test_the_measure_compares_visible_text_invisible_characters_dropped():
+    # a word joiner (U+2060) or a zero-width space a page prints inside a line is no text a
+    # reader sees: gold that keeps it and a system that drops it agree
+    assert ev.char_f1("居民老化", "居民\u2060老化") == 1.0
+    assert ev._collapsed("\u2060\u2060宏建閣 年齡較輕") == "宏建閣 年齡較輕"
+
+
 def test_china_day_converts_offsets_and_reads_printed_dates():
     assert ev.china_day(datetime(2019, 9, 7, 20, 0, tzinfo=UTC)) == "2019-09-08"
     assert ev.china_day(datetime(2019, 9, 7, 20, 0)) == "2019-09-07"

@@ -27,6 +27,7 @@ from zoneinfo import ZoneInfo
 from zhnews.decode import decode_bytes
 from zhnews.model import Article, RejectedDocument
 from zhnews.parse import parse_document
+from zhnews.parse.blocks import drop_invisible
 from zhnews.parse.bylines import PHOTO_ROLE
 from zhnews.settings import PROJECT_ROOT
 
@@ -52,7 +53,7 @@ def _resolve(file: str, gold_path: Path, docs_root: Path | None) -> Path | None:
 
 
 def _norm(text: str | None) -> str | None:
-    return " ".join(text.split()) if text else None
+    return " ".join(drop_invisible(text).split()) if text else None
 
 
 def _match(gold: dict, predicted: list[Article], used: set[int]) -> int | None:
@@ -224,12 +225,13 @@ class Predicted:
 
 
 def char_f1(predicted: str, gold: str) -> float:
-    """Bag-of-characters F1 with whitespace removed."""
+    """Bag-of-characters F1 with whitespace and invisible characters (zero-width spaces and
+    joiners, `blocks.drop_invisible`) removed: the measure compares what a reader sees."""
     return _bag_f1(Counter(_compact(predicted)), Counter(_compact(gold)))
 
 
 def _compact(text: str) -> str:
-    return re.sub(r"\s+", "", text or "")
+    return re.sub(r"\s+", "", drop_invisible(text or ""))
 
 
 def _bigrams_of(text: str) -> Counter:
@@ -267,12 +269,13 @@ def china_day(value: datetime | date | str | None) -> str | None:
 
 
 def _title_key(text: str | None) -> str:
-    return " ".join((text or "").split())
+    return " ".join(drop_invisible(text or "").split())
 
 
 def _collapsed(text: str) -> str:
-    """A paragraph as the gold writes it: whitespace runs as single spaces."""
-    return " ".join(text.split())
+    """A paragraph as the gold writes it: whitespace runs as single spaces, invisible
+    characters dropped."""
+    return " ".join(drop_invisible(text).split())
 
 
 def leaks(predicted: list[Predicted], gold_articles: list[dict]) -> list[str]:

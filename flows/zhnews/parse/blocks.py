@@ -776,13 +776,42 @@ def html_blocks(html: str, main_content: bool = False, whole_page: bool = False)
     _slide_headings(soup)
     _strip_annotations(soup)
     if not main_content:
-        return mark_credited_captions(_walk(soup, page=False))
+        return mark_credited_captions(prose_headings_as_text(_walk(soup, page=False)))
     revealed = _story_reveals(soup) | _boxes_in_text(soup)
-    blocks = _walk(soup, page=True, skip_hidden=True, revealed=revealed)
+    blocks = prose_headings_as_text(_walk(soup, page=True, skip_hidden=True, revealed=revealed))
     blocks = split_heading_stamps(
         mark_credited_captions(_captions_beside_pictures(mend_link_stubs(blocks)))
     )
     return gallery_captions(content.select_main(blocks, page_title, whole_page))
+
+
+MIN_PROSE_HEADING_CHARS = 30
+_SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*")
+
+
+def _prose(text: str) -> bool:
+    """Sentences, not a headline's words: a clause mark inside, and the line ends on a full
+    stop or holds two sentences (`…仍有 38 人仍然失去聯絡或有待確認情況。`)."""
+    compact = re.sub(r"\s", "", text)
+    if len(compact) < MIN_PROSE_HEADING_CHARS or not re.search(r"[，,；;]", compact):
+        return False
+    return compact.endswith(("。", "。」", "。”")) or len(_SENTENCE_END.findall(compact)) >= 2
+
+
+def prose_headings_as_text(blocks: list[Block]) -> list[Block]:
+    """A page that sets its text in a small heading element for its look (`<h5><strong>大埔宏福苑
+    大火死傷慘重，至今 151 人身故，…。</strong></h5>`, four such paragraphs opening the story):
+    a heading of prose at level 4 or below, or one of two such headings in a row at any
+    level below the headline, is text. A deck or a headline is one line of its own; these
+    are paragraphs."""
+    prose = [b.kind == "heading" and b.level > 1 and _prose(b.text) for b in blocks]
+    out = []
+    for idx, block in enumerate(blocks):
+        run = (idx > 0 and prose[idx - 1]) or (idx + 1 < len(blocks) and prose[idx + 1])
+        if prose[idx] and (block.level >= 4 or run):
+            block = replace(block, kind="text", level=0, bold=True)
+        out.append(block)
+    return out
 
 
 _BLANK_LINE = re.compile(r"\n[ \t\u3000\xa0]*\n")

@@ -581,6 +581,11 @@ def _doubled_paragraph(blocks: list, start: int, end: int) -> str | None:
     # the same line printed for two entries of one list (`备注：使用条件：…` under two venues):
     # both copies are lines of one element, with other lines of it between them
     second = texts.index(repeated[0], first + 1)
+    if second == len(texts) - 1 and lines[first].bold and not lines[second].bold:
+        # a bold lead run's line said again, in plain type, as the text's last paragraph
+        # (`<h5><strong>香港政府過去的…</strong></h5>` … `<p>香港政府過去的…</p>`): the
+        # writer's own close, printed twice as readers see it
+        return repeated[0]
     parent = lines[first].dom_path[:-1]
     if (
         parent
