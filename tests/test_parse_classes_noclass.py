@@ -16,6 +16,9 @@
    credit fields (`作者：母心`) still credits its writer.
 7. A newsletter pitch closing on the ask (`…趨勢！訂閱《數位時代》日報及社群活動訊息`) is not text.
 8. The link to a full-size picture with its file size (`查看原图 264K`) is not text.
+9. The rest of the text folded under a read-more button (`- 閱讀更多 -` over a hidden
+   `display:none` element) is the story's, even where the page's visible boxes hold more
+   prose than it; a hidden element after other words stays hidden.
 """
 
 from __future__ import annotations
@@ -133,3 +136,28 @@ def test_a_newsletter_pitch_closing_on_the_ask_is_not_text():
 def test_the_full_size_picture_link_with_its_size_is_not_text():
     article = only_article(_story("<p><img src='a.jpg'></p><div>查看原图 264K</div>"))
     assert text_of(article) == LINES
+
+
+def _folded(button: str) -> str:
+    first = "".join(f"<p>{line}</p>" for line in LINES[:HALF])
+    rest = "".join(f"<p>{line}</p>" for line in LINES[HALF:])
+    rail = "".join(
+        f"<li><a href='/n{i}.html'>第{i}條：區議會今日討論交通改善方案，居民代表提出多項建議，"
+        f"當局表示會研究。</a>本報訊，有關方面稱會盡快回應，並在下月公布詳情。</li>"
+        for i in range(12)
+    )
+    return page(
+        f"<title>{TITLE}</title>",
+        f"<div><h1>{TITLE}</h1><div>{first}<div><p>{button}</p></div>"
+        f"<div style='display:none;'>{rest}</div></div><ul>{rail}</ul></div>",
+    )
+
+
+def test_text_folded_under_a_read_more_button_is_the_storys():
+    article = only_article(_folded("- 閱讀更多 -"))
+    assert text_of(article) == LINES
+
+
+def test_a_hidden_element_after_other_words_stays_hidden():
+    article = only_article(_folded("分享"))
+    assert text_of(article) == LINES[:HALF]

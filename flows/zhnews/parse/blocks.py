@@ -950,6 +950,9 @@ def _story_reveals(soup) -> set[int]:
     texts = [(tag, text) for tag, text in texts if _CLAUSE_MARK.search(text)]
     if not texts:
         return set()  # hidden menus and dialogs without prose: nothing to decide
+    # the rest of the text folded under its own read-more button (`<div><p>- 閱讀更多 -</p>
+    # </div><div style="display:none"><p>吳啟安又涉嫌…</p>…`): the button says what it hides
+    unfolded = {id(tag) for tag, _ in texts if _under_read_more(tag)}
     visible = re.sub(r"\s", "", soup.get_text())
     for _, text in texts:
         visible = visible.replace(text, "", 1)
@@ -961,10 +964,26 @@ def _story_reveals(soup) -> set[int]:
             if sentence not in visible
         )
     if sum(own.values()) <= len(_CLAUSE_MARK.findall(visible)):
-        return set()
+        return unfolded
     # the story's own element(s): those holding a good share of the largest hidden prose
     most = max(own.values())
-    return {key for key, clauses in own.items() if clauses * 4 >= most}
+    return unfolded | {key for key, clauses in own.items() if clauses * 4 >= most}
+
+
+# A read-more button's words (`- 閱讀更多 -`, `展开全文`, `點擊閱讀全文 ▼`)
+_READ_MORE_BUTTON = re.compile(
+    r"[-–—\s▼▽↓»>]*(?:點擊|点击|按此)?(?:閱讀|阅读|展開|展开|查看|繼續閱讀|继续阅读)"
+    r"(?:更多|全文|剩餘全文|剩余全文)?[-–—\s▼▽↓»>…]*"
+)
+
+
+def _under_read_more(tag) -> bool:
+    """The last words printed before the hidden element are a read-more button's."""
+    before = tag.find_previous(string=lambda s: bool(s.strip()))
+    if before is None or before.find_parent(["script", "style"]) is not None:
+        return False
+    words = re.sub(r"\s", "", str(before))
+    return len(words) <= 12 and bool(_READ_MORE_BUTTON.fullmatch(words))
 
 
 def _boxes_in_text(soup) -> set[int]:
