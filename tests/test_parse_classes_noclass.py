@@ -19,6 +19,9 @@
 9. The rest of the text folded under a read-more button (`- 閱讀更多 -` over a hidden
    `display:none` element) is the story's, even where the page's visible boxes hold more
    prose than it; a hidden element after other words stays hidden.
+10. A card that labels itself a related story (`<article><h2>相关内容</h2><h3>…</h3><p>此内容
+    发布于 … excerpt</p><a>更多阅览 …</a></article>`) is no story of the page, after the text
+    as between its paragraphs.
 """
 
 from __future__ import annotations
@@ -161,3 +164,44 @@ def test_text_folded_under_a_read_more_button_is_the_storys():
 def test_a_hidden_element_after_other_words_stays_hidden():
     article = only_article(_folded("分享"))
     assert text_of(article) == LINES[:HALF]
+
+
+RELATED = [
+    (
+        "在瑞士，变性手术的问题出在哪儿了？",
+        "在瑞士，许多人在做完变性手术后出现了严重的术后并发症，他们大多更愿意在国外进行手术。",
+    ),
+    (
+        "男孩还是女孩？为了表格上的性别栏将孩子推上手术台",
+        "全世界每时每刻都有百分之一到二的双性人出生，他们的性别在出生时难以确定。",
+    ),
+]
+
+
+def test_cards_labelled_as_related_stories_after_the_text_are_taken_out():
+    from bs4 import BeautifulSoup
+    from zhnews.parse.blocks import _strip_teaser_cards
+
+    cards = "".join(
+        f"<article><figure><img src='c{i}.jpg'></figure><h2>相关内容</h2><h3>{title}</h3>"
+        f"<p><span><span>此内容发布于</span><time>2022年12月01日</time></span>"
+        f"<span>{excerpt}</span></p><a href='/chi/{i}'><span>更多阅览 {title}</span></a></article>"
+        for i, (title, excerpt) in enumerate(RELATED)
+    )
+    soup = BeautifulSoup(f"<div><h1>{TITLE}</h1><div>{STORY}</div><div>{cards}</div></div>", "lxml")
+    _strip_teaser_cards(soup, TITLE)
+    assert not any(title in soup.get_text() for title, _ in RELATED)
+    assert all(line in soup.get_text() for line in LINES)
+
+
+def test_a_card_without_that_label_after_the_text_stays_for_the_story_end_to_decide():
+    from bs4 import BeautifulSoup
+    from zhnews.parse.blocks import _strip_teaser_cards
+
+    title, excerpt = RELATED[0]
+    card = (
+        f"<article><h3>{title}</h3><p>{excerpt}</p><a href='/chi/0'>更多阅览 {title}</a></article>"
+    )
+    soup = BeautifulSoup(f"<div><h1>{TITLE}</h1><div>{STORY}</div>{card}</div>", "lxml")
+    _strip_teaser_cards(soup, TITLE)
+    assert title in soup.get_text()

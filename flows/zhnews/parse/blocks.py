@@ -1730,7 +1730,7 @@ def _strip_teaser_cards(soup, page_title: str | None) -> None:
         if len(key) < MIN_HEADLINE_KEY_CHARS or (title_key and content.same_title(key, title_key)):
             continue
         card = _teaser_card(heading, key)
-        if card is not None and _prose_follows(card):
+        if card is not None and (_prose_follows(card) or _labelled_related(card, heading)):
             card.extract()
 
 
@@ -1856,6 +1856,18 @@ def _strip_pull_quotes(soup) -> None:
 MAX_PULL_QUOTE_NAME = 40
 MAX_PULL_QUOTE_CHARS = 120
 PULL_QUOTE_SHARE = 0.6
+
+
+def _labelled_related(card, heading) -> bool:
+    """The card names itself a related story: another heading of it, above the card's own
+    headline, is a related-links label (`<article><h2>相关内容</h2><h3>在瑞士，…</h3>…<a>更多阅览
+    在瑞士，…</a></article>`), so the card is a related story wherever it stands."""
+    for other in card.find_all(_CARD_HEADINGS):
+        if other is heading:
+            return False
+        if debris.related_header(other.get_text(" ", strip=True)) is not None:
+            return True
+    return False
 
 
 def _prose_follows(card) -> bool:
