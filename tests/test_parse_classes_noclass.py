@@ -22,6 +22,9 @@
 10. A card that labels itself a related story (`<article><h2>相关内容</h2><h3>…</h3><p>此内容
     发布于 … excerpt</p><a>更多阅览 …</a></article>`) is no story of the page, after the text
     as between its paragraphs.
+11. A short line closed by who took the picture, in brackets (`Jay Fung說與MC認識的經過。(梁碧玲
+    攝)`), is a caption even with no picture above it (a lazy placeholder the page never
+    filled); a long paragraph that ends so stays text.
 """
 
 from __future__ import annotations
@@ -205,3 +208,16 @@ def test_a_card_without_that_label_after_the_text_stays_for_the_story_end_to_dec
     soup = BeautifulSoup(f"<div><h1>{TITLE}</h1><div>{STORY}</div>{card}</div>", "lxml")
     _strip_teaser_cards(soup, TITLE)
     assert title in soup.get_text()
+
+
+def test_a_short_line_closed_by_a_bracketed_photographer_is_a_caption():
+    placeholder = "<div><div style='padding-bottom:66.72%'></div></div>"
+    caption = f"{placeholder}<span>Jay Fung說與MC認識的經過。(梁碧玲 攝)</span>"
+    article = only_article(_story(f"<div>{caption}</div>"))
+    assert text_of(article) == LINES
+
+
+def test_a_long_paragraph_ending_on_a_photographer_stays_text():
+    long = LINES[0] + "(梁碧玲 攝)"
+    article = only_article(_story(f"<p>{long}</p>"))
+    assert text_of(article).count(LINES[0]) == 2  # its own copy, the credit read off it

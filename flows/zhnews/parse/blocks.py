@@ -374,6 +374,10 @@ MAX_CREDITED_CAPTION_CHARS = 100
 # `（影片截圖）`, `（小紅書圖片）`, `（IG圖片）`, `（微博@某人）`, `（劇照）`.
 _PICTURE_WORD = r"截圖|截图|圖片|图片|照片|劇照|剧照|海報|海报|資料圖|资料图|供圖|供图"
 _PICTURE_WORD_END = re.compile(rf"[（(][^（）()]{{0,16}}(?:{_PICTURE_WORD})[)）]$")
+# who took the picture, in brackets closing a short line (`Jay Fung說與MC認識的經過。(梁碧玲 攝)`):
+# a caption whatever is above it (the picture may be a lazy placeholder the page never filled)
+_SHOT_BY_END = re.compile(r"[（(]\s*[^（）()\s]{2,12}\s?(?:攝|摄|攝影|摄影)\s*[)）]$")
+MAX_SHOT_CAPTION_CHARS = 60
 _PICTURE_AGENCY = (
     "视觉中国|視覺中國|东方IC|東方IC|路透社|美联社|美聯社|法新社|新华社|新華社|中新社|美媒|外媒"
     "|网络图片|網絡圖片|网络|網絡|资料图|資料圖|Getty Images|IC photo"
@@ -498,11 +502,16 @@ def mark_credited_captions(blocks: list[Block]) -> list[Block]:
     in a bracketed picture word (`美国陆军（资料图）`), picture or not above it (a lazy
     picture the saved page lost)."""
     for block in blocks:
-        if (
-            block.kind == "text"
-            and len(block.text) <= MAX_PICTURE_LABEL_CHARS
-            and not _SENTENCE_MARK.search(block.text)
-            and _PICTURE_WORD_END.search(block.text.strip())
+        if block.kind == "text" and (
+            (
+                len(block.text) <= MAX_PICTURE_LABEL_CHARS
+                and not _SENTENCE_MARK.search(block.text)
+                and _PICTURE_WORD_END.search(block.text.strip())
+            )
+            or (
+                len(block.text) <= MAX_SHOT_CAPTION_CHARS
+                and _SHOT_BY_END.search(block.text.strip())
+            )
         ):
             block.in_figure = True
             block.caption_style = True
