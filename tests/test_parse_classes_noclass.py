@@ -25,6 +25,8 @@
 11. A short line closed by who took the picture, in brackets (`Jay Fung說與MC認識的經過。(梁碧玲
     攝)`), is a caption even with no picture above it (a lazy placeholder the page never
     filled); a long paragraph that ends so stays text.
+12. `作者其他文章` (the writer's other stories) over a list of headlines is a related-links
+    header: the story ends there.
 """
 
 from __future__ import annotations
@@ -221,3 +223,14 @@ def test_a_long_paragraph_ending_on_a_photographer_stays_text():
     long = LINES[0] + "(梁碧玲 攝)"
     article = only_article(_story(f"<p>{long}</p>"))
     assert text_of(article).count(LINES[0]) == 2  # its own copy, the credit read off it
+
+
+def test_the_writers_other_stories_header_ends_the_story():
+    others = "".join(
+        f"<p><a href='/a{i}.html'>中国代表：中方将继续为维护地区和平稳定发挥建设性作用第{i}次</a></p>"
+        for i in range(4)
+    )
+    article = only_article(
+        _story("").replace("</div></div></body>", f"<p>作者其他文章</p>{others}</div></div></body>")
+    )
+    assert text_of(article) == LINES
