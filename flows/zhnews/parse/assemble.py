@@ -1001,6 +1001,11 @@ def _date_line(text: str, tz: ZoneInfo) -> Item | None:
             return Item("meta", text, date=stamp, publisher=outlet, byline=credit)
     if stamped and _SOURCE_AFTER_STAMP.fullmatch(after):
         # `2016年05月25日10:10 新浪财经`: the timestamp and the desk or channel that ran it
+        outlet, _, named = after.partition(" ")
+        if named and _MEDIA_NAME.fullmatch(outlet) and (writer := _one_writer(named)):
+            # `2018-06-13 10:22:05 和讯网 何新策`: the outlet, then the writer's bare name
+            byline = Byline(raw=named, authors=[Author(writer, None)])
+            return Item("meta", text, date=stamp, publisher=outlet, byline=byline)
         names = strict_names(after, surname=True)
         if names and len(names) <= 3:
             byline = Byline(raw=after, authors=[Author(n, None) for n in names])
@@ -1057,6 +1062,14 @@ def _date_line(text: str, tz: ZoneInfo) -> Item | None:
         byline = Byline(raw=" ".join(words), authors=[Author(n, None) for n in names])
         return Item("meta", text, date=stamp, byline=byline)
     return None
+
+
+def _one_writer(text: str) -> str | None:
+    """`何新策`: one person's name with a known surname (not a place), else None."""
+    names = strict_names(text, surname=True)
+    if not names or len(names) != 1 or names[0] != text.strip() or place_name(names[0]):
+        return None
+    return names[0]
 
 
 # An account's handle (`buyou`, `admin`, `bio_editor01`): lower case, no label to say it is a
