@@ -183,6 +183,7 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
     lead_box = _lead_box_copy(blocks, weights, start, end)
     listing = listing_lines(blocks, start, end)
     doubled = _doubled_paragraph(blocks, start, end)
+    alt_copies = _alt_copies_text(blocks, start, end)
     above_byline = _box_above_byline(blocks, weights, start, end)
     below = sorted(
         {
@@ -258,7 +259,12 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
             continue
         if len(compact) >= 30 and compact in seen and compact != doubled:
             continue  # the same paragraph printed twice (print/mobile copies of the body)
-        seen.add(compact)
+        if block.kind != "image" or not alt_copies:
+            # a picture's alt text is no printed copy where the page's system writes the
+            # paragraph under each picture into its alt (`<img alt="据悉，东道…">` + `<p>据悉，
+            # 东道…</p>`, picture after picture): that paragraph is printed once. One picture
+            # whose alt a line under it repeats is captioned by that line.
+            seen.add(compact)
         if block.kind == "quote" and len(compact) <= MAX_CREDIT_CHARS and credit_line(block.text):
             block = replace(block, kind="text")  # `<blockquote>文丨X</blockquote>`: a byline
         if (
@@ -560,6 +566,25 @@ def _labels_next(blocks: list, weights: list[float], idx: int, end: int) -> bool
         return False
     box = blocks[idx].dom_path[:-1]
     return blocks[nxt].dom_path[: len(box)] == box
+
+
+MIN_ALT_COPIES = 3
+
+
+def _alt_copies_text(blocks: list, start: int, end: int) -> bool:
+    """The page writes the paragraph under a picture into the picture's alt, picture after
+    picture (`MIN_ALT_COPIES` or more, each a sentence or more of prose)."""
+    copies = 0
+    for idx in range(start, min(end, len(blocks) - 1)):
+        if blocks[idx].kind != "image" or blocks[idx + 1].kind != "text":
+            continue
+        below = blocks[idx + 1]
+        alt = _WS.sub("", blocks[idx].text)
+        if below.caption_style or below.in_figure:
+            return False  # captions printed in a caption's look (centred, small) under each
+        if len(alt) >= 30 and alt == _WS.sub("", below.text) and _FINISHED.search(alt):
+            copies += 1
+    return copies >= MIN_ALT_COPIES
 
 
 def _doubled_paragraph(blocks: list, start: int, end: int) -> str | None:

@@ -59,7 +59,9 @@ _RELATED_WORDS = (
     # an international service's rail under the story: `更多有关此新闻的内容`
     "更多有关此新闻的内容 更多有關此新聞的內容 有关此新闻的更多内容 有關此新聞的更多內容 "
     # the writer's other stories under the text: `作者其他文章`
-    "作者其他文章 作者的其他文章 作者更多文章 作者最新文章 该作者其他文章 該作者其他文章"
+    "作者其他文章 作者的其他文章 作者更多文章 作者最新文章 该作者其他文章 該作者其他文章 "
+    # the earlier stories of a running story, linked: `新闻回顾：`
+    "新闻回顾 新聞回顧"
 ).split()
 # `更多東森新聞報導`, `更多中央社新聞`: the label of a link to the newsroom's other stories,
 # a short name between 更多 and the word for stories (a line of its own: nothing follows)
