@@ -10,6 +10,12 @@ these are the classes, on synthetic pages.
    repeats is still captioned by that line, and so are copies printed in a caption's look.
 2. `新闻回顾：` over linked headlines (the earlier stories of a running story) is a
    related-links header.
+3. The text's lead closed by a bracketed topic label after its last sentence
+   (`…还忍不住落泪。【中超专题】`) ends a sentence: it is the text's lead, not an unfinished deck.
+4. A picture show that prints each slide's counter before its caption, glued to it
+   (`<p><em><b>1</b>/14</em>列车上有…`, `2/1434岁的孟海平…`), is read as one that prints the
+   counter under the caption: the captions are the story's paragraphs, counters cut, none
+   of them a caption of the picture above it. A leading `3/4` in a few lines is no show.
 """
 
 from __future__ import annotations
@@ -71,3 +77,36 @@ def test_a_news_review_label_over_linked_headlines_ends_the_story():
     )
     article = only_article(_page(STORY + f"<p><b>新闻回顾：</b></p>{links}"))
     assert text_of(article) == LINES
+
+
+def test_a_lead_closed_by_a_topic_label_is_the_texts_lead():
+    lead = "腾讯体育6月14日 申花官方宣布登巴巴回归，他将代表申花队征战中超下半赛季的比赛，发言时忍不住落泪。【中超专题】"
+    article = only_article(_page(f"<p class='one-p'>{lead}</p>{STORY}"))
+    assert text_of(article) == [lead, *LINES]
+
+
+SLIDES = [
+    "列车上有这么一个职业，他们专为旅客提供香喷喷的美食，以缓解旅途疲劳和饥饿，一干就是数十年。",
+    "34岁的孟海平，是成都铁路局成都客运段Z50次列车上的一名厨师，初中毕业后当了6年兵。",
+    "漫漫旅途，列车上吃什么，成为大部分乘客的心头痛，自从列车上有了厨师后，旅途不再枯燥。",
+    "孟海平曾在列车上做了6年的炊事员，直到2013年在厨艺比赛中获得炊事组第一名后被提拔。",
+]
+
+
+def test_slide_counters_glued_before_their_captions_make_a_picture_show():
+    total = len(SLIDES)
+    show = "".join(
+        f"<li><img src='s{i}.jpg' alt=''><p class='group_show'><em><b>{i}</b>/{total}</em>{caption}</p></li>"
+        for i, caption in enumerate(SLIDES, 1)
+    )
+    article = only_article(_page(f"<div id='scrollImg'><ul>{show}</ul></div>"))
+    assert text_of(article) == SLIDES
+
+
+def test_a_leading_fraction_in_a_few_lines_is_no_picture_show():
+    lines = [
+        "3/4的受访者表示，今年夏季的高温天气对日常出行造成了明显影响，希望有关部门加强保障。",
+        "1/3的受访企业称，已经为户外作业人员调整了工作时间，并按时发放了防暑降温补贴。",
+    ]
+    article = only_article(_page("".join(f"<p>{line}</p>" for line in lines) + STORY))
+    assert text_of(article) == [*lines, *LINES]

@@ -745,11 +745,14 @@ def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _Typical
         and not _background_head(blocks, idx, text)
     ):
         return Item("related", text)
-    after_image = (
-        idx > 0
-        and blocks[idx - 1].kind == "image"
-        and _caption_evidence(blocks, idx, text, typical)
-    ) or _after_picture_credit(blocks, idx)
+    after_image = not block.slide and (
+        (
+            idx > 0
+            and blocks[idx - 1].kind == "image"
+            and _caption_evidence(blocks, idx, text, typical)
+        )
+        or _after_picture_credit(blocks, idx)
+    )
     credited = _MORE_BY_LINK.sub("", text) if text[-1:] in "闻聞章导導道" else text
     credit = parse_credit_line(credited) if len(text) <= 90 and not block.in_figure else None
     if credit is None and text[:1] in "（(" and not block.in_figure:

@@ -55,6 +55,9 @@ class Block:
     break_after: bool = False
     # HTML: the text is printed inside a <blockquote>
     in_blockquote: bool = False
+    # a picture show's slide whose caption is the story's text (`gallery_captions`): no
+    # caption of the picture above it
+    slide: bool = False
 
 
 # Zero-width characters (U+200B space, U+200C/U+200D (non-)joiners, U+2060 word joiner,
@@ -424,6 +427,55 @@ MIN_GALLERY_SLIDES = 3
 MIN_SLIDE_CAPTION_CHARS = 30
 
 
+# A slide's counter printed before its caption in one line (`<p><em><b>1</b>/14</em>列车上有…`)
+_GLUED_COUNTER = re.compile(r"\s*(\d{1,3})\s*/\s*(\d{1,8})(?=[^\d\s/])")
+
+
+def _unglue_slide_counters(blocks: list[Block]) -> list[Block]:
+    """A picture show that prints each slide's counter before its caption (`1/14列车上…`,
+    `2/1434岁的孟海平…`: the counter's total glued to the caption's first digits) is the same
+    show as one printing the counter under the caption: each such line becomes its caption,
+    then its counter. Only when `MIN_GALLERY_SLIDES` or more lines do so, counting up from 1
+    to one total (a leading `3/4` in a line of prose is a fraction or a date)."""
+    found = []
+    for idx, block in enumerate(blocks):
+        if block.kind != "text":
+            continue
+        match = _GLUED_COUNTER.match(block.text)
+        if match:
+            found.append((idx, match))
+    if len(found) < MIN_GALLERY_SLIDES:
+        return blocks
+    # the total is the counter's denominator read to fit the slides' count: `1434岁` is `14`
+    # glued to `34岁`; read the total as the shortest prefix of the digits that fits them all
+    totals = {m.group(2) for _, m in found}
+    total = None
+    for digits in sorted(totals, key=len):
+        for cut in range(1, len(digits) + 1):
+            head = digits[:cut]
+            if all(m.group(2).startswith(head) for _, m in found) and int(head) >= len(found):
+                total = head
+                break
+        if total:
+            break
+    if total is None:
+        return blocks
+    numbers = [int(m.group(1)) for _, m in found]
+    if numbers != list(range(1, len(numbers) + 1)):
+        return blocks
+    out, at = [], {idx: m for idx, m in found}
+    for idx, block in enumerate(blocks):
+        match = at.get(idx)
+        if match is None:
+            out.append(block)
+            continue
+        start = match.start(2) + len(total)
+        caption = block.text[start:].lstrip()
+        out.append(replace(block, text=caption))
+        out.append(replace(block, text=f"{match.group(1)}/{total}"))
+    return out
+
+
 def gallery_captions(blocks: list[Block]) -> list[Block]:
     """A picture show whose captions are the story: each slide prints a caption of prose
     over its counter (`当地时间2月5日，……。图：视觉中国` / `1/13`), and the page has no
@@ -434,6 +486,7 @@ def gallery_captions(blocks: list[Block]) -> list[Block]:
     Slides: three or more captions, each right above a counter of one total, counting up;
     a caption after the last counter in the same box as the others (the last counter was
     printed beyond the story's end) is a slide too."""
+    blocks = _unglue_slide_counters(blocks)
     counters: list[tuple[int, int, int]] = []  # (index, number, total)
     for idx, block in enumerate(blocks):
         if block.kind == "text" and (m := _SLIDE_COUNTER.fullmatch(re.sub(r"\s", "", block.text))):
@@ -477,7 +530,7 @@ def gallery_captions(blocks: list[Block]) -> list[Block]:
             continue
         if idx in slide_set:
             text = _PICTURE_CREDIT_END.sub("", block.text).rstrip()
-            block = replace(block, text=text, in_figure=False, caption_style=False)
+            block = replace(block, text=text, in_figure=False, caption_style=False, slide=True)
         kept.append(block)
     return kept
 

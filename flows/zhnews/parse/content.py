@@ -918,6 +918,10 @@ def _echoed_quote(blocks: list, idx: int, end: int) -> bool:
 MAX_DECK_LINK_SHARE = 4  # a deck's link text is under a quarter of it
 
 
+# a bracketed label closing a paragraph (`【中超专题】`, `[详细]`): a link to the topic's page
+_TRAILING_LABEL = re.compile(r"[【\[〖][^【】\[\]〖〗]{1,10}[】\]〗]$")
+
+
 def _unfinished_deck(
     blocks: list, weights: list[float], idx: int, headline: int | None, end: int
 ) -> bool:
@@ -932,8 +936,8 @@ def _unfinished_deck(
         return False
     if block.link_chars * MAX_DECK_LINK_SHARE > len(compact):
         return False  # a teaser; a keyword link inside the line (`社科院<a>金融</a>所`) is not
-    if len(compact) > MAX_DECK_CHARS or _FINISHED.search(compact):
-        return False
+    if len(compact) > MAX_DECK_CHARS or _FINISHED.search(_TRAILING_LABEL.sub("", compact)):
+        return False  # (`…还忍不住落泪。【中超专题】`: a sentence, then the topic's link label)
     if _DATE_LIKE.search(compact) or _CREDIT_WORDS.search(compact) or credit_line(block.text):
         return False
     if any(weights[j] > 0 for j in range(headline + 1, idx)) or _runs_into_text(
