@@ -15,7 +15,13 @@ these are the classes, on synthetic pages.
 4. A picture show that prints each slide's counter before its caption, glued to it
    (`<p><em><b>1</b>/14</em>列车上有…`, `2/1434岁的孟海平…`), is read as one that prints the
    counter under the caption: the captions are the story's paragraphs, counters cut, none
-   of them a caption of the picture above it. A leading `3/4` in a few lines is no show.
+   of them a caption of the picture above it (a space after the counter too: `2/12 列车…`).
+   A leading `3/4` in a few lines is no show.
+5. `此内容为第一财经原创。未经第一财经授权，不得以任何方式加以使用，包括转载…`: whose original
+   the text is, with the reprint terms, is a disclaimer, not text.
+6. `简介：…` over the text (a programme page's brief) is the summary, as `摘要：` is.
+7. The newsroom's app named before the time (`第一财经APP2017-02-08 08:53:00`) is the
+   header's stamp line, not text.
 """
 
 from __future__ import annotations
@@ -96,7 +102,8 @@ SLIDES = [
 def test_slide_counters_glued_before_their_captions_make_a_picture_show():
     total = len(SLIDES)
     show = "".join(
-        f"<li><img src='s{i}.jpg' alt=''><p class='group_show'><em><b>{i}</b>/{total}</em>{caption}</p></li>"
+        f"<li><img src='s{i}.jpg' alt=''><p class='group_show'><em><b>{i}</b>/{total}</em>"
+        f"{' ' if i % 2 else ''}{caption}</p></li>"
         for i, caption in enumerate(SLIDES, 1)
     )
     article = only_article(_page(f"<div id='scrollImg'><ul>{show}</ul></div>"))
@@ -110,3 +117,22 @@ def test_a_leading_fraction_in_a_few_lines_is_no_picture_show():
     ]
     article = only_article(_page("".join(f"<p>{line}</p>" for line in lines) + STORY))
     assert text_of(article) == [*lines, *LINES]
+
+
+def test_an_original_content_notice_with_reprint_terms_is_no_text():
+    notice = "此内容为第一财经原创。未经第一财经授权，不得以任何方式加以使用，包括转载、摘编、复制或建立镜像。"
+    article = only_article(_page(f"{STORY}<p>{notice}</p>"))
+    assert text_of(article) == LINES
+
+
+def test_a_brief_labelled_over_the_text_is_the_summary():
+    brief = "简介：盐改法规将逐步落地，利好生产企业，产业整合空间打开，欢迎进入互动问答区。"
+    article = only_article(_page(f"<p>{brief}</p>{STORY}"))
+    assert text_of(article) == LINES
+    assert article.summary == brief
+
+
+def test_the_newsrooms_app_before_the_time_is_the_stamp_line():
+    article = only_article(_page(f"<p>第一财经APP2017-02-08 08:53:00</p>{STORY}"))
+    assert text_of(article) == LINES
+    assert article.published_at.date().isoformat() == "2017-02-08"

@@ -428,7 +428,7 @@ MIN_SLIDE_CAPTION_CHARS = 30
 
 
 # A slide's counter printed before its caption in one line (`<p><em><b>1</b>/14</em>列车上有…`)
-_GLUED_COUNTER = re.compile(r"\s*(\d{1,3})\s*/\s*(\d{1,8})(?=[^\d\s/])")
+_GLUED_COUNTER = re.compile(r"\s*(\d{1,3})\s*/\s*(\d{1,8})\s*(?=[^\d\s/])")
 
 
 def _unglue_slide_counters(blocks: list[Block]) -> list[Block]:

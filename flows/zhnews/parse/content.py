@@ -551,7 +551,10 @@ def _reaction_label(block) -> bool:
 MIN_DECK_CHARS = 6
 # A note printed before the story's text that is about it, not of it: the editor's note and
 # the abstract (`编者按：…`, `内容摘要：…`). Kept as the summary.
-_LEAD_NOTE_WORDS = r"编者按|編者按|编者的话|編者的話|内容摘要|內容摘要|内容提要|內容提要|摘要|导读|導讀|导语|導語|核心提示"
+_LEAD_NOTE_WORDS = (
+    r"编者按|編者按|编者的话|編者的話|内容摘要|內容摘要|内容提要|內容提要|摘要|导读|導讀|导语|導語|核心提示"
+    r"|简介|簡介"  # `简介：盐改法规将逐步落地…`: a programme page's brief over the text
+)
 _LEAD_NOTE = re.compile(rf"^\s*[【\[]?\s*(?:{_LEAD_NOTE_WORDS})\s*[】\]]?\s*[：:]")
 # the box's label printed as a line of its own over the summary (`<div>导读</div><p>…</p>`)
 _LEAD_NOTE_LABEL = re.compile(rf"[【\[]?(?:{_LEAD_NOTE_WORDS})[】\]]?[：:]?")
