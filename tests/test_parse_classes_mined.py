@@ -4,7 +4,7 @@ pages of ten mainland portals, 2017-2018) against the dataset's own labels, wher
 far below trafilatura. The dataset's pages are not in the dev set (its outlets are, but one);
 these are the classes, on synthetic pages.
 
-1. A page whose system writes the paragraph under each picture into the picture's alt, three
+1. A page whose system writes the paragraph under each picture into the picture's alt, two
    pictures or more (`<img alt="据悉，东道…">` + `<p>据悉，东道…</p>`), prints each such
    paragraph once: it is text, not a copy of the alt. One picture whose alt the line under it
    repeats is still captioned by that line, and so are copies printed in a caption's look.
@@ -136,3 +136,12 @@ def test_the_newsrooms_app_before_the_time_is_the_stamp_line():
     article = only_article(_page(f"<p>第一财经APP2017-02-08 08:53:00</p>{STORY}"))
     assert text_of(article) == LINES
     assert article.published_at.date().isoformat() == "2017-02-08"
+
+
+def test_two_pictures_with_the_paragraph_under_each_copied_into_their_alt_are_enough():
+    body = "".join(
+        f"<p>{line}</p><div align=center><img alt='{prose}' src='p{i}.jpg'></div><p>{prose}</p>"
+        for i, (line, prose) in enumerate(zip(LINES[:2], PROSE[:2], strict=True))
+    )
+    article = only_article(_page(body + "".join(f"<p>{line}</p>" for line in LINES[2:])))
+    assert text_of(article) == [LINES[0], PROSE[0], LINES[1], PROSE[1], *LINES[2:]]

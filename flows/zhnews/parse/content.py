@@ -571,7 +571,7 @@ def _labels_next(blocks: list, weights: list[float], idx: int, end: int) -> bool
     return blocks[nxt].dom_path[: len(box)] == box
 
 
-MIN_ALT_COPIES = 3
+MIN_ALT_COPIES = 2
 
 
 def _alt_copies_text(blocks: list, start: int, end: int) -> bool:
