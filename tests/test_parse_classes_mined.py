@@ -22,6 +22,9 @@ these are the classes, on synthetic pages.
 6. `简介：…` over the text (a programme page's brief) is the summary, as `摘要：` is.
 7. The newsroom's app named before the time (`第一财经APP2017-02-08 08:53:00`) is the
    header's stamp line, not text.
+8. A numbered list the text's last paragraph announces (`…签署了以下11项政府间合作协议：` over
+   `1、《…条约》`, `2、《…声明》` …) is the text's, however short and unpunctuated its items; a
+   list of links after the text is not.
 """
 
 from __future__ import annotations
@@ -145,3 +148,26 @@ def test_two_pictures_with_the_paragraph_under_each_copied_into_their_alt_are_en
     )
     article = only_article(_page(body + "".join(f"<p>{line}</p>" for line in LINES[2:])))
     assert text_of(article) == [LINES[0], PROSE[0], LINES[1], PROSE[1], *LINES[2:]]
+
+
+AGREEMENTS = [
+    "《中华人民共和国和奥地利共和国关于刑事司法协助的条约》",
+    "《关于未来就共建“一带一路”倡议开展合作的联合声明》",
+    "《中华人民共和国政府与奥地利共和国政府2018至2021年文化交流执行计划》",
+    "《中华人民共和国国家体育总局和奥地利共和国联邦公务员和体育部体育合作谅解备忘录》",
+]
+ANNOUNCE = "十九、为体现中奥两国深入和成功合作，会晤后双方签署了以下4项政府间合作协议："
+
+
+def test_a_numbered_list_the_last_paragraph_announces_is_the_texts():
+    items = [f"{i}、{name}" for i, name in enumerate(AGREEMENTS, 1)]
+    body = STORY + f"<p>{ANNOUNCE}</p>" + "".join(f"<p>{item}</p>" for item in items)
+    article = only_article(_page(body + "<div>（责任编辑：岳权利 HN152）</div>"))
+    assert text_of(article) == [*LINES, ANNOUNCE, *items]
+
+
+def test_a_numbered_list_of_links_after_the_text_is_not():
+    items = [f"{i}、<a href='/n{i}.html'>{name}</a>" for i, name in enumerate(AGREEMENTS, 1)]
+    body = STORY + f"<p>{ANNOUNCE}</p>" + "".join(f"<p>{item}</p>" for item in items)
+    article = only_article(_page(body))
+    assert not any("刑事司法协助" in t for t in text_of(article))

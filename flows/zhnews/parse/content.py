@@ -172,6 +172,7 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
         # interview's closing exchange (`「…是什么?」` / `「就是美。」`): two of them
         end += 1
         closing += 1
+    end = _announced_list_end(blocks, start, end)
     run_end = end  # a trailer cut off below keeps the container's credits under it in reach
     end, trailer_credits = _rule_trailer(blocks, weights, start, end)
     kept = []
@@ -569,6 +570,36 @@ def _labels_next(blocks: list, weights: list[float], idx: int, end: int) -> bool
         return False
     box = blocks[idx].dom_path[:-1]
     return blocks[nxt].dom_path[: len(box)] == box
+
+
+# a numbered item of a list (`1、《…条约》`, `2. …`)
+_NUMBERED_ITEM = re.compile(r"\s*(\d{1,2})\s*[、.．)）]\s*\S")
+MAX_ANNOUNCED_ITEMS = 60
+
+
+def _announced_list_end(blocks: list, start: int, end: int) -> int:
+    """The end of the story past the numbered list its last paragraph announces (`…签署了以下
+    11项政府间合作协议：` / `1、《…条约》` / `2、《…声明》` …): the items are the text's, however
+    short and unpunctuated, when they count up from 1 right under the colon, in the same
+    element as the paragraph that announces them."""
+    last = end - 1
+    while last >= start and blocks[last].kind == "text" and not blocks[last].text.strip():
+        last -= 1
+    if last < start or blocks[last].kind != "text":
+        return end
+    if not blocks[last].text.rstrip().endswith(("：", ":")):
+        return end
+    parent = blocks[last].dom_path[:-1]
+    idx, expected = end, 1
+    while idx < len(blocks) and expected <= MAX_ANNOUNCED_ITEMS:
+        block = blocks[idx]
+        found = _NUMBERED_ITEM.match(block.text) if block.kind == "text" else None
+        if found is None or int(found.group(1)) != expected or block.dom_path[:-1] != parent:
+            break
+        if block.link_chars * 2 > len(_WS.sub("", block.text)):
+            break  # a list of links: related stories, not the announced items
+        idx, expected = idx + 1, expected + 1
+    return idx if expected > 2 else end
 
 
 MIN_ALT_COPIES = 2
