@@ -20,8 +20,9 @@ these are the classes, on synthetic pages.
 5. `此内容为第一财经原创。未经第一财经授权，不得以任何方式加以使用，包括转载…`: whose original
    the text is, with the reprint terms, is a disclaimer, not text.
 6. `简介：…` over the text (a programme page's brief) is the summary, as `摘要：` is.
-7. The newsroom's app named before the time (`第一财经APP2017-02-08 08:53:00`) is the
-   header's stamp line, not text.
+7. The newsroom's app named before the time (`第一财经APP2017-02-08 08:53:00`), or an
+   office's or account's name (`外交部发言人办公室2018-05-30 15:49:00`), is the header's stamp
+   line, not text.
 8. A numbered list the text's last paragraph announces (`…签署了以下11项政府间合作协议：` over
    `1、《…条约》`, `2、《…声明》` …) is the text's, however short and unpunctuated its items; a
    list of links after the text is not.
@@ -171,3 +172,9 @@ def test_a_numbered_list_of_links_after_the_text_is_not():
     body = STORY + f"<p>{ANNOUNCE}</p>" + "".join(f"<p>{item}</p>" for item in items)
     article = only_article(_page(body))
     assert not any("刑事司法协助" in t for t in text_of(article))
+
+
+def test_an_offices_name_before_the_time_is_the_stamp_line():
+    article = only_article(_page(f"<p>外交部发言人办公室2018-05-30 15:49:00</p>{STORY}"))
+    assert text_of(article) == LINES
+    assert article.published_at.date().isoformat() == "2018-05-30"

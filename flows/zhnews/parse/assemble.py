@@ -1188,8 +1188,9 @@ _DOMAIN = re.compile(r"(?:https?://)?(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,6}/?")
 _SITE_LABEL = re.compile(
     _DOMAIN.pattern
     + r"|《[^》]{2,16}》|[\u4e00-\u9fffA-Za-z]{1,12}(?:网|網|报|報|社|台|站|新闻|新聞|日报|日報|客户端|客戶端)"
-    # the newsroom's app as the channel a story ran in: `第一财经APP`
-    r"|[\u4e00-\u9fff]{2,8}(?:APP|App)"
+    # the newsroom's app as the channel a story ran in: `第一财经APP`; an office's or an
+    # account's name as the poster: `外交部发言人办公室`, `某某公众号`
+    r"|[\u4e00-\u9fff]{2,8}(?:APP|App)|[\u4e00-\u9fff]{2,12}(?:办公室|辦公室|公众号|公眾號|官微)"
     # a newsroom's Latin name: `NOWnews`, `ETtoday`, `TVBS` (a writer's Latin name is not
     # one capitals word)
     r"|[A-Za-z]{0,10}(?:news|News|NEWS|today|Today|times|Times|daily|Daily)|[A-Z]{3,6}"
