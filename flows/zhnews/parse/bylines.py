@@ -2469,7 +2469,16 @@ def _sources_then_credit(line: str) -> Byline | None:
     return replace(credit, raw=line.strip(), credit=found["sources"].strip(), kind="closing")
 
 
+# A credit label with an underscore for its separator (`文_张忌安｜图_张忌安`): read as `文／`
+_UNDERSCORE_LABEL = re.compile(r"(^|[｜|丨︱\s])(文|图|圖|摄影|攝影|撰文|编辑|編輯)\s*[_＿]\s*(?=[\u4e00-\u9fff])")
+
+
 def _parse_byline_line(line: str) -> Byline | None:
+    slashed = _UNDERSCORE_LABEL.sub(r"\1\2／", line)
+    if slashed != line:
+        found = _parse_byline_line(slashed)
+        if found is not None:
+            return replace(found, raw=line.strip())
     for parser in (
         parse_box_byline,
         parse_wire_credit,
