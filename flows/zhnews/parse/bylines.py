@@ -2470,7 +2470,9 @@ def _sources_then_credit(line: str) -> Byline | None:
 
 
 # A credit label with an underscore for its separator (`文_张忌安｜图_张忌安`): read as `文／`
-_UNDERSCORE_LABEL = re.compile(r"(^|[｜|丨︱\s])(文|图|圖|摄影|攝影|撰文|编辑|編輯)\s*[_＿]\s*(?=[\u4e00-\u9fff])")
+_UNDERSCORE_LABEL = re.compile(
+    r"(^|[｜|丨︱\s])(文|图|圖|摄影|攝影|撰文|编辑|編輯)\s*[_＿]\s*(?=[\u4e00-\u9fff])"
+)
 
 
 def _parse_byline_line(line: str) -> Byline | None:
