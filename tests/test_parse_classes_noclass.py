@@ -27,6 +27,9 @@
     filled); a long paragraph that ends so stays text.
 12. `作者其他文章` (the writer's other stories) over a list of headlines is a related-links
     header: the story ends there.
+13. A blog theme's lines under a post, where it was filed and how often it was read
+    (`(本文发表于首页批评与建议, 已被阅读178次)`) and the trackback address
+    (`本文通告引用(Trackback)链接: …`), are not text; a sentence that says the like is.
 """
 
 from __future__ import annotations
@@ -234,3 +237,18 @@ def test_the_writers_other_stories_header_ends_the_story():
         _story("").replace("</div></div></body>", f"<p>作者其他文章</p>{others}</div></div></body>")
     )
     assert text_of(article) == LINES
+
+
+def test_a_blog_posts_footer_lines_are_no_text():
+    footer = (
+        "<p>(本文发表于首页批评与建议, 已被阅读178次)</p>"
+        "<p>本文通告引用(Trackback)链接: /wp-trackback.php?p=1700</p>"
+    )
+    article = only_article(_story(footer))
+    assert text_of(article) == LINES
+
+
+def test_a_sentence_about_being_read_stays_text():
+    from zhnews.parse.debris import debris_reason
+
+    assert debris_reason("他说本文发表于报上，已被阅读很多次。") is None

@@ -802,6 +802,16 @@ _SITE_LICENCE = re.compile(
 )
 
 
+# A blog theme's lines under a post: where it was filed and how often it was read, and the
+# address for trackbacks (`(本文发表于首页批评与建议, 已被阅读178次)`,
+# `本文通告引用(Trackback)链接: /wp-trackback.php?p=1700`)
+_BLOG_FOOTER = re.compile(
+    r"[（(]?\s*本文发表于[^，,()（）]{1,30}[，,]\s*已被阅读\s*\d[\d,]*\s*次\s*[)）]?$"
+    r"|(?:本文)?(?:通告)?引用\s*[（(]?\s*Trackback\s*[)）]?\s*(?:链接|鏈接|网址|網址|地址)?\s*[：:]",
+    re.IGNORECASE,
+)
+
+
 def debris_reason(text: str) -> str | None:
     """Why a whole paragraph/line is debris, or None when it may be text."""
     stripped = text.strip()
@@ -818,6 +828,8 @@ def debris_reason(text: str) -> str | None:
         return None  # every kind of debris is a short line; prose is never looked at
     if stripped[-1].isdigit() and len(stripped) <= 30 and _STAMP_LINE.fullmatch(stripped):
         return "time_stamp"
+    if _BLOG_FOOTER.match(stripped):
+        return "blog_footer"  # `(本文发表于…, 已被阅读178次)`, `本文通告引用(Trackback)链接: …`
     if stripped[0] in _RULE_CHARS and _RULE_LINE.fullmatch(stripped):
         return "ornament"  # `———————————————`: a rule drawn with dashes
     if len(stripped) <= 12:
