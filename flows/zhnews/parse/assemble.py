@@ -1136,8 +1136,9 @@ MAX_ENGLISH_ROW_CHARS = 40
 # field (`作者：母心`, `来源：…`) is not one: the row then goes to `credits_in_meta`
 _LATIN_LABEL = re.compile(r"_?[A-Za-z][A-Za-z_ ]{0,15}\s*[:：]")
 _LABELLED_FIELD = re.compile(
-    r"_?[A-Za-z][A-Za-z_ ]{0,15}\s*[:：]\s*[^\s|｜:：。，]{0,12}(?:\s+_[A-Z_]{2,20}){0,4}"
-    r"|(?:专栏|專欄|栏目|欄目|分类|分類|频道|頻道)\s*[:：]\s*[^\s|｜:：。，]{1,12}"
+    _LATIN_LABEL.pattern
+    + r"\s*[^\s|｜:：。，]{0,12}(?:\s+_[A-Z_]{2,20}){0,4}"
+    + r"|(?:专栏|專欄|栏目|欄目|分类|分類|频道|頻道)\s*[:：]\s*[^\s|｜:：。，]{1,12}"
 )
 # a section's name in a header row (`娱乐前线`, `World News`): a short label, no clause marks
 _ROW_SECTION = re.compile(r"[\u4e00-\u9fffA-Za-z0-9&＆·・ ]{2,16}")
@@ -1243,8 +1244,9 @@ _VIEW_COUNT = re.compile(
     r"|(?:點擊數|点击数|點閱數|点阅数|瀏覽數|浏览数|閱讀數|阅读数|人氣|人气)\s*[：:]?\s*\d[\d,.]*\s*[万萬]?"
 )
 _COUNT_OR_ZONE_CUE = re.compile(r"[A-Z]{3}|點|点|瀏|浏|閱|阅|人|view")
-# `11/10/2020 - 08:50`: a numeric date (day and month in either order) and its time alone
+# `1:48 pm`: a twelve-hour clock and nothing else
 _TWELVE_HOUR_CLOCK = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?\s*[AaPp]\.?\s?[Mm]\.?\s*")
+# `11/10/2020 - 08:50`: a numeric date (day and month in either order) and its time alone
 _NUMERIC_STAMP = re.compile(
     r"\s*\d{1,4}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}(?:\s*[-–—|,]?\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*"
 )

@@ -14,6 +14,7 @@ iteratively (no recursion), with site chrome (nav, footer, scripts, menus) remov
 from __future__ import annotations
 
 import html as htmllib
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -447,17 +448,13 @@ def _unglue_slide_counters(blocks: list[Block]) -> list[Block]:
     if len(found) < MIN_GALLERY_SLIDES:
         return blocks
     # the total is the counter's denominator read to fit the slides' count: `1434岁` is `14`
-    # glued to `34岁`; read the total as the shortest prefix of the digits that fits them all
-    totals = {m.group(2) for _, m in found}
-    total = None
-    for digits in sorted(totals, key=len):
-        for cut in range(1, len(digits) + 1):
-            head = digits[:cut]
-            if all(m.group(2).startswith(head) for _, m in found) and int(head) >= len(found):
-                total = head
-                break
-        if total:
-            break
+    # glued to `34岁`; read the total as the shortest prefix all the digits share that is at
+    # least the number of slides
+    shared = os.path.commonprefix([m.group(2) for _, m in found])
+    total = next(
+        (shared[:cut] for cut in range(1, len(shared) + 1) if int(shared[:cut]) >= len(found)),
+        None,
+    )
     if total is None:
         return blocks
     numbers = [int(m.group(1)) for _, m in found]
@@ -1728,28 +1725,28 @@ def _signed_post_quote(element) -> bool:
 _CHOICE_INPUTS = ("radio", "checkbox")
 
 
+def _choice_input(tag) -> bool:
+    return (
+        tag is not None
+        and tag.name == "input"
+        and (tag.get("type") or "").lower() in (_CHOICE_INPUTS)
+    )
+
+
 def _choice_label(label) -> bool:
     """A form's `<label>` of a radio button or a check box (`<input type="radio"
     id="accusation1">` / `<label for="accusation1">违反法律法规</label>`: a report dialog's
     reasons, a poll's answers): the form's wording, never the story's text."""
     inner = label.find("input")
     if inner is not None:
-        return (inner.get("type") or "").lower() in _CHOICE_INPUTS
+        return _choice_input(inner)
     target = label.get("for")
-    before = label.find_previous_sibling()
     if target is None:
-        return (
-            before is not None
-            and before.name == "input"
-            and ((before.get("type") or "").lower() in _CHOICE_INPUTS)
-        )
-    if before is not None and before.name == "input" and before.get("id") == target:
-        return (before.get("type") or "").lower() in _CHOICE_INPUTS
+        return _choice_input(label.find_previous_sibling())
     root = label
     while root.parent is not None:
         root = root.parent
-    found = root.find("input", id=target)
-    return found is not None and (found.get("type") or "").lower() in _CHOICE_INPUTS
+    return _choice_input(root.find("input", id=target))
 
 
 def _strip_social_embeds(soup) -> None:

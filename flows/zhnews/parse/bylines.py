@@ -620,7 +620,8 @@ _SOURCE_THEN_NAME = re.compile(
 _WRITER_BEFORE_STAMP = re.compile(
     r"^\s*(?P<name>[\u4e00-\u9fff·]{2,8}|[A-Za-z][A-Za-z .\-']{1,30}?)\s*[•·|｜]\s*(?:19|20)\d{2}\s*[-/.年]"
 )
-_SOURCE_LABEL = re.compile(r"(?:来源|來源)\s*[：:]")
+# a source's label in a row (`来源：半月谈网`, `稿源：`, `出處：`)
+SOURCE_LABEL = re.compile(r"(?:来源|來源|稿源|出处|出處)\s*[：:]")
 
 
 def _pen_name(name: str) -> bool:
@@ -674,7 +675,7 @@ def credits_in_meta(line: str) -> Byline | None:
         if names and len(names) == 1:
             raws.append(source.group("name"))
             authors.append(Author(names[0], None))
-    writer = _WRITER_BEFORE_STAMP.match(line) if source or _SOURCE_LABEL.search(line) else None
+    writer = _WRITER_BEFORE_STAMP.match(line) if source or SOURCE_LABEL.search(line) else None
     if writer and not authors and _pen_name(writer.group("name")):
         # `夸父追日 • 2016-10-27 09:10:35　来源：前瞻网`: the row's source has its label, so
         # the slot before the bullet and the time is the writer's (a pen name as printed)

@@ -732,13 +732,10 @@ def _header_meta_line(block) -> bool:
     """A line of the header's meta row: a date, a source (`来源：半月谈网`) or a credit line."""
     compact = _WS.sub("", block.text)
     if len(compact) <= MAX_DATELINE_CHARS and (
-        _DATE_LIKE.search(compact) or _SOURCE_LABEL.search(compact)
+        _DATE_LIKE.search(compact) or bylines.SOURCE_LABEL.search(compact)
     ):
         return True
     return credit_line(block.text)
-
-
-_SOURCE_LABEL = re.compile(r"(?:来源|來源|稿源|出处|出處)[：:]")
 
 
 def _runs_into_text(blocks: list, weights: list[float], idx: int) -> bool:
