@@ -30,6 +30,14 @@
 13. A blog theme's lines under a post, where it was filed and how often it was read
     (`(本文发表于首页批评与建议, 已被阅读178次)`) and the trackback address
     (`本文通告引用(Trackback)链接: …`), are not text; a sentence that says the like is.
+14. A site's cookie notice (`AASTOCKS uses cookies to optimise and improve the website…`,
+    `本網站使用Cookie以提供最佳體驗…`) is furniture, never text, and weighs nothing for the
+    story: a share dialog after the page that repeats the headline over a cut-off copy of
+    the lead no longer outweighs the short story above it. A story about cookies stays.
+15. The last card of a teaser list the story's run ends in keeps its post age (`3小時前`,
+    printed under a topic label after the excerpt), so that it is read as a card as the
+    others are (its excerpt had stayed as the story's last paragraph once a cookie notice
+    no longer carried the run past it).
 """
 
 from __future__ import annotations
@@ -252,3 +260,78 @@ def test_a_sentence_about_being_read_stays_text():
     from zhnews.parse.debris import debris_reason
 
     assert debris_reason("他说本文发表于报上，已被阅读很多次。") is None
+
+
+SHORT = [
+    "据白宫官员称，美国总统特朗普将签署一项行政命令，禁止跨性别女性参加女性运动项目的比赛。",
+    "该命令将提供指导、法规和法律解释，并将邀请教育部对被认为不合规的高中进行调查。",
+    "该命令预计将於周三签署，将主要涵盖高中、大学和基层体育运动。",
+]
+COOKIES = (
+    "<div><p>AASTOCKS uses cookies to optimise and improve the website, as well as enable the "
+    "availability of certain functions. By continuing to use this website, you agree to our "
+    "use of cookies. For further information on how we use cookies, please see our "
+    "<a href='/privacy'>privacy policy</a>.</p>"
+    "<p>本網站使用Cookie以提供最佳體驗及改善瀏覽速度，請確定您同意並接受我們的私隱政策和使用條款"
+    "再繼續瀏覽。</p></div>"
+)
+
+
+def test_a_cookie_notice_gives_a_share_dialog_no_weight_over_the_story():
+    title = "特朗普将签署命令禁止跨性别女性参与女性运动比赛"
+    menu = "".join(f"<li><a href='/n{i}.html'>美股热门新闻标题第{i}则</a></li>" for i in range(30))
+    dialog = (
+        f"<div><p>如欲分享新闻，请填写收件人及阁下之电邮，再按「送出」。</p><p>{title}</p>"
+        f"<p>{(SHORT[0] + SHORT[1])[:70]}...</p></div>"
+    )
+    html = page(
+        f"<title>{title}</title>",
+        f"<div><p>{title}</p>{''.join(f'<p>{x}</p>' for x in SHORT)}</div>"
+        f"<ul>{menu}</ul>{dialog}{COOKIES}",
+    )
+    assert text_of(only_article(html)) == SHORT
+
+
+def test_a_cookie_notice_is_never_text():
+    from zhnews.parse.debris import cookie_notice
+
+    assert cookie_notice("We use cookies to ensure that we give you the best experience.")
+    assert cookie_notice(
+        "世界新聞網為提供更佳的網站體驗，採cookies分析。如繼續瀏覽本網站即表示您同意我們使用cookies。"
+    )
+    assert cookie_notice("本网站将存储和使用您的 Cookie 数据 ，以改善在我们网站上的体验。")
+
+
+def test_a_story_about_cookies_stays_text():
+    from zhnews.parse.debris import cookie_notice
+
+    assert not cookie_notice(
+        "谷歌周二宣布，将在Chrome浏览器中逐步淘汰第三方Cookie，以保护用户隐私。"
+    )
+    assert not cookie_notice("监管机构指出，多家网站使用cookies追踪用户，却未取得用户同意。")
+
+
+CARD_EXCERPTS = [
+    "財政司副司長表示，截至下午，已有約1555名受火影響的居民，獲安排入住過渡性房屋及酒店房間。",
+    "入境處今日在9個庇護中心，安排專車接載約330位受火警影響居民，去總部補領身份證及相關證件。",
+    "政府向受火災影響的家庭，每戶發放一萬元應急補助金，下周起亦向受災家庭提供五萬元生活津貼。",
+    "駐港國安公署批評，在面對火災的危難時刻，有人仍伺機作亂，散播虛假信息，惡意攻擊救援工作。",
+]
+
+
+def test_the_last_teaser_card_the_story_ends_in_keeps_its_post_age():
+    from zhnews.parse.blocks import html_blocks
+
+    title = "京東在中聯辦協助下調配物資應急 續有物資由廣東出發"
+    cards = "".join(
+        f"<div><img src='/c{i}.jpg'><p><a href='/c{i}.html'>宏福苑5級火 第{i}則相關報道</a></p>"
+        f"<p>{excerpt}</p><p><a href='/local'>本地</a></p><p>{i + 1}小時前</p></div>"
+        for i, excerpt in enumerate(CARD_EXCERPTS)
+    )
+    html = page(
+        f"<title>{title}</title>",
+        f"<div><h1>{title}</h1></div><div><p>{LINES[0]}</p></div>"
+        f"<p><a href='/next'>下一篇新聞：</a></p>{cards}<p>更多新聞</p>",
+    )
+    texts = [b.text for b in html_blocks(html, main_content=True, whole_page=True)]
+    assert texts[-2:] == [CARD_EXCERPTS[-1], f"{len(CARD_EXCERPTS)}小時前"]

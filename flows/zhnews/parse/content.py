@@ -64,7 +64,7 @@ def block_weight(kind: str, text: str, link_chars: int) -> float:
     size = len(compact)
     if not size:
         return 0.0
-    if link_chars * 2 > size:
+    if link_chars * 2 > size or debris.cookie_notice(text):
         return -float(size)
     own = size - link_chars
     if _TRAILS_INTO_LINK.search(compact) and link_chars:
@@ -156,6 +156,7 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
     end = _reaction_bar_end(blocks, weights, start, end)
     while end < len(blocks) and blocks[end].kind == "text" and not blocks[end].text.strip():
         end += 1
+    end = _post_age_end(blocks, end)
     closing = 0
     while (
         closing < MAX_CLOSING_LINES
@@ -306,6 +307,25 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
         kept.append(block)
     _drop_closing_heading(kept)
     return kept
+
+
+MAX_CARD_LABEL_CHARS = 8  # a card's topic label between its excerpt and its age (`本地`)
+
+
+def _post_age_end(blocks: list, end: int) -> int:
+    """The run's end moved past a post age under its last paragraph (`3小時前`, a topic
+    label such as `本地` between them): the mark of a teaser card, which the story's text
+    never carries (zhnews.parse.assemble._mark_aged_excerpts reads the cards), so that the
+    last card of a list the run ends in is read as a card too."""
+    for idx in range(end, min(end + 2, len(blocks))):
+        text = blocks[idx].text.strip()
+        if blocks[idx].kind != "text":
+            return end
+        if debris.RELATIVE_TIME.fullmatch(text):
+            return idx + 1
+        if len(text) > MAX_CARD_LABEL_CHARS or _PROSE.search(text):
+            return end
+    return end
 
 
 def _drop_closing_heading(kept: list) -> None:

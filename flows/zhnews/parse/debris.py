@@ -417,6 +417,34 @@ _CONSENT = re.compile(
     r"(?:請|请|您)(?:先)?(?:同意|接受|允许|允許)[^。]{0,10}(?:隐私|隱私|Cookie|cookie)"
     r"|(?:Cookie|cookie)[^。]{0,24}(?:同意|接受)"
 )
+# A site's cookie notice, however long, in Chinese or English: the site speaking of its own
+# cookies (`本網站使用Cookies來改善您的瀏覽體驗…`, `我们和我们的合作伙伴在我们的网站上使用Cookie…`,
+# `AASTOCKS uses cookies to optimise and improve the website…`, `We use cookies to…`) or
+# taking reading on as consent (`如繼續瀏覽本網站即表示您同意我們使用cookies`, `By continuing
+# to use this website, you agree to our use of cookies`). A story about cookies reports what
+# other sites do (`谷歌将在Chrome中淘汰第三方Cookie`): no `本网站`, no reader's consent.
+_COOKIE_NOTICE = re.compile(
+    r"(?:本网站|本網站|本站|我们的网站|我們的網站)[^。！？]{0,20}"
+    r"(?:存储|存儲|使用|採|采)[^。！？]{0,12}cookie"
+    r"|cookies?[^。！？]{0,40}(?:即表示您同意|即代表您同意|视同您同意|視同您同意|请确定同意|請確定同意)"
+    r"|(?:继续|繼續)(?:使用|浏览|瀏覽|阅览|閱覽)[^。！？]{0,20}同意[^。！？]{0,20}cookie"
+    r"|\b(?:this|our) (?:web)?site\b[^.]{0,30}\bcookies\b|\bwe use cookies\b"
+    r"|\buses?\b[^.]{0,30}\bcookies\b[^.]{0,60}\b(?:website|site|experience|navigation)\b"
+    r"|\bby continuing to (?:use|browse)\b[^.]{0,60}\bcookies\b",
+    re.IGNORECASE,
+)
+MAX_COOKIE_NOTICE_CHARS = 600
+
+
+def cookie_notice(text: str) -> bool:
+    """A site's notice about its cookies (`_COOKIE_NOTICE`): page furniture, never text."""
+    return (
+        ("ookie" in text or "OOKIE" in text)
+        and len(text) <= MAX_COOKIE_NOTICE_CHARS
+        and _COOKIE_NOTICE.search(text) is not None
+    )
+
+
 # Bullets and dots a list left behind once its links are gone: `·`, `· · ·`, `•••`.
 # Two small numbers over a slash alone on a line: a rating's score (`2/10`), a gallery's
 # picture counter (`3 / 12`). Page furniture, never a paragraph.
@@ -821,6 +849,8 @@ def debris_reason(text: str) -> str | None:
         return "widget"
     if _SITE_LICENCE.search(stripped):
         return "licence"
+    if cookie_notice(stripped):
+        return "widget"
     if stripped[:1] in ("[", "［") and len(stripped) <= MAX_ENDNOTE_CHARS:
         if _ENDNOTE.match(stripped) and _CITATION.search(stripped):
             return "endnote"  # a reference may carry a long address
