@@ -38,6 +38,9 @@
     printed under a topic label after the excerpt), so that it is read as a card as the
     others are (its excerpt had stayed as the story's last paragraph once a cookie notice
     no longer carried the run past it).
+16. An ad card in the page's feed of cards, the advertiser labelled as an ad over the card's
+    button (`00:35` / `传奇已死？这款才是真的好玩！…` / `高爆打金传奇广告` / `了解详情`), is not text;
+    a story's sentence that mentions an ad stays.
 """
 
 from __future__ import annotations
@@ -335,3 +338,18 @@ def test_the_last_teaser_card_the_story_ends_in_keeps_its_post_age():
     )
     texts = [b.text for b in html_blocks(html, main_content=True, whole_page=True)]
     assert texts[-2:] == [CARD_EXCERPTS[-1], f"{len(CARD_EXCERPTS)}小時前"]
+
+
+def test_an_ad_card_with_its_button_is_not_text():
+    card = (
+        "<div><img src='/ad.jpg'><p>00:35</p><p>传奇已死？这款才是真的好玩！玩家进服一刀999999！</p>"
+        "<p>高爆打金传奇广告</p><p>了解详情</p></div>"
+    )
+    article = only_article(_story(card))
+    assert text_of(article) == LINES
+
+
+def test_a_sentence_about_an_ad_stays_text():
+    line = "市场监管部门表示，这是一则违法广告。"
+    article = only_article(_story(f"<p>{line}</p><p>记者了解详情后发现，涉事企业已停业。</p>"))
+    assert line in text_of(article)

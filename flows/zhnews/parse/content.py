@@ -183,7 +183,7 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
     in_lead = True  # no paragraph of the story's own text yet (lead notes may come first)
     labelled = -1  # the line under a summary's own label line (`导读` over its box)
     lead_box = _lead_box_copy(blocks, weights, start, end)
-    listing = listing_lines(blocks, start, end)
+    listing = listing_lines(blocks, start, end) | ad_cards(blocks, start, end)
     doubled = _doubled_paragraph(blocks, start, end)
     alt_copies = _alt_copies_text(blocks, start, end)
     above_byline = _box_above_byline(blocks, weights, start, end)
@@ -531,6 +531,40 @@ def listing_lines(blocks: list, start: int, end: int) -> set[int]:
         run.append(idx)
         last = idx
     close()
+    return found
+
+
+# An ad card in a feed of cards (`00:35` / `传奇已死？这款才是真的好玩！…` / `高爆打金传奇广告` /
+# `了解详情`): the advertiser's name labelled as an ad, then the card's button.
+_AD_LABEL = re.compile(r"[^。！？!?，,]{0,16}(?:广告|廣告)")
+_AD_BUTTON = re.compile(
+    r"(?:了解|查看)(?:详情|詳情)|立即(?:下载|下載|体验|體驗|咨询|諮詢|试玩|試玩|购买|購買|预约|預約)"
+    r"|免费试玩|免費試玩|马上体验|馬上體驗"
+)
+_DURATION = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+MAX_AD_PITCH_CHARS = 60
+
+
+def ad_cards(blocks: list, start: int, end: int) -> set[int]:
+    """The lines of ad cards printed among the story's: an ad label (`…广告`) over the card's
+    button (`了解详情`), with the pitch line above the label and the video's length above
+    that. A story's own lines are never followed by a button."""
+    found: set[int] = set()
+    for idx in range(start + 1, min(end, len(blocks) - 1)):
+        label, button = blocks[idx], blocks[idx + 1]
+        if not (
+            label.kind == "text"
+            and button.kind == "text"
+            and _AD_LABEL.fullmatch(_WS.sub("", label.text))
+            and _AD_BUTTON.fullmatch(_WS.sub("", button.text))
+        ):
+            continue
+        found.update((idx, idx + 1))
+        pitch = blocks[idx - 1]
+        if pitch.kind == "text" and len(_WS.sub("", pitch.text)) <= MAX_AD_PITCH_CHARS:
+            found.add(idx - 1)
+            if idx - 2 >= start and _DURATION.fullmatch(blocks[idx - 2].text.strip()):
+                found.add(idx - 2)
     return found
 
 
