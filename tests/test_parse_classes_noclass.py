@@ -41,6 +41,10 @@
 16. An ad card in the page's feed of cards, the advertiser labelled as an ad over the card's
     button (`00:35` / `传奇已死？这款才是真的好玩！…` / `高爆打金传奇广告` / `了解详情`), is not text;
     a story's sentence that mentions an ad stays.
+17. An outlet's reprint ban after its own credit (`39健康网（www.39.net）原创内容，未经授权不得转载，
+    违者必究。内容合作请联系：…`) is a disclaimer, however long its contact details.
+18. A desk's sign-off on a line of its own under the text (`棱角編輯部`) is no text and names
+    nobody; a line addressed to the desk (`致編輯部`) is left alone.
 """
 
 from __future__ import annotations
@@ -353,3 +357,28 @@ def test_a_sentence_about_an_ad_stays_text():
     line = "市场监管部门表示，这是一则违法广告。"
     article = only_article(_story(f"<p>{line}</p><p>记者了解详情后发现，涉事企业已停业。</p>"))
     assert line in text_of(article)
+
+
+def test_an_outlets_original_content_reprint_ban_is_a_disclaimer():
+    ban = (
+        "39健康网（www.39.net）原创内容，未经授权不得转载，违者必究。"
+        "内容合作请联系：020-85501999-8819或39media@mail.39.net"
+    )
+    article = only_article(
+        _story("").replace("</div></div></body>", f"<p>{ban}</p></div></div></body>")
+    )
+    assert text_of(article) == LINES
+
+
+def test_a_desks_sign_off_is_no_text_and_names_nobody():
+    article = only_article(
+        _story("").replace("</div></div></body>", "<p>棱角編輯部</p></div></div></body>")
+    )
+    assert text_of(article) == LINES
+    assert writers(article) == []
+
+
+def test_a_line_to_the_desk_is_no_sign_off():
+    from zhnews.parse.debris import debris_reason
+
+    assert debris_reason("致編輯部") is None

@@ -108,9 +108,10 @@ _DISCLAIMER_MARKERS = re.compile(
     r"|如需(?:转载|轉載)"
     # `本新聞文字、照片、影片專供X會員閱覽`: a members-only notice, a paywall's footer
     r"|(?:专供|專供)[^。，,]{0,12}(?:会员|會員|订户|訂戶|用户|用戶)(?:阅览|閱覽|阅读|閱讀|观看|觀看|使用)"
-    # `39健康网(www.39.net)专稿，未经书面授权请勿转载`: the byline of an exclusive, before its
-    # reprint ban (zero width: the ban is the second marker)
-    r"|(?:专稿|專稿|原创稿件|原創稿件|独家稿件|獨家稿件)(?=[，,。\s]*(?:未经|未經|转载|轉載|如需))"
+    # `39健康网(www.39.net)专稿，未经书面授权请勿转载`, `…原创内容，未经授权不得转载`: the byline
+    # of an exclusive, before its reprint ban (zero width: the ban is the second marker)
+    r"|(?:专稿|專稿|原创稿件|原創稿件|原创内容|原創內容|独家稿件|獨家稿件)"
+    r"(?=[，,。\s]*(?:未经|未經|转载|轉載|如需))"
     r"|(?:本文|本作品|本稿|本篇)(?:经|經)(?:授权|授權)(?:转载|轉載|刊登|刊出|发表|發表|转发|轉發)"
     # `（本文訊息由高通提供，…）`: a press release's provenance note
     r"|(?:本文|本篇|本稿)(?:訊息|讯息|資訊|资讯|內容|内容|資料|资料|新聞稿|新闻稿)由[^。，,]{1,30}提供(?=[，,。；;）)\s]|$)"
@@ -840,6 +841,14 @@ _BLOG_FOOTER = re.compile(
 )
 
 
+# A desk's sign-off on a line of its own under the text (`棱角編輯部`, `某某新聞部`): the
+# desk is credited, nobody is named, and the line is no text (a letter `致編輯部` is).
+_DESK_SIGN_OFF = re.compile(
+    r"(?!致|給|给|寫給|写给)[\u4e00-\u9fffA-Za-z0-9]{1,8}"
+    r"(?:編輯部|编辑部|編輯組|编辑组|編輯室|编辑室|新聞部|新闻部|新聞組|新闻组)"
+)
+
+
 def debris_reason(text: str) -> str | None:
     """Why a whole paragraph/line is debris, or None when it may be text."""
     stripped = text.strip()
@@ -856,6 +865,8 @@ def debris_reason(text: str) -> str | None:
             return "endnote"  # a reference may carry a long address
     if not stripped or len(stripped) > MAX_DEBRIS_CHARS:
         return None  # every kind of debris is a short line; prose is never looked at
+    if len(stripped) <= 16 and stripped[-1] in "部組组室" and _DESK_SIGN_OFF.fullmatch(stripped):
+        return "contributor"
     if stripped[-1].isdigit() and len(stripped) <= 30 and _STAMP_LINE.fullmatch(stripped):
         return "time_stamp"
     if _BLOG_FOOTER.match(stripped):
