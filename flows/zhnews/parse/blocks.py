@@ -539,6 +539,20 @@ def _slide_caption(block: Block) -> bool:
 
 
 _SENTENCE_MARK = re.compile(r"[。！？!?；;，,]")
+_BACKGROUND_URL = re.compile(r"background(?:-image)?\s*:[^;]*url\(", re.IGNORECASE)
+
+
+def _background_picture(element) -> bool:
+    """An element whose inline style draws a picture (`background:url(…)`) and that holds
+    no text and no other element: a picture set by CSS rather than by an <img>."""
+    style = element.get("style")
+    return (
+        bool(style)
+        and "url(" in style
+        and _BACKGROUND_URL.search(style) is not None
+        and not element.find(True)
+        and not element.get_text(strip=True)
+    )
 
 
 def mark_credited_captions(blocks: list[Block]) -> list[Block]:
@@ -1230,6 +1244,12 @@ def _walk(
         if name == "picture" and child.find("img") is None:
             # `<picture><source srcset=…></picture>` with no <img> (a page saved as rendered
             # before its script added one): a picture all the same
+            flush()
+            blocks.append(Block("image", "", in_figure=True, dom_path=tuple(state["path"])))
+            continue
+        if _background_picture(child):
+            # `<div style="background:url(…jpg) center / contain">` with nothing in it: a
+            # slider's picture drawn by CSS, a picture all the same (its caption follows)
             flush()
             blocks.append(Block("image", "", in_figure=True, dom_path=tuple(state["path"])))
             continue
