@@ -6,11 +6,20 @@
    slider's slide) is a picture: the line under it that ends with who provided it
    (`…迎賓。（臺灣戲曲學院提供）`) is its caption, not text. An element with a background
    and text of its own is no picture.
+2. A header row whose two fields are labelled without colons, the writer's and the
+   stamp's (`作者 農藝女孩看世界發表時間 2024-11-02 20:17`), is the byline: its name is read
+   as a writer's label's value, so a pen name longer than four characters is the writer
+   (`作者：農藝女孩看世界` too); a body's name under the label (`作者：人民日报评论部`) is not.
+3. Where the text first ran and the outlet's leave to repost it (`原文出自農藝女孩看世界臉書，
+   芋傳媒經授權轉載。`) is a reprint note, not text; a sentence that says where a quotation
+   comes from (`原文出自《論語》，…`) stays.
 """
 
 from __future__ import annotations
 
-from synthetic import STORY, only_article, page, text_of
+from synthetic import STORY, only_article, page, text_of, writers
+from zhnews.parse.bylines import parse_byline_line
+from zhnews.parse.debris import debris_reason
 
 LINES = [p.split(">", 1)[1] for p in STORY.split("</p>") if p]
 TITLE = "戲曲學院《湖光山色藝術季》 京劇折子好戲接連上陣"
@@ -40,3 +49,36 @@ def test_a_box_with_a_background_and_text_of_its_own_is_no_picture():
     html = page(f"<title>{TITLE}</title>", f"<h1>{TITLE}</h1><div>{STORY}{box}</div>")
     # (the provider's credit is read off the paragraph, as under any text)
     assert "記者會上，院長說明今年藝術季的安排。" in text_of(only_article(html))
+
+
+def test_a_colonless_writer_and_stamp_row_names_the_pen_name():
+    title = "《農藝女孩專欄》免術換證根本沒有幫助到任何的跨性別"
+    row = (
+        "<div><a href='/author/1'><span>作者 <b>農藝女孩看世界</b></span></a>"
+        "<span>發表時間 2024-11-02 20:17</span></div>"
+    )
+    html = page(f"<title>{title}</title>", f"<h1>{title}</h1>{row}<div>{STORY}</div>")
+    article = only_article(html)
+    assert writers(article) == ["農藝女孩看世界"]
+    assert text_of(article) == LINES
+
+
+def test_a_long_pen_name_under_a_writers_label_is_the_writer():
+    byline = parse_byline_line("作者：農藝女孩看世界")
+    assert byline is not None and [a.name for a in byline.authors] == ["農藝女孩看世界"]
+
+
+def test_a_body_under_a_writers_label_is_no_pen_name():
+    byline = parse_byline_line("作者：人民日报评论部")
+    assert byline is None or not byline.authors
+
+
+def test_a_repost_note_is_not_text():
+    note = "原文出自農藝女孩看世界臉書，芋傳媒經授權轉載。"
+    assert debris_reason(note) == "disclaimer"
+    html = page(f"<title>{TITLE}</title>", f"<h1>{TITLE}</h1><div>{STORY}<p>{note}</p></div>")
+    assert text_of(only_article(html)) == LINES
+
+
+def test_where_a_quotation_comes_from_stays_text():
+    assert debris_reason("原文出自《論語》，意思是學而時習之。") is None

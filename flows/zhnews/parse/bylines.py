@@ -508,6 +508,19 @@ def names_a_desk(text: str) -> bool:
     return bool(_LATIN_DESK.search(text))
 
 
+# What a body's name ends with (`农业农村部`, `中国社会科学院`, `某某研究中心`): an institution
+_ORG_SUFFIX = re.compile(
+    r"(?:部|院|所|局|委|会|會|厅|廳|处|處|办|辦|署|司|中心|协会|協會|学会|學會|公司|集团|集團"
+    r"|大学|大學|学院|學院|学校|學校|医院|醫院|工作室|平台|平臺)$"
+)
+
+
+def _long_pen_name(chunk: str) -> bool:
+    """A writer's label over five to nine characters that name no one of a newsroom, a body,
+    a place or the desk's work: the pen name the site prints (`農藝女孩看世界`)."""
+    return not (_NOT_A_PEN_NAME.search(chunk) or _ORG_SUFFIX.search(chunk) or not _pen_name(chunk))
+
+
 def _strict_names(segment: str, glued: bool = False, pen_name: bool = False) -> list[str] | None:
     """Names only (2–4 CJK characters, `·` transliterations, Latin names), or None.
 
@@ -553,6 +566,10 @@ def _strict_names(segment: str, glued: bool = False, pen_name: bool = False) -> 
                 split = [chunk]
             if split is None and pen_name and len(chunk) == 4 and chunk == segment.strip():
                 split = None if _NOT_A_PEN_NAME.search(chunk) else [chunk]
+            if split is None and pen_name and len(chunk) > 4 and chunk == segment.strip():
+                # `作者：農藝女孩看世界`: a longer pen name, the site's own name for a columnist
+                # (not a body: `作者：农业农村部`, `作者：人民日报评论部`)
+                split = [chunk] if _long_pen_name(chunk) else None
             if split is None:
                 return None
             names.extend(split)
@@ -2492,6 +2509,7 @@ def _parse_byline_line(line: str) -> Byline | None:
         parse_empty_field_byline,
         parse_nobody_credit,
         parse_labelled_byline,
+        parse_spaced_field_row,
         parse_desk_byline,
         parse_name_place_byline,
         parse_source_stamp,
@@ -2701,6 +2719,27 @@ def parse_labelled_byline(line: str) -> Byline | None:
         return None
     name = re.sub(r"\s*[（(][A-Za-z .\-]{2,40}[)）]$", "", match.group("name"))
     names = _strict_names(re.sub(r"\s+(?:and|AND|&)\s+", ", ", name))
+    if not names or len(names) > 3:
+        return None
+    return Byline(raw=line.strip(), authors=[Author(n, "作者") for n in names])
+
+
+# A header row of two fields labelled without colons, the writer's and the stamp's, glued
+# once the page's spaces are gone: `作者 農藝女孩看世界發表時間 2024-11-02 20:17`
+_SPACED_FIELD_ROW = re.compile(
+    r"^\s*(?:作者|撰文)\s+(?P<name>[^\s：:]{2,9}?)\s*"
+    r"(?:发布|發布|发表|發表|更新)(?:时间|時間|日期)\s*[：:]?\s*(?:" + _STAMP + r")\s*$"
+)
+
+
+def parse_spaced_field_row(line: str) -> Byline | None:
+    """`作者 農藝女孩看世界發表時間 2024-11-02 20:17`: the writer's field of a row whose labels
+    stand without colons (the stamp's label after the name is what shows the row), the
+    name read as a writer's label's value (a pen name as printed)."""
+    match = _SPACED_FIELD_ROW.match(line) if len(line) <= 60 else None
+    if match is None:
+        return None
+    names = _strict_names(match.group("name"), pen_name=True)
     if not names or len(names) > 3:
         return None
     return Byline(raw=line.strip(), authors=[Author(n, "作者") for n in names])
