@@ -13,6 +13,9 @@
 3. Where the text first ran and the outlet's leave to repost it (`原文出自農藝女孩看世界臉書，
    芋傳媒經授權轉載。`) is a reprint note, not text; a sentence that says where a quotation
    comes from (`原文出自《論語》，…`) stays.
+4. A sentence under the headline in the headline's own element that names the report's
+   source first (`据《卫报》报道，…`) is the news's lead, the text's first paragraph, not a
+   deck; a sentence there that sums the story up stays the deck.
 """
 
 from __future__ import annotations
@@ -82,3 +85,26 @@ def test_a_repost_note_is_not_text():
 
 def test_where_a_quotation_comes_from_stays_text():
     assert debris_reason("原文出自《論語》，意思是學而時習之。") is None
+
+
+LEAD = "据《卫报》报道，美国导演莉莉·沃卓斯基接受采访时证实了粉丝的推论：科幻三部曲《黑客帝国》是关于跨性别者的影片。"
+
+
+def _headed(first: str) -> str:
+    title = "《黑客帝国》导演证实影片与跨性别者有关"
+    return page(
+        f"<title>{title}</title>",
+        f"<div><div><h1>{title}</h1><div>2020年8月7日, 11:29</div><div>{first}</div></div>"
+        f"<div>{STORY}</div></div>",
+    )
+
+
+def test_a_lead_that_names_its_source_first_is_text_not_a_deck():
+    article = only_article(_headed(LEAD))
+    assert text_of(article) == [LEAD, *LINES]
+
+
+def test_a_summing_up_sentence_under_the_headline_stays_the_deck():
+    deck = "导演首次证实，三部曲是一则关于身份认同的寓言。"
+    article = only_article(_headed(deck))
+    assert text_of(article) == LINES

@@ -927,6 +927,8 @@ def _header_deck(
     compact = _WS.sub("", block.text)
     if len(compact) > MAX_DECK_CHARS or len(_SENTENCE_MARKS.findall(compact[:-1])) > 1:
         return False  # a deck is two sentences at most
+    if _REPORT_ATTRIBUTION.match(compact):
+        return False  # `据《卫报》报道，…`: the report's source named first, a news lead
     box = title.dom_path[:-1]
     if block.dom_path[:-1] != box:
         return False
@@ -937,6 +939,11 @@ def _header_deck(
 
 
 _SENTENCE_MARKS = re.compile(r"[。！？!?；;]")
+# `据《卫报》报道，`, `據路透社消息，`: a report's source named before what it reports, the way a
+# news story's lead opens (a deck sums the story up in its own words)
+_REPORT_ATTRIBUTION = re.compile(
+    r"(?:据|據)[^，,。；;]{1,24}?(?:报道|報導|報道|报导|消息|透露|披露)[，,：:]"
+)
 MAX_DECK_CHARS = 120
 MIN_DECK_EVIDENCE = 2  # paragraphs of the text that each end a sentence
 # A paragraph's end: a sentence mark, then closing quotes or brackets (`…。」`, `…？”`), or the
