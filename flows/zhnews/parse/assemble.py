@@ -1549,6 +1549,7 @@ def _mark_source_links(items: list[Item]) -> None:
 # `受访嘉宾`: of the list of who it interviewed (name, post)
 _REFERENCES_LABEL = re.compile(
     r"^[*_\s]*(?:(?:参考|參考)(?:文章|资料|資料|文献|文獻|来源|來源|链接|連結|阅读|閱讀)"
+    r"|(?:资料|資料)(?:来源|來源)"
     r"|(?:采访|採訪|受访|受訪|本期)(?:嘉宾|嘉賓))[*_\s]*(?:[：:]|$)"
 )
 MAX_REFERENCE_CHARS = 80
@@ -1559,7 +1560,13 @@ def _mark_closing_references(items: list[Item]) -> None:
     """The list of what a piece drew on, or of whom it interviewed, closing its text
     (`参考文章：` / `1.《AI智能眼镜，越做就发现越难》`, `采访嘉宾：` / `薄列峰，通义实验室…负责人`):
     its label and the short lines under it to the end are not text."""
-    body = [i for i, it in enumerate(items) if it.kind in ("body", "subhead", "heading")]
+    # (the label may be debris already: `资料来源：` alone reads as a credit's empty label)
+    body = [
+        i
+        for i, it in enumerate(items)
+        if it.kind in ("body", "subhead", "heading")
+        or (it.kind == "debris" and _REFERENCES_LABEL.match(it.text))
+    ]
     for pos, index in enumerate(body):
         if not _REFERENCES_LABEL.match(items[index].text):
             continue

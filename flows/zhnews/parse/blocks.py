@@ -393,6 +393,9 @@ _PICTURE_CREDIT_END = re.compile(
     r"(?:\s[A-Za-z][A-Za-z.]*){0,2}"  # `图：IC photo`: a Latin agency name of two words
     r"|[^\s，。；拍]{2,12}\s?(?:摄|攝)"
     r"|(?:供图|供圖|供稿图|提供圖片|提供图片)"
+    # a Latin credit after the caption's last sentence: `…被泼洒了番茄汁。Photo / 1News`
+    r"|(?<=[。！？」』”）)])\s*(?:Photo|PHOTO|Image|IMAGE|Picture|Credit|CREDIT)s?\s*[/／:：|]\s*"
+    r"[A-Za-z0-9][\w.&'\-]*(?:\s[A-Za-z0-9][\w.&'\-]*){0,3}"
     # where the picture was taken from, in brackets: `（取自微博）`, `（翻攝自臉書）`,
     # `（車庫娛樂提供）`
     r"|[（(]\s*(?:取自|翻攝自?|翻摄自?|截自|擷取自|撷取自)[^（）()]{1,20}[)）]"

@@ -1328,8 +1328,9 @@ _PLAYER_WORDS = re.compile(
 _PLAYER_READOUT = re.compile(
     r"\d{1,2}:\d{2}(?:/\d{1,2}:\d{2})?|\d(?:\.\d{1,2})?[Xx×]|\d{1,3}%|"
     r"高清|超清|标清|標清|流畅|流暢|蓝光|藍光|设置成功|設置成功|直播"
-    # the read-aloud button of a story (`全文播报`, `语音播报`, `听新闻`)
+    # the read-aloud button of a story (`全文播报`, `语音播报`, `听新闻`, `人工智能朗读：`)
     r"|(?:全文|语音|語音|AI|ai)?(?:播报|播報)|(?:听|聽)(?:全文|新闻|新聞|本文)|(?:收听|收聽)本文"
+    r"|(?:人工智能|智能|AI|ai|语音|語音)?(?:朗读|朗讀)(?:全文|本文)?[：:]?"
 )
 # `▼點擊圖片放大`: the label of a picture group's enlarge control; `查看原图 264K`: the link
 # to the full-size picture with its file size

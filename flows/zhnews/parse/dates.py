@@ -142,11 +142,47 @@ def vote(
         scores: dict[date, list[float]] = {}
         for weight, _, d in votes.values():
             scores.setdefault(d, []).append(weight)
-        best_day = max(scores, key=lambda d: (sum(scores[d]), max(scores[d]), -d.toordinal()))
+        # (not a stamp labelled as an update, `06:40更新`, however else it was read)
+        updated = {d for e, d in dated if e.weight == _UPDATED_WEIGHT}
+        timed = {
+            d
+            for e, d in dated
+            if e.has_time and e.source not in _DAY_ONLY_SOURCES and d not in updated
+        }
+        best_day = max(
+            scores,
+            key=lambda d: (sum(scores[d]), max(scores[d]), d in timed, -d.toordinal()),
+        )
+    best_day = _printed_before_markup(dated, best_day)
     on_day = [e for e, d in dated if d == best_day]
     return max(on_day, key=lambda e: (e.weight + 0.5 * e.has_time, -SOURCES.index(e.source)))
 
 
+_MARKUP_SOURCES = ("meta", "json_ld")
+
+
+def _printed_before_markup(dated: list[tuple[Evidence, date]], best_day: date) -> date:
+    """The day printed with the story, where only the page's markup says a later one: a
+    story is not printed before it was published, so the markup's stamp is a later save of
+    the page (an archive moved to a new system stamps every story with the move's day,
+    `2022-10-21` over a story printed `2021年02月16日`)."""
+    if not all(e.source in _MARKUP_SOURCES for e, d in dated if d == best_day):
+        return best_day
+    markup = {_wall_minute(e.stamp) for e, d in dated if d == best_day}
+    printed = [d for e, d in dated if e.source == "visible" and e.weight >= WEIGHTS["visible"]]
+    if any(
+        e.source == "visible" and e.has_time and _wall_minute(e.stamp) in markup for e, _ in dated
+    ):
+        return best_day  # the markup's own clock printed in another zone: the same stamp
+    earlier = {d for d in printed if d < best_day}
+    if len(earlier) != 1 or any(d > best_day for d in printed):
+        return best_day
+    return earlier.pop()
+
+
+# Evidence that spells a day but says nothing of the hour (an address's `/2023/03/29/`):
+# where it ties with a printed stamp that has its time, the stamp says when it was published
+_DAY_ONLY_SOURCES = ("url", "story_id", "file_name")
 _UTC_OFFSET = timedelta(0)
 # A Unix time in a page's address (`/article/1738857883`, `?t=1738857883`): ten digits
 # between 2001 and 2033

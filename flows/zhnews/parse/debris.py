@@ -855,10 +855,21 @@ _DESK_SIGN_OFF = re.compile(
 )
 
 
+# An e-mail address on a line with its label and nothing else (`邮箱：news@example.com`): a
+# contact box's line, never text
+_MAIL_LINE = re.compile(
+    r"(?:(?:投稿|爆料|联系|聯繫|聯絡|读者|讀者)?(?:邮箱|郵箱|信箱|电邮|電郵|邮件|郵件)|e-?mail)"
+    r"\s*[：:]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+    re.IGNORECASE,
+)
+
+
 def debris_reason(text: str) -> str | None:
     """Why a whole paragraph/line is debris, or None when it may be text."""
     stripped = text.strip()
     if len(stripped) <= 100 and _BARE_ADDRESS.fullmatch(stripped):
+        return "address"
+    if len(stripped) <= 80 and "@" in stripped and _MAIL_LINE.fullmatch(stripped):
         return "address"
     if len(stripped) <= 24 and _GALLERY_CONTROLS.fullmatch(stripped):
         return "widget"
