@@ -17,6 +17,13 @@
    is a caption.
 6. `资料来源：` over the numbered list of what a piece drew on, closing its text, is a list
    of references, not text.
+7. A doubled dash closing a headline's first line (`伦理与法律之间的平衡－－<br>认同为…`) runs
+   on into the second: it is neither a site-name separator in the <title> nor a trailing
+   ornament, and the two lines are one title joined at the dash.
+8. A bare name before the stamp with its own label on the row under the headline
+   (`Daisy最后更新：2024-06-20 10:26:16`) is the writer; an outlet or a place there is not.
+9. A writer's credit with the time it was posted on one line (`文／詹婉如 2018-08-12 17:39`)
+   is the byline (and the stamp); a bare word before a stamp (`最新 2018-08-12`) is not.
 """
 
 from __future__ import annotations
@@ -24,7 +31,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from synthetic import STORY, only_article, page, text_of
+from synthetic import STORY, only_article, page, text_of, writers
+from zhnews.parse.bylines import parse_byline_line
 from zhnews.parse.dates import WEIGHTS, Evidence, vote
 from zhnews.parse.debris import debris_reason
 
@@ -106,3 +114,47 @@ def test_a_closing_numbered_list_of_sources_is_no_text():
         f"<h1>{TITLE}</h1><div>{STORY}<p>资料来源：</p>{sources}</div>",
     )
     assert text_of(only_article(html)) == LINES
+
+
+def test_a_headline_whose_first_line_ends_in_a_doubled_dash_is_one_title():
+    title = "伦理与法律之间的平衡－－认同为变性人订立明确的性别身份"
+    html = page(
+        f"<title>{title}</title>",
+        "<h5>时代讲场文章（至2017年2月14日）</h5>"
+        "<h3>伦理与法律之间的平衡－－<br>认同为变性人订立明确的性别身份</h3>"
+        f"<div>{STORY}</div>",
+    )
+    article = only_article(html)
+    assert article.title == title
+    assert text_of(article) == LINES
+
+
+def test_a_bare_name_before_a_labelled_stamp_is_the_writer():
+    html = page(
+        f"<title>{TITLE}</title>",
+        f"<div><h1>{TITLE}</h1><p>Daisy<span>最后更新：2024-06-20 10:26:16</span></p></div>"
+        f"<div>{STORY}</div>",
+    )
+    article = only_article(html)
+    assert writers(article) == ["Daisy"]
+    assert text_of(article) == LINES
+
+
+def test_an_outlet_or_a_place_before_a_labelled_stamp_is_no_writer():
+    assert parse_byline_line("新华社 发布时间：2024-06-20") is None
+    assert parse_byline_line("北京 发布时间：2024-06-20") is None
+
+
+def test_a_credit_with_its_posting_time_is_the_byline():
+    html = page(
+        f"<title>{TITLE}</title>",
+        f"<h1>{TITLE}</h1><div><span>文／詹婉如</span>&nbsp;<span>2018-08-12 17:39</span></div>"
+        f"<div>{STORY}</div>",
+    )
+    article = only_article(html)
+    assert writers(article) == ["詹婉如"]
+    assert article.published_at is not None and article.published_at.day == 12
+
+
+def test_a_bare_word_before_a_stamp_is_no_byline():
+    assert parse_byline_line("最新 2018-08-12 17:39") is None

@@ -86,6 +86,7 @@ from zhnews.parse.bylines import (
     TRANSLATOR_ROLE,
     Byline,
     after_media,
+    byline_before_stamp,
     credits_in_meta,
     names_a_desk,
     parse_bio_credit,
@@ -805,6 +806,10 @@ def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _Typical
             date = parse_date_text(text[stamped.start("stamps") :], tz)
             return Item("meta", text, date=date, byline=byline)
     if len(text) <= 90 and not re.search(r"[。！？]", text):
+        credit = byline_before_stamp(text)
+        if credit is not None:
+            # `文／詹婉如 2018-08-12 17:39`: the writer's credit and the time, one header line
+            return Item("meta", text, date=parse_date_text(text, tz), byline=credit)
         dated = _date_line(text, tz)
         if dated is not None:
             return dated

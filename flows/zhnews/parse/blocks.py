@@ -615,6 +615,17 @@ _READ_MORE_TAIL = re.compile(r"(?<=[。！？!?”」』])\s*(?:详情|詳情|�
 _DASH_TAIL = re.compile(r"(?<=[^\s\-－])\s*(?:[-－]\s*){2,}$")
 
 
+def _dash_runs_on(block: Block, following: list[Block]) -> bool:
+    """A heading line ending in a doubled dash (`伦理与法律之间的平衡－－`) whose element goes
+    on with another line (`<br>认同为…`): the dash joins the headline's two parts."""
+    return (
+        block.text.endswith(("－－", "--"))
+        and bool(following)
+        and following[0].kind == "heading"
+        and following[0].dom_path == block.dom_path
+    )
+
+
 def mend_link_stubs(blocks: list[Block]) -> list[Block]:
     """Take a lost link's prompt (`（详情请点击链接：`) off the end of a paragraph, the
     bracket it left open (`）`) off the start of the next text, a read-more word off a
@@ -622,8 +633,12 @@ def mend_link_stubs(blocks: list[Block]) -> list[Block]:
     One look at each block's last characters."""
     open_stub = False
     out: list[Block] = []
-    for block in blocks:
-        if block.kind == "heading" and block.text[-1:] in "-－":
+    for index, block in enumerate(blocks):
+        if (
+            block.kind == "heading"
+            and block.text[-1:] in "-－"
+            and not _dash_runs_on(block, blocks[index + 1 : index + 2])
+        ):
             block.text = _DASH_TAIL.sub("", block.text) or block.text
         if block.kind != "text":
             out.append(block)
@@ -737,7 +752,7 @@ def _og_headline(title: str, html: str) -> str | None:
     return None
 
 
-_TITLE_SEPARATOR = re.compile(r"(\s*(?:_|\||｜|│|︱| - | — |--|－)\s*)")
+_TITLE_SEPARATOR = re.compile(r"(\s*(?:_|\||｜|│|︱| - | — |--|(?<!－)－(?!－))\s*)")
 MAX_COLUMN_LABEL_CHARS = 8
 MIN_HEADLINE_PIECE_CHARS = 10
 _HEADLINE_MARK = re.compile(r"[，：:！？!?、“”「」]")

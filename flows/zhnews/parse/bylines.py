@@ -2499,6 +2499,9 @@ def _parse_byline_line(line: str) -> Byline | None:
         found = _parse_byline_line(slashed)
         if found is not None:
             return replace(found, raw=line.strip())
+    stamped = byline_before_stamp(line)
+    if stamped is not None:
+        return stamped
     for parser in (
         parse_box_byline,
         parse_wire_credit,
@@ -2510,6 +2513,7 @@ def _parse_byline_line(line: str) -> Byline | None:
         parse_nobody_credit,
         parse_labelled_byline,
         parse_spaced_field_row,
+        parse_name_before_labelled_stamp,
         parse_desk_byline,
         parse_name_place_byline,
         parse_source_stamp,
@@ -2539,6 +2543,24 @@ _DESK_BYLINE = re.compile(
     r"(?:(?:\s+[\u4e00-\u9fff]{2,4})?\s*(?:報導|报道|報道))?"
     r"\s*(?:" + _STAMP + r")?$"
 )
+# A byline's line closed by the time it was posted: `文／詹婉如 2018-08-12 17:39`, a writer's
+# role word, the names, then the stamp (and nothing else on the line)
+_CREDIT_THEN_STAMP = re.compile(
+    r"^\s*(?P<credit>(?:文|圖文|图文|記者|记者|作者|撰文|撰稿)\s*[／/：:|｜]?\s*"
+    r"[^\s：:／/|｜\d]{2,12}(?:[、\s][^\s：:／/|｜\d]{2,4}){0,2})[\s\u3000]+(?:" + _STAMP + r")\s*$"
+)
+
+
+def byline_before_stamp(line: str) -> Byline | None:
+    """`文／詹婉如 2018-08-12 17:39`: a writer's credit and the time it was posted on one
+    line; the byline, read off the credit (a role word must name it)."""
+    match = _CREDIT_THEN_STAMP.match(line) if len(line) <= 60 and line[-1:].isdigit() else None
+    if match is None:
+        return None
+    found = _parse_byline_line(match.group("credit"))
+    if found is None or not any(a.role for a in found.authors):
+        return None
+    return replace(found, raw=line.strip())
 
 
 def parse_desk_byline(line: str) -> Byline | None:
@@ -2743,6 +2765,31 @@ def parse_spaced_field_row(line: str) -> Byline | None:
     if not names or len(names) > 3:
         return None
     return Byline(raw=line.strip(), authors=[Author(n, "作者") for n in names])
+
+
+# A bare name, then the stamp with its own label, on the row under the headline: `Daisy最后更新：
+# 2024-06-20 10:26:16`, `王小明 发布时间：2024-06-20` (the stamp's label shows the row's
+# fields, so the slot before it is the writer's)
+_NAME_BEFORE_LABELLED_STAMP = re.compile(
+    r"^\s*(?P<name>[A-Za-z][A-Za-z .'\-]{1,30}?|[\u4e00-\u9fff·]{2,4})\s*"
+    r"(?:最后更新|最後更新|更新时间|更新時間|发布时间|發布時間|发表时间|發表時間|发布于|發佈於)\s*[：:]\s*"
+    r"(?:" + _STAMP + r")\s*$"
+)
+
+
+def parse_name_before_labelled_stamp(line: str) -> Byline | None:
+    """`Daisy最后更新：2024-06-20 10:26:16`: the name in the row's first slot, before the
+    labelled stamp, is the writer's, read as a name (no outlet, label or place)."""
+    match = _NAME_BEFORE_LABELLED_STAMP.match(line) if len(line) <= 60 else None
+    if match is None:
+        return None
+    name = match.group("name").strip()
+    if not _pen_name(name) or names_a_desk(name):
+        return None
+    names = [name] if name.isascii() else _strict_names(name)
+    if not names or len(names) != 1:
+        return None
+    return Byline(raw=line.strip(), authors=[Author(names[0], None)])
 
 
 # A writer's field that names nobody (`作者：佚名`, `（作者：不详）`): the credit line, no writer

@@ -289,7 +289,9 @@ def select_main(blocks: list, page_title: str | None, whole_page: bool = False) 
             second = blocks[title_idx + 1]
             dash = second.text.lstrip().startswith(("——", "—", "--", "－－"))
             if idx == title_idx:
-                text = block.text if dash else f"{block.text} {second.text}"
+                # (a first line ending in a dash runs on into the second: `…平衡－－` + `认同…`)
+                glue = "" if block.text.endswith(("－－", "--", "—")) else " "
+                text = block.text if dash else f"{block.text}{glue}{second.text}"
                 kept.append(replace(block, kind="heading", level=block.level or 1, text=text))
             elif dash:
                 kept.append(replace(block, kind="text"))
