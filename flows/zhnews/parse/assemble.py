@@ -175,7 +175,8 @@ _LEADING_STAMP = re.compile(
 )
 # (a view counter's label may be a compound: `浏览次数：19`, `阅读量：`, `點擊數：`)
 _META_KEYS = re.compile(
-    r"(来源|來源|稿源|作者|发布时间|时间|日期|编辑|字号"
+    # (with their traditional forms: `編輯：江純力 責編：海源 2024-04-03 14:06`)
+    r"(来源|來源|稿源|作者|发布时间|發布時間|發佈時間|时间|時間|日期|编辑|編輯|责编|責編|字号|字號"
     r"|(?:浏览|瀏覽|阅读|閱讀|点击|點擊)(?:次数|次數|量|数|數)?)\s*[：:]"
 )
 _PUBLISHER_IN_META = re.compile(r"(?:来源|來源|稿源)\s*[：:]\s*(?P<pub>[^\s\u3000|｜（）()]+)")

@@ -393,6 +393,8 @@ _PICTURE_CREDIT_END = re.compile(
     r"(?:\s[A-Za-z][A-Za-z.]*){0,2}"  # `图：IC photo`: a Latin agency name of two words
     r"|[^\s，。；拍]{2,12}\s?(?:摄|攝)"
     r"|(?:供图|供圖|供稿图|提供圖片|提供图片)"
+    # a bare file-picture word after the caption's last sentence: `…終極勝訴。資料圖片`
+    r"|(?<=[。！？」』”）)])\s*(?:資料|资料|檔案|档案)(?:圖片|图片|照片|圖|图)"
     # a Latin credit after the caption's last sentence: `…被泼洒了番茄汁。Photo / 1News`
     r"|(?<=[。！？」』”）)])\s*(?:Photo|PHOTO|Image|IMAGE|Picture|Credit|CREDIT)s?\s*[/／:：|]\s*"
     r"[A-Za-z0-9][\w.&'\-]*(?:\s[A-Za-z0-9][\w.&'\-]*){0,3}"
@@ -542,6 +544,7 @@ def _slide_caption(block: Block) -> bool:
 
 
 _SENTENCE_MARK = re.compile(r"[。！？!?；;，,]")
+_HEADLINE_TAGS = ("h1", "h2", "h3")
 _BACKGROUND_URL = re.compile(r"background(?:-image)?\s*:[^;]*url\(", re.IGNORECASE)
 
 
@@ -1440,6 +1443,8 @@ def _enter(child, name: str, state: dict, flush, blocks: list[Block]):
     # (a headline wrapped in an anchor with no address, `<h1><a title="永久链接：…">…</a></h1>`,
     # is no link; out of headings such an anchor is a script's button, `<a>我要分享</a>`)
     link = name == "a" and (child.has_attr("href") or not (heading or state["heading"]))
+    if link and (child.get("href") or "").strip() in ("", "#") and child.find(_HEADLINE_TAGS):
+        link = False  # `<a href=""><h1>…</h1></a>`: the headline wrapped in a link to nowhere
     previous_small = state["small"]
     if is_block:
         flush()

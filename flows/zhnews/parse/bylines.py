@@ -888,6 +888,12 @@ def parse_field_credits(line: str) -> Byline | None:
 
 def parse_credit_line(line: str) -> Byline | None:
     """A line of role-labelled credits, bracketed or not, and nothing else (any slash form)."""
+    read = _without_font_buttons(line)
+    if read != line:
+        credit = parse_credit_line(read)
+        if credit is not None:
+            credit.raw = line.strip()
+        return credit
     shared = _SHARED_OUTLET.match(line) if len(line) <= 60 else None
     if shared is not None and shared.group("outlet") not in ("本报", "本報", "本刊", "本台"):
         # `每经记者 林姿辰 每经编辑 张海妮`: the outlet's short name before every role word
@@ -2491,6 +2497,19 @@ def _sources_then_credit(line: str) -> Byline | None:
 _UNDERSCORE_LABEL = re.compile(
     r"(^|[｜|丨︱\s])(文|图|圖|摄影|攝影|撰文|编辑|編輯)\s*[_＿]\s*(?=[\u4e00-\u9fff])"
 )
+
+
+# A font-size control's buttons printed after the credit (`作者:蒋丰 放大 缩小 默认`)
+_FONT_BUTTONS_TAIL = re.compile(r"(?:[\s\u3000]+(?:放大|缩小|縮小|默认|默認|还原|還原))+\s*$")
+
+
+def _without_font_buttons(line: str) -> str:
+    """The line without the font-size buttons printed after it (`作者:蒋丰 放大`)."""
+    if "放大" in line or "缩小" in line or "縮小" in line:
+        buttons = _FONT_BUTTONS_TAIL.search(line)
+        if buttons is not None and buttons.start() > 0:
+            return line[: buttons.start()]
+    return line
 
 
 def _parse_byline_line(line: str) -> Byline | None:

@@ -1692,7 +1692,25 @@ def _container_end(
     )
     if not headline and _holds_story(blocks, weights, last + 1, end):
         return end  # a page of several stories: the next one is not a footer
-    return _inset_end(blocks, weights, start, end, last, depth)
+    stop = _inset_end(blocks, weights, start, end, last, depth)
+    return _loose_text_end(blocks, weights, stop, end, blocks[last].dom_path[:depth])
+
+
+def _loose_text_end(blocks: list, weights: list[float], stop: int, end: int, parent: tuple) -> int:
+    """The run's end moved over prose printed loose in the container's parent right after it
+    (`<p>…<div>ad</div><br><br>“坦率地说…”<br><br>万斯还表示…</p>`: the parser closes the `<p>`
+    at the ad's `<div>`, and the paragraphs after it land in the parent, no element of their
+    own); a box nested in the parent (a footer) has an element of its own and stops it."""
+    moved = stop
+    while (
+        moved < end
+        and blocks[moved].dom_path == parent
+        and (weights[moved] > 0 or not blocks[moved].text.strip())
+    ):
+        moved += 1
+    while moved > stop and weights[moved - 1] <= 0:
+        moved -= 1  # (no blank line closes the run)
+    return moved
 
 
 def _inset_end(blocks: list, weights: list[float], start: int, end: int, last: int, depth: int):

@@ -97,6 +97,7 @@ WEIGHTS = {
 }
 _LABELLED_VISIBLE_WEIGHT = 2.0  # a labelled date line away from the title
 _ABOVE_TITLE_WEIGHT = 2.5  # a date line just above the title (e-paper issue date)
+_PAGE_LABEL = re.compile(r"\s*第\s*[A-Z]?\s*\d{1,3}\s*(?:版|面)")  # `第D02版：先驱博客`
 # `2005-04-05 06:40更新`: portals print the posting time so, but it may be a later edit;
 # it dates the page only when nothing else does.
 _UPDATED_WEIGHT = 0.5
@@ -165,17 +166,21 @@ def _printed_before_markup(dated: list[tuple[Evidence, date]], best_day: date) -
     """The day printed with the story, where only the page's markup says a later one: a
     story is not printed before it was published, so the markup's stamp is a later save of
     the page (an archive moved to a new system stamps every story with the move's day,
-    `2022-10-21` over a story printed `2021年02月16日`)."""
-    if not all(e.source in _MARKUP_SOURCES for e, d in dated if d == best_day):
+    `2022-10-21` over a story printed `2021年02月16日`). Not when the printed day or clock is
+    the markup's own stamp read in its zone (`2022年3月31日` for `18:03:53-04:00`, the next
+    day in China; `2024.12.23 20:32` for `20:32:47+00:00`): that is the same stamp."""
+    markup = [e for e, d in dated if d == best_day]
+    if not all(e.source in _MARKUP_SOURCES for e in markup):
         return best_day
-    markup = {_wall_minute(e.stamp) for e, d in dated if d == best_day}
-    printed = [d for e, d in dated if e.source == "visible" and e.weight >= WEIGHTS["visible"]]
+    printed = [(e, d) for e, d in dated if e.source == "visible"]
+    own_days = {e.stamp.date() for e in markup}  # each stamp's day in its own zone
+    own_clocks = {_wall_minute(e.stamp) for e in markup}
     if any(
-        e.source == "visible" and e.has_time and _wall_minute(e.stamp) in markup for e, _ in dated
+        d in own_days or (e.has_time and _wall_minute(e.stamp) in own_clocks) for e, d in printed
     ):
-        return best_day  # the markup's own clock printed in another zone: the same stamp
-    earlier = {d for d in printed if d < best_day}
-    if len(earlier) != 1 or any(d > best_day for d in printed):
+        return best_day
+    earlier = {d for e, d in printed if e.weight >= WEIGHTS["visible"] and d < best_day}
+    if len(earlier) != 1 or any(d > best_day for _, d in printed):
         return best_day
     return earlier.pop()
 
@@ -1512,7 +1517,10 @@ def _visible_evidence(
                 Evidence(same_line.stamp, "visible", weight, "visible", same_line.has_time, rest)
             ]
         above = [i for i in range(top - 1, max(-1, top - 6), -1) if lines[i].plain]
-        zones.append((above[:2], _ABOVE_TITLE_WEIGHT))
+        # (an e-paper's page label between them, `2012年08月16日` / `新闻内容` / `第D02版：先驱
+        # 博客` over the headline, puts the issue date a line further up)
+        reach = 3 if any(_PAGE_LABEL.match(lines[i].plain) for i in above[:2]) else 2
+        zones.append((above[:reach], _ABOVE_TITLE_WEIGHT))
     else:
         if start is None:  # the body was not found as extracted: the first line of prose
             start = next((i for i, ln in enumerate(lines) if _is_prose(ln)), None)

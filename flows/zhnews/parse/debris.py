@@ -147,8 +147,8 @@ _DISCLAIMER_MARKERS = re.compile(
     # `本文由游民星空制作发布，未经允许禁止转载`: whose production a repost is
     r"|(?:本文|本稿|本篇)由[^。，,]{1,20}?(?:制作发布|製作發布|原创首发|原創首發|独家发布|獨家發布|首发|首發)"
     # `新闻来源于其它媒体，内容不代表本站立场！`: a portal's note on reposted news
-    r"|(?:新闻|新聞|文章|本文|内容|內容|稿件)(?:来源于|來源於|来自|來自)(?:其它|其他)?"
-    r"(?:媒体|媒體|网络|網絡|網路|互联网|互聯網)"
+    r"|(?:新闻|新聞|文章|本文|内容|內容|稿件)(?:来源于|來源於|来自|來自|取自)(?:各大|其它|其他)?"
+    r"(?:新闻|新聞)?(?:媒体|媒體|网络|網絡|網路|互联网|互聯網)"
     r"|(?:该文|該文|此文)(?:仅|僅|只)代表"
     # `「社運公佈欄」是一個開放的平台，內容不代表苦勞網立場。`: an open board's standing notice
     # (with its `不代表…立場`, two markers)
@@ -295,7 +295,10 @@ _BARE_LABEL = re.compile(
     r"(?:影音訂閱|影音订阅|熱門度|热门度|栏目关注|欄目關注|关注栏目|關注欄目|分享到|分享至|标签|標籤|关键字|關鍵字|关键词|關鍵詞"
     r"|TAG|Tag|Tags|tags"
     # the label of the intro or abstract box over the text (`前言：` on its own line)
-    r"|前言|导言|導言|引言|摘要|内容摘要|內容摘要|导读|導讀)\s*[：:]"
+    r"|前言|导言|導言|引言|摘要|内容摘要|內容摘要|导读|導讀"
+    # a comment form's fields under the text, their boxes empty (`姓名：`, `验证码：`)
+    r"|姓名|昵称|暱稱|验证码|驗證碼|校验码|校驗碼|电子邮件|電子郵件|评论内容|評論內容|留言内容|留言內容"
+    r"|用户名|用戶名)\s*[：:]"
 )
 # A read-more button left as a line: `按此閱讀全文`, `繼續閱讀全文`, `【點擊閱讀更多】`, `阅读全文 >>`
 _READ_MORE_BUTTON = re.compile(
@@ -707,7 +710,8 @@ _EMPTY_COUNTER = re.compile(
 # A view counter whose number a script fills in, printed with its unit and no number
 # (`瀏覽： views`, `閱讀 次`) or with one (`瀏覽：1,234 次`, `1.2k views`): page furniture.
 _VIEW_COUNTER = re.compile(
-    r"(?:(?:點閱|点阅|點擊|点击|瀏覽|浏览|閱讀|阅读|人氣|人气|觀看|观看)(?:數|数|量|次數|次数)?"
+    # (`(被阅读 31923 次)`: how often it has been read, in brackets)
+    r"(?:(?:已?被\s*)?(?:點閱|点阅|點擊|点击|瀏覽|浏览|閱讀|阅读|人氣|人气|觀看|观看)(?:數|数|量|次數|次数)?"
     r"\s*[：:]?\s*(?:\d[\d,.]*\s*[万萬kKmM]?\s*)?(?:views?|reads?|次|人次)"
     # `瀏覽次數：1,234`, `人氣 1234`: a counter's label that says it counts, then the number
     r"|(?:(?:點閱|点阅|點擊|点击|瀏覽|浏览|閱讀|阅读|觀看|观看)(?:數|数|量|次數|次数)|人氣|人气)"
@@ -736,7 +740,7 @@ def is_toast(text: str) -> bool:
     stripped = text.strip()
     if len(stripped) > MAX_TOAST_CHARS:
         return False
-    if _VIEW_COUNTER.fullmatch(stripped.rstrip("。.")):
+    if _VIEW_COUNTER.fullmatch(stripped.rstrip("。.").strip("()（） ")):
         return True
     if re.search(r"[，,「」“”『』]|[:：]\S", stripped):
         return False  # a clause or a quotation: someone's words, not a widget's
