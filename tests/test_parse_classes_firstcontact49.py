@@ -19,6 +19,11 @@
 8. An e-paper's page label between the issue date and the headline (`2012年08月16日` / `新闻
    内容` / `第D02版：先驱博客`) leaves the date dating the story.
 9. A comment form's field labels under the text (`姓名：`, `验证码：`) are no text.
+10. A comment box's input hint (`最多200字。 当前字数`) weighs nothing for the story: it no
+    longer carries the run over the comment box's headers below the text.
+11. A bold line over the text whose element has one more bold subhead further down
+    (`<p><strong>变性手术可能减寿</strong></p>` … `<p><strong>医生认为是易性病患</strong></p>`)
+    is the text's first subhead, not a deck.
 """
 
 from __future__ import annotations
@@ -127,3 +132,26 @@ def test_a_comment_forms_field_labels_are_no_text():
     assert debris_reason("姓名：") == "widget"
     assert debris_reason("验证码：") == "widget"
     assert debris_reason("他的姓名：张三") is None
+
+
+def test_a_comment_boxs_input_hint_carries_nothing():
+    from zhnews.parse.content import block_weight
+
+    assert block_weight("text", "最多200字。 当前字数", 0) < 0
+    assert debris_reason("还可输入140字") == "widget"
+    assert block_weight("text", "会议要求，发言最多200字。代表们当前正在讨论。", 0) > 0
+
+
+def test_a_bold_line_over_the_text_with_a_bold_subhead_below_is_a_subhead():
+    html = page(
+        f"<title>{TITLE}</title>",
+        f"<h1>{TITLE}</h1><div>2009年12月30日 06:54 来源：广西新闻网</div><div>"
+        f"<p><strong>变性手术可能减寿</strong></p>{_paras(LINES[:2])}"
+        f"<p><strong>医生认为是易性病患</strong></p>{_paras(LINES[2:])}</div>",
+    )
+    assert text_of(only_article(html)) == [
+        "变性手术可能减寿",
+        *LINES[:2],
+        "医生认为是易性病患",
+        *LINES[2:],
+    ]

@@ -64,7 +64,7 @@ def block_weight(kind: str, text: str, link_chars: int) -> float:
     size = len(compact)
     if not size:
         return 0.0
-    if link_chars * 2 > size or debris.cookie_notice(text):
+    if link_chars * 2 > size or debris.page_notice(text):
         return -float(size)
     own = size - link_chars
     if _TRAILS_INTO_LINK.search(compact) and link_chars:
@@ -838,7 +838,7 @@ def _opens_the_text(blocks: list, weights: list[float], idx: int) -> bool:
     )
 
 
-MIN_LATER_SUBHEADS = 2
+MIN_LATER_SUBHEADS = 1  # one more bold subhead under it shows how the page sets them
 MAX_SUBHEAD_CHARS = 30
 
 

@@ -455,6 +455,25 @@ def cookie_notice(text: str) -> bool:
     )
 
 
+# A comment box's hint on what may be typed, alone on its line (`最多200字。 当前字数`,
+# `还可输入140字`, `已输入0字`)
+_INPUT_HINT = re.compile(
+    r"(?:(?:最多|至多|限)\s*\d+\s*个?字[。.，,]?\s*)?"
+    r"(?:(?:当前|當前)\s*字[数數]\s*[：:]?\s*\d*|(?:已|还可|還可)(?:以)?(?:输入|輸入)\s*\d*\s*个?字)"
+    r"|(?:最多|至多|限)\s*\d+\s*个?字"
+)
+MAX_INPUT_HINT_CHARS = 30
+
+
+def page_notice(text: str) -> bool:
+    """A line of the page's own furniture that reads as prose: a cookie notice, a comment
+    box's input hint. It weighs nothing for the story and is never text."""
+    if cookie_notice(text):
+        return True
+    stripped = text.strip()
+    return len(stripped) <= MAX_INPUT_HINT_CHARS and _INPUT_HINT.fullmatch(stripped) is not None
+
+
 # Bullets and dots a list left behind once its links are gone: `·`, `· · ·`, `•••`.
 # Two small numbers over a slash alone on a line: a rating's score (`2/10`), a gallery's
 # picture counter (`3 / 12`). Page furniture, never a paragraph.
@@ -879,7 +898,7 @@ def debris_reason(text: str) -> str | None:
         return "widget"
     if _SITE_LICENCE.search(stripped):
         return "licence"
-    if cookie_notice(stripped):
+    if page_notice(stripped):
         return "widget"
     if stripped[:1] in ("[", "［") and len(stripped) <= MAX_ENDNOTE_CHARS:
         if _ENDNOTE.match(stripped) and _CITATION.search(stripped):
