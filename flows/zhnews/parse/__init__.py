@@ -69,6 +69,7 @@ from zhnews.parse.bylines import (
     editors_in,
     front_matter_authors,
     is_newsroom,
+    names_a_desk,
     parse_credit_line,
     strict_names,
 )
@@ -229,9 +230,22 @@ def _head_writers(article: Article, html: str) -> None:
         found = strict_names(value, surname=True) or []
         if found and all(_HEAD_WRITER.fullmatch(n) for n in found) and not is_newsroom(value):
             names.extend(n for n in found if n != article.editor and n not in names and n in body)
+    for value in meta.json_ld_authors(html):
+        # `{"@type": "Person", "name": "Yiting Lin"}`: a Latin name the markup says is a
+        # person's (not a site's), printed in the body too (its author card)
+        if (
+            _LATIN_PERSON.fullmatch(value)
+            and not names_a_desk(value)  # `Newsroom Infobae`: the desk, typed as a person
+            and value not in names
+            and value in body
+        ):
+            names.append(value)
     if names:
         article.authors = [a for a in article.authors if a.role == PHOTO_ROLE]
         article.authors[:0] = [Author(n, "作者") for n in names]
+
+
+_LATIN_PERSON = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
 
 
 # An element the page's markup calls the author's (`<dl class="author">`, `<span

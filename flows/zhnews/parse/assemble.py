@@ -824,6 +824,12 @@ def _classify_one(blocks: list[Block], idx: int, tz: ZoneInfo, typical: _Typical
             # lead-in standing alone (its text in the next paragraph) names nobody, not text
             wire = parse_wire_credit(text) or Byline(raw=text, kind="wire")
             return Item("byline", text, byline=wire)
+    if text[:1] in "【[" and text[-1:] in "】]" and len(text) <= 60:
+        # `【記者／A、B 首圖／X提供】` under the lead picture: the story's credits in a box,
+        # the byline, though it closes on who gave the picture
+        credit = parse_byline_line(text)
+        if credit is not None and any(a.role != PHOTO_ROLE for a in credit.authors):
+            return Item("byline", text, byline=credit)
     if (
         _CAPTION_RE.match(text)
         or (block.in_figure and len(text) <= 80)

@@ -68,7 +68,9 @@ _ROLES: list[tuple[str, str | None, str]] = [
     # `陈大文｜摄影：X`: a name ending in 文 before a bar is a name, not the role 文
     (r"(?<![\u4e00-\u9fff])文(?=\s*[/／|｜︱丨:：])|(?<=[/／])文", "文", "author"),
     (
-        r"(?:摄影|攝影|摄像|攝像)|(?:图|圖|摄|攝)(?=\s*[/／|｜︱丨:：])|(?<=[/／])(?:图|圖|摄|攝)",
+        # (`首圖／X提供`: who gave the lead picture)
+        r"(?:摄影|攝影|摄像|攝像)|(?:首|题|題)?(?:图|圖|摄|攝)(?=\s*[/／|｜︱丨:：])"
+        r"|(?<=[/／])(?:图|圖|摄|攝)",
         PHOTO_ROLE,
         "photo",
     ),
@@ -2533,6 +2535,7 @@ def _parse_byline_line(line: str) -> Byline | None:
         parse_labelled_byline,
         parse_spaced_field_row,
         parse_name_before_labelled_stamp,
+        parse_name_comma_job,
         parse_desk_byline,
         parse_name_place_byline,
         parse_source_stamp,
@@ -2809,6 +2812,24 @@ def parse_name_before_labelled_stamp(line: str) -> Byline | None:
     if not names or len(names) != 1:
         return None
     return Byline(raw=line.strip(), authors=[Author(names[0], None)])
+
+
+# A Latin name and the writer's job after a comma (`Yiting Lin, digital journalist`): a
+# byline widget's name and title
+_NAME_COMMA_JOB = re.compile(
+    r"^\s*(?P<name>[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){1,3}),\s*"
+    r"(?:(?:digital|senior|chief|staff|political|business|foreign|news|Chinese|Pacific|"
+    r"freelance|investigative|data)\s+)*(?:journalist|reporter|correspondent|writer)\s*$",
+    re.IGNORECASE,
+)
+
+
+def parse_name_comma_job(line: str) -> Byline | None:
+    """`Yiting Lin, digital journalist`: the writer, named with the job that says so."""
+    match = _NAME_COMMA_JOB.match(line) if len(line) <= 80 else None
+    if match is None or names_a_desk(match.group("name")):
+        return None
+    return Byline(raw=line.strip(), authors=[Author(match.group("name"), None)])
 
 
 # A writer's field that names nobody (`作者：佚名`, `（作者：不详）`): the credit line, no writer
