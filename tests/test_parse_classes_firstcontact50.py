@@ -9,6 +9,9 @@
 3. A Latin name the page's JSON-LD types as a Person (`{"@type": "Person", "name": "Yiting
    Lin"}`) and prints in its body (an author card) is the writer when nothing else credits
    one; a desk typed as a person (`Newsroom Infobae`) is not.
+4. So is a one-word Latin pen name the JSON-LD types as a Person (`Erin`) where the body
+   links it to its author page (`<a href="/sc/author/Erin">Erin</a>`; found on the fifty-first
+   batch, `bench/extraction/firstcontact-2026-12-08e.md`); one the body only prints is not.
 """
 
 from __future__ import annotations
@@ -62,5 +65,24 @@ def test_a_desk_typed_as_a_person_is_no_writer():
     html = page(
         f"<title>{TITLE}</title>{_ld('Newsroom Infobae')}",
         f"<h1>{TITLE}</h1><div>{STORY}</div><aside>Newsroom Infobae</aside>",
+    )
+    assert writers(only_article(html)) == []
+
+
+def test_a_one_word_json_ld_person_linked_to_its_author_page_is_the_writer():
+    """(Found on the fifty-first batch, koreastardaily: `{"@type": "Person", "name": "Erin"}`
+    and `<a class="author-link" href="/sc/author/Erin">Erin</a>` in the date row.)"""
+    html = page(
+        f"<title>{TITLE}</title>{_ld('Erin')}",
+        f"<h1>{TITLE}</h1><h2>电影 2020年8月11日 <a href='/sc/author/Erin'>Erin</a></h2>"
+        f"<div>{STORY}</div>",
+    )
+    assert writers(only_article(html)) == ["Erin"]
+
+
+def test_a_one_word_json_ld_person_the_body_does_not_link_is_no_writer():
+    html = page(
+        f"<title>{TITLE}</title>{_ld('Admin')}",
+        f"<h1>{TITLE}</h1><div>{STORY}</div><p>Admin</p>",
     )
     assert writers(only_article(html)) == []

@@ -234,7 +234,11 @@ def _head_writers(article: Article, html: str) -> None:
         # `{"@type": "Person", "name": "Yiting Lin"}`: a Latin name the markup says is a
         # person's (not a site's), printed in the body too (its author card)
         if (
-            _LATIN_PERSON.fullmatch(value)
+            (
+                _LATIN_PERSON.fullmatch(value)
+                # a one-word pen name (`Erin`) where the body links it to its author page
+                or (_LATIN_PEN_NAME.fullmatch(value) and _author_page_link(value, body))
+            )
             and not names_a_desk(value)  # `Newsroom Infobae`: the desk, typed as a person
             and value not in names
             and value in body
@@ -246,6 +250,18 @@ def _head_writers(article: Article, html: str) -> None:
 
 
 _LATIN_PERSON = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
+_LATIN_PEN_NAME = re.compile(r"[A-Z][a-z]{2,15}")
+
+
+def _author_page_link(name: str, body: str) -> bool:
+    """The body links `name` to its author page (`<a href="/sc/author/Erin">Erin</a>`)."""
+    return (
+        re.search(
+            rf"""href=["'][^"']*/authors?/{re.escape(name)}["'/?#][^>]*>\s*{re.escape(name)}\s*<""",
+            body,
+        )
+        is not None
+    )
 
 
 # An element the page's markup calls the author's (`<dl class="author">`, `<span
