@@ -12,13 +12,17 @@
 4. So is a one-word Latin pen name the JSON-LD types as a Person (`Erin`) where the body
    links it to its author page (`<a href="/sc/author/Erin">Erin</a>`; found on the fifty-first
    batch, `bench/extraction/firstcontact-2026-12-08e.md`); one the body only prints is not.
+5. `(组图)` after the headline is what the story carries, printed as part of the headline:
+   it stays where the <title> leaves it out (a section's name in brackets, `(港聞)`, goes).
+6. A correction notice closing the page (`※…〈重獲新身〉更正啟事：` over `*第2段：修正過後，…`)
+   is the outlet's note on an earlier printing, not text.
 """
 
 from __future__ import annotations
 
 import json
 
-from synthetic import STORY, only_article, page, writers
+from synthetic import STORY, only_article, page, text_of, writers
 from zhnews.parse.bylines import parse_byline_line
 
 LINES = [p.split(">", 1)[1] for p in STORY.split("</p>") if p]
@@ -86,3 +90,28 @@ def test_a_one_word_json_ld_person_the_body_does_not_link_is_no_writer():
         f"<h1>{TITLE}</h1><div>{STORY}</div><p>Admin</p>",
     )
     assert writers(only_article(html)) == []
+
+
+def test_a_photo_set_label_after_the_headline_stays_in_the_title():
+    headline = "性别选择“重新分配”?现在的变性人 越来越多了"
+    html = page(
+        f"<title>{headline} -6parknews.com</title>",
+        f"<h2>{headline}(组图)</h2><div>{STORY}</div>",
+    )
+    assert only_article(html).title == f"{headline}(组图)"
+
+
+def test_a_section_label_after_the_headline_leaves_the_title():
+    headline = "高溫補貼今起發放 市民可網上申請"
+    html = page(f"<title>{headline}</title>", f"<h1>{headline} (港聞)</h1><div>{STORY}</div>")
+    assert only_article(html).title == headline
+
+
+def test_a_closing_correction_notice_is_no_text():
+    notice = (
+        "<p>※新聞人正期刊344期三版〈重獲新身〉更正啟事：</p>"
+        "<p>*第2段：修正過後，小E申請性別變更的時間為2019年9月23日，並非2018年。</p>"
+        "<p>*第7段：修正過後為「曾發生有企業禁止男跨女者使用女廁的案例」。</p>"
+    )
+    html = page(f"<title>{TITLE}</title>", f"<h1>{TITLE}</h1><div>{STORY}{notice}</div>")
+    assert text_of(only_article(html)) == LINES

@@ -955,6 +955,10 @@ def _title_cell_headline(article: Article, html: str, page_title: str | None) ->
 
 # `高溫補貼今起發放 (港聞)`: a section's name in brackets after the printed headline.
 _SECTION_LABEL = re.compile(r"\s*[(（]\s*[\u4e00-\u9fff]{2,6}\s*[)）]$")
+# `(组图)`, `（视频）`: the kind of media the story carries, no section
+_MEDIA_IN_BRACKETS = re.compile(
+    r"[(（]\s*(?:高清)?(?:组图|組圖|多图|多圖|附图|附圖|图集|圖集|图文|圖文|视频|視頻|图|圖)\s*[)）]"
+)
 
 
 def _drop_section_label(article: Article, page_titles: list[str]) -> None:
@@ -965,6 +969,8 @@ def _drop_section_label(article: Article, page_titles: list[str]) -> None:
     label = _SECTION_LABEL.search(title)
     if label is None:
         return
+    if _MEDIA_IN_BRACKETS.search(label.group(0)):
+        return  # `…越来越多了(组图)`: what the story carries, printed as part of the headline
     headline = title[: label.start()].rstrip()
     squeezed = re.sub(r"\s+", "", headline)
     if len(squeezed) < 4:

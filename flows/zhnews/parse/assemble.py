@@ -249,6 +249,7 @@ def classify(blocks: list[Block], tz: ZoneInfo) -> list[Item]:
     _mark_source_links(items)
     _mark_trailing_link_boxes(items)
     _mark_closing_references(items)
+    _mark_closing_corrections(items)
     _mark_footers(items)
     _mark_appeal_boxes(items)
     _mark_link_rows(items)
@@ -1588,6 +1589,30 @@ def _mark_closing_references(items: list[Item]) -> None:
         if all(len(items[i].text) <= MAX_REFERENCE_CHARS for i in [index, *rest]):
             for i in [index, *rest]:
                 items[i].kind = "debris"
+        return
+
+
+# `※新聞人正期刊344期三版〈重獲新身〉更正啟事：`: the label of a correction notice closing the
+# page, a list of what an earlier printing got wrong (`*第2段：修正過後，…`)
+_CORRECTION_LABEL = re.compile(
+    r"^[※*\s]*[^。！？]{0,40}(?:更正啟事|更正启事|更正聲明|更正声明|勘誤|勘误)\s*[：:]?\s*$"
+)
+MAX_CORRECTIONS = 10
+
+
+def _mark_closing_corrections(items: list[Item]) -> None:
+    """A correction notice closing the text (its label, then the corrected points to the
+    end): the outlet's note on an earlier printing, not the story's text."""
+    kinds = ("body", "subhead", "heading", "debris")
+    text_at = [i for i, it in enumerate(items) if it.kind in kinds]
+    for pos, index in enumerate(text_at):
+        if not _CORRECTION_LABEL.match(items[index].text):
+            continue
+        rest = text_at[pos + 1 :]
+        if pos == 0 or len(rest) > MAX_CORRECTIONS:
+            return
+        for i in [index, *rest]:
+            items[i].kind = "debris"
         return
 
 
