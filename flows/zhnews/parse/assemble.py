@@ -1425,19 +1425,25 @@ def _mark_aged_excerpts(items: list[Item]) -> None:
     page lost): a run of paragraphs each followed by its own post age (`10分鐘前`, `2小時前`)
     is a list of teasers, however long their excerpts. A story's paragraphs are never
     stamped one by one with how long ago they were posted; two stamped in a row make the
-    run."""
+    run. A card's source and day (`法国中文网 2024-10-26`) stamps it as its age does, and an
+    unstamped paragraph that closes the items right after such a run is its last card."""
     run: list[Item] = []
     unstamped: Item | None = None  # the paragraph the next age line would stamp
     for item in [*items, Item("end", "")]:  # the end of the items closes the last run
         if item.kind in ("image", "caption", "url", "boundary"):
             continue
-        if item.kind in ("debris", "body") and debris.RELATIVE_TIME.fullmatch(item.text):
+        if (item.kind in ("debris", "body") and debris.RELATIVE_TIME.fullmatch(item.text)) or (
+            item.kind in ("debris", "body", "meta")
+            and debris.CARD_STAMP.fullmatch(item.text.strip())
+        ):
             if unstamped is not None:
                 run.append(unstamped)
             unstamped = None
             continue
         if unstamped is not None or item.kind not in ("body", "debris"):
             if len(run) >= 2:
+                if item.kind == "end" and unstamped is not None:
+                    run.append(unstamped)  # the list's last card, its stamp left out
                 for teaser in run:
                     teaser.kind = "debris"
             run = []

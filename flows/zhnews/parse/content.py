@@ -315,15 +315,18 @@ MAX_CARD_LABEL_CHARS = 8  # a card's topic label between its excerpt and its age
 
 
 def _post_age_end(blocks: list, end: int) -> int:
-    """The run's end moved past a post age under its last paragraph (`3小時前`, a topic
-    label such as `本地` between them): the mark of a teaser card, which the story's text
-    never carries (zhnews.parse.assemble._mark_aged_excerpts reads the cards), so that the
-    last card of a list the run ends in is read as a card too."""
+    """The run's end moved past a post age or a card's source and day under its last
+    paragraph (`3小時前`, `法国中文网 2024-10-26`; a topic label such as `本地` or the card's
+    picture between them): the mark of a teaser card, which the story's text never carries
+    (zhnews.parse.assemble._mark_aged_excerpts reads the cards), so that the last card of a
+    list the run ends in is read as a card too."""
     for idx in range(end, min(end + 2, len(blocks))):
         text = blocks[idx].text.strip()
+        if blocks[idx].kind == "image":
+            continue  # (the card's picture between its excerpt and its stamp)
         if blocks[idx].kind != "text":
             return end
-        if debris.RELATIVE_TIME.fullmatch(text):
+        if debris.RELATIVE_TIME.fullmatch(text) or debris.CARD_STAMP.fullmatch(text):
             return idx + 1
         if len(text) > MAX_CARD_LABEL_CHARS or _PROSE.search(text):
             return end

@@ -497,6 +497,11 @@ _FONT_SIZE = re.compile(
 # A post's age printed on a line of its own (`19 分钟前`, `2小時前`, `3 hours ago`, `剛剛`):
 # a widget of the page, and under the text the stamp of another story's card
 # (zhnews.parse.assemble._mark_aged_excerpts).
+# A teaser card's source and day under its excerpt (`法国中文网 2024-10-26`): a short label,
+# the day (zhnews.parse.assemble._mark_aged_excerpts reads it as it reads a post age)
+CARD_STAMP = re.compile(
+    r"[^\s\d，。：:！？][^，。：:！？\d]{0,11}\s+(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
+)
 RELATIVE_TIME = re.compile(
     r"\s*(?:\d{1,3}\s*(?:年|個月|个月|週|周|天|日|小時|小时|分鐘|分钟|秒)前|剛剛|刚刚"
     r"|\d{1,3}\s*(?:years?|months?|weeks?|days?|hours?|minutes?|mins?)\s+ago)\s*",
