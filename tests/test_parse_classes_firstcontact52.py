@@ -6,11 +6,13 @@
    their excerpts: the source-and-day line stamps a card as a post age does (`3小時前`), and
    the list's last card, whose stamp the page left out, goes with the others. A story's
    paragraph is never stamped so.
+2. A header row of the posting account's handle, the day and the hit counter a script fills
+   in (`cnfrance2017 2018-11-07 10`) is the page's metadata, not text, and names no writer.
 """
 
 from __future__ import annotations
 
-from synthetic import STORY, only_article, page, text_of
+from synthetic import STORY, only_article, page, text_of, writers
 
 LINES = [p.split(">", 1)[1] for p in STORY.split("</p>") if p]
 TITLE = "在法国“易性癖”不是精神疾病"
@@ -38,3 +40,15 @@ def test_teaser_cards_stamped_with_their_source_and_day_are_no_text():
         f"<h1>{TITLE}</h1><div>{STORY}</div><div>{cards}</div><p>最新文章：</p>",
     )
     assert text_of(only_article(html)) == LINES
+
+
+def test_a_handle_day_and_hit_counter_row_is_metadata():
+    html = page(
+        f"<title>{TITLE}</title>",
+        f"<div><h1>{TITLE}</h1></div><div><span><a href=''>cnfrance2017</a> <span>2018-11-07</span>"
+        f' <span><span>10</span>"</span></span></div><div>{STORY}</div>',
+    )
+    article = only_article(html)
+    assert text_of(article) == LINES
+    assert writers(article) == []
+    assert article.published_at is not None and article.published_at.day == 7

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-PARSER_VERSION = "1.90.0"  # bump when parse/segment output changes; stamped on every row
+PARSER_VERSION = "1.91.0"  # bump when parse/segment output changes; stamped on every row
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 WAREHOUSE_SQL_DIR = PROJECT_ROOT / "warehouse"
