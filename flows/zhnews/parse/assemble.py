@@ -1590,20 +1590,29 @@ def _mark_closing_references(items: list[Item]) -> None:
     """The list of what a piece drew on, or of whom it interviewed, closing its text
     (`参考文章：` / `1.《AI智能眼镜，越做就发现越难》`, `采访嘉宾：` / `薄列峰，通义实验室…负责人`):
     its label and the short lines under it to the end are not text."""
-    # (the label may be debris already: `资料来源：` alone reads as a credit's empty label)
+    _mark_closing_list(items, _REFERENCES_LABEL, MAX_REFERENCES, MAX_REFERENCE_CHARS)
+
+
+def _mark_closing_list(
+    items: list[Item], label: re.Pattern, max_items: int, max_chars: int | None = None
+) -> None:
+    """A labelled list closing the text: the label's line, then the lines under it to the
+    end (at most `max_items`, each at most `max_chars` when given), are debris. The label may
+    be debris already (`资料来源：` alone reads as a credit's empty label); text must stand
+    above it."""
     body = [
         i
         for i, it in enumerate(items)
         if it.kind in ("body", "subhead", "heading")
-        or (it.kind == "debris" and _REFERENCES_LABEL.match(it.text))
+        or (it.kind == "debris" and label.match(it.text))
     ]
     for pos, index in enumerate(body):
-        if not _REFERENCES_LABEL.match(items[index].text):
+        if not label.match(items[index].text):
             continue
         rest = body[pos + 1 :]
-        if pos == 0 or len(rest) > MAX_REFERENCES:
+        if pos == 0 or len(rest) > max_items:
             return
-        if all(len(items[i].text) <= MAX_REFERENCE_CHARS for i in [index, *rest]):
+        if max_chars is None or all(len(items[i].text) <= max_chars for i in [index, *rest]):
             for i in [index, *rest]:
                 items[i].kind = "debris"
         return
@@ -1620,17 +1629,7 @@ MAX_CORRECTIONS = 10
 def _mark_closing_corrections(items: list[Item]) -> None:
     """A correction notice closing the text (its label, then the corrected points to the
     end): the outlet's note on an earlier printing, not the story's text."""
-    kinds = ("body", "subhead", "heading", "debris")
-    text_at = [i for i, it in enumerate(items) if it.kind in kinds]
-    for pos, index in enumerate(text_at):
-        if not _CORRECTION_LABEL.match(items[index].text):
-            continue
-        rest = text_at[pos + 1 :]
-        if pos == 0 or len(rest) > MAX_CORRECTIONS:
-            return
-        for i in [index, *rest]:
-            items[i].kind = "debris"
-        return
+    _mark_closing_list(items, _CORRECTION_LABEL, MAX_CORRECTIONS)
 
 
 MAX_BOX_LABEL_CHARS = 12
