@@ -919,6 +919,8 @@ _ROLE_OPENS = re.compile(
 )
 
 
+# `cnfrance2017 2018-11-07 10`: a posting account's handle, the day (and its time), then the
+# hit counter a script fills in (a stray quote after it)
 _HANDLE_STAMP_COUNT = re.compile(
     r"[A-Za-z][A-Za-z0-9_.\-]{2,30}\s+(?P<day>(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
     r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s+\d{1,7}\s*[\"'”]?"
@@ -941,8 +943,7 @@ def _date_line(text: str, tz: ZoneInfo) -> Item | None:
         return None  # `生日：1967年8月13日`: a line of a profile, not when the page ran
     handle = _HANDLE_STAMP_COUNT.fullmatch(text.strip())
     if handle is not None:
-        # `cnfrance2017 2018-11-07 10`: the posting account's handle, the day and the hit
-        # counter a script fills in: the header's row (a handle names no writer)
+        # the header's row; a handle names no writer
         return Item("meta", text, date=parse_date_text(handle.group("day"), tz))
     found = next(find_dates(text, tz), None)
     if found is None:

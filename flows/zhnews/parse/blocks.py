@@ -1772,7 +1772,7 @@ def _choice_input(tag) -> bool:
     return (
         tag is not None
         and tag.name == "input"
-        and (tag.get("type") or "").lower() in (_CHOICE_INPUTS)
+        and (tag.get("type") or "").lower() in _CHOICE_INPUTS
     )
 
 

@@ -471,7 +471,11 @@ def page_notice(text: str) -> bool:
     if cookie_notice(text):
         return True
     stripped = text.strip()
-    return len(stripped) <= MAX_INPUT_HINT_CHARS and _INPUT_HINT.fullmatch(stripped) is not None
+    return (
+        len(stripped) <= MAX_INPUT_HINT_CHARS
+        and "字" in stripped  # (every block is weighed: one cheap look before the pattern)
+        and _INPUT_HINT.fullmatch(stripped) is not None
+    )
 
 
 # Bullets and dots a list left behind once its links are gone: `·`, `· · ·`, `•••`.
@@ -497,15 +501,15 @@ _FONT_SIZE = re.compile(
 # A post's age printed on a line of its own (`19 分钟前`, `2小時前`, `3 hours ago`, `剛剛`):
 # a widget of the page, and under the text the stamp of another story's card
 # (zhnews.parse.assemble._mark_aged_excerpts).
-# A teaser card's source and day under its excerpt (`法国中文网 2024-10-26`): a short label,
-# the day (zhnews.parse.assemble._mark_aged_excerpts reads it as it reads a post age)
-CARD_STAMP = re.compile(
-    r"[^\s\d，。：:！？][^，。：:！？\d]{0,11}\s+(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
-)
 RELATIVE_TIME = re.compile(
     r"\s*(?:\d{1,3}\s*(?:年|個月|个月|週|周|天|日|小時|小时|分鐘|分钟|秒)前|剛剛|刚刚"
     r"|\d{1,3}\s*(?:years?|months?|weeks?|days?|hours?|minutes?|mins?)\s+ago)\s*",
     re.IGNORECASE,
+)
+# A teaser card's source and day under its excerpt (`法国中文网 2024-10-26`): a short label,
+# the day (zhnews.parse.assemble._mark_aged_excerpts reads it as it reads a post age)
+CARD_STAMP = re.compile(
+    r"[^\s\d，。：:！？][^，。：:！？\d]{0,11}\s+(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
 )
 # A post age after its stamp's label (`更新 : 44分钟前`, `发布于 3小时前`, `更新於：剛剛`)
 _AGED_STAMP = re.compile(
